@@ -1,0 +1,100 @@
+//! The audit log: every write records who did what to which record, before and after, and the
+//! request it came from. Writers call [`record`] inside the same transaction as the change.
+
+pub mod api;
+
+use chrono::Utc;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::auth::{Auth, Principal, RequestMeta, Rule};
+use crate::db::DbConnection;
+use crate::db::schema::audit_log;
+use crate::error::AppResult;
+
+/// Who acted and from which request.
+#[derive(Debug, Clone)]
+pub struct AuditContext {
+    pub user_id: Option<i64>,
+    pub service_account_id: Option<i64>,
+    pub name: String,
+    pub request_id: Option<String>,
+    pub ip: Option<String>,
+}
+
+impl AuditContext {
+    pub fn new(principal: &Principal, meta: &RequestMeta) -> Self {
+        Self {
+            user_id: principal.user_id(),
+            service_account_id: principal.service_account_id(),
+            name: principal.name.clone(),
+            request_id: meta.request_id.clone(),
+            ip: meta.ip.clone(),
+        }
+    }
+
+    /// For events where the actor is known but not yet authenticated by token (login).
+    pub fn user(user_id: i64, username: &str, meta: &RequestMeta) -> Self {
+        Self {
+            user_id: Some(user_id),
+            service_account_id: None,
+            name: username.to_owned(),
+            request_id: meta.request_id.clone(),
+            ip: meta.ip.clone(),
+        }
+    }
+}
+
+impl<R: Rule> From<&Auth<R>> for AuditContext {
+    fn from(auth: &Auth<R>) -> Self {
+        AuditContext::new(&auth.principal, &auth.meta)
+    }
+}
+
+/// Serialises a record for the log.
+pub fn snapshot<T: Serialize>(value: &T) -> Option<serde_json::Value> {
+    serde_json::to_value(value).ok()
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = audit_log)]
+struct NewEntry<'a> {
+    occurred_at: chrono::NaiveDateTime,
+    actor_user_id: Option<i64>,
+    actor_service_account_id: Option<i64>,
+    actor_name: &'a str,
+    action: &'a str,
+    entity_type: &'a str,
+    entity_id: Option<String>,
+    before_data: Option<String>,
+    after_data: Option<String>,
+    request_id: Option<&'a str>,
+    ip_address: Option<&'a str>,
+}
+
+pub fn record(
+    conn: &mut DbConnection,
+    ctx: &AuditContext,
+    action: &str,
+    entity_type: &str,
+    entity_id: Option<i64>,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> AppResult<()> {
+    diesel::insert_into(audit_log::table)
+        .values(NewEntry {
+            occurred_at: Utc::now().naive_utc(),
+            actor_user_id: ctx.user_id,
+            actor_service_account_id: ctx.service_account_id,
+            actor_name: &ctx.name,
+            action,
+            entity_type,
+            entity_id: entity_id.map(|id| id.to_string()),
+            before_data: before.map(|v| v.to_string()),
+            after_data: after.map(|v| v.to_string()),
+            request_id: ctx.request_id.as_deref(),
+            ip_address: ctx.ip.as_deref(),
+        })
+        .execute(conn)?;
+    Ok(())
+}

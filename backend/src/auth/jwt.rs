@@ -1,0 +1,136 @@
+//! Access tokens: HS256 JWTs with every registered claim validated and the algorithm pinned.
+
+use chrono::{DateTime, Utc};
+use jsonwebtoken::errors::ErrorKind;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+
+use super::roles::Role;
+use crate::error::{AppError, ErrorCode};
+
+pub const ISSUER: &str = "lantoa";
+pub const AUDIENCE: &str = "lantoa-api";
+const ALGORITHM: Algorithm = Algorithm::HS256;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Claims {
+    /// `user:<id>` or `service:<id>`.
+    pub sub: String,
+    pub role: Role,
+    /// The principal's unit, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<i64>,
+    /// The login session (refresh-token family) this token belongs to; revoking it ends the token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<i64>,
+    /// Space-separated scopes of a service account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    pub iss: String,
+    pub aud: String,
+    pub exp: i64,
+    pub iat: i64,
+    pub nbf: i64,
+    pub jti: String,
+}
+
+/// Who a token speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    User(i64),
+    Service(i64),
+}
+
+impl Subject {
+    pub fn encode(self) -> String {
+        match self {
+            Subject::User(id) => format!("user:{id}"),
+            Subject::Service(id) => format!("service:{id}"),
+        }
+    }
+
+    pub fn decode(sub: &str) -> Option<Subject> {
+        let (kind, id) = sub.split_once(':')?;
+        let id = id.parse().ok()?;
+        match kind {
+            "user" => Some(Subject::User(id)),
+            "service" => Some(Subject::Service(id)),
+            _ => None,
+        }
+    }
+}
+
+pub struct JwtKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+    pub access_ttl_secs: i64,
+}
+
+pub struct IssuedToken {
+    pub token: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+impl JwtKeys {
+    pub fn new(secret: &[u8], access_ttl_secs: i64) -> Self {
+        let mut validation = Validation::new(ALGORITHM);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[AUDIENCE]);
+        validation.set_required_spec_claims(&["exp", "nbf", "iat", "iss", "aud", "sub"]);
+        validation.validate_exp = true;
+        validation.validate_nbf = true;
+        validation.leeway = 30;
+        Self {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            validation,
+            access_ttl_secs,
+        }
+    }
+
+    pub fn issue(
+        &self,
+        subject: Subject,
+        role: Role,
+        unit: Option<i64>,
+        sid: Option<i64>,
+        scope: Option<String>,
+    ) -> Result<IssuedToken, AppError> {
+        let now = Utc::now();
+        let expires_at = now + chrono::Duration::seconds(self.access_ttl_secs);
+        let claims = Claims {
+            sub: subject.encode(),
+            role,
+            unit,
+            sid,
+            scope,
+            iss: ISSUER.to_owned(),
+            aud: AUDIENCE.to_owned(),
+            exp: expires_at.timestamp(),
+            iat: now.timestamp(),
+            nbf: now.timestamp(),
+            jti: uuid::Uuid::new_v4().to_string(),
+        };
+        self.sign(&claims).map(|token| IssuedToken { token, expires_at })
+    }
+
+    /// Signs arbitrary claims (tests use it to make expired or foreign tokens).
+    pub fn sign(&self, claims: &Claims) -> Result<String, AppError> {
+        jsonwebtoken::encode(&Header::new(ALGORITHM), claims, &self.encoding).map_err(AppError::internal)
+    }
+
+    pub fn verify(&self, token: &str) -> Result<Claims, AppError> {
+        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).map_err(|e| {
+            match e.kind() {
+                ErrorKind::ExpiredSignature => AppError::new(ErrorCode::TokenExpired)
+                    .with_detail("Phiên đăng nhập đã hết hạn, vui lòng làm mới hoặc đăng nhập lại."),
+                _ => AppError::new(ErrorCode::InvalidToken).with_detail("Mã truy cập không hợp lệ."),
+            }
+        })?;
+        if data.claims.jti.is_empty() || Subject::decode(&data.claims.sub).is_none() {
+            return Err(AppError::new(ErrorCode::InvalidToken).with_detail("Mã truy cập không hợp lệ."));
+        }
+        Ok(data.claims)
+    }
+}

@@ -1,0 +1,227 @@
+//! Authentication and authorisation. A handler that takes [`Auth<R>`] cannot run without a valid
+//! access token whose principal satisfies the rule `R`; the policy helpers in [`policy`] add the
+//! per-unit scoping.
+
+pub mod api;
+pub mod jwt;
+pub mod password;
+pub mod policy;
+pub mod roles;
+pub mod sessions;
+pub mod throttle;
+pub mod tokens;
+
+use std::marker::PhantomData;
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use diesel::prelude::*;
+use futures_util::future::{LocalBoxFuture, Ready, ready};
+
+use crate::db::DbConnection;
+use crate::db::schema::{service_accounts, sessions as sessions_t, users};
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::http::request_id;
+use crate::state::AppState;
+use jwt::{Claims, Subject};
+pub use roles::{Role, Rule, Scope};
+
+/// Who is calling, as known from the database at the time of the request.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub subject: Subject,
+    pub role: Role,
+    pub unit_id: Option<i64>,
+    /// Username, or the service account's name.
+    pub name: String,
+    pub scopes: Vec<Scope>,
+    pub session_id: Option<i64>,
+    pub must_change_password: bool,
+}
+
+impl Principal {
+    pub fn user_id(&self) -> Option<i64> {
+        match self.subject {
+            Subject::User(id) => Some(id),
+            Subject::Service(_) => None,
+        }
+    }
+
+    pub fn service_account_id(&self) -> Option<i64> {
+        match self.subject {
+            Subject::Service(id) => Some(id),
+            Subject::User(_) => None,
+        }
+    }
+}
+
+/// Facts about the request kept in the audit log.
+#[derive(Debug, Clone, Default)]
+pub struct RequestMeta {
+    pub request_id: Option<String>,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+impl RequestMeta {
+    pub fn of(req: &HttpRequest) -> Self {
+        let trust_forwarded = req
+            .app_data::<web::Data<AppState>>()
+            .is_some_and(|s| s.settings.trust_forwarded_for);
+        let ip = if trust_forwarded {
+            req.connection_info().realip_remote_addr().map(strip_port)
+        } else {
+            req.peer_addr().map(|a| a.ip().to_string())
+        };
+        Self {
+            request_id: request_id::current(),
+            ip,
+            user_agent: req
+                .headers()
+                .get(header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(|s| s.chars().take(300).collect()),
+        }
+    }
+}
+
+fn strip_port(addr: &str) -> String {
+    addr.parse::<std::net::SocketAddr>().map(|a| a.ip().to_string()).unwrap_or_else(|_| addr.to_owned())
+}
+
+impl FromRequest for RequestMeta {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(RequestMeta::of(req)))
+    }
+}
+
+/// The authenticated caller, admitted by rule `R`.
+#[derive(Debug)]
+pub struct Auth<R: Rule = roles::AnyPrincipal> {
+    pub principal: Principal,
+    pub meta: RequestMeta,
+    rule: PhantomData<R>,
+}
+
+impl<R: Rule> std::ops::Deref for Auth<R> {
+    type Target = Principal;
+    fn deref(&self) -> &Principal {
+        &self.principal
+    }
+}
+
+impl<R: Rule + 'static> FromRequest for Auth<R> {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = bearer_token(req);
+        let meta = RequestMeta::of(req);
+        Box::pin(async move {
+            let state = state.ok_or_else(|| AppError::internal("application state is not configured"))?;
+            let token = token?;
+            let claims = state.jwt.verify(&token)?;
+            let principal = state.db.run(move |conn| load_principal(conn, &claims)).await?;
+            admit::<R>(&principal)?;
+            Ok(Auth { principal, meta, rule: PhantomData })
+        })
+    }
+}
+
+fn bearer_token(req: &HttpRequest) -> AppResult<String> {
+    let missing = || {
+        AppError::new(ErrorCode::Unauthenticated)
+            .with_detail("Cần đăng nhập: gửi mã truy cập trong tiêu đề Authorization: Bearer <token>.")
+    };
+    let value = req.headers().get(header::AUTHORIZATION).ok_or_else(missing)?;
+    let value = value.to_str().map_err(|_| missing())?;
+    let (scheme, token) = value.split_once(' ').ok_or_else(missing)?;
+    if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
+        return Err(missing());
+    }
+    Ok(token.trim().to_owned())
+}
+
+fn revoked() -> AppError {
+    AppError::new(ErrorCode::SessionRevoked).with_detail("Phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại.")
+}
+
+/// Checks the token against the database: the session is live, the account active.
+fn load_principal(conn: &mut DbConnection, claims: &Claims) -> AppResult<Principal> {
+    let subject = Subject::decode(&claims.sub).ok_or_else(revoked)?;
+    match subject {
+        Subject::User(user_id) => {
+            if claims.role == Role::Integration {
+                return Err(revoked());
+            }
+            let sid = claims.sid.ok_or_else(revoked)?;
+            let row: Option<(String, String, Option<i64>, bool, bool)> = users::table
+                .inner_join(sessions_t::table)
+                .filter(users::id.eq(user_id))
+                .filter(sessions_t::id.eq(sid))
+                .filter(sessions_t::revoked_at.is_null())
+                .select((users::username, users::role, users::unit_id, users::active, users::must_change_password))
+                .first(conn)
+                .optional()?;
+            let (username, role, unit_id, active, must_change_password) = row.ok_or_else(revoked)?;
+            if !active {
+                return Err(revoked());
+            }
+            let role = Role::parse(&role).ok_or_else(|| AppError::internal(format!("unknown role {role}")))?;
+            Ok(Principal {
+                subject,
+                role,
+                unit_id,
+                name: username,
+                scopes: Vec::new(),
+                session_id: Some(sid),
+                must_change_password,
+            })
+        }
+        Subject::Service(account_id) => {
+            if claims.role != Role::Integration {
+                return Err(revoked());
+            }
+            let row: Option<(String, String)> = service_accounts::table
+                .filter(service_accounts::id.eq(account_id))
+                .filter(service_accounts::revoked_at.is_null())
+                .select((service_accounts::name, service_accounts::scopes))
+                .first(conn)
+                .optional()?;
+            let (name, scopes) = row.ok_or_else(revoked)?;
+            Ok(Principal {
+                subject,
+                role: Role::Integration,
+                unit_id: None,
+                name,
+                scopes: Scope::parse_list(&scopes),
+                session_id: None,
+                must_change_password: false,
+            })
+        }
+    }
+}
+
+/// Applies the endpoint's rule to the principal.
+fn admit<R: Rule>(principal: &Principal) -> AppResult<()> {
+    if !R::ROLES.contains(&principal.role) {
+        return Err(AppError::forbidden());
+    }
+    if principal.role == Role::Integration
+        && let Some(scope) = R::SCOPE
+        && !principal.scopes.contains(&scope)
+    {
+        return Err(AppError::new(ErrorCode::Forbidden)
+            .with_detail(format!("Tài khoản tích hợp chưa được cấp phạm vi {}.", scope.as_str())));
+    }
+    if principal.must_change_password && !R::DURING_PASSWORD_CHANGE {
+        return Err(AppError::new(ErrorCode::PasswordChangeRequired)
+            .with_detail("Bạn đang dùng mật khẩu tạm thời. Vui lòng đổi mật khẩu để tiếp tục."));
+    }
+    Ok(())
+}

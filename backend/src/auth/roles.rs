@@ -1,0 +1,140 @@
+//! Roles, integration scopes and the rules that endpoints declare.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// What a principal is allowed to do, broadly. Unit roles act only within their own unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Quản trị hệ thống: units, users, service accounts.
+    Admin,
+    /// Lãnh đạo Sở: sees everything, approves.
+    Leader,
+    /// Văn phòng Sở (thi đua – khen thưởng): reviews and consolidates across units.
+    Office,
+    /// Thủ trưởng đơn vị: acts for one unit.
+    UnitHead,
+    /// Cán bộ đơn vị: drafts for one unit.
+    UnitStaff,
+    /// A provincial system or script, through a service account.
+    Integration,
+}
+
+impl Role {
+    pub const USER_ROLES: [Role; 5] = [Role::Admin, Role::Leader, Role::Office, Role::UnitHead, Role::UnitStaff];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Leader => "leader",
+            Role::Office => "office",
+            Role::UnitHead => "unit_head",
+            Role::UnitStaff => "unit_staff",
+            Role::Integration => "integration",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Role> {
+        [Role::Admin, Role::Leader, Role::Office, Role::UnitHead, Role::UnitStaff, Role::Integration]
+            .into_iter()
+            .find(|r| r.as_str() == value)
+    }
+
+    /// Roles that act only within their own unit.
+    pub fn is_unit_scoped(self) -> bool {
+        matches!(self, Role::UnitHead | Role::UnitStaff)
+    }
+
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Role::Admin => "Quản trị hệ thống",
+            Role::Leader => "Lãnh đạo Sở",
+            Role::Office => "Văn phòng Sở",
+            Role::UnitHead => "Thủ trưởng đơn vị",
+            Role::UnitStaff => "Cán bộ đơn vị",
+            Role::Integration => "Hệ thống tích hợp",
+        }
+    }
+}
+
+/// What a service account may read. Granted by the administrator when creating it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+pub enum Scope {
+    #[serde(rename = "units:read")]
+    UnitsRead,
+    #[serde(rename = "users:read")]
+    UsersRead,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 2] = [Scope::UnitsRead, Scope::UsersRead];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::UnitsRead => "units:read",
+            Scope::UsersRead => "users:read",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Scope> {
+        Self::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+
+    /// Parses a space-separated list, ignoring unknown entries.
+    pub fn parse_list(value: &str) -> Vec<Scope> {
+        value.split_whitespace().filter_map(Scope::parse).collect()
+    }
+
+    pub fn join(scopes: &[Scope]) -> String {
+        scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// An endpoint's access rule, checked by the [`super::Auth`] extractor before anything else.
+/// Each endpoint names its rule in its signature and repeats the roles in its OpenAPI `security`.
+pub trait Rule {
+    const ROLES: &'static [Role];
+    /// The scope an integration token needs (when `ROLES` admits `Integration`).
+    const SCOPE: Option<Scope> = None;
+    /// Whether a user who must change a temporary password may still call the endpoint.
+    const DURING_PASSWORD_CHANGE: bool = false;
+}
+
+macro_rules! rule {
+    ($(#[$doc:meta])* $name:ident = [$($role:ident),+] $(, scope = $scope:ident)? $(, during_password_change = $dpc:literal)?) => {
+        $(#[$doc])*
+        #[derive(Debug)]
+        pub struct $name;
+        impl Rule for $name {
+            const ROLES: &'static [Role] = &[$(Role::$role),+];
+            $(const SCOPE: Option<Scope> = Some(Scope::$scope);)?
+            $(const DURING_PASSWORD_CHANGE: bool = $dpc;)?
+        }
+    };
+}
+
+rule!(
+    /// Any signed-in person, including one who still has to change a temporary password.
+    SelfService = [Admin, Leader, Office, UnitHead, UnitStaff], during_password_change = true
+);
+rule!(
+    /// Any signed-in person or service account.
+    AnyPrincipal = [Admin, Leader, Office, UnitHead, UnitStaff, Integration], during_password_change = true
+);
+rule!(
+    /// System administration only.
+    AdminOnly = [Admin]
+);
+rule!(
+    /// Administrators and the Office's emulation staff.
+    AdminOrOffice = [Admin, Office]
+);
+rule!(
+    /// Everyone who may read the organisation structure.
+    ReadUnits = [Admin, Leader, Office, UnitHead, UnitStaff, Integration], scope = UnitsRead
+);
+rule!(
+    /// Everyone who may read user accounts (unit heads: their own unit only).
+    ReadUsers = [Admin, Leader, Office, UnitHead, Integration], scope = UsersRead
+);

@@ -1,0 +1,172 @@
+//! Command line and environment configuration. Every setting has a documented default and an
+//! environment variable; `lantoa <command> --help` lists them.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "lantoa",
+    version,
+    about = "Lan Tỏa – quản lý điển hình tiên tiến của Sở Tư pháp tỉnh Đồng Tháp",
+    long_about = "Lan Tỏa – quản lý phát hiện, bồi dưỡng, tổng kết và nhân rộng điển hình tiên tiến.\n\
+                  Every option can also be set through the environment variable shown with it."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Apply pending migrations, then serve the API and the SPA.
+    Serve(ServeArgs),
+    /// Apply pending database migrations and the reference data (the Department's units), then exit.
+    Migrate(DatabaseArgs),
+    /// Create an administrator account (or reset an existing one's password).
+    CreateAdmin(CreateAdminArgs),
+    /// Create one demo user for every role, with demo passwords printed on the console.
+    SeedDemo(DatabaseArgs),
+    /// Write the OpenAPI document to a file (or standard output).
+    ExportOpenapi(ExportArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// Database URL: `postgres://…` selects PostgreSQL; anything else is a SQLite file path
+    /// (optionally prefixed with `sqlite://`).
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/lantoa.db")]
+    pub database_url: String,
+    /// Directory for the SQLite database, the generated JWT secret and uploaded files.
+    #[arg(long, env = "LANTOA_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// Maximum number of pooled database connections.
+    #[arg(long, env = "LANTOA_DB_POOL_SIZE", default_value_t = 10)]
+    pub pool_size: u32,
+    /// Log format.
+    #[arg(long, env = "LANTOA_LOG_FORMAT", value_enum, default_value_t = LogFormat::Pretty)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Pretty,
+    /// One JSON object per line (for log shippers).
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Address and port to listen on.
+    #[arg(long, env = "LANTOA_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Secret for signing access tokens (HS256, at least 32 bytes). When unset, a random secret is
+    /// generated once and kept in `<data dir>/jwt-secret`.
+    #[arg(long, env = "LANTOA_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+    #[command(flatten)]
+    pub auth: AuthArgs,
+    /// Origins allowed to call the API from a browser (comma separated). Empty: same origin only.
+    #[arg(long, env = "LANTOA_CORS_ORIGINS", value_delimiter = ',', default_value = "")]
+    pub cors_origins: Vec<String>,
+    /// Directory of the built SPA served at `/` (with history fallback).
+    #[arg(long, env = "LANTOA_STATIC_DIR", default_value = "frontend/dist")]
+    pub static_dir: PathBuf,
+    /// HTTP worker threads (0: one per CPU core).
+    #[arg(long, env = "LANTOA_WORKERS", default_value_t = 0)]
+    pub workers: usize,
+    /// Take the client address from `X-Forwarded-For` (set only behind a trusted reverse proxy).
+    #[arg(long, env = "LANTOA_TRUST_FORWARDED_FOR", default_value_t = false)]
+    pub trust_forwarded_for: bool,
+    /// Largest accepted JSON body, in bytes.
+    #[arg(long, env = "LANTOA_MAX_JSON_BYTES", default_value_t = 1_048_576)]
+    pub max_json_bytes: usize,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AuthArgs {
+    /// Lifetime of an access token, in seconds.
+    #[arg(long, env = "LANTOA_ACCESS_TOKEN_TTL", default_value_t = 900)]
+    pub access_token_ttl_secs: i64,
+    /// Lifetime of a refresh token, in seconds (each use issues a new one).
+    #[arg(long, env = "LANTOA_REFRESH_TOKEN_TTL", default_value_t = 1_209_600)]
+    pub refresh_token_ttl_secs: i64,
+    /// Failed logins allowed per username within the throttle window.
+    #[arg(long, env = "LANTOA_LOGIN_MAX_FAILURES_PER_USER", default_value_t = 5)]
+    pub login_max_failures_per_user: u32,
+    /// Failed logins allowed per client address within the throttle window.
+    #[arg(long, env = "LANTOA_LOGIN_MAX_FAILURES_PER_IP", default_value_t = 20)]
+    pub login_max_failures_per_ip: u32,
+    /// Throttle window for failed logins, in seconds.
+    #[arg(long, env = "LANTOA_LOGIN_THROTTLE_WINDOW", default_value_t = 900)]
+    pub login_throttle_window_secs: u64,
+}
+
+impl Default for AuthArgs {
+    fn default() -> Self {
+        Self {
+            access_token_ttl_secs: 900,
+            refresh_token_ttl_secs: 1_209_600,
+            login_max_failures_per_user: 5,
+            login_max_failures_per_ip: 20,
+            login_throttle_window_secs: 900,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CreateAdminArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Username of the administrator.
+    #[arg(long, default_value = "admin")]
+    pub username: String,
+    /// Full name of the administrator.
+    #[arg(long, default_value = "Quản trị hệ thống")]
+    pub full_name: String,
+    /// Password; when unset a temporary one is generated, printed, and must be changed at first login.
+    #[arg(long, env = "LANTOA_ADMIN_PASSWORD", hide_env_values = true)]
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// Output file; `-` for standard output.
+    #[arg(long, short, default_value = "openapi/openapi.json")]
+    pub output: PathBuf,
+}
+
+/// The JWT secret from the environment, or the one kept in the data directory (created on first
+/// use). Returns the secret and whether it was generated now.
+pub fn load_or_create_jwt_secret(configured: Option<&str>, data_dir: &Path) -> std::io::Result<(Vec<u8>, bool)> {
+    if let Some(secret) = configured.filter(|s| !s.is_empty()) {
+        if secret.len() < 32 {
+            return Err(std::io::Error::other("LANTOA_JWT_SECRET must be at least 32 bytes long"));
+        }
+        return Ok((secret.as_bytes().to_vec(), false));
+    }
+    let path = data_dir.join("jwt-secret");
+    if let Ok(existing) = fs::read_to_string(&path) {
+        let existing = existing.trim();
+        if existing.len() >= 32 {
+            return Ok((existing.as_bytes().to_vec(), false));
+        }
+    }
+    fs::create_dir_all(data_dir)?;
+    let secret = crate::auth::tokens::random_token(48);
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(&path)?.write_all(secret.as_bytes())?;
+    Ok((secret.into_bytes(), true))
+}

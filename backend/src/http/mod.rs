@@ -1,0 +1,11 @@
+//! HTTP plumbing shared by every resource: error handlers for malformed requests, pagination,
+//! ETags, the request id, health checks and the SPA.
+
+pub mod etag;
+pub mod extract;
+pub mod fallback;
+pub mod health;
+pub mod pagination;
+pub mod request_id;
+pub mod spa;
+pub mod validation;

@@ -1,0 +1,134 @@
+//! Lan Tỏa: the API server library. `main.rs` is a thin command line over it; the tests and the
+//! OpenAPI export build the same [`app`].
+
+pub mod audit;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod http;
+pub mod openapi;
+pub mod profile;
+pub mod seed;
+pub mod service_accounts;
+pub mod state;
+pub mod time;
+pub mod units;
+pub mod users;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use actix_cors::Cors;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{Compress, Condition, DefaultHeaders, ErrorHandlers, from_fn};
+use actix_web::{App, web};
+use tracing_actix_web::TracingLogger;
+use utoipa::OpenApi;
+use utoipa_actix_web::{AppExt, UtoipaApp, scope};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::jwt::JwtKeys;
+use crate::auth::throttle::LoginThrottle;
+use crate::config::AuthArgs;
+use crate::db::Db;
+use crate::state::{AppState, Settings};
+
+/// Where the web app is served from and who may call the API cross-origin.
+#[derive(Debug, Clone, Default)]
+pub struct WebOptions {
+    pub static_dir: Option<PathBuf>,
+    pub cors_origins: Vec<String>,
+}
+
+pub fn build_state(db: Db, jwt_secret: &[u8], auth: &AuthArgs, settings: Settings) -> web::Data<AppState> {
+    web::Data::new(AppState {
+        db,
+        jwt: JwtKeys::new(jwt_secret, auth.access_token_ttl_secs),
+        throttle: LoginThrottle::new(
+            auth.login_max_failures_per_user,
+            auth.login_max_failures_per_ip,
+            Duration::from_secs(auth.login_throttle_window_secs),
+        ),
+        settings: Settings { refresh_token_ttl_secs: auth.refresh_token_ttl_secs, ..settings },
+    })
+}
+
+/// Registers every API operation; the same function feeds the server and the OpenAPI export.
+fn api<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
+where
+    T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
+{
+    app.service(http::health::healthz).service(http::health::readyz).service(
+        scope::scope("/api/v1")
+            .configure(auth::api::configure)
+            .configure(profile::api::configure)
+            .configure(units::api::configure)
+            .configure(users::api::configure)
+            .configure(service_accounts::api::configure)
+            .service(audit::api::list_audit)
+            .default_service(web::to(http::fallback::api_not_found)),
+    )
+}
+
+/// The OpenAPI document of the API.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, mut spec) = api(App::new().into_utoipa_app().openapi(openapi::ApiDoc::openapi())).split_for_parts();
+    // Modifiers run on the derive's document, before the paths are collected: run them again.
+    use utoipa::Modify;
+    openapi::StandardErrors.modify(&mut spec);
+    spec
+}
+
+/// The whole application: API, OpenAPI + Swagger UI, health checks and the SPA.
+pub fn app(
+    state: web::Data<AppState>,
+    options: WebOptions,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let (app, _) = api(
+        App::new()
+            .into_utoipa_app()
+            .app_data(state)
+            .app_data(http::fallback::path_config())
+            .app_data(http::fallback::json_config())
+            .app_data(http::fallback::query_config()),
+    )
+    .split_for_parts();
+    let spec = openapi();
+    let app = app
+        .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec))
+        .service(web::scope("/api").default_service(web::to(http::fallback::api_not_found)));
+    let app = match options.static_dir.filter(|dir| dir.is_dir()) {
+        Some(dir) => app.service(http::spa::service(&dir)),
+        None => app.default_service(web::to(http::spa::not_built)),
+    };
+    let cors_enabled = !options.cors_origins.is_empty();
+    let cors = options
+        .cors_origins
+        .iter()
+        .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
+        .allowed_methods(["GET", "POST", "PUT", "DELETE"])
+        .allowed_headers(["authorization", "content-type", "if-match"])
+        .expose_headers(["etag", "location", "retry-after", "x-request-id"])
+        .max_age(3600);
+    app.wrap(ErrorHandlers::new().default_handler(http::fallback::ensure_problem))
+        .wrap(from_fn(http::request_id::scope))
+        .wrap(
+            DefaultHeaders::new()
+                .add(("X-Content-Type-Options", "nosniff"))
+                .add(("X-Frame-Options", "DENY"))
+                .add(("Referrer-Policy", "same-origin")),
+        )
+        .wrap(Compress::default())
+        .wrap(Condition::new(cors_enabled, cors))
+        .wrap(TracingLogger::default())
+}

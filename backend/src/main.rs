@@ -1,0 +1,129 @@
+//! `lantoa`: the Lan Tỏa server and its administration commands.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use actix_web::HttpServer;
+use clap::Parser;
+use lantoa::config::{Cli, Command, DatabaseArgs, LogFormat};
+use lantoa::db::Db;
+use lantoa::state::Settings;
+use lantoa::{WebOptions, config, db, seed};
+
+fn init_tracing(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,actix_server=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match format {
+        LogFormat::Json => builder.json().flatten_event(true).with_span_list(true).init(),
+        LogFormat::Pretty => builder.init(),
+    }
+}
+
+/// Connects, applies migrations and the reference data.
+fn open_database(args: &DatabaseArgs) -> Result<Db, String> {
+    let url = if args.database_url.starts_with("postgres") {
+        args.database_url.clone()
+    } else {
+        std::fs::create_dir_all(&args.data_dir).map_err(|e| format!("cannot create {}: {e}", args.data_dir.display()))?;
+        args.database_url.clone()
+    };
+    let database = Db::connect(&url, args.pool_size)?;
+    let mut conn = database.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
+    let applied = db::run_migrations(&mut conn).map_err(|e| format!("migration failed: {e}"))?;
+    for version in &applied {
+        tracing::info!(%version, "migration applied");
+    }
+    if seed::reference::ensure_units(&mut conn).map_err(|e| format!("seeding units failed: {e}"))? {
+        tracing::info!("created the Department's units");
+    }
+    Ok(database)
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Serve(args) => {
+            init_tracing(args.database.log_format);
+            let database = open_database(&args.database)?;
+            let (secret, generated) = config::load_or_create_jwt_secret(args.jwt_secret.as_deref(), &args.database.data_dir)
+                .map_err(|e| format!("JWT secret: {e}"))?;
+            if generated {
+                tracing::warn!(
+                    path = %args.database.data_dir.join("jwt-secret").display(),
+                    "LANTOA_JWT_SECRET is not set: generated a secret and stored it in the data directory"
+                );
+            }
+            let state = lantoa::build_state(
+                database,
+                &secret,
+                &args.auth,
+                Settings {
+                    trust_forwarded_for: args.trust_forwarded_for,
+                    max_json_bytes: args.max_json_bytes,
+                    ..Settings::default()
+                },
+            );
+            let options = WebOptions { static_dir: Some(args.static_dir.clone()), cors_origins: args.cors_origins.clone() };
+            let options: WebOptions = WebOptions {
+                cors_origins: options.cors_origins.into_iter().filter(|o| !o.trim().is_empty()).collect(),
+                ..options
+            };
+            if !args.static_dir.join("index.html").is_file() {
+                tracing::warn!(dir = %args.static_dir.display(), "the SPA is not built: only the API is served");
+            }
+            let mut server = HttpServer::new(move || lantoa::app(state.clone(), options.clone()))
+                .shutdown_timeout(20)
+                .bind(&args.bind)
+                .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
+            if args.workers > 0 {
+                server = server.workers(args.workers);
+            }
+            tracing::info!("Lan Tỏa is listening on http://{} (API docs: /api/docs)", args.bind);
+            actix_web::rt::System::new().block_on(server.run()).map_err(|e| format!("server error: {e}"))
+        }
+        Command::Migrate(args) => {
+            init_tracing(args.log_format);
+            open_database(&args).map(|_| ())
+        }
+        Command::CreateAdmin(args) => {
+            init_tracing(args.database.log_format);
+            let database = open_database(&args.database)?;
+            let mut conn = database.get().map_err(|e| e.to_string())?;
+            let outcome = seed::admin::create_or_reset(&mut conn, &args.username, &args.full_name, args.password.as_deref())
+                .map_err(|e| e.to_string())?;
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{outcome}");
+            Ok(())
+        }
+        Command::SeedDemo(args) => {
+            init_tracing(args.log_format);
+            let database = open_database(&args)?;
+            let mut conn = database.get().map_err(|e| e.to_string())?;
+            let created = seed::demo::seed(&mut conn).map_err(|e| e.to_string())?;
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{}", seed::demo::describe(created));
+            Ok(())
+        }
+        Command::ExportOpenapi(args) => {
+            let json = serde_json::to_string_pretty(&lantoa::openapi()).map_err(|e| e.to_string())? + "\n";
+            if args.output.as_os_str() == "-" {
+                std::io::stdout().lock().write_all(json.as_bytes()).map_err(|e| e.to_string())
+            } else {
+                if let Some(dir) = args.output.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+                }
+                std::fs::write(&args.output, json).map_err(|e| format!("cannot write {}: {e}", args.output.display()))
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            let _ = writeln!(std::io::stderr(), "lantoa: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

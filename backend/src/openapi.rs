@@ -1,0 +1,171 @@
+//! The OpenAPI document: paths are collected from the registered services (utoipa-actix-web),
+//! this adds the info, the bearer security scheme, tags and the shared error responses.
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToResponse};
+
+use crate::error::{ErrorCode, FieldError, Problem};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Lan Tỏa API",
+        description = "API của Lan Tỏa – hệ thống quản lý phát hiện, bồi dưỡng, tổng kết và nhân rộng điển hình tiên tiến \
+của Sở Tư pháp tỉnh Đồng Tháp (2026–2030).\n\n\
+Quy ước: tiền tố `/api/v1`; JSON camelCase; thời điểm ISO 8601 UTC, ngày `YYYY-MM-DD`; danh sách phân trang \
+bằng `page`/`pageSize` (tối đa 100) trả về `items` và `total`; lỗi dạng `application/problem+json` với `code` ổn định; \
+bản ghi đơn có `ETag`, mọi cập nhật phải gửi `If-Match` (thiếu: 428, lệch phiên bản: 412).\n\n\
+Quyền: yêu cầu bảo mật `bearer` liệt kê các vai trò được phép; vai trò đơn vị (`unit_head`, `unit_staff`) chỉ thao tác \
+trên dữ liệu đơn vị mình; tài khoản tích hợp (`integration`) cần phạm vi tương ứng.",
+        license(name = "MIT")
+    ),
+    modifiers(&SecurityAddon),
+    components(
+        schemas(Problem, ErrorCode, FieldError),
+        responses(BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable, PreconditionFailed,
+            PreconditionRequired, TooManyRequests, PayloadTooLarge, UnsupportedMediaType, InternalError)
+    ),
+    tags(
+        (name = "Xác thực", description = "Đăng nhập, làm mới phiên, đăng xuất, mã truy cập cho hệ thống tích hợp"),
+        (name = "Hồ sơ cá nhân", description = "Người dùng xem, sửa hồ sơ và đổi mật khẩu của mình"),
+        (name = "Đơn vị", description = "Cơ cấu tổ chức của Sở: đơn vị thuộc Sở và đơn vị trực thuộc"),
+        (name = "Người dùng", description = "Tài khoản người dùng và vai trò"),
+        (name = "Tài khoản tích hợp", description = "Tài khoản cho hệ thống của tỉnh và tập lệnh"),
+        (name = "Nhật ký", description = "Nhật ký thay đổi dữ liệu"),
+        (name = "Vận hành", description = "Kiểm tra tình trạng dịch vụ")
+    )
+)]
+pub struct ApiDoc;
+
+struct SecurityAddon;
+
+impl Modify for SecurityAddon {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "Mã truy cập (JWT) nhận từ POST /api/v1/auth/login hoặc /api/v1/auth/token. \
+Danh sách trong yêu cầu bảo mật của mỗi thao tác là các vai trò được phép.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// Adds the errors every operation of a kind can give, so that paths list only their own:
+/// 401/403 on secured operations, 400/413/415/422 on operations with a body or parameters, 500 on all.
+pub struct StandardErrors;
+
+impl Modify for StandardErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{Ref, RefOr};
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
+            for operation in operations.into_iter().flatten() {
+                let secured = operation.security.as_ref().is_none_or(|list| {
+                    list.iter().any(|req| serde_json::to_value(req).is_ok_and(|v| v.as_object().is_some_and(|o| !o.is_empty())))
+                });
+                let has_input = operation.request_body.is_some()
+                    || operation.parameters.as_ref().is_some_and(|p| !p.is_empty());
+                let mut add = |status: &str, name: &str| {
+                    operation
+                        .responses
+                        .responses
+                        .entry(status.to_owned())
+                        .or_insert_with(|| RefOr::Ref(Ref::from_response_name(name)));
+                };
+                if secured {
+                    add("401", "Unauthorized");
+                    add("403", "Forbidden");
+                }
+                if has_input {
+                    add("400", "BadRequest");
+                    add("422", "Unprocessable");
+                }
+                if operation.request_body.is_some() {
+                    add("413", "PayloadTooLarge");
+                    add("415", "UnsupportedMediaType");
+                }
+                add("500", "InternalError");
+            }
+        }
+    }
+}
+
+/// Lỗi hệ thống không mong muốn; chi tiết chỉ có trong nhật ký máy chủ (tra theo `requestId`).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+#[allow(dead_code)]
+pub struct InternalError(Problem);
+
+/// Yêu cầu không hợp lệ: JSON sai cú pháp, tham số hoặc đường dẫn sai.
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+#[allow(dead_code)]
+pub struct BadRequest(Problem);
+
+/// Chưa đăng nhập, mã truy cập sai, hết hạn hoặc phiên đã bị thu hồi.
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json", headers(("WWW-Authenticate" = String)))]
+#[allow(dead_code)]
+pub struct Unauthorized(Problem);
+
+/// Vai trò không được phép, dữ liệu của đơn vị khác, hoặc phải đổi mật khẩu tạm thời trước.
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+#[allow(dead_code)]
+pub struct Forbidden(Problem);
+
+/// Không tìm thấy bản ghi.
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+#[allow(dead_code)]
+pub struct NotFound(Problem);
+
+/// Xung đột với dữ liệu hiện có (trùng mã, đang được sử dụng…).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+#[allow(dead_code)]
+pub struct Conflict(Problem);
+
+/// Dữ liệu không hợp lệ, kèm lỗi theo từng trường (`errors`).
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+#[allow(dead_code)]
+pub struct Unprocessable(Problem);
+
+/// Phiên bản trong If-Match đã cũ: bản ghi đã bị người khác thay đổi.
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+#[allow(dead_code)]
+pub struct PreconditionFailed(Problem);
+
+/// Thiếu tiêu đề If-Match.
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+#[allow(dead_code)]
+pub struct PreconditionRequired(Problem);
+
+/// Quá nhiều lần thử; xem tiêu đề Retry-After.
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json", headers(("Retry-After" = u64, description = "Số giây phải chờ")))]
+#[allow(dead_code)]
+pub struct TooManyRequests(Problem);
+
+/// Nội dung gửi lên vượt quá giới hạn.
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+#[allow(dead_code)]
+pub struct PayloadTooLarge(Problem);
+
+/// Nội dung không phải `application/json`.
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+#[allow(dead_code)]
+pub struct UnsupportedMediaType(Problem);

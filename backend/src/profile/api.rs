@@ -1,0 +1,142 @@
+//! `/api/v1/profile`: every person reads and edits their own profile and changes their password.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, post, put, web};
+use serde::Deserialize;
+use utoipa::ToSchema;
+use validator::Validate;
+
+use crate::audit::{self, AuditContext};
+use crate::auth::api::{TokenResponse, token_response};
+use crate::auth::roles::SelfService;
+use crate::auth::{Auth, password, sessions};
+use crate::error::{AppError, AppResult, ErrorCode, FieldError};
+use crate::http::etag::{IfMatch, json_with_etag};
+use crate::http::extract::Json;
+use crate::http::validation::validate;
+use crate::state::AppState;
+use crate::users::model::{self, ProfileInput, User};
+
+fn own_id(auth: &Auth<SelfService>) -> AppResult<i64> {
+    auth.user_id().ok_or_else(AppError::forbidden)
+}
+
+/// The caller's own account.
+///
+/// **Quyền:** mọi người dùng (kể cả khi đang phải đổi mật khẩu tạm thời).
+#[utoipa::path(
+    tag = "Hồ sơ cá nhân",
+    security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff"])),
+    responses((status = 200, body = User, headers(("ETag" = String))))
+)]
+#[get("/profile")]
+pub async fn get_profile(auth: Auth<SelfService>, state: web::Data<AppState>) -> AppResult<HttpResponse> {
+    let id = own_id(&auth)?;
+    let user = state.db.run(move |conn| model::find(conn, id)).await?;
+    Ok(json_with_etag(StatusCode::OK, user.version, &user))
+}
+
+/// Edits the caller's name and contacts. Requires `If-Match`.
+///
+/// **Quyền:** mọi người dùng.
+#[utoipa::path(
+    tag = "Hồ sơ cá nhân",
+    request_body = ProfileInput,
+    params(("If-Match" = String, Header, description = "ETag của phiên bản đã đọc")),
+    security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff"])),
+    responses(
+        (status = 200, body = User, headers(("ETag" = String))),
+        (status = 412, response = crate::openapi::PreconditionFailed),
+        (status = 428, response = crate::openapi::PreconditionRequired)
+    )
+)]
+#[put("/profile")]
+pub async fn update_profile(
+    auth: Auth<SelfService>,
+    state: web::Data<AppState>,
+    if_match: IfMatch,
+    Json(input): Json<ProfileInput>,
+) -> AppResult<HttpResponse> {
+    let input = input.normalized();
+    validate(&input)?;
+    let id = own_id(&auth)?;
+    let ctx = AuditContext::from(&auth);
+    let user = state
+        .db
+        .transaction(move |conn| {
+            let current = model::find(conn, id)?;
+            model::update_profile(conn, &current, if_match, &input)?;
+            let user = model::find(conn, id)?;
+            audit::record(conn, &ctx, "update_profile", "user", Some(id), audit::snapshot(&current), audit::snapshot(&user))?;
+            Ok(user)
+        })
+        .await?;
+    Ok(json_with_etag(StatusCode::OK, user.version, &user))
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PasswordChange {
+    #[validate(length(min = 1, max = 256, message = "Nhập mật khẩu hiện tại."))]
+    #[schema(format = Password)]
+    pub current_password: String,
+    /// 10–128 characters with letters and digits, not containing the username.
+    #[schema(format = Password, min_length = 10, max_length = 128)]
+    pub new_password: String,
+}
+
+/// Changes the caller's password. Every other session of the caller is signed out; the answer
+/// carries fresh tokens for this one.
+///
+/// **Quyền:** mọi người dùng (kể cả khi đang dùng mật khẩu tạm thời).
+#[utoipa::path(
+    tag = "Hồ sơ cá nhân",
+    request_body = PasswordChange,
+    security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff"])),
+    responses((status = 200, body = TokenResponse))
+)]
+#[post("/profile/password")]
+pub async fn change_password(
+    auth: Auth<SelfService>,
+    state: web::Data<AppState>,
+    Json(body): Json<PasswordChange>,
+) -> AppResult<web::Json<TokenResponse>> {
+    validate(&body)?;
+    let id = own_id(&auth)?;
+    let mut problems = password::check_policy("newPassword", &body.new_password, &auth.name);
+    if body.new_password == body.current_password {
+        problems.push(FieldError::new("newPassword", "password_unchanged", "Mật khẩu mới phải khác mật khẩu hiện tại."));
+    }
+    if !problems.is_empty() {
+        return Err(AppError::validation(problems));
+    }
+    let stored = state.db.run(move |conn| model::password_hash(conn, id)).await?;
+    let (current, new) = (body.current_password, body.new_password);
+    let new_hash = web::block(move || {
+        if password::verify(&current, &stored) { password::hash(&new).map(Some) } else { Ok(None) }
+    })
+    .await
+    .map_err(AppError::internal)??;
+    let Some(new_hash) = new_hash else {
+        return Err(AppError::new(ErrorCode::WrongPassword)
+            .with_field(FieldError::new("currentPassword", "wrong_password", "Mật khẩu hiện tại không đúng.")));
+    };
+    let ctx = AuditContext::from(&auth);
+    let meta = auth.meta.clone();
+    let ttl = state.settings.refresh_token_ttl_secs;
+    let (user, session_id, refresh) = state
+        .db
+        .transaction(move |conn| {
+            model::set_password(conn, id, &new_hash, false)?;
+            sessions::revoke_all_for_user(conn, id, "password_change")?;
+            let (session_id, refresh) = sessions::start(conn, id, &meta, ttl)?;
+            audit::record(conn, &ctx, "password_change", "user", Some(id), None, None)?;
+            Ok((model::find(conn, id)?, session_id, refresh))
+        })
+        .await?;
+    Ok(web::Json(token_response(&state, user, session_id, refresh)?))
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(get_profile).service(update_profile).service(change_password);
+}

@@ -1,0 +1,25 @@
+use crate::auth::jwt::JwtKeys;
+use crate::auth::throttle::LoginThrottle;
+use crate::db::Db;
+
+/// Everything handlers share.
+pub struct AppState {
+    pub db: Db,
+    pub jwt: JwtKeys,
+    pub throttle: LoginThrottle,
+    pub settings: Settings,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub refresh_token_ttl_secs: i64,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy).
+    pub trust_forwarded_for: bool,
+    pub max_json_bytes: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { refresh_token_ttl_secs: 1_209_600, trust_forwarded_for: false, max_json_bytes: 1_048_576 }
+    }
+}

@@ -1,0 +1,4 @@
+pub mod api;
+pub mod model;
+
+pub use model::{Unit, UnitKind, UnitRef};

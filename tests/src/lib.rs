@@ -1,0 +1,229 @@
+//! Test harness for Lan Tỏa: every API test runs against a real HTTP server on SQLite (a
+//! temporary file) and on PostgreSQL (a fresh database cloned from a migrated template).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod databases;
+
+use std::sync::Arc;
+
+use actix_web::web;
+use lantoa::auth::jwt::Claims;
+use lantoa::config::AuthArgs;
+use lantoa::state::{AppState, Settings};
+use reqwest::Method;
+use serde_json::Value;
+
+pub use databases::DbKind;
+
+pub const DEMO_PASSWORD: &str = lantoa::seed::demo::DEMO_PASSWORD;
+pub const JWT_SECRET: &[u8] = b"test-secret-test-secret-test-secret-0123456789";
+
+/// Runs one test body on SQLite and on PostgreSQL, as two tests named `<name>::sqlite` and
+/// `<name>::postgres`.
+#[macro_export]
+macro_rules! db_test {
+    ($(#[$meta:meta])* async fn $name:ident($app:ident) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            $(#[$meta])*
+            #[actix_web::test]
+            async fn sqlite() {
+                let $app = $crate::TestApp::start($crate::DbKind::Sqlite).await;
+                $body
+            }
+            $(#[$meta])*
+            #[actix_web::test]
+            async fn postgres() {
+                let $app = $crate::TestApp::start($crate::DbKind::Postgres).await;
+                $body
+            }
+        }
+    };
+}
+
+/// A running Lan Tỏa on a fresh database with the Department's units and the demo accounts.
+pub struct TestApp {
+    pub kind: DbKind,
+    pub state: web::Data<AppState>,
+    server: actix_test::TestServer,
+    client: reqwest::Client,
+    _database: databases::TestDatabase,
+}
+
+impl TestApp {
+    pub async fn start(kind: DbKind) -> Self {
+        Self::start_with(kind, AuthArgs::default()).await
+    }
+
+    pub async fn start_with(kind: DbKind, auth: AuthArgs) -> Self {
+        let database = databases::TestDatabase::create(kind);
+        let db = lantoa::db::Db::connect(&database.url, 4).expect("connect to the test database");
+        let state = lantoa::build_state(db, JWT_SECRET, &auth, Settings { max_json_bytes: 64 * 1024, ..Settings::default() });
+        let server_state = state.clone();
+        let server = actix_test::start(move || lantoa::app(server_state.clone(), lantoa::WebOptions::default()));
+        Self { kind, state, server, client: reqwest::Client::new(), _database: database }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        self.server.url(path)
+    }
+
+    pub fn request(&self, method: Method, path: &str) -> Req<'_> {
+        Req { app: self, builder: self.client.request(method, self.url(path)) }
+    }
+
+    pub fn get(&self, path: &str) -> Req<'_> {
+        self.request(Method::GET, path)
+    }
+
+    pub fn post(&self, path: &str) -> Req<'_> {
+        self.request(Method::POST, path)
+    }
+
+    pub fn put(&self, path: &str) -> Req<'_> {
+        self.request(Method::PUT, path)
+    }
+
+    pub fn delete(&self, path: &str) -> Req<'_> {
+        self.request(Method::DELETE, path)
+    }
+
+    /// Signs in and returns the whole token response.
+    pub async fn login_full(&self, username: &str, password: &str) -> Value {
+        let res = self
+            .post("/api/v1/auth/login")
+            .json(&serde_json::json!({ "username": username, "password": password }))
+            .send()
+            .await;
+        assert_eq!(res.status, 200, "login as {username}: {}", res.body);
+        res.body
+    }
+
+    /// An access token for a demo account.
+    pub async fn token(&self, username: &str) -> String {
+        self.login_full(username, DEMO_PASSWORD).await["accessToken"].as_str().unwrap().to_owned()
+    }
+
+    pub async fn admin(&self) -> String {
+        self.token("admin").await
+    }
+
+    /// Signs claims with the server's key (for expired or otherwise doctored tokens).
+    pub fn sign(&self, claims: &Claims) -> String {
+        self.state.jwt.sign(claims).unwrap()
+    }
+
+    /// Decodes a token's claims without checking it.
+    pub fn claims(token: &str) -> Claims {
+        use base64::Engine;
+        let payload = token.split('.').nth(1).unwrap();
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).unwrap();
+        serde_json::from_slice(&bytes).unwrap()
+    }
+
+    /// Runs blocking code against the database (to check what landed, or to set up data).
+    pub fn db<T>(&self, f: impl FnOnce(&mut lantoa::db::DbConnection) -> T) -> T {
+        let mut conn = self.state.db.get().unwrap();
+        f(&mut conn)
+    }
+
+    /// The id of a seeded unit by code.
+    pub async fn unit_id(&self, code: &str) -> i64 {
+        let token = self.admin().await;
+        let res = self.get(&format!("/api/v1/units?q={code}&pageSize=100")).token(&token).send().await;
+        res.body["items"].as_array().unwrap().iter().find(|u| u["code"] == code).unwrap()["id"].as_i64().unwrap()
+    }
+}
+
+pub struct Req<'a> {
+    app: &'a TestApp,
+    builder: reqwest::RequestBuilder,
+}
+
+impl Req<'_> {
+    pub fn token(mut self, token: &str) -> Self {
+        self.builder = self.builder.bearer_auth(token);
+        self
+    }
+
+    pub fn json(mut self, body: &Value) -> Self {
+        self.builder = self.builder.json(body);
+        self
+    }
+
+    pub fn if_match(self, etag: &str) -> Self {
+        self.header("If-Match", etag)
+    }
+
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.builder = self.builder.header(name, value);
+        self
+    }
+
+    pub fn body(mut self, content_type: &str, body: impl Into<reqwest::Body>) -> Self {
+        self.builder = self.builder.header("Content-Type", content_type).body(body);
+        self
+    }
+
+    pub async fn send(self) -> Res {
+        let _ = self.app;
+        let response = self.builder.send().await.expect("request failed");
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let text = response.text().await.unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Res { status, headers: Arc::new(headers), body, text }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Res {
+    pub status: u16,
+    pub headers: Arc<reqwest::header::HeaderMap>,
+    pub body: Value,
+    pub text: String,
+}
+
+impl Res {
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+    }
+
+    pub fn etag(&self) -> String {
+        self.header("etag").unwrap_or_else(|| panic!("no ETag in {} {}", self.status, self.text))
+    }
+
+    /// Asserts a problem response with this status and code, and returns its body.
+    #[track_caller]
+    pub fn problem(&self, status: u16, code: &str) -> &Value {
+        assert_eq!(self.status, status, "unexpected status, body: {}", self.text);
+        assert_eq!(
+            self.header("content-type").as_deref(),
+            Some("application/problem+json"),
+            "not a problem response: {}",
+            self.text
+        );
+        assert_eq!(self.body["code"], code, "unexpected code: {}", self.text);
+        assert!(self.body["title"].as_str().is_some_and(|t| !t.is_empty()), "problem without a title");
+        assert_eq!(self.body["status"], status);
+        assert!(self.body["requestId"].as_str().is_some_and(|t| !t.is_empty()), "problem without request id");
+        &self.body
+    }
+
+    /// The field errors of a problem, as `field:code` strings.
+    pub fn field_errors(&self) -> Vec<String> {
+        self.body["errors"]
+            .as_array()
+            .map(|errors| {
+                errors.iter().map(|e| format!("{}:{}", e["field"].as_str().unwrap_or(""), e["code"].as_str().unwrap_or(""))).collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[track_caller]
+    pub fn ok(&self) -> &Value {
+        assert!((200..300).contains(&self.status), "expected success, got {}: {}", self.status, self.text);
+        &self.body
+    }
+}
