@@ -173,7 +173,7 @@ pub struct Problem {
     pub request_id: Option<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct AppError {
     pub code: ErrorCode,
     pub detail: Option<Cow<'static, str>>,
@@ -200,7 +200,9 @@ impl AppError {
         self
     }
 
-    pub fn validation(errors: Vec<FieldError>) -> Self {
+    /// Field errors, ordered by field and code so that answers are stable.
+    pub fn validation(mut errors: Vec<FieldError>) -> Self {
+        errors.sort_by(|a, b| (&a.field, &a.code).cmp(&(&b.field, &b.code)));
         Self { errors, ..Self::new(ErrorCode::ValidationFailed) }
             .with_detail("Vui lòng kiểm tra lại các trường được đánh dấu.")
     }

@@ -68,7 +68,8 @@ where
             .configure(users::api::configure)
             .configure(service_accounts::api::configure)
             .service(audit::api::list_audit)
-            .default_service(web::to(http::fallback::api_not_found)),
+            .default_service(web::to(http::fallback::api_not_found))
+            .wrap(from_fn(auth::authenticate)),
     )
 }
 

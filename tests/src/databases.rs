@@ -104,6 +104,25 @@ fn drop_orphans(admin: &mut PgConnection) {
 }
 
 impl TestDatabase {
+    /// A database with no tables at all (for the migration tests).
+    pub fn empty(kind: DbKind) -> Self {
+        match kind {
+            DbKind::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let path = dir.path().join("empty.db");
+                Self { url: format!("sqlite://{}", path.display()), cleanup: Cleanup::File(dir) }
+            }
+            DbKind::Postgres => {
+                postgres_template();
+                let name = format!("lt_test_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
+                let admin_url = postgres_admin_url();
+                let mut admin = PgConnection::establish(&admin_url).expect("PostgreSQL admin connection");
+                admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create database");
+                Self { url: with_database(&admin_url, &name), cleanup: Cleanup::Postgres { name } }
+            }
+        }
+    }
+
     pub fn create(kind: DbKind) -> Self {
         match kind {
             DbKind::Sqlite => {

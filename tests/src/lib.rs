@@ -42,6 +42,30 @@ macro_rules! db_test {
     };
 }
 
+/// Like [`db_test!`], but the body gets the database kind and starts the app itself (for tests
+/// that need a special configuration or no app at all).
+#[macro_export]
+macro_rules! db_test_kind {
+    ($(#[$meta:meta])* async fn $name:ident($kind:ident) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            $(#[$meta])*
+            #[actix_web::test]
+            async fn sqlite() {
+                let $kind = $crate::DbKind::Sqlite;
+                $body
+            }
+            $(#[$meta])*
+            #[actix_web::test]
+            async fn postgres() {
+                let $kind = $crate::DbKind::Postgres;
+                $body
+            }
+        }
+    };
+}
+
 /// A running Lan Tỏa on a fresh database with the Department's units and the demo accounts.
 pub struct TestApp {
     pub kind: DbKind,
@@ -225,5 +249,53 @@ impl Res {
     pub fn ok(&self) -> &Value {
         assert!((200..300).contains(&self.status), "expected success, got {}: {}", self.status, self.text);
         &self.body
+    }
+}
+
+/// Tokens for every kind of caller, for authorisation tests.
+pub struct Callers {
+    pub by_role: Vec<(&'static str, String)>,
+    /// A service account token with every scope.
+    pub integration: String,
+}
+
+impl TestApp {
+    /// Creates a service account with `scopes` and returns an access token for it.
+    pub async fn integration_token(&self, scopes: &[&str]) -> String {
+        let admin = self.admin().await;
+        let name = format!("Hệ thống thử {}", uuid::Uuid::new_v4());
+        let created = self
+            .post("/api/v1/service-accounts")
+            .token(&admin)
+            .json(&serde_json::json!({ "name": name, "scopes": scopes }))
+            .send()
+            .await;
+        assert_eq!(created.status, 201, "{}", created.text);
+        let res = self
+            .post("/api/v1/auth/token")
+            .json(&serde_json::json!({
+                "grantType": "client_credentials",
+                "clientId": created.body["account"]["clientId"],
+                "clientSecret": created.body["clientSecret"],
+            }))
+            .send()
+            .await;
+        assert_eq!(res.status, 200, "{}", res.text);
+        res.body["accessToken"].as_str().unwrap().to_owned()
+    }
+
+    pub async fn callers(&self) -> Callers {
+        let mut by_role = Vec::new();
+        for (role, username) in [
+            ("admin", "admin"),
+            ("leader", "lanhdao"),
+            ("office", "vanphong"),
+            ("unit_head", "tgpl.truong"),
+            ("unit_staff", "tgpl.canbo"),
+        ] {
+            by_role.push((role, self.token(username).await));
+        }
+        let integration = self.integration_token(&["units:read", "users:read"]).await;
+        Callers { by_role, integration }
     }
 }

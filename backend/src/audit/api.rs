@@ -1,7 +1,7 @@
 //! `GET /api/v1/audit`: the audit log, for administrators and the Office.
 
 use actix_web::{get, web};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -40,12 +40,11 @@ pub struct AuditQuery {
     pub page_size: Option<i64>,
 }
 
-#[derive(Debug, Serialize, ToSchema, Queryable)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditEntry {
     pub id: i64,
-    /// UTC.
-    pub occurred_at: NaiveDateTime,
+    pub occurred_at: DateTime<Utc>,
     pub actor_user_id: Option<i64>,
     pub actor_service_account_id: Option<i64>,
     /// Username (or service account name) at the time.
@@ -120,7 +119,7 @@ fn list(conn: &mut DbConnection, q: &AuditQuery, page: PageRequest, newest_first
         .into_iter()
         .map(|r| AuditEntry {
             id: r.0,
-            occurred_at: r.1,
+            occurred_at: r.1.and_utc(),
             actor_user_id: r.2,
             actor_service_account_id: r.3,
             actor_name: r.4,

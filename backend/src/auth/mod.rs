@@ -13,11 +13,13 @@ pub mod tokens;
 
 use std::marker::PhantomData;
 
-use actix_web::dev::Payload;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::header;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::middleware::Next;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use diesel::prelude::*;
-use futures_util::future::{LocalBoxFuture, Ready, ready};
+use futures_util::future::{Ready, ready};
 
 use crate::db::DbConnection;
 use crate::db::schema::{service_accounts, sessions as sessions_t, users};
@@ -116,35 +118,61 @@ impl<R: Rule> std::ops::Deref for Auth<R> {
 
 impl<R: Rule + 'static> FromRequest for Auth<R> {
     type Error = AppError;
-    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+    type Future = Ready<Result<Self, AppError>>;
 
+    /// Synchronous, so that with `Auth` as a handler's first argument its answer (401/403) comes
+    /// before any complaint about the body, the path or `If-Match`.
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let state = req.app_data::<web::Data<AppState>>().cloned();
-        let token = bearer_token(req);
-        let meta = RequestMeta::of(req);
-        Box::pin(async move {
-            let state = state.ok_or_else(|| AppError::internal("application state is not configured"))?;
-            let token = token?;
-            let claims = state.jwt.verify(&token)?;
-            let principal = state.db.run(move |conn| load_principal(conn, &claims)).await?;
-            admit::<R>(&principal)?;
-            Ok(Auth { principal, meta, rule: PhantomData })
-        })
+        let outcome = match req.extensions().get::<Authentication>() {
+            None => Err(AppError::new(ErrorCode::Unauthenticated)
+                .with_detail("Cần đăng nhập: gửi mã truy cập trong tiêu đề Authorization: Bearer <token>.")),
+            Some(Authentication(Err(error))) => Err(error.clone()),
+            Some(Authentication(Ok(principal))) => {
+                admit::<R>(principal).map(|()| Auth { principal: principal.clone(), meta: RequestMeta::of(req), rule: PhantomData })
+            }
+        };
+        ready(outcome)
     }
 }
 
-fn bearer_token(req: &HttpRequest) -> AppResult<String> {
-    let missing = || {
+/// The outcome of checking the request's bearer token, left in the request's extensions by
+/// [`authenticate`] for the [`Auth`] extractor.
+#[derive(Clone)]
+struct Authentication(Result<Principal, AppError>);
+
+/// Middleware: when a bearer token is present, verifies it and loads its principal.
+pub async fn authenticate(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if let Some(token) = bearer_token(req.request()) {
+        let outcome = match (req.app_data::<web::Data<AppState>>().cloned(), token) {
+            (None, _) => Err(AppError::internal("application state is not configured")),
+            (_, Err(error)) => Err(error),
+            (Some(state), Ok(token)) => match state.jwt.verify(&token) {
+                Err(error) => Err(error),
+                Ok(claims) => state.db.run(move |conn| load_principal(conn, &claims)).await,
+            },
+        };
+        req.extensions_mut().insert(Authentication(outcome));
+    }
+    next.call(req).await
+}
+
+/// `None` without an `Authorization` header; an error when the header is not a bearer token.
+fn bearer_token(req: &HttpRequest) -> Option<AppResult<String>> {
+    let value = req.headers().get(header::AUTHORIZATION)?;
+    let malformed = || {
         AppError::new(ErrorCode::Unauthenticated)
             .with_detail("Cần đăng nhập: gửi mã truy cập trong tiêu đề Authorization: Bearer <token>.")
     };
-    let value = req.headers().get(header::AUTHORIZATION).ok_or_else(missing)?;
-    let value = value.to_str().map_err(|_| missing())?;
-    let (scheme, token) = value.split_once(' ').ok_or_else(missing)?;
+    let Some((scheme, token)) = value.to_str().ok().and_then(|v| v.split_once(' ')) else {
+        return Some(Err(malformed()));
+    };
     if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
-        return Err(missing());
+        return Some(Err(malformed()));
     }
-    Ok(token.trim().to_owned())
+    Some(Ok(token.trim().to_owned()))
 }
 
 fn revoked() -> AppError {

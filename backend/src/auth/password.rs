@@ -42,7 +42,7 @@ const COMMON: &[&str] = &[
 pub fn check_policy(field: &str, password: &str, username: &str) -> Vec<FieldError> {
     let mut problems = Vec::new();
     let length = password.chars().count();
-    if length < MIN_LENGTH || length > MAX_LENGTH {
+    if !(MIN_LENGTH..=MAX_LENGTH).contains(&length) {
         problems.push(FieldError::new(
             field,
             "password_length",

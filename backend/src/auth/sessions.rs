@@ -2,7 +2,7 @@
 //! refresh uses up the presented token and issues the next one; presenting a used token again
 //! means it was stolen (or replayed), and the whole family is revoked.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::RequestMeta;
@@ -62,7 +62,8 @@ pub enum Rotation {
 
 /// Uses up `presented` and issues its successor.
 pub fn rotate(conn: &mut DbConnection, presented: &str, ttl_secs: i64) -> AppResult<Rotation> {
-    let found: Option<(i64, i64, chrono::NaiveDateTime, Option<chrono::NaiveDateTime>, i64, Option<chrono::NaiveDateTime>)> =
+    type Found = (i64, i64, NaiveDateTime, Option<NaiveDateTime>, i64, Option<NaiveDateTime>);
+    let found: Option<Found> =
         refresh_tokens::table
             .inner_join(sessions::table)
             .filter(refresh_tokens::token_hash.eq(sha256_hex(presented)))

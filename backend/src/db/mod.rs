@@ -217,6 +217,8 @@ impl Db {
 
 /// A transaction meant to write. On SQLite it starts with `BEGIN IMMEDIATE`, so that concurrent
 /// writers wait for the lock (busy timeout) instead of failing when a read upgrades to a write.
+// Without the `postgres` feature the connection has a single variant.
+#[allow(irrefutable_let_patterns)]
 pub fn write_transaction<T, F>(conn: &mut DbConnection, f: F) -> AppResult<T>
 where
     F: FnOnce(&mut DbConnection) -> AppResult<T>,

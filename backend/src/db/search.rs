@@ -21,6 +21,14 @@ pub fn document<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     fold(&joined.join(" "))
 }
 
+/// Sort key for a Vietnamese personal name: by given name (the last word), then the whole name,
+/// ignoring case and diacritics, as official lists are ordered ("Nguyễn Văn An" under A).
+pub fn person_sort_key(full_name: &str) -> String {
+    let folded = fold(full_name);
+    let given = folded.rsplit(' ').next().unwrap_or("");
+    format!("{given} {folded}")
+}
+
 /// `LIKE` patterns, one per word of the query, that a row must all match. Wildcards typed by the
 /// user are escaped (with `\\`, so queries use `ESCAPE '\\'`).
 pub fn like_patterns(query: &str) -> Vec<String> {
@@ -43,6 +51,13 @@ mod tests {
     fn folds_vietnamese() {
         assert_eq!(fold("  Nguyễn   Văn  ĐẶNG "), "nguyen van dang");
         assert_eq!(fold("Trung tâm Trợ giúp pháp lý"), "trung tam tro giup phap ly");
+    }
+
+    #[test]
+    fn people_sort_by_given_name() {
+        let mut names = vec!["Trần Văn Bình", "Nguyễn Văn An", "Đặng Thị Ánh", "nguyễn an"];
+        names.sort_by_key(|n| person_sort_key(n));
+        assert_eq!(names, ["nguyễn an", "Đặng Thị Ánh", "Nguyễn Văn An", "Trần Văn Bình"]);
     }
 
     #[test]

@@ -20,7 +20,7 @@ impl PageRequest {
         let page = page.unwrap_or(1);
         let page_size = page_size.unwrap_or(DEFAULT_PAGE_SIZE);
         let mut errors = Vec::new();
-        if page < 1 || page > 1_000_000 {
+        if !(1..=1_000_000).contains(&page) {
             errors.push(FieldError::new("page", "range", "Số trang phải từ 1 trở lên."));
         }
         if !(1..=MAX_PAGE_SIZE).contains(&page_size) {

@@ -10,7 +10,6 @@ impl From<ValidationErrors> for AppError {
     fn from(errors: ValidationErrors) -> Self {
         let mut fields = Vec::new();
         collect(&errors, "", &mut fields);
-        fields.sort_by(|a, b| a.field.cmp(&b.field));
         AppError::validation(fields)
     }
 }

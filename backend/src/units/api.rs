@@ -31,7 +31,7 @@ pub struct UnitQuery {
     /// `true`: active units only; `false`: inactive only; omitted: all.
     pub active: Option<bool>,
     pub parent_id: Option<i64>,
-    /// `sortOrder` (default), `name`, `code`, `shortName`; prefix `-` for descending.
+    /// `sortOrder` (default), `name` (ignoring case and diacritics), `code`, `shortName`; prefix `-` for descending.
     pub sort: Option<String>,
     #[param(minimum = 1, default = 1)]
     pub page: Option<i64>,
@@ -68,10 +68,10 @@ fn list(conn: &mut DbConnection, q: &UnitQuery, page: PageRequest, sort: (SortFi
     let total: i64 = filtered(q).count().get_result(conn)?;
     let query = filtered(q).select(UnitRow::as_select());
     let query = match sort {
-        (SortField::SortOrder, false) => query.order((units::sort_order.asc(), units::name.asc())),
-        (SortField::SortOrder, true) => query.order((units::sort_order.desc(), units::name.desc())),
-        (SortField::Name, false) => query.order(units::name.asc()),
-        (SortField::Name, true) => query.order(units::name.desc()),
+        (SortField::SortOrder, false) => query.order((units::sort_order.asc(), units::sort_name.asc())),
+        (SortField::SortOrder, true) => query.order((units::sort_order.desc(), units::sort_name.desc())),
+        (SortField::Name, false) => query.order(units::sort_name.asc()),
+        (SortField::Name, true) => query.order(units::sort_name.desc()),
         (SortField::Code, false) => query.order(units::code.asc()),
         (SortField::Code, true) => query.order(units::code.desc()),
         (SortField::ShortName, false) => query.order(units::short_name.asc()),

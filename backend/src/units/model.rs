@@ -192,6 +192,7 @@ struct UnitChanges<'a> {
     email: Option<&'a str>,
     phone: Option<&'a str>,
     search_text: String,
+    sort_name: String,
     updated_at: NaiveDateTime,
 }
 
@@ -209,6 +210,7 @@ impl<'a> UnitChanges<'a> {
             email: input.email.as_deref(),
             phone: input.phone.as_deref(),
             search_text: input.search_text(),
+            sort_name: search::fold(&input.name),
             updated_at: now,
         }
     }
@@ -228,7 +230,7 @@ pub fn all(conn: &mut DbConnection, include_inactive: bool) -> AppResult<Vec<Uni
     if !include_inactive {
         query = query.filter(units::active.eq(true));
     }
-    Ok(query.order((units::sort_order.asc(), units::name.asc())).load(conn)?)
+    Ok(query.order((units::sort_order.asc(), units::sort_name.asc())).load(conn)?)
 }
 
 pub fn unit_ref(conn: &mut DbConnection, id: i64) -> AppResult<Option<UnitRef>> {

@@ -26,7 +26,8 @@ pub struct UserQuery {
     pub unit_id: Option<i64>,
     /// `true`: active only; `false`: deactivated only; omitted: all.
     pub active: Option<bool>,
-    /// `fullName` (default), `username`, `createdAt`, `lastLoginAt`; prefix `-` for descending.
+    /// `fullName` (default: by given name, then full name, ignoring case and diacritics, as in
+    /// Vietnamese lists), `username`, `createdAt`, `lastLoginAt`; prefix `-` for descending.
     pub sort: Option<String>,
     #[param(minimum = 1, default = 1)]
     pub page: Option<i64>,
@@ -93,8 +94,8 @@ pub struct UserWithPassword {
     pub temporary_password: String,
 }
 
-fn hash_blocking(password: String) -> impl std::future::Future<Output = AppResult<String>> {
-    async move { web::block(move || password::hash(&password)).await.map_err(AppError::internal)? }
+async fn hash_blocking(password: String) -> AppResult<String> {
+    web::block(move || password::hash(&password)).await.map_err(AppError::internal)?
 }
 
 /// Creates a user with a temporary password (given, or generated and returned once).

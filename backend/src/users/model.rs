@@ -141,8 +141,8 @@ pub fn list(
     let total: i64 = filtered(f).count().get_result(conn)?;
     let ids_query = filtered(f).select(users::id);
     let ids_query = match sort {
-        (UserSort::FullName, false) => ids_query.order(users::full_name.asc()),
-        (UserSort::FullName, true) => ids_query.order(users::full_name.desc()),
+        (UserSort::FullName, false) => ids_query.order(users::sort_name.asc()),
+        (UserSort::FullName, true) => ids_query.order(users::sort_name.desc()),
         (UserSort::Username, false) => ids_query.order(users::username.asc()),
         (UserSort::Username, true) => ids_query.order(users::username.desc()),
         (UserSort::CreatedAt, false) => ids_query.order(users::created_at.asc()),
@@ -342,6 +342,7 @@ pub fn insert(conn: &mut DbConnection, input: &NewUserInput, password_hash: &str
             users::active.eq(true),
             users::password_changed_at.eq(now),
             users::search_text.eq(search_text(&input.username, &f.full_name, f.email.as_deref())),
+            users::sort_name.eq(search::person_sort_key(&f.full_name)),
             users::version.eq(1),
             users::created_at.eq(now),
             users::updated_at.eq(now),
@@ -368,6 +369,7 @@ pub fn update(conn: &mut DbConnection, current: &User, if_match: IfMatch, input:
             users::role.eq(input.role.as_str()),
             users::unit_id.eq(input.unit_id),
             users::search_text.eq(search_text(&current.username, &input.full_name, input.email.as_deref())),
+            users::sort_name.eq(search::person_sort_key(&input.full_name)),
             users::version.eq(current.version + 1),
             users::updated_at.eq(Utc::now().naive_utc()),
         ))
@@ -384,6 +386,7 @@ pub fn update_profile(conn: &mut DbConnection, current: &User, if_match: IfMatch
             users::phone.eq(&input.phone),
             users::position.eq(&input.position),
             users::search_text.eq(search_text(&current.username, &input.full_name, input.email.as_deref())),
+            users::sort_name.eq(search::person_sort_key(&input.full_name)),
             users::version.eq(current.version + 1),
             users::updated_at.eq(Utc::now().naive_utc()),
         ))

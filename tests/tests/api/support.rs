@@ -15,14 +15,6 @@ pub fn unit_body(code: &str, name: &str, parent_id: i64) -> Value {
     })
 }
 
-/// Creates a unit as admin and returns it.
-pub async fn create_unit(app: &TestApp, token: &str, code: &str, name: &str) -> Value {
-    let root = app.unit_id("STP").await;
-    let res = app.post("/api/v1/units").token(token).json(&unit_body(code, name, root)).send().await;
-    assert_eq!(res.status, 201, "{}", res.text);
-    res.body
-}
-
 /// Creates a user as admin and returns `(user, temporary password)`.
 pub async fn create_user(app: &TestApp, token: &str, username: &str, role: &str, unit_code: Option<&str>) -> (Value, String) {
     let unit_id = match unit_code {

@@ -12,6 +12,7 @@ CREATE TABLE units (
     email TEXT,
     phone TEXT,
     search_text TEXT NOT NULL,
+    sort_name TEXT NOT NULL,
     version INTEGER NOT NULL DEFAULT 1,
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL
@@ -33,6 +34,7 @@ CREATE TABLE users (
     password_changed_at TIMESTAMP NOT NULL,
     last_login_at TIMESTAMP,
     search_text TEXT NOT NULL,
+    sort_name TEXT NOT NULL,
     version INTEGER NOT NULL DEFAULT 1,
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL

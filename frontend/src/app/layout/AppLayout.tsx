@@ -1,0 +1,102 @@
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Drawer, Grid, Layout, Menu } from 'antd';
+import { useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useCurrentUser } from '@/lib/auth/use-session';
+import { signOut } from '@/lib/auth/sign-out';
+import { activeNavPath, navItemsFor, PATHS } from '@/lib/navigation';
+import { roleLabel } from '@/lib/roles';
+
+export function AppLayout() {
+  const user = useCurrentUser();
+  const screens = Grid.useBreakpoint();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const wide = screens.lg ?? true;
+
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[activeNavPath(location.pathname)]}
+      onClick={() => setDrawerOpen(false)}
+      items={navItemsFor(user.role).map(({ path, label, icon: Icon }) => ({
+        key: path,
+        icon: <Icon />,
+        label: (
+          <Link to={path} data-testid={`nav-${path === '/' ? 'home' : path.slice(1)}`}>
+            {label}
+          </Link>
+        ),
+      }))}
+      style={{ borderInlineEnd: 'none' }}
+      data-testid="nav-menu"
+    />
+  );
+
+  const logout = async () => {
+    await signOut(queryClient);
+    navigate(PATHS.login, { replace: true });
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="app-header">
+        {!wide && (
+          <Button
+            type="text"
+            icon={<MenuOutlined style={{ color: '#fff' }} />}
+            onClick={() => setDrawerOpen(true)}
+            aria-label="Mở menu"
+          />
+        )}
+        <Link to={PATHS.home} className="app-brand">
+          Lan Tỏa
+          {wide && <small>Sở Tư pháp tỉnh Đồng Tháp</small>}
+        </Link>
+        <div className="app-user">
+          <div className="app-user-name" data-testid="header-user-name">
+            {user.fullName}
+          </div>
+          <div className="app-user-meta">
+            <span data-testid="header-user-role">{roleLabel(user.role)}</span>
+            {user.unit && <span data-testid="header-user-unit"> · {user.unit.shortName}</span>}
+          </div>
+        </div>
+        <Button
+          icon={<LogoutOutlined />}
+          onClick={logout}
+          ghost
+          data-testid="logout-button"
+          aria-label="Đăng xuất"
+          title="Đăng xuất"
+        >
+          {wide && 'Đăng xuất'}
+        </Button>
+      </Layout.Header>
+      <Layout>
+        {wide ? (
+          <Layout.Sider width={232} theme="light" style={{ borderInlineEnd: '1px solid #e8e8e8' }}>
+            {menu}
+          </Layout.Sider>
+        ) : (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={260}
+            title="Lan Tỏa"
+            styles={{ body: { padding: 0 } }}
+          >
+            {menu}
+          </Drawer>
+        )}
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

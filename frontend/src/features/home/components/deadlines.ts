@@ -1,0 +1,26 @@
+import type { Dayjs } from 'dayjs';
+
+export interface Deadline {
+  key: string;
+  label: string;
+  due: Dayjs;
+}
+
+/** The next occurrence of day/month on or after `today` (a calendar day). */
+function nextYearly(today: Dayjs, month: number, day: number): Dayjs {
+  const thisYear = today.month(month - 1).date(day);
+  return thisYear.isBefore(today, 'day') ? thisYear.add(1, 'year') : thisYear;
+}
+
+/**
+ * The plan's recurring deadlines (monthly introduction by the 10th, unit reports by 20/10,
+ * the consolidated report to Sở Nội vụ by 30/10), soonest first.
+ */
+export function upcomingDeadlines(today: Dayjs): Deadline[] {
+  const monthly = today.date() <= 10 ? today.date(10) : today.add(1, 'month').date(10);
+  return [
+    { key: 'introduction', label: 'Giới thiệu điển hình tiên tiến hằng tháng', due: monthly },
+    { key: 'unitReport', label: 'Đơn vị gửi báo cáo năm', due: nextYearly(today, 10, 20) },
+    { key: 'consolidated', label: 'Gửi báo cáo tổng hợp đến Sở Nội vụ', due: nextYearly(today, 10, 30) },
+  ].sort((a, b) => a.due.valueOf() - b.due.valueOf());
+}

@@ -1,0 +1,8 @@
+import type { Scope } from '@/lib/api/models';
+
+export const SCOPE_LABELS: Record<Scope, string> = {
+  'units:read': 'Đọc danh mục đơn vị',
+  'users:read': 'Đọc danh sách người dùng',
+};
+
+export const ALL_SCOPES = Object.keys(SCOPE_LABELS) as Scope[];

@@ -1,0 +1,104 @@
+import { Button, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { HTMLAttributes } from 'react';
+import { ActiveTag } from '@/components/ActiveTag';
+import type { Page, Unit } from '@/lib/api/models';
+import { columnSortOrder, PAGE_SIZES, sortParam } from '@/lib/list-params';
+import { UnitActions } from './UnitActions';
+import { UnitKindTag } from './UnitKindTag';
+
+interface UnitTableProps {
+  data: Page<Unit> | undefined;
+  loading: boolean;
+  sort: string | undefined;
+  parentName: (id: number | null | undefined) => string | undefined;
+  canManage: boolean;
+  onOpen: (unit: Unit) => void;
+  onEdit: (unit: Unit) => void;
+  onPage: (page: number, pageSize: number) => void;
+  onSort: (sort: string | undefined) => void;
+}
+
+export function UnitTable(props: UnitTableProps) {
+  const { data, loading, sort, parentName, canManage, onOpen, onEdit, onPage, onSort } = props;
+  const columns: ColumnsType<Unit> = [
+    {
+      title: 'Mã',
+      dataIndex: 'code',
+      key: 'code',
+      sorter: true,
+      sortOrder: columnSortOrder(sort, 'code'),
+      width: 110,
+      render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
+    },
+    {
+      title: 'Tên đơn vị',
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      sortOrder: columnSortOrder(sort, 'name'),
+      render: (_, unit) => (
+        <>
+          <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => onOpen(unit)}>
+            {unit.name}
+          </Button>
+          <div>
+            <Typography.Text type="secondary">{unit.shortName}</Typography.Text>
+          </div>
+        </>
+      ),
+    },
+    {
+      title: 'Loại',
+      dataIndex: 'kind',
+      key: 'kind',
+      render: (_, unit) => <UnitKindTag kind={unit.kind} />,
+      responsive: ['md'],
+    },
+    {
+      title: 'Cấp trên',
+      key: 'parent',
+      render: (_, unit) => parentName(unit.parentId) ?? '—',
+      responsive: ['lg'],
+    },
+    {
+      title: 'Trạng thái',
+      dataIndex: 'active',
+      key: 'active',
+      render: (active: boolean) => <ActiveTag active={active} />,
+    },
+  ];
+  if (canManage) {
+    columns.push({
+      title: 'Thao tác',
+      key: 'actions',
+      render: (_, unit) => <UnitActions unit={unit} onEdit={onEdit} compact />,
+    });
+  }
+
+  return (
+    <Table<Unit>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={data?.items}
+      loading={loading}
+      scroll={{ x: 'max-content' }}
+      onRow={(unit) => ({ 'data-testid': `unit-row-${unit.code}` }) as HTMLAttributes<HTMLElement>}
+      pagination={{
+        current: data?.page ?? 1,
+        pageSize: data?.pageSize ?? 20,
+        total: data?.total ?? 0,
+        showSizeChanger: true,
+        pageSizeOptions: PAGE_SIZES,
+        showTotal: (total) => `${total} đơn vị`,
+      }}
+      onChange={(pagination, _filters, sorter, { action }) => {
+        if (action === 'sort') onSort(sortParam(sorter));
+        else if (action === 'paginate') onPage(pagination.current ?? 1, pagination.pageSize ?? 20);
+      }}
+      locale={{ emptyText: 'Không có đơn vị nào phù hợp' }}
+      data-testid="unit-table"
+    />
+  );
+}

@@ -1,0 +1,34 @@
+//! Every migration is reversible: up, down, up again, on both databases.
+
+use diesel::RunQueryDsl;
+use lantoa::db::{self, Db};
+use lantoa_tests::databases::TestDatabase;
+use lantoa_tests::db_test_kind;
+
+fn table_exists(conn: &mut db::DbConnection, table: &str) -> bool {
+    diesel::sql_query(format!("SELECT 1 FROM {table} LIMIT 1")).execute(conn).is_ok()
+}
+
+const TABLES: [&str; 6] = ["units", "users", "sessions", "refresh_tokens", "service_accounts", "audit_log"];
+
+db_test_kind!(
+    async fn migrations_go_up_down_and_up_again(kind) {
+        let database = TestDatabase::empty(kind);
+        let pool = Db::connect(&database.url, 1).unwrap();
+        let mut conn = pool.get().unwrap();
+        let applied = db::run_migrations(&mut conn).unwrap();
+        assert!(!applied.is_empty());
+        assert!(TABLES.iter().all(|t| table_exists(&mut conn, t)));
+        assert!(db::run_migrations(&mut conn).unwrap().is_empty(), "nothing left to apply");
+
+        let reverted = db::revert_all_migrations(&mut conn).unwrap();
+        assert_eq!(reverted.len(), applied.len());
+        assert!(TABLES.iter().all(|t| !table_exists(&mut conn, t)), "down removes every table");
+
+        assert_eq!(db::run_migrations(&mut conn).unwrap(), applied);
+        assert!(lantoa::seed::reference::ensure_units(&mut conn).unwrap());
+        assert!(!lantoa::seed::reference::ensure_units(&mut conn).unwrap(), "reference data is created once");
+        assert_eq!(lantoa::seed::demo::seed(&mut conn).unwrap(), 5);
+        assert_eq!(lantoa::seed::demo::seed(&mut conn).unwrap(), 0, "demo accounts are created once");
+    }
+);
