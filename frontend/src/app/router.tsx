@@ -10,7 +10,7 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => async ()
   Component: (await load()).default,
 });
 
-export const routes: RouteObject[] = [
+const routes: RouteObject[] = [
   {
     element: <SessionGate />,
     errorElement: <RouteError />,
@@ -42,7 +42,9 @@ export const routes: RouteObject[] = [
               },
               {
                 element: <RequireRole roles={ROUTE_ROLES.audit} />,
-                children: [{ path: PATHS.audit, lazy: page(() => import('@/features/audit/routes/AuditPage')) }],
+                children: [
+                  { path: PATHS.audit, lazy: page(() => import('@/features/audit/routes/AuditPage')) },
+                ],
               },
               { path: '*', element: <NotFound /> },
             ],

@@ -6,7 +6,11 @@ interface ActiveTagProps {
   inactiveLabel?: string;
 }
 
-export function ActiveTag({ active, activeLabel = 'Đang hoạt động', inactiveLabel = 'Ngừng hoạt động' }: ActiveTagProps) {
+export function ActiveTag({
+  active,
+  activeLabel = 'Đang hoạt động',
+  inactiveLabel = 'Ngừng hoạt động',
+}: ActiveTagProps) {
   return active ? (
     <Tag color="green">{activeLabel}</Tag>
   ) : (

@@ -16,16 +16,28 @@ export function SearchInput({ value, onSearch, placeholder, testId }: SearchInpu
   const [text, setText] = useState(value ?? '');
   const latest = useRef(onSearch);
   latest.current = onSearch;
+  const emitted = useRef(value);
 
-  // Follow outside changes (back/forward navigation).
-  useEffect(() => setText(value ?? ''), [value]);
+  const emit = (next: string) => {
+    emitted.current = next || undefined;
+    latest.current(next || undefined);
+  };
+
+  // Follow outside changes (back/forward navigation), but not the echo of our own search,
+  // which would overwrite what the user typed since.
+  useEffect(() => {
+    if (value !== emitted.current) {
+      emitted.current = value;
+      setText(value ?? '');
+    }
+  }, [value]);
 
   useEffect(() => {
     const trimmed = text.trim();
-    if (trimmed === (value ?? '')) return;
-    const timer = setTimeout(() => latest.current(trimmed || undefined), DELAY_MS);
+    if (trimmed === (emitted.current ?? '')) return;
+    const timer = setTimeout(() => emit(trimmed), DELAY_MS);
     return () => clearTimeout(timer);
-  }, [text, value]);
+  }, [text]);
 
   return (
     <Input
@@ -34,7 +46,7 @@ export function SearchInput({ value, onSearch, placeholder, testId }: SearchInpu
       placeholder={placeholder}
       value={text}
       onChange={(event) => setText(event.target.value)}
-      onPressEnter={() => onSearch(text.trim() || undefined)}
+      onPressEnter={() => emit(text.trim())}
       data-testid={testId}
       style={{ maxWidth: 360 }}
     />

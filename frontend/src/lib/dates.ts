@@ -9,23 +9,16 @@ dayjs.extend(timezone);
 dayjs.extend(customParseFormat);
 dayjs.locale('vi');
 
-export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const DATE_FORMAT = 'DD/MM/YYYY';
-export const DATE_TIME_FORMAT = 'DD/MM/YYYY HH:mm';
+const DATE_TIME_FORMAT = 'DD/MM/YYYY HH:mm';
 /** The API's calendar-date format. */
-export const API_DATE_FORMAT = 'YYYY-MM-DD';
+const API_DATE_FORMAT = 'YYYY-MM-DD';
 
 /** An ISO 8601 instant (UTC) as "dd/mm/yyyy HH:mm", Vietnam time. */
 export function formatDateTime(instant: string | null | undefined): string {
   if (!instant) return '';
   return dayjs.utc(instant).tz(VN_TIME_ZONE).format(DATE_TIME_FORMAT);
-}
-
-/** An API date (`YYYY-MM-DD`) or an instant as "dd/mm/yyyy" (the instant's day in Vietnam). */
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return '';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return dayjs(value, API_DATE_FORMAT, true).format(DATE_FORMAT);
-  return dayjs.utc(value).tz(VN_TIME_ZONE).format(DATE_FORMAT);
 }
 
 /** A picked calendar day as the API's `YYYY-MM-DD` (a picker's day has no time zone meaning). */

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 export const PAGE_SIZES = [10, 20, 50, 100];
 const DEFAULT_PAGE_SIZE = 20;
 
-export interface ListParams<K extends string> {
+interface ListParams<K extends string> {
   page: number;
   pageSize: number;
   /** `field` or `-field` (descending), as the API takes it. */
@@ -63,7 +63,13 @@ export function useListParams<K extends string>(filterKeys: readonly K[]) {
   );
   const setPage = useCallback(
     (page: number, pageSize: number) =>
-      update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined }, false),
+      update(
+        {
+          page: page > 1 ? page : undefined,
+          pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined,
+        },
+        false,
+      ),
     [update],
   );
   const setSort = useCallback((sort: string | undefined) => update({ sort }, true), [update]);

@@ -34,16 +34,21 @@ export const ROUTE_ROLES = {
   audit: ['admin', 'office'],
 } as const satisfies Record<string, readonly Role[]>;
 
-export const NAV_ITEMS: readonly NavItem[] = [
+const NAV_ITEMS: readonly NavItem[] = [
   { path: PATHS.home, label: 'Trang chủ', icon: HomeOutlined },
   { path: PATHS.units, label: 'Đơn vị', icon: ApartmentOutlined },
   { path: PATHS.users, label: 'Người dùng', icon: TeamOutlined, roles: ROUTE_ROLES.users },
-  { path: PATHS.serviceAccounts, label: 'Tài khoản tích hợp', icon: ApiOutlined, roles: ROUTE_ROLES.serviceAccounts },
+  {
+    path: PATHS.serviceAccounts,
+    label: 'Tài khoản tích hợp',
+    icon: ApiOutlined,
+    roles: ROUTE_ROLES.serviceAccounts,
+  },
   { path: PATHS.audit, label: 'Nhật ký hệ thống', icon: AuditOutlined, roles: ROUTE_ROLES.audit },
   { path: PATHS.profile, label: 'Hồ sơ cá nhân', icon: IdcardOutlined },
 ];
 
-export function canAccess(roles: readonly Role[] | undefined, role: Role): boolean {
+function canAccess(roles: readonly Role[] | undefined, role: Role): boolean {
   return roles === undefined || roles.includes(role);
 }
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-export const APP_NAME = 'Lan Tỏa';
+const APP_NAME = 'Lan Tỏa';
 
 /** Sets the browser tab's title for the current page. */
 export function usePageTitle(title: string): void {

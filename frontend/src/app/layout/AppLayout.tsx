@@ -1,5 +1,4 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Button, Drawer, Grid, Layout, Menu } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -13,7 +12,6 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const location = useLocation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const wide = screens.lg ?? true;
 
@@ -37,7 +35,7 @@ export function AppLayout() {
   );
 
   const logout = async () => {
-    await signOut(queryClient);
+    await signOut();
     navigate(PATHS.login, { replace: true });
   };
 

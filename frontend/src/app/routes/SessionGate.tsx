@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Result } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Outlet } from 'react-router';
@@ -5,10 +6,18 @@ import { session } from '@/lib/api/client';
 import { useSession } from '@/lib/auth/use-session';
 import { FullPageSpin } from './StatusPages';
 
-/** Resumes the stored session before any page renders. */
+/**
+ * Resumes the stored session before any page renders, and forgets every cached answer when
+ * the session ends, so the next person to sign in on this browser never sees them.
+ */
 export function SessionGate() {
   const { status } = useSession();
+  const queryClient = useQueryClient();
   const [unreachable, setUnreachable] = useState(false);
+
+  useEffect(() => {
+    if (status === 'signedOut') queryClient.clear();
+  }, [status, queryClient]);
 
   const restore = useCallback(() => {
     setUnreachable(false);

@@ -5,7 +5,7 @@ import { PATHS } from '@/lib/navigation';
 import { Forbidden } from './StatusPages';
 
 /** Where the sign-in page sends the user back to. */
-export interface LoginLocationState {
+interface LoginLocationState {
   from?: string;
 }
 

@@ -53,7 +53,7 @@ export function createAuthFetch(session: Session, fetchImpl: Fetch = plainFetch)
   };
 }
 
-export async function exchangeRefreshToken(refreshToken: string): Promise<TokenResponse | null> {
+async function exchangeRefreshToken(refreshToken: string): Promise<TokenResponse | null> {
   const { data, response } = await publicApi.POST('/api/v1/auth/refresh', { body: { refreshToken } });
   if (data) return data;
   if (response.status >= 500) throw ApiError.fromResponse(response, null);

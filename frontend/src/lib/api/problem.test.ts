@@ -33,7 +33,9 @@ describe('problemFieldErrors', () => {
       { name: ['parentId'], errors: ['Chọn đơn vị cấp trên.'] },
       { name: ['items', 2, 'name'], errors: ['Nhập tên.'] },
     ]);
-    expect(unmatched).toEqual([{ field: 'temporaryPassword', code: 'length', message: 'Mật khẩu quá ngắn.' }]);
+    expect(unmatched).toEqual([
+      { field: 'temporaryPassword', code: 'length', message: 'Mật khẩu quá ngắn.' },
+    ]);
   });
 
   it('leaves every error to the alert when the form has none of the fields', () => {

@@ -29,10 +29,6 @@ export class ApiError extends Error {
     return this.problem.requestId ?? null;
   }
 
-  get fieldErrors(): FieldError[] {
-    return this.problem.errors ?? [];
-  }
-
   static fromResponse(response: Response, body: unknown): ApiError {
     const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
     if (isProblem(body)) {
@@ -82,7 +78,7 @@ export function isApiError(error: unknown, code?: ErrorCode): error is ApiError 
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
-export type FieldPath = (string | number)[];
+type FieldPath = (string | number)[];
 
 export interface FieldErrorGroup {
   name: FieldPath;

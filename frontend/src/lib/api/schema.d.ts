@@ -1620,7 +1620,7 @@ export interface operations {
         /** @description `true`: active units only; `false`: inactive only; omitted: all. */
         active?: boolean;
         parentId?: number;
-        /** @description `sortOrder` (default), `name`, `code`, `shortName`; prefix `-` for descending. */
+        /** @description `sortOrder` (default), `name` (ignoring case and diacritics), `code`, `shortName`; prefix `-` for descending. */
         sort?: string;
         page?: number;
         pageSize?: number;
@@ -1889,7 +1889,10 @@ export interface operations {
         unitId?: number;
         /** @description `true`: active only; `false`: deactivated only; omitted: all. */
         active?: boolean;
-        /** @description `fullName` (default), `username`, `createdAt`, `lastLoginAt`; prefix `-` for descending. */
+        /**
+         * @description `fullName` (default: by given name, then full name, ignoring case and diacritics, as in
+         *     Vietnamese lists), `username`, `createdAt`, `lastLoginAt`; prefix `-` for descending.
+         */
         sort?: string;
         page?: number;
         pageSize?: number;

@@ -1,10 +1,8 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { publicApi, session } from '@/lib/api/client';
 
 /** Ends the session here at once, then revokes it on the server (best effort). */
-export async function signOut(queryClient: QueryClient): Promise<void> {
+export async function signOut(): Promise<void> {
   const refreshToken = session.end();
-  queryClient.clear();
   if (!refreshToken) return;
   try {
     await publicApi.POST('/api/v1/auth/logout', { body: { refreshToken } });

@@ -34,7 +34,8 @@ export function useActorSearch(q: string) {
 export function useActor(id: number | undefined) {
   return useQuery({
     queryKey: ['users', 'detail', id],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/users/{id}', { params: { path: { id: id ?? 0 } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/users/{id}', { params: { path: { id: id ?? 0 } }, signal })),
     enabled: id !== undefined,
   });
 }

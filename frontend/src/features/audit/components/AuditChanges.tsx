@@ -45,7 +45,9 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
                     title: 'Trước',
                     key: 'before',
                     render: (_: unknown, change: FieldChange) => (
-                      <Typography.Text delete={showAfter}>{renderValue(change.field, change.before)}</Typography.Text>
+                      <Typography.Text delete={showAfter}>
+                        {renderValue(change.field, change.before)}
+                      </Typography.Text>
                     ),
                   },
                 ]
@@ -56,7 +58,9 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
                     title: 'Sau',
                     key: 'after',
                     render: (_: unknown, change: FieldChange) => (
-                      <Typography.Text strong={showBefore}>{renderValue(change.field, change.after)}</Typography.Text>
+                      <Typography.Text strong={showBefore}>
+                        {renderValue(change.field, change.after)}
+                      </Typography.Text>
                     ),
                   },
                 ]

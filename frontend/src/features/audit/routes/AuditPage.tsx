@@ -128,7 +128,6 @@ export default function AuditPage() {
           columns={columns}
           dataSource={log.data?.items}
           loading={log.isFetching}
-          scroll={{ x: 'max-content' }}
           expandable={{
             expandedRowRender: (entry) => <AuditChanges entry={entry} />,
             rowExpandable: (entry) => entry.before != null || entry.after != null || entry.requestId != null,

@@ -6,7 +6,8 @@ type LoginRequest = components['schemas']['LoginRequest'];
 
 export function useLogin() {
   return useMutation({
-    mutationFn: (credentials: LoginRequest) => unwrap(publicApi.POST('/api/v1/auth/login', { body: credentials })),
+    mutationFn: (credentials: LoginRequest) =>
+      unwrap(publicApi.POST('/api/v1/auth/login', { body: credentials })),
     onSuccess: (tokens) => session.start(tokens),
   });
 }

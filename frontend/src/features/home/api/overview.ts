@@ -6,7 +6,8 @@ export function useActiveUnitCount() {
   return useQuery({
     queryKey: ['units', 'count', 'active'],
     queryFn: async ({ signal }) =>
-      (await unwrap(api.GET('/api/v1/units', { params: { query: { active: true, pageSize: 1 } }, signal }))).total,
+      (await unwrap(api.GET('/api/v1/units', { params: { query: { active: true, pageSize: 1 } }, signal })))
+        .total,
   });
 }
 
@@ -14,7 +15,8 @@ export function useActiveUserCount(enabled: boolean) {
   return useQuery({
     queryKey: ['users', 'count', 'active'],
     queryFn: async ({ signal }) =>
-      (await unwrap(api.GET('/api/v1/users', { params: { query: { active: true, pageSize: 1 } }, signal }))).total,
+      (await unwrap(api.GET('/api/v1/users', { params: { query: { active: true, pageSize: 1 } }, signal })))
+        .total,
     enabled,
   });
 }

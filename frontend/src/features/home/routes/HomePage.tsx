@@ -1,4 +1,4 @@
-import { Card, Col, List, Row, Statistic, Typography } from 'antd';
+import { Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { PageHeading } from '@/components/PageHeading';
 import type { Role } from '@/lib/api/models';
@@ -10,12 +10,16 @@ import { useActiveUnitCount, useActiveUserCount } from '../api/overview';
 import { upcomingDeadlines } from '../components/deadlines';
 
 const ROLE_SUMMARY: Record<Role, string> = {
-  admin: 'Bạn thiết lập cơ cấu đơn vị, tài khoản người dùng và tài khoản tích hợp, và theo dõi nhật ký hệ thống.',
-  leader: 'Bạn theo dõi tình hình phát hiện, bồi dưỡng, tổng kết và nhân rộng điển hình tiên tiến của toàn Sở.',
+  admin:
+    'Bạn thiết lập cơ cấu đơn vị, tài khoản người dùng và tài khoản tích hợp, và theo dõi nhật ký hệ thống.',
+  leader:
+    'Bạn theo dõi tình hình phát hiện, bồi dưỡng, tổng kết và nhân rộng điển hình tiên tiến của toàn Sở.',
   office:
     'Bạn theo dõi các đơn vị giới thiệu điển hình hằng tháng, đôn đốc đơn vị chậm, tổng hợp báo cáo và tra cứu nhật ký hệ thống.',
-  unit_head: 'Bạn đề xuất và theo dõi điển hình tiên tiến của đơn vị mình, giới thiệu điển hình trước ngày 10 hằng tháng.',
-  unit_staff: 'Bạn soạn hồ sơ điển hình, cập nhật hình ảnh, minh chứng và bài giới thiệu hằng tháng của đơn vị.',
+  unit_head:
+    'Bạn đề xuất và theo dõi điển hình tiên tiến của đơn vị mình, giới thiệu điển hình trước ngày 10 hằng tháng.',
+  unit_staff:
+    'Bạn soạn hồ sơ điển hình, cập nhật hình ảnh, minh chứng và bài giới thiệu hằng tháng của đơn vị.',
   integration: '',
 };
 
@@ -61,7 +65,11 @@ export default function HomePage() {
           <Card title="Tổng quan" style={{ height: '100%' }}>
             <Row gutter={16}>
               <Col span={12}>
-                <Statistic title="Đơn vị đang hoạt động" value={units.data ?? '—'} loading={units.isPending} />
+                <Statistic
+                  title="Đơn vị đang hoạt động"
+                  value={units.data ?? '—'}
+                  loading={units.isPending}
+                />
               </Col>
               {seesUsers && (
                 <Col span={12}>
@@ -77,32 +85,31 @@ export default function HomePage() {
         </Col>
         <Col xs={24} md={12} xl={8}>
           <Card title="Mốc thời gian sắp tới" style={{ height: '100%' }}>
-            <List
-              size="small"
-              dataSource={upcomingDeadlines(todayInVietnam())}
-              renderItem={(deadline) => (
-                <List.Item key={deadline.key} extra={<strong>{deadline.due.format(DATE_FORMAT)}</strong>}>
-                  {deadline.label}
-                </List.Item>
-              )}
-            />
+            <Flex vertical gap={12}>
+              {upcomingDeadlines(todayInVietnam()).map((deadline) => (
+                <Flex key={deadline.key} justify="space-between" gap={12}>
+                  <span>{deadline.label}</span>
+                  <strong style={{ whiteSpace: 'nowrap' }}>{deadline.due.format(DATE_FORMAT)}</strong>
+                </Flex>
+              ))}
+            </Flex>
           </Card>
         </Col>
         <Col xs={24} xl={8}>
           <Card title="Bạn có thể" style={{ height: '100%' }}>
-            <List
-              size="small"
-              dataSource={links}
-              renderItem={({ path, label, icon: Icon }) => (
-                <List.Item key={path}>
-                  <List.Item.Meta
-                    avatar={<Icon />}
-                    title={<Link to={path}>{label}</Link>}
-                    description={LINK_HINTS[path]}
-                  />
-                </List.Item>
-              )}
-            />
+            <Flex vertical gap={12}>
+              {links.map(({ path, label, icon: Icon }) => (
+                <Flex key={path} gap={12} align="baseline">
+                  <Icon />
+                  <div>
+                    <Link to={path}>{label}</Link>
+                    <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                      {LINK_HINTS[path]}
+                    </Typography.Paragraph>
+                  </div>
+                </Flex>
+              ))}
+            </Flex>
           </Card>
         </Col>
       </Row>

@@ -18,7 +18,9 @@ export function useUpdateProfile() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ version, input }: { version: number; input: ProfileInput }) =>
-      unwrap(api.PUT('/api/v1/profile', { params: { header: { 'If-Match': ifMatch(version) } }, body: input })),
+      unwrap(
+        api.PUT('/api/v1/profile', { params: { header: { 'If-Match': ifMatch(version) } }, body: input }),
+      ),
     onSuccess: (user: User) => {
       queryClient.setQueryData(profileKey, user);
       session.updateUser(user);

@@ -19,7 +19,11 @@ interface ChangePasswordFormProps {
   onChanged?: () => void;
 }
 
-export function ChangePasswordForm({ username, currentLabel = 'Mật khẩu hiện tại', onChanged }: ChangePasswordFormProps) {
+export function ChangePasswordForm({
+  username,
+  currentLabel = 'Mật khẩu hiện tại',
+  onChanged,
+}: ChangePasswordFormProps) {
   const [form] = Form.useForm<PasswordForm>();
   const change = useChangePassword();
   const newPassword = Form.useWatch('newPassword', form) ?? '';
@@ -61,7 +65,10 @@ export function ChangePasswordForm({ username, currentLabel = 'Mật khẩu hi�
           },
         ]}
         extra={
-          <ul style={{ listStyle: 'none', paddingInlineStart: 0, margin: '8px 0 0' }} data-testid="password-policy">
+          <ul
+            style={{ listStyle: 'none', paddingInlineStart: 0, margin: '8px 0 0' }}
+            data-testid="password-policy"
+          >
             {rules.map((rule) => (
               <li key={rule.key}>
                 {rule.met ? (

@@ -86,7 +86,11 @@ export function ProfileForm({ profile, reload }: ProfileFormProps) {
       <Form.Item name="position" label="Chức vụ" rules={[{ max: 150 }]}>
         <Input data-testid="profile-position" />
       </Form.Item>
-      <Form.Item name="email" label="Thư điện tử" rules={[{ type: 'email', message: 'Địa chỉ thư điện tử không hợp lệ.' }]}>
+      <Form.Item
+        name="email"
+        label="Thư điện tử"
+        rules={[{ type: 'email', message: 'Địa chỉ thư điện tử không hợp lệ.' }]}
+      >
         <Input type="email" autoComplete="email" data-testid="profile-email" />
       </Form.Item>
       <Form.Item name="phone" label="Số điện thoại" rules={[{ max: 30 }]}>

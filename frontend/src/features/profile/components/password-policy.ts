@@ -22,7 +22,9 @@ export function passwordPolicy(password: string, username: string): PolicyRule[]
     {
       key: 'username',
       label: 'Không chứa tên đăng nhập',
-      met: password.length > 0 && (username === '' || !foldVietnamese(password).includes(foldVietnamese(username))),
+      met:
+        password.length > 0 &&
+        (username === '' || !foldVietnamese(password).includes(foldVietnamese(username))),
     },
   ];
 }

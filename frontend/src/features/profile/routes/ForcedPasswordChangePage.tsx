@@ -1,5 +1,4 @@
 import { Alert, Button, Card, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import { signOut } from '@/lib/auth/sign-out';
@@ -11,11 +10,10 @@ import { ChangePasswordForm } from '../components/ChangePasswordForm';
 export default function ForcedPasswordChangePage() {
   usePageTitle('Đổi mật khẩu');
   const user = useCurrentUser();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
 
   const logout = async () => {
-    await signOut(queryClient);
+    await signOut();
     navigate(PATHS.login, { replace: true });
   };
 
@@ -34,7 +32,12 @@ export default function ForcedPasswordChangePage() {
         />
         {/* Once changed, the session no longer requires it and the route guard opens the home page. */}
         <ChangePasswordForm username={user.username} currentLabel="Mật khẩu tạm thời" />
-        <Button type="link" onClick={logout} style={{ paddingInline: 0, marginTop: 8 }} data-testid="logout-button">
+        <Button
+          type="link"
+          onClick={logout}
+          style={{ paddingInline: 0, marginTop: 8 }}
+          data-testid="logout-button"
+        >
           Đăng xuất
         </Button>
       </Card>

@@ -29,8 +29,16 @@ export default function ProfilePage() {
                   { key: 'username', label: 'Tên đăng nhập', children: user.username },
                   { key: 'role', label: 'Vai trò', children: roleLabel(user.role) },
                   { key: 'unit', label: 'Đơn vị', children: user.unit?.name ?? '—' },
-                  { key: 'lastLogin', label: 'Đăng nhập gần nhất', children: formatDateTime(user.lastLoginAt) || '—' },
-                  { key: 'passwordChanged', label: 'Đổi mật khẩu lần cuối', children: formatDateTime(user.passwordChangedAt) },
+                  {
+                    key: 'lastLogin',
+                    label: 'Đăng nhập gần nhất',
+                    children: formatDateTime(user.lastLoginAt) || '—',
+                  },
+                  {
+                    key: 'passwordChanged',
+                    label: 'Đổi mật khẩu lần cuối',
+                    children: formatDateTime(user.passwordChangedAt),
+                  },
                 ]}
               />
             </Card>
@@ -42,7 +50,9 @@ export default function ProfilePage() {
             <Card title="Đổi mật khẩu">
               <ChangePasswordForm
                 username={user.username}
-                onChanged={() => message.success('Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.')}
+                onChanged={() =>
+                  message.success('Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.')
+                }
               />
             </Card>
           </Col>

@@ -35,7 +35,12 @@ interface ServiceAccountFormModalProps {
 }
 
 /** Mounted only while open, so every opening starts from a fresh form. */
-export function ServiceAccountFormModal({ account, onClose, onSaved, onCreated }: ServiceAccountFormModalProps) {
+export function ServiceAccountFormModal({
+  account,
+  onClose,
+  onSaved,
+  onCreated,
+}: ServiceAccountFormModalProps) {
   const [form] = Form.useForm<AccountValues>();
   const create = useCreateServiceAccount();
   const update = useUpdateServiceAccount();

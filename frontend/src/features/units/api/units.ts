@@ -11,7 +11,7 @@ export interface UnitListQuery {
   pageSize: number;
 }
 
-export const unitKeys = {
+const unitKeys = {
   all: ['units'] as const,
   list: (query: UnitListQuery) => ['units', 'list', query] as const,
   tree: (includeInactive: boolean) => ['units', 'tree', includeInactive] as const,
@@ -29,7 +29,8 @@ export function useUnits(query: UnitListQuery) {
 export function useUnitTree(includeInactive: boolean) {
   return useQuery({
     queryKey: unitKeys.tree(includeInactive),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/units/tree', { params: { query: { includeInactive } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/units/tree', { params: { query: { includeInactive } }, signal })),
   });
 }
 

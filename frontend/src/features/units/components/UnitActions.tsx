@@ -33,7 +33,13 @@ export function UnitActions({ unit, onEdit, compact = false }: UnitActionsProps)
       {action('edit', 'Sửa', <EditOutlined />, () => onEdit(unit))}
       {!isRoot &&
         (unit.active
-          ? action('deactivate', 'Ngừng hoạt động', <StopOutlined />, () => confirmSetActive(unit, false), true)
+          ? action(
+              'deactivate',
+              'Ngừng hoạt động',
+              <StopOutlined />,
+              () => confirmSetActive(unit, false),
+              true,
+            )
           : action('activate', 'Kích hoạt lại', <CheckCircleOutlined />, () => confirmSetActive(unit, true)))}
       {!isRoot && action('delete', 'Xóa', <DeleteOutlined />, () => confirmDelete(unit), true)}
     </Space>

@@ -15,14 +15,12 @@ interface UnitDrawerProps {
 
 export function UnitDrawer({ unit, parentName, canManage, onEdit, onClose }: UnitDrawerProps) {
   return (
-    <Drawer
-      open={unit !== null}
-      onClose={onClose}
-      title={unit?.name}
-      size={480}
-      extra={unit && canManage && <UnitActions unit={unit} onEdit={onEdit} />}
-      data-testid="unit-drawer"
-    >
+    <Drawer open={unit !== null} onClose={onClose} title={unit?.name} size={480} data-testid="unit-drawer">
+      {unit && canManage && (
+        <div style={{ marginBottom: 16 }}>
+          <UnitActions unit={unit} onEdit={onEdit} />
+        </div>
+      )}
       {unit && (
         <Descriptions
           column={1}

@@ -39,27 +39,25 @@ export function UnitTable(props: UnitTableProps) {
       sortOrder: columnSortOrder(sort, 'name'),
       render: (_, unit) => (
         <>
-          <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => onOpen(unit)}>
+          <Button
+            type="link"
+            style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+            onClick={() => onOpen(unit)}
+          >
             {unit.name}
           </Button>
           <div>
+            <UnitKindTag kind={unit.kind} />
             <Typography.Text type="secondary">{unit.shortName}</Typography.Text>
           </div>
         </>
       ),
     },
     {
-      title: 'Loại',
-      dataIndex: 'kind',
-      key: 'kind',
-      render: (_, unit) => <UnitKindTag kind={unit.kind} />,
-      responsive: ['md'],
-    },
-    {
       title: 'Cấp trên',
       key: 'parent',
       render: (_, unit) => parentName(unit.parentId) ?? '—',
-      responsive: ['lg'],
+      responsive: ['xxl'],
     },
     {
       title: 'Trạng thái',

@@ -30,7 +30,9 @@ export function allowedParents(tree: UnitNode[], kind: UnitKind, editingId?: num
   const accepts = (parent: UnitKind) =>
     kind === 'internal' ? parent === 'department' : parent === 'department' || parent === 'affiliated';
   const withoutEditing = (nodes: UnitNode[]): UnitNode[] =>
-    nodes.filter((node) => node.id !== editingId).map((node) => ({ ...node, children: withoutEditing(node.children) }));
+    nodes
+      .filter((node) => node.id !== editingId)
+      .map((node) => ({ ...node, children: withoutEditing(node.children) }));
   return flattenUnitTree(withoutEditing(tree))
     .filter(({ unit }) => unit.active && accepts(unit.kind))
     .map(({ unit, depth }) => ({ id: unit.id, name: unit.name, depth }));

@@ -53,7 +53,12 @@ export default function UnitsPage() {
         subtitle="Cơ cấu tổ chức của Sở Tư pháp: đơn vị thuộc Sở và đơn vị trực thuộc"
         extra={
           canManage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="unit-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing({})}
+              data-testid="unit-create"
+            >
               Thêm đơn vị
             </Button>
           )

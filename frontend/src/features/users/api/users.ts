@@ -30,7 +30,8 @@ export function useUsers(query: UserListQuery) {
 export function useUnitChoices(includeInactive: boolean) {
   return useQuery({
     queryKey: ['units', 'tree', includeInactive],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/units/tree', { params: { query: { includeInactive } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/units/tree', { params: { query: { includeInactive } }, signal })),
   });
 }
 

@@ -113,10 +113,18 @@ export function UserFormModal({ user, onClose, onSaved, onCreated }: UserFormMod
                 rules={[
                   { required: true, whitespace: true, message: 'Nhập tên đăng nhập.' },
                   { min: 3, max: 50, message: 'Tên đăng nhập có từ 3 đến 50 ký tự.' },
-                  { pattern: /^[a-z0-9._-]+$/, message: 'Chỉ dùng chữ thường không dấu, chữ số, ".", "_" hoặc "-".' },
+                  {
+                    pattern: /^[a-z0-9._-]+$/,
+                    message: 'Chỉ dùng chữ thường không dấu, chữ số, ".", "_" hoặc "-".',
+                  },
                 ]}
               >
-                <Input autoComplete="off" spellCheck={false} autoCapitalize="none" data-testid="user-form-username" />
+                <Input
+                  autoComplete="off"
+                  spellCheck={false}
+                  autoCapitalize="none"
+                  data-testid="user-form-username"
+                />
               </Form.Item>
             </Col>
           )}

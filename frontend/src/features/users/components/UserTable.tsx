@@ -23,7 +23,14 @@ interface UserTableProps {
 export function UserTable(props: UserTableProps) {
   const { data, loading, sort, currentUserId, onEdit, onSetActive, onResetPassword, onPage, onSort } = props;
 
-  const action = (user: User, key: string, label: string, icon: ReactNode, onClick: () => void, danger = false) => (
+  const action = (
+    user: User,
+    key: string,
+    label: string,
+    icon: ReactNode,
+    onClick: () => void,
+    danger = false,
+  ) => (
     <Tooltip title={label} key={key}>
       <Button
         size="small"
@@ -99,7 +106,14 @@ export function UserTable(props: UserTableProps) {
           {action(user, 'reset-password', 'Đặt lại mật khẩu', <KeyOutlined />, () => onResetPassword(user))}
           {user.id !== currentUserId &&
             (user.active
-              ? action(user, 'deactivate', 'Khóa tài khoản', <LockOutlined />, () => onSetActive(user, false), true)
+              ? action(
+                  user,
+                  'deactivate',
+                  'Khóa tài khoản',
+                  <LockOutlined />,
+                  () => onSetActive(user, false),
+                  true,
+                )
               : action(user, 'activate', 'Mở khóa', <UnlockOutlined />, () => onSetActive(user, true)))}
         </Space>
       ),

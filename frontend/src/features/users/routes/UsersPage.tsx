@@ -5,6 +5,7 @@ import { OneTimeSecretModal } from '@/components/OneTimeSecretModal';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { SearchInput } from '@/components/SearchInput';
+import { session } from '@/lib/api/client';
 import type { Role, User } from '@/lib/api/models';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import { useListParams } from '@/lib/list-params';
@@ -56,7 +57,12 @@ export default function UsersPage() {
         title="Người dùng"
         subtitle="Tài khoản, vai trò và đơn vị của cán bộ sử dụng Lan Tỏa"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="user-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing({})}
+            data-testid="user-create"
+          >
             Thêm người dùng
           </Button>
         }
@@ -116,6 +122,7 @@ export default function UsersPage() {
           onClose={() => setEditing(null)}
           onSaved={(user) => {
             setEditing(null);
+            if (user.id === me.id) session.updateUser(user);
             message.success(`Đã lưu thông tin ${user.fullName}.`);
           }}
           onCreated={(user, password) => {
@@ -130,8 +137,8 @@ export default function UsersPage() {
         intro={
           handover && (
             <p>
-              Trao cho <strong>{handover.user.fullName}</strong> tên đăng nhập và mật khẩu tạm thời dưới đây. Người dùng
-              phải đổi mật khẩu ở lần đăng nhập đầu tiên.
+              Trao cho <strong>{handover.user.fullName}</strong> tên đăng nhập và mật khẩu tạm thời dưới đây.
+              Người dùng phải đổi mật khẩu ở lần đăng nhập đầu tiên.
             </p>
           )
         }

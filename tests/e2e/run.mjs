@@ -1,0 +1,313 @@
+// Browser end-to-end test: the built SPA served by the real server, driven through Debian's
+// chromium with playwright-core.
+//
+//   LANTOA_BIN=path/to/lantoa node tests/e2e/run.mjs
+//
+// Environment: LANTOA_BIN (required), E2E_DATABASE_URL (default: SQLite in a fresh temp dir),
+// STATIC_DIR (default: frontend/dist of this repository), CHROMIUM (default: /usr/bin/chromium).
+// On failure, a screenshot goes to tests/e2e/artifacts/ and the page's text is printed.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../..');
+const artifacts = join(here, 'artifacts');
+const bin = process.env.LANTOA_BIN;
+const staticDir = resolve(repoRoot, process.env.STATIC_DIR ?? 'frontend/dist');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const work = mkdtempSync(join(tmpdir(), 'lantoa-e2e-'));
+const databaseUrl = process.env.E2E_DATABASE_URL ?? `sqlite://${join(work, 'lantoa.db')}`;
+
+const PASSWORD = 'LanToa@2026';
+const ADMIN_NAME = 'Võ Minh Quản';
+const DEPARTMENT = 'Sở Tư pháp tỉnh Đồng Tháp';
+const TGPL = 'Trung tâm Trợ giúp pháp lý nhà nước tỉnh Đồng Tháp';
+// Unique per run, so the test also passes against a database that earlier runs used.
+const runId = Date.now().toString(36).toUpperCase();
+// Generous: CI machines have two cores and may be busy compiling.
+const TIMEOUT = 30_000;
+
+let server;
+let serverLog = '';
+let baseUrl;
+let browser;
+
+function serverEnv() {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    LANTOA_DATA_DIR: join(work, 'data'),
+    LANTOA_LOG_FORMAT: 'json',
+  };
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitUntilReady(url, deadline) {
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the server did not become ready within 30 s');
+}
+
+function stopServer() {
+  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+}
+process.on('exit', stopServer);
+
+before(async () => {
+  assert.ok(bin, 'Set LANTOA_BIN to the path of the lantoa server binary.');
+  assert.ok(
+    existsSync(join(staticDir, 'index.html')),
+    `No built SPA in ${staticDir}: run npm --prefix frontend run build.`,
+  );
+  assert.ok(existsSync(chromiumPath), `No chromium at ${chromiumPath} (set CHROMIUM).`);
+
+  const seed = spawnSync(bin, ['seed-demo'], { env: serverEnv(), encoding: 'utf8' });
+  assert.equal(seed.status, 0, `seed-demo failed:\n${seed.stdout}\n${seed.stderr}`);
+
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  server = spawn(bin, ['serve', '--bind', `127.0.0.1:${port}`, '--static-dir', staticDir], {
+    env: serverEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk) => {
+    serverLog = (serverLog + chunk).slice(-20_000);
+  };
+  server.stdout.on('data', keep);
+  server.stderr.on('data', keep);
+  await waitUntilReady(baseUrl, Date.now() + 30_000);
+
+  // playwright gives every launch a fresh temporary profile (user-data dir) and deletes it on close.
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  // The browser's first page pays for process start-up (fonts, code caches): keep that out of the scenarios.
+  const warmUp = await browser.newPage();
+  await warmUp.goto(baseUrl, { timeout: 90_000 });
+  await warmUp.locator('[data-testid="login-card"]').waitFor({ timeout: 90_000 });
+  await warmUp.close();
+});
+
+after(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    stopServer();
+  }
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Runs a scenario in its own browser context; on failure keeps a screenshot and prints the page. */
+async function scenario(name, body) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  const pageErrors = [];
+  const consoleLines = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
+  try {
+    await body(page);
+    assert.deepEqual(pageErrors, [], 'the page threw errors');
+  } catch (error) {
+    mkdirSync(artifacts, { recursive: true });
+    const shot = join(artifacts, `${name}.png`);
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    const text = await page.evaluate(() => document.body.innerText).catch(() => '(page unavailable)');
+    const slow = await page
+      .evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.duration > 1000)
+          .map((entry) => `${Math.round(entry.duration)} ms ${entry.name}`),
+      )
+      .catch(() => []);
+    console.error(`\n--- ${name} failed at ${page.url()}\n--- screenshot: ${shot}\n--- page text:\n${text}`);
+    console.error(`--- browser console:\n${consoleLines.join('\n')}\n--- slow requests:\n${slow.join('\n')}`);
+    console.error(`--- server log (tail):\n${serverLog.slice(-4_000)}`);
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
+
+async function login(page, username, password) {
+  await page.goto(`${baseUrl}/`);
+  await byTestId(page, 'login-card').waitFor();
+  await byTestId(page, 'login-username').fill(username);
+  await byTestId(page, 'login-password').fill(password);
+  await byTestId(page, 'login-submit').click();
+}
+
+/** Opens an Ant Design select and picks the option showing `label` (typing `search` first, if given). */
+async function choose(page, testId, label, search) {
+  await byTestId(page, testId).click();
+  if (search) await page.keyboard.type(search);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+      hasText: label,
+    })
+    .first()
+    .click();
+}
+
+async function expectTitle(page, title) {
+  await assert.doesNotReject(page.waitForFunction((t) => document.title === t, `${title} – Lan Tỏa`));
+}
+
+test('an administrator manages units: create under the Department, edit, deactivate', async () => {
+  await scenario('units', async (page) => {
+    await login(page, 'admin', 'mat-khau-sai-123');
+    const alert = byTestId(page, 'problem-alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Tên đăng nhập hoặc mật khẩu không đúng/);
+    assert.match(await byTestId(page, 'problem-request-id').innerText(), /\S+/);
+    assert.equal(new URL(page.url()).search, '', 'nothing may leak into the address bar');
+
+    await byTestId(page, 'login-password').fill(PASSWORD);
+    await byTestId(page, 'login-submit').click();
+    await byTestId(page, 'home-greeting').waitFor();
+    assert.equal(await byTestId(page, 'header-user-name').innerText(), ADMIN_NAME);
+
+    await byTestId(page, 'nav-don-vi').click();
+    await expectTitle(page, 'Đơn vị');
+    await byTestId(page, `unit-tree-node-STP`).waitFor();
+
+    const code = `E2E-${runId}`.slice(0, 20);
+    const name = `Phòng Kiểm thử ${runId}`;
+    await byTestId(page, 'unit-create').click();
+    await byTestId(page, 'unit-form-code').fill(code.toLowerCase());
+    await byTestId(page, 'unit-form-shortName').fill(`Phòng KT ${runId}`);
+    await byTestId(page, 'unit-form-name').fill(name);
+    await page.getByLabel('Đơn vị thuộc Sở').check();
+    await choose(page, 'unit-form-parent', DEPARTMENT);
+    await byTestId(page, 'unit-form-submit').click();
+    await page.getByText(`Đã tạo đơn vị ${name}.`).waitFor();
+
+    await byTestId(page, 'unit-search').fill(code);
+    const row = byTestId(page, `unit-row-${code}`);
+    await row.waitFor();
+    assert.match(await row.innerText(), new RegExp(name));
+    assert.match(await row.innerText(), /Đơn vị thuộc Sở/);
+    const node = byTestId(page, `unit-tree-node-${code}`);
+    assert.match(await node.innerText(), new RegExp(name));
+
+    const renamed = `${name} (đã đổi tên)`;
+    await byTestId(page, `unit-edit-${code}`).click();
+    await byTestId(page, 'unit-form-name').fill(renamed);
+    await byTestId(page, 'unit-form-submit').click();
+    await page.getByText(`Đã lưu đơn vị ${renamed}.`).waitFor();
+    await row.getByText(renamed).waitFor();
+    await node.getByText(renamed).waitFor();
+
+    await byTestId(page, `unit-deactivate-${code}`).click();
+    await byTestId(page, 'confirm-ok').click();
+    await page.getByText('Đã ngừng hoạt động đơn vị.').waitFor();
+    await row.locator('[data-testid="inactive-tag"]').waitFor();
+    await byTestId(page, `unit-activate-${code}`).waitFor();
+    // The tree shows active units unless asked for all.
+    await node.waitFor({ state: 'detached' });
+    await byTestId(page, 'unit-tree-include-inactive').click();
+    await node.locator('[data-testid="inactive-tag"]').waitFor();
+  });
+});
+
+test('a new user must change the temporary password at first sign-in', async () => {
+  const username = `e2e.${runId.toLowerCase()}`;
+  const fullName = 'Nguyễn Thị Kiểm Thử';
+  const newPassword = `Hoa-sen-${Date.now()}`;
+  let temporaryPassword;
+
+  await scenario('first-sign-in', async (page) => {
+    await login(page, 'admin', PASSWORD);
+    await byTestId(page, 'home-greeting').waitFor();
+    await byTestId(page, 'nav-nguoi-dung').click();
+    await expectTitle(page, 'Người dùng');
+
+    await byTestId(page, 'user-create').click();
+    await byTestId(page, 'user-form-username').fill(username);
+    await byTestId(page, 'user-form-fullName').fill(fullName);
+    await byTestId(page, 'user-form-position').fill('Trợ giúp viên pháp lý');
+    await choose(page, 'user-form-role', 'Cán bộ đơn vị');
+    // Typed without diacritics, as people do.
+    await choose(page, 'user-form-unit', TGPL, 'tro giup');
+    await byTestId(page, 'user-form-submit').click();
+
+    await byTestId(page, 'handover-username').waitFor();
+    assert.equal(await byTestId(page, 'handover-username').innerText(), username);
+    temporaryPassword = (await byTestId(page, 'handover-password').innerText()).trim();
+    assert.ok(temporaryPassword.length >= 10, 'a temporary password is shown');
+    await byTestId(page, 'secret-close').click();
+    await byTestId(page, 'user-search').fill('kiem thu');
+    await byTestId(page, `user-row-${username}`).getByText('Chờ đổi mật khẩu').waitFor();
+
+    await byTestId(page, 'logout-button').click();
+    await byTestId(page, 'login-card').waitFor();
+
+    await login(page, username, temporaryPassword);
+    await byTestId(page, 'forced-password-card').waitFor();
+    await expectTitle(page, 'Đổi mật khẩu');
+    assert.equal(new URL(page.url()).pathname, '/doi-mat-khau');
+    // Every other page leads back here until the password is changed.
+    await page.goto(`${baseUrl}/don-vi`);
+    await byTestId(page, 'forced-password-card').waitFor();
+
+    await byTestId(page, 'password-current').fill(temporaryPassword);
+    await byTestId(page, 'password-new').fill(newPassword);
+    await byTestId(page, 'password-confirm').fill(newPassword);
+    await byTestId(page, 'password-submit').click();
+
+    await byTestId(page, 'home-greeting').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/');
+    assert.equal(await byTestId(page, 'header-user-name').innerText(), fullName);
+    assert.equal(await byTestId(page, 'header-user-role').innerText(), 'Cán bộ đơn vị');
+    assert.match(await byTestId(page, 'header-user-unit').innerText(), /Trung tâm TGPL/);
+    assert.equal(await byTestId(page, 'home-role').innerText(), 'Cán bộ đơn vị');
+    assert.equal(await byTestId(page, 'home-unit').innerText(), TGPL);
+    // A unit staff member sees only the shared sections.
+    assert.equal(await byTestId(page, 'nav-nguoi-dung').count(), 0);
+
+    // A reload keeps the session (the refresh token survives, the access token is renewed).
+    await page.reload();
+    await byTestId(page, 'home-greeting').waitFor();
+    assert.equal(await byTestId(page, 'header-user-name').innerText(), fullName);
+  });
+});

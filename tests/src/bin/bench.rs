@@ -1,0 +1,203 @@
+//! Load benchmark: starts Lan Tỏa in-process on a fresh database, drives it over loopback with
+//! concurrent clients, and prints throughput and p50/p99 latency per scenario.
+//!
+//!     cargo run --release -p lantoa-tests --bin bench -- --db both
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use hdrhistogram::Histogram;
+use lantoa::config::AuthArgs;
+use lantoa::state::Settings;
+use lantoa_tests::databases::TestDatabase;
+use lantoa_tests::{DEMO_PASSWORD, DbKind, JWT_SECRET};
+use serde_json::json;
+
+#[derive(Debug, Parser)]
+#[command(about = "Lan Tỏa load benchmark")]
+struct Args {
+    /// sqlite, postgres or both.
+    #[arg(long, default_value = "both")]
+    db: String,
+    /// Seconds per scenario.
+    #[arg(long, default_value_t = 10)]
+    seconds: u64,
+    /// Concurrent clients for the read scenarios.
+    #[arg(long, default_value_t = 32)]
+    clients: usize,
+    /// Concurrent clients for the login scenario (password hashing is deliberately slow).
+    #[arg(long, default_value_t = 8)]
+    login_clients: usize,
+    /// Server worker threads.
+    #[arg(long, default_value_t = 2)]
+    workers: usize,
+}
+
+struct Server {
+    base: String,
+    handle: actix_web::dev::ServerHandle,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+fn start_server(url: &str, workers: usize) -> Server {
+    let db = lantoa::db::Db::connect(url, 16).unwrap();
+    let auth = AuthArgs { login_max_failures_per_user: 1_000_000, login_max_failures_per_ip: 1_000_000, ..AuthArgs::default() };
+    let state = lantoa::build_state(db, JWT_SECRET, &auth, Settings::default());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let thread = std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let server = actix_web::HttpServer::new(move || lantoa::app(state.clone(), lantoa::WebOptions::default()))
+                .workers(workers)
+                .disable_signals()
+                .bind("127.0.0.1:0")
+                .unwrap();
+            let port = server.addrs()[0].port();
+            let server = server.run();
+            tx.send((port, server.handle())).unwrap();
+            server.await.unwrap();
+        });
+    });
+    let (port, handle) = rx.recv().unwrap();
+    Server { base: format!("http://127.0.0.1:{port}"), handle, thread: Some(thread) }
+}
+
+impl Server {
+    async fn stop(mut self) {
+        self.handle.stop(true).await;
+        if let Some(thread) = self.thread.take() {
+            thread.join().unwrap();
+        }
+    }
+}
+
+struct Outcome {
+    requests: u64,
+    errors: u64,
+    elapsed: Duration,
+    latency: Histogram<u64>,
+}
+
+/// Runs `clients` loops of `request` for `duration`; each call returns whether it succeeded.
+async fn load<F, Fut>(clients: usize, duration: Duration, request: F) -> Outcome
+where
+    F: Fn(reqwest::Client) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = bool> + Send,
+{
+    let request = Arc::new(request);
+    let client = reqwest::Client::builder().pool_max_idle_per_host(clients).build().unwrap();
+    let started = Instant::now();
+    let deadline = started + duration;
+    let mut tasks = Vec::new();
+    for _ in 0..clients {
+        let request = request.clone();
+        let client = client.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut latency = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3).unwrap();
+            let (mut requests, mut errors) = (0u64, 0u64);
+            while Instant::now() < deadline {
+                let t = Instant::now();
+                let ok = request(client.clone()).await;
+                latency.record(t.elapsed().as_micros().max(1) as u64).unwrap();
+                requests += 1;
+                errors += u64::from(!ok);
+            }
+            (requests, errors, latency)
+        }));
+    }
+    let mut outcome = Outcome {
+        requests: 0,
+        errors: 0,
+        elapsed: Duration::ZERO,
+        latency: Histogram::new_with_bounds(1, 60_000_000, 3).unwrap(),
+    };
+    for task in tasks {
+        let (requests, errors, latency) = task.await.unwrap();
+        outcome.requests += requests;
+        outcome.errors += errors;
+        outcome.latency.add(latency).unwrap();
+    }
+    outcome.elapsed = started.elapsed();
+    outcome
+}
+
+fn report(db: &str, scenario: &str, clients: usize, o: &Outcome) {
+    let ms = |q: f64| o.latency.value_at_quantile(q) as f64 / 1000.0;
+    println!(
+        "| {db:<8} | {scenario:<34} | {clients:>7} | {:>8} | {:>9.0} | {:>8.1} | {:>8.1} | {:>6} |",
+        o.requests,
+        o.requests as f64 / o.elapsed.as_secs_f64(),
+        ms(0.50),
+        ms(0.99),
+        o.errors
+    );
+}
+
+async fn run(kind: DbKind, name: &str, args: &Args) {
+    let database = TestDatabase::create(kind);
+    let server = start_server(&database.url, args.workers);
+    let base = Arc::new(server.base.clone());
+    let duration = Duration::from_secs(args.seconds);
+
+    let login_base = base.clone();
+    let login = load(args.login_clients, duration, move |client| {
+        let url = format!("{login_base}/api/v1/auth/login");
+        async move {
+            let body = json!({ "username": "vanphong", "password": DEMO_PASSWORD });
+            client.post(url).json(&body).send().await.is_ok_and(|r| r.status().is_success())
+        }
+    })
+    .await;
+    report(name, "POST /api/v1/auth/login", args.login_clients, &login);
+
+    let client = reqwest::Client::new();
+    let token: String = client
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&json!({ "username": "vanphong", "password": DEMO_PASSWORD }))
+        .send()
+        .await
+        .unwrap()
+        .json::<serde_json::Value>()
+        .await
+        .unwrap()["accessToken"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let token = Arc::new(token);
+    for (scenario, path) in [
+        ("GET /api/v1/units", "/api/v1/units"),
+        ("GET /api/v1/units?q=tro giup&active", "/api/v1/units?q=tro%20giup&active=true"),
+        ("GET /api/v1/units/tree", "/api/v1/units/tree"),
+    ] {
+        let url = Arc::new(format!("{base}{path}"));
+        let token = token.clone();
+        let outcome = load(args.clients, duration, move |client| {
+            let url = url.clone();
+            let token = token.clone();
+            async move { client.get(url.as_str()).bearer_auth(token.as_str()).send().await.is_ok_and(|r| r.status().is_success()) }
+        })
+        .await;
+        report(name, scenario, args.clients, &outcome);
+    }
+    server.stop().await;
+}
+
+fn main() {
+    let args = Args::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    println!("Lan Tỏa benchmark: {} s per scenario, {} server workers, loopback, {}", args.seconds, args.workers, env!("CARGO_PKG_VERSION"));
+    println!("| database | scenario                           | clients | requests |  req/s    | p50 (ms) | p99 (ms) | errors |");
+    println!("|----------|------------------------------------|---------|----------|-----------|----------|----------|--------|");
+    runtime.block_on(async {
+        if args.db == "sqlite" || args.db == "both" {
+            run(DbKind::Sqlite, "SQLite", &args).await;
+        }
+        if args.db == "postgres" || args.db == "both" {
+            run(DbKind::Postgres, "Postgres", &args).await;
+        }
+    });
+    if args.db == "postgres" || args.db == "both" {
+        lantoa_tests::databases::drop_template();
+    }
+}
