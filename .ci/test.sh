@@ -21,12 +21,14 @@ log "Rust: lints"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p lantoa --no-default-features --locked -- -D warnings
 
+log "Rust: build (the server binary the browser tests run, with the workspace's features)"
+cargo build --workspace --locked
+
 log "Rust: unit and API tests (SQLite and PostgreSQL)"
 trap drop_test_databases EXIT
 cargo test --workspace --locked
 
 log "Browser end-to-end tests on SQLite"
-cargo build --quiet -p lantoa --locked
 LANTOA_BIN="$ROOT/target/debug/lantoa" node tests/e2e/run.mjs
 
 log "Browser end-to-end tests on PostgreSQL"

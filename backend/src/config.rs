@@ -84,6 +84,9 @@ pub struct ServeArgs {
     /// Take the client address from `X-Forwarded-For` (set only behind a trusted reverse proxy).
     #[arg(long, env = "LANTOA_TRUST_FORWARDED_FOR", default_value_t = false)]
     pub trust_forwarded_for: bool,
+    /// Largest accepted attachment or import file, in bytes.
+    #[arg(long, env = "LANTOA_MAX_UPLOAD_BYTES", default_value_t = 20 * 1024 * 1024)]
+    pub max_upload_bytes: usize,
     /// Largest accepted JSON body, in bytes.
     #[arg(long, env = "LANTOA_MAX_JSON_BYTES", default_value_t = 1_048_576)]
     pub max_json_bytes: usize,

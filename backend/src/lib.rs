@@ -1,16 +1,24 @@
 //! Lan Tỏa: the API server library. `main.rs` is a thin command line over it; the tests and the
 //! OpenAPI export build the same [`app`].
 
+pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod config;
+pub mod criteria;
 pub mod db;
+pub mod documents;
 pub mod error;
+pub mod evaluations;
+pub mod exemplars;
 pub mod http;
+pub mod introductions;
+pub mod movements;
 pub mod openapi;
 pub mod profile;
 pub mod seed;
 pub mod service_accounts;
+pub mod settings;
 pub mod state;
 pub mod time;
 pub mod units;
@@ -67,6 +75,15 @@ where
             .configure(units::api::configure)
             .configure(users::api::configure)
             .configure(service_accounts::api::configure)
+            .configure(movements::api::configure)
+            .configure(exemplars::api::configure)
+            .configure(exemplars::workflow_api::configure)
+            .configure(exemplars::records_api::configure)
+            .configure(evaluations::api::configure)
+            .configure(attachments::api::configure)
+            .configure(criteria::api::configure)
+            .configure(introductions::api::configure)
+            .configure(settings::api::configure)
             .service(audit::api::list_audit)
             .default_service(web::to(http::fallback::api_not_found))
             .wrap(from_fn(auth::authenticate)),

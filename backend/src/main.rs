@@ -34,8 +34,8 @@ fn open_database(args: &DatabaseArgs) -> Result<Db, String> {
     for version in &applied {
         tracing::info!(%version, "migration applied");
     }
-    if seed::reference::ensure_units(&mut conn).map_err(|e| format!("seeding units failed: {e}"))? {
-        tracing::info!("created the Department's units");
+    for created in seed::reference::ensure(&mut conn).map_err(|e| format!("seeding reference data failed: {e}"))? {
+        tracing::info!("created the reference {created}");
     }
     Ok(database)
 }
@@ -60,6 +60,8 @@ fn run(cli: Cli) -> Result<(), String> {
                 Settings {
                     trust_forwarded_for: args.trust_forwarded_for,
                     max_json_bytes: args.max_json_bytes,
+                    max_upload_bytes: args.max_upload_bytes,
+                    data_dir: args.database.data_dir.clone(),
                     ..Settings::default()
                 },
             );

@@ -1,3 +1,5 @@
+use std::path::PathBuf;
+
 use crate::auth::jwt::JwtKeys;
 use crate::auth::throttle::LoginThrottle;
 use crate::db::Db;
@@ -16,10 +18,20 @@ pub struct Settings {
     /// Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy).
     pub trust_forwarded_for: bool,
     pub max_json_bytes: usize,
+    /// Largest accepted attachment or import file.
+    pub max_upload_bytes: usize,
+    /// Where uploaded files are kept (under `files/` and `thumbnails/`).
+    pub data_dir: PathBuf,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { refresh_token_ttl_secs: 1_209_600, trust_forwarded_for: false, max_json_bytes: 1_048_576 }
+        Self {
+            refresh_token_ttl_secs: 1_209_600,
+            trust_forwarded_for: false,
+            max_json_bytes: 1_048_576,
+            max_upload_bytes: 20 * 1024 * 1024,
+            data_dir: PathBuf::from("data"),
+        }
     }
 }

@@ -43,7 +43,7 @@ fn prepare(url: &str) {
     let db = lantoa::db::Db::connect(url, 1).expect("connect to template");
     let mut conn = db.get().expect("template connection");
     lantoa::db::run_migrations(&mut conn).expect("migrations");
-    lantoa::seed::reference::ensure_units(&mut conn).expect("units");
+    lantoa::seed::reference::ensure(&mut conn).expect("reference data");
     lantoa::seed::demo::seed(&mut conn).expect("demo accounts");
 }
 

@@ -73,6 +73,7 @@ pub struct TestApp {
     server: actix_test::TestServer,
     client: reqwest::Client,
     _database: databases::TestDatabase,
+    _data: tempfile::TempDir,
 }
 
 impl TestApp {
@@ -82,11 +83,18 @@ impl TestApp {
 
     pub async fn start_with(kind: DbKind, auth: AuthArgs) -> Self {
         let database = databases::TestDatabase::create(kind);
+        let data = tempfile::tempdir().expect("data directory");
         let db = lantoa::db::Db::connect(&database.url, 4).expect("connect to the test database");
-        let state = lantoa::build_state(db, JWT_SECRET, &auth, Settings { max_json_bytes: 64 * 1024, ..Settings::default() });
+        let settings = Settings {
+            max_json_bytes: 64 * 1024,
+            max_upload_bytes: 256 * 1024,
+            data_dir: data.path().to_path_buf(),
+            ..Settings::default()
+        };
+        let state = lantoa::build_state(db, JWT_SECRET, &auth, settings);
         let server_state = state.clone();
         let server = actix_test::start(move || lantoa::app(server_state.clone(), lantoa::WebOptions::default()));
-        Self { kind, state, server, client: reqwest::Client::new(), _database: database }
+        Self { kind, state, server, client: reqwest::Client::new(), _database: database, _data: data }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -295,7 +303,7 @@ impl TestApp {
         ] {
             by_role.push((role, self.token(username).await));
         }
-        let integration = self.integration_token(&["units:read", "users:read"]).await;
+        let integration = self.integration_token(&["units:read", "users:read", "exemplars:read"]).await;
         Callers { by_role, integration }
     }
 }

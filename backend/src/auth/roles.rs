@@ -65,15 +65,19 @@ pub enum Scope {
     UnitsRead,
     #[serde(rename = "users:read")]
     UsersRead,
+    /// Confirmed exemplars, movements, criteria, submitted monthly introductions.
+    #[serde(rename = "exemplars:read")]
+    ExemplarsRead,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 2] = [Scope::UnitsRead, Scope::UsersRead];
+    pub const ALL: [Scope; 3] = [Scope::UnitsRead, Scope::UsersRead, Scope::ExemplarsRead];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Scope::UnitsRead => "units:read",
             Scope::UsersRead => "users:read",
+            Scope::ExemplarsRead => "exemplars:read",
         }
     }
 
@@ -137,4 +141,29 @@ rule!(
 rule!(
     /// Everyone who may read user accounts (unit heads: their own unit only).
     ReadUsers = [Admin, Leader, Office, UnitHead, Integration], scope = UsersRead
+);
+rule!(
+    /// Everyone who may read exemplars and their catalogues (unit roles: their own unit's
+    /// exemplars; service accounts: confirmed records, with `exemplars:read`).
+    ReadExemplars = [Admin, Leader, Office, UnitHead, UnitStaff, Integration], scope = ExemplarsRead
+);
+rule!(
+    /// Those who record exemplars and their stage records (unit roles: their own unit).
+    WriteExemplars = [Office, UnitHead, UnitStaff]
+);
+rule!(
+    /// Those who review units' work: confirm records and stage moves.
+    Review = [Leader, Office]
+);
+rule!(
+    /// Unit heads act for their unit: submit records, propose stage moves.
+    UnitHeadOnly = [UnitHead]
+);
+rule!(
+    /// Those who evaluate exemplars against the criteria (unit roles: self-assessment of their own unit).
+    Evaluate = [Leader, Office, UnitHead, UnitStaff]
+);
+rule!(
+    /// Those who send a unit's monthly introduction: its head, or the Office on its behalf.
+    SubmitIntroduction = [Office, UnitHead]
 );

@@ -4,6 +4,7 @@
 
 pub mod schema;
 pub mod search;
+pub mod text_enum;
 
 use std::time::Duration;
 

@@ -105,8 +105,305 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    settings (key) {
+        key -> Text,
+        value -> Text,
+        version -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    movements (id) {
+        id -> BigInt,
+        code -> Text,
+        name -> Text,
+        description -> Nullable<Text>,
+        legal_basis -> Nullable<Text>,
+        legal_basis_date -> Nullable<Date>,
+        starts_on -> Date,
+        ends_on -> Nullable<Date>,
+        active -> Bool,
+        closed_at -> Nullable<Timestamp>,
+        search_text -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    exemplars (id) {
+        id -> BigInt,
+        subject_kind -> Text,
+        name -> Text,
+        position -> Nullable<Text>,
+        title -> Nullable<Text>,
+        member_count -> Nullable<Integer>,
+        unit_id -> BigInt,
+        category -> Text,
+        field_of_work -> Text,
+        achievements -> Text,
+        discovered_on -> Date,
+        discovery_method -> Nullable<Text>,
+        discovered_by -> Nullable<Text>,
+        stage -> Text,
+        stage_changed_at -> Timestamp,
+        stopped_reason -> Nullable<Text>,
+        record_status -> Text,
+        proposed_stage -> Nullable<Text>,
+        proposed_note -> Nullable<Text>,
+        proposed_by -> Nullable<BigInt>,
+        proposed_at -> Nullable<Timestamp>,
+        current_conclusion -> Nullable<Text>,
+        discovery_year -> Integer,
+        search_text -> Text,
+        sort_name -> Text,
+        created_by -> Nullable<BigInt>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    exemplar_movements (exemplar_id, movement_id) {
+        exemplar_id -> BigInt,
+        movement_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    initiatives (id) {
+        id -> BigInt,
+        exemplar_id -> BigInt,
+        position -> Integer,
+        title -> Text,
+        year -> Nullable<Integer>,
+        recognised_by -> Nullable<Text>,
+        scope -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    stage_events (id) {
+        id -> BigInt,
+        exemplar_id -> BigInt,
+        action -> Text,
+        from_stage -> Nullable<Text>,
+        to_stage -> Nullable<Text>,
+        note -> Nullable<Text>,
+        actor_user_id -> Nullable<BigInt>,
+        actor_name -> Text,
+        occurred_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    nurturing_plans (exemplar_id) {
+        exemplar_id -> BigInt,
+        strengths -> Text,
+        shortcomings -> Text,
+        measures -> Text,
+        support -> Nullable<Text>,
+        mentor -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    milestones (id) {
+        id -> BigInt,
+        exemplar_id -> BigInt,
+        position -> Integer,
+        title -> Text,
+        due_on -> Date,
+        status -> Text,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    summaries (exemplar_id) {
+        exemplar_id -> BigInt,
+        good_practice -> Text,
+        lessons -> Text,
+        results -> Text,
+        figures -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    replications (id) {
+        id -> BigInt,
+        exemplar_id -> BigInt,
+        adopter_unit_id -> Nullable<BigInt>,
+        adopter_name -> Text,
+        adopted_on -> Date,
+        scale -> Text,
+        outcome -> Text,
+        evidence -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    introductions (id) {
+        id -> BigInt,
+        unit_id -> BigInt,
+        month -> Text,
+        title -> Text,
+        write_up -> Text,
+        status -> Text,
+        submitted_at -> Nullable<Timestamp>,
+        on_time -> Nullable<Bool>,
+        created_by -> Nullable<BigInt>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    introduction_exemplars (introduction_id, exemplar_id) {
+        introduction_id -> BigInt,
+        exemplar_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    criteria_sets (id) {
+        id -> BigInt,
+        code -> Text,
+        version_no -> Integer,
+        name -> Text,
+        subject_kind -> Text,
+        description -> Nullable<Text>,
+        status -> Text,
+        pass_threshold -> Integer,
+        nurture_threshold -> Integer,
+        published_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    criteria (id) {
+        id -> BigInt,
+        set_id -> BigInt,
+        position -> Integer,
+        text -> Text,
+        guidance -> Nullable<Text>,
+        weight -> Integer,
+        mode -> Text,
+        max_score -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    evaluations (id) {
+        id -> BigInt,
+        exemplar_id -> BigInt,
+        criteria_set_id -> BigInt,
+        evaluator_user_id -> BigInt,
+        evaluator_kind -> Text,
+        status -> Text,
+        score_percent -> Nullable<Integer>,
+        computed_conclusion -> Nullable<Text>,
+        conclusion_override -> Nullable<Text>,
+        override_reason -> Nullable<Text>,
+        conclusion -> Nullable<Text>,
+        comment -> Nullable<Text>,
+        supersedes_id -> Nullable<BigInt>,
+        superseded_at -> Nullable<Timestamp>,
+        finalised_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    evaluation_items (id) {
+        id -> BigInt,
+        evaluation_id -> BigInt,
+        criterion_id -> BigInt,
+        met -> Nullable<Bool>,
+        score -> Nullable<Integer>,
+        evidence -> Nullable<Text>,
+        comment -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    attachments (id) {
+        id -> BigInt,
+        owner_type -> Text,
+        owner_id -> BigInt,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        has_thumbnail -> Bool,
+        caption -> Nullable<Text>,
+        uploaded_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> units (unit_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
 
-diesel::allow_tables_to_appear_in_same_query!(units, users, sessions, refresh_tokens, service_accounts, audit_log);
+diesel::joinable!(exemplars -> units (unit_id));
+diesel::joinable!(exemplar_movements -> exemplars (exemplar_id));
+diesel::joinable!(exemplar_movements -> movements (movement_id));
+diesel::joinable!(initiatives -> exemplars (exemplar_id));
+diesel::joinable!(stage_events -> exemplars (exemplar_id));
+diesel::joinable!(milestones -> exemplars (exemplar_id));
+diesel::joinable!(replications -> exemplars (exemplar_id));
+diesel::joinable!(introductions -> units (unit_id));
+diesel::joinable!(introduction_exemplars -> introductions (introduction_id));
+diesel::joinable!(introduction_exemplars -> exemplars (exemplar_id));
+diesel::joinable!(criteria -> criteria_sets (set_id));
+diesel::joinable!(evaluations -> exemplars (exemplar_id));
+diesel::joinable!(evaluations -> criteria_sets (criteria_set_id));
+diesel::joinable!(evaluations -> users (evaluator_user_id));
+diesel::joinable!(evaluation_items -> evaluations (evaluation_id));
+diesel::joinable!(evaluation_items -> criteria (criterion_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    units,
+    users,
+    sessions,
+    refresh_tokens,
+    service_accounts,
+    audit_log,
+    settings,
+    movements,
+    exemplars,
+    exemplar_movements,
+    initiatives,
+    stage_events,
+    nurturing_plans,
+    milestones,
+    summaries,
+    replications,
+    introductions,
+    introduction_exemplars,
+    criteria_sets,
+    criteria,
+    evaluations,
+    evaluation_items,
+    attachments,
+);

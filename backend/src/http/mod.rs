@@ -8,4 +8,5 @@ pub mod health;
 pub mod pagination;
 pub mod request_id;
 pub mod spa;
+pub mod upload;
 pub mod validation;

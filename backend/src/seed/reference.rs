@@ -63,6 +63,22 @@ const UNITS: &[Seed] = &[
     },
 ];
 
+/// Creates whatever reference data is missing: the Department's units, the plan's movements,
+/// the four general standards. Returns what it created.
+pub fn ensure(conn: &mut DbConnection) -> AppResult<Vec<&'static str>> {
+    let mut created = Vec::new();
+    if ensure_units(conn)? {
+        created.push("units");
+    }
+    if crate::movements::seed::ensure(conn)? {
+        created.push("movements");
+    }
+    if crate::criteria::seed::ensure(conn)? {
+        created.push("criteria sets");
+    }
+    Ok(created)
+}
+
 /// Creates the Department's units when there are none. Returns whether it did.
 pub fn ensure_units(conn: &mut DbConnection) -> AppResult<bool> {
     let existing: i64 = units::table.count().get_result(conn)?;

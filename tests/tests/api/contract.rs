@@ -33,7 +33,10 @@ fn every_operation_documents_its_errors_and_security() {
                     assert!(responses.contains_key(status), "{method} {path}: {status} missing");
                 }
             }
-            let is_update = method == "put" || (path.contains("{id}/") && method == "post" && !path.ends_with("reset-password"));
+            let creates = responses.contains_key("201") && !path.ends_with("/amend") && !path.ends_with("/new-version");
+            let is_update = method == "put"
+                || method == "delete" && !path.starts_with("/api/v1/attachments")
+                || (path.contains("{id}/") && method == "post" && !creates && !path.ends_with("reset-password"));
             if is_update {
                 assert!(responses.contains_key("412") && responses.contains_key("428"), "{method} {path}: If-Match errors missing");
             }

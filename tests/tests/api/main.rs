@@ -1,11 +1,17 @@
 //! API tests. Each `db_test!` runs on SQLite and on PostgreSQL.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod attachments;
 mod audit;
 mod auth;
 mod authz;
 mod contract;
+mod catalogs;
 mod conventions;
+mod evaluations;
+mod exemplar_lists;
+mod exemplars;
+mod introductions;
 mod migrations;
 mod profile;
 mod service_accounts;

@@ -9,7 +9,31 @@ fn table_exists(conn: &mut db::DbConnection, table: &str) -> bool {
     diesel::sql_query(format!("SELECT 1 FROM {table} LIMIT 1")).execute(conn).is_ok()
 }
 
-const TABLES: [&str; 6] = ["units", "users", "sessions", "refresh_tokens", "service_accounts", "audit_log"];
+const TABLES: [&str; 23] = [
+    "units",
+    "users",
+    "sessions",
+    "refresh_tokens",
+    "service_accounts",
+    "audit_log",
+    "settings",
+    "movements",
+    "exemplars",
+    "exemplar_movements",
+    "initiatives",
+    "stage_events",
+    "nurturing_plans",
+    "milestones",
+    "summaries",
+    "replications",
+    "introductions",
+    "introduction_exemplars",
+    "criteria_sets",
+    "criteria",
+    "evaluations",
+    "evaluation_items",
+    "attachments",
+];
 
 db_test_kind!(
     async fn migrations_go_up_down_and_up_again(kind) {
@@ -26,8 +50,8 @@ db_test_kind!(
         assert!(TABLES.iter().all(|t| !table_exists(&mut conn, t)), "down removes every table");
 
         assert_eq!(db::run_migrations(&mut conn).unwrap(), applied);
-        assert!(lantoa::seed::reference::ensure_units(&mut conn).unwrap());
-        assert!(!lantoa::seed::reference::ensure_units(&mut conn).unwrap(), "reference data is created once");
+        assert_eq!(lantoa::seed::reference::ensure(&mut conn).unwrap(), ["units", "movements", "criteria sets"]);
+        assert!(lantoa::seed::reference::ensure(&mut conn).unwrap().is_empty(), "reference data is created once");
         assert_eq!(lantoa::seed::demo::seed(&mut conn).unwrap(), 5);
         assert_eq!(lantoa::seed::demo::seed(&mut conn).unwrap(), 0, "demo accounts are created once");
     }

@@ -30,3 +30,64 @@ pub async fn create_user(app: &TestApp, token: &str, username: &str, role: &str,
     assert_eq!(res.status, 201, "{}", res.text);
     (res.body["user"].clone(), res.body["temporaryPassword"].as_str().unwrap().to_owned())
 }
+
+/// A valid exemplar body for a unit.
+pub fn exemplar_body(unit_id: i64, name: &str) -> Value {
+    json!({
+        "subjectKind": "individual",
+        "name": name,
+        "position": "Trợ giúp viên pháp lý",
+        "unitId": unit_id,
+        "category": "advanced",
+        "fieldOfWork": "Trợ giúp pháp lý",
+        "achievements": "Thực hiện 120 vụ việc trợ giúp pháp lý, 100% đúng hạn; được người dân khen ngợi.",
+        "discoveredOn": "2026-03-15",
+        "discoveryMethod": "Qua phong trào thi đua",
+        "discoveredBy": "Lê Văn Minh",
+        "initiatives": [{ "title": "Số hóa hồ sơ trợ giúp pháp lý", "year": 2025, "recognisedBy": "Hội đồng sáng kiến Sở", "scope": "Toàn tỉnh" }]
+    })
+}
+
+/// Records an exemplar and returns it.
+pub async fn create_exemplar(app: &TestApp, token: &str, unit_code: &str, name: &str) -> Value {
+    let unit = app.unit_id(unit_code).await;
+    let res = app.post("/api/v1/exemplars").token(token).json(&exemplar_body(unit, name)).send().await;
+    assert_eq!(res.status, 201, "{}", res.text);
+    res.body
+}
+
+/// `If-Match` for a record's `version`.
+pub fn etag_of(record: &Value) -> String {
+    format!("\"{}\"", record["version"])
+}
+
+pub fn plan_body() -> Value {
+    json!({
+        "strengths": "Tận tụy, nắm vững nghiệp vụ.",
+        "shortcomings": "Kỹ năng truyền thông còn hạn chế.",
+        "measures": "Cử tham gia lớp kỹ năng truyền thông; giao chủ trì chuyên đề.",
+        "support": "Hỗ trợ kinh phí tập huấn; biểu dương kịp thời.",
+        "mentor": "Lê Văn Minh",
+        "milestones": [
+            { "title": "Hoàn thành lớp kỹ năng", "dueOn": "2026-06-30", "status": "done" },
+            { "title": "Chủ trì chuyên đề", "dueOn": "2026-12-31", "status": "in_progress" }
+        ]
+    })
+}
+
+/// Takes an exemplar to the given stage through the workflow (as its unit and the office).
+pub async fn advance(app: &TestApp, exemplar: &Value, head: &str, office: &str) -> Value {
+    let id = exemplar["id"].as_i64().unwrap();
+    let res = app.post(&format!("/api/v1/exemplars/{id}/submit")).token(head).if_match(&etag_of(exemplar)).send().await;
+    let submitted = res.ok().clone();
+    let res = app.put(&format!("/api/v1/exemplars/{id}/nurturing-plan")).token(head).json(&plan_body()).send().await;
+    res.ok();
+    let res = app
+        .post(&format!("/api/v1/exemplars/{id}/stage"))
+        .token(office)
+        .if_match(&etag_of(&submitted))
+        .json(&json!({ "toStage": "nurturing", "note": "Đủ điều kiện bồi dưỡng" }))
+        .send()
+        .await;
+    res.ok().clone()
+}

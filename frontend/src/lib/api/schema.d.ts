@@ -4,6 +4,70 @@
  */
 
 export interface paths {
+  '/api/v1/attachments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An attachment's details.
+     * @description **Quyền:** như bản ghi chứa tệp.
+     */
+    get: operations['get_attachment'];
+    put?: never;
+    post?: never;
+    /**
+     * Removes an attachment from its record (the stored bytes stay for the audit trail).
+     * @description **Quyền:** office, unit_head, unit_staff (đơn vị của điển hình); phiếu đánh giá: người lập phiếu.
+     */
+    delete: operations['delete_attachment'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/attachments/{id}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The file itself (images and PDFs inline, other kinds as a download).
+     * @description **Quyền:** như bản ghi chứa tệp.
+     */
+    get: operations['download_attachment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/attachments/{id}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A PNG thumbnail (at most 320 px) of an image attachment.
+     * @description **Quyền:** như bản ghi chứa tệp.
+     */
+    get: operations['attachment_thumbnail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit': {
     parameters: {
       query?: never;
@@ -126,6 +190,740 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/criteria-sets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every version of every criteria set (newest version first within a code), with its criteria.
+     * @description **Quyền:** mọi người dùng; tài khoản tích hợp cần `exemplars:read`.
+     */
+    get: operations['list_criteria_sets'];
+    put?: never;
+    /**
+     * Creates a draft: a new set, or (with an existing code) its next version.
+     * @description **Quyền:** admin, office.
+     */
+    post: operations['create_criteria_set'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/criteria-sets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One version of a criteria set.
+     * @description **Quyền:** mọi người dùng; tài khoản tích hợp cần `exemplars:read`.
+     */
+    get: operations['get_criteria_set'];
+    /**
+     * Replaces a draft's fields and criteria. Requires `If-Match`.
+     * @description **Quyền:** admin, office.
+     */
+    put: operations['update_criteria_set'];
+    post?: never;
+    /**
+     * Deletes a draft that no evaluation used. Requires `If-Match`.
+     * @description **Quyền:** admin, office.
+     */
+    delete: operations['delete_criteria_set'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/criteria-sets/{id}/new-version': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Starts a new draft version from this one (the way to change a published set). Requires `If-Match`.
+     * @description **Quyền:** admin, office.
+     */
+    post: operations['new_criteria_set_version'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/criteria-sets/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publishes a draft; the version it replaces is retired (evaluations keep using it). Requires `If-Match`.
+     * @description **Quyền:** admin, office.
+     */
+    post: operations['publish_criteria_set'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evaluations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One evaluation with its answers.
+     * @description **Quyền:** như xem điển hình (tài khoản tích hợp: phiếu đã hoàn tất).
+     */
+    get: operations['get_evaluation'];
+    /**
+     * Saves the evaluator's answers on a draft (it may stay incomplete); the score and the computed
+     *     conclusion are recalculated. Requires `If-Match`.
+     * @description **Quyền:** người lập phiếu (leader, office, unit_head, unit_staff).
+     */
+    put: operations['save_evaluation'];
+    post?: never;
+    /**
+     * Deletes a draft evaluation. Requires `If-Match`.
+     * @description **Quyền:** người lập phiếu.
+     */
+    delete: operations['delete_evaluation'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evaluations/{id}/amend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Opens a draft that amends a final evaluation, starting from its answers; when finalised it
+     *     supersedes the original. Requires `If-Match` with the original's version.
+     * @description **Quyền:** người lập phiếu gốc hoặc office.
+     */
+    post: operations['amend_evaluation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evaluations/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Attaches evidence to a draft evaluation (by its evaluator).
+     * @description **Quyền:** người lập phiếu.
+     */
+    post: operations['upload_evaluation_attachment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evaluations/{id}/finalise': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Finalises a draft: every criterion must be answered; the evaluation becomes immutable, the
+     *     one it amends is superseded, and the exemplar's current conclusion and timeline are updated.
+     *     Requires `If-Match`.
+     * @description **Quyền:** người lập phiếu.
+     */
+    post: operations['finalise_evaluation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Exemplars, filtered, searched and paginated.
+     * @description **Quyền:** admin, leader, office: mọi đơn vị; unit_head, unit_staff: đơn vị mình; tài khoản tích hợp
+     *     (`exemplars:read`): hồ sơ đã xác nhận.
+     */
+    get: operations['list_exemplars'];
+    put?: never;
+    /**
+     * Records a newly discovered exemplar (stage "phát hiện", a draft of the unit).
+     * @description **Quyền:** office (mọi đơn vị), unit_head, unit_staff (đơn vị mình).
+     */
+    post: operations['create_exemplar'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The current list (same filters and order as the list, every page, up to 50 000 rows) as an Excel file.
+     * @description **Quyền:** như danh sách điển hình.
+     */
+    get: operations['export_exemplars'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Imports exemplars from an XLSX or CSV file (columns: Tên điển hình, Đối tượng, Mã đơn vị,
+     *     Phân loại, Lĩnh vực, Thành tích, Ngày phát hiện (dd/mm/yyyy), Chức vụ, Chức danh, Số thành
+     *     viên, Cách phát hiện, Người phát hiện, Phong trào thi đua (mã hoặc tên, cách nhau bởi ;),
+     *     Sáng kiến (cách nhau bởi ;)). With `dryRun` (the default) nothing is written and every row's
+     *     problems are reported. A real import with problems writes nothing (422) unless `onlyValid`
+     *     asks for the valid rows alone.
+     * @description **Quyền:** office (mọi đơn vị), unit_head, unit_staff (đơn vị mình).
+     */
+    post: operations['import_exemplars'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One exemplar with its stage records, timeline, evaluations and attachments.
+     * @description **Quyền:** như danh sách điển hình.
+     */
+    get: operations['get_exemplar'];
+    /**
+     * Replaces an exemplar's fields. Unit roles edit only their unit's drafts; the Office any
+     *     record that is not archived. Requires `If-Match`.
+     * @description **Quyền:** office, unit_head, unit_staff (đơn vị mình, hồ sơ nháp).
+     */
+    put: operations['update_exemplar'];
+    post?: never;
+    /**
+     * Deletes a draft recorded by mistake (never evaluated nor introduced). Requires `If-Match`.
+     * @description **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+     */
+    delete: operations['delete_exemplar'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Attaches a file (evidence, photo) to an exemplar.
+     * @description **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+     */
+    post: operations['upload_exemplar_attachment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The Office (or the leadership) confirms a submitted record. Requires `If-Match`.
+     * @description **Quyền:** office, leader.
+     */
+    post: operations['confirm_exemplar'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The evaluations of an exemplar, oldest first.
+     * @description **Quyền:** như xem điển hình (tài khoản tích hợp: phiếu đã hoàn tất).
+     */
+    get: operations['list_evaluations'];
+    put?: never;
+    /**
+     * Opens a draft evaluation of an exemplar against a published criteria set (default: the
+     *     current one for its subject kind). Unit roles self-assess their own unit's exemplars; the
+     *     Office reviews; the leadership and the Office may record a council member's evaluation.
+     * @description **Quyền:** leader, office, unit_head, unit_staff (đơn vị mình, tự đánh giá).
+     */
+    post: operations['create_evaluation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/nurturing-plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Creates or replaces the nurturing plan and its milestones. Replacing needs `If-Match` with
+     *     the plan's `version`.
+     * @description **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+     */
+    put: operations['save_nurturing_plan'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/replications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Records where the model was replicated.
+     * @description **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+     */
+    post: operations['add_replication'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The Office (or the leadership) returns a submitted record to its unit, saying why. Requires `If-Match`.
+     * @description **Quyền:** office, leader.
+     */
+    post: operations['return_exemplar'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/stage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The Office (or the leadership) moves the stage directly. Requires `If-Match`.
+     * @description **Quyền:** office, leader.
+     */
+    post: operations['move_stage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/stage-proposal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The unit head proposes a stage move (the record must have been submitted). Moving to
+     *     "bồi dưỡng" needs a nurturing plan, to "tổng kết" a summary, to "nhân rộng" a replication;
+     *     stopping needs a reason. Requires `If-Match`.
+     * @description **Quyền:** unit_head (đơn vị mình).
+     */
+    post: operations['propose_stage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/stage-proposal/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The Office (or the leadership) confirms the pending proposal: the stage moves. Requires `If-Match`.
+     * @description **Quyền:** office, leader.
+     */
+    post: operations['confirm_stage_proposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/stage-proposal/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The Office (or the leadership) rejects the pending proposal, saying why. Requires `If-Match`.
+     * @description **Quyền:** office, leader.
+     */
+    post: operations['reject_stage_proposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/stage-proposal/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The unit head withdraws the unit's pending proposal. Requires `If-Match`.
+     * @description **Quyền:** unit_head (đơn vị mình).
+     */
+    post: operations['withdraw_stage_proposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The unit head submits the unit's draft to the Office. Requires `If-Match`.
+     * @description **Quyền:** unit_head (đơn vị mình).
+     */
+    post: operations['submit_exemplar'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Creates or replaces the summary of the good practice. Replacing needs `If-Match` with the
+     *     summary's `version`.
+     * @description **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+     */
+    put: operations['save_summary'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/introductions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Introductions, newest month first.
+     * @description **Quyền:** admin, leader, office: mọi đơn vị; unit_head, unit_staff: đơn vị mình; tài khoản tích hợp: bài đã gửi.
+     */
+    get: operations['list_introductions'];
+    put?: never;
+    /**
+     * Drafts a unit's introduction for a month.
+     * @description **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+     */
+    post: operations['create_introduction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/introductions/grid': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The unit × month grid of a year: on time, late, missing, not yet due.
+     * @description **Quyền:** admin, leader, office: mọi đơn vị; unit_head, unit_staff: đơn vị mình.
+     */
+    get: operations['introduction_grid'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/introductions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One introduction.
+     * @description **Quyền:** như danh sách.
+     */
+    get: operations['get_introduction'];
+    /**
+     * Edits a draft introduction. Requires `If-Match`.
+     * @description **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+     */
+    put: operations['update_introduction'];
+    post?: never;
+    /**
+     * Deletes a draft introduction. Requires `If-Match`.
+     * @description **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+     */
+    delete: operations['delete_introduction'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/introductions/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submits the introduction; on time or late is judged now, in Vietnam time, against the due day.
+     *     Requires `If-Match`.
+     * @description **Quyền:** unit_head (đơn vị mình), office.
+     */
+    post: operations['submit_introduction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/movements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Movements, open ones first, newest first.
+     * @description **Quyền:** mọi người dùng; tài khoản tích hợp cần `exemplars:read`.
+     */
+    get: operations['list_movements'];
+    put?: never;
+    /**
+     * Creates a movement.
+     * @description **Quyền:** admin, office.
+     */
+    post: operations['create_movement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/movements/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One movement.
+     * @description **Quyền:** mọi người dùng; tài khoản tích hợp cần `exemplars:read`.
+     */
+    get: operations['get_movement'];
+    /**
+     * Edits a movement. Requires `If-Match`.
+     * @description **Quyền:** admin, office.
+     */
+    put: operations['update_movement'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/movements/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Closes a movement: exemplars keep their link, new links are refused. Requires `If-Match`.
+     * @description **Quyền:** admin, office.
+     */
+    post: operations['close_movement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/movements/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reopens a closed movement. Requires `If-Match`.
+     * @description **Quyền:** admin, office.
+     */
+    post: operations['reopen_movement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/profile': {
     parameters: {
       query?: never;
@@ -165,6 +963,50 @@ export interface paths {
      * @description **Quyền:** mọi người dùng (kể cả khi đang dùng mật khẩu tạm thời).
      */
     post: operations['change_password'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/replications/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Edits a replication record. Requires `If-Match`.
+     * @description **Quyền:** office, unit_head, unit_staff (đơn vị của điển hình).
+     */
+    put: operations['update_replication'];
+    post?: never;
+    /**
+     * Deletes a replication record. Requires `If-Match`.
+     * @description **Quyền:** office, unit_head, unit_staff (đơn vị của điển hình).
+     */
+    delete: operations['delete_replication'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/replications/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Attaches evidence to a replication record.
+     * @description **Quyền:** office, unit_head, unit_staff (đơn vị của điển hình).
+     */
+    post: operations['upload_replication_attachment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -253,6 +1095,30 @@ export interface paths {
      * @description **Quyền:** admin.
      */
     post: operations['rotate_service_account_secret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The programme settings (a version of 0 means the defaults have never been changed).
+     * @description **Quyền:** mọi người dùng; tài khoản tích hợp cần `exemplars:read`.
+     */
+    get: operations['get_settings'];
+    /**
+     * Changes the programme settings. Requires `If-Match`.
+     * @description **Quyền:** admin, office.
+     */
+    put: operations['update_settings'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -520,6 +1386,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description A stored file. */
+    Attachment: {
+      caption?: string | null;
+      /** @description Detected from the content, not from the name. */
+      contentType: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description `/api/v1/attachments/{id}/content`. */
+      downloadUrl: string;
+      /** @description The name it was uploaded under. */
+      fileName: string;
+      /** Format: int64 */
+      id: number;
+      sha256: string;
+      /** Format: int64 */
+      sizeBytes: number;
+      /** @description For images: `/api/v1/attachments/{id}/thumbnail`. */
+      thumbnailUrl?: string | null;
+      /** Format: int64 */
+      uploadedBy?: number | null;
+    };
     AuditEntry: {
       action: string;
       /** @description Username (or service account name) at the time. */
@@ -541,6 +1428,13 @@ export interface components {
       occurredAt: string;
       requestId?: string | null;
     };
+    /**
+     * @description The plan's four kinds of exemplar.
+     * @enum {string}
+     */
+    Category: 'advanced' | 'new_model' | 'new_factor' | 'good_deed';
+    /** @enum {string} */
+    CellStatus: 'on_time' | 'late' | 'missing' | 'pending' | 'upcoming';
     ClientCredentialsRequest: {
       clientId: string;
       clientSecret: string;
@@ -549,6 +1443,105 @@ export interface components {
        * @example client_credentials
        */
       grantType?: string;
+    };
+    /**
+     * @description The overall conclusion of an evaluation against the criteria.
+     * @enum {string}
+     */
+    Conclusion: 'passed' | 'not_passed' | 'needs_nurturing';
+    /** @description One version of a criteria set. */
+    CriteriaSet: {
+      /** @description Identifies the set across its versions (`TCC-CN`). */
+      code: string;
+      /** Format: date-time */
+      createdAt: string;
+      criteria: components['schemas']['Criterion'][];
+      description?: string | null;
+      /** Format: int64 */
+      id: number;
+      name: string;
+      /**
+       * Format: int32
+       * @description Percentage at or above which an exemplar that has not passed "cần bồi dưỡng thêm".
+       */
+      nurtureThreshold: number;
+      /**
+       * Format: int32
+       * @description Percentage at or above which (with every pass/fail criterion met) the conclusion is "đạt".
+       */
+      passThreshold: number;
+      /** Format: date-time */
+      publishedAt?: string | null;
+      status: components['schemas']['SetStatus'];
+      subjectKind: components['schemas']['SubjectKind'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+      /** Format: int32 */
+      versionNo: number;
+    };
+    CriteriaSetInput: {
+      /**
+       * @description A new code starts a new set; an existing code adds a new version of it.
+       * @example TCC-CN
+       */
+      code: string;
+      criteria: components['schemas']['CriterionInput'][];
+      description?: string | null;
+      name: string;
+      /** Format: int32 */
+      nurtureThreshold: number;
+      /** Format: int32 */
+      passThreshold: number;
+      subjectKind: components['schemas']['SubjectKind'];
+    };
+    /** @description A short reference to a criteria set version. */
+    CriteriaSetRef: {
+      code: string;
+      /** Format: int64 */
+      id: number;
+      name: string;
+      /** Format: int32 */
+      versionNo: number;
+    };
+    Criterion: {
+      /** @description What evidence to look for. */
+      guidance?: string | null;
+      /** Format: int64 */
+      id: number;
+      /**
+       * Format: int32
+       * @description For `score` mode.
+       */
+      maxScore?: number | null;
+      mode: components['schemas']['CriterionMode'];
+      /** Format: int32 */
+      position: number;
+      text: string;
+      /** Format: int32 */
+      weight: number;
+    };
+    CriterionInput: {
+      guidance?: string | null;
+      /**
+       * Format: int32
+       * @description Required for `score` mode (1–100); empty for `pass_fail`.
+       */
+      maxScore?: number | null;
+      mode: components['schemas']['CriterionMode'];
+      text: string;
+      /** Format: int32 */
+      weight: number;
+    };
+    /**
+     * @description How a criterion is judged.
+     * @enum {string}
+     */
+    CriterionMode: 'pass_fail' | 'score';
+    /** @description A decision with an optional note (confirm), or a required one (reject, return). */
+    Decision: {
+      note?: string | null;
     };
     /**
      * @description Stable error codes. Clients switch on these; the Vietnamese texts may change.
@@ -586,11 +1579,225 @@ export interface components {
       | 'invalid_parent'
       | 'inactive_unit'
       | 'cannot_deactivate_self'
+      | 'invalid_transition'
+      | 'stage_record_missing'
+      | 'evaluation_finalised'
+      | 'incomplete_evaluation'
+      | 'unsupported_file_type'
+      | 'file_too_large'
       | 'precondition_required'
       | 'version_mismatch'
       | 'too_many_requests'
       | 'internal_error'
       | 'service_unavailable';
+    /** @description An evaluation with its answers. */
+    Evaluation: {
+      attachments: components['schemas']['Attachment'][];
+      comment?: string | null;
+      computedConclusion?: components['schemas']['Conclusion'] | null;
+      conclusion?: components['schemas']['Conclusion'] | null;
+      conclusionOverride?: components['schemas']['Conclusion'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The criteria set version used, kept for good. */
+      criteriaSet: components['schemas']['CriteriaSetRef'];
+      evaluator: components['schemas']['Evaluator'];
+      evaluatorKind: components['schemas']['EvaluatorKind'];
+      /** Format: int64 */
+      exemplarId: number;
+      /** Format: date-time */
+      finalisedAt?: string | null;
+      /** Format: int64 */
+      id: number;
+      items: components['schemas']['EvaluationItem'][];
+      /** Format: int32 */
+      nurtureThreshold: number;
+      overrideReason?: string | null;
+      /** Format: int32 */
+      passThreshold: number;
+      /**
+       * Format: int32
+       * @description Weighted score in percent, once every criterion is answered.
+       */
+      scorePercent?: number | null;
+      status: components['schemas']['EvaluationStatus'];
+      /**
+       * Format: date-time
+       * @description Set when a newer final evaluation amended this one.
+       */
+      supersededAt?: string | null;
+      /**
+       * Format: int64
+       * @description The final evaluation this one amends.
+       */
+      supersedesId?: number | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    /** @description The evaluator's answers (a draft may be saved incomplete). */
+    EvaluationInput: {
+      comment?: string | null;
+      conclusionOverride?: components['schemas']['Conclusion'] | null;
+      items: components['schemas']['ItemInput'][];
+      overrideReason?: string | null;
+    };
+    /** @description The answer to one criterion. */
+    EvaluationItem: {
+      comment?: string | null;
+      /** Format: int64 */
+      criterionId: number;
+      criterionText: string;
+      evidence?: string | null;
+      guidance?: string | null;
+      /** Format: int32 */
+      maxScore?: number | null;
+      /** @description For pass/fail criteria. */
+      met?: boolean | null;
+      mode: components['schemas']['CriterionMode'];
+      /** Format: int32 */
+      position: number;
+      /**
+       * Format: int32
+       * @description For scored criteria.
+       */
+      score?: number | null;
+      /** Format: int32 */
+      weight: number;
+    };
+    /** @enum {string} */
+    EvaluationStatus: 'draft' | 'final';
+    /** @description An evaluation as listed on its exemplar. */
+    EvaluationSummary: {
+      conclusion?: components['schemas']['Conclusion'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      criteriaSet: components['schemas']['CriteriaSetRef'];
+      evaluatorKind: components['schemas']['EvaluatorKind'];
+      evaluatorName: string;
+      /** Format: date-time */
+      finalisedAt?: string | null;
+      /** Format: int64 */
+      id: number;
+      /** Format: int32 */
+      scorePercent?: number | null;
+      status: components['schemas']['EvaluationStatus'];
+      /** Format: date-time */
+      supersededAt?: string | null;
+      /** Format: int64 */
+      supersedesId?: number | null;
+    };
+    Evaluator: {
+      fullName: string;
+      /** Format: int64 */
+      id: number;
+    };
+    /**
+     * @description Who evaluates, in what capacity.
+     * @enum {string}
+     */
+    EvaluatorKind: 'self_assessment' | 'office_review' | 'council_member';
+    /** @description An exemplar with its stage records, timeline, evaluations and attachments. */
+    Exemplar: {
+      achievements: string;
+      attachments: components['schemas']['Attachment'][];
+      category: components['schemas']['Category'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: int64 */
+      createdBy?: number | null;
+      currentConclusion?: components['schemas']['Conclusion'] | null;
+      discoveredBy?: string | null;
+      /** Format: date */
+      discoveredOn: string;
+      discoveryMethod?: string | null;
+      evaluations: components['schemas']['EvaluationSummary'][];
+      fieldOfWork: string;
+      /** Format: int64 */
+      id: number;
+      initiatives: components['schemas']['Initiative'][];
+      /** Format: int32 */
+      memberCount?: number | null;
+      movements: components['schemas']['MovementRef'][];
+      name: string;
+      /** @description The stages the plan allows next from the current one. */
+      nextStages: components['schemas']['Stage'][];
+      nurturingPlan?: components['schemas']['NurturingPlan'] | null;
+      position?: string | null;
+      proposal?: components['schemas']['StageProposal'] | null;
+      recordStatus: components['schemas']['RecordStatus'];
+      replications: components['schemas']['Replication'][];
+      stage: components['schemas']['Stage'];
+      /** Format: date-time */
+      stageChangedAt: string;
+      stoppedReason?: string | null;
+      subjectKind: components['schemas']['SubjectKind'];
+      summary?: components['schemas']['Summary'] | null;
+      /** @description Every step, oldest first. */
+      timeline: components['schemas']['TimelineEvent'][];
+      title?: string | null;
+      unit: components['schemas']['UnitRef'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    /**
+     * @description The fields of an exemplar, for creating or replacing it. Keep personal data minimal: a name,
+     *     a position and a title for individuals, a member count for collectives.
+     */
+    ExemplarInput: {
+      achievements: string;
+      category: components['schemas']['Category'];
+      /** @description By whom. */
+      discoveredBy?: string | null;
+      /** Format: date */
+      discoveredOn: string;
+      /** @description How it was discovered ("qua phong trào thi đua", "qua phản ánh của người dân"). */
+      discoveryMethod?: string | null;
+      /** @description Field of work ("Trợ giúp pháp lý", "Hộ tịch"). */
+      fieldOfWork: string;
+      initiatives?: components['schemas']['Initiative'][];
+      /**
+       * Format: int32
+       * @description Collectives: number of members.
+       */
+      memberCount?: number | null;
+      movementIds?: number[];
+      /** @description Person's full name ("Nguyễn Văn A") or the collective's name. */
+      name: string;
+      /** @description Individuals: position (chức vụ). */
+      position?: string | null;
+      subjectKind: components['schemas']['SubjectKind'];
+      /** @description Individuals: professional title (chức danh). */
+      title?: string | null;
+      /** Format: int64 */
+      unitId: number;
+    };
+    /** @description An exemplar in a list. */
+    ExemplarSummary: {
+      category: components['schemas']['Category'];
+      currentConclusion?: components['schemas']['Conclusion'] | null;
+      /** Format: date */
+      discoveredOn: string;
+      fieldOfWork: string;
+      /** Format: int64 */
+      id: number;
+      /** Format: int32 */
+      memberCount?: number | null;
+      name: string;
+      position?: string | null;
+      proposedStage?: components['schemas']['Stage'] | null;
+      recordStatus: components['schemas']['RecordStatus'];
+      stage: components['schemas']['Stage'];
+      subjectKind: components['schemas']['SubjectKind'];
+      unit: components['schemas']['UnitRef'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
     /** @description One problem with one field of the request. */
     FieldError: {
       /** @description A stable code (`required`, `length`, `range`, `email`, `invalid`, `unknown`, `taken` …). */
@@ -600,10 +1807,158 @@ export interface components {
       /** @description What is wrong, in Vietnamese. */
       message: string;
     };
+    /** @description A figure of the results ("Số vụ việc trợ giúp": 124 "vụ"). */
+    Figure: {
+      label: string;
+      unit?: string | null;
+      /** Format: double */
+      value: number;
+    };
+    GridCell: {
+      /**
+       * Format: int64
+       * @description Drafts not yet submitted.
+       */
+      drafts: number;
+      /** @description `YYYY-MM`. */
+      month: string;
+      status: components['schemas']['CellStatus'];
+      /**
+       * Format: int64
+       * @description Submitted introductions.
+       */
+      submitted: number;
+    };
+    GridRow: {
+      cells: components['schemas']['GridCell'][];
+      /** Format: int64 */
+      late: number;
+      /** Format: int64 */
+      missing: number;
+      /** Format: int64 */
+      onTime: number;
+      unit: components['schemas']['UnitRef'];
+    };
     Health: {
       /** @description `ok` when the process is up. */
       status: string;
       version: string;
+    };
+    /**
+     * @description The upload: `file` (XLSX or CSV, first sheet, header row first), `dryRun` (default `true`),
+     *     `onlyValid` (default `false`), `unitId` (default for rows without "Mã đơn vị"; unit roles:
+     *     always their own unit).
+     */
+    ImportForm: {
+      /** @default true */
+      dry_run: boolean | null;
+      /** Format: binary */
+      file: string;
+      /** @default false */
+      only_valid: boolean | null;
+      /** Format: int64 */
+      unit_id?: number | null;
+    };
+    ImportReport: {
+      /** @description Whether anything was written. */
+      committed: boolean;
+      created: number;
+      dryRun: boolean;
+      errorRows: number;
+      rows: components['schemas']['ImportRow'][];
+      totalRows: number;
+      validRows: number;
+    };
+    /** @description One spreadsheet row's outcome. */
+    ImportRow: {
+      /**
+       * Format: int64
+       * @description The exemplar created from it, when the import was committed.
+       */
+      createdId?: number | null;
+      /** @description Problems, `field` naming the column header. */
+      errors: components['schemas']['FieldError'][];
+      name?: string | null;
+      /** @description The row number in the spreadsheet (the header is row 1). */
+      row: number;
+    };
+    /** @description An initiative ("sáng kiến") of the exemplar. */
+    Initiative: {
+      /** @description Who recognised it ("Hội đồng sáng kiến Sở Tư pháp"). */
+      recognisedBy?: string | null;
+      /** @description Scope of application ("toàn tỉnh", "trong đơn vị"). */
+      scope?: string | null;
+      /** @example Số hóa hồ sơ trợ giúp pháp lý */
+      title: string;
+      /** Format: int32 */
+      year?: number | null;
+    };
+    IntroducedExemplar: {
+      category: components['schemas']['Category'];
+      /** Format: int64 */
+      id: number;
+      name: string;
+    };
+    Introduction: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: int64 */
+      createdBy?: number | null;
+      exemplars: components['schemas']['IntroducedExemplar'][];
+      /** Format: int64 */
+      id: number;
+      /** @description `YYYY-MM`. */
+      month: string;
+      /** @description Judged at submission against the due day then in force, in Vietnam time. */
+      onTime?: boolean | null;
+      status: components['schemas']['IntroductionStatus'];
+      /** Format: date-time */
+      submittedAt?: string | null;
+      title: string;
+      unit: components['schemas']['UnitRef'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+      writeUp: string;
+    };
+    IntroductionGrid: {
+      /** Format: int32 */
+      dueDay: number;
+      months: string[];
+      rows: components['schemas']['GridRow'][];
+      /**
+       * Format: date
+       * @description Today in Vietnam, against which deadlines were judged.
+       */
+      today: string;
+      /** Format: int32 */
+      year: number;
+    };
+    IntroductionInput: {
+      /** @description The unit's exemplars introduced (1–10). */
+      exemplarIds: number[];
+      /**
+       * @description `YYYY-MM`.
+       * @example 2026-11
+       */
+      month: string;
+      title: string;
+      /** Format: int64 */
+      unitId: number;
+      /** @description The short write-up to publish. */
+      writeUp: string;
+    };
+    /** @enum {string} */
+    IntroductionStatus: 'draft' | 'submitted';
+    ItemInput: {
+      comment?: string | null;
+      /** Format: int64 */
+      criterionId: number;
+      evidence?: string | null;
+      met?: boolean | null;
+      /** Format: int32 */
+      score?: number | null;
     };
     LoginRequest: {
       /** Format: password */
@@ -616,6 +1971,80 @@ export interface components {
       role: components['schemas']['Role'];
       serviceAccount?: components['schemas']['ServiceAccount'] | null;
       user?: components['schemas']['User'] | null;
+    };
+    /** @description A step of the nurturing plan. */
+    Milestone: {
+      /** Format: date */
+      dueOn: string;
+      note?: string | null;
+      status: components['schemas']['MilestoneStatus'];
+      title: string;
+    };
+    /**
+     * @description Progress of a nurturing milestone.
+     * @enum {string}
+     */
+    MilestoneStatus: 'planned' | 'in_progress' | 'done' | 'missed';
+    /** @description An emulation movement. */
+    Movement: {
+      /** @description Closed movements keep their links but take no new exemplars. */
+      active: boolean;
+      /** Format: date-time */
+      closedAt?: string | null;
+      /** @description Short code (`BDHVS`). */
+      code: string;
+      /** Format: date-time */
+      createdAt: string;
+      description?: string | null;
+      /** Format: date */
+      endsOn?: string | null;
+      /** Format: int64 */
+      id: number;
+      /** @description The document that launched it ("Quyết định số 923/QĐ-TTg"). */
+      legalBasis?: string | null;
+      /** Format: date */
+      legalBasisDate?: string | null;
+      name: string;
+      /** Format: date */
+      startsOn: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    MovementInput: {
+      /**
+       * @description 2–20 characters: capital letters, digits, `_`, `-`.
+       * @example BDHVS
+       */
+      code: string;
+      description?: string | null;
+      /** Format: date */
+      endsOn?: string | null;
+      /** @example Kế hoạch số 01-KH/BCĐTW */
+      legalBasis?: string | null;
+      /** Format: date */
+      legalBasisDate?: string | null;
+      /** @example Bình dân học vụ số */
+      name: string;
+      /** Format: date */
+      startsOn: string;
+    };
+    /** @description A short reference to a movement. */
+    MovementRef: {
+      code: string;
+      /** Format: int64 */
+      id: number;
+      name: string;
+    };
+    /** @description A new evaluation. */
+    NewEvaluation: {
+      /**
+       * Format: int64
+       * @description A published criteria set for the exemplar's subject kind; default: the current one.
+       */
+      criteriaSetId?: number | null;
+      evaluatorKind: components['schemas']['EvaluatorKind'];
     };
     /**
      * @description A new user. Without `temporaryPassword` one is generated; either way it must be changed at
@@ -642,6 +2071,37 @@ export interface components {
        */
       username: string;
     };
+    NurturingPlan: {
+      /** Format: date-time */
+      createdAt: string;
+      measures: string;
+      mentor?: string | null;
+      milestones: components['schemas']['Milestone'][];
+      shortcomings: string;
+      strengths: string;
+      support?: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * Format: int32
+       * @description Send it back in `If-Match` to replace the plan.
+       */
+      version: number;
+    };
+    /** @description How the unit will nurture the exemplar (bồi dưỡng). */
+    NurturingPlanInput: {
+      /** @description Concrete measures. */
+      measures: string;
+      /** @description Who guides the exemplar. */
+      mentor?: string | null;
+      milestones?: components['schemas']['Milestone'][];
+      /** @description Shortcomings to overcome. */
+      shortcomings: string;
+      /** @description Strengths to build on. */
+      strengths: string;
+      /** @description Material and moral support. */
+      support?: string | null;
+    };
     /** @description One page of a list. */
     Page_AuditEntry: {
       items: {
@@ -664,6 +2124,113 @@ export interface components {
         /** Format: date-time */
         occurredAt: string;
         requestId?: string | null;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+    };
+    /** @description One page of a list. */
+    Page_ExemplarSummary: {
+      items: {
+        category: components['schemas']['Category'];
+        currentConclusion?: components['schemas']['Conclusion'] | null;
+        /** Format: date */
+        discoveredOn: string;
+        fieldOfWork: string;
+        /** Format: int64 */
+        id: number;
+        /** Format: int32 */
+        memberCount?: number | null;
+        name: string;
+        position?: string | null;
+        proposedStage?: components['schemas']['Stage'] | null;
+        recordStatus: components['schemas']['RecordStatus'];
+        stage: components['schemas']['Stage'];
+        subjectKind: components['schemas']['SubjectKind'];
+        unit: components['schemas']['UnitRef'];
+        /** Format: date-time */
+        updatedAt: string;
+        /** Format: int32 */
+        version: number;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+    };
+    /** @description One page of a list. */
+    Page_Introduction: {
+      items: {
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: int64 */
+        createdBy?: number | null;
+        exemplars: components['schemas']['IntroducedExemplar'][];
+        /** Format: int64 */
+        id: number;
+        /** @description `YYYY-MM`. */
+        month: string;
+        /** @description Judged at submission against the due day then in force, in Vietnam time. */
+        onTime?: boolean | null;
+        status: components['schemas']['IntroductionStatus'];
+        /** Format: date-time */
+        submittedAt?: string | null;
+        title: string;
+        unit: components['schemas']['UnitRef'];
+        /** Format: date-time */
+        updatedAt: string;
+        /** Format: int32 */
+        version: number;
+        writeUp: string;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+    };
+    /** @description One page of a list. */
+    Page_Movement: {
+      items: {
+        /** @description Closed movements keep their links but take no new exemplars. */
+        active: boolean;
+        /** Format: date-time */
+        closedAt?: string | null;
+        /** @description Short code (`BDHVS`). */
+        code: string;
+        /** Format: date-time */
+        createdAt: string;
+        description?: string | null;
+        /** Format: date */
+        endsOn?: string | null;
+        /** Format: int64 */
+        id: number;
+        /** @description The document that launched it ("Quyết định số 923/QĐ-TTg"). */
+        legalBasis?: string | null;
+        /** Format: date */
+        legalBasisDate?: string | null;
+        name: string;
+        /** Format: date */
+        startsOn: string;
+        /** Format: date-time */
+        updatedAt: string;
+        /** Format: int32 */
+        version: number;
       }[];
       /** Format: int64 */
       page: number;
@@ -819,14 +2386,73 @@ export interface components {
       phone?: string | null;
       position?: string | null;
     };
+    ProgrammeSettings: {
+      /** Format: int32 */
+      introductionDueDay: number;
+      /** Format: date-time */
+      updatedAt?: string | null;
+      /** Format: int32 */
+      version: number;
+    };
+    ProgrammeSettingsInput: {
+      /**
+       * Format: int32
+       * @description Units introduce at least one exemplar each month by this day (the plan: the 10th).
+       * @example 10
+       */
+      introductionDueDay: number;
+    };
     Readiness: {
       /** @description `sqlite` or `postgres`. */
       database: string;
       /** @description `ready` when the database answers. */
       status: string;
     };
+    /**
+     * @description How far the record has been reviewed: drafted by the unit, submitted by its head, confirmed
+     *     by the Office. Service accounts see confirmed records only.
+     * @enum {string}
+     */
+    RecordStatus: 'draft' | 'submitted' | 'confirmed';
     RefreshRequest: {
       refreshToken: string;
+    };
+    Replication: {
+      /** Format: date */
+      adoptedOn: string;
+      adopterName: string;
+      adopterUnit?: components['schemas']['UnitRef'] | null;
+      attachments: components['schemas']['Attachment'][];
+      /** Format: date-time */
+      createdAt: string;
+      evidence?: string | null;
+      /** Format: int64 */
+      exemplarId: number;
+      /** Format: int64 */
+      id: number;
+      outcome: string;
+      scale: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    /** @description Where, when and how the model was adopted (nhân rộng). */
+    ReplicationInput: {
+      /** Format: date */
+      adoptedOn: string;
+      /** @description Who adopted it: the unit's or the commune's name ("UBND xã Mỹ Hiệp"). */
+      adopterName: string;
+      /**
+       * Format: int64
+       * @description The Department's unit that adopted it, if it is one.
+       */
+      adopterUnitId?: number | null;
+      /** @description Evidence (documents, links); files go in the replication's attachments. */
+      evidence?: string | null;
+      outcome: string;
+      /** @description At what scale ("3 tổ hòa giải, 45 hòa giải viên"). */
+      scale: string;
     };
     /**
      * @description What a principal is allowed to do, broadly. Unit roles act only within their own unit.
@@ -837,7 +2463,7 @@ export interface components {
      * @description What a service account may read. Granted by the administrator when creating it.
      * @enum {string}
      */
-    Scope: 'units:read' | 'users:read';
+    Scope: 'units:read' | 'users:read' | 'exemplars:read';
     /** @description A service account (its secret is never shown again after creation or rotation). */
     ServiceAccount: {
       /** @description Public identifier sent with the secret to `/auth/token`. */
@@ -886,9 +2512,87 @@ export interface components {
       /** @description Always `Bearer`. */
       tokenType: string;
     };
+    /** @enum {string} */
+    SetStatus: 'draft' | 'published' | 'retired';
+    /**
+     * @description The four stages (phát hiện → bồi dưỡng → tổng kết → nhân rộng), plus stopped and archived.
+     * @enum {string}
+     */
+    Stage: 'discovered' | 'nurturing' | 'summarized' | 'replicated' | 'stopped' | 'archived';
+    /** @description A requested stage move. */
+    StageMove: {
+      /** @description Why, or what was done; required when stopping. */
+      note?: string | null;
+      toStage: components['schemas']['Stage'];
+    };
+    /** @description A stage move proposed by the unit head, waiting for the Office. */
+    StageProposal: {
+      note?: string | null;
+      /** Format: date-time */
+      proposedAt?: string | null;
+      /** Format: int64 */
+      proposedBy?: number | null;
+      toStage: components['schemas']['Stage'];
+    };
+    /**
+     * @description An individual person or a collective (a unit, a team).
+     * @enum {string}
+     */
+    SubjectKind: 'individual' | 'collective';
+    Summary: {
+      /** Format: date-time */
+      createdAt: string;
+      figures: components['schemas']['Figure'][];
+      goodPractice: string;
+      lessons: string;
+      results: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    /** @description The summing-up of the good practice (tổng kết). */
+    SummaryInput: {
+      figures?: components['schemas']['Figure'][];
+      /** @description The good practice, the way of working worth replicating. */
+      goodPractice: string;
+      lessons: string;
+      results: string;
+    };
     /** @description The new temporary password (shown once). */
     TemporaryPassword: {
       temporaryPassword: string;
+    };
+    /**
+     * @description A step on an exemplar's timeline.
+     * @enum {string}
+     */
+    TimelineAction:
+      | 'created'
+      | 'submitted'
+      | 'confirmed'
+      | 'returned'
+      | 'proposed'
+      | 'moved'
+      | 'rejected'
+      | 'withdrawn'
+      | 'plan_saved'
+      | 'summary_saved'
+      | 'replication_added'
+      | 'evaluated';
+    /** @description One step on an exemplar's timeline. */
+    TimelineEvent: {
+      action: components['schemas']['TimelineAction'];
+      actorName: string;
+      /** Format: int64 */
+      actorUserId?: number | null;
+      fromStage?: components['schemas']['Stage'] | null;
+      /** Format: int64 */
+      id: number;
+      note?: string | null;
+      /** Format: date-time */
+      occurredAt: string;
+      toStage?: components['schemas']['Stage'] | null;
     };
     /** @description Tokens for a signed-in person. */
     TokenResponse: {
@@ -974,6 +2678,16 @@ export interface components {
       id: number;
       name: string;
       shortName: string;
+    };
+    /** @description An upload: the file and an optional caption. */
+    UploadForm: {
+      caption?: string | null;
+      /**
+       * Format: binary
+       * @description The file: PDF, JPEG, PNG, WebP, GIF, Word, Excel, PowerPoint or OpenDocument text; recognised
+       *     by its content. At most `LANTOA_MAX_UPLOAD_BYTES` (20 MB by default).
+       */
+      file: string;
     };
     /** @description A person who signs in to Lan Tỏa. */
     User: {
@@ -1146,6 +2860,120 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  get_attachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Attachment id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Attachment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  delete_attachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Attachment id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  download_attachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Attachment id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Nội dung tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  attachment_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Attachment id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ảnh thu nhỏ */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/png': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
   list_audit: {
     parameters: {
       query?: {
@@ -1325,6 +3153,1669 @@ export interface operations {
       500: components['responses']['InternalError'];
     };
   };
+  list_criteria_sets: {
+    parameters: {
+      query?: {
+        subjectKind?: components['schemas']['SubjectKind'];
+        status?: components['schemas']['SetStatus'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CriteriaSet'][];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  create_criteria_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CriteriaSetInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CriteriaSet'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  get_criteria_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Criteria set version id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CriteriaSet'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  update_criteria_set: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Criteria set version id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CriteriaSetInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CriteriaSet'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  delete_criteria_set: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Criteria set version id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  new_criteria_set_version: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Criteria set version id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CriteriaSet'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  publish_criteria_set: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Criteria set version id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CriteriaSet'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  get_evaluation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Evaluation id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  save_evaluation: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Evaluation id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluationInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  delete_evaluation: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Evaluation id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  amend_evaluation: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiếu gốc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Evaluation id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  upload_evaluation_attachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Evaluation id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['UploadForm'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Attachment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  finalise_evaluation: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Evaluation id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  list_exemplars: {
+    parameters: {
+      query?: {
+        /**
+         * @description Words that must all appear (as word prefixes) in the name, position, field, unit,
+         *     achievements or initiatives, ignoring case and diacritics: `nguyen van` finds "Nguyễn Văn".
+         */
+        q?: string;
+        unitId?: number;
+        category?: components['schemas']['Category'];
+        stage?: components['schemas']['Stage'];
+        movementId?: number;
+        /** @description Field of work, exactly as recorded. */
+        field?: string;
+        /** @description Year of discovery. */
+        year?: number;
+        conclusion?: components['schemas']['Conclusion'];
+        subjectKind?: components['schemas']['SubjectKind'];
+        recordStatus?: components['schemas']['RecordStatus'];
+        /** @description `true`: only exemplars with a stage move waiting for the Office. */
+        hasProposal?: boolean;
+        /** @description `updatedAt` (default, newest first: `-updatedAt`), `name`, `discoveredOn`, `stage`; prefix `-` for descending. */
+        sort?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_ExemplarSummary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  create_exemplar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExemplarInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemplar'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  export_exemplars: {
+    parameters: {
+      query?: {
+        /**
+         * @description Words that must all appear (as word prefixes) in the name, position, field, unit,
+         *     achievements or initiatives, ignoring case and diacritics: `nguyen van` finds "Nguyễn Văn".
+         */
+        q?: string;
+        unitId?: number;
+        category?: components['schemas']['Category'];
+        stage?: components['schemas']['Stage'];
+        movementId?: number;
+        /** @description Field of work, exactly as recorded. */
+        field?: string;
+        /** @description Year of discovery. */
+        year?: number;
+        conclusion?: components['schemas']['Conclusion'];
+        subjectKind?: components['schemas']['SubjectKind'];
+        recordStatus?: components['schemas']['RecordStatus'];
+        /** @description `true`: only exemplars with a stage move waiting for the Office. */
+        hasProposal?: boolean;
+        /** @description `updatedAt` (default, newest first: `-updatedAt`), `name`, `discoveredOn`, `stage`; prefix `-` for descending. */
+        sort?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp Excel (.xlsx) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  import_exemplars: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['ImportForm'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReport'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  get_exemplar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemplar'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  update_exemplar: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExemplarInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemplar'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  delete_exemplar: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  upload_exemplar_attachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['UploadForm'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Attachment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  confirm_exemplar: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Decision'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemplar'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  list_evaluations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationSummary'][];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  create_evaluation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewEvaluation'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  save_nurturing_plan: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (phiên bản) của kế hoạch khi đã có */
+        'If-Match'?: string | null;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NurturingPlanInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NurturingPlan'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  add_replication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplicationInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Replication'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  return_exemplar: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Decision'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemplar'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  move_stage: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StageMove'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemplar'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  propose_stage: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StageMove'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemplar'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  confirm_stage_proposal: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Decision'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemplar'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  reject_stage_proposal: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Decision'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemplar'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  withdraw_stage_proposal: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemplar'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  submit_exemplar: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemplar'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  save_summary: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (phiên bản) của bản tổng kết khi đã có */
+        'If-Match'?: string | null;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SummaryInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Summary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  list_introductions: {
+    parameters: {
+      query?: {
+        /** @description `YYYY-MM`. */
+        month?: string;
+        unitId?: number;
+        status?: components['schemas']['IntroductionStatus'];
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_Introduction'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  create_introduction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IntroductionInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Introduction'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  introduction_grid: {
+    parameters: {
+      query?: {
+        /** @description Default: this year (Vietnam time). */
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntroductionGrid'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  get_introduction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Introduction id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Introduction'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  update_introduction: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Introduction id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IntroductionInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Introduction'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  delete_introduction: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Introduction id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  submit_introduction: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Introduction id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Introduction'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  list_movements: {
+    parameters: {
+      query?: {
+        /** @description Search code, name and legal basis, ignoring case and diacritics. */
+        q?: string;
+        /** @description `true`: open movements; `false`: closed ones; omitted: all. */
+        active?: boolean;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_Movement'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  create_movement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MovementInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Movement'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  get_movement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Movement id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Movement'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  update_movement: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Movement id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MovementInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Movement'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  close_movement: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Movement id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Movement'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  reopen_movement: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Movement id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Movement'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
   get_profile: {
     parameters: {
       query?: never;
@@ -1408,6 +4899,115 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  update_replication: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Replication id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplicationInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Replication'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  delete_replication: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Replication id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  upload_replication_attachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Replication id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['UploadForm'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Attachment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
@@ -1606,6 +5206,65 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  get_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgrammeSettings'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  update_settings: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProgrammeSettingsInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgrammeSettings'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];

@@ -1,0 +1,17 @@
+DROP TABLE attachments;
+DROP TABLE evaluation_items;
+DROP TABLE evaluations;
+DROP TABLE criteria;
+DROP TABLE criteria_sets;
+DROP TABLE introduction_exemplars;
+DROP TABLE introductions;
+DROP TABLE replications;
+DROP TABLE summaries;
+DROP TABLE milestones;
+DROP TABLE nurturing_plans;
+DROP TABLE stage_events;
+DROP TABLE initiatives;
+DROP TABLE exemplar_movements;
+DROP TABLE exemplars;
+DROP TABLE movements;
+DROP TABLE settings;

@@ -1,0 +1,296 @@
+//! Uploading and downloading attachments. Every download is authorised like its parent record.
+
+use actix_files::NamedFile;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType, ExtendedValue, Charset};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
+use utoipa::ToSchema;
+
+use super::model::{self, Attachment, NewAttachment, Owner};
+use super::storage::{self, Storage};
+use crate::audit::{self, AuditContext};
+use crate::auth::roles::{Evaluate, ReadExemplars, WriteExemplars};
+use crate::auth::{Auth, Principal, Role, Rule};
+use crate::db::DbConnection;
+use crate::error::{AppError, AppResult};
+use crate::evaluations::model::{self as evaluations, EvaluationStatus};
+use crate::exemplars::model::{self as exemplars, ensure_readable, ensure_workable};
+use crate::exemplars::records;
+use crate::http::upload;
+use crate::state::AppState;
+
+/// An upload: the file and an optional caption.
+#[derive(Debug, ToSchema)]
+#[allow(dead_code)]
+pub struct UploadForm {
+    /// The file: PDF, JPEG, PNG, WebP, GIF, Word, Excel, PowerPoint or OpenDocument text; recognised
+    /// by its content. At most `LANTOA_MAX_UPLOAD_BYTES` (20 MB by default).
+    #[schema(format = Binary, content_media_type = "application/octet-stream")]
+    file: String,
+    #[schema(max_length = 300)]
+    caption: Option<String>,
+}
+
+/// The exemplar an owner hangs from.
+fn exemplar_of(conn: &mut DbConnection, owner: Owner) -> AppResult<exemplars::ExemplarRow> {
+    let exemplar_id = match owner {
+        Owner::Exemplar(id) => id,
+        Owner::Evaluation(id) => evaluations::find_row(conn, id)?.exemplar_id,
+        Owner::Replication(id) => records::find_replication(conn, id)?.exemplar_id,
+    };
+    exemplars::find_row(conn, exemplar_id)
+}
+
+fn ensure_can_read(conn: &mut DbConnection, principal: &Principal, owner: Owner) -> AppResult<()> {
+    let exemplar = exemplar_of(conn, owner)?;
+    ensure_readable(principal, &exemplar)?;
+    if let Owner::Evaluation(id) = owner
+        && principal.role == Role::Integration
+        && evaluations::find_row(conn, id)?.status()? != EvaluationStatus::Final
+    {
+        return Err(AppError::not_found("tệp đính kèm"));
+    }
+    Ok(())
+}
+
+/// Adding or removing files: the parent must be workable; an evaluation's files only on a draft,
+/// by its evaluator.
+fn ensure_can_change(conn: &mut DbConnection, principal: &Principal, owner: Owner) -> AppResult<()> {
+    let exemplar = exemplar_of(conn, owner)?;
+    ensure_readable(principal, &exemplar)?;
+    ensure_workable(principal, &exemplar)?;
+    if let Owner::Evaluation(id) = owner {
+        evaluations::ensure_editable(principal, &evaluations::find_row(conn, id)?)?;
+    } else if principal.role == Role::Leader {
+        return Err(AppError::forbidden());
+    }
+    Ok(())
+}
+
+async fn upload_to<R: Rule>(auth: Auth<R>, state: web::Data<AppState>, req: HttpRequest, payload: web::Payload, owner: Owner) -> AppResult<HttpResponse> {
+    let principal = auth.principal.clone();
+    state.db.run(move |conn| ensure_can_change(conn, &principal, owner)).await?;
+    let upload = upload::read(&req, payload, state.settings.max_upload_bytes).await?;
+    let content_type = storage::detect(&upload.bytes)?;
+    let caption = upload.fields.get("caption").map(|c| c.trim().chars().take(300).collect::<String>()).filter(|c| !c.is_empty());
+    let store = Storage::new(&state.settings.data_dir);
+    let bytes = upload.bytes;
+    let size_bytes = bytes.len() as i64;
+    let (sha256, has_thumbnail) = web::block(move || -> AppResult<(String, bool)> {
+        let sha256 = store.store(&bytes)?;
+        let thumbnail = storage::is_image(content_type) && store.make_thumbnail(&sha256, &bytes)?;
+        Ok((sha256, thumbnail))
+    })
+    .await
+    .map_err(AppError::internal)??;
+    let ctx = AuditContext::from(&auth);
+    let principal = auth.principal;
+    let file_name = upload.file_name;
+    let attachment = state
+        .db
+        .transaction(move |conn| {
+            ensure_can_change(conn, &principal, owner)?;
+            let id = model::insert(
+                conn,
+                &NewAttachment {
+                    owner,
+                    file_name: &file_name,
+                    content_type,
+                    size_bytes,
+                    sha256: &sha256,
+                    has_thumbnail,
+                    caption: caption.as_deref(),
+                    uploaded_by: principal.user_id(),
+                },
+            )?;
+            let attachment = Attachment::from(model::find(conn, id)?);
+            audit::record(conn, &ctx, "upload", "attachment", Some(id), None, audit::snapshot(&attachment))?;
+            Ok(attachment)
+        })
+        .await?;
+    Ok(HttpResponse::build(StatusCode::CREATED).json(attachment))
+}
+
+/// Attaches a file (evidence, photo) to an exemplar.
+///
+/// **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+#[utoipa::path(
+    tag = "Tệp đính kèm",
+    request_body(content = UploadForm, content_type = "multipart/form-data"),
+    params(("id" = i64, Path, description = "Exemplar id")),
+    security(("bearer" = ["office", "unit_head", "unit_staff"])),
+    responses((status = 201, body = Attachment), (status = 404, response = crate::openapi::NotFound), (status = 409, response = crate::openapi::Conflict))
+)]
+#[post("/exemplars/{id}/attachments")]
+pub async fn upload_exemplar_attachment(
+    auth: Auth<WriteExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> AppResult<HttpResponse> {
+    upload_to(auth, state, req, payload, Owner::Exemplar(id.into_inner())).await
+}
+
+/// Attaches evidence to a replication record.
+///
+/// **Quyền:** office, unit_head, unit_staff (đơn vị của điển hình).
+#[utoipa::path(
+    tag = "Tệp đính kèm",
+    request_body(content = UploadForm, content_type = "multipart/form-data"),
+    params(("id" = i64, Path, description = "Replication id")),
+    security(("bearer" = ["office", "unit_head", "unit_staff"])),
+    responses((status = 201, body = Attachment), (status = 404, response = crate::openapi::NotFound), (status = 409, response = crate::openapi::Conflict))
+)]
+#[post("/replications/{id}/attachments")]
+pub async fn upload_replication_attachment(
+    auth: Auth<WriteExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> AppResult<HttpResponse> {
+    upload_to(auth, state, req, payload, Owner::Replication(id.into_inner())).await
+}
+
+/// Attaches evidence to a draft evaluation (by its evaluator).
+///
+/// **Quyền:** người lập phiếu.
+#[utoipa::path(
+    tag = "Tệp đính kèm",
+    request_body(content = UploadForm, content_type = "multipart/form-data"),
+    params(("id" = i64, Path, description = "Evaluation id")),
+    security(("bearer" = ["leader", "office", "unit_head", "unit_staff"])),
+    responses((status = 201, body = Attachment), (status = 404, response = crate::openapi::NotFound), (status = 409, response = crate::openapi::Conflict))
+)]
+#[post("/evaluations/{id}/attachments")]
+pub async fn upload_evaluation_attachment(
+    auth: Auth<Evaluate>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> AppResult<HttpResponse> {
+    upload_to(auth, state, req, payload, Owner::Evaluation(id.into_inner())).await
+}
+
+fn readable_row(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<model::AttachmentRow> {
+    let row = model::find(conn, id)?;
+    ensure_can_read(conn, principal, row.owner()?)?;
+    Ok(row)
+}
+
+/// An attachment's details.
+///
+/// **Quyền:** như bản ghi chứa tệp.
+#[utoipa::path(
+    tag = "Tệp đính kèm",
+    params(("id" = i64, Path, description = "Attachment id")),
+    security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
+    responses((status = 200, body = Attachment), (status = 404, response = crate::openapi::NotFound))
+)]
+#[get("/attachments/{id}")]
+pub async fn get_attachment(auth: Auth<ReadExemplars>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<web::Json<Attachment>> {
+    let id = id.into_inner();
+    let principal = auth.principal;
+    let row = state.db.run(move |conn| readable_row(conn, &principal, id)).await?;
+    Ok(web::Json(Attachment::from(row)))
+}
+
+fn disposition(inline: bool, file_name: &str) -> ContentDisposition {
+    let ascii: String = deunicode::deunicode(file_name).chars().filter(|c| !matches!(c, '"' | '\\')).collect();
+    ContentDisposition {
+        disposition: if inline { DispositionType::Inline } else { DispositionType::Attachment },
+        parameters: vec![
+            DispositionParam::Filename(ascii),
+            DispositionParam::FilenameExt(ExtendedValue { charset: Charset::Ext("UTF-8".into()), language_tag: None, value: file_name.as_bytes().to_vec() }),
+        ],
+    }
+}
+
+/// The file itself (images and PDFs inline, other kinds as a download).
+///
+/// **Quyền:** như bản ghi chứa tệp.
+#[utoipa::path(
+    tag = "Tệp đính kèm",
+    params(("id" = i64, Path, description = "Attachment id")),
+    security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
+    responses((status = 200, description = "Nội dung tệp", content_type = "application/octet-stream"), (status = 404, response = crate::openapi::NotFound))
+)]
+#[get("/attachments/{id}/content")]
+pub async fn download_attachment(auth: Auth<ReadExemplars>, state: web::Data<AppState>, id: web::Path<i64>, req: HttpRequest) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let principal = auth.principal;
+    let row = state.db.run(move |conn| readable_row(conn, &principal, id)).await?;
+    let path = Storage::new(&state.settings.data_dir).file_path(&row.sha256)?;
+    let inline = storage::is_image(&row.content_type) || row.content_type == "application/pdf";
+    let mime: mime_guess::Mime = row.content_type.parse().map_err(AppError::internal)?;
+    let file = NamedFile::open_async(&path).await.map_err(|e| AppError::internal(format!("stored file missing: {e}")))?;
+    let mut response = file
+        .set_content_type(mime)
+        .set_content_disposition(disposition(inline, &row.file_name))
+        .into_response(&req);
+    response.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("private, max-age=3600"),
+    );
+    Ok(response)
+}
+
+/// A PNG thumbnail (at most 320 px) of an image attachment.
+///
+/// **Quyền:** như bản ghi chứa tệp.
+#[utoipa::path(
+    tag = "Tệp đính kèm",
+    params(("id" = i64, Path, description = "Attachment id")),
+    security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
+    responses((status = 200, description = "Ảnh thu nhỏ", content_type = "image/png"), (status = 404, response = crate::openapi::NotFound))
+)]
+#[get("/attachments/{id}/thumbnail")]
+pub async fn attachment_thumbnail(auth: Auth<ReadExemplars>, state: web::Data<AppState>, id: web::Path<i64>, req: HttpRequest) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let principal = auth.principal;
+    let row = state.db.run(move |conn| readable_row(conn, &principal, id)).await?;
+    if !row.has_thumbnail {
+        return Err(AppError::not_found("ảnh thu nhỏ"));
+    }
+    let path = Storage::new(&state.settings.data_dir).thumbnail_path(&row.sha256)?;
+    let file = NamedFile::open_async(&path).await.map_err(|e| AppError::internal(format!("thumbnail missing: {e}")))?;
+    Ok(file.set_content_type(mime_guess::mime::IMAGE_PNG).into_response(&req))
+}
+
+/// Removes an attachment from its record (the stored bytes stay for the audit trail).
+///
+/// **Quyền:** office, unit_head, unit_staff (đơn vị của điển hình); phiếu đánh giá: người lập phiếu.
+#[utoipa::path(
+    tag = "Tệp đính kèm",
+    params(("id" = i64, Path, description = "Attachment id")),
+    security(("bearer" = ["leader", "office", "unit_head", "unit_staff"])),
+    responses((status = 204, description = "Đã xóa"), (status = 404, response = crate::openapi::NotFound), (status = 409, response = crate::openapi::Conflict))
+)]
+#[delete("/attachments/{id}")]
+pub async fn delete_attachment(auth: Auth<Evaluate>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let ctx = AuditContext::from(&auth);
+    let principal = auth.principal;
+    state
+        .db
+        .transaction(move |conn| {
+            let row = model::find(conn, id)?;
+            ensure_can_change(conn, &principal, row.owner()?)?;
+            model::delete(conn, id)?;
+            audit::record(conn, &ctx, "delete", "attachment", Some(id), audit::snapshot(&Attachment::from(row)), None)
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(upload_exemplar_attachment)
+        .service(upload_replication_attachment)
+        .service(upload_evaluation_attachment)
+        .service(get_attachment)
+        .service(download_attachment)
+        .service(attachment_thumbnail)
+        .service(delete_attachment);
+}

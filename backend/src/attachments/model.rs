@@ -1,0 +1,161 @@
+//! Attachments (evidence documents, photos) of exemplars, evaluations and replications. The
+//! bytes live in the data directory under their SHA-256; this table keeps who, what and where.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::db::DbConnection;
+use crate::db::schema::attachments;
+use crate::error::{AppError, AppResult};
+
+/// What an attachment belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    Exemplar(i64),
+    Evaluation(i64),
+    Replication(i64),
+}
+
+impl Owner {
+    fn parts(self) -> (&'static str, i64) {
+        match self {
+            Owner::Exemplar(id) => ("exemplar", id),
+            Owner::Evaluation(id) => ("evaluation", id),
+            Owner::Replication(id) => ("replication", id),
+        }
+    }
+
+    fn from_parts(kind: &str, id: i64) -> AppResult<Owner> {
+        match kind {
+            "exemplar" => Ok(Owner::Exemplar(id)),
+            "evaluation" => Ok(Owner::Evaluation(id)),
+            "replication" => Ok(Owner::Replication(id)),
+            other => Err(AppError::internal(format!("unknown attachment owner {other}"))),
+        }
+    }
+}
+
+/// A stored file.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Attachment {
+    pub id: i64,
+    /// The name it was uploaded under.
+    pub file_name: String,
+    /// Detected from the content, not from the name.
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub caption: Option<String>,
+    /// `/api/v1/attachments/{id}/content`.
+    pub download_url: String,
+    /// For images: `/api/v1/attachments/{id}/thumbnail`.
+    pub thumbnail_url: Option<String>,
+    pub uploaded_by: Option<i64>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = attachments)]
+pub struct AttachmentRow {
+    pub id: i64,
+    pub owner_type: String,
+    pub owner_id: i64,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub has_thumbnail: bool,
+    pub caption: Option<String>,
+    pub uploaded_by: Option<i64>,
+    pub created_at: NaiveDateTime,
+}
+
+impl AttachmentRow {
+    pub fn owner(&self) -> AppResult<Owner> {
+        Owner::from_parts(&self.owner_type, self.owner_id)
+    }
+}
+
+impl From<AttachmentRow> for Attachment {
+    fn from(r: AttachmentRow) -> Self {
+        Attachment {
+            id: r.id,
+            download_url: format!("/api/v1/attachments/{}/content", r.id),
+            thumbnail_url: r.has_thumbnail.then(|| format!("/api/v1/attachments/{}/thumbnail", r.id)),
+            file_name: r.file_name,
+            content_type: r.content_type,
+            size_bytes: r.size_bytes,
+            sha256: r.sha256,
+            caption: r.caption,
+            uploaded_by: r.uploaded_by,
+            created_at: r.created_at.and_utc(),
+        }
+    }
+}
+
+pub fn list(conn: &mut DbConnection, owner: Owner) -> AppResult<Vec<Attachment>> {
+    let (kind, id) = owner.parts();
+    let rows: Vec<AttachmentRow> = attachments::table
+        .filter(attachments::owner_type.eq(kind))
+        .filter(attachments::owner_id.eq(id))
+        .order(attachments::id.asc())
+        .select(AttachmentRow::as_select())
+        .load(conn)?;
+    Ok(rows.into_iter().map(Attachment::from).collect())
+}
+
+pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<AttachmentRow> {
+    attachments::table
+        .find(id)
+        .select(AttachmentRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| AppError::not_found("tệp đính kèm"))
+}
+
+pub struct NewAttachment<'a> {
+    pub owner: Owner,
+    pub file_name: &'a str,
+    pub content_type: &'a str,
+    pub size_bytes: i64,
+    pub sha256: &'a str,
+    pub has_thumbnail: bool,
+    pub caption: Option<&'a str>,
+    pub uploaded_by: Option<i64>,
+}
+
+pub fn insert(conn: &mut DbConnection, new: &NewAttachment<'_>) -> AppResult<i64> {
+    let (kind, owner_id) = new.owner.parts();
+    Ok(diesel::insert_into(attachments::table)
+        .values((
+            attachments::owner_type.eq(kind),
+            attachments::owner_id.eq(owner_id),
+            attachments::file_name.eq(new.file_name),
+            attachments::content_type.eq(new.content_type),
+            attachments::size_bytes.eq(new.size_bytes),
+            attachments::sha256.eq(new.sha256),
+            attachments::has_thumbnail.eq(new.has_thumbnail),
+            attachments::caption.eq(new.caption),
+            attachments::uploaded_by.eq(new.uploaded_by),
+            attachments::created_at.eq(Utc::now().naive_utc()),
+        ))
+        .returning(attachments::id)
+        .get_result(conn)?)
+}
+
+pub fn delete(conn: &mut DbConnection, id: i64) -> AppResult<()> {
+    diesel::delete(attachments::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+/// Removes the rows of an owner being deleted. The files stay: they are shared by hash, and
+/// the audit trail may still name them.
+pub fn delete_for_owner(conn: &mut DbConnection, owner: Owner) -> AppResult<()> {
+    let (kind, id) = owner.parts();
+    diesel::delete(attachments::table.filter(attachments::owner_type.eq(kind)).filter(attachments::owner_id.eq(id)))
+        .execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,54 @@
+//! Enumerations stored as text (the same on SQLite and PostgreSQL), serialised in snake_case.
+
+/// Declares an enum with its stored/serialised names and Vietnamese labels:
+/// `text_enum!(/** doc */ pub enum Stage { /** doc */ Discovered = "discovered" / "Phát hiện", … })`.
+#[macro_export]
+macro_rules! text_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal / $label:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            /// The Vietnamese name shown to people.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $($name::$variant => $label),+
+                }
+            }
+
+            pub fn parse(value: &str) -> Option<$name> {
+                match value {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+
+            /// Parses a stored value; an unknown one is a corrupt row.
+            pub fn from_db(value: &str) -> Result<$name, $crate::error::AppError> {
+                $name::parse(value).ok_or_else(|| {
+                    $crate::error::AppError::internal(format!("unknown {} value {value:?} in the database", stringify!($name)))
+                })
+            }
+
+            /// Finds the value whose Vietnamese label (or code) matches, ignoring case and diacritics.
+            pub fn from_label(value: &str) -> Option<$name> {
+                let folded = $crate::db::search::fold(value);
+                $name::ALL.iter().copied().find(|v| {
+                    $crate::db::search::fold(v.label()) == folded || v.as_str() == folded
+                })
+            }
+        }
+    };
+}

@@ -1,0 +1,3 @@
+//! Files Lan Tỏa writes: Excel workbooks (and, in later issues, official documents).
+
+pub mod exemplar_list;

@@ -1,0 +1,267 @@
+//! Evaluations of exemplars against the criteria.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, delete, get, post, put, web};
+
+use super::model::{self, Evaluation, EvaluationInput, EvaluationStatus, EvaluationSummary, NewEvaluation};
+use crate::audit::{self, AuditContext};
+use crate::auth::roles::{Evaluate, ReadExemplars};
+use crate::auth::{Auth, Principal, Role};
+use crate::db::DbConnection;
+use crate::error::{AppError, AppResult};
+use crate::exemplars::model::{self as exemplars, ensure_readable, ensure_workable};
+use crate::http::etag::{IfMatch, json_with_etag};
+use crate::http::extract::Json;
+use crate::http::validation::validate;
+use crate::state::AppState;
+
+/// Loads an evaluation the caller may read (through its exemplar).
+fn readable(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<model::EvaluationRow> {
+    let row = model::find_row(conn, id)?;
+    let exemplar = exemplars::find_row(conn, row.exemplar_id)?;
+    ensure_readable(principal, &exemplar)?;
+    if principal.role == Role::Integration && row.status()? != EvaluationStatus::Final {
+        return Err(AppError::not_found("phiếu đánh giá"));
+    }
+    Ok(row)
+}
+
+/// The evaluations of an exemplar, oldest first.
+///
+/// **Quyền:** như xem điển hình (tài khoản tích hợp: phiếu đã hoàn tất).
+#[utoipa::path(
+    tag = "Đánh giá",
+    params(("id" = i64, Path, description = "Exemplar id")),
+    security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
+    responses((status = 200, body = Vec<EvaluationSummary>), (status = 404, response = crate::openapi::NotFound))
+)]
+#[get("/exemplars/{id}/evaluations")]
+pub async fn list_evaluations(auth: Auth<ReadExemplars>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<web::Json<Vec<EvaluationSummary>>> {
+    let id = id.into_inner();
+    let principal = auth.principal;
+    let list = state
+        .db
+        .run(move |conn| {
+            let exemplar = exemplars::find_row(conn, id)?;
+            ensure_readable(&principal, &exemplar)?;
+            let mut list = model::list_for_exemplar(conn, id)?;
+            if principal.role == Role::Integration {
+                list.retain(|e| e.status == EvaluationStatus::Final);
+            }
+            Ok(list)
+        })
+        .await?;
+    Ok(web::Json(list))
+}
+
+/// Opens a draft evaluation of an exemplar against a published criteria set (default: the
+/// current one for its subject kind). Unit roles self-assess their own unit's exemplars; the
+/// Office reviews; the leadership and the Office may record a council member's evaluation.
+///
+/// **Quyền:** leader, office, unit_head, unit_staff (đơn vị mình, tự đánh giá).
+#[utoipa::path(
+    tag = "Đánh giá",
+    request_body = NewEvaluation,
+    params(("id" = i64, Path, description = "Exemplar id")),
+    security(("bearer" = ["leader", "office", "unit_head", "unit_staff"])),
+    responses(
+        (status = 201, body = Evaluation, headers(("ETag" = String))),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict)
+    )
+)]
+#[post("/exemplars/{id}/evaluations")]
+pub async fn create_evaluation(
+    auth: Auth<Evaluate>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    Json(request): Json<NewEvaluation>,
+) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let ctx = AuditContext::from(&auth);
+    let principal = auth.principal;
+    let evaluation = state
+        .db
+        .transaction(move |conn| {
+            let exemplar = exemplars::find_row(conn, id)?;
+            ensure_workable(&principal, &exemplar)?;
+            let new_id = model::create(conn, &principal, &exemplar, &request)?;
+            let evaluation = model::load(conn, new_id)?;
+            audit::record(conn, &ctx, "create", "evaluation", Some(new_id), None, audit::snapshot(&evaluation))?;
+            Ok(evaluation)
+        })
+        .await?;
+    Ok(json_with_etag(StatusCode::CREATED, evaluation.version, &evaluation))
+}
+
+/// One evaluation with its answers.
+///
+/// **Quyền:** như xem điển hình (tài khoản tích hợp: phiếu đã hoàn tất).
+#[utoipa::path(
+    tag = "Đánh giá",
+    params(("id" = i64, Path, description = "Evaluation id")),
+    security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
+    responses((status = 200, body = Evaluation, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
+)]
+#[get("/evaluations/{id}")]
+pub async fn get_evaluation(auth: Auth<ReadExemplars>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let principal = auth.principal;
+    let evaluation = state
+        .db
+        .run(move |conn| {
+            readable(conn, &principal, id)?;
+            model::load(conn, id)
+        })
+        .await?;
+    Ok(json_with_etag(StatusCode::OK, evaluation.version, &evaluation))
+}
+
+async fn change<F>(auth: Auth<Evaluate>, state: web::Data<AppState>, id: i64, action: &'static str, status: StatusCode, f: F) -> AppResult<HttpResponse>
+where
+    F: FnOnce(&mut DbConnection, &Principal, &model::EvaluationRow) -> AppResult<i64> + Send + 'static,
+{
+    let ctx = AuditContext::from(&auth);
+    let principal = auth.principal;
+    let evaluation = state
+        .db
+        .transaction(move |conn| {
+            let row = readable(conn, &principal, id)?;
+            let before = model::load(conn, id)?;
+            let result_id = f(conn, &principal, &row)?;
+            let after = model::load(conn, result_id)?;
+            let before = if result_id == id { audit::snapshot(&before) } else { None };
+            audit::record(conn, &ctx, action, "evaluation", Some(result_id), before, audit::snapshot(&after))?;
+            Ok(after)
+        })
+        .await?;
+    Ok(json_with_etag(status, evaluation.version, &evaluation))
+}
+
+/// Saves the evaluator's answers on a draft (it may stay incomplete); the score and the computed
+/// conclusion are recalculated. Requires `If-Match`.
+///
+/// **Quyền:** người lập phiếu (leader, office, unit_head, unit_staff).
+#[utoipa::path(
+    tag = "Đánh giá",
+    request_body = EvaluationInput,
+    params(("id" = i64, Path, description = "Evaluation id"), ("If-Match" = String, Header, description = "ETag của phiên bản đã đọc")),
+    security(("bearer" = ["leader", "office", "unit_head", "unit_staff"])),
+    responses(
+        (status = 200, body = Evaluation, headers(("ETag" = String))),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 412, response = crate::openapi::PreconditionFailed),
+        (status = 428, response = crate::openapi::PreconditionRequired)
+    )
+)]
+#[put("/evaluations/{id}")]
+pub async fn save_evaluation(
+    auth: Auth<Evaluate>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+    Json(input): Json<EvaluationInput>,
+) -> AppResult<HttpResponse> {
+    validate(&input)?;
+    change(auth, state, id.into_inner(), "update", StatusCode::OK, move |conn, principal, row| {
+        model::save(conn, principal, row, if_match, &input).map(|()| row.id)
+    })
+    .await
+}
+
+/// Finalises a draft: every criterion must be answered; the evaluation becomes immutable, the
+/// one it amends is superseded, and the exemplar's current conclusion and timeline are updated.
+/// Requires `If-Match`.
+///
+/// **Quyền:** người lập phiếu.
+#[utoipa::path(
+    tag = "Đánh giá",
+    params(("id" = i64, Path, description = "Evaluation id"), ("If-Match" = String, Header, description = "ETag của phiên bản đã đọc")),
+    security(("bearer" = ["leader", "office", "unit_head", "unit_staff"])),
+    responses(
+        (status = 200, body = Evaluation, headers(("ETag" = String))),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 412, response = crate::openapi::PreconditionFailed),
+        (status = 428, response = crate::openapi::PreconditionRequired)
+    )
+)]
+#[post("/evaluations/{id}/finalise")]
+pub async fn finalise_evaluation(auth: Auth<Evaluate>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+    change(auth, state, id.into_inner(), "finalise", StatusCode::OK, move |conn, principal, row| {
+        let exemplar = exemplars::find_row(conn, row.exemplar_id)?;
+        ensure_workable(principal, &exemplar)?;
+        model::finalise(conn, principal, row, if_match, &exemplar).map(|()| row.id)
+    })
+    .await
+}
+
+/// Opens a draft that amends a final evaluation, starting from its answers; when finalised it
+/// supersedes the original. Requires `If-Match` with the original's version.
+///
+/// **Quyền:** người lập phiếu gốc hoặc office.
+#[utoipa::path(
+    tag = "Đánh giá",
+    params(("id" = i64, Path, description = "Evaluation id"), ("If-Match" = String, Header, description = "ETag của phiếu gốc")),
+    security(("bearer" = ["leader", "office", "unit_head", "unit_staff"])),
+    responses(
+        (status = 201, body = Evaluation, headers(("ETag" = String))),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 412, response = crate::openapi::PreconditionFailed),
+        (status = 428, response = crate::openapi::PreconditionRequired)
+    )
+)]
+#[post("/evaluations/{id}/amend")]
+pub async fn amend_evaluation(auth: Auth<Evaluate>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+    change(auth, state, id.into_inner(), "create", StatusCode::CREATED, move |conn, principal, row| {
+        if_match.check(row.version)?;
+        let exemplar = exemplars::find_row(conn, row.exemplar_id)?;
+        ensure_workable(principal, &exemplar)?;
+        model::amend(conn, principal, row)
+    })
+    .await
+}
+
+/// Deletes a draft evaluation. Requires `If-Match`.
+///
+/// **Quyền:** người lập phiếu.
+#[utoipa::path(
+    tag = "Đánh giá",
+    params(("id" = i64, Path, description = "Evaluation id"), ("If-Match" = String, Header, description = "ETag của phiên bản đã đọc")),
+    security(("bearer" = ["leader", "office", "unit_head", "unit_staff"])),
+    responses(
+        (status = 204, description = "Đã xóa"),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 412, response = crate::openapi::PreconditionFailed),
+        (status = 428, response = crate::openapi::PreconditionRequired)
+    )
+)]
+#[delete("/evaluations/{id}")]
+pub async fn delete_evaluation(auth: Auth<Evaluate>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let ctx = AuditContext::from(&auth);
+    let principal = auth.principal;
+    state
+        .db
+        .transaction(move |conn| {
+            let row = readable(conn, &principal, id)?;
+            let before = model::load(conn, id)?;
+            model::delete_draft(conn, &principal, &row, if_match)?;
+            audit::record(conn, &ctx, "delete", "evaluation", Some(id), audit::snapshot(&before), None)
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_evaluations)
+        .service(create_evaluation)
+        .service(get_evaluation)
+        .service(save_evaluation)
+        .service(finalise_evaluation)
+        .service(amend_evaluation)
+        .service(delete_evaluation);
+}

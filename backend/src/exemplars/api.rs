@@ -1,0 +1,225 @@
+//! `/api/v1/exemplars`: recording, listing, searching, exporting exemplars.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, delete, get, post, put, web};
+
+use super::detail::{self, Exemplar};
+use super::model::{self, ExemplarInput, ExemplarSummary};
+use super::query::{self, ExemplarQuery};
+use crate::audit::{self, AuditContext};
+use crate::auth::roles::{ReadExemplars, WriteExemplars};
+use crate::auth::{Auth, Principal, Rule};
+use crate::db::DbConnection;
+use crate::error::{AppError, AppResult};
+use crate::http::etag::{IfMatch, json_with_etag};
+use crate::http::extract::{Json, Query};
+use crate::http::pagination::{Page, PageRequest};
+use crate::http::validation::validate;
+use crate::state::AppState;
+
+/// The audit snapshot of an exemplar: its own fields, without the lists that have their own trail.
+pub fn audit_snapshot(exemplar: &Exemplar) -> Option<serde_json::Value> {
+    let mut value = audit::snapshot(exemplar)?;
+    if let Some(object) = value.as_object_mut() {
+        for key in ["timeline", "evaluations", "attachments", "replications"] {
+            object.remove(key);
+        }
+    }
+    Some(value)
+}
+
+/// Runs `change` on one exemplar in a transaction, audits it, and answers the exemplar.
+pub async fn change_exemplar<R, F>(auth: Auth<R>, state: web::Data<AppState>, id: i64, action: &'static str, change: F) -> AppResult<HttpResponse>
+where
+    R: Rule,
+    F: FnOnce(&mut DbConnection, &Principal, &model::ExemplarRow) -> AppResult<()> + Send + 'static,
+{
+    let ctx = AuditContext::from(&auth);
+    let principal = auth.principal;
+    let exemplar = state
+        .db
+        .transaction(move |conn| {
+            let before = detail::load(conn, &principal, id)?;
+            let row = model::find_row(conn, id)?;
+            change(conn, &principal, &row)?;
+            let after = detail::load(conn, &principal, id)?;
+            audit::record(conn, &ctx, action, "exemplar", Some(id), audit_snapshot(&before), audit_snapshot(&after))?;
+            Ok(after)
+        })
+        .await?;
+    Ok(json_with_etag(StatusCode::OK, exemplar.version, &exemplar))
+}
+
+/// Exemplars, filtered, searched and paginated.
+///
+/// **Quyền:** admin, leader, office: mọi đơn vị; unit_head, unit_staff: đơn vị mình; tài khoản tích hợp
+/// (`exemplars:read`): hồ sơ đã xác nhận.
+#[utoipa::path(
+    tag = "Điển hình",
+    params(ExemplarQuery),
+    security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
+    responses((status = 200, body = Page<ExemplarSummary>))
+)]
+#[get("/exemplars")]
+pub async fn list_exemplars(auth: Auth<ReadExemplars>, state: web::Data<AppState>, Query(q): Query<ExemplarQuery>) -> AppResult<web::Json<Page<ExemplarSummary>>> {
+    let page = PageRequest::new(q.page, q.page_size)?;
+    let sort = query::sort_of(&q)?;
+    let principal = auth.principal;
+    let (items, total) = state.db.run(move |conn| query::page(conn, &principal, &q, page, sort)).await?;
+    Ok(web::Json(page.of(items, total)))
+}
+
+/// The current list (same filters and order as the list, every page, up to 50 000 rows) as an Excel file.
+///
+/// **Quyền:** như danh sách điển hình.
+#[utoipa::path(
+    tag = "Điển hình",
+    params(ExemplarQuery),
+    security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
+    responses((status = 200, description = "Tệp Excel (.xlsx)", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+)]
+#[get("/exemplars/export")]
+pub async fn export_exemplars(auth: Auth<ReadExemplars>, state: web::Data<AppState>, Query(q): Query<ExemplarQuery>) -> AppResult<HttpResponse> {
+    let sort = query::sort_of(&q)?;
+    let principal = auth.principal;
+    let bytes = state
+        .db
+        .run(move |conn| {
+            let rows = query::all(conn, &principal, &q, sort, 50_000)?;
+            crate::documents::exemplar_list::workbook(conn, &rows)
+        })
+        .await?;
+    let name = format!("diem-hinh-tien-tien-{}.xlsx", crate::time::today().format("%Y-%m-%d"));
+    Ok(HttpResponse::Ok()
+        .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .body(bytes))
+}
+
+/// One exemplar with its stage records, timeline, evaluations and attachments.
+///
+/// **Quyền:** như danh sách điển hình.
+#[utoipa::path(
+    tag = "Điển hình",
+    params(("id" = i64, Path, description = "Exemplar id")),
+    security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
+    responses((status = 200, body = Exemplar, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
+)]
+#[get("/exemplars/{id}")]
+pub async fn get_exemplar(auth: Auth<ReadExemplars>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let principal = auth.principal;
+    let exemplar = state.db.run(move |conn| detail::load(conn, &principal, id)).await?;
+    Ok(json_with_etag(StatusCode::OK, exemplar.version, &exemplar))
+}
+
+pub fn checked(input: ExemplarInput) -> AppResult<ExemplarInput> {
+    let input = input.normalized();
+    let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
+    errors.extend(input.extra_errors(crate::time::today()));
+    if errors.is_empty() { Ok(input) } else { Err(AppError::validation(errors)) }
+}
+
+/// Records a newly discovered exemplar (stage "phát hiện", a draft of the unit).
+///
+/// **Quyền:** office (mọi đơn vị), unit_head, unit_staff (đơn vị mình).
+#[utoipa::path(
+    tag = "Điển hình",
+    request_body = ExemplarInput,
+    security(("bearer" = ["office", "unit_head", "unit_staff"])),
+    responses((status = 201, body = Exemplar, headers(("ETag" = String), ("Location" = String))))
+)]
+#[post("/exemplars")]
+pub async fn create_exemplar(auth: Auth<WriteExemplars>, state: web::Data<AppState>, Json(input): Json<ExemplarInput>) -> AppResult<HttpResponse> {
+    let input = checked(input)?;
+    let ctx = AuditContext::from(&auth);
+    let principal = auth.principal;
+    let exemplar = state
+        .db
+        .transaction(move |conn| {
+            let id = model::insert(conn, &principal, &input)?;
+            let exemplar = detail::load(conn, &principal, id)?;
+            audit::record(conn, &ctx, "create", "exemplar", Some(id), None, audit_snapshot(&exemplar))?;
+            Ok(exemplar)
+        })
+        .await?;
+    let mut response = json_with_etag(StatusCode::CREATED, exemplar.version, &exemplar);
+    if let Ok(location) = header::HeaderValue::from_str(&format!("/api/v1/exemplars/{}", exemplar.id)) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+/// Replaces an exemplar's fields. Unit roles edit only their unit's drafts; the Office any
+/// record that is not archived. Requires `If-Match`.
+///
+/// **Quyền:** office, unit_head, unit_staff (đơn vị mình, hồ sơ nháp).
+#[utoipa::path(
+    tag = "Điển hình",
+    request_body = ExemplarInput,
+    params(("id" = i64, Path, description = "Exemplar id"), ("If-Match" = String, Header, description = "ETag của phiên bản đã đọc")),
+    security(("bearer" = ["office", "unit_head", "unit_staff"])),
+    responses(
+        (status = 200, body = Exemplar, headers(("ETag" = String))),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 412, response = crate::openapi::PreconditionFailed),
+        (status = 428, response = crate::openapi::PreconditionRequired)
+    )
+)]
+#[put("/exemplars/{id}")]
+pub async fn update_exemplar(
+    auth: Auth<WriteExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+    Json(input): Json<ExemplarInput>,
+) -> AppResult<HttpResponse> {
+    let input = checked(input)?;
+    change_exemplar(auth, state, id.into_inner(), "update", move |conn, principal, row| {
+        model::update(conn, principal, row, if_match, &input)
+    })
+    .await
+}
+
+/// Deletes a draft recorded by mistake (never evaluated nor introduced). Requires `If-Match`.
+///
+/// **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+#[utoipa::path(
+    tag = "Điển hình",
+    params(("id" = i64, Path, description = "Exemplar id"), ("If-Match" = String, Header, description = "ETag của phiên bản đã đọc")),
+    security(("bearer" = ["office", "unit_head", "unit_staff"])),
+    responses(
+        (status = 204, description = "Đã xóa"),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 412, response = crate::openapi::PreconditionFailed),
+        (status = 428, response = crate::openapi::PreconditionRequired)
+    )
+)]
+#[delete("/exemplars/{id}")]
+pub async fn delete_exemplar(auth: Auth<WriteExemplars>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let ctx = AuditContext::from(&auth);
+    let principal = auth.principal;
+    state
+        .db
+        .transaction(move |conn| {
+            let before = detail::load(conn, &principal, id)?;
+            let row = model::find_row(conn, id)?;
+            model::delete_draft(conn, &principal, &row, if_match)?;
+            audit::record(conn, &ctx, "delete", "exemplar", Some(id), audit_snapshot(&before), None)
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_exemplars)
+        .service(export_exemplars)
+        .service(super::import::import_exemplars)
+        .service(get_exemplar)
+        .service(create_exemplar)
+        .service(update_exemplar)
+        .service(delete_exemplar);
+}

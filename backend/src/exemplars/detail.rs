@@ -1,0 +1,119 @@
+//! The whole of one exemplar, as its page shows it.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::model::{self, Initiative};
+use super::records::{self, NurturingPlan, Replication, Summary};
+use super::stages::{self, TimelineEvent};
+use super::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind};
+use crate::attachments::model::{self as attachments, Attachment, Owner};
+use crate::auth::{Principal, Role};
+use crate::db::DbConnection;
+use crate::error::AppResult;
+use crate::evaluations::model::{self as evaluations, EvaluationStatus, EvaluationSummary};
+use crate::movements::model::MovementRef;
+use crate::units::UnitRef;
+
+/// A stage move proposed by the unit head, waiting for the Office.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct StageProposal {
+    pub to_stage: Stage,
+    pub note: Option<String>,
+    pub proposed_by: Option<i64>,
+    pub proposed_at: Option<DateTime<Utc>>,
+}
+
+/// An exemplar with its stage records, timeline, evaluations and attachments.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Exemplar {
+    pub id: i64,
+    pub subject_kind: SubjectKind,
+    pub name: String,
+    pub position: Option<String>,
+    pub title: Option<String>,
+    pub member_count: Option<i32>,
+    pub unit: UnitRef,
+    pub category: Category,
+    pub field_of_work: String,
+    pub achievements: String,
+    pub discovered_on: NaiveDate,
+    pub discovery_method: Option<String>,
+    pub discovered_by: Option<String>,
+    pub movements: Vec<MovementRef>,
+    pub initiatives: Vec<Initiative>,
+    pub stage: Stage,
+    pub stage_changed_at: DateTime<Utc>,
+    pub stopped_reason: Option<String>,
+    /// The stages the plan allows next from the current one.
+    pub next_stages: Vec<Stage>,
+    pub record_status: RecordStatus,
+    pub proposal: Option<StageProposal>,
+    pub current_conclusion: Option<Conclusion>,
+    pub nurturing_plan: Option<NurturingPlan>,
+    pub summary: Option<Summary>,
+    pub replications: Vec<Replication>,
+    /// Every step, oldest first.
+    pub timeline: Vec<TimelineEvent>,
+    pub evaluations: Vec<EvaluationSummary>,
+    pub attachments: Vec<Attachment>,
+    pub created_by: Option<i64>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<Exemplar> {
+    let row = model::find_row(conn, id)?;
+    model::ensure_readable(principal, &row)?;
+    let stage = row.stage()?;
+    let mut evaluations = evaluations::list_for_exemplar(conn, id)?;
+    if principal.role == Role::Integration {
+        evaluations.retain(|e| e.status == EvaluationStatus::Final);
+    }
+    Ok(Exemplar {
+        unit: model::unit_ref(conn, row.unit_id)?,
+        movements: model::movements_of(conn, id)?,
+        initiatives: model::initiatives_of(conn, id)?,
+        nurturing_plan: records::plan(conn, id)?,
+        summary: records::summary(conn, id)?,
+        replications: records::replications_of(conn, id)?,
+        timeline: stages::timeline(conn, id)?,
+        evaluations,
+        attachments: attachments::list(conn, Owner::Exemplar(id))?,
+        subject_kind: SubjectKind::from_db(&row.subject_kind)?,
+        category: Category::from_db(&row.category)?,
+        record_status: row.record_status()?,
+        proposal: match &row.proposed_stage {
+            Some(to) => Some(StageProposal {
+                to_stage: Stage::from_db(to)?,
+                note: row.proposed_note.clone(),
+                proposed_by: row.proposed_by,
+                proposed_at: row.proposed_at.map(|t| t.and_utc()),
+            }),
+            None => None,
+        },
+        current_conclusion: row.current_conclusion.as_deref().map(Conclusion::from_db).transpose()?,
+        next_stages: stage.next().to_vec(),
+        stage,
+        id: row.id,
+        name: row.name,
+        position: row.position,
+        title: row.title,
+        member_count: row.member_count,
+        field_of_work: row.field_of_work,
+        achievements: row.achievements,
+        discovered_on: row.discovered_on,
+        discovery_method: row.discovery_method,
+        discovered_by: row.discovered_by,
+        stage_changed_at: row.stage_changed_at.and_utc(),
+        stopped_reason: row.stopped_reason,
+        created_by: row.created_by,
+        version: row.version,
+        created_at: row.created_at.and_utc(),
+        updated_at: row.updated_at.and_utc(),
+    })
+}

@@ -1,0 +1,10 @@
+pub mod api;
+pub mod detail;
+pub mod import;
+pub mod model;
+pub mod query;
+pub mod records;
+pub mod records_api;
+pub mod stages;
+pub mod types;
+pub mod workflow_api;

@@ -1,0 +1,460 @@
+//! Exemplars: individuals or collectives a unit discovered, with their achievements, initiatives
+//! and linked movements. The stage records and the timeline live in `records` and `stages`.
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::Validate;
+
+use super::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind, TimelineAction};
+use crate::auth::{Principal, Role, policy};
+use crate::db::DbConnection;
+use crate::db::schema::{exemplar_movements, exemplars, initiatives, movements, units};
+use crate::db::search;
+use crate::error::{AppError, AppResult, ErrorCode, FieldError};
+use crate::http::etag::{IfMatch, stale};
+use crate::movements::model::MovementRef;
+use crate::units::UnitRef;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = exemplars)]
+pub struct ExemplarRow {
+    pub id: i64,
+    pub subject_kind: String,
+    pub name: String,
+    pub position: Option<String>,
+    pub title: Option<String>,
+    pub member_count: Option<i32>,
+    pub unit_id: i64,
+    pub category: String,
+    pub field_of_work: String,
+    pub achievements: String,
+    pub discovered_on: NaiveDate,
+    pub discovery_method: Option<String>,
+    pub discovered_by: Option<String>,
+    pub stage: String,
+    pub stage_changed_at: NaiveDateTime,
+    pub stopped_reason: Option<String>,
+    pub record_status: String,
+    pub proposed_stage: Option<String>,
+    pub proposed_note: Option<String>,
+    pub proposed_by: Option<i64>,
+    pub proposed_at: Option<NaiveDateTime>,
+    pub current_conclusion: Option<String>,
+    pub created_by: Option<i64>,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl ExemplarRow {
+    pub fn stage(&self) -> AppResult<Stage> {
+        Stage::from_db(&self.stage)
+    }
+
+    pub fn record_status(&self) -> AppResult<RecordStatus> {
+        RecordStatus::from_db(&self.record_status)
+    }
+}
+
+/// An initiative ("sáng kiến") of the exemplar.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Initiative {
+    #[validate(length(min = 1, max = 500))]
+    #[schema(min_length = 1, max_length = 500, example = "Số hóa hồ sơ trợ giúp pháp lý")]
+    pub title: String,
+    #[validate(range(min = 1990, max = 2100))]
+    #[schema(minimum = 1990, maximum = 2100)]
+    pub year: Option<i32>,
+    /// Who recognised it ("Hội đồng sáng kiến Sở Tư pháp").
+    #[validate(length(max = 300))]
+    #[schema(max_length = 300)]
+    pub recognised_by: Option<String>,
+    /// Scope of application ("toàn tỉnh", "trong đơn vị").
+    #[validate(length(max = 300))]
+    #[schema(max_length = 300)]
+    pub scope: Option<String>,
+}
+
+/// The fields of an exemplar, for creating or replacing it. Keep personal data minimal: a name,
+/// a position and a title for individuals, a member count for collectives.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ExemplarInput {
+    pub subject_kind: SubjectKind,
+    /// Person's full name ("Nguyễn Văn A") or the collective's name.
+    #[validate(length(min = 2, max = 300))]
+    #[schema(min_length = 2, max_length = 300)]
+    pub name: String,
+    /// Individuals: position (chức vụ).
+    #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
+    pub position: Option<String>,
+    /// Individuals: professional title (chức danh).
+    #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
+    pub title: Option<String>,
+    /// Collectives: number of members.
+    #[validate(range(min = 2, max = 100000))]
+    #[schema(minimum = 2, maximum = 100000)]
+    pub member_count: Option<i32>,
+    pub unit_id: i64,
+    pub category: Category,
+    /// Field of work ("Trợ giúp pháp lý", "Hộ tịch").
+    #[validate(length(min = 2, max = 200))]
+    #[schema(min_length = 2, max_length = 200)]
+    pub field_of_work: String,
+    #[validate(length(min = 10, max = 20000))]
+    #[schema(min_length = 10, max_length = 20000)]
+    pub achievements: String,
+    pub discovered_on: NaiveDate,
+    /// How it was discovered ("qua phong trào thi đua", "qua phản ánh của người dân").
+    #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
+    pub discovery_method: Option<String>,
+    /// By whom.
+    #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
+    pub discovered_by: Option<String>,
+    #[serde(default)]
+    #[validate(length(max = 20))]
+    pub movement_ids: Vec<i64>,
+    #[serde(default)]
+    #[validate(length(max = 50), nested)]
+    pub initiatives: Vec<Initiative>,
+}
+
+fn trim_opt(value: &mut Option<String>) {
+    *value = value.take().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+}
+
+impl ExemplarInput {
+    pub fn normalized(mut self) -> Self {
+        self.name = self.name.trim().to_owned();
+        self.field_of_work = self.field_of_work.trim().to_owned();
+        self.achievements = self.achievements.trim().to_owned();
+        trim_opt(&mut self.position);
+        trim_opt(&mut self.title);
+        trim_opt(&mut self.discovery_method);
+        trim_opt(&mut self.discovered_by);
+        for initiative in &mut self.initiatives {
+            initiative.title = initiative.title.trim().to_owned();
+            trim_opt(&mut initiative.recognised_by);
+            trim_opt(&mut initiative.scope);
+        }
+        self.movement_ids.sort_unstable();
+        self.movement_ids.dedup();
+        self
+    }
+
+    /// Rules between fields that the derive cannot express.
+    pub fn extra_errors(&self, today: NaiveDate) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        match self.subject_kind {
+            SubjectKind::Individual => {
+                if self.member_count.is_some() {
+                    errors.push(FieldError::new("memberCount", "not_applicable", "Cá nhân không có số thành viên."));
+                }
+            }
+            SubjectKind::Collective => {
+                if self.member_count.is_none() {
+                    errors.push(FieldError::new("memberCount", "required", "Nhập số thành viên của tập thể."));
+                }
+                for (field, value) in [("position", &self.position), ("title", &self.title)] {
+                    if value.is_some() {
+                        errors.push(FieldError::new(field, "not_applicable", "Chỉ áp dụng cho cá nhân."));
+                    }
+                }
+            }
+        }
+        if self.discovered_on > today {
+            errors.push(FieldError::new("discoveredOn", "future", "Ngày phát hiện không được sau hôm nay."));
+        }
+        if self.discovered_on.year() < 2000 {
+            errors.push(FieldError::new("discoveredOn", "range", "Ngày phát hiện phải từ năm 2000."));
+        }
+        errors
+    }
+
+    fn search_text(&self, unit_name: &str) -> String {
+        let initiatives: Vec<&str> = self.initiatives.iter().map(|i| i.title.as_str()).collect();
+        search::document(
+            [
+                self.name.as_str(),
+                self.position.as_deref().unwrap_or(""),
+                self.title.as_deref().unwrap_or(""),
+                self.field_of_work.as_str(),
+                unit_name,
+                self.achievements.as_str(),
+            ]
+            .into_iter()
+            .chain(initiatives),
+        )
+    }
+}
+
+/// An exemplar in a list.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ExemplarSummary {
+    pub id: i64,
+    pub subject_kind: SubjectKind,
+    pub name: String,
+    pub position: Option<String>,
+    pub member_count: Option<i32>,
+    pub unit: UnitRef,
+    pub category: Category,
+    pub field_of_work: String,
+    pub discovered_on: NaiveDate,
+    pub stage: Stage,
+    pub record_status: RecordStatus,
+    /// A stage move the unit head proposed, waiting for the Office.
+    pub proposed_stage: Option<Stage>,
+    /// The conclusion of the latest final evaluation (Office or council over self-assessment).
+    pub current_conclusion: Option<Conclusion>,
+    pub version: i32,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub fn summary(row: &ExemplarRow, unit: UnitRef) -> AppResult<ExemplarSummary> {
+    Ok(ExemplarSummary {
+        id: row.id,
+        subject_kind: SubjectKind::from_db(&row.subject_kind)?,
+        name: row.name.clone(),
+        position: row.position.clone(),
+        member_count: row.member_count,
+        unit,
+        category: Category::from_db(&row.category)?,
+        field_of_work: row.field_of_work.clone(),
+        discovered_on: row.discovered_on,
+        stage: row.stage()?,
+        record_status: row.record_status()?,
+        proposed_stage: row.proposed_stage.as_deref().map(Stage::from_db).transpose()?,
+        current_conclusion: row.current_conclusion.as_deref().map(Conclusion::from_db).transpose()?,
+        version: row.version,
+        updated_at: row.updated_at.and_utc(),
+    })
+}
+
+pub fn find_row(conn: &mut DbConnection, id: i64) -> AppResult<ExemplarRow> {
+    exemplars::table
+        .find(id)
+        .select(ExemplarRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| AppError::not_found("điển hình"))
+}
+
+/// Reading: unit roles see their own unit's exemplars, service accounts confirmed ones only.
+pub fn ensure_readable(principal: &Principal, row: &ExemplarRow) -> AppResult<()> {
+    if principal.role == Role::Integration && row.record_status != RecordStatus::Confirmed.as_str() {
+        return Err(AppError::not_found("điển hình"));
+    }
+    policy::ensure_unit(principal, Some(row.unit_id))
+}
+
+/// Working on the stage records: own unit for unit roles, never once archived.
+pub fn ensure_workable(principal: &Principal, row: &ExemplarRow) -> AppResult<()> {
+    policy::ensure_unit(principal, Some(row.unit_id))?;
+    if row.stage()? == Stage::Archived {
+        return Err(AppError::new(ErrorCode::Conflict).with_detail("Điển hình đã được lưu trữ, không thể thay đổi."));
+    }
+    Ok(())
+}
+
+/// Editing the record itself: unit roles only while it is a draft of their unit.
+pub fn ensure_editable(principal: &Principal, row: &ExemplarRow) -> AppResult<()> {
+    ensure_workable(principal, row)?;
+    if principal.role.is_unit_scoped() && row.record_status()? != RecordStatus::Draft {
+        return Err(AppError::new(ErrorCode::Conflict)
+            .with_detail("Hồ sơ đã gửi Văn phòng Sở; chỉ Văn phòng Sở được sửa. Đề nghị Văn phòng trả lại hồ sơ nếu cần sửa."));
+    }
+    Ok(())
+}
+
+fn check_unit(conn: &mut DbConnection, principal: &Principal, unit_id: i64) -> AppResult<String> {
+    policy::ensure_unit(principal, Some(unit_id))?;
+    let unit: Option<(String, bool, String)> =
+        units::table.find(unit_id).select((units::name, units::active, units::kind)).first(conn).optional()?;
+    match unit {
+        None => Err(AppError::field("unitId", "not_found", "Đơn vị không tồn tại.")),
+        Some((_, false, _)) => Err(AppError::field("unitId", "inactive", "Đơn vị đã ngừng hoạt động.")),
+        Some((name, true, _)) => Ok(name),
+    }
+}
+
+/// Movements must exist; new links need an open movement.
+fn check_movements(conn: &mut DbConnection, ids: &[i64], already_linked: &[i64]) -> AppResult<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let found: Vec<(i64, bool)> =
+        movements::table.filter(movements::id.eq_any(ids)).select((movements::id, movements::active)).load(conn)?;
+    let mut errors = Vec::new();
+    for (index, id) in ids.iter().enumerate() {
+        match found.iter().find(|(f, _)| f == id) {
+            None => errors.push(FieldError::new(format!("movementIds[{index}]"), "not_found", "Phong trào không tồn tại.")),
+            Some((_, false)) if !already_linked.contains(id) => {
+                errors.push(FieldError::new(format!("movementIds[{index}]"), "inactive", "Phong trào đã đóng."))
+            }
+            Some(_) => {}
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(AppError::validation(errors)) }
+}
+
+fn replace_links(conn: &mut DbConnection, id: i64, input: &ExemplarInput) -> AppResult<()> {
+    diesel::delete(exemplar_movements::table.filter(exemplar_movements::exemplar_id.eq(id))).execute(conn)?;
+    for movement_id in &input.movement_ids {
+        diesel::insert_into(exemplar_movements::table)
+            .values((exemplar_movements::exemplar_id.eq(id), exemplar_movements::movement_id.eq(movement_id)))
+            .execute(conn)?;
+    }
+    diesel::delete(initiatives::table.filter(initiatives::exemplar_id.eq(id))).execute(conn)?;
+    for (position, initiative) in input.initiatives.iter().enumerate() {
+        diesel::insert_into(initiatives::table)
+            .values((
+                initiatives::exemplar_id.eq(id),
+                initiatives::position.eq(position as i32),
+                initiatives::title.eq(&initiative.title),
+                initiatives::year.eq(initiative.year),
+                initiatives::recognised_by.eq(&initiative.recognised_by),
+                initiatives::scope.eq(&initiative.scope),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn insert(conn: &mut DbConnection, principal: &Principal, input: &ExemplarInput) -> AppResult<i64> {
+    let unit_name = check_unit(conn, principal, input.unit_id)?;
+    check_movements(conn, &input.movement_ids, &[])?;
+    let now = Utc::now().naive_utc();
+    let id: i64 = diesel::insert_into(exemplars::table)
+        .values((
+            exemplars::subject_kind.eq(input.subject_kind.as_str()),
+            exemplars::name.eq(&input.name),
+            exemplars::position.eq(&input.position),
+            exemplars::title.eq(&input.title),
+            exemplars::member_count.eq(input.member_count),
+            exemplars::unit_id.eq(input.unit_id),
+            exemplars::category.eq(input.category.as_str()),
+            exemplars::field_of_work.eq(&input.field_of_work),
+            exemplars::achievements.eq(&input.achievements),
+            exemplars::discovered_on.eq(input.discovered_on),
+            exemplars::discovery_method.eq(&input.discovery_method),
+            exemplars::discovered_by.eq(&input.discovered_by),
+            exemplars::stage.eq(Stage::Discovered.as_str()),
+            exemplars::stage_changed_at.eq(now),
+            exemplars::record_status.eq(RecordStatus::Draft.as_str()),
+            exemplars::discovery_year.eq(input.discovered_on.year()),
+            exemplars::search_text.eq(input.search_text(&unit_name)),
+            exemplars::sort_name.eq(search::fold(&input.name)),
+            exemplars::created_by.eq(principal.user_id()),
+            exemplars::version.eq(1),
+            exemplars::created_at.eq(now),
+            exemplars::updated_at.eq(now),
+        ))
+        .returning(exemplars::id)
+        .get_result(conn)?;
+    replace_links(conn, id, input)?;
+    super::stages::record_event(conn, id, principal, TimelineAction::Created, None, Some(Stage::Discovered), None)?;
+    Ok(id)
+}
+
+pub fn update(conn: &mut DbConnection, principal: &Principal, current: &ExemplarRow, if_match: IfMatch, input: &ExemplarInput) -> AppResult<()> {
+    if_match.check(current.version)?;
+    ensure_editable(principal, current)?;
+    let unit_name = check_unit(conn, principal, input.unit_id)?;
+    let linked: Vec<i64> = exemplar_movements::table
+        .filter(exemplar_movements::exemplar_id.eq(current.id))
+        .select(exemplar_movements::movement_id)
+        .load(conn)?;
+    check_movements(conn, &input.movement_ids, &linked)?;
+    let changed = diesel::update(exemplars::table.find(current.id).filter(exemplars::version.eq(current.version)))
+        .set((
+            exemplars::subject_kind.eq(input.subject_kind.as_str()),
+            exemplars::name.eq(&input.name),
+            exemplars::position.eq(&input.position),
+            exemplars::title.eq(&input.title),
+            exemplars::member_count.eq(input.member_count),
+            exemplars::unit_id.eq(input.unit_id),
+            exemplars::category.eq(input.category.as_str()),
+            exemplars::field_of_work.eq(&input.field_of_work),
+            exemplars::achievements.eq(&input.achievements),
+            exemplars::discovered_on.eq(input.discovered_on),
+            exemplars::discovery_method.eq(&input.discovery_method),
+            exemplars::discovered_by.eq(&input.discovered_by),
+            exemplars::discovery_year.eq(input.discovered_on.year()),
+            exemplars::search_text.eq(input.search_text(&unit_name)),
+            exemplars::sort_name.eq(search::fold(&input.name)),
+            exemplars::version.eq(current.version + 1),
+            exemplars::updated_at.eq(Utc::now().naive_utc()),
+        ))
+        .execute(conn)?;
+    if changed == 0 {
+        return Err(stale());
+    }
+    replace_links(conn, current.id, input)
+}
+
+/// Bumps the version (and `updated_at`) after a change to a part of the exemplar, checking that
+/// nobody else changed it meanwhile.
+pub fn touch(conn: &mut DbConnection, current: &ExemplarRow) -> AppResult<()> {
+    let changed = diesel::update(exemplars::table.find(current.id).filter(exemplars::version.eq(current.version)))
+        .set((exemplars::version.eq(current.version + 1), exemplars::updated_at.eq(Utc::now().naive_utc())))
+        .execute(conn)?;
+    if changed == 0 { Err(stale()) } else { Ok(()) }
+}
+
+/// Deletes a draft that was recorded by mistake, with everything hanging off it.
+pub fn delete_draft(conn: &mut DbConnection, principal: &Principal, current: &ExemplarRow, if_match: IfMatch) -> AppResult<()> {
+    if_match.check(current.version)?;
+    ensure_workable(principal, current)?;
+    if current.record_status()? != RecordStatus::Draft {
+        return Err(AppError::new(ErrorCode::Conflict)
+            .with_detail("Chỉ xóa được hồ sơ còn là bản nháp; hồ sơ đã gửi hãy chuyển sang Dừng theo dõi hoặc Lưu trữ."));
+    }
+    let referenced: i64 = crate::db::schema::evaluations::table
+        .filter(crate::db::schema::evaluations::exemplar_id.eq(current.id))
+        .count()
+        .get_result(conn)?;
+    let introduced: i64 = crate::db::schema::introduction_exemplars::table
+        .filter(crate::db::schema::introduction_exemplars::exemplar_id.eq(current.id))
+        .count()
+        .get_result(conn)?;
+    if referenced > 0 || introduced > 0 {
+        return Err(AppError::new(ErrorCode::Conflict)
+            .with_detail("Điển hình đã được đánh giá hoặc giới thiệu; không thể xóa, hãy chuyển sang Dừng theo dõi."));
+    }
+    crate::attachments::model::delete_for_owner(conn, crate::attachments::model::Owner::Exemplar(current.id))?;
+    diesel::delete(exemplars::table.find(current.id).filter(exemplars::version.eq(current.version))).execute(conn)?;
+    Ok(())
+}
+
+pub fn movements_of(conn: &mut DbConnection, id: i64) -> AppResult<Vec<MovementRef>> {
+    Ok(exemplar_movements::table
+        .inner_join(movements::table)
+        .filter(exemplar_movements::exemplar_id.eq(id))
+        .select((movements::id, movements::code, movements::name))
+        .order(movements::id.asc())
+        .load(conn)?)
+}
+
+pub fn initiatives_of(conn: &mut DbConnection, id: i64) -> AppResult<Vec<Initiative>> {
+    let rows: Vec<(String, Option<i32>, Option<String>, Option<String>)> = initiatives::table
+        .filter(initiatives::exemplar_id.eq(id))
+        .order(initiatives::position.asc())
+        .select((initiatives::title, initiatives::year, initiatives::recognised_by, initiatives::scope))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(title, year, recognised_by, scope)| Initiative { title, year, recognised_by, scope })
+        .collect())
+}
+
+pub fn unit_ref(conn: &mut DbConnection, unit_id: i64) -> AppResult<UnitRef> {
+    crate::units::model::unit_ref(conn, unit_id)?.ok_or_else(|| AppError::internal(format!("unit {unit_id} vanished")))
+}

@@ -1,0 +1,246 @@
+//! The stage records of an exemplar: nurturing plan, summary, replications.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, delete, post, put, web};
+
+use super::model::{self, ensure_workable};
+use super::records::{self, NurturingPlan, NurturingPlanInput, Replication, ReplicationInput, Summary, SummaryInput};
+use crate::audit::{self, AuditContext};
+use crate::auth::Auth;
+use crate::auth::roles::WriteExemplars;
+use crate::error::{AppError, AppResult};
+use crate::http::etag::{IfMatch, json_with_etag};
+use crate::http::extract::Json;
+use crate::http::validation::validate;
+use crate::state::AppState;
+
+/// Creates or replaces the nurturing plan and its milestones. Replacing needs `If-Match` with
+/// the plan's `version`.
+///
+/// **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+#[utoipa::path(
+    tag = "Hồ sơ giai đoạn",
+    request_body = NurturingPlanInput,
+    params(("id" = i64, Path, description = "Exemplar id"), ("If-Match" = Option<String>, Header, description = "ETag (phiên bản) của kế hoạch khi đã có")),
+    security(("bearer" = ["office", "unit_head", "unit_staff"])),
+    responses(
+        (status = 200, body = NurturingPlan, headers(("ETag" = String))),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 412, response = crate::openapi::PreconditionFailed),
+        (status = 428, response = crate::openapi::PreconditionRequired)
+    )
+)]
+#[put("/exemplars/{id}/nurturing-plan")]
+pub async fn save_nurturing_plan(
+    auth: Auth<WriteExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: Option<IfMatch>,
+    Json(input): Json<NurturingPlanInput>,
+) -> AppResult<HttpResponse> {
+    let input = input.normalized();
+    validate(&input)?;
+    let id = id.into_inner();
+    let ctx = AuditContext::from(&auth);
+    let principal = auth.principal;
+    let plan = state
+        .db
+        .transaction(move |conn| {
+            let row = model::find_row(conn, id)?;
+            ensure_workable(&principal, &row)?;
+            let before = records::plan(conn, id)?;
+            records::save_plan(conn, &principal, &row, if_match, &input)?;
+            let plan = records::plan(conn, id)?.ok_or_else(|| AppError::internal("plan vanished"))?;
+            audit::record(conn, &ctx, "save_plan", "exemplar", Some(id), before.as_ref().and_then(audit::snapshot), audit::snapshot(&plan))?;
+            Ok(plan)
+        })
+        .await?;
+    Ok(json_with_etag(StatusCode::OK, plan.version, &plan))
+}
+
+/// Creates or replaces the summary of the good practice. Replacing needs `If-Match` with the
+/// summary's `version`.
+///
+/// **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+#[utoipa::path(
+    tag = "Hồ sơ giai đoạn",
+    request_body = SummaryInput,
+    params(("id" = i64, Path, description = "Exemplar id"), ("If-Match" = Option<String>, Header, description = "ETag (phiên bản) của bản tổng kết khi đã có")),
+    security(("bearer" = ["office", "unit_head", "unit_staff"])),
+    responses(
+        (status = 200, body = Summary, headers(("ETag" = String))),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 412, response = crate::openapi::PreconditionFailed),
+        (status = 428, response = crate::openapi::PreconditionRequired)
+    )
+)]
+#[put("/exemplars/{id}/summary")]
+pub async fn save_summary(
+    auth: Auth<WriteExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: Option<IfMatch>,
+    Json(input): Json<SummaryInput>,
+) -> AppResult<HttpResponse> {
+    let input = input.normalized();
+    let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
+    errors.extend(input.extra_errors());
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    let id = id.into_inner();
+    let ctx = AuditContext::from(&auth);
+    let principal = auth.principal;
+    let summary = state
+        .db
+        .transaction(move |conn| {
+            let row = model::find_row(conn, id)?;
+            ensure_workable(&principal, &row)?;
+            let before = records::summary(conn, id)?;
+            records::save_summary(conn, &principal, &row, if_match, &input)?;
+            let summary = records::summary(conn, id)?.ok_or_else(|| AppError::internal("summary vanished"))?;
+            audit::record(conn, &ctx, "save_summary", "exemplar", Some(id), before.as_ref().and_then(audit::snapshot), audit::snapshot(&summary))?;
+            Ok(summary)
+        })
+        .await?;
+    Ok(json_with_etag(StatusCode::OK, summary.version, &summary))
+}
+
+fn checked(input: ReplicationInput, discovered_on: chrono::NaiveDate) -> AppResult<ReplicationInput> {
+    let input = input.normalized();
+    let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
+    errors.extend(input.extra_errors(discovered_on, crate::time::today()));
+    if errors.is_empty() { Ok(input) } else { Err(AppError::validation(errors)) }
+}
+
+/// Records where the model was replicated.
+///
+/// **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+#[utoipa::path(
+    tag = "Hồ sơ giai đoạn",
+    request_body = ReplicationInput,
+    params(("id" = i64, Path, description = "Exemplar id")),
+    security(("bearer" = ["office", "unit_head", "unit_staff"])),
+    responses(
+        (status = 201, body = Replication, headers(("ETag" = String))),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict)
+    )
+)]
+#[post("/exemplars/{id}/replications")]
+pub async fn add_replication(
+    auth: Auth<WriteExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    Json(input): Json<ReplicationInput>,
+) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let ctx = AuditContext::from(&auth);
+    let principal = auth.principal;
+    let replication = state
+        .db
+        .transaction(move |conn| {
+            let row = model::find_row(conn, id)?;
+            ensure_workable(&principal, &row)?;
+            let input = checked(input, row.discovered_on)?;
+            let new_id = records::add_replication(conn, &principal, &row, &input)?;
+            let replication = records::find_replication(conn, new_id)?;
+            audit::record(conn, &ctx, "create", "replication", Some(new_id), None, audit::snapshot(&replication))?;
+            Ok(replication)
+        })
+        .await?;
+    Ok(json_with_etag(StatusCode::CREATED, replication.version, &replication))
+}
+
+/// Edits a replication record. Requires `If-Match`.
+///
+/// **Quyền:** office, unit_head, unit_staff (đơn vị của điển hình).
+#[utoipa::path(
+    tag = "Hồ sơ giai đoạn",
+    request_body = ReplicationInput,
+    params(("id" = i64, Path, description = "Replication id"), ("If-Match" = String, Header, description = "ETag của phiên bản đã đọc")),
+    security(("bearer" = ["office", "unit_head", "unit_staff"])),
+    responses(
+        (status = 200, body = Replication, headers(("ETag" = String))),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 412, response = crate::openapi::PreconditionFailed),
+        (status = 428, response = crate::openapi::PreconditionRequired)
+    )
+)]
+#[put("/replications/{id}")]
+pub async fn update_replication(
+    auth: Auth<WriteExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+    Json(input): Json<ReplicationInput>,
+) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let ctx = AuditContext::from(&auth);
+    let principal = auth.principal;
+    let replication = state
+        .db
+        .transaction(move |conn| {
+            let current = records::find_replication(conn, id)?;
+            let row = model::find_row(conn, current.exemplar_id)?;
+            ensure_workable(&principal, &row)?;
+            let input = checked(input, row.discovered_on)?;
+            records::update_replication(conn, &current, if_match, &input)?;
+            let replication = records::find_replication(conn, id)?;
+            audit::record(conn, &ctx, "update", "replication", Some(id), audit::snapshot(&current), audit::snapshot(&replication))?;
+            Ok(replication)
+        })
+        .await?;
+    Ok(json_with_etag(StatusCode::OK, replication.version, &replication))
+}
+
+/// Deletes a replication record. Requires `If-Match`.
+///
+/// **Quyền:** office, unit_head, unit_staff (đơn vị của điển hình).
+#[utoipa::path(
+    tag = "Hồ sơ giai đoạn",
+    params(("id" = i64, Path, description = "Replication id"), ("If-Match" = String, Header, description = "ETag của phiên bản đã đọc")),
+    security(("bearer" = ["office", "unit_head", "unit_staff"])),
+    responses(
+        (status = 204, description = "Đã xóa"),
+        (status = 404, response = crate::openapi::NotFound),
+        (status = 409, response = crate::openapi::Conflict),
+        (status = 412, response = crate::openapi::PreconditionFailed),
+        (status = 428, response = crate::openapi::PreconditionRequired)
+    )
+)]
+#[delete("/replications/{id}")]
+pub async fn delete_replication(auth: Auth<WriteExemplars>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let ctx = AuditContext::from(&auth);
+    let principal = auth.principal;
+    state
+        .db
+        .transaction(move |conn| {
+            let current = records::find_replication(conn, id)?;
+            let row = model::find_row(conn, current.exemplar_id)?;
+            ensure_workable(&principal, &row)?;
+            if row.stage()? == super::types::Stage::Replicated {
+                let count = records::replications_of(conn, row.id)?.len();
+                if count <= 1 {
+                    return Err(AppError::new(crate::error::ErrorCode::Conflict)
+                        .with_detail("Điển hình đang ở giai đoạn Nhân rộng cần ít nhất một nơi nhân rộng."));
+                }
+            }
+            records::delete_replication(conn, &current, if_match)?;
+            audit::record(conn, &ctx, "delete", "replication", Some(id), audit::snapshot(&current), None)
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(save_nurturing_plan)
+        .service(save_summary)
+        .service(add_replication)
+        .service(update_replication)
+        .service(delete_replication);
+}

@@ -1,0 +1,136 @@
+//! The unit × month grid the Office watches: who introduced an exemplar on time, late, or not yet.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::model::{IntroductionStatus, Month};
+use crate::db::DbConnection;
+use crate::db::schema::{introductions, units};
+use crate::error::AppResult;
+use crate::text_enum;
+use crate::units::{UnitKind, UnitRef};
+
+text_enum!(
+    pub enum CellStatus {
+        OnTime = "on_time" / "Đúng hạn",
+        Late = "late" / "Trễ hạn",
+        Missing = "missing" / "Chưa giới thiệu",
+        /// The deadline has not passed yet.
+        Pending = "pending" / "Chưa đến hạn",
+        /// A month still to come.
+        Upcoming = "upcoming" / "Tháng tới",
+    }
+);
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct GridCell {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub status: CellStatus,
+    /// Submitted introductions.
+    pub submitted: i64,
+    /// Drafts not yet submitted.
+    pub drafts: i64,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct GridRow {
+    pub unit: UnitRef,
+    pub cells: Vec<GridCell>,
+    pub on_time: i64,
+    pub late: i64,
+    pub missing: i64,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct IntroductionGrid {
+    pub year: i32,
+    pub due_day: u32,
+    /// Today in Vietnam, against which deadlines were judged.
+    pub today: NaiveDate,
+    pub months: Vec<String>,
+    pub rows: Vec<GridRow>,
+}
+
+/// The status of one cell from its introductions (`(submitted, on_time)` pairs).
+pub fn cell_status(month: Month, due_day: u32, today: NaiveDate, submitted_on_time: &[bool]) -> CellStatus {
+    if !submitted_on_time.is_empty() {
+        return if submitted_on_time.iter().any(|on_time| *on_time) { CellStatus::OnTime } else { CellStatus::Late };
+    }
+    if month > Month::of(today) {
+        CellStatus::Upcoming
+    } else if today <= month.due_on(due_day) {
+        CellStatus::Pending
+    } else {
+        CellStatus::Missing
+    }
+}
+
+/// The grid of `year` for the active units (all of them, or only `only_unit`).
+pub fn build(conn: &mut DbConnection, year: i32, due_day: u32, today: NaiveDate, only_unit: Option<i64>) -> AppResult<IntroductionGrid> {
+    let mut unit_query = units::table
+        .filter(units::active.eq(true))
+        .filter(units::kind.ne(UnitKind::Department.as_str()))
+        .select((units::id, units::code, units::short_name, units::name))
+        .order((units::sort_order.asc(), units::sort_name.asc()))
+        .into_boxed();
+    if let Some(unit) = only_unit {
+        unit_query = unit_query.filter(units::id.eq(unit));
+    }
+    let unit_refs: Vec<UnitRef> = unit_query.load(conn)?;
+    let entries: Vec<(i64, String, String, Option<bool>)> = introductions::table
+        .filter(introductions::month.like(format!("{year:04}-%")))
+        .select((introductions::unit_id, introductions::month, introductions::status, introductions::on_time))
+        .load(conn)?;
+    let months: Vec<Month> = (1..=12).map(|month| Month { year, month }).collect();
+    let rows = unit_refs
+        .into_iter()
+        .map(|unit| {
+            let cells: Vec<GridCell> = months
+                .iter()
+                .map(|month| {
+                    let text = month.text();
+                    let here: Vec<&(i64, String, String, Option<bool>)> =
+                        entries.iter().filter(|e| e.0 == unit.id && e.1 == text).collect();
+                    let submitted: Vec<bool> = here
+                        .iter()
+                        .filter(|e| e.2 == IntroductionStatus::Submitted.as_str())
+                        .map(|e| e.3.unwrap_or(false))
+                        .collect();
+                    GridCell {
+                        status: cell_status(*month, due_day, today, &submitted),
+                        submitted: submitted.len() as i64,
+                        drafts: (here.len() - submitted.len()) as i64,
+                        month: text,
+                    }
+                })
+                .collect();
+            let count = |status: CellStatus| cells.iter().filter(|c| c.status == status).count() as i64;
+            GridRow { on_time: count(CellStatus::OnTime), late: count(CellStatus::Late), missing: count(CellStatus::Missing), cells, unit }
+        })
+        .collect();
+    Ok(IntroductionGrid { year, due_day, today, months: months.iter().map(|m| m.text()).collect(), rows })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_follow_the_calendar() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let month = |m| Month { year: 2026, month: m };
+        assert_eq!(cell_status(month(10), 10, today, &[]), CellStatus::Missing);
+        assert_eq!(cell_status(month(11), 10, today, &[]), CellStatus::Missing, "the 10th has passed");
+        assert_eq!(cell_status(month(12), 10, today, &[]), CellStatus::Upcoming);
+        let early = NaiveDate::from_ymd_opt(2026, 11, 5).unwrap();
+        assert_eq!(cell_status(month(11), 10, early, &[]), CellStatus::Pending);
+        assert_eq!(cell_status(month(9), 10, today, &[false, true]), CellStatus::OnTime);
+        assert_eq!(cell_status(month(9), 10, today, &[false]), CellStatus::Late);
+    }
+}

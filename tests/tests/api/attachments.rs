@@ -1,0 +1,147 @@
+//! Attachments: types checked on the content, size limits, thumbnails, downloads authorised
+//! like their parent.
+
+use std::io::Cursor;
+
+use lantoa_tests::{Res, TestApp, db_test};
+use serde_json::Value;
+
+use crate::support::{create_exemplar, etag_of};
+
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    image::RgbImage::from_pixel(width, height, image::Rgb([10, 120, 200]))
+        .write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
+        .unwrap();
+    bytes
+}
+
+async fn upload(app: &TestApp, token: &str, path: &str, name: &str, bytes: Vec<u8>) -> Res {
+    let form = reqwest::multipart::Form::new()
+        .part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()))
+        .text("caption", "Ảnh trao đổi với người dân");
+    let response = reqwest::Client::new().post(app.url(path)).bearer_auth(token).multipart(form).send().await.unwrap();
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let text = response.text().await.unwrap();
+    Res { status, headers: std::sync::Arc::new(headers), body: serde_json::from_str(&text).unwrap_or(Value::Null), text }
+}
+
+async fn fetch(app: &TestApp, token: &str, path: &str) -> reqwest::Response {
+    reqwest::Client::new().get(app.url(path)).bearer_auth(token).send().await.unwrap()
+}
+
+db_test!(
+    async fn photos_and_documents_are_stored_and_served_to_those_allowed(app) {
+        let staff = app.token("tgpl.canbo").await;
+        let exemplar = create_exemplar(&app, &staff, "TGPL", "Người có ảnh").await;
+        let path = format!("/api/v1/exemplars/{}/attachments", exemplar["id"]);
+        let photo = upload(&app, &staff, &path, "../../ảnh hiện trường.png", png(1200, 900)).await;
+        assert_eq!(photo.status, 201, "{}", photo.text);
+        assert_eq!(photo.body["fileName"], "ảnh hiện trường.png");
+        assert_eq!(photo.body["contentType"], "image/png");
+        assert_eq!(photo.body["caption"], "Ảnh trao đổi với người dân");
+        let thumbnail_url = photo.body["thumbnailUrl"].as_str().unwrap().to_owned();
+        let pdf = upload(&app, &staff, &path, "bao-cao.png", b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF".to_vec()).await;
+        assert_eq!(pdf.body["contentType"], "application/pdf", "the content decides, not the name");
+        assert_eq!(pdf.body["thumbnailUrl"], Value::Null);
+
+        let content = fetch(&app, &staff, photo.body["downloadUrl"].as_str().unwrap()).await;
+        assert_eq!(content.status(), 200);
+        assert_eq!(content.headers()["content-type"], "image/png");
+        assert!(content.headers()["content-disposition"].to_str().unwrap().contains("filename*=UTF-8''"));
+        assert_eq!(content.bytes().await.unwrap().to_vec(), png(1200, 900));
+        let thumb = fetch(&app, &staff, &thumbnail_url).await;
+        assert_eq!(thumb.status(), 200);
+        let decoded = image::load_from_memory(&thumb.bytes().await.unwrap()).unwrap();
+        assert_eq!((decoded.width(), decoded.height()), (320, 240));
+
+        let shown = app.get(&format!("/api/v1/exemplars/{}", exemplar["id"])).token(&staff).send().await;
+        assert_eq!(shown.ok()["attachments"].as_array().unwrap().len(), 2);
+
+        // Another unit, no token, a service account on a draft: refused like the exemplar itself.
+        let admin = app.admin().await;
+        let (_, temporary) = crate::support::create_user(&app, &admin, "dgts.canbo", "unit_staff", Some("DGTS")).await;
+        let login = app.login_full("dgts.canbo", &temporary).await;
+        let other = app
+            .post("/api/v1/profile/password")
+            .token(login["accessToken"].as_str().unwrap())
+            .json(&serde_json::json!({ "currentPassword": temporary, "newPassword": "Dau-Gia-2026x" }))
+            .send()
+            .await
+            .body["accessToken"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(fetch(&app, &other, photo.body["downloadUrl"].as_str().unwrap()).await.status(), 403);
+        assert_eq!(fetch(&app, &other, &thumbnail_url).await.status(), 403);
+        assert_eq!(upload(&app, &other, &path, "x.png", png(10, 10)).await.status, 403);
+        let anonymous = reqwest::get(app.url(photo.body["downloadUrl"].as_str().unwrap())).await.unwrap();
+        assert_eq!(anonymous.status(), 401);
+        let integration = app.integration_token(&["exemplars:read"]).await;
+        assert_eq!(fetch(&app, &integration, photo.body["downloadUrl"].as_str().unwrap()).await.status(), 404);
+
+        // Removing a file.
+        let id = pdf.body["id"].as_i64().unwrap();
+        let res = app.delete(&format!("/api/v1/attachments/{id}")).token(&staff).send().await;
+        assert_eq!(res.status, 204);
+        app.get(&format!("/api/v1/attachments/{id}")).token(&staff).send().await.problem(404, "not_found");
+        let audit = app.get("/api/v1/audit?entityType=attachment").token(&admin).send().await;
+        assert_eq!(audit.ok()["total"], 3);
+    }
+);
+
+db_test!(
+    async fn forbidden_types_and_oversized_files_are_refused(app) {
+        let staff = app.token("tgpl.canbo").await;
+        let exemplar = create_exemplar(&app, &staff, "TGPL", "Người gửi tệp lạ").await;
+        let path = format!("/api/v1/exemplars/{}/attachments", exemplar["id"]);
+        let exe = upload(&app, &staff, &path, "bao-cao.pdf", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff".to_vec()).await;
+        exe.problem(415, "unsupported_file_type");
+        let html = upload(&app, &staff, &path, "trang.pdf", b"<html><script>alert(1)</script></html>".to_vec()).await;
+        html.problem(415, "unsupported_file_type");
+        let big = upload(&app, &staff, &path, "lon.png", vec![0x89; 300 * 1024]).await;
+        big.problem(413, "file_too_large");
+        let empty = upload(&app, &staff, &path, "rong.png", Vec::new()).await;
+        assert_eq!(empty.field_errors(), ["file:empty"]);
+        let json = app.post(&path).token(&staff).json(&serde_json::json!({ "file": "x" })).send().await;
+        json.problem(415, "unsupported_media_type");
+        let shown = app.get(&format!("/api/v1/exemplars/{}", exemplar["id"])).token(&staff).send().await;
+        assert_eq!(shown.ok()["attachments"], serde_json::json!([]), "nothing was kept");
+    }
+);
+
+db_test!(
+    async fn evaluation_evidence_is_frozen_with_the_evaluation(app) {
+        let office = app.token("vanphong").await;
+        let exemplar = create_exemplar(&app, &office, "TGPL", "Người được đánh giá").await;
+        let evaluation = app
+            .post(&format!("/api/v1/exemplars/{}/evaluations", exemplar["id"]))
+            .token(&office)
+            .json(&serde_json::json!({ "evaluatorKind": "office_review" }))
+            .send()
+            .await
+            .body
+            .clone();
+        let path = format!("/api/v1/evaluations/{}/attachments", evaluation["id"]);
+        let evidence = upload(&app, &office, &path, "minh-chung.pdf", b"%PDF-1.4\n%%EOF".to_vec()).await;
+        assert_eq!(evidence.status, 201, "{}", evidence.text);
+        let items: Vec<Value> = evaluation["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| serde_json::json!({ "criterionId": i["criterionId"], "met": true }))
+            .collect();
+        let saved = app
+            .put(&format!("/api/v1/evaluations/{}", evaluation["id"]))
+            .token(&office)
+            .if_match(&etag_of(&evaluation))
+            .json(&serde_json::json!({ "items": items }))
+            .send()
+            .await;
+        app.post(&format!("/api/v1/evaluations/{}/finalise", evaluation["id"])).token(&office).if_match(&saved.etag()).send().await.ok();
+        upload(&app, &office, &path, "them.pdf", b"%PDF-1.4\n%%EOF".to_vec()).await.problem(409, "evaluation_finalised");
+        let id = evidence.body["id"].as_i64().unwrap();
+        app.delete(&format!("/api/v1/attachments/{id}")).token(&office).send().await.problem(409, "evaluation_finalised");
+    }
+);
