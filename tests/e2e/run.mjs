@@ -311,3 +311,214 @@ test('a new user must change the temporary password at first sign-in', async () 
     assert.equal(await byTestId(page, 'header-user-name').innerText(), fullName);
   });
 });
+
+/** Today's calendar day in Vietnam, whatever the machine's time zone: { year, month, day }. */
+function todayInVietnam() {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date());
+  const get = (type) => Number(parts.find((part) => part.type === type).value);
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+/** Signs in as `username` and opens the exemplar's page. */
+async function openExemplarAs(page, username, id, name) {
+  await login(page, username, PASSWORD);
+  await byTestId(page, 'home-greeting').waitFor();
+  await page.goto(`${baseUrl}/diem-hinh/${id}`);
+  await expectTitle(page, name);
+}
+
+/** Picks a day in an Ant Design date picker by typing it (dd/mm/yyyy); Tab leaves the picker (Enter would submit the form). */
+async function pickDate(page, testId, ddmmyyyy) {
+  const input = page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first();
+  await input.click();
+  await input.fill(ddmmyyyy);
+  await input.press('Tab');
+  assert.equal(await input.inputValue(), ddmmyyyy);
+}
+
+test('an exemplar goes from the unit to the Office: recorded, planned, submitted, proposed, moved, evaluated, introduced', async () => {
+  const name = `Nguyễn Thị Điển Hình ${runId}`;
+  const title = `Gương sáng trợ giúp pháp lý ${runId}`;
+  const today = todayInVietnam();
+  const month = `${today.year}-${String(today.month).padStart(2, '0')}`;
+  let id;
+
+  // The unit's staff records the exemplar they discovered.
+  await scenario('exemplar-staff', async (page) => {
+    await login(page, 'tgpl.canbo', PASSWORD);
+    await byTestId(page, 'home-greeting').waitFor();
+    await byTestId(page, 'nav-diem-hinh').click();
+    await expectTitle(page, 'Điển hình tiên tiến');
+    await byTestId(page, 'exemplar-create').click();
+    await expectTitle(page, 'Thêm điển hình');
+
+    await byTestId(page, 'exemplar-form-name').fill(name);
+    await byTestId(page, 'exemplar-form-position').fill('Trợ giúp viên pháp lý');
+    // A unit's staff records for their own unit only.
+    assert.equal(await byTestId(page, 'exemplar-form-unit-fixed').inputValue(), TGPL);
+    await choose(page, 'exemplar-form-category', 'Điển hình tiên tiến');
+    await page
+      .locator('[data-testid="exemplar-form-field"] input, input[data-testid="exemplar-form-field"]')
+      .first()
+      .fill('Trợ giúp pháp lý');
+    await byTestId(page, 'exemplar-form-achievements').fill(
+      'Thực hiện 124 vụ việc trợ giúp pháp lý cho người dân vùng sâu trong năm, không có khiếu nại.',
+    );
+    await choose(page, 'exemplar-form-movements', 'Bình dân học vụ số', 'binh dan');
+    await page.keyboard.press('Escape');
+    await byTestId(page, 'initiative-add').click();
+    await byTestId(page, 'initiative-title-0').fill('Số hóa hồ sơ trợ giúp pháp lý');
+    await byTestId(page, 'exemplar-form-submit').click();
+
+    await page.getByText(`Đã ghi nhận điển hình ${name}.`).waitFor();
+    await expectTitle(page, name);
+    id = Number(new URL(page.url()).pathname.split('/').pop());
+    assert.ok(id > 0, 'the new exemplar has its own page');
+    assert.equal(await byTestId(page, 'exemplar-stage').innerText(), 'Phát hiện');
+    assert.equal(await byTestId(page, 'exemplar-record-status').innerText(), 'Bản nháp');
+    assert.match(await byTestId(page, 'exemplar-unit').innerText(), /Trung tâm Trợ giúp pháp lý/);
+    assert.match(await byTestId(page, 'exemplar-movements').innerText(), /Bình dân học vụ số/);
+    // Staff cannot submit: that is the unit head's call.
+    assert.equal(await byTestId(page, 'exemplar-action-submit').count(), 0);
+  });
+
+  // The unit head plans the nurturing, submits the record and proposes the move to "Bồi dưỡng".
+  await scenario('exemplar-head', async (page) => {
+    await openExemplarAs(page, 'tgpl.truong', id, name);
+    await byTestId(page, 'tab-boi-duong').click();
+    await byTestId(page, 'plan-edit').click();
+    await byTestId(page, 'plan-strengths').fill('Tận tâm, am hiểu pháp luật, gần gũi người dân.');
+    await byTestId(page, 'plan-shortcomings').fill('Chưa chia sẻ kinh nghiệm rộng rãi trong đơn vị.');
+    await byTestId(page, 'plan-measures').fill('Cử tham gia tập huấn; giao hướng dẫn đồng nghiệp mới.');
+    await byTestId(page, 'milestone-add').click();
+    await byTestId(page, 'milestone-title-0').fill('Chia sẻ kinh nghiệm tại hội nghị đơn vị');
+    const due = new Date(Date.UTC(today.year, today.month, 15));
+    const dueText = `15/${String(due.getUTCMonth() + 1).padStart(2, '0')}/${due.getUTCFullYear()}`;
+    await pickDate(page, 'milestone-due-0', dueText);
+    await byTestId(page, 'plan-save').click();
+    await page.getByText('Đã lưu kế hoạch bồi dưỡng.').waitFor();
+    await byTestId(page, 'plan-view').getByText('Chia sẻ kinh nghiệm tại hội nghị đơn vị').waitFor();
+    await byTestId(page, 'plan-milestones').getByText(dueText).waitFor();
+
+    await byTestId(page, 'exemplar-action-submit').click();
+    await byTestId(page, 'confirm-ok').click();
+    await page.getByText('Đã gửi hồ sơ cho Văn phòng Sở.').waitFor();
+    await byTestId(page, 'exemplar-record-status').getByText('Đã gửi').waitFor();
+
+    await byTestId(page, 'exemplar-action-propose').click();
+    await byTestId(page, 'stage-move-target').getByText('Bồi dưỡng').click();
+    await byTestId(page, 'stage-move-note').fill('Đã có kế hoạch bồi dưỡng cụ thể.');
+    await byTestId(page, 'stage-move-submit').click();
+    await page.getByText('Đã gửi đề xuất chuyển sang giai đoạn Bồi dưỡng.').waitFor();
+    assert.match(await byTestId(page, 'exemplar-proposal').innerText(), /Bồi dưỡng/);
+    await byTestId(page, 'exemplar-action-withdrawProposal').waitFor();
+  });
+
+  // The Office confirms the proposal, then evaluates against the four general standards.
+  await scenario('exemplar-office', async (page) => {
+    await openExemplarAs(page, 'vanphong', id, name);
+    await byTestId(page, 'exemplar-action-confirmProposal').click();
+    await byTestId(page, 'decision-note').fill('Đồng ý chuyển sang bồi dưỡng.');
+    await byTestId(page, 'decision-submit').click();
+    await page.getByText('Đã duyệt đề xuất; điển hình đã chuyển giai đoạn.').waitFor();
+    await byTestId(page, 'exemplar-stage').getByText('Bồi dưỡng').waitFor();
+    assert.equal(await byTestId(page, 'exemplar-record-status').innerText(), 'Đã xác nhận');
+    assert.equal(await byTestId(page, 'exemplar-proposal').count(), 0);
+
+    await byTestId(page, 'tab-danh-gia').click();
+    await byTestId(page, 'evaluation-start').click();
+    await byTestId(page, 'evaluation-start-kind').getByText('Văn phòng Sở thẩm định').waitFor();
+    await byTestId(page, 'evaluation-start-submit').click();
+    await expectTitle(page, 'Phiếu đánh giá');
+    assert.match(new URL(page.url()).pathname, /^\/danh-gia\/\d+$/);
+    assert.equal(await page.locator('[data-testid^="criterion-"][data-testid$="-met"]').count(), 4);
+    assert.match(await byTestId(page, 'criterion-1').innerText(), /Hoàn thành xuất sắc nhiệm vụ được giao/);
+    for (let index = 0; index < 4; index += 1) {
+      await byTestId(page, `criterion-${index}-met`).getByText('Đạt', { exact: true }).click();
+    }
+    await byTestId(page, 'evaluation-comment').fill('Đáp ứng đầy đủ bốn tiêu chuẩn chung.');
+    await byTestId(page, 'evaluation-save').click();
+    await page.getByText('Đã lưu nháp. Điểm hiện tại: 100%.').waitFor();
+    assert.equal(await byTestId(page, 'evaluation-score').innerText(), '100');
+    assert.equal(await byTestId(page, 'evaluation-conclusion').innerText(), 'Đạt');
+
+    await byTestId(page, 'evaluation-finalise').click();
+    await byTestId(page, 'confirm-ok').click();
+    await byTestId(page, 'evaluation-final').waitFor();
+    assert.equal(await byTestId(page, 'evaluation-status').innerText(), 'Đã hoàn tất');
+    await byTestId(page, 'evaluation-amend').waitFor();
+
+    // Every step is on the exemplar's timeline, with the conclusion.
+    await page.getByRole('link', { name: 'Hồ sơ điển hình' }).click();
+    await expectTitle(page, name);
+    await byTestId(page, 'exemplar-conclusion').getByText('Đạt').waitFor();
+    const timeline = byTestId(page, 'exemplar-timeline');
+    for (const action of ['created', 'plan_saved', 'submitted', 'proposed', 'moved', 'evaluated']) {
+      assert.equal(
+        await timeline.locator(`[data-testid="timeline-${action}"]`).count(),
+        1,
+        `timeline has ${action}`,
+      );
+    }
+    assert.match(
+      await timeline.locator('[data-testid="timeline-moved"]').innerText(),
+      /Phát hiện → Bồi dưỡng/,
+    );
+    assert.match(
+      await timeline.locator('[data-testid="timeline-moved"]').innerText(),
+      /Đồng ý chuyển sang bồi dưỡng/,
+    );
+    assert.match(
+      await timeline.locator('[data-testid="timeline-evaluated"]').innerText(),
+      /Văn phòng Sở thẩm định: Đạt \(100%\)/,
+    );
+    assert.match(
+      await timeline.locator('[data-testid="timeline-created"]').innerText(),
+      /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/,
+    );
+  });
+
+  // The unit head introduces the exemplar for this month; the grid shows whether it was on time.
+  await scenario('introduction-head', async (page) => {
+    await login(page, 'tgpl.truong', PASSWORD);
+    await byTestId(page, 'home-greeting').waitFor();
+    await byTestId(page, 'nav-gioi-thieu').click();
+    await expectTitle(page, 'Giới thiệu hằng tháng');
+    const dueDay = Number(await byTestId(page, 'due-day').innerText());
+    assert.ok(dueDay >= 1 && dueDay <= 28, 'the due day is shown');
+
+    await byTestId(page, 'intro-create').click();
+    await choose(page, 'intro-form-exemplars', name, runId);
+    await page.keyboard.press('Escape');
+    await byTestId(page, 'intro-form-title').fill(title);
+    await byTestId(page, 'intro-form-writeUp').fill(
+      `${name} đã thực hiện hàng trăm vụ việc trợ giúp pháp lý cho người dân vùng sâu, vùng xa.`,
+    );
+    await byTestId(page, 'intro-form-save').click();
+    await page.getByText('Đã lưu bài giới thiệu nháp.').waitFor();
+
+    const row = page.locator('[data-testid^="intro-row-"]', { hasText: title });
+    await row.waitFor();
+    await row.locator('[data-testid^="intro-submit-"]').click();
+    await byTestId(page, 'confirm-ok').click();
+    const onTime = today.day <= dueDay;
+    await page
+      .getByText(onTime ? 'Đã gửi bài giới thiệu (đúng hạn).' : 'Đã gửi bài giới thiệu (trễ hạn).')
+      .waitFor();
+    await row.getByText(onTime ? 'Đã gửi – đúng hạn' : 'Đã gửi – trễ hạn').waitFor();
+
+    const cell = byTestId(page, `grid-cell-TGPL-${month}`);
+    const expected = onTime ? 'on_time' : 'late';
+    await page.waitForFunction(
+      ([selector, status]) => document.querySelector(selector)?.getAttribute('data-status') === status,
+      [`[data-testid="grid-cell-TGPL-${month}"]`, expected],
+    );
+    assert.match(await cell.getAttribute('aria-label'), new RegExp(onTime ? 'Đúng hạn' : 'Trễ hạn'));
+    assert.equal(await byTestId(page, 'grid-legend').isVisible(), true);
+  });
+});

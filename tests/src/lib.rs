@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod databases;
+pub mod generator;
 
 use std::sync::Arc;
 

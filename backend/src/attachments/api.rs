@@ -27,7 +27,7 @@ pub struct UploadForm {
     /// by its content. At most `LANTOA_MAX_UPLOAD_BYTES` (20 MB by default).
     #[schema(format = Binary, content_media_type = "application/octet-stream")]
     file: String,
-    #[schema(max_length = 300)]
+    #[schema(max_length = 300, required = false)]
     caption: Option<String>,
 }
 

@@ -37,6 +37,8 @@ pub struct Principal {
     pub unit_id: Option<i64>,
     /// Username, or the service account's name.
     pub name: String,
+    /// Full name for people ("Nguyễn Văn A"), the name for service accounts.
+    pub display_name: String,
     pub scopes: Vec<Scope>,
     pub session_id: Option<i64>,
     pub must_change_password: bool,
@@ -188,15 +190,15 @@ fn load_principal(conn: &mut DbConnection, claims: &Claims) -> AppResult<Princip
                 return Err(revoked());
             }
             let sid = claims.sid.ok_or_else(revoked)?;
-            let row: Option<(String, String, Option<i64>, bool, bool)> = users::table
+            let row: Option<(String, String, String, Option<i64>, bool, bool)> = users::table
                 .inner_join(sessions_t::table)
                 .filter(users::id.eq(user_id))
                 .filter(sessions_t::id.eq(sid))
                 .filter(sessions_t::revoked_at.is_null())
-                .select((users::username, users::role, users::unit_id, users::active, users::must_change_password))
+                .select((users::username, users::full_name, users::role, users::unit_id, users::active, users::must_change_password))
                 .first(conn)
                 .optional()?;
-            let (username, role, unit_id, active, must_change_password) = row.ok_or_else(revoked)?;
+            let (username, full_name, role, unit_id, active, must_change_password) = row.ok_or_else(revoked)?;
             if !active {
                 return Err(revoked());
             }
@@ -206,6 +208,7 @@ fn load_principal(conn: &mut DbConnection, claims: &Claims) -> AppResult<Princip
                 role,
                 unit_id,
                 name: username,
+                display_name: full_name,
                 scopes: Vec::new(),
                 session_id: Some(sid),
                 must_change_password,
@@ -226,6 +229,7 @@ fn load_principal(conn: &mut DbConnection, claims: &Claims) -> AppResult<Princip
                 subject,
                 role: Role::Integration,
                 unit_id: None,
+                display_name: name.clone(),
                 name,
                 scopes: Scope::parse_list(&scopes),
                 session_id: None,

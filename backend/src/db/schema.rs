@@ -171,6 +171,7 @@ diesel::table! {
     exemplar_movements (exemplar_id, movement_id) {
         exemplar_id -> BigInt,
         movement_id -> BigInt,
+        unit_id -> BigInt,
     }
 }
 

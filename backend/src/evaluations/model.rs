@@ -13,7 +13,7 @@ use crate::attachments::model::{Attachment, Owner};
 use crate::auth::{Principal, Role};
 use crate::criteria::model::{self as criteria_model, CriteriaSetRef, CriterionMode, SetStatus};
 use crate::db::DbConnection;
-use crate::db::schema::{criteria, evaluation_items, evaluations, exemplars, users};
+use crate::db::schema::{criteria, criteria_sets, evaluation_items, evaluations, exemplars, users};
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use crate::exemplars::model::{ExemplarRow, touch};
 use crate::exemplars::stages::record_event;
@@ -114,6 +114,7 @@ pub struct Evaluator {
 pub struct Evaluation {
     pub id: i64,
     pub exemplar_id: i64,
+    pub exemplar_name: String,
     /// The criteria set version used, kept for good.
     pub criteria_set: CriteriaSetRef,
     pub pass_threshold: i32,
@@ -260,7 +261,9 @@ pub fn load(conn: &mut DbConnection, id: i64) -> AppResult<Evaluation> {
     let row = find_row(conn, id)?;
     let set = criteria_model::find_row(conn, row.criteria_set_id)?;
     let full_name: String = users::table.find(row.evaluator_user_id).select(users::full_name).first(conn)?;
+    let exemplar_name: String = exemplars::table.find(row.exemplar_id).select(exemplars::name).first(conn)?;
     Ok(Evaluation {
+        exemplar_name,
         items: items_of(conn, row.id)?,
         attachments: crate::attachments::model::list(conn, Owner::Evaluation(row.id))?,
         id: row.id,
@@ -287,21 +290,25 @@ pub fn load(conn: &mut DbConnection, id: i64) -> AppResult<Evaluation> {
 }
 
 pub fn list_for_exemplar(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<Vec<EvaluationSummary>> {
-    let rows: Vec<(EvaluationRow, String)> = evaluations::table
+    let rows: Vec<(EvaluationRow, String, (i64, String, i32, String))> = evaluations::table
         .inner_join(users::table)
+        .inner_join(criteria_sets::table)
         .filter(evaluations::exemplar_id.eq(exemplar_id))
         .order((evaluations::created_at.asc(), evaluations::id.asc()))
-        .select((EvaluationRow::as_select(), users::full_name))
+        .select((
+            EvaluationRow::as_select(),
+            users::full_name,
+            (criteria_sets::id, criteria_sets::code, criteria_sets::version_no, criteria_sets::name),
+        ))
         .load(conn)?;
     rows.into_iter()
-        .map(|(row, evaluator_name)| {
-            let set = criteria_model::find_row(conn, row.criteria_set_id)?;
+        .map(|(row, evaluator_name, (id, code, version_no, name))| {
             Ok(EvaluationSummary {
                 id: row.id,
                 evaluator_kind: EvaluatorKind::from_db(&row.evaluator_kind)?,
                 evaluator_name,
                 status: row.status()?,
-                criteria_set: set.reference(),
+                criteria_set: CriteriaSetRef { id, code, version_no, name },
                 score_percent: row.score_percent,
                 conclusion: opt_conclusion(&row.conclusion)?,
                 supersedes_id: row.supersedes_id,

@@ -65,8 +65,8 @@ pub async fn list_exemplars(auth: Auth<ReadExemplars>, state: web::Data<AppState
     let page = PageRequest::new(q.page, q.page_size)?;
     let sort = query::sort_of(&q)?;
     let principal = auth.principal;
-    let (items, total) = state.db.run(move |conn| query::page(conn, &principal, &q, page, sort)).await?;
-    Ok(web::Json(page.of(items, total)))
+    let (items, total, capped) = state.db.run(move |conn| query::page(conn, &principal, &q, page, sort)).await?;
+    Ok(web::Json(page.of_capped(items, total, capped)))
 }
 
 /// The current list (same filters and order as the list, every page, up to 50 000 rows) as an Excel file.
@@ -94,6 +94,26 @@ pub async fn export_exemplars(auth: Auth<ReadExemplars>, state: web::Data<AppSta
         .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
         .body(bytes))
+}
+
+/// The fields of work already recorded (for suggestions and the `field` filter), alphabetically.
+///
+/// **Quyền:** như danh sách điển hình.
+#[utoipa::path(
+    tag = "Điển hình",
+    security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
+    responses((status = 200, body = Vec<String>))
+)]
+#[get("/exemplars/fields")]
+pub async fn list_fields(_auth: Auth<ReadExemplars>, state: web::Data<AppState>) -> AppResult<web::Json<Vec<String>>> {
+    use crate::db::schema::exemplars;
+    use diesel::prelude::*;
+    let mut fields: Vec<String> = state
+        .db
+        .run(|conn| Ok(exemplars::table.select(exemplars::field_of_work).distinct().load::<String>(conn)?))
+        .await?;
+    fields.sort_by_key(|f| crate::db::search::fold(f));
+    Ok(web::Json(fields))
 }
 
 /// One exemplar with its stage records, timeline, evaluations and attachments.
@@ -218,6 +238,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_exemplars)
         .service(export_exemplars)
         .service(super::import::import_exemplars)
+        .service(list_fields)
         .service(get_exemplar)
         .service(create_exemplar)
         .service(update_exemplar)

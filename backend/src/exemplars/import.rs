@@ -81,14 +81,16 @@ pub struct ImportReport {
 /// `onlyValid` (default `false`), `unitId` (default for rows without "Mã đơn vị"; unit roles:
 /// always their own unit).
 #[derive(Debug, ToSchema)]
+#[schema(rename_all = "camelCase")]
 #[allow(dead_code)]
 pub struct ImportForm {
     #[schema(format = Binary, content_media_type = "application/octet-stream")]
     file: String,
-    #[schema(default = true)]
+    #[schema(default = true, required = false)]
     dry_run: Option<bool>,
-    #[schema(default = false)]
+    #[schema(default = false, required = false)]
     only_valid: Option<bool>,
+    #[schema(required = false)]
     unit_id: Option<i64>,
 }
 
@@ -170,8 +172,10 @@ impl Lookup {
     }
 }
 
-/// Turns one row into the form's input, or the row's problems.
-fn to_input(cells: &[String], header_index: &[Option<usize>], lookup: &Lookup, default_unit: Option<i64>) -> Result<ExemplarInput, Vec<FieldError>> {
+/// Turns one row into the form's input and the problems found reading it. Cells that cannot be
+/// read get a stand-in value, so that the row's other fields are still checked and every
+/// problem of the row is reported at once.
+fn to_input(cells: &[String], header_index: &[Option<usize>], lookup: &Lookup, default_unit: Option<i64>) -> (ExemplarInput, Vec<FieldError>) {
     let get = |i: usize| header_index[i].and_then(|c| cells.get(c)).map(|s| s.trim()).unwrap_or("");
     let mut errors = Vec::new();
     let mut problem = |i: usize, code: &str, message: String| errors.push(FieldError::new(COLUMNS[i].header, code, message));
@@ -224,28 +228,23 @@ fn to_input(cells: &[String], header_index: &[Option<usize>], lookup: &Lookup, d
         .map(|title| Initiative { title, year: None, recognised_by: None, scope: None })
         .collect();
     let opt = |i: usize| Some(get(i).to_owned()).filter(|s| !s.is_empty());
-    let (Some(subject_kind), Some(unit_id), Some(category), Some(discovered_on)) = (subject_kind, unit_id, category, discovered_on) else {
-        return Err(errors);
-    };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(ExemplarInput {
-        subject_kind,
+    let input = ExemplarInput {
+        subject_kind: subject_kind.unwrap_or(SubjectKind::Individual),
         name: get(0).to_owned(),
         position: opt(7),
         title: opt(8),
         member_count,
-        unit_id,
-        category,
+        unit_id: unit_id.unwrap_or(0),
+        category: category.unwrap_or(Category::Advanced),
         field_of_work: get(4).to_owned(),
         achievements: get(5).to_owned(),
-        discovered_on,
+        discovered_on: discovered_on.unwrap_or_else(crate::time::today),
         discovery_method: opt(10),
         discovered_by: opt(11),
         movement_ids,
         initiatives,
-    })
+    };
+    (input, errors)
 }
 
 /// Maps an API field error back to the column header people see.
@@ -287,25 +286,34 @@ fn import_rows(
     for (number, cells) in body {
         let name = Some(cells.get(header_index[0].unwrap_or(0)).map(|s| s.trim().to_owned()).unwrap_or_default()).filter(|s| !s.is_empty());
         let mut outcome = ImportRow { row: number, name, errors: Vec::new(), created_id: None };
-        match to_input(cells, &header_index, &lookup, default_unit) {
-            Err(errors) => outcome.errors = errors,
-            Ok(input) => {
-                let checked = super::api::checked(input).map_err(|e| e.errors);
-                let inserted = checked.and_then(|input| {
-                    conn.transaction(|conn| {
-                        let id = model::insert(conn, principal, &input)?;
-                        if write {
-                            let exemplar = detail::load(conn, principal, id)?;
-                            audit::record(conn, ctx, "import", "exemplar", Some(id), None, super::api::audit_snapshot(&exemplar))?;
-                        }
-                        Ok::<i64, AppError>(id)
-                    })
-                    .map_err(|e| if e.errors.is_empty() { vec![FieldError::new("", e.code.to_string(), e.detail.unwrap_or_default())] } else { e.errors })
-                });
-                match inserted {
-                    Ok(id) => outcome.created_id = Some(id),
-                    Err(errors) => outcome.errors = errors.into_iter().map(to_column).collect(),
-                }
+        let (input, read_errors) = to_input(cells, &header_index, &lookup, default_unit);
+        let unreadable: Vec<&str> = read_errors.iter().map(|e| e.field.as_str()).collect();
+        let kind_unreadable = unreadable.contains(&COLUMNS[1].header);
+        let checked = super::api::checked(input);
+        if !read_errors.is_empty() {
+            // Report what the form would say too, except about the cells already reported (and
+            // about the fields that depend on an unreadable subject kind).
+            let dependent = [COLUMNS[7].header, COLUMNS[8].header, COLUMNS[9].header];
+            outcome.errors = read_errors.clone();
+            if let Err(more) = checked {
+                let already_said = |field: &str| unreadable.contains(&field) || (kind_unreadable && dependent.contains(&field));
+                outcome.errors.extend(more.errors.into_iter().map(to_column).filter(|e| !already_said(&e.field)));
+            }
+        } else {
+            let inserted = checked.map_err(|e| e.errors).and_then(|input| {
+                conn.transaction(|conn| {
+                    let id = model::insert(conn, principal, &input)?;
+                    if write {
+                        let exemplar = detail::load(conn, principal, id)?;
+                        audit::record(conn, ctx, "import", "exemplar", Some(id), None, super::api::audit_snapshot(&exemplar))?;
+                    }
+                    Ok::<i64, AppError>(id)
+                })
+                .map_err(|e| if e.errors.is_empty() { vec![FieldError::new("", e.code.to_string(), e.detail.unwrap_or_default())] } else { e.errors })
+            });
+            match inserted {
+                Ok(id) => outcome.created_id = Some(id),
+                Err(errors) => outcome.errors = errors.into_iter().map(to_column).collect(),
             }
         }
         rows.push(outcome);

@@ -309,7 +309,11 @@ fn replace_links(conn: &mut DbConnection, id: i64, input: &ExemplarInput) -> App
     diesel::delete(exemplar_movements::table.filter(exemplar_movements::exemplar_id.eq(id))).execute(conn)?;
     for movement_id in &input.movement_ids {
         diesel::insert_into(exemplar_movements::table)
-            .values((exemplar_movements::exemplar_id.eq(id), exemplar_movements::movement_id.eq(movement_id)))
+            .values((
+                exemplar_movements::exemplar_id.eq(id),
+                exemplar_movements::movement_id.eq(movement_id),
+                exemplar_movements::unit_id.eq(input.unit_id),
+            ))
             .execute(conn)?;
     }
     diesel::delete(initiatives::table.filter(initiatives::exemplar_id.eq(id))).execute(conn)?;

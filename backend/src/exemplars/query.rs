@@ -2,16 +2,15 @@
 //! databases (FTS5 on SQLite, a `tsvector` GIN index on PostgreSQL, both over the folded
 //! `search_text`), sorting and pagination.
 
-use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Text};
+use diesel::sql_types::{BigInt, Text};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::model::{ExemplarRow, ExemplarSummary, summary};
 use super::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind};
 use crate::auth::{Principal, Role, policy};
-use crate::db::schema::{exemplar_movements, exemplars, units};
+use crate::db::schema::{exemplars, units};
 use crate::db::{Backend, DbBackend, DbConnection, search};
 use crate::error::{AppError, AppResult};
 use crate::http::pagination::{PageRequest, parse_sort};
@@ -21,8 +20,9 @@ use crate::units::UnitRef;
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct ExemplarQuery {
-    /// Words that must all appear (as word prefixes) in the name, position, field, unit,
-    /// achievements or initiatives, ignoring case and diacritics: `nguyen van` finds "Nguyễn Văn".
+    /// Words that must all appear in the name, position, field, unit, achievements or
+    /// initiatives, ignoring case and diacritics (`nguyen van` finds "Nguyễn Văn"); the last word
+    /// may be the beginning of a word. A search counts at most 200 matches (`totalCapped`).
     pub q: Option<String>,
     pub unit_id: Option<i64>,
     pub category: Option<Category>,
@@ -37,7 +37,8 @@ pub struct ExemplarQuery {
     pub record_status: Option<RecordStatus>,
     /// `true`: only exemplars with a stage move waiting for the Office.
     pub has_proposal: Option<bool>,
-    /// `updatedAt` (default, newest first: `-updatedAt`), `name`, `discoveredOn`, `stage`; prefix `-` for descending.
+    /// `createdAt` (default: `-createdAt`, newest recorded first), `updatedAt`, `name` (ignoring case
+    /// and diacritics), `discoveredOn`, `stage`; prefix `-` for descending.
     pub sort: Option<String>,
     #[param(minimum = 1, default = 1)]
     pub page: Option<i64>,
@@ -45,8 +46,9 @@ pub struct ExemplarQuery {
     pub page_size: Option<i64>,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortField {
+    CreatedAt,
     UpdatedAt,
     Name,
     DiscoveredOn,
@@ -57,12 +59,13 @@ pub fn sort_of(q: &ExemplarQuery) -> AppResult<(SortField, bool)> {
     parse_sort(
         q.sort.as_deref(),
         &[
+            ("createdAt", SortField::CreatedAt),
             ("updatedAt", SortField::UpdatedAt),
             ("name", SortField::Name),
             ("discoveredOn", SortField::DiscoveredOn),
             ("stage", SortField::Stage),
         ],
-        (SortField::UpdatedAt, true),
+        (SortField::CreatedAt, true),
     )
 }
 
@@ -76,86 +79,175 @@ fn search_terms(q: &str) -> Vec<String> {
         .collect()
 }
 
-type Boxed<'a> = exemplars::BoxedQuery<'a, DbBackend>;
-
-fn filtered<'a>(q: &'a ExemplarQuery, principal: &Principal, backend: Backend) -> Boxed<'a> {
-    let mut query = exemplars::table.into_boxed();
-    let terms = search_terms(q.q.as_deref().unwrap_or(""));
-    if !terms.is_empty() {
-        query = match backend {
-            Backend::Sqlite => {
-                let expression = terms.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" AND ");
-                query.filter(
-                    sql::<Bool>("exemplars.id IN (SELECT rowid FROM exemplars_fts WHERE exemplars_fts MATCH ")
-                        .bind::<Text, _>(expression)
-                        .sql(")"),
-                )
-            }
-            Backend::Postgres => {
-                let expression = terms.iter().map(|t| format!("{t}:*")).collect::<Vec<_>>().join(" & ");
-                query.filter(sql::<Bool>("exemplars.search_vector @@ to_tsquery('simple', ").bind::<Text, _>(expression).sql(")"))
-            }
-        };
-    }
-    if let Some(unit) = policy::unit_restriction(principal) {
-        query = query.filter(exemplars::unit_id.eq(unit));
-    }
-    if principal.role == Role::Integration {
-        query = query.filter(exemplars::record_status.eq(RecordStatus::Confirmed.as_str()));
-    }
-    if let Some(unit) = q.unit_id {
-        query = query.filter(exemplars::unit_id.eq(unit));
-    }
-    if let Some(category) = q.category {
-        query = query.filter(exemplars::category.eq(category.as_str()));
-    }
-    if let Some(stage) = q.stage {
-        query = query.filter(exemplars::stage.eq(stage.as_str()));
-    }
-    if let Some(movement) = q.movement_id {
-        query = query.filter(
-            exemplars::id.eq_any(
-                exemplar_movements::table
-                    .filter(exemplar_movements::movement_id.eq(movement))
-                    .select(exemplar_movements::exemplar_id),
-            ),
-        );
-    }
-    if let Some(field) = q.field.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
-        query = query.filter(exemplars::field_of_work.eq(field));
-    }
-    if let Some(year) = q.year {
-        query = query.filter(exemplars::discovery_year.eq(year));
-    }
-    if let Some(conclusion) = q.conclusion {
-        query = query.filter(exemplars::current_conclusion.eq(conclusion.as_str()));
-    }
-    if let Some(kind) = q.subject_kind {
-        query = query.filter(exemplars::subject_kind.eq(kind.as_str()));
-    }
-    if let Some(status) = q.record_status {
-        query = query.filter(exemplars::record_status.eq(status.as_str()));
-    }
-    match q.has_proposal {
-        Some(true) => query = query.filter(exemplars::proposed_stage.is_not_null()),
-        Some(false) => query = query.filter(exemplars::proposed_stage.is_null()),
-        None => {}
-    }
-    query
+/// Whole words must match; the last one may be the beginning of a word (search as you type),
+/// once it has two letters.
+fn full_text_query(terms: &[String], backend: Backend) -> String {
+    let last = terms.len().saturating_sub(1);
+    let parts = terms.iter().enumerate().map(|(i, term)| match (backend, i == last && term.len() >= 2) {
+        (Backend::Sqlite, false) => format!("\"{term}\""),
+        (Backend::Sqlite, true) => format!("\"{term}\"*"),
+        (Backend::Postgres, false) => term.clone(),
+        (Backend::Postgres, true) => format!("{term}:*"),
+    });
+    let separator = if backend == Backend::Sqlite { " AND " } else { " & " };
+    parts.collect::<Vec<_>>().join(separator)
 }
 
-fn sorted(query: Boxed<'_>, sort: (SortField, bool)) -> Boxed<'_> {
-    let query = match sort {
-        (SortField::UpdatedAt, false) => query.order(exemplars::updated_at.asc()),
-        (SortField::UpdatedAt, true) => query.order(exemplars::updated_at.desc()),
-        (SortField::Name, false) => query.order(exemplars::sort_name.asc()),
-        (SortField::Name, true) => query.order(exemplars::sort_name.desc()),
-        (SortField::DiscoveredOn, false) => query.order(exemplars::discovered_on.asc()),
-        (SortField::DiscoveredOn, true) => query.order(exemplars::discovered_on.desc()),
-        (SortField::Stage, false) => query.order(exemplars::stage.asc()),
-        (SortField::Stage, true) => query.order(exemplars::stage.desc()),
-    };
-    query.then_order_by(exemplars::id.desc())
+#[derive(Clone)]
+enum Bind {
+    Int(i64),
+    Text(String),
+}
+
+/// The `FROM … WHERE …` of a list, with its bind values, for the database at hand. Written as
+/// SQL because the search drives the query from the full-text index on SQLite (so that a page of
+/// a common word's matches, newest first, is read without scanning them all). Fragments mark
+/// their parameters with `?`; [`Listing::render`] numbers them for PostgreSQL.
+struct Listing {
+    backend: Backend,
+    searching: bool,
+    /// `(sql, bind)` in the order they appear: source, joins, conditions.
+    source: (String, Option<Bind>),
+    joins: Vec<(String, Bind)>,
+    conditions: Vec<(String, Option<Bind>)>,
+}
+
+impl Listing {
+    fn and(&mut self, column: &str, bind: Bind) {
+        self.conditions.push((format!("e.{column} = ?"), Some(bind)));
+    }
+
+    fn new(q: &ExemplarQuery, principal: &Principal, backend: Backend) -> Self {
+        let terms = search_terms(q.q.as_deref().unwrap_or(""));
+        let searching = !terms.is_empty();
+        let source = if !searching {
+            ("exemplars e".to_owned(), None)
+        } else {
+            let expression = Some(Bind::Text(full_text_query(&terms, backend)));
+            match backend {
+                Backend::Sqlite => ("exemplars_fts JOIN exemplars e ON e.id = exemplars_fts.rowid AND exemplars_fts MATCH ?".to_owned(), expression),
+                Backend::Postgres => ("exemplars e".to_owned(), None),
+            }
+        };
+        let mut listing = Listing { backend, searching, source, joins: Vec::new(), conditions: Vec::new() };
+        if searching && backend == Backend::Postgres {
+            listing.conditions.push(("e.search_vector @@ to_tsquery('simple', ?)".to_owned(), Some(Bind::Text(full_text_query(&terms, backend)))));
+        }
+        if let Some(movement) = q.movement_id {
+            // A join, so that the planner can start from the movement or from the other filters;
+            // the link repeats the unit, so that a movement within a unit is one index range.
+            listing.joins.push(("JOIN exemplar_movements m ON m.exemplar_id = e.id AND m.movement_id = ?".to_owned(), Bind::Int(movement)));
+            for unit in [policy::unit_restriction(principal), q.unit_id].into_iter().flatten() {
+                listing.conditions.push(("m.unit_id = ?".to_owned(), Some(Bind::Int(unit))));
+            }
+        }
+        if let Some(unit) = policy::unit_restriction(principal) {
+            listing.and("unit_id", Bind::Int(unit));
+        }
+        if principal.role == Role::Integration {
+            listing.and("record_status", Bind::Text(RecordStatus::Confirmed.as_str().to_owned()));
+        }
+        if let Some(unit) = q.unit_id {
+            listing.and("unit_id", Bind::Int(unit));
+        }
+        if let Some(category) = q.category {
+            listing.and("category", Bind::Text(category.as_str().to_owned()));
+        }
+        if let Some(stage) = q.stage {
+            listing.and("stage", Bind::Text(stage.as_str().to_owned()));
+        }
+        if let Some(field) = q.field.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
+            listing.and("field_of_work", Bind::Text(field.to_owned()));
+        }
+        if let Some(year) = q.year {
+            listing.and("discovery_year", Bind::Int(i64::from(year)));
+        }
+        if let Some(conclusion) = q.conclusion {
+            listing.and("current_conclusion", Bind::Text(conclusion.as_str().to_owned()));
+        }
+        if let Some(kind) = q.subject_kind {
+            listing.and("subject_kind", Bind::Text(kind.as_str().to_owned()));
+        }
+        if let Some(status) = q.record_status {
+            listing.and("record_status", Bind::Text(status.as_str().to_owned()));
+        }
+        match q.has_proposal {
+            Some(true) => listing.conditions.push(("e.proposed_stage IS NOT NULL".to_owned(), None)),
+            Some(false) => listing.conditions.push(("e.proposed_stage IS NULL".to_owned(), None)),
+            None => {}
+        }
+        listing
+    }
+
+    /// `FROM … WHERE …` with numbered placeholders, and the binds in order.
+    fn render(&self) -> (String, Vec<Bind>) {
+        let mut fragments: Vec<(&str, Option<&Bind>)> = vec![(self.source.0.as_str(), self.source.1.as_ref())];
+        fragments.extend(self.joins.iter().map(|(sql, bind)| (sql.as_str(), Some(bind))));
+        let conditions: Vec<String> = self.conditions.iter().map(|(sql, _)| sql.clone()).collect();
+        let where_clause = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+        let mut binds: Vec<Bind> = fragments.iter().filter_map(|(_, bind)| bind.cloned()).collect();
+        binds.extend(self.conditions.iter().filter_map(|(_, bind)| bind.clone()));
+        let text = format!(
+            "FROM {} {}",
+            fragments.iter().map(|(sql, _)| *sql).collect::<Vec<_>>().join(" "),
+            where_clause
+        );
+        let mut numbered = String::with_capacity(text.len() + 8);
+        let mut index = 0;
+        for c in text.chars() {
+            if c == '?' {
+                index += 1;
+                match self.backend {
+                    Backend::Sqlite => numbered.push('?'),
+                    Backend::Postgres => numbered.push_str(&format!("${index}")),
+                }
+            } else {
+                numbered.push(c);
+            }
+        }
+        (numbered, binds)
+    }
+
+    fn query(&self, select: &str, tail: &str) -> diesel::query_builder::BoxedSqlQuery<'static, DbBackend, diesel::query_builder::SqlQuery> {
+        let (from_where, binds) = self.render();
+        let mut query = diesel::sql_query(format!("{select} {from_where} {tail}")).into_boxed::<DbBackend>();
+        for bind in binds {
+            query = match bind {
+                Bind::Int(value) => query.bind::<BigInt, _>(value),
+                Bind::Text(value) => query.bind::<Text, _>(value),
+            };
+        }
+        query
+    }
+
+    fn order_by(&self, sort: (SortField, bool)) -> String {
+        let direction = if sort.1 { "DESC" } else { "ASC" };
+        let column = match sort.0 {
+            // On SQLite the full-text index yields rows in id order: sorting by it streams.
+            SortField::CreatedAt if self.searching && self.backend == Backend::Sqlite => "exemplars_fts.rowid",
+            SortField::CreatedAt => "e.id",
+            SortField::UpdatedAt => "e.updated_at",
+            SortField::Name => "e.sort_name",
+            SortField::DiscoveredOn => "e.discovered_on",
+            SortField::Stage => "e.stage",
+        };
+        if sort.0 == SortField::CreatedAt { format!("ORDER BY {column} {direction}") } else { format!("ORDER BY {column} {direction}, e.id DESC") }
+    }
+}
+
+/// Searches count their matches up to this many; beyond it the total is reported as capped.
+pub const SEARCH_COUNT_CAP: i64 = 200;
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+#[derive(QueryableByName)]
+struct Id {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
 }
 
 fn with_units(conn: &mut DbConnection, rows: Vec<ExemplarRow>) -> AppResult<Vec<ExemplarSummary>> {
@@ -174,33 +266,70 @@ fn with_units(conn: &mut DbConnection, rows: Vec<ExemplarRow>) -> AppResult<Vec<
         .collect()
 }
 
-/// One page of exemplars and the total count.
+/// The rows with these ids, in this order.
+fn rows_in_order(conn: &mut DbConnection, ids: &[i64]) -> AppResult<Vec<ExemplarRow>> {
+    let mut rows: Vec<ExemplarRow> = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        rows.extend(exemplars::table.filter(exemplars::id.eq_any(chunk)).select(ExemplarRow::as_select()).load::<ExemplarRow>(conn)?);
+    }
+    let position: std::collections::HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    rows.sort_by_key(|row| position.get(&row.id).copied().unwrap_or(usize::MAX));
+    Ok(rows)
+}
+
+fn ids(conn: &mut DbConnection, listing: &Listing, sort: (SortField, bool), offset: i64, limit: i64) -> AppResult<Vec<i64>> {
+    let tail = format!("{} LIMIT {limit} OFFSET {offset}", listing.order_by(sort));
+    Ok(listing.query("SELECT e.id AS id", &tail).load::<Id>(conn)?.into_iter().map(|r| r.id).collect())
+}
+
+/// One page of exemplars, the total count, and whether the count was capped (searches only).
 pub fn page(
     conn: &mut DbConnection,
     principal: &Principal,
     q: &ExemplarQuery,
     page: PageRequest,
     sort: (SortField, bool),
-) -> AppResult<(Vec<ExemplarSummary>, i64)> {
-    let backend = conn.backend();
-    let total: i64 = filtered(q, principal, backend).count().get_result(conn)?;
-    let rows: Vec<ExemplarRow> = sorted(filtered(q, principal, backend), sort)
-        .select(ExemplarRow::as_select())
-        .offset(page.offset())
-        .limit(page.limit())
-        .load(conn)?;
-    Ok((with_units(conn, rows)?, total))
+) -> AppResult<(Vec<ExemplarSummary>, i64, bool)> {
+    let listing = Listing::new(q, principal, conn.backend());
+    let (page_ids, total, capped) = if listing.searching {
+        // One pass over the first matches, in order, gives both the count and the page.
+        let first = ids(conn, &listing, sort, 0, SEARCH_COUNT_CAP + 1)?;
+        let total = (first.len() as i64).min(SEARCH_COUNT_CAP);
+        let capped = first.len() as i64 > SEARCH_COUNT_CAP;
+        let page_ids = if page.offset() + page.limit() <= SEARCH_COUNT_CAP {
+            first.into_iter().skip(page.offset() as usize).take(page.limit() as usize).collect()
+        } else {
+            ids(conn, &listing, sort, page.offset(), page.limit())?
+        };
+        (page_ids, total, capped)
+    } else {
+        let total = listing.query("SELECT COUNT(*) AS n", "").get_result::<Count>(conn)?.n;
+        (ids(conn, &listing, sort, page.offset(), page.limit())?, total, false)
+    };
+    let rows = rows_in_order(conn, &page_ids)?;
+    Ok((with_units(conn, rows)?, total, capped))
 }
 
 /// Every matching row (up to `limit`), for exports.
 pub fn all(conn: &mut DbConnection, principal: &Principal, q: &ExemplarQuery, sort: (SortField, bool), limit: i64) -> AppResult<Vec<ExemplarRow>> {
-    let backend = conn.backend();
-    Ok(sorted(filtered(q, principal, backend), sort).select(ExemplarRow::as_select()).limit(limit).load(conn)?)
+    let listing = Listing::new(q, principal, conn.backend());
+    let all_ids = ids(conn, &listing, sort, 0, limit)?;
+    rows_in_order(conn, &all_ids)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::search_terms;
+    use super::{Backend, full_text_query, search_terms};
+
+    #[test]
+    fn the_last_word_is_a_prefix() {
+        let terms = search_terms("Nguyễn Văn A");
+        assert_eq!(full_text_query(&terms, Backend::Sqlite), "\"nguyen\" AND \"van\" AND \"a\"");
+        assert_eq!(full_text_query(&terms, Backend::Postgres), "nguyen & van & a");
+        let terms = search_terms("Trợ giú");
+        assert_eq!(full_text_query(&terms, Backend::Sqlite), "\"tro\" AND \"giu\"*");
+        assert_eq!(full_text_query(&terms, Backend::Postgres), "tro & giu:*");
+    }
 
     #[test]
     fn terms_are_folded_words_only() {

@@ -47,7 +47,7 @@ pub fn record_event(
             stage_events::to_stage.eq(to.map(Stage::as_str)),
             stage_events::note.eq(note),
             stage_events::actor_user_id.eq(actor.user_id()),
-            stage_events::actor_name.eq(&actor.name),
+            stage_events::actor_name.eq(&actor.display_name),
             stage_events::occurred_at.eq(Utc::now().naive_utc()),
         ))
         .execute(conn)?;
@@ -231,6 +231,9 @@ pub fn confirm_proposal(conn: &mut DbConnection, actor: &Principal, row: &Exempl
     if_match.check(row.version)?;
     ensure_workable(actor, row)?;
     let to = pending(row)?;
+    if row.record_status()? == RecordStatus::Draft {
+        return Err(AppError::new(ErrorCode::Conflict).with_detail("Hồ sơ đang được đơn vị sửa lại; chờ đơn vị gửi lại hồ sơ."));
+    }
     let note = decision.note().or(row.proposed_note.as_deref());
     check_move(conn, row, to, note)?;
     let from = row.stage()?;
@@ -323,6 +326,18 @@ pub fn return_to_unit(conn: &mut DbConnection, actor: &Principal, row: &Exemplar
     ensure_workable(actor, row)?;
     let note = decision.required_note()?;
     expect_status(row, RecordStatus::Submitted, "Chỉ trả lại được hồ sơ đơn vị đã gửi và chưa xác nhận.")?;
-    set_status(conn, row, RecordStatus::Draft)?;
+    // A returned record goes back to the unit whole: any proposal it carried is withdrawn.
+    let changed = diesel::update(exemplars::table.find(row.id).filter(exemplars::version.eq(row.version)))
+        .set((
+            exemplars::record_status.eq(RecordStatus::Draft.as_str()),
+            exemplars::proposed_stage.eq(None::<String>),
+            exemplars::proposed_note.eq(None::<String>),
+            exemplars::proposed_by.eq(None::<i64>),
+            exemplars::proposed_at.eq(None::<NaiveDateTime>),
+            exemplars::version.eq(row.version + 1),
+            exemplars::updated_at.eq(Utc::now().naive_utc()),
+        ))
+        .execute(conn)?;
+    applied(changed)?;
     record_event(conn, row.id, actor, TimelineAction::Returned, None, None, Some(note))
 }

@@ -46,7 +46,12 @@ impl PageRequest {
     }
 
     pub fn of<T: ToSchema>(self, items: Vec<T>, total: i64) -> Page<T> {
-        Page { items, total, page: self.page, page_size: self.page_size }
+        Page { items, total, total_capped: false, page: self.page, page_size: self.page_size }
+    }
+
+    /// A page whose total may have been capped (searches count their matches up to a limit).
+    pub fn of_capped<T: ToSchema>(self, items: Vec<T>, total: i64, capped: bool) -> Page<T> {
+        Page { total_capped: capped, ..self.of(items, total) }
     }
 }
 
@@ -57,6 +62,8 @@ pub struct Page<T: ToSchema> {
     pub items: Vec<T>,
     /// Number of matching records across all pages.
     pub total: i64,
+    /// `true` when there are more matches than `total` (a search stopped counting there).
+    pub total_capped: bool,
     pub page: i64,
     pub page_size: i64,
 }

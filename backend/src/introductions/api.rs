@@ -121,8 +121,9 @@ pub async fn introduction_grid(auth: Auth<ReadExemplars>, state: web::Data<AppSt
     let grid = state
         .db
         .run(move |conn| {
-            let due_day = crate::settings::load(conn)?.introduction_due_day;
-            grid::build(conn, year, due_day, today, only_unit)
+            let settings = crate::settings::load(conn)?;
+            let start = Month::parse(&settings.introductions_start).ok_or_else(|| AppError::internal("stored start month malformed"))?;
+            grid::build(conn, year, settings.introduction_due_day, start, today, only_unit)
         })
         .await?;
     Ok(web::Json(grid))

@@ -21,6 +21,8 @@ text_enum!(
         Pending = "pending" / "Chưa đến hạn",
         /// A month still to come.
         Upcoming = "upcoming" / "Tháng tới",
+        /// Before the programme's first month.
+        NotApplicable = "not_applicable" / "Chưa áp dụng",
     }
 );
 
@@ -51,6 +53,8 @@ pub struct GridRow {
 pub struct IntroductionGrid {
     pub year: i32,
     pub due_day: u32,
+    /// The first month counted (`YYYY-MM`).
+    pub start_month: String,
     /// Today in Vietnam, against which deadlines were judged.
     pub today: NaiveDate,
     pub months: Vec<String>,
@@ -58,9 +62,12 @@ pub struct IntroductionGrid {
 }
 
 /// The status of one cell from its introductions (`(submitted, on_time)` pairs).
-pub fn cell_status(month: Month, due_day: u32, today: NaiveDate, submitted_on_time: &[bool]) -> CellStatus {
+pub fn cell_status(month: Month, start: Month, due_day: u32, today: NaiveDate, submitted_on_time: &[bool]) -> CellStatus {
     if !submitted_on_time.is_empty() {
         return if submitted_on_time.iter().any(|on_time| *on_time) { CellStatus::OnTime } else { CellStatus::Late };
+    }
+    if month < start {
+        return CellStatus::NotApplicable;
     }
     if month > Month::of(today) {
         CellStatus::Upcoming
@@ -72,7 +79,7 @@ pub fn cell_status(month: Month, due_day: u32, today: NaiveDate, submitted_on_ti
 }
 
 /// The grid of `year` for the active units (all of them, or only `only_unit`).
-pub fn build(conn: &mut DbConnection, year: i32, due_day: u32, today: NaiveDate, only_unit: Option<i64>) -> AppResult<IntroductionGrid> {
+pub fn build(conn: &mut DbConnection, year: i32, due_day: u32, start: Month, today: NaiveDate, only_unit: Option<i64>) -> AppResult<IntroductionGrid> {
     let mut unit_query = units::table
         .filter(units::active.eq(true))
         .filter(units::kind.ne(UnitKind::Department.as_str()))
@@ -103,7 +110,7 @@ pub fn build(conn: &mut DbConnection, year: i32, due_day: u32, today: NaiveDate,
                         .map(|e| e.3.unwrap_or(false))
                         .collect();
                     GridCell {
-                        status: cell_status(*month, due_day, today, &submitted),
+                        status: cell_status(*month, start, due_day, today, &submitted),
                         submitted: submitted.len() as i64,
                         drafts: (here.len() - submitted.len()) as i64,
                         month: text,
@@ -114,7 +121,7 @@ pub fn build(conn: &mut DbConnection, year: i32, due_day: u32, today: NaiveDate,
             GridRow { on_time: count(CellStatus::OnTime), late: count(CellStatus::Late), missing: count(CellStatus::Missing), cells, unit }
         })
         .collect();
-    Ok(IntroductionGrid { year, due_day, today, months: months.iter().map(|m| m.text()).collect(), rows })
+    Ok(IntroductionGrid { year, due_day, start_month: start.text(), today, months: months.iter().map(|m| m.text()).collect(), rows })
 }
 
 #[cfg(test)]
@@ -125,12 +132,14 @@ mod tests {
     fn cells_follow_the_calendar() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
         let month = |m| Month { year: 2026, month: m };
-        assert_eq!(cell_status(month(10), 10, today, &[]), CellStatus::Missing);
-        assert_eq!(cell_status(month(11), 10, today, &[]), CellStatus::Missing, "the 10th has passed");
-        assert_eq!(cell_status(month(12), 10, today, &[]), CellStatus::Upcoming);
+        let start = month(4);
+        assert_eq!(cell_status(month(3), start, 10, today, &[]), CellStatus::NotApplicable);
+        assert_eq!(cell_status(month(10), start, 10, today, &[]), CellStatus::Missing);
+        assert_eq!(cell_status(month(11), start, 10, today, &[]), CellStatus::Missing, "the 10th has passed");
+        assert_eq!(cell_status(month(12), start, 10, today, &[]), CellStatus::Upcoming);
         let early = NaiveDate::from_ymd_opt(2026, 11, 5).unwrap();
-        assert_eq!(cell_status(month(11), 10, early, &[]), CellStatus::Pending);
-        assert_eq!(cell_status(month(9), 10, today, &[false, true]), CellStatus::OnTime);
-        assert_eq!(cell_status(month(9), 10, today, &[false]), CellStatus::Late);
+        assert_eq!(cell_status(month(11), start, 10, early, &[]), CellStatus::Pending);
+        assert_eq!(cell_status(month(9), start, 10, today, &[false, true]), CellStatus::OnTime);
+        assert_eq!(cell_status(month(9), start, 10, today, &[false]), CellStatus::Late);
     }
 }

@@ -48,7 +48,11 @@ pub async fn update_settings(
     if_match: IfMatch,
     Json(input): Json<ProgrammeSettingsInput>,
 ) -> AppResult<HttpResponse> {
-    validate(&input)?;
+    let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
+    errors.extend(input.extra_errors());
+    if !errors.is_empty() {
+        return Err(crate::error::AppError::validation(errors));
+    }
     let ctx = AuditContext::from(&auth);
     let settings = state
         .db

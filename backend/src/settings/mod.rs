@@ -23,19 +23,38 @@ pub struct ProgrammeSettingsInput {
     #[validate(range(min = 1, max = 28))]
     #[schema(minimum = 1, maximum = 28, example = 10)]
     pub introduction_due_day: u32,
+    /// The first month (`YYYY-MM`) units owe an introduction; earlier months are not counted.
+    #[serde(default = "default_start")]
+    #[schema(example = "2026-04", pattern = r"^\d{4}-\d{2}$")]
+    pub introductions_start: String,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ProgrammeSettings {
     pub introduction_due_day: u32,
+    pub introductions_start: String,
     pub version: i32,
     pub updated_at: Option<DateTime<Utc>>,
 }
 
+/// The plan was issued in March 2026; April is the first month with a full run to the 10th.
+fn default_start() -> String {
+    "2026-04".to_owned()
+}
+
 impl Default for ProgrammeSettingsInput {
     fn default() -> Self {
-        Self { introduction_due_day: 10 }
+        Self { introduction_due_day: 10, introductions_start: default_start() }
+    }
+}
+
+impl ProgrammeSettingsInput {
+    pub fn extra_errors(&self) -> Vec<crate::error::FieldError> {
+        match crate::introductions::model::Month::parse(&self.introductions_start) {
+            Some(_) => Vec::new(),
+            None => vec![crate::error::FieldError::new("introductionsStart", "invalid_format", "Tháng phải có dạng YYYY-MM.")],
+        }
     }
 }
 
@@ -48,9 +67,22 @@ pub fn load(conn: &mut DbConnection) -> AppResult<ProgrammeSettings> {
     Ok(match row {
         Some((value, version, updated_at)) => {
             let input: ProgrammeSettingsInput = serde_json::from_str(&value).map_err(AppError::internal)?;
-            ProgrammeSettings { introduction_due_day: input.introduction_due_day, version, updated_at: Some(updated_at.and_utc()) }
+            ProgrammeSettings {
+                introduction_due_day: input.introduction_due_day,
+                introductions_start: input.introductions_start,
+                version,
+                updated_at: Some(updated_at.and_utc()),
+            }
         }
-        None => ProgrammeSettings { introduction_due_day: ProgrammeSettingsInput::default().introduction_due_day, version: 0, updated_at: None },
+        None => {
+            let defaults = ProgrammeSettingsInput::default();
+            ProgrammeSettings {
+                introduction_due_day: defaults.introduction_due_day,
+                introductions_start: defaults.introductions_start,
+                version: 0,
+                updated_at: None,
+            }
+        }
     })
 }
 

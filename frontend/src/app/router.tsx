@@ -29,6 +29,43 @@ const routes: RouteObject[] = [
             children: [
               { index: true, lazy: page(() => import('@/features/home/routes/HomePage')) },
               { path: PATHS.units, lazy: page(() => import('@/features/units/routes/UnitsPage')) },
+              {
+                path: PATHS.exemplars,
+                lazy: page(() => import('@/features/exemplars/routes/ExemplarListPage')),
+              },
+              {
+                element: <RequireRole roles={ROUTE_ROLES.exemplarWrite} />,
+                children: [
+                  {
+                    path: PATHS.newExemplar,
+                    lazy: page(() => import('@/features/exemplars/routes/ExemplarFormPage')),
+                  },
+                  {
+                    path: `${PATHS.exemplars}/:id/sua`,
+                    lazy: page(() => import('@/features/exemplars/routes/ExemplarFormPage')),
+                  },
+                ],
+              },
+              {
+                path: `${PATHS.exemplars}/:id`,
+                lazy: page(() => import('@/features/exemplars/routes/ExemplarDetailPage')),
+              },
+              {
+                path: `${PATHS.evaluations}/:id`,
+                lazy: page(() => import('@/features/evaluations/routes/EvaluationPage')),
+              },
+              {
+                path: PATHS.introductions,
+                lazy: page(() => import('@/features/introductions/routes/IntroductionsPage')),
+              },
+              {
+                path: PATHS.movements,
+                lazy: page(() => import('@/features/movements/routes/MovementsPage')),
+              },
+              {
+                path: PATHS.criteria,
+                lazy: page(() => import('@/features/criteria/routes/CriteriaSetsPage')),
+              },
               { path: PATHS.profile, lazy: page(() => import('@/features/profile/routes/ProfilePage')) },
               {
                 element: <RequireRole roles={ROUTE_ROLES.users} />,

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dayjs, formatDateTime, fromApiDate, toApiDate, todayInVietnam } from './dates';
+import {
+  dayjs,
+  formatApiDate,
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  fromApiDate,
+  toApiDate,
+  todayInVietnam,
+} from './dates';
 
 describe('dates in Vietnam time', () => {
   it('shows an instant as dd/mm/yyyy HH:mm in Asia/Ho_Chi_Minh (UTC+7)', () => {
@@ -22,5 +31,17 @@ describe('dates in Vietnam time', () => {
 
   it('knows that it is already tomorrow in Vietnam', () => {
     expect(todayInVietnam(new Date('2026-06-09T18:30:00Z')).format('YYYY-MM-DD')).toBe('2026-06-10');
+  });
+
+  it('shows the Vietnam calendar day of an instant', () => {
+    expect(formatDate('2026-01-05T17:30:00Z')).toBe('06/01/2026');
+    expect(formatDate(null)).toBe('');
+  });
+
+  it('shows API dates and months in Vietnamese order', () => {
+    expect(formatApiDate('2026-03-09')).toBe('09/03/2026');
+    expect(formatApiDate(undefined)).toBe('');
+    expect(formatMonth('2026-11')).toBe('11/2026');
+    expect(formatMonth('2026/11')).toBe('');
   });
 });

@@ -21,6 +21,23 @@ export function formatDateTime(instant: string | null | undefined): string {
   return dayjs.utc(instant).tz(VN_TIME_ZONE).format(DATE_TIME_FORMAT);
 }
 
+/** The Vietnam calendar day of an ISO 8601 instant, as "dd/mm/yyyy". */
+export function formatDate(instant: string | null | undefined): string {
+  if (!instant) return '';
+  return dayjs.utc(instant).tz(VN_TIME_ZONE).format(DATE_FORMAT);
+}
+
+/** An API calendar date (`YYYY-MM-DD`) as "dd/mm/yyyy". */
+export function formatApiDate(value: string | null | undefined): string {
+  return fromApiDate(value)?.format(DATE_FORMAT) ?? '';
+}
+
+/** A month (`YYYY-MM`) as "mm/yyyy". */
+export function formatMonth(value: string | null | undefined): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(value ?? '');
+  return match ? `${match[2]}/${match[1]}` : '';
+}
+
 /** A picked calendar day as the API's `YYYY-MM-DD` (a picker's day has no time zone meaning). */
 export function toApiDate(day: dayjs.Dayjs | null | undefined): string | undefined {
   return day ? day.format(API_DATE_FORMAT) : undefined;

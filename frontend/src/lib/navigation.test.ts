@@ -3,11 +3,14 @@ import type { Role } from './api/models';
 import { activeNavPath, navItemsFor } from './navigation';
 
 const labels = (role: Role) => navItemsFor(role).map((item) => item.label);
+/** Everyone follows the programme; what they may change there depends on the role. */
+const PROGRAMME = ['Điển hình', 'Giới thiệu hằng tháng', 'Phong trào thi đua', 'Tiêu chí đánh giá'];
 
 describe('navItemsFor', () => {
   it('gives the administrator every section', () => {
     expect(labels('admin')).toEqual([
       'Trang chủ',
+      ...PROGRAMME,
       'Đơn vị',
       'Người dùng',
       'Tài khoản tích hợp',
@@ -17,12 +20,21 @@ describe('navItemsFor', () => {
   });
 
   it('gives the Office the audit log but not user or service-account management', () => {
-    expect(labels('office')).toEqual(['Trang chủ', 'Đơn vị', 'Nhật ký hệ thống', 'Hồ sơ cá nhân']);
+    expect(labels('office')).toEqual([
+      'Trang chủ',
+      ...PROGRAMME,
+      'Đơn vị',
+      'Nhật ký hệ thống',
+      'Hồ sơ cá nhân',
+    ]);
   });
 
-  it.each<Role>(['leader', 'unit_head', 'unit_staff'])('keeps %s to the shared sections', (role) => {
-    expect(labels(role)).toEqual(['Trang chủ', 'Đơn vị', 'Hồ sơ cá nhân']);
-  });
+  it.each<Role>(['leader', 'unit_head', 'unit_staff'])(
+    'keeps %s to the shared sections and the programme',
+    (role) => {
+      expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Đơn vị', 'Hồ sơ cá nhân']);
+    },
+  );
 });
 
 describe('activeNavPath', () => {
@@ -31,5 +43,15 @@ describe('activeNavPath', () => {
     expect(activeNavPath('/nguoi-dung/12')).toBe('/nguoi-dung');
     expect(activeNavPath('/')).toBe('/');
     expect(activeNavPath('/khong-co')).toBe('/');
+    expect(activeNavPath('/diem-hinh/12/sua')).toBe('/diem-hinh');
+    expect(activeNavPath('/gioi-thieu')).toBe('/gioi-thieu');
+  });
+
+  it('keeps an evaluation under the exemplars it belongs to', () => {
+    expect(activeNavPath('/danh-gia/7')).toBe('/diem-hinh');
+  });
+
+  it('does not confuse sections that share a prefix', () => {
+    expect(activeNavPath('/don-vi-khac')).toBe('/');
   });
 });

@@ -2,8 +2,12 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
+  StarOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
@@ -26,16 +30,35 @@ export const PATHS = {
   serviceAccounts: '/tai-khoan-tich-hop',
   audit: '/nhat-ky',
   profile: '/ho-so',
+  exemplars: '/diem-hinh',
+  newExemplar: '/diem-hinh/them',
+  evaluations: '/danh-gia',
+  introductions: '/gioi-thieu',
+  movements: '/phong-trao',
+  criteria: '/tieu-chi',
 } as const;
+
+/** The page of one exemplar, of its edit form, and of one evaluation. */
+export const exemplarPath = (id: number) => `${PATHS.exemplars}/${id}`;
+export const editExemplarPath = (id: number) => `${PATHS.exemplars}/${id}/sua`;
+export const evaluationPath = (id: number) => `${PATHS.evaluations}/${id}`;
 
 export const ROUTE_ROLES = {
   users: ['admin'],
   serviceAccounts: ['admin'],
   audit: ['admin', 'office'],
+  /** Recording and editing exemplars, importing them. */
+  exemplarWrite: ['office', 'unit_head', 'unit_staff'],
+  /** Managing movements, criteria sets and the introduction due day. */
+  programme: ['admin', 'office'],
 } as const satisfies Record<string, readonly Role[]>;
 
 const NAV_ITEMS: readonly NavItem[] = [
   { path: PATHS.home, label: 'Trang chủ', icon: HomeOutlined },
+  { path: PATHS.exemplars, label: 'Điển hình', icon: StarOutlined },
+  { path: PATHS.introductions, label: 'Giới thiệu hằng tháng', icon: CalendarOutlined },
+  { path: PATHS.movements, label: 'Phong trào thi đua', icon: FlagOutlined },
+  { path: PATHS.criteria, label: 'Tiêu chí đánh giá', icon: CheckSquareOutlined },
   { path: PATHS.units, label: 'Đơn vị', icon: ApartmentOutlined },
   { path: PATHS.users, label: 'Người dùng', icon: TeamOutlined, roles: ROUTE_ROLES.users },
   {
@@ -57,8 +80,19 @@ export function navItemsFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => canAccess(item.roles, role));
 }
 
+/** Pages reached from another section (an evaluation is opened from its exemplar). */
+const SECTION_OF: Record<string, string> = {
+  [PATHS.evaluations]: PATHS.exemplars,
+};
+
+function isWithin(pathname: string, section: string): boolean {
+  return pathname === section || pathname.startsWith(`${section}/`);
+}
+
 /** The navigation entry a path belongs to (for highlighting it). */
 export function activeNavPath(pathname: string): string {
-  const match = NAV_ITEMS.filter((item) => item.path !== '/' && pathname.startsWith(item.path));
+  const alias = Object.entries(SECTION_OF).find(([prefix]) => isWithin(pathname, prefix));
+  if (alias) return alias[1];
+  const match = NAV_ITEMS.filter((item) => item.path !== '/' && isWithin(pathname, item.path));
   return match[0]?.path ?? PATHS.home;
 }

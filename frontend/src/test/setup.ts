@@ -17,6 +17,14 @@ Object.defineProperty(window, 'matchMedia', {
   })),
 });
 
+// Nor ResizeObserver, which Ant Design's tables with a fixed height or columns use.
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+
 afterEach(() => {
   cleanup();
   localStorage.clear();

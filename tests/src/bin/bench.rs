@@ -33,6 +33,21 @@ struct Args {
     /// Server worker threads.
     #[arg(long, default_value_t = 2)]
     workers: usize,
+    /// Pooled database connections of the server.
+    #[arg(long, default_value_t = 4)]
+    pool: u32,
+    /// Exemplars generated for the exemplar scenarios (0 skips them).
+    #[arg(long, default_value_t = 100_000)]
+    exemplars: usize,
+    /// Run only the exemplar scenarios.
+    #[arg(long)]
+    exemplars_only: bool,
+    /// Run only the exemplar scenarios whose name contains this text.
+    #[arg(long)]
+    only: Option<String>,
+    /// Also write the generated SQLite database to this file (for profiling queries), then exit.
+    #[arg(long)]
+    save_sqlite: Option<std::path::PathBuf>,
 }
 
 struct Server {
@@ -41,8 +56,8 @@ struct Server {
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
-fn start_server(url: &str, workers: usize) -> Server {
-    let db = lantoa::db::Db::connect(url, 16).unwrap();
+fn start_server(url: &str, workers: usize, pool: u32) -> Server {
+    let db = lantoa::db::Db::connect(url, pool).unwrap();
     let auth = AuthArgs { login_max_failures_per_user: 1_000_000, login_max_failures_per_ip: 1_000_000, ..AuthArgs::default() };
     let state = lantoa::build_state(db, JWT_SECRET, &auth, Settings::default());
     let (tx, rx) = std::sync::mpsc::channel();
@@ -69,6 +84,14 @@ impl Server {
         if let Some(thread) = self.thread.take() {
             thread.join().unwrap();
         }
+    }
+}
+
+/// Reads the whole response (as a browser would, and so that the connection is reused).
+async fn succeeded(response: reqwest::Result<reqwest::Response>) -> bool {
+    match response {
+        Ok(response) => response.status().is_success() && response.bytes().await.is_ok(),
+        Err(_) => false,
     }
 }
 
@@ -136,16 +159,99 @@ fn report(db: &str, scenario: &str, clients: usize, o: &Outcome) {
 
 async fn run(kind: DbKind, name: &str, args: &Args) {
     let database = TestDatabase::create(kind);
-    let server = start_server(&database.url, args.workers);
+    let generated = (args.exemplars > 0).then(|| {
+        let started = Instant::now();
+        let db = lantoa::db::Db::connect(&database.url, 1).unwrap();
+        let mut conn = db.get().unwrap();
+        let generated = lantoa_tests::generator::generate(&mut conn, args.exemplars, 20261127);
+        eprintln!(
+            "{name}: generated {} exemplars and {} evaluations in {:.1} s",
+            generated.exemplars,
+            generated.evaluations,
+            started.elapsed().as_secs_f64()
+        );
+        generated
+    });
+    let server = start_server(&database.url, args.workers, args.pool);
     let base = Arc::new(server.base.clone());
     let duration = Duration::from_secs(args.seconds);
+    if !args.exemplars_only {
+        foundation(name, args, base.clone(), duration).await;
+    }
+    if let Some(generated) = generated {
+        exemplar_scenarios(name, args, base.clone(), duration, &generated).await;
+    }
+    server.stop().await;
+}
 
+async fn token_for(base: &str, username: &str) -> String {
+    reqwest::Client::new()
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&json!({ "username": username, "password": DEMO_PASSWORD }))
+        .send()
+        .await
+        .unwrap()
+        .json::<serde_json::Value>()
+        .await
+        .unwrap()["accessToken"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+const SEARCHES: [&str; 8] = ["nguyen van", "tran thi", "hoa giai", "tro giup phap ly", "zalo", "my hiep", "le minh", "so hoa ho so"];
+const STAGES: [&str; 4] = ["discovered", "nurturing", "summarized", "replicated"];
+const CATEGORIES: [&str; 4] = ["advanced", "new_model", "new_factor", "good_deed"];
+
+fn filtered_list_path(rng: &mut lantoa_tests::generator::Rng) -> String {
+    let unit = 2 + rng.below(10);
+    match rng.below(4) {
+        0 => format!("/api/v1/exemplars?unitId={unit}&stage={}", STAGES[rng.below(4)]),
+        1 => format!("/api/v1/exemplars?category={}&year={}", CATEGORIES[rng.below(4)], 2024 + rng.below(3)),
+        2 => format!("/api/v1/exemplars?stage={}&sort=name&page={}", STAGES[rng.below(4)], 1 + rng.below(5)),
+        _ => format!("/api/v1/exemplars?movementId={}&unitId={unit}", 1 + rng.below(5)),
+    }
+}
+
+async fn exemplar_scenarios(name: &str, args: &Args, base: Arc<String>, duration: Duration, generated: &lantoa_tests::generator::Generated) {
+    let token = Arc::new(token_for(&base, "vanphong").await);
+    let (first, last) = (generated.first_id, generated.last_id);
+    type PathFn = fn(&mut lantoa_tests::generator::Rng, i64, i64) -> String;
+    let scenarios: [(&str, PathFn); 3] = [
+        ("GET /exemplars (filtered list)", |rng, _, _| filtered_list_path(rng)),
+        ("GET /exemplars?q= (search)", |rng, _, _| {
+            format!("/api/v1/exemplars?q={}", SEARCHES[rng.below(SEARCHES.len())].replace(' ', "%20"))
+        }),
+        ("GET /exemplars/{id} (detail)", |rng, first, last| {
+            format!("/api/v1/exemplars/{}", first + rng.below((last - first + 1) as usize) as i64)
+        }),
+    ];
+    for (scenario, path) in scenarios {
+        if args.only.as_deref().is_some_and(|only| !scenario.contains(only)) {
+            continue;
+        }
+        let base = base.clone();
+        let token = token.clone();
+        let seed = std::sync::atomic::AtomicU64::new(1);
+        let seed = Arc::new(seed);
+        let outcome = load(args.clients, duration, move |client| {
+            let mut rng = lantoa_tests::generator::Rng::new(seed.fetch_add(7919, std::sync::atomic::Ordering::Relaxed));
+            let url = format!("{base}{}", path(&mut rng, first, last));
+            let token = token.clone();
+            async move { succeeded(client.get(url).bearer_auth(token.as_str()).send().await).await }
+        })
+        .await;
+        report(name, scenario, args.clients, &outcome);
+    }
+}
+
+async fn foundation(name: &str, args: &Args, base: Arc<String>, duration: Duration) {
     let login_base = base.clone();
     let login = load(args.login_clients, duration, move |client| {
         let url = format!("{login_base}/api/v1/auth/login");
         async move {
             let body = json!({ "username": "vanphong", "password": DEMO_PASSWORD });
-            client.post(url).json(&body).send().await.is_ok_and(|r| r.status().is_success())
+            succeeded(client.post(url).json(&body).send().await).await
         }
     })
     .await;
@@ -175,18 +281,31 @@ async fn run(kind: DbKind, name: &str, args: &Args) {
         let outcome = load(args.clients, duration, move |client| {
             let url = url.clone();
             let token = token.clone();
-            async move { client.get(url.as_str()).bearer_auth(token.as_str()).send().await.is_ok_and(|r| r.status().is_success()) }
+            async move { succeeded(client.get(url.as_str()).bearer_auth(token.as_str()).send().await).await }
         })
         .await;
         report(name, scenario, args.clients, &outcome);
     }
-    server.stop().await;
 }
 
 fn main() {
     let args = Args::parse();
+    if let Some(path) = &args.save_sqlite {
+        let database = TestDatabase::create(DbKind::Sqlite);
+        let db = lantoa::db::Db::connect(&database.url, 1).unwrap();
+        let mut conn = db.get().unwrap();
+        lantoa_tests::generator::generate(&mut conn, args.exemplars, 20261127);
+        diesel::connection::SimpleConnection::batch_execute(&mut *conn, &format!("VACUUM INTO '{}'", path.display())).unwrap();
+        return;
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-    println!("Lan Tỏa benchmark: {} s per scenario, {} server workers, loopback, {}", args.seconds, args.workers, env!("CARGO_PKG_VERSION"));
+    println!(
+        "Lan Tỏa benchmark: {} s per scenario, {} server workers, {} generated exemplars, loopback, {}",
+        args.seconds,
+        args.workers,
+        args.exemplars,
+        env!("CARGO_PKG_VERSION")
+    );
     println!("| database | scenario                           | clients | requests |  req/s    | p50 (ms) | p99 (ms) | errors |");
     println!("|----------|------------------------------------|---------|----------|-----------|----------|----------|--------|");
     runtime.block_on(async {

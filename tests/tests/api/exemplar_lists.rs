@@ -60,6 +60,8 @@ db_test!(
         assert_eq!(names(&app, &staff, "year=2025").await, ["Nguyễn Thị Thu Trang"]);
         assert_eq!(names(&app, &staff, "subjectKind=collective").await, ["Tập thể Tổ tư vấn lưu động"]);
         assert_eq!(names(&app, &staff, &format!("field={}", urlencode("Hộ tịch"))).await, ["Nguyễn Thị Thu Trang"]);
+        let fields = app.get("/api/v1/exemplars/fields").token(&staff).send().await;
+        assert_eq!(fields.ok(), &json!(["Hộ tịch", "Trợ giúp pháp lý"]));
         assert_eq!(names(&app, &staff, "stage=discovered&recordStatus=draft&q=nguyen").await.len(), 2);
         assert!(names(&app, &staff, "stage=nurturing").await.is_empty());
         let res = app.get("/api/v1/exemplars?stage=unknown").token(&staff).send().await;
@@ -166,7 +168,8 @@ db_test!(
         let bad = &report["rows"][2];
         assert_eq!(bad["row"], 4);
         let columns: Vec<&str> = bad["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
-        for column in ["Tên điển hình", "Mã đơn vị", "Phân loại", "Ngày phát hiện", "Phong trào thi đua"] {
+        // Every problem of the row at once, including those found once the readable cells are checked.
+        for column in ["Tên điển hình", "Mã đơn vị", "Phân loại", "Ngày phát hiện", "Phong trào thi đua", "Thành tích"] {
             assert!(columns.contains(&column), "{column} should be reported: {columns:?}");
         }
         assert_eq!(report["rows"][0]["errors"], json!([]));
@@ -227,5 +230,24 @@ db_test!(
         create_exemplar(&app, &head, "TGPL", "Người của Trung tâm").await;
         assert_eq!(names(&app, &head, "pageSize=100").await, ["Người của Trung tâm"]);
         assert_eq!(names(&app, &office, "pageSize=100").await.len(), 2);
+    }
+);
+
+db_test!(
+    async fn searches_stop_counting_at_two_hundred(app) {
+        app.db(|conn| lantoa_tests::generator::generate(conn, 300, 7));
+        let office = app.token("vanphong").await;
+        let res = app.get("/api/v1/exemplars?q=ghi%20nhan&pageSize=5").token(&office).send().await;
+        assert_eq!(res.ok()["total"], 200);
+        assert_eq!(res.body["totalCapped"], true);
+        assert_eq!(res.body["items"].as_array().unwrap().len(), 5);
+        // Newest recorded first by default.
+        let ids: Vec<i64> = res.body["items"].as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect();
+        assert!(ids.windows(2).all(|w| w[0] > w[1]), "{ids:?}");
+        let page_two = app.get("/api/v1/exemplars?q=ghi%20nhan&pageSize=5&page=2").token(&office).send().await;
+        assert_eq!(page_two.ok()["items"][0]["id"].as_i64().unwrap(), ids[4] - 1);
+        let filtered = app.get("/api/v1/exemplars?stage=nurturing&pageSize=1").token(&office).send().await;
+        assert_eq!(filtered.ok()["totalCapped"], false, "plain filters count exactly");
+        assert!(filtered.body["total"].as_i64().unwrap() > 60);
     }
 );

@@ -73,7 +73,7 @@ db_test!(
         let last = &moved["timeline"][4];
         assert_eq!(last["fromStage"], "discovered");
         assert_eq!(last["toStage"], "nurturing");
-        assert_eq!(last["actorName"], "vanphong");
+        assert_eq!(last["actorName"], "Trần Thị Lan", "people are named by their full name");
         assert_eq!(last["note"], "Đồng ý");
 
         // Tổng kết needs a summary, nhân rộng a replication.
@@ -197,8 +197,16 @@ db_test!(
         let mut body = exemplar_body(app.unit_id("TGPL").await, "Đỗ Văn Tâm (sửa)");
         let res = app.put(&format!("/api/v1/exemplars/{id}")).token(&staff).if_match(&etag_of(&submitted)).json(&body).send().await;
         res.problem(409, "conflict");
-        let returned = app.post(&format!("/api/v1/exemplars/{id}/return")).token(&office).if_match(&etag_of(&submitted)).json(&json!({ "note": "Bổ sung số liệu" })).send().await;
+        let proposed = app
+            .post(&format!("/api/v1/exemplars/{id}/stage-proposal"))
+            .token(&head)
+            .if_match(&etag_of(&submitted))
+            .json(&json!({ "toStage": "stopped", "note": "Thử đề xuất" }))
+            .send()
+            .await;
+        let returned = app.post(&format!("/api/v1/exemplars/{id}/return")).token(&office).if_match(&proposed.etag()).json(&json!({ "note": "Bổ sung số liệu" })).send().await;
         assert_eq!(returned.ok()["recordStatus"], "draft");
+        assert_eq!(returned.body["proposal"], Value::Null, "a returned record carries no proposal");
         let edited = app.put(&format!("/api/v1/exemplars/{id}")).token(&staff).if_match(&returned.etag()).json(&body).send().await;
         assert_eq!(edited.ok()["name"], "Đỗ Văn Tâm (sửa)");
         let resubmitted = app.post(&format!("/api/v1/exemplars/{id}/submit")).token(&head).if_match(&edited.etag()).send().await;
@@ -208,7 +216,7 @@ db_test!(
         body["name"] = json!("Đỗ Văn Tâm");
         let corrected = app.put(&format!("/api/v1/exemplars/{id}")).token(&office).if_match(&confirmed.etag()).json(&body).send().await;
         assert_eq!(corrected.ok()["name"], "Đỗ Văn Tâm");
-        assert_eq!(actions(&corrected.body), ["created", "submitted", "returned", "submitted", "confirmed"]);
+        assert_eq!(actions(&corrected.body), ["created", "submitted", "proposed", "returned", "submitted", "confirmed"]);
     }
 );
 

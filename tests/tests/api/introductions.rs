@@ -57,6 +57,7 @@ db_test!(
         let grid = app.get(&format!("/api/v1/introductions/grid?year={year}")).token(&office).send().await;
         let grid = grid.ok().clone();
         assert_eq!(grid["dueDay"], 10);
+        assert_eq!(grid["startMonth"], "2026-04");
         assert_eq!(grid["months"].as_array().unwrap().len(), 12);
         assert!(grid["rows"].as_array().unwrap().iter().all(|r| r["unit"]["code"] != "STP"), "the Department itself introduces nothing");
         assert!(grid["rows"].as_array().unwrap().iter().all(|r| r["unit"]["code"] != "TTR"), "inactive units are left out");
@@ -64,8 +65,9 @@ db_test!(
         assert_eq!(cell(&grid, "TGPL", &this_month())["status"], expected);
         assert_eq!(cell(&grid, "TGPL", &this_month())["submitted"], 1);
         if today.month() > 1 {
-            assert_eq!(cell(&grid, "TGPL", &january)["status"], "late");
-            assert_eq!(cell(&grid, "VP", &january)["status"], "missing");
+            assert_eq!(cell(&grid, "TGPL", &january)["status"], "late", "a submission counts even before the start");
+            let expected = if year > 2026 { "missing" } else { "not_applicable" };
+            assert_eq!(cell(&grid, "VP", &january)["status"], expected);
         }
         if today.month() < 12 {
             let next = format!("{year}-{:02}", today.month() + 1);
@@ -118,8 +120,14 @@ db_test!(
         let settings = app.get("/api/v1/settings").token(&staff).send().await;
         assert_eq!(settings.ok()["introductionDueDay"], 10);
         app.put("/api/v1/settings").token(&staff).if_match(&settings.etag()).json(&json!({ "introductionDueDay": 15 })).send().await.problem(403, "forbidden");
-        let res = app.put("/api/v1/settings").token(&office).if_match(&settings.etag()).json(&json!({ "introductionDueDay": 31 })).send().await;
-        assert_eq!(res.field_errors(), ["introductionDueDay:range"]);
+        let res = app
+            .put("/api/v1/settings")
+            .token(&office)
+            .if_match(&settings.etag())
+            .json(&json!({ "introductionDueDay": 31, "introductionsStart": "2026/04" }))
+            .send()
+            .await;
+        assert_eq!(res.field_errors(), ["introductionDueDay:range", "introductionsStart:invalid_format"]);
         let changed = app.put("/api/v1/settings").token(&office).if_match(&settings.etag()).json(&json!({ "introductionDueDay": 28 })).send().await;
         assert_eq!(changed.ok()["introductionDueDay"], 28);
         app.put("/api/v1/settings").token(&office).if_match(&settings.etag()).json(&json!({ "introductionDueDay": 20 })).send().await.problem(412, "version_mismatch");

@@ -54,20 +54,22 @@ CREATE TABLE exemplars (
     updated_at TIMESTAMP NOT NULL
 );
 CREATE INDEX exemplars_unit_stage_idx ON exemplars (unit_id, stage);
-CREATE INDEX exemplars_stage_idx ON exemplars (stage);
-CREATE INDEX exemplars_category_idx ON exemplars (category);
+CREATE INDEX exemplars_stage_name_idx ON exemplars (stage, sort_name);
+CREATE INDEX exemplars_category_year_idx ON exemplars (category, discovery_year);
 CREATE INDEX exemplars_year_idx ON exemplars (discovery_year);
 CREATE INDEX exemplars_conclusion_idx ON exemplars (current_conclusion);
 CREATE INDEX exemplars_sort_name_idx ON exemplars (sort_name);
 CREATE INDEX exemplars_updated_idx ON exemplars (updated_at);
 CREATE INDEX exemplars_field_idx ON exemplars (field_of_work);
 
+-- unit_id repeats the exemplar's unit so that "this movement in this unit" is one index range.
 CREATE TABLE exemplar_movements (
     exemplar_id INTEGER NOT NULL REFERENCES exemplars (id) ON DELETE CASCADE,
     movement_id INTEGER NOT NULL REFERENCES movements (id),
+    unit_id INTEGER NOT NULL REFERENCES units (id),
     PRIMARY KEY (exemplar_id, movement_id)
 );
-CREATE INDEX exemplar_movements_movement_idx ON exemplar_movements (movement_id);
+CREATE INDEX exemplar_movements_movement_idx ON exemplar_movements (movement_id, unit_id, exemplar_id);
 
 CREATE TABLE initiatives (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -243,7 +245,10 @@ CREATE TABLE attachments (
 CREATE INDEX attachments_owner_idx ON attachments (owner_type, owner_id);
 
 -- Full-text search over the folded (lower-case, accent-free) search_text, kept in step by triggers.
-CREATE VIRTUAL TABLE exemplars_fts USING fts5 (search_text, content = 'exemplars', content_rowid = 'id', tokenize = 'unicode61');
+-- Prefix indexes make "the last word typed so far" queries (van*, giai*) a single lookup.
+CREATE VIRTUAL TABLE exemplars_fts USING fts5 (
+    search_text, content = 'exemplars', content_rowid = 'id', tokenize = 'unicode61', prefix = '2 3 4 5 6'
+);
 CREATE TRIGGER exemplars_fts_insert AFTER INSERT ON exemplars BEGIN
     INSERT INTO exemplars_fts (rowid, search_text) VALUES (new.id, new.search_text);
 END;

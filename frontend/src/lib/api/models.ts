@@ -27,3 +27,61 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+// Exemplars and their stage records.
+export type Attachment = Schemas['Attachment'];
+export type Category = Schemas['Category'];
+export type Conclusion = Schemas['Conclusion'];
+export type Exemplar = Schemas['Exemplar'];
+export type ExemplarInput = Schemas['ExemplarInput'];
+export type ExemplarSummary = Schemas['ExemplarSummary'];
+export type Figure = Schemas['Figure'];
+export type ImportForm = Schemas['ImportForm'];
+export type ImportReport = Schemas['ImportReport'];
+export type ImportRow = Schemas['ImportRow'];
+export type Initiative = Schemas['Initiative'];
+export type Milestone = Schemas['Milestone'];
+export type MilestoneStatus = Schemas['MilestoneStatus'];
+export type NurturingPlan = Schemas['NurturingPlan'];
+export type NurturingPlanInput = Schemas['NurturingPlanInput'];
+export type RecordStatus = Schemas['RecordStatus'];
+export type Replication = Schemas['Replication'];
+export type ReplicationInput = Schemas['ReplicationInput'];
+export type Stage = Schemas['Stage'];
+export type StageMove = Schemas['StageMove'];
+export type StageProposal = Schemas['StageProposal'];
+export type SubjectKind = Schemas['SubjectKind'];
+export type Summary = Schemas['Summary'];
+export type SummaryInput = Schemas['SummaryInput'];
+export type TimelineAction = Schemas['TimelineAction'];
+export type TimelineEvent = Schemas['TimelineEvent'];
+export type UnitRef = Schemas['UnitRef'];
+export type UploadForm = Schemas['UploadForm'];
+
+// Evaluations and criteria.
+export type CriteriaSet = Schemas['CriteriaSet'];
+export type CriteriaSetInput = Schemas['CriteriaSetInput'];
+export type Criterion = Schemas['Criterion'];
+export type CriterionInput = Schemas['CriterionInput'];
+export type CriterionMode = Schemas['CriterionMode'];
+export type Evaluation = Schemas['Evaluation'];
+export type EvaluationInput = Schemas['EvaluationInput'];
+export type EvaluationItem = Schemas['EvaluationItem'];
+export type EvaluationStatus = Schemas['EvaluationStatus'];
+export type EvaluationSummary = Schemas['EvaluationSummary'];
+export type EvaluatorKind = Schemas['EvaluatorKind'];
+export type ItemInput = Schemas['ItemInput'];
+export type SetStatus = Schemas['SetStatus'];
+
+// Movements and monthly introductions.
+export type CellStatus = Schemas['CellStatus'];
+export type GridCell = Schemas['GridCell'];
+export type GridRow = Schemas['GridRow'];
+export type Introduction = Schemas['Introduction'];
+export type IntroductionGrid = Schemas['IntroductionGrid'];
+export type IntroductionInput = Schemas['IntroductionInput'];
+export type IntroductionStatus = Schemas['IntroductionStatus'];
+export type Movement = Schemas['Movement'];
+export type MovementInput = Schemas['MovementInput'];
+export type MovementRef = Schemas['MovementRef'];
+export type ProgrammeSettings = Schemas['ProgrammeSettings'];

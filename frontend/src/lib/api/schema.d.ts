@@ -419,6 +419,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exemplars/fields': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The fields of work already recorded (for suggestions and the `field` filter), alphabetically.
+     * @description **Quyền:** như danh sách điển hình.
+     */
+    get: operations['list_fields'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/exemplars/import': {
     parameters: {
       query?: never;
@@ -1434,7 +1454,7 @@ export interface components {
      */
     Category: 'advanced' | 'new_model' | 'new_factor' | 'good_deed';
     /** @enum {string} */
-    CellStatus: 'on_time' | 'late' | 'missing' | 'pending' | 'upcoming';
+    CellStatus: 'on_time' | 'late' | 'missing' | 'pending' | 'upcoming' | 'not_applicable';
     ClientCredentialsRequest: {
       clientId: string;
       clientSecret: string;
@@ -1605,6 +1625,7 @@ export interface components {
       evaluatorKind: components['schemas']['EvaluatorKind'];
       /** Format: int64 */
       exemplarId: number;
+      exemplarName: string;
       /** Format: date-time */
       finalisedAt?: string | null;
       /** Format: int64 */
@@ -1851,13 +1872,13 @@ export interface components {
      */
     ImportForm: {
       /** @default true */
-      dry_run: boolean | null;
+      dryRun: boolean | null;
       /** Format: binary */
       file: string;
       /** @default false */
-      only_valid: boolean | null;
+      onlyValid: boolean | null;
       /** Format: int64 */
-      unit_id?: number | null;
+      unitId?: number | null;
     };
     ImportReport: {
       /** @description Whether anything was written. */
@@ -1927,6 +1948,8 @@ export interface components {
       dueDay: number;
       months: string[];
       rows: components['schemas']['GridRow'][];
+      /** @description The first month counted (`YYYY-MM`). */
+      startMonth: string;
       /**
        * Format: date
        * @description Today in Vietnam, against which deadlines were judged.
@@ -2134,6 +2157,8 @@ export interface components {
        * @description Number of matching records across all pages.
        */
       total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
     };
     /** @description One page of a list. */
     Page_ExemplarSummary: {
@@ -2168,6 +2193,8 @@ export interface components {
        * @description Number of matching records across all pages.
        */
       total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
     };
     /** @description One page of a list. */
     Page_Introduction: {
@@ -2203,6 +2230,8 @@ export interface components {
        * @description Number of matching records across all pages.
        */
       total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
     };
     /** @description One page of a list. */
     Page_Movement: {
@@ -2241,6 +2270,8 @@ export interface components {
        * @description Number of matching records across all pages.
        */
       total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
     };
     /** @description One page of a list. */
     Page_ServiceAccount: {
@@ -2277,6 +2308,8 @@ export interface components {
        * @description Number of matching records across all pages.
        */
       total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
     };
     /** @description One page of a list. */
     Page_Unit: {
@@ -2317,6 +2350,8 @@ export interface components {
        * @description Number of matching records across all pages.
        */
       total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
     };
     /** @description One page of a list. */
     Page_User: {
@@ -2355,6 +2390,8 @@ export interface components {
        * @description Number of matching records across all pages.
        */
       total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
     };
     PasswordChange: {
       /** Format: password */
@@ -2389,6 +2426,7 @@ export interface components {
     ProgrammeSettings: {
       /** Format: int32 */
       introductionDueDay: number;
+      introductionsStart: string;
       /** Format: date-time */
       updatedAt?: string | null;
       /** Format: int32 */
@@ -2401,6 +2439,11 @@ export interface components {
        * @example 10
        */
       introductionDueDay: number;
+      /**
+       * @description The first month (`YYYY-MM`) units owe an introduction; earlier months are not counted.
+       * @example 2026-04
+       */
+      introductionsStart?: string;
     };
     Readiness: {
       /** @description `sqlite` or `postgres`. */
@@ -3597,8 +3640,9 @@ export interface operations {
     parameters: {
       query?: {
         /**
-         * @description Words that must all appear (as word prefixes) in the name, position, field, unit,
-         *     achievements or initiatives, ignoring case and diacritics: `nguyen van` finds "Nguyễn Văn".
+         * @description Words that must all appear in the name, position, field, unit, achievements or
+         *     initiatives, ignoring case and diacritics (`nguyen van` finds "Nguyễn Văn"); the last word
+         *     may be the beginning of a word. A search counts at most 200 matches (`totalCapped`).
          */
         q?: string;
         unitId?: number;
@@ -3614,7 +3658,10 @@ export interface operations {
         recordStatus?: components['schemas']['RecordStatus'];
         /** @description `true`: only exemplars with a stage move waiting for the Office. */
         hasProposal?: boolean;
-        /** @description `updatedAt` (default, newest first: `-updatedAt`), `name`, `discoveredOn`, `stage`; prefix `-` for descending. */
+        /**
+         * @description `createdAt` (default: `-createdAt`, newest recorded first), `updatedAt`, `name` (ignoring case
+         *     and diacritics), `discoveredOn`, `stage`; prefix `-` for descending.
+         */
         sort?: string;
         page?: number;
         pageSize?: number;
@@ -3676,8 +3723,9 @@ export interface operations {
     parameters: {
       query?: {
         /**
-         * @description Words that must all appear (as word prefixes) in the name, position, field, unit,
-         *     achievements or initiatives, ignoring case and diacritics: `nguyen van` finds "Nguyễn Văn".
+         * @description Words that must all appear in the name, position, field, unit, achievements or
+         *     initiatives, ignoring case and diacritics (`nguyen van` finds "Nguyễn Văn"); the last word
+         *     may be the beginning of a word. A search counts at most 200 matches (`totalCapped`).
          */
         q?: string;
         unitId?: number;
@@ -3693,7 +3741,10 @@ export interface operations {
         recordStatus?: components['schemas']['RecordStatus'];
         /** @description `true`: only exemplars with a stage move waiting for the Office. */
         hasProposal?: boolean;
-        /** @description `updatedAt` (default, newest first: `-updatedAt`), `name`, `discoveredOn`, `stage`; prefix `-` for descending. */
+        /**
+         * @description `createdAt` (default: `-createdAt`, newest recorded first), `updatedAt`, `name` (ignoring case
+         *     and diacritics), `discoveredOn`, `stage`; prefix `-` for descending.
+         */
         sort?: string;
         page?: number;
         pageSize?: number;
@@ -3717,6 +3768,28 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+    };
+  };
+  list_fields: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string[];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
     };
   };

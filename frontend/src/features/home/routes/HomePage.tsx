@@ -1,12 +1,20 @@
-import { Card, Col, Flex, Row, Statistic, Typography } from 'antd';
+import { Card, Col, Flex, Row, Statistic, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PageHeading } from '@/components/PageHeading';
-import type { Role } from '@/lib/api/models';
+import type { CellStatus, Role } from '@/lib/api/models';
 import { useCurrentUser } from '@/lib/auth/use-session';
-import { DATE_FORMAT, todayInVietnam } from '@/lib/dates';
+import { DATE_FORMAT, formatMonth, todayInVietnam } from '@/lib/dates';
 import { navItemsFor, PATHS } from '@/lib/navigation';
-import { roleLabel } from '@/lib/roles';
-import { useActiveUnitCount, useActiveUserCount } from '../api/overview';
+import { isUnitRole, roleLabel } from '@/lib/roles';
+import { MAIN_STAGES, STAGE_COLORS, STAGE_LABELS } from '@/lib/vocabulary';
+import {
+  useActiveUnitCount,
+  useActiveUserCount,
+  useReviewCounts,
+  useStageCounts,
+  useThisMonthIntroductions,
+} from '../api/overview';
 import { upcomingDeadlines } from '../components/deadlines';
 
 const ROLE_SUMMARY: Record<Role, string> = {
@@ -24,6 +32,10 @@ const ROLE_SUMMARY: Record<Role, string> = {
 };
 
 const LINK_HINTS: Record<string, string> = {
+  [PATHS.exemplars]: 'Hồ sơ điển hình qua bốn giai đoạn: phát hiện, bồi dưỡng, tổng kết, nhân rộng',
+  [PATHS.introductions]: 'Đơn vị nào đã giới thiệu điển hình trong tháng, đúng hạn hay trễ hạn',
+  [PATHS.movements]: 'Các phong trào thi đua gắn với điển hình',
+  [PATHS.criteria]: 'Tiêu chuẩn chung và các bộ tiêu chí đánh giá',
   [PATHS.units]: 'Cơ cấu tổ chức của Sở: đơn vị thuộc Sở và đơn vị trực thuộc',
   [PATHS.users]: 'Tạo tài khoản, phân vai trò, khóa tài khoản, đặt lại mật khẩu',
   [PATHS.serviceAccounts]: 'Tài khoản cho hệ thống của tỉnh và các tập lệnh',
@@ -32,6 +44,117 @@ const LINK_HINTS: Record<string, string> = {
 };
 
 const SEES_USERS: readonly Role[] = ['admin', 'leader', 'office', 'unit_head'];
+/** Who confirms records and decides on stage moves, and follows up the monthly introductions. */
+const REVIEWERS: readonly Role[] = ['office', 'leader'];
+
+const OWN_STATUS_TEXT: Record<CellStatus, { text: string; color: string }> = {
+  on_time: { text: 'Đã giới thiệu đúng hạn', color: 'green' },
+  late: { text: 'Đã giới thiệu (trễ hạn)', color: 'orange' },
+  missing: { text: 'Quá hạn, chưa giới thiệu', color: 'red' },
+  pending: { text: 'Chưa giới thiệu', color: 'blue' },
+  upcoming: { text: 'Chưa đến tháng', color: 'default' },
+  not_applicable: { text: 'Chưa áp dụng', color: 'default' },
+};
+
+function CountLink({
+  to,
+  title,
+  value,
+  loading,
+  testId,
+}: {
+  to: string;
+  title: ReactNode;
+  value: number | undefined;
+  loading: boolean;
+  testId: string;
+}) {
+  return (
+    <Link to={to} data-testid={testId}>
+      <Statistic title={title} value={value ?? '—'} loading={loading} />
+    </Link>
+  );
+}
+
+/** For the Office and the leadership: what waits for a decision, and who has not introduced yet. */
+function ReviewCard({ year }: { year: number }) {
+  const [submitted, proposals] = useReviewCounts(true);
+  const month = useThisMonthIntroductions(year, true);
+  return (
+    <Card title="Việc cần xử lý" style={{ height: '100%' }} data-testid="home-review">
+      <Row gutter={[16, 16]}>
+        <Col span={12}>
+          <CountLink
+            to={`${PATHS.exemplars}?recordStatus=submitted`}
+            title="Hồ sơ chờ xác nhận"
+            value={submitted.data}
+            loading={submitted.isPending}
+            testId="home-submitted"
+          />
+        </Col>
+        <Col span={12}>
+          <CountLink
+            to={`${PATHS.exemplars}?hasProposal=true`}
+            title="Đề xuất chuyển giai đoạn chờ duyệt"
+            value={proposals.data}
+            loading={proposals.isPending}
+            testId="home-proposals"
+          />
+        </Col>
+        <Col span={24}>
+          <CountLink
+            to={PATHS.introductions}
+            title={
+              month.data
+                ? `Đơn vị chưa giới thiệu điển hình tháng ${formatMonth(month.data.month)} (hạn ngày ${month.data.dueDay})`
+                : 'Đơn vị chưa giới thiệu điển hình tháng này'
+            }
+            value={month.data?.notYet}
+            loading={month.isPending}
+            testId="home-missing-introductions"
+          />
+          {month.data && month.data.late > 0 && (
+            <Typography.Text type="danger">Đã quá hạn: {month.data.late} đơn vị.</Typography.Text>
+          )}
+        </Col>
+      </Row>
+    </Card>
+  );
+}
+
+/** For unit roles: their exemplars in each stage, and this month's introduction. */
+function UnitCard({ year }: { year: number }) {
+  const counts = useStageCounts(MAIN_STAGES, true);
+  const month = useThisMonthIntroductions(year, true);
+  const own = month.data?.ownStatus;
+  return (
+    <Card title="Điển hình của đơn vị" style={{ height: '100%' }} data-testid="home-unit-stages">
+      <Row gutter={[16, 16]}>
+        {MAIN_STAGES.map((stage, index) => (
+          <Col span={12} key={stage}>
+            <CountLink
+              to={`${PATHS.exemplars}?stage=${stage}`}
+              title={<Tag color={STAGE_COLORS[stage]}>{STAGE_LABELS[stage]}</Tag>}
+              value={counts[index].data}
+              loading={counts[index].isPending}
+              testId={`home-stage-${stage}`}
+            />
+          </Col>
+        ))}
+      </Row>
+      {month.data && own && (
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+          Giới thiệu tháng {formatMonth(month.data.month)} (hạn ngày {month.data.dueDay}):{' '}
+          <Link to={PATHS.introductions}>
+            <Tag color={OWN_STATUS_TEXT[own].color} data-testid="home-own-introduction">
+              {OWN_STATUS_TEXT[own].text}
+            </Tag>
+          </Link>
+        </Typography.Paragraph>
+      )}
+    </Card>
+  );
+}
 
 export default function HomePage() {
   const user = useCurrentUser();
@@ -39,6 +162,9 @@ export default function HomePage() {
   const seesUsers = SEES_USERS.includes(user.role);
   const users = useActiveUserCount(seesUsers);
   const links = navItemsFor(user.role).filter((item) => item.path !== PATHS.home);
+  const year = todayInVietnam().year();
+  const reviewer = REVIEWERS.includes(user.role);
+  const unitRole = isUnitRole(user.role);
 
   return (
     <>
@@ -60,6 +186,13 @@ export default function HomePage() {
           {ROLE_SUMMARY[user.role]}
         </Typography.Paragraph>
       </Card>
+      {(reviewer || unitRole) && (
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+          <Col xs={24} lg={12}>
+            {reviewer ? <ReviewCard year={year} /> : <UnitCard year={year} />}
+          </Col>
+        </Row>
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12} xl={8}>
           <Card title="Tổng quan" style={{ height: '100%' }}>

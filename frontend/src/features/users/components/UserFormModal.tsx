@@ -5,7 +5,7 @@ import type { Role, User, UserInput } from '@/lib/api/models';
 import { blankToNull, showServerErrors } from '@/lib/forms';
 import { isUnitRole, PERSON_ROLES, ROLE_LABELS } from '@/lib/roles';
 import { useCreateUser, useFetchUser, useUnitChoices, useUpdateUser } from '../api/users';
-import { UnitSelect } from './UnitSelect';
+import { UnitSelect } from '@/components/UnitSelect';
 
 interface UserValues {
   username?: string;

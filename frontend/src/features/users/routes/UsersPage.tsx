@@ -11,7 +11,7 @@ import { useCurrentUser } from '@/lib/auth/use-session';
 import { useListParams } from '@/lib/list-params';
 import { PERSON_ROLES, ROLE_LABELS } from '@/lib/roles';
 import { useUnitChoices, useUsers } from '../api/users';
-import { UnitSelect } from '../components/UnitSelect';
+import { UnitSelect } from '@/components/UnitSelect';
 import { UserFormModal } from '../components/UserFormModal';
 import { UserTable } from '../components/UserTable';
 import { useUserActions } from '../components/use-user-actions';

@@ -1,0 +1,235 @@
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  FileOutlined,
+  FilePdfOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { App, Button, Empty, Flex, Input, Modal, Spin, Tooltip, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useErrorNotice } from '@/components/use-error-notice';
+import type { Attachment } from '@/lib/api/models';
+import { formatDateTime } from '@/lib/dates';
+import {
+  type AttachmentOwner,
+  useAttachmentContent,
+  useAttachmentThumbnail,
+  useBlobUrl,
+  useDeleteAttachment,
+  useDownloadAttachment,
+  useUploadAttachment,
+} from './attachments-api';
+
+/** "1,5 MB", "320 KB", "12 B" (Vietnamese decimal comma). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${value.toLocaleString('vi-VN', { maximumFractionDigits: digits })} ${units[unit]}`;
+}
+
+const ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.gif,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt';
+
+interface AttachmentPanelProps {
+  owner: AttachmentOwner;
+  attachments: Attachment[];
+  /** Whether the caller may add and remove files here. */
+  canChange: boolean;
+  /** Refreshes the record the files belong to. */
+  onChanged: () => void;
+  testId?: string;
+}
+
+/** The files of a record: image thumbnails with a preview, downloads, uploads with a caption. */
+export function AttachmentPanel({ owner, attachments, canChange, onChanged, testId }: AttachmentPanelProps) {
+  const { message } = App.useApp();
+  const notifyError = useErrorNotice();
+  const [caption, setCaption] = useState('');
+  const upload = useUploadAttachment(owner, onChanged);
+  const [previewing, setPreviewing] = useState<Attachment | null>(null);
+  const prefix = testId ?? `attachments-${owner.kind}-${owner.id}`;
+
+  return (
+    <div data-testid={prefix}>
+      {canChange && (
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <Input
+            placeholder="Chú thích (không bắt buộc)"
+            value={caption}
+            maxLength={300}
+            onChange={(event) => setCaption(event.target.value)}
+            style={{ maxWidth: 320 }}
+            data-testid={`${prefix}-caption`}
+          />
+          <Upload
+            accept={ACCEPT}
+            showUploadList={false}
+            customRequest={({ file }) => {
+              upload.mutate(
+                { file: file as File, caption },
+                {
+                  onSuccess: (saved) => {
+                    message.success(`Đã tải lên ${saved.fileName}.`);
+                    setCaption('');
+                  },
+                  onError: notifyError,
+                },
+              );
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid={`${prefix}-upload`}>
+              Tải tệp lên
+            </Button>
+          </Upload>
+          <Typography.Text type="secondary" style={{ alignSelf: 'center' }}>
+            PDF, ảnh, Word, Excel, PowerPoint; tối đa 20 MB.
+          </Typography.Text>
+        </Flex>
+      )}
+      {attachments.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa có tệp đính kèm" />
+      ) : (
+        <Flex gap={12} wrap>
+          {attachments.map((attachment) => (
+            <AttachmentCard
+              key={attachment.id}
+              attachment={attachment}
+              canDelete={canChange}
+              onPreview={() => setPreviewing(attachment)}
+              onChanged={onChanged}
+            />
+          ))}
+        </Flex>
+      )}
+      {previewing && <PreviewModal attachment={previewing} onClose={() => setPreviewing(null)} />}
+    </div>
+  );
+}
+
+function AttachmentCard({
+  attachment,
+  canDelete,
+  onPreview,
+  onChanged,
+}: {
+  attachment: Attachment;
+  canDelete: boolean;
+  onPreview: () => void;
+  onChanged: () => void;
+}) {
+  const { modal, message } = App.useApp();
+  const notifyError = useErrorNotice();
+  const thumbnail = useAttachmentThumbnail(attachment);
+  const thumbnailUrl = useBlobUrl(thumbnail.data);
+  const download = useDownloadAttachment();
+  const remove = useDeleteAttachment(onChanged);
+  const isImage = Boolean(attachment.thumbnailUrl);
+  const isPdf = attachment.contentType === 'application/pdf';
+
+  const confirmDelete = () =>
+    modal.confirm({
+      title: `Gỡ tệp "${attachment.fileName}"?`,
+      content: 'Tệp sẽ không còn trong hồ sơ (hệ thống vẫn lưu vết để đối chiếu).',
+      okText: 'Gỡ tệp',
+      okButtonProps: { danger: true, 'data-testid': 'confirm-ok' },
+      cancelText: 'Hủy',
+      onOk: async () => {
+        try {
+          await remove.mutateAsync(attachment);
+          message.success('Đã gỡ tệp.');
+        } catch (error) {
+          notifyError(error);
+        }
+      },
+    });
+
+  return (
+    <div className="attachment-card" data-testid={`attachment-${attachment.id}`}>
+      <button
+        type="button"
+        className="attachment-thumb"
+        onClick={isImage ? onPreview : () => download.mutate(attachment, { onError: notifyError })}
+        title={isImage ? 'Xem ảnh' : 'Tải xuống'}
+      >
+        {isImage ? (
+          thumbnailUrl ? (
+            <img src={thumbnailUrl} alt={attachment.caption ?? attachment.fileName} />
+          ) : (
+            <Spin size="small" />
+          )
+        ) : isPdf ? (
+          <FilePdfOutlined style={{ fontSize: 36, color: '#cf1322' }} />
+        ) : (
+          <FileOutlined style={{ fontSize: 36, color: '#8c8c8c' }} />
+        )}
+      </button>
+      <div className="attachment-meta">
+        <Typography.Text ellipsis={{ tooltip: attachment.fileName }} strong>
+          {attachment.fileName}
+        </Typography.Text>
+        {attachment.caption && (
+          <Typography.Text ellipsis={{ tooltip: attachment.caption }} data-testid="attachment-caption">
+            {attachment.caption}
+          </Typography.Text>
+        )}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {formatBytes(attachment.sizeBytes)} · {formatDateTime(attachment.createdAt)}
+        </Typography.Text>
+        <Flex gap={4}>
+          <Tooltip title="Tải xuống">
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              loading={download.isPending}
+              onClick={() => download.mutate(attachment, { onError: notifyError })}
+              aria-label="Tải xuống"
+              data-testid={`attachment-download-${attachment.id}`}
+            />
+          </Tooltip>
+          {canDelete && (
+            <Tooltip title="Gỡ tệp">
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                onClick={confirmDelete}
+                aria-label="Gỡ tệp"
+                data-testid={`attachment-delete-${attachment.id}`}
+              />
+            </Tooltip>
+          )}
+        </Flex>
+      </div>
+    </div>
+  );
+}
+
+function PreviewModal({ attachment, onClose }: { attachment: Attachment; onClose: () => void }) {
+  const content = useAttachmentContent(attachment, true);
+  const url = useBlobUrl(content.data);
+  return (
+    <Modal
+      open
+      title={attachment.caption || attachment.fileName}
+      footer={null}
+      onCancel={onClose}
+      width={900}
+      destroyOnHidden
+    >
+      <div style={{ display: 'grid', placeItems: 'center', minHeight: 200 }} data-testid="attachment-preview">
+        {url ? (
+          <img src={url} alt={attachment.caption ?? attachment.fileName} style={{ maxWidth: '100%' }} />
+        ) : content.isError ? (
+          <Typography.Text type="danger">Không tải được ảnh.</Typography.Text>
+        ) : (
+          <Spin />
+        )}
+      </div>
+    </Modal>
+  );
+}

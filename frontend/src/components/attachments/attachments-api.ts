@@ -1,0 +1,101 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { api, unwrap } from '@/lib/api/client';
+import { multipart, saveFile, unwrapFile } from '@/lib/api/files';
+import type { Attachment, UploadForm } from '@/lib/api/models';
+
+/** The record a file hangs off. */
+export type AttachmentOwner =
+  { kind: 'exemplar'; id: number } | { kind: 'replication'; id: number } | { kind: 'evaluation'; id: number };
+
+function upload(owner: AttachmentOwner, file: File, caption: string | undefined) {
+  const params = { path: { id: owner.id } };
+  const body = multipart<UploadForm>({ file, caption: caption?.trim() });
+  switch (owner.kind) {
+    case 'exemplar':
+      return unwrap(api.POST('/api/v1/exemplars/{id}/attachments', { params, body }));
+    case 'replication':
+      return unwrap(api.POST('/api/v1/replications/{id}/attachments', { params, body }));
+    case 'evaluation':
+      return unwrap(api.POST('/api/v1/evaluations/{id}/attachments', { params, body }));
+  }
+}
+
+/** Uploads go to the owner; `onChanged` refreshes whatever shows the owner's files. */
+export function useUploadAttachment(owner: AttachmentOwner, onChanged: () => void) {
+  return useMutation({
+    mutationFn: ({ file, caption }: { file: File; caption?: string }) => upload(owner, file, caption),
+    onSuccess: onChanged,
+  });
+}
+
+export function useDeleteAttachment(onChanged: () => void) {
+  return useMutation({
+    mutationFn: (attachment: Attachment) =>
+      unwrap(api.DELETE('/api/v1/attachments/{id}', { params: { path: { id: attachment.id } } })),
+    onSettled: onChanged,
+  });
+}
+
+/** A stored file's bytes never change, so they are fetched once per session. */
+export function useAttachmentThumbnail(attachment: Attachment) {
+  return useQuery({
+    queryKey: ['attachments', attachment.id, 'thumbnail'],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/attachments/{id}/thumbnail', {
+          params: { path: { id: attachment.id } },
+          parseAs: 'blob',
+          signal,
+        }),
+      ),
+    enabled: Boolean(attachment.thumbnailUrl),
+    staleTime: Infinity,
+  });
+}
+
+export function useAttachmentContent(attachment: Attachment, enabled: boolean) {
+  return useQuery({
+    queryKey: ['attachments', attachment.id, 'content'],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/attachments/{id}/content', {
+          params: { path: { id: attachment.id } },
+          parseAs: 'blob',
+          signal,
+        }),
+      ),
+    enabled,
+    staleTime: Infinity,
+  });
+}
+
+/** Downloads need the access token, so the file is fetched first, then handed to the browser. */
+export function useDownloadAttachment() {
+  return useMutation({
+    mutationFn: async (attachment: Attachment) => {
+      const { blob, fileName } = await unwrapFile(
+        api.GET('/api/v1/attachments/{id}/content', {
+          params: { path: { id: attachment.id } },
+          parseAs: 'blob',
+        }),
+      );
+      saveFile(blob, fileName ?? attachment.fileName);
+    },
+  });
+}
+
+/** An object URL for a blob, released when the blob changes or the component goes away. */
+export function useBlobUrl(blob: Blob | undefined): string | undefined {
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    if (!blob) {
+      setUrl(undefined);
+      return;
+    }
+    const created = URL.createObjectURL(blob);
+    setUrl(created);
+    return () => URL.revokeObjectURL(created);
+  }, [blob]);
+  return url;
+}

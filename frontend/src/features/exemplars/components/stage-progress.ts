@@ -1,0 +1,43 @@
+import type { Exemplar, Stage, TimelineEvent } from '@/lib/api/models';
+import { MAIN_STAGES } from '@/lib/vocabulary';
+
+export interface StageProgress {
+  /** Index in the four stages of the stage reached (for a stopped one: where it stopped). */
+  current: number;
+  /** `error` when the exemplar stopped being followed; `finish` once archived after replication. */
+  status: 'process' | 'finish' | 'error';
+  /** When each of the four stages was reached, if it was. */
+  reachedAt: (string | null)[];
+}
+
+function lastMoveTo(timeline: TimelineEvent[], stage: Stage): TimelineEvent | undefined {
+  return timeline.findLast((event) => event.action === 'moved' && event.toStage === stage);
+}
+
+/** The main stage an exemplar was in before it was stopped or archived. */
+function stageBefore(timeline: TimelineEvent[], stage: Stage): Stage {
+  const from = lastMoveTo(timeline, stage)?.fromStage;
+  if (!from) return 'discovered';
+  if (from === 'stopped' || from === 'archived') return stageBefore(timeline, from);
+  return from;
+}
+
+/** Where an exemplar stands on the four stages, for the stage steps, from its timeline. */
+export function stageProgress(exemplar: Pick<Exemplar, 'stage' | 'timeline' | 'createdAt'>): StageProgress {
+  const { stage, timeline } = exemplar;
+  const reachedAt = MAIN_STAGES.map((main) =>
+    main === 'discovered'
+      ? (timeline.find((event) => event.action === 'created')?.occurredAt ?? exemplar.createdAt)
+      : (lastMoveTo(timeline, main)?.occurredAt ?? null),
+  );
+  const index = MAIN_STAGES.indexOf(stage);
+  if (index >= 0) return { current: index, status: 'process', reachedAt };
+
+  const stoppedOnTheWay = stage === 'stopped' || lastMoveTo(timeline, 'stopped') !== undefined;
+  const before = stageBefore(timeline, stage);
+  return {
+    current: MAIN_STAGES.indexOf(before),
+    status: stoppedOnTheWay ? 'error' : 'finish',
+    reachedAt,
+  };
+}

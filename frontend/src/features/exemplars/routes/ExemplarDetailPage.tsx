@@ -1,0 +1,185 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Card, Col, Flex, Row, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { AttachmentPanel } from '@/components/attachments/AttachmentPanel';
+import { CategoryTag, ConclusionTag, RecordStatusTag, StageTag } from '@/components/ExemplarTags';
+import { PageHeading } from '@/components/PageHeading';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import type { Exemplar } from '@/lib/api/models';
+import { useCurrentUser } from '@/lib/auth/use-session';
+import { formatDateTime } from '@/lib/dates';
+import { PATHS } from '@/lib/navigation';
+import { STAGE_LABELS, SUBJECT_KIND_LABELS } from '@/lib/vocabulary';
+import { useExemplar, useRefreshExemplar } from '../api/exemplars';
+import { EvaluationsSection } from '../components/EvaluationsSection';
+import { ExemplarActionBar } from '../components/ExemplarActionBar';
+import { exemplarPermissions } from '../components/exemplar-actions';
+import { ExemplarTimeline } from '../components/ExemplarTimeline';
+import { GeneralInfo } from '../components/GeneralInfo';
+import { NurturingPlanSection } from '../components/NurturingPlanSection';
+import { ReplicationsSection } from '../components/ReplicationsSection';
+import { StageSteps } from '../components/StageSteps';
+import { SummarySection } from '../components/SummarySection';
+
+const TABS = ['thong-tin', 'boi-duong', 'tong-ket', 'nhan-rong', 'danh-gia', 'tep'] as const;
+type TabKey = (typeof TABS)[number];
+
+export default function ExemplarDetailPage() {
+  const { id } = useParams();
+  const exemplar = useExemplar(Number(id));
+
+  if (exemplar.error) {
+    return (
+      <>
+        <PageHeading title="Hồ sơ điển hình" />
+        <ProblemAlert error={exemplar.error} />
+        <Link to={PATHS.exemplars}>
+          <ArrowLeftOutlined /> Về danh sách điển hình
+        </Link>
+      </>
+    );
+  }
+  if (!exemplar.data) return <Skeleton active paragraph={{ rows: 8 }} />;
+  return <ExemplarDetail exemplar={exemplar.data} />;
+}
+
+function ExemplarDetail({ exemplar }: { exemplar: Exemplar }) {
+  const user = useCurrentUser();
+  const refresh = useRefreshExemplar();
+  const [search, setSearch] = useSearchParams();
+  const requested = search.get('tab') as TabKey | null;
+  const tab: TabKey = requested && TABS.includes(requested) ? requested : 'thong-tin';
+  const permissions = exemplarPermissions({ role: user.role, unitId: user.unit?.id }, exemplar);
+  const proposal = exemplar.proposal;
+  // The Office's reason, while the returned record has not been submitted again.
+  const lastReturn = exemplar.timeline.findLast((event) => event.action === 'returned');
+  const returned =
+    exemplar.recordStatus === 'draft' &&
+    lastReturn &&
+    !exemplar.timeline.some((event) => event.action === 'submitted' && event.id > lastReturn.id)
+      ? lastReturn
+      : null;
+
+  const who =
+    exemplar.subjectKind === 'collective'
+      ? `${SUBJECT_KIND_LABELS.collective}${exemplar.memberCount ? ` (${exemplar.memberCount} thành viên)` : ''}`
+      : [exemplar.position, exemplar.title].filter(Boolean).join(', ') || SUBJECT_KIND_LABELS.individual;
+
+  return (
+    <>
+      <Link to={PATHS.exemplars} style={{ display: 'inline-block', marginBottom: 8 }}>
+        <ArrowLeftOutlined /> Danh sách điển hình
+      </Link>
+      <PageHeading
+        title={exemplar.name}
+        subtitle={
+          <span data-testid="exemplar-unit">
+            {who} · {exemplar.unit.name}
+          </span>
+        }
+        extra={<ExemplarActionBar exemplar={exemplar} actions={permissions.actions} />}
+      />
+      <Space size={[4, 8]} wrap style={{ marginBottom: 16 }} data-testid="exemplar-tags">
+        <CategoryTag category={exemplar.category} />
+        <StageTag stage={exemplar.stage} testId="exemplar-stage" />
+        <RecordStatusTag status={exemplar.recordStatus} testId="exemplar-record-status" />
+        <Typography.Text type="secondary">Kết luận:</Typography.Text>
+        <ConclusionTag conclusion={exemplar.currentConclusion} testId="exemplar-conclusion" />
+      </Space>
+      {proposal && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`Đề xuất chuyển sang giai đoạn ${STAGE_LABELS[proposal.toStage]}, chờ Văn phòng Sở duyệt`}
+          description={[
+            proposal.note,
+            proposal.proposedAt && `Đề xuất lúc ${formatDateTime(proposal.proposedAt)}`,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+          data-testid="exemplar-proposal"
+        />
+      )}
+      {returned && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`Văn phòng Sở đã trả lại hồ sơ lúc ${formatDateTime(returned.occurredAt)}; sửa rồi gửi lại.`}
+          description={returned.note ?? undefined}
+          data-testid="exemplar-returned"
+        />
+      )}
+      <Card style={{ marginBottom: 16 }}>
+        <StageSteps exemplar={exemplar} />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xxl={16}>
+          <Card>
+            <Tabs
+              activeKey={tab}
+              onChange={(key) =>
+                setSearch(
+                  (current) => {
+                    const next = new URLSearchParams(current);
+                    next.set('tab', key);
+                    return next;
+                  },
+                  { replace: true },
+                )
+              }
+              items={[
+                { key: 'thong-tin', label: 'Thông tin chung', children: <GeneralInfo exemplar={exemplar} /> },
+                {
+                  key: 'boi-duong',
+                  label: 'Kế hoạch bồi dưỡng',
+                  children: <NurturingPlanSection exemplar={exemplar} canEdit={permissions.canEditRecords} />,
+                },
+                {
+                  key: 'tong-ket',
+                  label: 'Tổng kết',
+                  children: <SummarySection exemplar={exemplar} canEdit={permissions.canEditRecords} />,
+                },
+                {
+                  key: 'nhan-rong',
+                  label: `Nhân rộng (${exemplar.replications.length})`,
+                  children: <ReplicationsSection exemplar={exemplar} canEdit={permissions.canEditRecords} />,
+                },
+                {
+                  key: 'danh-gia',
+                  label: `Đánh giá (${exemplar.evaluations.length})`,
+                  children: (
+                    <EvaluationsSection exemplar={exemplar} evaluatorKinds={permissions.evaluatorKinds} />
+                  ),
+                },
+                {
+                  key: 'tep',
+                  label: `Tệp đính kèm (${exemplar.attachments.length})`,
+                  children: (
+                    <AttachmentPanel
+                      owner={{ kind: 'exemplar', id: exemplar.id }}
+                      attachments={exemplar.attachments}
+                      canChange={permissions.canEditRecords}
+                      onChanged={() => refresh(exemplar.id)}
+                    />
+                  ),
+                },
+              ].map((item) => ({
+                ...item,
+                label: <span data-testid={`tab-${item.key}`}>{item.label}</span>,
+              }))}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xxl={8}>
+          <Card title="Diễn biến hồ sơ">
+            <Flex vertical>
+              <ExemplarTimeline events={exemplar.timeline} />
+            </Flex>
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

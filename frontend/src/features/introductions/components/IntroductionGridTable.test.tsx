@@ -1,0 +1,74 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { AppProviders } from '@/app/providers';
+import type { CellStatus, IntroductionGrid } from '@/lib/api/models';
+import { GridLegend, IntroductionGridTable } from './IntroductionGridTable';
+
+const tgpl = { id: 8, code: 'TGPL', shortName: 'Trung tâm TGPL', name: 'Trung tâm Trợ giúp pháp lý' };
+const months = Array.from({ length: 12 }, (_, index) => `2026-${String(index + 1).padStart(2, '0')}`);
+const statuses: CellStatus[] = [
+  'on_time',
+  'late',
+  'missing',
+  'missing',
+  'missing',
+  'missing',
+  'missing',
+  'missing',
+  'missing',
+  'missing',
+  'pending',
+  'upcoming',
+];
+
+const grid: IntroductionGrid = {
+  year: 2026,
+  dueDay: 10,
+  startMonth: '2026-01',
+  today: '2026-11-05',
+  months,
+  rows: [
+    {
+      unit: tgpl,
+      cells: months.map((month, index) => ({
+        month,
+        status: statuses[index],
+        submitted: index === 0 ? 2 : index === 1 ? 1 : 0,
+        drafts: index === 10 ? 1 : 0,
+      })),
+      onTime: 1,
+      late: 1,
+      missing: 8,
+    },
+  ],
+};
+
+describe('IntroductionGridTable', () => {
+  it('colours each month by its status, counts per unit, and opens a cell', async () => {
+    const onSelect = vi.fn();
+    render(
+      <AppProviders>
+        <GridLegend />
+        <IntroductionGridTable grid={grid} loading={false} onSelect={onSelect} />
+      </AppProviders>,
+    );
+
+    expect(screen.getByTestId('grid-legend')).toHaveTextContent(
+      '✓Đúng hạn!Trễ hạn✗Chưa giới thiệu…Chưa đến hạnTháng tới',
+    );
+    const january = screen.getByTestId('grid-cell-TGPL-2026-01');
+    expect(january).toHaveAttribute('data-status', 'on_time');
+    expect(january).toHaveTextContent('✓2');
+    expect(january).toHaveAccessibleName(/Trung tâm TGPL – tháng 01\/2026: Đúng hạn\. 2 bài đã gửi\./);
+    expect(screen.getByTestId('grid-cell-TGPL-2026-02')).toHaveAttribute('data-status', 'late');
+    expect(screen.getByTestId('grid-cell-TGPL-2026-11')).toHaveAccessibleName(
+      /Chưa đến hạn\. 1 bài nháp chưa gửi\. Hạn: 10\/11\/2026\./,
+    );
+    expect(screen.getByTestId('grid-missing-TGPL')).toHaveTextContent('8');
+    expect(screen.getByTestId('grid-ontime-TGPL')).toHaveTextContent('1');
+
+    await userEvent.setup().click(screen.getByTestId('grid-cell-TGPL-2026-03'));
+    expect(onSelect).toHaveBeenCalledWith(tgpl, '2026-03');
+  });
+});

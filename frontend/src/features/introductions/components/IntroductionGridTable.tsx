@@ -1,0 +1,153 @@
+import { Flex, Table, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { HTMLAttributes } from 'react';
+import type { GridCell, GridRow, IntroductionGrid, UnitRef } from '@/lib/api/models';
+import { CELL_LOOKS, cellDescription, cellText, LEGEND, monthColumn } from './grid-status';
+
+interface IntroductionGridTableProps {
+  grid: IntroductionGrid | undefined;
+  loading: boolean;
+  onSelect: (unit: UnitRef, month: string) => void;
+}
+
+export function GridLegend() {
+  return (
+    <Flex gap={16} wrap data-testid="grid-legend">
+      {LEGEND.map((status) => {
+        const look = CELL_LOOKS[status];
+        return (
+          <span key={status}>
+            <span
+              className="intro-grid-legend-swatch"
+              style={{ background: look.background, border: `1px solid ${look.border}` }}
+            />
+            {look.symbol && <strong style={{ color: look.color, marginInlineEnd: 4 }}>{look.symbol}</strong>}
+            {look.label}
+          </span>
+        );
+      })}
+    </Flex>
+  );
+}
+
+function Cell({
+  row,
+  cell,
+  dueDay,
+  onSelect,
+}: {
+  row: GridRow;
+  cell: GridCell;
+  dueDay: number;
+  onSelect: IntroductionGridTableProps['onSelect'];
+}) {
+  const look = CELL_LOOKS[cell.status];
+  const description = cellDescription(row.unit, cell, dueDay);
+  return (
+    <Tooltip title={description}>
+      <button
+        type="button"
+        className="intro-grid-cell"
+        style={{ color: look.color, background: look.background, borderColor: look.border }}
+        onClick={() => onSelect(row.unit, cell.month)}
+        aria-label={description}
+        data-testid={`grid-cell-${row.unit.code}-${cell.month}`}
+        data-status={cell.status}
+      >
+        {cellText(cell)}
+        {cell.drafts > 0 && cell.submitted === 0 && (
+          <sup style={{ fontWeight: 400, marginInlineStart: 2 }} title="Có bài nháp">
+            ✎
+          </sup>
+        )}
+      </button>
+    </Tooltip>
+  );
+}
+
+/** Units × months: who introduced an exemplar on time, late, or not yet. */
+export function IntroductionGridTable({ grid, loading, onSelect }: IntroductionGridTableProps) {
+  const currentMonth = grid?.today.slice(0, 7);
+  const columns: ColumnsType<GridRow> = [
+    {
+      title: 'Đơn vị',
+      key: 'unit',
+      fixed: 'left',
+      width: 170,
+      render: (_, row) => (
+        <Typography.Text title={row.unit.name} style={{ whiteSpace: 'nowrap' }}>
+          {row.unit.shortName}
+        </Typography.Text>
+      ),
+    },
+    ...(grid?.months ?? []).map((month, index) => ({
+      title: (
+        <span style={month === currentMonth ? { color: '#1f5fa8', fontWeight: 700 } : undefined}>
+          {monthColumn(month)}
+        </span>
+      ),
+      key: month,
+      align: 'center' as const,
+      width: 46,
+      onHeaderCell: () => ({ title: `Tháng ${Number(month.slice(5))}/${month.slice(0, 4)}` }),
+      render: (_: unknown, row: GridRow) => (
+        <Cell row={row} cell={row.cells[index]} dueDay={grid?.dueDay ?? 10} onSelect={onSelect} />
+      ),
+    })),
+    {
+      title: <span title="Số tháng giới thiệu đúng hạn">Đúng</span>,
+      dataIndex: 'onTime',
+      key: 'onTime',
+      align: 'center',
+      width: 64,
+      render: (value: number, row) => (
+        <span style={{ color: CELL_LOOKS.on_time.color }} data-testid={`grid-ontime-${row.unit.code}`}>
+          {value}
+        </span>
+      ),
+    },
+    {
+      title: <span title="Số tháng giới thiệu trễ hạn">Trễ</span>,
+      dataIndex: 'late',
+      key: 'late',
+      align: 'center',
+      width: 64,
+      render: (value: number, row) => (
+        <span style={{ color: CELL_LOOKS.late.color }} data-testid={`grid-late-${row.unit.code}`}>
+          {value}
+        </span>
+      ),
+    },
+    {
+      title: <span title="Số tháng đã quá hạn mà chưa giới thiệu">Chưa</span>,
+      dataIndex: 'missing',
+      key: 'missing',
+      align: 'center',
+      width: 64,
+      render: (value: number, row) => (
+        <span
+          style={{ color: CELL_LOOKS.missing.color, fontWeight: value > 0 ? 600 : undefined }}
+          data-testid={`grid-missing-${row.unit.code}`}
+        >
+          {value}
+        </span>
+      ),
+    },
+  ];
+
+  return (
+    <Table<GridRow>
+      rowKey={(row) => row.unit.id}
+      size="small"
+      columns={columns}
+      dataSource={grid?.rows}
+      loading={loading}
+      pagination={false}
+      bordered
+      scroll={{ x: 'max-content' }}
+      onRow={(row) => ({ 'data-testid': `grid-row-${row.unit.code}` }) as HTMLAttributes<HTMLElement>}
+      locale={{ emptyText: 'Không có đơn vị nào' }}
+      data-testid="intro-grid"
+    />
+  );
+}

@@ -1,0 +1,63 @@
+import type { CellStatus, GridCell, UnitRef } from '@/lib/api/models';
+import { formatMonth } from '@/lib/dates';
+
+export interface CellLook {
+  label: string;
+  /** Text and border colour, and the fill. */
+  color: string;
+  border: string;
+  background: string;
+  /** What the cell shows (with the count of introductions when there are several). */
+  symbol: string;
+}
+
+/** The grid's colours: green on time, orange late, red missing, blue not yet due, grey to come,
+ * blank before the programme's first month. */
+export const CELL_LOOKS: Record<CellStatus, CellLook> = {
+  on_time: { label: 'Đúng hạn', color: '#237804', border: '#95de64', background: '#d9f7be', symbol: '✓' },
+  late: { label: 'Trễ hạn', color: '#ad4e00', border: '#ffc069', background: '#ffe7ba', symbol: '!' },
+  missing: {
+    label: 'Chưa giới thiệu',
+    color: '#a8071a',
+    border: '#ff9c9e',
+    background: '#ffccc7',
+    symbol: '✗',
+  },
+  pending: { label: 'Chưa đến hạn', color: '#10239e', border: '#adc6ff', background: '#f0f5ff', symbol: '…' },
+  upcoming: { label: 'Tháng tới', color: '#8c8c8c', border: '#f0f0f0', background: '#fafafa', symbol: '' },
+  not_applicable: {
+    label: 'Chưa áp dụng',
+    color: '#bfbfbf',
+    border: '#f0f0f0',
+    background: '#ffffff',
+    symbol: '–',
+  },
+};
+
+export const LEGEND: readonly CellStatus[] = ['on_time', 'late', 'missing', 'pending', 'upcoming', 'not_applicable'];
+
+/** "T11" for the column header of `2026-11`. */
+export function monthColumn(month: string): string {
+  return `T${Number(month.slice(5, 7))}`;
+}
+
+/** The due date of a month's introduction, "10/11/2026". */
+export function dueDate(month: string, dueDay: number): string {
+  return `${String(dueDay).padStart(2, '0')}/${formatMonth(month)}`;
+}
+
+/** What a cell shows: the status's symbol, with the number of introductions sent when more than one. */
+export function cellText(cell: GridCell): string {
+  const look = CELL_LOOKS[cell.status];
+  if (cell.submitted > 1) return `${look.symbol}${cell.submitted}`;
+  return look.symbol;
+}
+
+/** The full description of a cell, for its tooltip and for screen readers. */
+export function cellDescription(unit: UnitRef, cell: GridCell, dueDay: number): string {
+  const parts = [`${unit.shortName} – tháng ${formatMonth(cell.month)}: ${CELL_LOOKS[cell.status].label}.`];
+  if (cell.submitted > 0) parts.push(`${cell.submitted} bài đã gửi.`);
+  if (cell.drafts > 0) parts.push(`${cell.drafts} bài nháp chưa gửi.`);
+  parts.push(`Hạn: ${dueDate(cell.month, dueDay)}.`);
+  return parts.join(' ');
+}

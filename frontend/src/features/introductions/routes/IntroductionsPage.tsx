@@ -1,0 +1,244 @@
+import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Drawer, Flex, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { PageHeading } from '@/components/PageHeading';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { UnitSelect } from '@/components/UnitSelect';
+import type { Introduction, IntroductionStatus, UnitRef } from '@/lib/api/models';
+import { useCurrentUser } from '@/lib/auth/use-session';
+import { dayjs, formatMonth, todayInVietnam } from '@/lib/dates';
+import { useListParams } from '@/lib/list-params';
+import { ROUTE_ROLES } from '@/lib/navigation';
+import { isUnitRole } from '@/lib/roles';
+import { useIntroductionGrid, useIntroductions, useSettings, useUnitChoices } from '../api/introductions';
+import { DueDayModal } from '../components/DueDayModal';
+import { dueDate } from '../components/grid-status';
+import { GridLegend, IntroductionGridTable } from '../components/IntroductionGridTable';
+import { IntroductionFormModal } from '../components/IntroductionFormModal';
+import { canWriteIntroductions } from '../components/introduction-permissions';
+import { IntroductionTable } from '../components/IntroductionTable';
+
+const FILTERS = ['year', 'month', 'unitId', 'status'] as const;
+
+const STATUS_OPTIONS: { value: IntroductionStatus; label: string }[] = [
+  { value: 'draft', label: 'Bản nháp' },
+  { value: 'submitted', label: 'Đã gửi' },
+];
+
+interface Editing {
+  introduction?: Introduction;
+  defaults?: { unitId?: number; month?: string };
+}
+
+export default function IntroductionsPage() {
+  const user = useCurrentUser();
+  const caller = { role: user.role, unitId: user.unit?.id };
+  const list = useListParams(FILTERS);
+  const f = list.filters;
+  const thisYear = todayInVietnam().year();
+  const year = f.year ? Number(f.year) : thisYear;
+  const grid = useIntroductionGrid(year);
+  const settings = useSettings();
+  const seesAllUnits = !isUnitRole(user.role);
+  const units = useUnitChoices(true);
+  const introductions = useIntroductions({
+    month: f.month,
+    unitId: f.unitId ? Number(f.unitId) : undefined,
+    status: f.status as IntroductionStatus | undefined,
+    page: list.page,
+    pageSize: list.pageSize,
+  });
+  const canWrite = canWriteIntroductions(caller);
+  const canSetDueDay = (ROUTE_ROLES.programme as readonly string[]).includes(user.role);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [selected, setSelected] = useState<{ unit: UnitRef; month: string } | null>(null);
+  const [settingDueDay, setSettingDueDay] = useState(false);
+  const dueDay = settings.data?.introductionDueDay ?? grid.data?.dueDay;
+
+  return (
+    <>
+      <PageHeading
+        title="Giới thiệu hằng tháng"
+        subtitle={
+          <>
+            Mỗi đơn vị giới thiệu tối thiểu 01 gương điển hình tiên tiến tiêu biểu trước hoặc trong ngày{' '}
+            <strong data-testid="due-day">{dueDay ?? '…'}</strong> hằng tháng.
+          </>
+        }
+        extra={
+          <>
+            {canSetDueDay && settings.data && (
+              <Button
+                icon={<SettingOutlined />}
+                onClick={() => setSettingDueDay(true)}
+                data-testid="due-day-edit"
+              >
+                Đổi hạn giới thiệu
+              </Button>
+            )}
+            {canWrite && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setEditing({})}
+                data-testid="intro-create"
+              >
+                Thêm bài giới thiệu
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Card
+        title="Theo dõi theo tháng"
+        extra={
+          <DatePicker
+            picker="year"
+            allowClear={false}
+            value={dayjs(`${year}-01-01`)}
+            onChange={(day) =>
+              list.setFilters({ year: day && day.year() !== thisYear ? String(day.year()) : undefined })
+            }
+            style={{ width: 120 }}
+            data-testid="grid-year"
+          />
+        }
+        style={{ marginBottom: 16 }}
+      >
+        <ProblemAlert error={grid.error} />
+        <div style={{ marginBottom: 12 }}>
+          <GridLegend />
+        </div>
+        <IntroductionGridTable
+          grid={grid.data}
+          loading={grid.isFetching}
+          onSelect={(unit, month) => setSelected({ unit, month })}
+        />
+        {grid.data && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
+            Xét theo ngày hôm nay ({dayjs(grid.data.today).format('DD/MM/YYYY')}, giờ Việt Nam). Bấm vào một ô
+            để xem các bài giới thiệu của đơn vị trong tháng đó.
+          </Typography.Paragraph>
+        )}
+      </Card>
+      <Card title="Bài giới thiệu">
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <DatePicker
+            picker="month"
+            format="MM/YYYY"
+            placeholder="Tháng"
+            value={f.month ? dayjs(`${f.month}-01`) : null}
+            onChange={(day) => list.setFilters({ month: day ? day.format('YYYY-MM') : undefined })}
+            data-testid="intro-filter-month"
+          />
+          {seesAllUnits && (
+            <UnitSelect
+              tree={units.data}
+              allowClear
+              placeholder="Đơn vị"
+              value={f.unitId ? Number(f.unitId) : undefined}
+              onChange={(value) =>
+                list.setFilters({ unitId: value === undefined ? undefined : String(value) })
+              }
+              style={{ minWidth: 220 }}
+              data-testid="intro-filter-unit"
+            />
+          )}
+          <Select
+            allowClear
+            placeholder="Trạng thái"
+            value={f.status}
+            onChange={(value) => list.setFilters({ status: value })}
+            options={STATUS_OPTIONS}
+            style={{ minWidth: 150 }}
+            data-testid="intro-filter-status"
+          />
+        </Flex>
+        <ProblemAlert error={introductions.error} />
+        <IntroductionTable
+          data={introductions.data}
+          loading={introductions.isFetching}
+          caller={caller}
+          showUnit={seesAllUnits}
+          onEdit={(introduction) => setEditing({ introduction })}
+          onPage={list.setPage}
+        />
+      </Card>
+      {selected && (
+        <CellDrawer
+          unit={selected.unit}
+          month={selected.month}
+          dueDay={dueDay}
+          caller={caller}
+          canWrite={canWrite && (seesAllUnits || selected.unit.id === user.unit?.id)}
+          onAdd={() => setEditing({ defaults: { unitId: selected.unit.id, month: selected.month } })}
+          onEdit={(introduction) => setEditing({ introduction })}
+          onClose={() => setSelected(null)}
+        />
+      )}
+      {editing && (
+        <IntroductionFormModal
+          user={user}
+          introduction={editing.introduction}
+          defaults={editing.defaults}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {settingDueDay && settings.data && (
+        <DueDayModal settings={settings.data} onClose={() => setSettingDueDay(false)} />
+      )}
+    </>
+  );
+}
+
+function CellDrawer({
+  unit,
+  month,
+  dueDay,
+  caller,
+  canWrite,
+  onAdd,
+  onEdit,
+  onClose,
+}: {
+  unit: UnitRef;
+  month: string;
+  dueDay: number | undefined;
+  caller: { role: ReturnType<typeof useCurrentUser>['role']; unitId: number | undefined };
+  canWrite: boolean;
+  onAdd: () => void;
+  onEdit: (introduction: Introduction) => void;
+  onClose: () => void;
+}) {
+  const introductions = useIntroductions({ month, unitId: unit.id, page: 1, pageSize: 50 });
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      size={760}
+      title={`${unit.shortName} – tháng ${formatMonth(month)}`}
+      extra={
+        canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={onAdd} data-testid="cell-intro-create">
+            Thêm bài giới thiệu
+          </Button>
+        )
+      }
+      data-testid="cell-drawer"
+    >
+      {dueDay && (
+        <Typography.Paragraph type="secondary">
+          Hạn giới thiệu: {dueDate(month, dueDay)}.
+        </Typography.Paragraph>
+      )}
+      <ProblemAlert error={introductions.error} />
+      <IntroductionTable
+        data={introductions.data}
+        loading={introductions.isFetching}
+        caller={caller}
+        showUnit={false}
+        onEdit={onEdit}
+      />
+    </Drawer>
+  );
+}
