@@ -73,7 +73,12 @@ pub struct ServeArgs {
     #[command(flatten)]
     pub auth: AuthArgs,
     /// Origins allowed to call the API from a browser (comma separated). Empty: same origin only.
-    #[arg(long, env = "LANTOA_CORS_ORIGINS", value_delimiter = ',', default_value = "")]
+    #[arg(
+        long,
+        env = "LANTOA_CORS_ORIGINS",
+        value_delimiter = ',',
+        default_value = ""
+    )]
     pub cors_origins: Vec<String>,
     /// Directory of the built SPA served at `/` (with history fallback).
     #[arg(long, env = "LANTOA_STATIC_DIR", default_value = "frontend/dist")]
@@ -147,10 +152,15 @@ pub struct ExportArgs {
 
 /// The JWT secret from the environment, or the one kept in the data directory (created on first
 /// use). Returns the secret and whether it was generated now.
-pub fn load_or_create_jwt_secret(configured: Option<&str>, data_dir: &Path) -> std::io::Result<(Vec<u8>, bool)> {
+pub fn load_or_create_jwt_secret(
+    configured: Option<&str>,
+    data_dir: &Path,
+) -> std::io::Result<(Vec<u8>, bool)> {
     if let Some(secret) = configured.filter(|s| !s.is_empty()) {
         if secret.len() < 32 {
-            return Err(std::io::Error::other("LANTOA_JWT_SECRET must be at least 32 bytes long"));
+            return Err(std::io::Error::other(
+                "LANTOA_JWT_SECRET must be at least 32 bytes long",
+            ));
         }
         return Ok((secret.as_bytes().to_vec(), false));
     }

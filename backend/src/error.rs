@@ -73,15 +73,30 @@ impl ErrorCode {
             BadRequest | MalformedJson | InvalidQuery | InvalidPath => StatusCode::BAD_REQUEST,
             UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            Unauthenticated | InvalidToken | TokenExpired | SessionRevoked | InvalidCredentials
-            | InvalidRefreshToken | InvalidClientCredentials => StatusCode::UNAUTHORIZED,
+            Unauthenticated
+            | InvalidToken
+            | TokenExpired
+            | SessionRevoked
+            | InvalidCredentials
+            | InvalidRefreshToken
+            | InvalidClientCredentials => StatusCode::UNAUTHORIZED,
             PasswordChangeRequired | Forbidden | OutsideUnitScope => StatusCode::FORBIDDEN,
             NotFound | RouteNotFound => StatusCode::NOT_FOUND,
             MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             WrongPassword => StatusCode::UNPROCESSABLE_ENTITY,
-            Conflict | DuplicateCode | DuplicateUsername | DuplicateName | UnitInUse
-            | UnitHasActiveChildren | UnitHasActiveUsers | InvalidParent | InactiveUnit
-            | CannotDeactivateSelf | InvalidTransition | StageRecordMissing | EvaluationFinalised => StatusCode::CONFLICT,
+            Conflict
+            | DuplicateCode
+            | DuplicateUsername
+            | DuplicateName
+            | UnitInUse
+            | UnitHasActiveChildren
+            | UnitHasActiveUsers
+            | InvalidParent
+            | InactiveUnit
+            | CannotDeactivateSelf
+            | InvalidTransition
+            | StageRecordMissing
+            | EvaluationFinalised => StatusCode::CONFLICT,
             IncompleteEvaluation => StatusCode::UNPROCESSABLE_ENTITY,
             UnsupportedFileType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             FileTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -164,8 +179,16 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), code: code.into(), message: message.into() }
+    pub fn new(
+        field: impl Into<String>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            field: field.into(),
+            code: code.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -202,7 +225,13 @@ pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
     pub fn new(code: ErrorCode) -> Self {
-        Self { code, detail: None, errors: Vec::new(), retry_after_secs: None, internal: None }
+        Self {
+            code,
+            detail: None,
+            errors: Vec::new(),
+            retry_after_secs: None,
+            internal: None,
+        }
     }
 
     pub fn with_detail(mut self, detail: impl Into<Cow<'static, str>>) -> Self {
@@ -218,8 +247,11 @@ impl AppError {
     /// Field errors, ordered by field and code so that answers are stable.
     pub fn validation(mut errors: Vec<FieldError>) -> Self {
         errors.sort_by(|a, b| (&a.field, &a.code).cmp(&(&b.field, &b.code)));
-        Self { errors, ..Self::new(ErrorCode::ValidationFailed) }
-            .with_detail("Vui lòng kiểm tra lại các trường được đánh dấu.")
+        Self {
+            errors,
+            ..Self::new(ErrorCode::ValidationFailed)
+        }
+        .with_detail("Vui lòng kiểm tra lại các trường được đánh dấu.")
     }
 
     pub fn field(field: &str, code: &str, message: impl Into<String>) -> Self {
@@ -251,11 +283,17 @@ impl AppError {
 
     /// An unexpected failure: the cause is logged, the client sees a generic 500.
     pub fn internal(cause: impl fmt::Display) -> Self {
-        Self { internal: Some(cause.to_string()), ..Self::new(ErrorCode::InternalError) }
+        Self {
+            internal: Some(cause.to_string()),
+            ..Self::new(ErrorCode::InternalError)
+        }
     }
 
     pub fn unavailable(cause: impl fmt::Display) -> Self {
-        Self { internal: Some(cause.to_string()), ..Self::new(ErrorCode::ServiceUnavailable) }
+        Self {
+            internal: Some(cause.to_string()),
+            ..Self::new(ErrorCode::ServiceUnavailable)
+        }
     }
 
     pub fn problem(&self) -> Problem {
@@ -333,7 +371,9 @@ impl From<diesel::result::Error> for AppError {
             }
             Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, info) => {
                 AppError::new(ErrorCode::Conflict)
-                    .with_detail("Dữ liệu tham chiếu đến một bản ghi không tồn tại hoặc đang được sử dụng.")
+                    .with_detail(
+                        "Dữ liệu tham chiếu đến một bản ghi không tồn tại hoặc đang được sử dụng.",
+                    )
                     .with_internal(info.message())
             }
             other => AppError::internal(other),

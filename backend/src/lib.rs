@@ -50,7 +50,12 @@ pub struct WebOptions {
     pub cors_origins: Vec<String>,
 }
 
-pub fn build_state(db: Db, jwt_secret: &[u8], auth: &AuthArgs, settings: Settings) -> web::Data<AppState> {
+pub fn build_state(
+    db: Db,
+    jwt_secret: &[u8],
+    auth: &AuthArgs,
+    settings: Settings,
+) -> web::Data<AppState> {
     web::Data::new(AppState {
         db,
         jwt: JwtKeys::new(jwt_secret, auth.access_token_ttl_secs),
@@ -59,7 +64,10 @@ pub fn build_state(db: Db, jwt_secret: &[u8], auth: &AuthArgs, settings: Setting
             auth.login_max_failures_per_ip,
             Duration::from_secs(auth.login_throttle_window_secs),
         ),
-        settings: Settings { refresh_token_ttl_secs: auth.refresh_token_ttl_secs, ..settings },
+        settings: Settings {
+            refresh_token_ttl_secs: auth.refresh_token_ttl_secs,
+            ..settings
+        },
     })
 }
 
@@ -68,31 +76,36 @@ fn api<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
 where
     T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
 {
-    app.service(http::health::healthz).service(http::health::readyz).service(
-        scope::scope("/api/v1")
-            .configure(auth::api::configure)
-            .configure(profile::api::configure)
-            .configure(units::api::configure)
-            .configure(users::api::configure)
-            .configure(service_accounts::api::configure)
-            .configure(movements::api::configure)
-            .configure(exemplars::api::configure)
-            .configure(exemplars::workflow_api::configure)
-            .configure(exemplars::records_api::configure)
-            .configure(evaluations::api::configure)
-            .configure(attachments::api::configure)
-            .configure(criteria::api::configure)
-            .configure(introductions::api::configure)
-            .configure(settings::api::configure)
-            .service(audit::api::list_audit)
-            .default_service(web::to(http::fallback::api_not_found))
-            .wrap(from_fn(auth::authenticate)),
-    )
+    app.service(http::health::healthz)
+        .service(http::health::readyz)
+        .service(
+            scope::scope("/api/v1")
+                .configure(auth::api::configure)
+                .configure(profile::api::configure)
+                .configure(units::api::configure)
+                .configure(users::api::configure)
+                .configure(service_accounts::api::configure)
+                .configure(movements::api::configure)
+                .configure(exemplars::api::configure)
+                .configure(exemplars::workflow_api::configure)
+                .configure(exemplars::records_api::configure)
+                .configure(evaluations::api::configure)
+                .configure(attachments::api::configure)
+                .configure(criteria::api::configure)
+                .configure(introductions::api::configure)
+                .configure(settings::api::configure)
+                .service(audit::api::list_audit)
+                .default_service(web::to(http::fallback::api_not_found))
+                .wrap(from_fn(auth::authenticate)),
+        )
 }
 
 /// The OpenAPI document of the API.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, mut spec) = api(App::new().into_utoipa_app().openapi(openapi::ApiDoc::openapi())).split_for_parts();
+    let (_, mut spec) = api(App::new()
+        .into_utoipa_app()
+        .openapi(openapi::ApiDoc::openapi()))
+    .split_for_parts();
     // Modifiers run on the derive's document, before the paths are collected: run them again.
     use utoipa::Modify;
     openapi::StandardErrors.modify(&mut spec);
@@ -112,14 +125,12 @@ pub fn app(
         InitError = (),
     >,
 > {
-    let (app, _) = api(
-        App::new()
-            .into_utoipa_app()
-            .app_data(state)
-            .app_data(http::fallback::path_config())
-            .app_data(http::fallback::json_config())
-            .app_data(http::fallback::query_config()),
-    )
+    let (app, _) = api(App::new()
+        .into_utoipa_app()
+        .app_data(state)
+        .app_data(http::fallback::path_config())
+        .app_data(http::fallback::json_config())
+        .app_data(http::fallback::query_config()))
     .split_for_parts();
     let spec = openapi();
     let app = app

@@ -13,9 +13,15 @@ use lantoa::{WebOptions, config, db, seed};
 fn init_tracing(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,actix_server=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     match format {
-        LogFormat::Json => builder.json().flatten_event(true).with_span_list(true).init(),
+        LogFormat::Json => builder
+            .json()
+            .flatten_event(true)
+            .with_span_list(true)
+            .init(),
         LogFormat::Pretty => builder.init(),
     }
 }
@@ -25,16 +31,21 @@ fn open_database(args: &DatabaseArgs) -> Result<Db, String> {
     let url = if args.database_url.starts_with("postgres") {
         args.database_url.clone()
     } else {
-        std::fs::create_dir_all(&args.data_dir).map_err(|e| format!("cannot create {}: {e}", args.data_dir.display()))?;
+        std::fs::create_dir_all(&args.data_dir)
+            .map_err(|e| format!("cannot create {}: {e}", args.data_dir.display()))?;
         args.database_url.clone()
     };
     let database = Db::connect(&url, args.pool_size)?;
-    let mut conn = database.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
+    let mut conn = database
+        .get()
+        .map_err(|e| format!("cannot connect to the database: {e}"))?;
     let applied = db::run_migrations(&mut conn).map_err(|e| format!("migration failed: {e}"))?;
     for version in &applied {
         tracing::info!(%version, "migration applied");
     }
-    for created in seed::reference::ensure(&mut conn).map_err(|e| format!("seeding reference data failed: {e}"))? {
+    for created in seed::reference::ensure(&mut conn)
+        .map_err(|e| format!("seeding reference data failed: {e}"))?
+    {
         tracing::info!("created the reference {created}");
     }
     Ok(database)
@@ -45,8 +56,11 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Serve(args) => {
             init_tracing(args.database.log_format);
             let database = open_database(&args.database)?;
-            let (secret, generated) = config::load_or_create_jwt_secret(args.jwt_secret.as_deref(), &args.database.data_dir)
-                .map_err(|e| format!("JWT secret: {e}"))?;
+            let (secret, generated) = config::load_or_create_jwt_secret(
+                args.jwt_secret.as_deref(),
+                &args.database.data_dir,
+            )
+            .map_err(|e| format!("JWT secret: {e}"))?;
             if generated {
                 tracing::warn!(
                     path = %args.database.data_dir.join("jwt-secret").display(),
@@ -65,9 +79,16 @@ fn run(cli: Cli) -> Result<(), String> {
                     ..Settings::default()
                 },
             );
-            let options = WebOptions { static_dir: Some(args.static_dir.clone()), cors_origins: args.cors_origins.clone() };
+            let options = WebOptions {
+                static_dir: Some(args.static_dir.clone()),
+                cors_origins: args.cors_origins.clone(),
+            };
             let options: WebOptions = WebOptions {
-                cors_origins: options.cors_origins.into_iter().filter(|o| !o.trim().is_empty()).collect(),
+                cors_origins: options
+                    .cors_origins
+                    .into_iter()
+                    .filter(|o| !o.trim().is_empty())
+                    .collect(),
                 ..options
             };
             if !args.static_dir.join("index.html").is_file() {
@@ -80,8 +101,13 @@ fn run(cli: Cli) -> Result<(), String> {
             if args.workers > 0 {
                 server = server.workers(args.workers);
             }
-            tracing::info!("Lan Tỏa is listening on http://{} (API docs: /api/docs)", args.bind);
-            actix_web::rt::System::new().block_on(server.run()).map_err(|e| format!("server error: {e}"))
+            tracing::info!(
+                "Lan Tỏa is listening on http://{} (API docs: /api/docs)",
+                args.bind
+            );
+            actix_web::rt::System::new()
+                .block_on(server.run())
+                .map_err(|e| format!("server error: {e}"))
         }
         Command::Migrate(args) => {
             init_tracing(args.log_format);
@@ -91,8 +117,13 @@ fn run(cli: Cli) -> Result<(), String> {
             init_tracing(args.database.log_format);
             let database = open_database(&args.database)?;
             let mut conn = database.get().map_err(|e| e.to_string())?;
-            let outcome = seed::admin::create_or_reset(&mut conn, &args.username, &args.full_name, args.password.as_deref())
-                .map_err(|e| e.to_string())?;
+            let outcome = seed::admin::create_or_reset(
+                &mut conn,
+                &args.username,
+                &args.full_name,
+                args.password.as_deref(),
+            )
+            .map_err(|e| e.to_string())?;
             let mut out = std::io::stdout().lock();
             let _ = writeln!(out, "{outcome}");
             Ok(())
@@ -107,14 +138,19 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::ExportOpenapi(args) => {
-            let json = serde_json::to_string_pretty(&lantoa::openapi()).map_err(|e| e.to_string())? + "\n";
+            let json =
+                serde_json::to_string_pretty(&lantoa::openapi()).map_err(|e| e.to_string())? + "\n";
             if args.output.as_os_str() == "-" {
-                std::io::stdout().lock().write_all(json.as_bytes()).map_err(|e| e.to_string())
+                std::io::stdout()
+                    .lock()
+                    .write_all(json.as_bytes())
+                    .map_err(|e| e.to_string())
             } else {
                 if let Some(dir) = args.output.parent().filter(|d| !d.as_os_str().is_empty()) {
                     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
                 }
-                std::fs::write(&args.output, json).map_err(|e| format!("cannot write {}: {e}", args.output.display()))
+                std::fs::write(&args.output, json)
+                    .map_err(|e| format!("cannot write {}: {e}", args.output.display()))
             }
         }
     }

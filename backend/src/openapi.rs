@@ -66,10 +66,19 @@ impl Modify for StandardErrors {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::{Ref, RefOr};
         for item in openapi.paths.paths.values_mut() {
-            let operations = [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
+            let operations = [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ];
             for operation in operations.into_iter().flatten() {
                 let secured = operation.security.as_ref().is_none_or(|list| {
-                    list.iter().any(|req| serde_json::to_value(req).is_ok_and(|v| v.as_object().is_some_and(|o| !o.is_empty())))
+                    list.iter().any(|req| {
+                        serde_json::to_value(req)
+                            .is_ok_and(|v| v.as_object().is_some_and(|o| !o.is_empty()))
+                    })
                 });
                 let has_input = operation.request_body.is_some()
                     || operation.parameters.as_ref().is_some_and(|p| !p.is_empty());

@@ -17,7 +17,8 @@ pub enum DbKind {
 
 /// The maintenance connection URL; override with `LANTOA_TEST_PG_URL`.
 pub fn postgres_admin_url() -> String {
-    std::env::var("LANTOA_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+    std::env::var("LANTOA_TEST_PG_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
 }
 
 fn with_database(admin_url: &str, name: &str) -> String {
@@ -54,8 +55,10 @@ fn sqlite_template() -> &'static PathBuf {
         let path = dir.path().join("template.db");
         prepare(path.to_str().expect("utf-8 path"));
         // Fold the WAL into the main file so that a plain copy is complete.
-        let mut conn = diesel::SqliteConnection::establish(path.to_str().expect("utf-8")).expect("reopen template");
-        conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);").expect("checkpoint");
+        let mut conn = diesel::SqliteConnection::establish(path.to_str().expect("utf-8"))
+            .expect("reopen template");
+        conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")
+            .expect("checkpoint");
         (dir, path)
     });
     path
@@ -92,11 +95,15 @@ fn drop_orphans(admin: &mut PgConnection) {
         #[diesel(sql_type = diesel::sql_types::Text)]
         datname: String,
     }
-    let names: Vec<Name> = diesel::sql_query("SELECT datname FROM pg_database WHERE datname LIKE 'lt\\_%'")
-        .load(admin)
-        .unwrap_or_default();
+    let names: Vec<Name> =
+        diesel::sql_query("SELECT datname FROM pg_database WHERE datname LIKE 'lt\\_%'")
+            .load(admin)
+            .unwrap_or_default();
     for Name { datname } in names {
-        let pid = datname.split('_').nth(2).and_then(|p| p.parse::<u32>().ok());
+        let pid = datname
+            .split('_')
+            .nth(2)
+            .and_then(|p| p.parse::<u32>().ok());
         if pid.is_some_and(|pid| !process_alive(pid)) {
             let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {datname} WITH (FORCE)"));
         }
@@ -110,15 +117,28 @@ impl TestDatabase {
             DbKind::Sqlite => {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let path = dir.path().join("empty.db");
-                Self { url: format!("sqlite://{}", path.display()), cleanup: Cleanup::File(dir) }
+                Self {
+                    url: format!("sqlite://{}", path.display()),
+                    cleanup: Cleanup::File(dir),
+                }
             }
             DbKind::Postgres => {
                 postgres_template();
-                let name = format!("lt_test_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
+                let name = format!(
+                    "lt_test_{}_{}",
+                    std::process::id(),
+                    COUNTER.fetch_add(1, Ordering::SeqCst)
+                );
                 let admin_url = postgres_admin_url();
-                let mut admin = PgConnection::establish(&admin_url).expect("PostgreSQL admin connection");
-                admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create database");
-                Self { url: with_database(&admin_url, &name), cleanup: Cleanup::Postgres { name } }
+                let mut admin =
+                    PgConnection::establish(&admin_url).expect("PostgreSQL admin connection");
+                admin
+                    .batch_execute(&format!("CREATE DATABASE {name}"))
+                    .expect("create database");
+                Self {
+                    url: with_database(&admin_url, &name),
+                    cleanup: Cleanup::Postgres { name },
+                }
             }
         }
     }
@@ -129,20 +149,33 @@ impl TestDatabase {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let path = dir.path().join("lantoa.db");
                 std::fs::copy(sqlite_template(), &path).expect("copy template");
-                Self { url: format!("sqlite://{}", path.display()), cleanup: Cleanup::File(dir) }
+                Self {
+                    url: format!("sqlite://{}", path.display()),
+                    cleanup: Cleanup::File(dir),
+                }
             }
             DbKind::Postgres => {
                 static CREATE: Mutex<()> = Mutex::new(());
                 let template = postgres_template();
-                let name = format!("lt_test_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
+                let name = format!(
+                    "lt_test_{}_{}",
+                    std::process::id(),
+                    COUNTER.fetch_add(1, Ordering::SeqCst)
+                );
                 let admin_url = postgres_admin_url();
                 {
                     // Cloning needs the template to be idle; one clone at a time keeps it so.
                     let _guard = CREATE.lock().unwrap_or_else(|p| p.into_inner());
-                    let mut admin = PgConnection::establish(&admin_url).expect("PostgreSQL admin connection");
-                    admin.batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}")).expect("clone template");
+                    let mut admin =
+                        PgConnection::establish(&admin_url).expect("PostgreSQL admin connection");
+                    admin
+                        .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
+                        .expect("clone template");
                 }
-                Self { url: with_database(&admin_url, &name), cleanup: Cleanup::Postgres { name } }
+                Self {
+                    url: with_database(&admin_url, &name),
+                    cleanup: Cleanup::Postgres { name },
+                }
             }
         }
     }
@@ -162,6 +195,9 @@ impl Drop for TestDatabase {
 /// by the next run).
 pub fn drop_template() {
     if let Ok(mut admin) = PgConnection::establish(&postgres_admin_url()) {
-        let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS lt_tpl_{} WITH (FORCE)", std::process::id()));
+        let _ = admin.batch_execute(&format!(
+            "DROP DATABASE IF EXISTS lt_tpl_{} WITH (FORCE)",
+            std::process::id()
+        ));
     }
 }

@@ -9,28 +9,70 @@ use lantoa::db::DbConnection;
 use lantoa::db::schema::{criteria, criteria_sets, movements, units, users};
 use lantoa::db::search;
 
-const FAMILY: &[&str] = &["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Võ", "Phan", "Trương", "Bùi", "Đặng", "Đỗ", "Ngô", "Hồ", "Dương", "Lý"];
-const MIDDLE: &[&str] = &["Văn", "Thị", "Minh", "Thanh", "Hoàng", "Ngọc", "Quốc", "Thu", "Hữu", "Kim", "Đức", "Bảo"];
+const FAMILY: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Võ", "Phan", "Trương", "Bùi", "Đặng", "Đỗ",
+    "Ngô", "Hồ", "Dương", "Lý",
+];
+const MIDDLE: &[&str] = &[
+    "Văn", "Thị", "Minh", "Thanh", "Hoàng", "Ngọc", "Quốc", "Thu", "Hữu", "Kim", "Đức", "Bảo",
+];
 const GIVEN: &[&str] = &[
-    "An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hùng", "Hương", "Khoa", "Lan", "Linh", "Long", "Mai", "Nam", "Nga",
-    "Phong", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Trung", "Tuấn", "Vy", "Yến", "Đức", "Ánh", "Nhung",
+    "An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hùng", "Hương", "Khoa", "Lan", "Linh",
+    "Long", "Mai", "Nam", "Nga", "Phong", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Trung",
+    "Tuấn", "Vy", "Yến", "Đức", "Ánh", "Nhung",
 ];
 const FIELDS: &[&str] = &[
-    "Trợ giúp pháp lý", "Hộ tịch", "Chứng thực", "Hòa giải cơ sở", "Phổ biến, giáo dục pháp luật", "Công chứng",
-    "Đấu giá tài sản", "Xây dựng văn bản", "Kiểm tra văn bản", "Lý lịch tư pháp", "Bồi thường nhà nước", "Hành chính, văn phòng",
+    "Trợ giúp pháp lý",
+    "Hộ tịch",
+    "Chứng thực",
+    "Hòa giải cơ sở",
+    "Phổ biến, giáo dục pháp luật",
+    "Công chứng",
+    "Đấu giá tài sản",
+    "Xây dựng văn bản",
+    "Kiểm tra văn bản",
+    "Lý lịch tư pháp",
+    "Bồi thường nhà nước",
+    "Hành chính, văn phòng",
 ];
 const ACTIONS: &[&str] = &[
-    "hòa giải thành", "tư vấn pháp luật miễn phí cho", "trợ giúp pháp lý cho", "tuyên truyền pháp luật đến", "số hóa hồ sơ của",
-    "rút ngắn thời gian giải quyết cho", "hướng dẫn thủ tục cho", "đề xuất sáng kiến phục vụ",
+    "hòa giải thành",
+    "tư vấn pháp luật miễn phí cho",
+    "trợ giúp pháp lý cho",
+    "tuyên truyền pháp luật đến",
+    "số hóa hồ sơ của",
+    "rút ngắn thời gian giải quyết cho",
+    "hướng dẫn thủ tục cho",
+    "đề xuất sáng kiến phục vụ",
 ];
 const WHOM: &[&str] = &[
-    "người nghèo", "đồng bào dân tộc thiểu số", "người cao tuổi", "học sinh các trường", "doanh nghiệp nhỏ", "hộ gia đình ở vùng sâu",
-    "người khuyết tật", "công nhân khu công nghiệp",
+    "người nghèo",
+    "đồng bào dân tộc thiểu số",
+    "người cao tuổi",
+    "học sinh các trường",
+    "doanh nghiệp nhỏ",
+    "hộ gia đình ở vùng sâu",
+    "người khuyết tật",
+    "công nhân khu công nghiệp",
 ];
-const PLACES: &[&str] = &["xã Mỹ Hiệp", "phường Cao Lãnh", "xã Tân Thuận", "phường Đạo Thạnh", "xã Long Hưng", "xã Phú Thành", "phường Mỹ Phú", "xã An Bình"];
+const PLACES: &[&str] = &[
+    "xã Mỹ Hiệp",
+    "phường Cao Lãnh",
+    "xã Tân Thuận",
+    "phường Đạo Thạnh",
+    "xã Long Hưng",
+    "xã Phú Thành",
+    "phường Mỹ Phú",
+    "xã An Bình",
+];
 const INITIATIVES: &[&str] = &[
-    "Số hóa hồ sơ trợ giúp pháp lý", "Tư vấn pháp luật qua Zalo", "Sổ tay hòa giải viên", "Chứng thực điện tử tại chỗ",
-    "Tủ sách pháp luật lưu động", "Lịch tiếp dân trực tuyến", "Mẫu văn bản điện tử dùng chung",
+    "Số hóa hồ sơ trợ giúp pháp lý",
+    "Tư vấn pháp luật qua Zalo",
+    "Sổ tay hòa giải viên",
+    "Chứng thực điện tử tại chỗ",
+    "Tủ sách pháp luật lưu động",
+    "Lịch tiếp dân trực tuyến",
+    "Mẫu văn bản điện tử dùng chung",
 ];
 
 /// A small deterministic generator (xorshift), so runs are reproducible.
@@ -93,22 +135,45 @@ pub fn generate(conn: &mut DbConnection, count: usize, seed: u64) -> Generated {
         .load(conn)
         .unwrap();
     let movement_ids: Vec<i64> = movements::table.select(movements::id).load(conn).unwrap();
-    let office: (i64, String) = users::table.filter(users::role.eq("office")).select((users::id, users::username)).first(conn).unwrap();
+    let office: (i64, String) = users::table
+        .filter(users::role.eq("office"))
+        .select((users::id, users::username))
+        .first(conn)
+        .unwrap();
     let set_id: i64 = criteria_sets::table
         .filter(criteria_sets::subject_kind.eq("individual"))
         .filter(criteria_sets::status.eq("published"))
         .select(criteria_sets::id)
         .first(conn)
         .unwrap();
-    let criterion_ids: Vec<i64> = criteria::table.filter(criteria::set_id.eq(set_id)).select(criteria::id).load(conn).unwrap();
+    let criterion_ids: Vec<i64> = criteria::table
+        .filter(criteria::set_id.eq(set_id))
+        .select(criteria::id)
+        .load(conn)
+        .unwrap();
     let first_id: i64 = lantoa::db::schema::exemplars::table
         .select(diesel::dsl::max(lantoa::db::schema::exemplars::id))
         .first::<Option<i64>>(conn)
         .unwrap()
         .unwrap_or(0)
         + 1;
-    let stages = ["discovered", "discovered", "nurturing", "nurturing", "summarized", "replicated", "stopped", "archived"];
-    let categories = ["advanced", "advanced", "new_model", "new_factor", "good_deed"];
+    let stages = [
+        "discovered",
+        "discovered",
+        "nurturing",
+        "nurturing",
+        "summarized",
+        "replicated",
+        "stopped",
+        "archived",
+    ];
+    let categories = [
+        "advanced",
+        "advanced",
+        "new_model",
+        "new_factor",
+        "good_deed",
+    ];
     let conclusions = ["passed", "passed", "needs_nurturing", "not_passed"];
     let now = "2026-11-27 08:00:00";
     let mut evaluations = 0;
@@ -126,9 +191,23 @@ pub fn generate(conn: &mut DbConnection, count: usize, seed: u64) -> Generated {
             let (unit_id, unit_name) = &unit_rows[rng.below(unit_rows.len())];
             let collective = rng.below(6) == 0;
             let name = if collective {
-                format!("Tập thể {} {}", rng.pick(&["Tổ hòa giải", "Tổ trợ giúp", "Nhóm tuyên truyền", "Bộ phận một cửa"]), rng.pick(PLACES))
+                format!(
+                    "Tập thể {} {}",
+                    rng.pick(&[
+                        "Tổ hòa giải",
+                        "Tổ trợ giúp",
+                        "Nhóm tuyên truyền",
+                        "Bộ phận một cửa"
+                    ]),
+                    rng.pick(PLACES)
+                )
             } else {
-                format!("{} {} {}", rng.pick(FAMILY), rng.pick(MIDDLE), rng.pick(GIVEN))
+                format!(
+                    "{} {} {}",
+                    rng.pick(FAMILY),
+                    rng.pick(MIDDLE),
+                    rng.pick(GIVEN)
+                )
             };
             let field = rng.pick(FIELDS);
             let achievements = format!(
@@ -147,7 +226,13 @@ pub fn generate(conn: &mut DbConnection, count: usize, seed: u64) -> Generated {
             let evaluated = rng.below(2) == 0;
             let conclusion = evaluated.then(|| conclusions[rng.below(conclusions.len())]);
             let initiative = (rng.below(3) == 0).then(|| rng.pick(INITIATIVES));
-            let text = search::document([name.as_str(), field, unit_name.as_str(), achievements.as_str(), initiative.unwrap_or("")]);
+            let text = search::document([
+                name.as_str(),
+                field,
+                unit_name.as_str(),
+                achievements.as_str(),
+                initiative.unwrap_or(""),
+            ]);
             exemplar_values.push(format!(
                 "({id}, {}, {}, {}, NULL, {}, {unit_id}, '{category}', {}, {}, '{discovered_on}', 'Qua phong trào thi đua', NULL, '{stage}', '{now}', {}, \
                  'confirmed', {}, {year}, {}, {}, {}, 3, '{now}', '{now}')",
@@ -163,11 +248,18 @@ pub fn generate(conn: &mut DbConnection, count: usize, seed: u64) -> Generated {
                 quote(&search::fold(&name)),
                 office.0,
             ));
-            movement_values.push(format!("({id}, {}, {unit_id})", movement_ids[rng.below(movement_ids.len())]));
+            movement_values.push(format!(
+                "({id}, {}, {unit_id})",
+                movement_ids[rng.below(movement_ids.len())]
+            ));
             if let Some(title) = initiative {
                 initiative_values.push(format!("({id}, 0, {}, {year}, NULL, NULL)", quote(title)));
             }
-            event_values.push(format!("({id}, 'created', NULL, 'discovered', NULL, {}, {}, '{now}')", office.0, quote(&office.1)));
+            event_values.push(format!(
+                "({id}, 'created', NULL, 'discovered', NULL, {}, {}, '{now}')",
+                office.0,
+                quote(&office.1)
+            ));
             if let Some(conclusion) = conclusion {
                 evaluation_rows.push((id, conclusion));
             }
@@ -176,8 +268,14 @@ pub fn generate(conn: &mut DbConnection, count: usize, seed: u64) -> Generated {
         let columns = "id, subject_kind, name, position, title, member_count, unit_id, category, field_of_work, achievements, discovered_on, \
                        discovery_method, discovered_by, stage, stage_changed_at, stopped_reason, record_status, current_conclusion, discovery_year, \
                        search_text, sort_name, created_by, version, created_at, updated_at";
-        let mut sql = format!("INSERT INTO exemplars ({columns}) VALUES {};\n", exemplar_values.join(",\n"));
-        sql += &format!("INSERT INTO exemplar_movements (exemplar_id, movement_id, unit_id) VALUES {};\n", movement_values.join(","));
+        let mut sql = format!(
+            "INSERT INTO exemplars ({columns}) VALUES {};\n",
+            exemplar_values.join(",\n")
+        );
+        sql += &format!(
+            "INSERT INTO exemplar_movements (exemplar_id, movement_id, unit_id) VALUES {};\n",
+            movement_values.join(",")
+        );
         if !initiative_values.is_empty() {
             sql += &format!(
                 "INSERT INTO initiatives (exemplar_id, position, title, year, recognised_by, scope) VALUES {};\n",
@@ -206,10 +304,17 @@ pub fn generate(conn: &mut DbConnection, count: usize, seed: u64) -> Generated {
                     format!("((SELECT MAX(id) FROM evaluations), {criterion}, {value}, NULL, 'Minh chứng kèm theo hồ sơ', NULL)")
                 })
                 .collect();
-            sql += &format!("INSERT INTO evaluation_items (evaluation_id, criterion_id, met, score, evidence, comment) VALUES {};\n", items.join(","));
+            sql += &format!(
+                "INSERT INTO evaluation_items (evaluation_id, criterion_id, met, score, evidence, comment) VALUES {};\n",
+                items.join(",")
+            );
         }
         evaluations += evaluation_rows.len();
-        lantoa::db::write_transaction(conn, |conn| conn.batch_execute(&sql).map_err(lantoa::error::AppError::from)).unwrap();
+        lantoa::db::write_transaction(conn, |conn| {
+            conn.batch_execute(&sql)
+                .map_err(lantoa::error::AppError::from)
+        })
+        .unwrap();
         remaining -= n;
     }
     if conn.backend() == lantoa::db::Backend::Postgres {
@@ -221,5 +326,10 @@ pub fn generate(conn: &mut DbConnection, count: usize, seed: u64) -> Generated {
     } else {
         conn.batch_execute("ANALYZE;").unwrap();
     }
-    Generated { exemplars: count, evaluations, first_id, last_id: id - 1 }
+    Generated {
+        exemplars: count,
+        evaluations,
+        first_id,
+        last_id: id - 1,
+    }
 }

@@ -94,8 +94,17 @@ impl TestApp {
         };
         let state = lantoa::build_state(db, JWT_SECRET, &auth, settings);
         let server_state = state.clone();
-        let server = actix_test::start(move || lantoa::app(server_state.clone(), lantoa::WebOptions::default()));
-        Self { kind, state, server, client: reqwest::Client::new(), _database: database, _data: data }
+        let server = actix_test::start(move || {
+            lantoa::app(server_state.clone(), lantoa::WebOptions::default())
+        });
+        Self {
+            kind,
+            state,
+            server,
+            client: reqwest::Client::new(),
+            _database: database,
+            _data: data,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -103,7 +112,10 @@ impl TestApp {
     }
 
     pub fn request(&self, method: Method, path: &str) -> Req<'_> {
-        Req { app: self, builder: self.client.request(method, self.url(path)) }
+        Req {
+            app: self,
+            builder: self.client.request(method, self.url(path)),
+        }
     }
 
     pub fn get(&self, path: &str) -> Req<'_> {
@@ -135,7 +147,10 @@ impl TestApp {
 
     /// An access token for a demo account.
     pub async fn token(&self, username: &str) -> String {
-        self.login_full(username, DEMO_PASSWORD).await["accessToken"].as_str().unwrap().to_owned()
+        self.login_full(username, DEMO_PASSWORD).await["accessToken"]
+            .as_str()
+            .unwrap()
+            .to_owned()
     }
 
     pub async fn admin(&self) -> String {
@@ -151,7 +166,9 @@ impl TestApp {
     pub fn claims(token: &str) -> Claims {
         use base64::Engine;
         let payload = token.split('.').nth(1).unwrap();
-        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).unwrap();
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(payload)
+            .unwrap();
         serde_json::from_slice(&bytes).unwrap()
     }
 
@@ -164,8 +181,19 @@ impl TestApp {
     /// The id of a seeded unit by code.
     pub async fn unit_id(&self, code: &str) -> i64 {
         let token = self.admin().await;
-        let res = self.get(&format!("/api/v1/units?q={code}&pageSize=100")).token(&token).send().await;
-        res.body["items"].as_array().unwrap().iter().find(|u| u["code"] == code).unwrap()["id"].as_i64().unwrap()
+        let res = self
+            .get(&format!("/api/v1/units?q={code}&pageSize=100"))
+            .token(&token)
+            .send()
+            .await;
+        res.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["code"] == code)
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
     }
 }
 
@@ -206,7 +234,12 @@ impl Req<'_> {
         let headers = response.headers().clone();
         let text = response.text().await.unwrap_or_default();
         let body = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Res { status, headers: Arc::new(headers), body, text }
+        Res {
+            status,
+            headers: Arc::new(headers),
+            body,
+            text,
+        }
     }
 }
 
@@ -220,17 +253,25 @@ pub struct Res {
 
 impl Res {
     pub fn header(&self, name: &str) -> Option<String> {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
     }
 
     pub fn etag(&self) -> String {
-        self.header("etag").unwrap_or_else(|| panic!("no ETag in {} {}", self.status, self.text))
+        self.header("etag")
+            .unwrap_or_else(|| panic!("no ETag in {} {}", self.status, self.text))
     }
 
     /// Asserts a problem response with this status and code, and returns its body.
     #[track_caller]
     pub fn problem(&self, status: u16, code: &str) -> &Value {
-        assert_eq!(self.status, status, "unexpected status, body: {}", self.text);
+        assert_eq!(
+            self.status, status,
+            "unexpected status, body: {}",
+            self.text
+        );
         assert_eq!(
             self.header("content-type").as_deref(),
             Some("application/problem+json"),
@@ -238,9 +279,17 @@ impl Res {
             self.text
         );
         assert_eq!(self.body["code"], code, "unexpected code: {}", self.text);
-        assert!(self.body["title"].as_str().is_some_and(|t| !t.is_empty()), "problem without a title");
+        assert!(
+            self.body["title"].as_str().is_some_and(|t| !t.is_empty()),
+            "problem without a title"
+        );
         assert_eq!(self.body["status"], status);
-        assert!(self.body["requestId"].as_str().is_some_and(|t| !t.is_empty()), "problem without request id");
+        assert!(
+            self.body["requestId"]
+                .as_str()
+                .is_some_and(|t| !t.is_empty()),
+            "problem without request id"
+        );
         &self.body
     }
 
@@ -249,14 +298,28 @@ impl Res {
         self.body["errors"]
             .as_array()
             .map(|errors| {
-                errors.iter().map(|e| format!("{}:{}", e["field"].as_str().unwrap_or(""), e["code"].as_str().unwrap_or(""))).collect()
+                errors
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "{}:{}",
+                            e["field"].as_str().unwrap_or(""),
+                            e["code"].as_str().unwrap_or("")
+                        )
+                    })
+                    .collect()
             })
             .unwrap_or_default()
     }
 
     #[track_caller]
     pub fn ok(&self) -> &Value {
-        assert!((200..300).contains(&self.status), "expected success, got {}: {}", self.status, self.text);
+        assert!(
+            (200..300).contains(&self.status),
+            "expected success, got {}: {}",
+            self.status,
+            self.text
+        );
         &self.body
     }
 }
@@ -304,7 +367,12 @@ impl TestApp {
         ] {
             by_role.push((role, self.token(username).await));
         }
-        let integration = self.integration_token(&["units:read", "users:read", "exemplars:read"]).await;
-        Callers { by_role, integration }
+        let integration = self
+            .integration_token(&["units:read", "users:read", "exemplars:read"])
+            .await;
+        Callers {
+            by_role,
+            integration,
+        }
     }
 }

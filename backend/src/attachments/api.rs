@@ -2,7 +2,9 @@
 
 use actix_files::NamedFile;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType, ExtendedValue, Charset};
+use actix_web::http::header::{
+    Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
+};
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use utoipa::ToSchema;
 
@@ -55,7 +57,11 @@ fn ensure_can_read(conn: &mut DbConnection, principal: &Principal, owner: Owner)
 
 /// Adding or removing files: the parent must be workable; an evaluation's files only on a draft,
 /// by its evaluator.
-fn ensure_can_change(conn: &mut DbConnection, principal: &Principal, owner: Owner) -> AppResult<()> {
+fn ensure_can_change(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    owner: Owner,
+) -> AppResult<()> {
     let exemplar = exemplar_of(conn, owner)?;
     ensure_readable(principal, &exemplar)?;
     ensure_workable(principal, &exemplar)?;
@@ -67,12 +73,25 @@ fn ensure_can_change(conn: &mut DbConnection, principal: &Principal, owner: Owne
     Ok(())
 }
 
-async fn upload_to<R: Rule>(auth: Auth<R>, state: web::Data<AppState>, req: HttpRequest, payload: web::Payload, owner: Owner) -> AppResult<HttpResponse> {
+async fn upload_to<R: Rule>(
+    auth: Auth<R>,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+    owner: Owner,
+) -> AppResult<HttpResponse> {
     let principal = auth.principal.clone();
-    state.db.run(move |conn| ensure_can_change(conn, &principal, owner)).await?;
+    state
+        .db
+        .run(move |conn| ensure_can_change(conn, &principal, owner))
+        .await?;
     let upload = upload::read(&req, payload, state.settings.max_upload_bytes).await?;
     let content_type = storage::detect(&upload.bytes)?;
-    let caption = upload.fields.get("caption").map(|c| c.trim().chars().take(300).collect::<String>()).filter(|c| !c.is_empty());
+    let caption = upload
+        .fields
+        .get("caption")
+        .map(|c| c.trim().chars().take(300).collect::<String>())
+        .filter(|c| !c.is_empty());
     let store = Storage::new(&state.settings.data_dir);
     let bytes = upload.bytes;
     let size_bytes = bytes.len() as i64;
@@ -104,7 +123,15 @@ async fn upload_to<R: Rule>(auth: Auth<R>, state: web::Data<AppState>, req: Http
                 },
             )?;
             let attachment = Attachment::from(model::find(conn, id)?);
-            audit::record(conn, &ctx, "upload", "attachment", Some(id), None, audit::snapshot(&attachment))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Upload,
+                audit::EntityType::Attachment,
+                Some(id),
+                None,
+                audit::snapshot(&attachment),
+            )?;
             Ok(attachment)
         })
         .await?;
@@ -150,7 +177,14 @@ pub async fn upload_replication_attachment(
     req: HttpRequest,
     payload: web::Payload,
 ) -> AppResult<HttpResponse> {
-    upload_to(auth, state, req, payload, Owner::Replication(id.into_inner())).await
+    upload_to(
+        auth,
+        state,
+        req,
+        payload,
+        Owner::Replication(id.into_inner()),
+    )
+    .await
 }
 
 /// Attaches evidence to a draft evaluation (by its evaluator).
@@ -171,10 +205,21 @@ pub async fn upload_evaluation_attachment(
     req: HttpRequest,
     payload: web::Payload,
 ) -> AppResult<HttpResponse> {
-    upload_to(auth, state, req, payload, Owner::Evaluation(id.into_inner())).await
+    upload_to(
+        auth,
+        state,
+        req,
+        payload,
+        Owner::Evaluation(id.into_inner()),
+    )
+    .await
 }
 
-fn readable_row(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<model::AttachmentRow> {
+fn readable_row(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    id: i64,
+) -> AppResult<model::AttachmentRow> {
     let row = model::find(conn, id)?;
     ensure_can_read(conn, principal, row.owner()?)?;
     Ok(row)
@@ -190,20 +235,38 @@ fn readable_row(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppR
     responses((status = 200, body = Attachment), (status = 404, response = crate::openapi::NotFound))
 )]
 #[get("/attachments/{id}")]
-pub async fn get_attachment(auth: Auth<ReadExemplars>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<web::Json<Attachment>> {
+pub async fn get_attachment(
+    auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<web::Json<Attachment>> {
     let id = id.into_inner();
     let principal = auth.principal;
-    let row = state.db.run(move |conn| readable_row(conn, &principal, id)).await?;
+    let row = state
+        .db
+        .run(move |conn| readable_row(conn, &principal, id))
+        .await?;
     Ok(web::Json(Attachment::from(row)))
 }
 
 fn disposition(inline: bool, file_name: &str) -> ContentDisposition {
-    let ascii: String = deunicode::deunicode(file_name).chars().filter(|c| !matches!(c, '"' | '\\')).collect();
+    let ascii: String = deunicode::deunicode(file_name)
+        .chars()
+        .filter(|c| !matches!(c, '"' | '\\'))
+        .collect();
     ContentDisposition {
-        disposition: if inline { DispositionType::Inline } else { DispositionType::Attachment },
+        disposition: if inline {
+            DispositionType::Inline
+        } else {
+            DispositionType::Attachment
+        },
         parameters: vec![
             DispositionParam::Filename(ascii),
-            DispositionParam::FilenameExt(ExtendedValue { charset: Charset::Ext("UTF-8".into()), language_tag: None, value: file_name.as_bytes().to_vec() }),
+            DispositionParam::FilenameExt(ExtendedValue {
+                charset: Charset::Ext("UTF-8".into()),
+                language_tag: None,
+                value: file_name.as_bytes().to_vec(),
+            }),
         ],
     }
 }
@@ -218,14 +281,24 @@ fn disposition(inline: bool, file_name: &str) -> ContentDisposition {
     responses((status = 200, description = "Nội dung tệp", content_type = "application/octet-stream"), (status = 404, response = crate::openapi::NotFound))
 )]
 #[get("/attachments/{id}/content")]
-pub async fn download_attachment(auth: Auth<ReadExemplars>, state: web::Data<AppState>, id: web::Path<i64>, req: HttpRequest) -> AppResult<HttpResponse> {
+pub async fn download_attachment(
+    auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    req: HttpRequest,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let principal = auth.principal;
-    let row = state.db.run(move |conn| readable_row(conn, &principal, id)).await?;
+    let row = state
+        .db
+        .run(move |conn| readable_row(conn, &principal, id))
+        .await?;
     let path = Storage::new(&state.settings.data_dir).file_path(&row.sha256)?;
     let inline = storage::is_image(&row.content_type) || row.content_type == "application/pdf";
     let mime: mime_guess::Mime = row.content_type.parse().map_err(AppError::internal)?;
-    let file = NamedFile::open_async(&path).await.map_err(|e| AppError::internal(format!("stored file missing: {e}")))?;
+    let file = NamedFile::open_async(&path)
+        .await
+        .map_err(|e| AppError::internal(format!("stored file missing: {e}")))?;
     let mut response = file
         .set_content_type(mime)
         .set_content_disposition(disposition(inline, &row.file_name))
@@ -247,16 +320,28 @@ pub async fn download_attachment(auth: Auth<ReadExemplars>, state: web::Data<App
     responses((status = 200, description = "Ảnh thu nhỏ", content_type = "image/png"), (status = 404, response = crate::openapi::NotFound))
 )]
 #[get("/attachments/{id}/thumbnail")]
-pub async fn attachment_thumbnail(auth: Auth<ReadExemplars>, state: web::Data<AppState>, id: web::Path<i64>, req: HttpRequest) -> AppResult<HttpResponse> {
+pub async fn attachment_thumbnail(
+    auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    req: HttpRequest,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let principal = auth.principal;
-    let row = state.db.run(move |conn| readable_row(conn, &principal, id)).await?;
+    let row = state
+        .db
+        .run(move |conn| readable_row(conn, &principal, id))
+        .await?;
     if !row.has_thumbnail {
         return Err(AppError::not_found("ảnh thu nhỏ"));
     }
     let path = Storage::new(&state.settings.data_dir).thumbnail_path(&row.sha256)?;
-    let file = NamedFile::open_async(&path).await.map_err(|e| AppError::internal(format!("thumbnail missing: {e}")))?;
-    Ok(file.set_content_type(mime_guess::mime::IMAGE_PNG).into_response(&req))
+    let file = NamedFile::open_async(&path)
+        .await
+        .map_err(|e| AppError::internal(format!("thumbnail missing: {e}")))?;
+    Ok(file
+        .set_content_type(mime_guess::mime::IMAGE_PNG)
+        .into_response(&req))
 }
 
 /// Removes an attachment from its record (the stored bytes stay for the audit trail).
@@ -269,7 +354,11 @@ pub async fn attachment_thumbnail(auth: Auth<ReadExemplars>, state: web::Data<Ap
     responses((status = 204, description = "Đã xóa"), (status = 404, response = crate::openapi::NotFound), (status = 409, response = crate::openapi::Conflict))
 )]
 #[delete("/attachments/{id}")]
-pub async fn delete_attachment(auth: Auth<Evaluate>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn delete_attachment(
+    auth: Auth<Evaluate>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -279,7 +368,15 @@ pub async fn delete_attachment(auth: Auth<Evaluate>, state: web::Data<AppState>,
             let row = model::find(conn, id)?;
             ensure_can_change(conn, &principal, row.owner()?)?;
             model::delete(conn, id)?;
-            audit::record(conn, &ctx, "delete", "attachment", Some(id), audit::snapshot(&Attachment::from(row)), None)
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Delete,
+                audit::EntityType::Attachment,
+                Some(id),
+                audit::snapshot(&Attachment::from(row)),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

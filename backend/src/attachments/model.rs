@@ -32,7 +32,9 @@ impl Owner {
             "exemplar" => Ok(Owner::Exemplar(id)),
             "evaluation" => Ok(Owner::Evaluation(id)),
             "replication" => Ok(Owner::Replication(id)),
-            other => Err(AppError::internal(format!("unknown attachment owner {other}"))),
+            other => Err(AppError::internal(format!(
+                "unknown attachment owner {other}"
+            ))),
         }
     }
 }
@@ -84,7 +86,9 @@ impl From<AttachmentRow> for Attachment {
         Attachment {
             id: r.id,
             download_url: format!("/api/v1/attachments/{}/content", r.id),
-            thumbnail_url: r.has_thumbnail.then(|| format!("/api/v1/attachments/{}/thumbnail", r.id)),
+            thumbnail_url: r
+                .has_thumbnail
+                .then(|| format!("/api/v1/attachments/{}/thumbnail", r.id)),
             file_name: r.file_name,
             content_type: r.content_type,
             size_bytes: r.size_bytes,
@@ -155,7 +159,11 @@ pub fn delete(conn: &mut DbConnection, id: i64) -> AppResult<()> {
 /// the audit trail may still name them.
 pub fn delete_for_owner(conn: &mut DbConnection, owner: Owner) -> AppResult<()> {
     let (kind, id) = owner.parts();
-    diesel::delete(attachments::table.filter(attachments::owner_type.eq(kind)).filter(attachments::owner_id.eq(id)))
-        .execute(conn)?;
+    diesel::delete(
+        attachments::table
+            .filter(attachments::owner_type.eq(kind))
+            .filter(attachments::owner_id.eq(id)),
+    )
+    .execute(conn)?;
     Ok(())
 }

@@ -15,12 +15,24 @@ const ALLOWED: &[(&str, &str)] = &[
     ("image/png", "PNG"),
     ("image/webp", "WebP"),
     ("image/gif", "GIF"),
-    ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word (.docx)"),
-    ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel (.xlsx)"),
-    ("application/vnd.openxmlformats-officedocument.presentationml.presentation", "PowerPoint (.pptx)"),
+    (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Word (.docx)",
+    ),
+    (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Excel (.xlsx)",
+    ),
+    (
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "PowerPoint (.pptx)",
+    ),
     ("application/msword", "Word (.doc)"),
     ("application/vnd.ms-excel", "Excel (.xls)"),
-    ("application/vnd.oasis.opendocument.text", "OpenDocument (.odt)"),
+    (
+        "application/vnd.oasis.opendocument.text",
+        "OpenDocument (.odt)",
+    ),
 ];
 
 const THUMBNAIL_EDGE: u32 = 320;
@@ -32,8 +44,12 @@ pub fn detect(bytes: &[u8]) -> AppResult<&'static str> {
         Some((mime, _)) => Ok(mime),
         None => {
             let names: Vec<&str> = ALLOWED.iter().map(|(_, name)| *name).collect();
-            Err(AppError::new(ErrorCode::UnsupportedFileType)
-                .with_detail(format!("Nội dung tệp không thuộc loại được chấp nhận: {}.", names.join(", "))))
+            Err(
+                AppError::new(ErrorCode::UnsupportedFileType).with_detail(format!(
+                    "Nội dung tệp không thuộc loại được chấp nhận: {}.",
+                    names.join(", ")
+                )),
+            )
         }
     }
 }
@@ -53,7 +69,9 @@ pub struct Storage {
 
 impl Storage {
     pub fn new(data_dir: &Path) -> Self {
-        Self { root: data_dir.to_path_buf() }
+        Self {
+            root: data_dir.to_path_buf(),
+        }
     }
 
     fn valid_hash(sha256: &str) -> AppResult<&str> {
@@ -71,7 +89,11 @@ impl Storage {
 
     pub fn thumbnail_path(&self, sha256: &str) -> AppResult<PathBuf> {
         let sha256 = Self::valid_hash(sha256)?;
-        Ok(self.root.join("thumbnails").join(&sha256[..2]).join(format!("{sha256}.png")))
+        Ok(self
+            .root
+            .join("thumbnails")
+            .join(&sha256[..2])
+            .join(format!("{sha256}.png")))
     }
 
     /// Stores `bytes` under their hash (once, however often uploaded); returns the hash.
@@ -99,17 +121,23 @@ impl Storage {
         limits.max_image_height = Some(12_000);
         limits.max_alloc = Some(256 * 1024 * 1024);
         reader.limits(limits);
-        let Ok(image) = reader.decode() else { return Ok(false) };
+        let Ok(image) = reader.decode() else {
+            return Ok(false);
+        };
         let thumbnail = image.thumbnail(THUMBNAIL_EDGE, THUMBNAIL_EDGE);
         let mut encoded = Vec::new();
-        thumbnail.write_to(&mut Cursor::new(&mut encoded), image::ImageFormat::Png).map_err(AppError::internal)?;
+        thumbnail
+            .write_to(&mut Cursor::new(&mut encoded), image::ImageFormat::Png)
+            .map_err(AppError::internal)?;
         write_atomically(&path, &encoded)?;
         Ok(true)
     }
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> AppResult<()> {
-    let dir = path.parent().ok_or_else(|| AppError::internal("storage path without a directory"))?;
+    let dir = path
+        .parent()
+        .ok_or_else(|| AppError::internal("storage path without a directory"))?;
     std::fs::create_dir_all(dir).map_err(AppError::internal)?;
     let mut temporary = tempfile::NamedTempFile::new_in(dir).map_err(AppError::internal)?;
     temporary.write_all(bytes).map_err(AppError::internal)?;
@@ -124,9 +152,15 @@ mod tests {
     #[test]
     fn detects_by_content_not_name() {
         assert_eq!(detect(b"%PDF-1.7\n...").ok(), Some("application/pdf"));
-        assert_eq!(detect(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]).ok(), Some("image/png"));
+        assert_eq!(
+            detect(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]).ok(),
+            Some("image/png")
+        );
         let refused = detect(b"MZ\x90\x00 an executable pretending to be a PDF").err();
-        assert_eq!(refused.map(|e| e.code), Some(ErrorCode::UnsupportedFileType));
+        assert_eq!(
+            refused.map(|e| e.code),
+            Some(ErrorCode::UnsupportedFileType)
+        );
         assert!(detect(b"plain text").is_err());
     }
 
@@ -141,10 +175,20 @@ mod tests {
         let first = storage.store(&png).unwrap_or_default();
         let second = storage.store(&png).unwrap_or_default();
         assert_eq!(first, second);
-        assert!(storage.file_path(&first).map(|p| p.exists()).unwrap_or(false));
+        assert!(
+            storage
+                .file_path(&first)
+                .map(|p| p.exists())
+                .unwrap_or(false)
+        );
         assert!(storage.make_thumbnail(&first, &png).unwrap_or(false));
-        let thumb = image::open(storage.thumbnail_path(&first).unwrap_or_default()).map(|i| (i.width(), i.height()));
+        let thumb = image::open(storage.thumbnail_path(&first).unwrap_or_default())
+            .map(|i| (i.width(), i.height()));
         assert_eq!(thumb.ok(), Some((320, 240)));
-        assert!(!storage.make_thumbnail(&"0".repeat(64), b"%PDF-1.4").unwrap_or(true));
+        assert!(
+            !storage
+                .make_thumbnail(&"0".repeat(64), b"%PDF-1.4")
+                .unwrap_or(true)
+        );
     }
 }

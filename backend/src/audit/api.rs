@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::{AuditAction, EntityType};
 use crate::auth::Auth;
 use crate::auth::roles::AdminOrOffice;
 use crate::db::DbConnection;
@@ -22,12 +23,12 @@ use crate::time;
 pub struct AuditQuery {
     /// Only this user's actions.
     pub actor_user_id: Option<i64>,
-    /// Only this entity type (`unit`, `user`, `service_account`, `session` …).
-    pub entity_type: Option<String>,
+    /// Only this kind of record.
+    pub entity_type: Option<EntityType>,
     /// Only this record (with `entityType`).
     pub entity_id: Option<String>,
-    /// Only this action (`create`, `update`, `deactivate`, `login` …).
-    pub action: Option<String>,
+    /// Only this action.
+    pub action: Option<AuditAction>,
     /// From this day (inclusive, Asia/Ho_Chi_Minh), `YYYY-MM-DD`.
     pub from: Option<NaiveDate>,
     /// Up to this day (inclusive, Asia/Ho_Chi_Minh), `YYYY-MM-DD`.
@@ -49,8 +50,8 @@ pub struct AuditEntry {
     pub actor_service_account_id: Option<i64>,
     /// Username (or service account name) at the time.
     pub actor_name: String,
-    pub action: String,
-    pub entity_type: String,
+    pub action: AuditAction,
+    pub entity_type: EntityType,
     pub entity_id: Option<String>,
     /// The record before the change (JSON), when there was one.
     #[schema(value_type = Option<Object>)]
@@ -82,30 +83,41 @@ fn filtered<'a>(q: &'a AuditQuery) -> AppResult<audit_log::BoxedQuery<'a, crate:
     if let Some(id) = q.actor_user_id {
         query = query.filter(audit_log::actor_user_id.eq(id));
     }
-    if let Some(kind) = q.entity_type.as_deref().filter(|s| !s.is_empty()) {
-        query = query.filter(audit_log::entity_type.eq(kind));
+    if let Some(kind) = q.entity_type {
+        query = query.filter(audit_log::entity_type.eq(kind.as_str()));
     }
     if let Some(id) = q.entity_id.as_deref().filter(|s| !s.is_empty()) {
         query = query.filter(audit_log::entity_id.eq(id));
     }
-    if let Some(action) = q.action.as_deref().filter(|s| !s.is_empty()) {
-        query = query.filter(audit_log::action.eq(action));
+    if let Some(action) = q.action {
+        query = query.filter(audit_log::action.eq(action.as_str()));
     }
     if let (Some(from), Some(to)) = (q.from, q.to)
         && from > to
     {
-        return Err(AppError::field("from", "range", "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc."));
+        return Err(AppError::field(
+            "from",
+            "range",
+            "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.",
+        ));
     }
     if let Some(from) = q.from {
         query = query.filter(audit_log::occurred_at.ge(time::local_day_start_utc(from)));
     }
     if let Some(to) = q.to {
-        query = query.filter(audit_log::occurred_at.lt(time::local_day_start_utc(to + chrono::Days::new(1))));
+        query = query.filter(
+            audit_log::occurred_at.lt(time::local_day_start_utc(to + chrono::Days::new(1))),
+        );
     }
     Ok(query)
 }
 
-fn list(conn: &mut DbConnection, q: &AuditQuery, page: PageRequest, newest_first: bool) -> AppResult<Page<AuditEntry>> {
+fn list(
+    conn: &mut DbConnection,
+    q: &AuditQuery,
+    page: PageRequest,
+    newest_first: bool,
+) -> AppResult<Page<AuditEntry>> {
     let total: i64 = filtered(q)?.count().get_result(conn)?;
     let mut query = filtered(q)?;
     query = if newest_first {
@@ -117,21 +129,23 @@ fn list(conn: &mut DbConnection, q: &AuditQuery, page: PageRequest, newest_first
     let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
     let items = rows
         .into_iter()
-        .map(|r| AuditEntry {
-            id: r.0,
-            occurred_at: r.1.and_utc(),
-            actor_user_id: r.2,
-            actor_service_account_id: r.3,
-            actor_name: r.4,
-            action: r.5,
-            entity_type: r.6,
-            entity_id: r.7,
-            before: parse(r.8),
-            after: parse(r.9),
-            request_id: r.10,
-            ip_address: r.11,
+        .map(|r| {
+            Ok(AuditEntry {
+                id: r.0,
+                occurred_at: r.1.and_utc(),
+                actor_user_id: r.2,
+                actor_service_account_id: r.3,
+                actor_name: r.4,
+                action: AuditAction::from_db(&r.5)?,
+                entity_type: EntityType::from_db(&r.6)?,
+                entity_id: r.7,
+                before: parse(r.8),
+                after: parse(r.9),
+                request_id: r.10,
+                ip_address: r.11,
+            })
         })
-        .collect();
+        .collect::<AppResult<Vec<_>>>()?;
     Ok(page.of(items, total))
 }
 
@@ -152,6 +166,9 @@ pub async fn list_audit(
 ) -> AppResult<web::Json<Page<AuditEntry>>> {
     let page = PageRequest::new(q.page, q.page_size)?;
     let (_, descending) = parse_sort(q.sort.as_deref(), &[("occurredAt", ())], ((), true))?;
-    let page = state.db.run(move |conn| list(conn, &q, page, descending)).await?;
+    let page = state
+        .db
+        .run(move |conn| list(conn, &q, page, descending))
+        .await?;
     Ok(web::Json(page))
 }

@@ -11,6 +11,59 @@ use crate::auth::{Auth, Principal, RequestMeta, Rule};
 use crate::db::DbConnection;
 use crate::db::schema::audit_log;
 use crate::error::AppResult;
+use crate::text_enum;
+
+text_enum!(
+    /// What was done.
+    pub enum AuditAction {
+        Create = "create" / "Tạo mới",
+        Update = "update" / "Cập nhật",
+        Delete = "delete" / "Xóa",
+        Activate = "activate" / "Kích hoạt lại",
+        Deactivate = "deactivate" / "Ngừng hoạt động",
+        Login = "login" / "Đăng nhập",
+        Logout = "logout" / "Đăng xuất",
+        PasswordChange = "password_change" / "Đổi mật khẩu",
+        PasswordReset = "password_reset" / "Đặt lại mật khẩu",
+        UpdateProfile = "update_profile" / "Cập nhật hồ sơ cá nhân",
+        Revoke = "revoke" / "Thu hồi",
+        RotateSecret = "rotate_secret" / "Cấp khóa bí mật mới",
+        Close = "close" / "Đóng",
+        Reopen = "reopen" / "Mở lại",
+        Publish = "publish" / "Công bố",
+        Submit = "submit" / "Gửi",
+        Confirm = "confirm" / "Xác nhận hồ sơ",
+        Return = "return" / "Trả lại hồ sơ",
+        ProposeStage = "propose_stage" / "Đề xuất chuyển giai đoạn",
+        ConfirmStage = "confirm_stage" / "Duyệt chuyển giai đoạn",
+        RejectStage = "reject_stage" / "Từ chối đề xuất",
+        WithdrawStage = "withdraw_stage" / "Rút đề xuất",
+        MoveStage = "move_stage" / "Chuyển giai đoạn",
+        SavePlan = "save_plan" / "Lưu kế hoạch bồi dưỡng",
+        SaveSummary = "save_summary" / "Lưu tổng kết",
+        Finalise = "finalise" / "Hoàn tất phiếu đánh giá",
+        Import = "import" / "Nhập từ tệp",
+        Upload = "upload" / "Tải tệp lên",
+    }
+);
+
+text_enum!(
+    /// What kind of record was touched.
+    pub enum EntityType {
+        Unit = "unit" / "Đơn vị",
+        User = "user" / "Người dùng",
+        ServiceAccount = "service_account" / "Tài khoản tích hợp",
+        Session = "session" / "Phiên đăng nhập",
+        Movement = "movement" / "Phong trào thi đua",
+        Exemplar = "exemplar" / "Điển hình",
+        Replication = "replication" / "Nhân rộng",
+        Evaluation = "evaluation" / "Phiếu đánh giá",
+        CriteriaSet = "criteria_set" / "Bộ tiêu chí",
+        Introduction = "introduction" / "Bài giới thiệu",
+        Attachment = "attachment" / "Tệp đính kèm",
+        Settings = "settings" / "Thiết lập",
+    }
+);
 
 /// Who acted and from which request.
 #[derive(Debug, Clone)]
@@ -75,8 +128,8 @@ struct NewEntry<'a> {
 pub fn record(
     conn: &mut DbConnection,
     ctx: &AuditContext,
-    action: &str,
-    entity_type: &str,
+    action: AuditAction,
+    entity_type: EntityType,
     entity_id: Option<i64>,
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
@@ -87,8 +140,8 @@ pub fn record(
             actor_user_id: ctx.user_id,
             actor_service_account_id: ctx.service_account_id,
             actor_name: &ctx.name,
-            action,
-            entity_type,
+            action: action.as_str(),
+            entity_type: entity_type.as_str(),
             entity_id: entity_id.map(|id| id.to_string()),
             before_data: before.map(|v| v.to_string()),
             after_data: after.map(|v| v.to_string()),

@@ -53,8 +53,19 @@ fn invalid_credentials() -> AppError {
 }
 
 /// Issues an access token for a user's session and wraps everything in a [`TokenResponse`].
-pub fn token_response(state: &AppState, user: User, session_id: i64, refresh: sessions::RefreshToken) -> AppResult<TokenResponse> {
-    let access = state.jwt.issue(Subject::User(user.id), user.role, user.unit.as_ref().map(|u| u.id), Some(session_id), None)?;
+pub fn token_response(
+    state: &AppState,
+    user: User,
+    session_id: i64,
+    refresh: sessions::RefreshToken,
+) -> AppResult<TokenResponse> {
+    let access = state.jwt.issue(
+        Subject::User(user.id),
+        user.role,
+        user.unit.as_ref().map(|u| u.id),
+        Some(session_id),
+        None,
+    )?;
     Ok(TokenResponse {
         access_token: access.token,
         token_type: "Bearer",
@@ -81,17 +92,26 @@ pub fn token_response(state: &AppState, user: User, session_id: i64, refresh: se
     )
 )]
 #[post("/auth/login")]
-pub async fn login(state: web::Data<AppState>, meta: RequestMeta, Json(body): Json<LoginRequest>) -> AppResult<web::Json<TokenResponse>> {
+pub async fn login(
+    state: web::Data<AppState>,
+    meta: RequestMeta,
+    Json(body): Json<LoginRequest>,
+) -> AppResult<web::Json<TokenResponse>> {
     validate(&body)?;
     let ip = meta.ip.clone();
     if let Err(wait) = state.throttle.check(&body.username, ip.as_deref()) {
         return Err(AppError::too_many_requests(wait));
     }
     let username = body.username.clone();
-    let found = state.db.run(move |conn| users::credentials(conn, &username)).await?;
+    let found = state
+        .db
+        .run(move |conn| users::credentials(conn, &username))
+        .await?;
     let password = body.password.clone();
     let verified = web::block(move || match &found {
-        Some((id, username, hash, active)) => (password::verify(&password, hash) && *active).then(|| (*id, username.clone())),
+        Some((id, username, hash, active)) => {
+            (password::verify(&password, hash) && *active).then(|| (*id, username.clone()))
+        }
         None => {
             password::verify_dummy(&password);
             None
@@ -112,11 +132,21 @@ pub async fn login(state: web::Data<AppState>, meta: RequestMeta, Json(body): Js
             let (session_id, refresh) = sessions::start(conn, user_id, &meta, ttl)?;
             users::touch_login(conn, user_id)?;
             let ctx = AuditContext::user(user_id, &username, &meta);
-            audit::record(conn, &ctx, "login", "session", Some(session_id), None, None)?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Login,
+                audit::EntityType::Session,
+                Some(session_id),
+                None,
+                None,
+            )?;
             Ok((users::find(conn, user_id)?, session_id, refresh))
         })
         .await?;
-    Ok(web::Json(token_response(&state, user, session_id, refresh)?))
+    Ok(web::Json(token_response(
+        &state, user, session_id, refresh,
+    )?))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -134,13 +164,20 @@ pub struct RefreshRequest {
     responses((status = 200, body = TokenResponse), (status = 401, response = crate::openapi::Unauthorized))
 )]
 #[post("/auth/refresh")]
-pub async fn refresh_session(state: web::Data<AppState>, Json(body): Json<RefreshRequest>) -> AppResult<web::Json<TokenResponse>> {
+pub async fn refresh_session(
+    state: web::Data<AppState>,
+    Json(body): Json<RefreshRequest>,
+) -> AppResult<web::Json<TokenResponse>> {
     let ttl = state.settings.refresh_token_ttl_secs;
     let outcome = state
         .db
         .transaction(move |conn| {
             Ok(match sessions::rotate(conn, &body.refresh_token, ttl)? {
-                Rotation::Rotated { user_id, session_id, refresh } => {
+                Rotation::Rotated {
+                    user_id,
+                    session_id,
+                    refresh,
+                } => {
                     let user = users::find(conn, user_id)?;
                     if !user.active {
                         sessions::revoke(conn, session_id, "account_disabled")?;
@@ -157,9 +194,12 @@ pub async fn refresh_session(state: web::Data<AppState>, Json(body): Json<Refres
         })
         .await?;
     let (user, session_id, refresh) = outcome.ok_or_else(|| {
-        AppError::new(ErrorCode::InvalidRefreshToken).with_detail("Phiên đăng nhập không còn hiệu lực, vui lòng đăng nhập lại.")
+        AppError::new(ErrorCode::InvalidRefreshToken)
+            .with_detail("Phiên đăng nhập không còn hiệu lực, vui lòng đăng nhập lại.")
     })?;
-    Ok(web::Json(token_response(&state, user, session_id, refresh)?))
+    Ok(web::Json(token_response(
+        &state, user, session_id, refresh,
+    )?))
 }
 
 /// Signs out: revokes the session of the refresh token (and every access token issued for it).
@@ -171,13 +211,27 @@ pub async fn refresh_session(state: web::Data<AppState>, Json(body): Json<Refres
     responses((status = 204, description = "Đã đăng xuất"))
 )]
 #[post("/auth/logout")]
-pub async fn logout(state: web::Data<AppState>, meta: RequestMeta, Json(body): Json<RefreshRequest>) -> AppResult<HttpResponse> {
+pub async fn logout(
+    state: web::Data<AppState>,
+    meta: RequestMeta,
+    Json(body): Json<RefreshRequest>,
+) -> AppResult<HttpResponse> {
     state
         .db
         .transaction(move |conn| {
-            if let Some((session_id, user_id)) = sessions::revoke_by_token(conn, &body.refresh_token)? {
+            if let Some((session_id, user_id)) =
+                sessions::revoke_by_token(conn, &body.refresh_token)?
+            {
                 let username = users::find(conn, user_id)?.username;
-                audit::record(conn, &AuditContext::user(user_id, &username, &meta), "logout", "session", Some(session_id), None, None)?;
+                audit::record(
+                    conn,
+                    &AuditContext::user(user_id, &username, &meta),
+                    audit::AuditAction::Logout,
+                    audit::EntityType::Session,
+                    Some(session_id),
+                    None,
+                    None,
+                )?;
             }
             Ok(())
         })
@@ -212,8 +266,16 @@ pub async fn me(auth: Auth<AnyPrincipal>, state: web::Data<AppState>) -> AppResu
         .db
         .run(move |conn| {
             Ok(match subject {
-                Subject::User(id) => Me { role, user: Some(users::find(conn, id)?), service_account: None },
-                Subject::Service(id) => Me { role, user: None, service_account: Some(service_accounts::find(conn, id)?) },
+                Subject::User(id) => Me {
+                    role,
+                    user: Some(users::find(conn, id)?),
+                    service_account: None,
+                },
+                Subject::Service(id) => Me {
+                    role,
+                    user: None,
+                    service_account: Some(service_accounts::find(conn, id)?),
+                },
             })
         })
         .await?;
@@ -267,7 +329,11 @@ pub async fn service_token(
     Json(body): Json<ClientCredentialsRequest>,
 ) -> AppResult<web::Json<ServiceTokenResponse>> {
     if body.grant_type != "client_credentials" {
-        return Err(AppError::field("grantType", "invalid_choice", "Chỉ hỗ trợ grantType = client_credentials."));
+        return Err(AppError::field(
+            "grantType",
+            "invalid_choice",
+            "Chỉ hỗ trợ grantType = client_credentials.",
+        ));
     }
     let throttle_key = format!("client:{}", body.client_id);
     if let Err(wait) = state.throttle.check(&throttle_key, meta.ip.as_deref()) {
@@ -275,14 +341,28 @@ pub async fn service_token(
     }
     let client_id = body.client_id.clone();
     let secret = body.client_secret.clone();
-    let account = state.db.run(move |conn| service_accounts::authenticate(conn, &client_id, &secret)).await?;
+    let account = state
+        .db
+        .run(move |conn| service_accounts::authenticate(conn, &client_id, &secret))
+        .await?;
     let Some(account) = account else {
-        state.throttle.record_failure(&throttle_key, meta.ip.as_deref());
-        return Err(AppError::new(ErrorCode::InvalidClientCredentials)
-            .with_detail("Mã tài khoản tích hợp hoặc khóa bí mật không đúng, hoặc tài khoản đã bị thu hồi."));
+        state
+            .throttle
+            .record_failure(&throttle_key, meta.ip.as_deref());
+        return Err(
+            AppError::new(ErrorCode::InvalidClientCredentials).with_detail(
+                "Mã tài khoản tích hợp hoặc khóa bí mật không đúng, hoặc tài khoản đã bị thu hồi.",
+            ),
+        );
     };
     let scope = super::Scope::join(&account.scopes);
-    let access = state.jwt.issue(Subject::Service(account.id), Role::Integration, None, None, Some(scope.clone()))?;
+    let access = state.jwt.issue(
+        Subject::Service(account.id),
+        Role::Integration,
+        None,
+        None,
+        Some(scope.clone()),
+    )?;
     Ok(web::Json(ServiceTokenResponse {
         access_token: access.token,
         token_type: "Bearer",
@@ -292,5 +372,9 @@ pub async fn service_token(
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(login).service(refresh_session).service(logout).service(me).service(service_token);
+    cfg.service(login)
+        .service(refresh_session)
+        .service(logout)
+        .service(me)
+        .service(service_token);
 }

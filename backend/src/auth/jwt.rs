@@ -112,24 +112,30 @@ impl JwtKeys {
             nbf: now.timestamp(),
             jti: uuid::Uuid::new_v4().to_string(),
         };
-        self.sign(&claims).map(|token| IssuedToken { token, expires_at })
+        self.sign(&claims)
+            .map(|token| IssuedToken { token, expires_at })
     }
 
     /// Signs arbitrary claims (tests use it to make expired or foreign tokens).
     pub fn sign(&self, claims: &Claims) -> Result<String, AppError> {
-        jsonwebtoken::encode(&Header::new(ALGORITHM), claims, &self.encoding).map_err(AppError::internal)
+        jsonwebtoken::encode(&Header::new(ALGORITHM), claims, &self.encoding)
+            .map_err(AppError::internal)
     }
 
     pub fn verify(&self, token: &str) -> Result<Claims, AppError> {
-        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).map_err(|e| {
-            match e.kind() {
-                ErrorKind::ExpiredSignature => AppError::new(ErrorCode::TokenExpired)
-                    .with_detail("Phiên đăng nhập đã hết hạn, vui lòng làm mới hoặc đăng nhập lại."),
-                _ => AppError::new(ErrorCode::InvalidToken).with_detail("Mã truy cập không hợp lệ."),
-            }
-        })?;
+        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .map_err(|e| match e.kind() {
+                ErrorKind::ExpiredSignature => AppError::new(ErrorCode::TokenExpired).with_detail(
+                    "Phiên đăng nhập đã hết hạn, vui lòng làm mới hoặc đăng nhập lại.",
+                ),
+                _ => {
+                    AppError::new(ErrorCode::InvalidToken).with_detail("Mã truy cập không hợp lệ.")
+                }
+            })?;
         if data.claims.jti.is_empty() || Subject::decode(&data.claims.sub).is_none() {
-            return Err(AppError::new(ErrorCode::InvalidToken).with_detail("Mã truy cập không hợp lệ."));
+            return Err(
+                AppError::new(ErrorCode::InvalidToken).with_detail("Mã truy cập không hợp lệ.")
+            );
         }
         Ok(data.claims)
     }

@@ -91,7 +91,9 @@ impl RequestMeta {
 }
 
 fn strip_port(addr: &str) -> String {
-    addr.parse::<std::net::SocketAddr>().map(|a| a.ip().to_string()).unwrap_or_else(|_| addr.to_owned())
+    addr.parse::<std::net::SocketAddr>()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|_| addr.to_owned())
 }
 
 impl FromRequest for RequestMeta {
@@ -126,12 +128,15 @@ impl<R: Rule + 'static> FromRequest for Auth<R> {
     /// before any complaint about the body, the path or `If-Match`.
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let outcome = match req.extensions().get::<Authentication>() {
-            None => Err(AppError::new(ErrorCode::Unauthenticated)
-                .with_detail("Cần đăng nhập: gửi mã truy cập trong tiêu đề Authorization: Bearer <token>.")),
+            None => Err(AppError::new(ErrorCode::Unauthenticated).with_detail(
+                "Cần đăng nhập: gửi mã truy cập trong tiêu đề Authorization: Bearer <token>.",
+            )),
             Some(Authentication(Err(error))) => Err(error.clone()),
-            Some(Authentication(Ok(principal))) => {
-                admit::<R>(principal).map(|()| Auth { principal: principal.clone(), meta: RequestMeta::of(req), rule: PhantomData })
-            }
+            Some(Authentication(Ok(principal))) => admit::<R>(principal).map(|()| Auth {
+                principal: principal.clone(),
+                meta: RequestMeta::of(req),
+                rule: PhantomData,
+            }),
         };
         ready(outcome)
     }
@@ -153,7 +158,12 @@ pub async fn authenticate(
             (_, Err(error)) => Err(error),
             (Some(state), Ok(token)) => match state.jwt.verify(&token) {
                 Err(error) => Err(error),
-                Ok(claims) => state.db.run(move |conn| load_principal(conn, &claims)).await,
+                Ok(claims) => {
+                    state
+                        .db
+                        .run(move |conn| load_principal(conn, &claims))
+                        .await
+                }
             },
         };
         req.extensions_mut().insert(Authentication(outcome));
@@ -165,8 +175,9 @@ pub async fn authenticate(
 fn bearer_token(req: &HttpRequest) -> Option<AppResult<String>> {
     let value = req.headers().get(header::AUTHORIZATION)?;
     let malformed = || {
-        AppError::new(ErrorCode::Unauthenticated)
-            .with_detail("Cần đăng nhập: gửi mã truy cập trong tiêu đề Authorization: Bearer <token>.")
+        AppError::new(ErrorCode::Unauthenticated).with_detail(
+            "Cần đăng nhập: gửi mã truy cập trong tiêu đề Authorization: Bearer <token>.",
+        )
     };
     let Some((scheme, token)) = value.to_str().ok().and_then(|v| v.split_once(' ')) else {
         return Some(Err(malformed()));
@@ -178,7 +189,8 @@ fn bearer_token(req: &HttpRequest) -> Option<AppResult<String>> {
 }
 
 fn revoked() -> AppError {
-    AppError::new(ErrorCode::SessionRevoked).with_detail("Phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại.")
+    AppError::new(ErrorCode::SessionRevoked)
+        .with_detail("Phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại.")
 }
 
 /// Checks the token against the database: the session is live, the account active.
@@ -195,14 +207,23 @@ fn load_principal(conn: &mut DbConnection, claims: &Claims) -> AppResult<Princip
                 .filter(users::id.eq(user_id))
                 .filter(sessions_t::id.eq(sid))
                 .filter(sessions_t::revoked_at.is_null())
-                .select((users::username, users::full_name, users::role, users::unit_id, users::active, users::must_change_password))
+                .select((
+                    users::username,
+                    users::full_name,
+                    users::role,
+                    users::unit_id,
+                    users::active,
+                    users::must_change_password,
+                ))
                 .first(conn)
                 .optional()?;
-            let (username, full_name, role, unit_id, active, must_change_password) = row.ok_or_else(revoked)?;
+            let (username, full_name, role, unit_id, active, must_change_password) =
+                row.ok_or_else(revoked)?;
             if !active {
                 return Err(revoked());
             }
-            let role = Role::parse(&role).ok_or_else(|| AppError::internal(format!("unknown role {role}")))?;
+            let role = Role::parse(&role)
+                .ok_or_else(|| AppError::internal(format!("unknown role {role}")))?;
             Ok(Principal {
                 subject,
                 role,
@@ -248,8 +269,10 @@ fn admit<R: Rule>(principal: &Principal) -> AppResult<()> {
         && let Some(scope) = R::SCOPE
         && !principal.scopes.contains(&scope)
     {
-        return Err(AppError::new(ErrorCode::Forbidden)
-            .with_detail(format!("Tài khoản tích hợp chưa được cấp phạm vi {}.", scope.as_str())));
+        return Err(AppError::new(ErrorCode::Forbidden).with_detail(format!(
+            "Tài khoản tích hợp chưa được cấp phạm vi {}.",
+            scope.as_str()
+        )));
     }
     if principal.must_change_password && !R::DURING_PASSWORD_CHANGE {
         return Err(AppError::new(ErrorCode::PasswordChangeRequired)

@@ -19,7 +19,9 @@ pub fn hash(password: &str) -> Result<String, AppError> {
 
 pub fn verify(password: &str, stored_hash: &str) -> bool {
     match PasswordHash::new(stored_hash) {
-        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }
@@ -33,8 +35,20 @@ pub fn verify_dummy(password: &str) {
 }
 
 const COMMON: &[&str] = &[
-    "1234567890", "12345678910", "0123456789", "password", "password1", "password123", "matkhau",
-    "matkhau123", "qwertyuiop", "abcdefghij", "abc1234567", "123456789a", "admin12345", "iloveyou12",
+    "1234567890",
+    "12345678910",
+    "0123456789",
+    "password",
+    "password1",
+    "password123",
+    "matkhau",
+    "matkhau123",
+    "qwertyuiop",
+    "abcdefghij",
+    "abc1234567",
+    "123456789a",
+    "admin12345",
+    "iloveyou12",
 ];
 
 /// The policy: 10–128 characters, at least one letter and one digit, not the username, not a
@@ -50,14 +64,26 @@ pub fn check_policy(field: &str, password: &str, username: &str) -> Vec<FieldErr
         ));
     }
     if !password.chars().any(char::is_alphabetic) || !password.chars().any(|c| c.is_ascii_digit()) {
-        problems.push(FieldError::new(field, "password_weak", "Mật khẩu phải có cả chữ cái và chữ số."));
+        problems.push(FieldError::new(
+            field,
+            "password_weak",
+            "Mật khẩu phải có cả chữ cái và chữ số.",
+        ));
     }
     let folded = fold(password);
     if !username.is_empty() && folded.contains(&fold(username)) {
-        problems.push(FieldError::new(field, "password_contains_username", "Mật khẩu không được chứa tên đăng nhập."));
+        problems.push(FieldError::new(
+            field,
+            "password_contains_username",
+            "Mật khẩu không được chứa tên đăng nhập.",
+        ));
     }
     if COMMON.contains(&folded.as_str()) {
-        problems.push(FieldError::new(field, "password_common", "Mật khẩu quá phổ biến, dễ bị đoán."));
+        problems.push(FieldError::new(
+            field,
+            "password_common",
+            "Mật khẩu quá phổ biến, dễ bị đoán.",
+        ));
     }
     problems
 }
@@ -78,7 +104,12 @@ mod tests {
     #[test]
     fn policy() {
         assert!(check_policy("p", "Lantoa-2026!", "thao").is_empty());
-        let codes = |p: &str| check_policy("p", p, "thao").into_iter().map(|e| e.code).collect::<Vec<_>>();
+        let codes = |p: &str| {
+            check_policy("p", p, "thao")
+                .into_iter()
+                .map(|e| e.code)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(codes("short1"), ["password_length"]);
         assert_eq!(codes("onlyletters"), ["password_weak"]);
         assert_eq!(codes("thao12345678"), ["password_contains_username"]);

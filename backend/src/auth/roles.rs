@@ -22,7 +22,13 @@ pub enum Role {
 }
 
 impl Role {
-    pub const USER_ROLES: [Role; 5] = [Role::Admin, Role::Leader, Role::Office, Role::UnitHead, Role::UnitStaff];
+    pub const USER_ROLES: [Role; 5] = [
+        Role::Admin,
+        Role::Leader,
+        Role::Office,
+        Role::UnitHead,
+        Role::UnitStaff,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -36,9 +42,16 @@ impl Role {
     }
 
     pub fn parse(value: &str) -> Option<Role> {
-        [Role::Admin, Role::Leader, Role::Office, Role::UnitHead, Role::UnitStaff, Role::Integration]
-            .into_iter()
-            .find(|r| r.as_str() == value)
+        [
+            Role::Admin,
+            Role::Leader,
+            Role::Office,
+            Role::UnitHead,
+            Role::UnitStaff,
+            Role::Integration,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == value)
     }
 
     /// Roles that act only within their own unit.
@@ -91,7 +104,11 @@ impl Scope {
     }
 
     pub fn join(scopes: &[Scope]) -> String {
-        scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")
+        scopes
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 

@@ -17,11 +17,17 @@ pub struct RefreshToken {
 }
 
 fn invalid() -> AppError {
-    AppError::new(ErrorCode::InvalidRefreshToken).with_detail("Phiên đăng nhập không còn hiệu lực, vui lòng đăng nhập lại.")
+    AppError::new(ErrorCode::InvalidRefreshToken)
+        .with_detail("Phiên đăng nhập không còn hiệu lực, vui lòng đăng nhập lại.")
 }
 
 /// Opens a session for `user_id` and issues its first refresh token.
-pub fn start(conn: &mut DbConnection, user_id: i64, meta: &RequestMeta, ttl_secs: i64) -> AppResult<(i64, RefreshToken)> {
+pub fn start(
+    conn: &mut DbConnection,
+    user_id: i64,
+    meta: &RequestMeta,
+    ttl_secs: i64,
+) -> AppResult<(i64, RefreshToken)> {
     let now = Utc::now().naive_utc();
     let session_id: i64 = diesel::insert_into(sessions::table)
         .values((
@@ -54,7 +60,11 @@ fn issue(conn: &mut DbConnection, session_id: i64, ttl_secs: i64) -> AppResult<R
 
 pub enum Rotation {
     /// The token was good: here is the next one.
-    Rotated { user_id: i64, session_id: i64, refresh: RefreshToken },
+    Rotated {
+        user_id: i64,
+        session_id: i64,
+        refresh: RefreshToken,
+    },
     /// The token had already been used: the session has been revoked. The caller must commit
     /// (the revocation) and then refuse the request.
     Reused,
@@ -62,21 +72,27 @@ pub enum Rotation {
 
 /// Uses up `presented` and issues its successor.
 pub fn rotate(conn: &mut DbConnection, presented: &str, ttl_secs: i64) -> AppResult<Rotation> {
-    type Found = (i64, i64, NaiveDateTime, Option<NaiveDateTime>, i64, Option<NaiveDateTime>);
-    let found: Option<Found> =
-        refresh_tokens::table
-            .inner_join(sessions::table)
-            .filter(refresh_tokens::token_hash.eq(sha256_hex(presented)))
-            .select((
-                refresh_tokens::id,
-                refresh_tokens::session_id,
-                refresh_tokens::expires_at,
-                refresh_tokens::used_at,
-                sessions::user_id,
-                sessions::revoked_at,
-            ))
-            .first(conn)
-            .optional()?;
+    type Found = (
+        i64,
+        i64,
+        NaiveDateTime,
+        Option<NaiveDateTime>,
+        i64,
+        Option<NaiveDateTime>,
+    );
+    let found: Option<Found> = refresh_tokens::table
+        .inner_join(sessions::table)
+        .filter(refresh_tokens::token_hash.eq(sha256_hex(presented)))
+        .select((
+            refresh_tokens::id,
+            refresh_tokens::session_id,
+            refresh_tokens::expires_at,
+            refresh_tokens::used_at,
+            sessions::user_id,
+            sessions::revoked_at,
+        ))
+        .first(conn)
+        .optional()?;
     let Some((token_id, session_id, expires_at, used_at, user_id, revoked_at)) = found else {
         return Err(invalid());
     };
@@ -92,22 +108,39 @@ pub fn rotate(conn: &mut DbConnection, presented: &str, ttl_secs: i64) -> AppRes
         return Err(invalid());
     }
     // Conditional: of two concurrent refreshes with the same token, only one wins.
-    let claimed = diesel::update(refresh_tokens::table.find(token_id).filter(refresh_tokens::used_at.is_null()))
-        .set(refresh_tokens::used_at.eq(now))
-        .execute(conn)?;
+    let claimed = diesel::update(
+        refresh_tokens::table
+            .find(token_id)
+            .filter(refresh_tokens::used_at.is_null()),
+    )
+    .set(refresh_tokens::used_at.eq(now))
+    .execute(conn)?;
     if claimed == 0 {
         revoke(conn, session_id, "refresh_token_reuse")?;
         return Ok(Rotation::Reused);
     }
-    diesel::update(sessions::table.find(session_id)).set(sessions::last_seen_at.eq(now)).execute(conn)?;
+    diesel::update(sessions::table.find(session_id))
+        .set(sessions::last_seen_at.eq(now))
+        .execute(conn)?;
     let refresh = issue(conn, session_id, ttl_secs)?;
-    Ok(Rotation::Rotated { user_id, session_id, refresh })
+    Ok(Rotation::Rotated {
+        user_id,
+        session_id,
+        refresh,
+    })
 }
 
 pub fn revoke(conn: &mut DbConnection, session_id: i64, reason: &str) -> AppResult<()> {
-    diesel::update(sessions::table.find(session_id).filter(sessions::revoked_at.is_null()))
-        .set((sessions::revoked_at.eq(Utc::now().naive_utc()), sessions::revoked_reason.eq(reason)))
-        .execute(conn)?;
+    diesel::update(
+        sessions::table
+            .find(session_id)
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set((
+        sessions::revoked_at.eq(Utc::now().naive_utc()),
+        sessions::revoked_reason.eq(reason),
+    ))
+    .execute(conn)?;
     Ok(())
 }
 
@@ -127,8 +160,19 @@ pub fn revoke_by_token(conn: &mut DbConnection, presented: &str) -> AppResult<Op
 }
 
 /// Ends every session of a user (password change or reset, deactivation).
-pub fn revoke_all_for_user(conn: &mut DbConnection, user_id: i64, reason: &str) -> AppResult<usize> {
-    Ok(diesel::update(sessions::table.filter(sessions::user_id.eq(user_id)).filter(sessions::revoked_at.is_null()))
-        .set((sessions::revoked_at.eq(Utc::now().naive_utc()), sessions::revoked_reason.eq(reason)))
-        .execute(conn)?)
+pub fn revoke_all_for_user(
+    conn: &mut DbConnection,
+    user_id: i64,
+    reason: &str,
+) -> AppResult<usize> {
+    Ok(diesel::update(
+        sessions::table
+            .filter(sessions::user_id.eq(user_id))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set((
+        sessions::revoked_at.eq(Utc::now().naive_utc()),
+        sessions::revoked_reason.eq(reason),
+    ))
+    .execute(conn)?)
 }

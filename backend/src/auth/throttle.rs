@@ -14,12 +14,20 @@ pub struct LoginThrottle {
 
 impl LoginThrottle {
     pub fn new(max_per_user: u32, max_per_ip: u32, window: Duration) -> Self {
-        Self { max_per_user, max_per_ip, window, failures: Mutex::new(HashMap::new()) }
+        Self {
+            max_per_user,
+            max_per_ip,
+            window,
+            failures: Mutex::new(HashMap::new()),
+        }
     }
 
     fn keys(username: &str, ip: Option<&str>) -> [(Option<String>, bool); 2] {
         [
-            (Some(format!("user:{}", username.trim().to_lowercase())), true),
+            (
+                Some(format!("user:{}", username.trim().to_lowercase())),
+                true,
+            ),
             (ip.map(|ip| format!("ip:{ip}")), false),
         ]
     }
@@ -31,7 +39,11 @@ impl LoginThrottle {
         let mut wait = 0u64;
         for (key, is_user) in Self::keys(username, ip) {
             let Some(key) = key else { continue };
-            let limit = if is_user { self.max_per_user } else { self.max_per_ip } as usize;
+            let limit = if is_user {
+                self.max_per_user
+            } else {
+                self.max_per_ip
+            } as usize;
             if let Some(times) = failures.get_mut(&key) {
                 prune(times, now, self.window);
                 if times.len() >= limit
@@ -69,7 +81,10 @@ impl LoginThrottle {
 }
 
 fn prune(times: &mut VecDeque<Instant>, now: Instant, window: Duration) {
-    while times.front().is_some_and(|t| now.duration_since(*t) >= window) {
+    while times
+        .front()
+        .is_some_and(|t| now.duration_since(*t) >= window)
+    {
         times.pop_front();
     }
 }

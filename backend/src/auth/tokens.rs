@@ -23,7 +23,11 @@ pub fn sha256_hex(secret: &str) -> String {
 pub fn temporary_password() -> String {
     let mut rng = rand::rng();
     loop {
-        let raw: String = (&mut rng).sample_iter(&Alphanumeric).take(12).map(char::from).collect();
+        let raw: String = (&mut rng)
+            .sample_iter(&Alphanumeric)
+            .take(12)
+            .map(char::from)
+            .collect();
         let has_digit = raw.chars().any(|c| c.is_ascii_digit());
         let has_letter = raw.chars().any(|c| c.is_ascii_alphabetic());
         if has_digit && has_letter {

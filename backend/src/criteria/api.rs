@@ -39,7 +39,12 @@ pub async fn list_criteria_sets(
     state: web::Data<AppState>,
     Query(q): Query<CriteriaSetQuery>,
 ) -> AppResult<web::Json<Vec<CriteriaSet>>> {
-    Ok(web::Json(state.db.run(move |conn| model::list(conn, q.subject_kind, q.status)).await?))
+    Ok(web::Json(
+        state
+            .db
+            .run(move |conn| model::list(conn, q.subject_kind, q.status))
+            .await?,
+    ))
 }
 
 /// One version of a criteria set.
@@ -52,7 +57,11 @@ pub async fn list_criteria_sets(
     responses((status = 200, body = CriteriaSet, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
 )]
 #[get("/criteria-sets/{id}")]
-pub async fn get_criteria_set(_auth: Auth<ReadExemplars>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn get_criteria_set(
+    _auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let set = state.db.run(move |conn| model::find(conn, id)).await?;
     Ok(json_with_etag(StatusCode::OK, set.version, &set))
@@ -62,7 +71,11 @@ fn checked(input: CriteriaSetInput) -> AppResult<CriteriaSetInput> {
     let input = input.normalized();
     let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
     errors.extend(input.extra_errors());
-    if errors.is_empty() { Ok(input) } else { Err(AppError::validation(errors)) }
+    if errors.is_empty() {
+        Ok(input)
+    } else {
+        Err(AppError::validation(errors))
+    }
 }
 
 /// Creates a draft: a new set, or (with an existing code) its next version.
@@ -75,7 +88,11 @@ fn checked(input: CriteriaSetInput) -> AppResult<CriteriaSetInput> {
     responses((status = 201, body = CriteriaSet, headers(("ETag" = String))), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/criteria-sets")]
-pub async fn create_criteria_set(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, Json(input): Json<CriteriaSetInput>) -> AppResult<HttpResponse> {
+pub async fn create_criteria_set(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    Json(input): Json<CriteriaSetInput>,
+) -> AppResult<HttpResponse> {
     let input = checked(input)?;
     let ctx = AuditContext::from(&auth);
     let set = state
@@ -83,7 +100,15 @@ pub async fn create_criteria_set(auth: Auth<AdminOrOffice>, state: web::Data<App
         .transaction(move |conn| {
             let id = model::insert_draft(conn, &input)?;
             let set = model::find(conn, id)?;
-            audit::record(conn, &ctx, "create", "criteria_set", Some(id), None, audit::snapshot(&set))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Create,
+                audit::EntityType::CriteriaSet,
+                Some(id),
+                None,
+                audit::snapshot(&set),
+            )?;
             Ok(set)
         })
         .await?;
@@ -124,7 +149,15 @@ pub async fn update_criteria_set(
             let row = model::find_row(conn, id)?;
             model::update_draft(conn, &row, if_match, &input)?;
             let set = model::find(conn, id)?;
-            audit::record(conn, &ctx, "update", "criteria_set", Some(id), audit::snapshot(&before), audit::snapshot(&set))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Update,
+                audit::EntityType::CriteriaSet,
+                Some(id),
+                audit::snapshot(&before),
+                audit::snapshot(&set),
+            )?;
             Ok(set)
         })
         .await?;
@@ -147,7 +180,12 @@ pub async fn update_criteria_set(
     )
 )]
 #[post("/criteria-sets/{id}/publish")]
-pub async fn publish_criteria_set(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn publish_criteria_set(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
     let set = state
@@ -156,7 +194,15 @@ pub async fn publish_criteria_set(auth: Auth<AdminOrOffice>, state: web::Data<Ap
             let row = model::find_row(conn, id)?;
             model::publish(conn, &row, if_match)?;
             let set = model::find(conn, id)?;
-            audit::record(conn, &ctx, "publish", "criteria_set", Some(id), None, audit::snapshot(&set))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Publish,
+                audit::EntityType::CriteriaSet,
+                Some(id),
+                None,
+                audit::snapshot(&set),
+            )?;
             Ok(set)
         })
         .await?;
@@ -179,7 +225,12 @@ pub async fn publish_criteria_set(auth: Auth<AdminOrOffice>, state: web::Data<Ap
     )
 )]
 #[post("/criteria-sets/{id}/new-version")]
-pub async fn new_criteria_set_version(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn new_criteria_set_version(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
     let set = state
@@ -189,7 +240,15 @@ pub async fn new_criteria_set_version(auth: Auth<AdminOrOffice>, state: web::Dat
             if_match.check(row.version)?;
             let new_id = model::new_version(conn, &row)?;
             let set = model::find(conn, new_id)?;
-            audit::record(conn, &ctx, "create", "criteria_set", Some(new_id), None, audit::snapshot(&set))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Create,
+                audit::EntityType::CriteriaSet,
+                Some(new_id),
+                None,
+                audit::snapshot(&set),
+            )?;
             Ok(set)
         })
         .await?;
@@ -212,7 +271,12 @@ pub async fn new_criteria_set_version(auth: Auth<AdminOrOffice>, state: web::Dat
     )
 )]
 #[delete("/criteria-sets/{id}")]
-pub async fn delete_criteria_set(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn delete_criteria_set(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
     state
@@ -221,7 +285,15 @@ pub async fn delete_criteria_set(auth: Auth<AdminOrOffice>, state: web::Data<App
             let before = model::find(conn, id)?;
             let row = model::find_row(conn, id)?;
             model::delete_draft(conn, &row, if_match)?;
-            audit::record(conn, &ctx, "delete", "criteria_set", Some(id), audit::snapshot(&before), None)
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Delete,
+                audit::EntityType::CriteriaSet,
+                Some(id),
+                audit::snapshot(&before),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -129,10 +129,17 @@ impl CriteriaSetInput {
     pub fn normalized(mut self) -> Self {
         self.code = self.code.trim().to_uppercase();
         self.name = self.name.trim().to_owned();
-        self.description = self.description.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
+        self.description = self
+            .description
+            .map(|d| d.trim().to_owned())
+            .filter(|d| !d.is_empty());
         for c in &mut self.criteria {
             c.text = c.text.trim().to_owned();
-            c.guidance = c.guidance.take().map(|g| g.trim().to_owned()).filter(|g| !g.is_empty());
+            c.guidance = c
+                .guidance
+                .take()
+                .map(|g| g.trim().to_owned())
+                .filter(|g| !g.is_empty());
         }
         self
     }
@@ -140,7 +147,11 @@ impl CriteriaSetInput {
     pub fn extra_errors(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if self.nurture_threshold > self.pass_threshold {
-            errors.push(FieldError::new("nurtureThreshold", "range", "Ngưỡng cần bồi dưỡng phải thấp hơn ngưỡng đạt."));
+            errors.push(FieldError::new(
+                "nurtureThreshold",
+                "range",
+                "Ngưỡng cần bồi dưỡng phải thấp hơn ngưỡng đạt.",
+            ));
         }
         for (i, c) in self.criteria.iter().enumerate() {
             match (c.mode, c.max_score) {
@@ -185,7 +196,12 @@ impl SetRow {
     }
 
     pub fn reference(&self) -> CriteriaSetRef {
-        CriteriaSetRef { id: self.id, code: self.code.clone(), version_no: self.version_no, name: self.name.clone() }
+        CriteriaSetRef {
+            id: self.id,
+            code: self.code.clone(),
+            version_no: self.version_no,
+            name: self.name.clone(),
+        }
     }
 }
 
@@ -194,11 +210,27 @@ pub fn criteria_of(conn: &mut DbConnection, set_id: i64) -> AppResult<Vec<Criter
     let rows: Vec<Row> = criteria::table
         .filter(criteria::set_id.eq(set_id))
         .order(criteria::position.asc())
-        .select((criteria::id, criteria::position, criteria::text, criteria::guidance, criteria::weight, criteria::mode, criteria::max_score))
+        .select((
+            criteria::id,
+            criteria::position,
+            criteria::text,
+            criteria::guidance,
+            criteria::weight,
+            criteria::mode,
+            criteria::max_score,
+        ))
         .load(conn)?;
     rows.into_iter()
         .map(|(id, position, text, guidance, weight, mode, max_score)| {
-            Ok(Criterion { id, position, text, guidance, weight, mode: CriterionMode::from_db(&mode)?, max_score })
+            Ok(Criterion {
+                id,
+                position,
+                text,
+                guidance,
+                weight,
+                mode: CriterionMode::from_db(&mode)?,
+                max_score,
+            })
         })
         .collect()
 }
@@ -236,15 +268,23 @@ pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<CriteriaSet> {
     to_set(conn, row)
 }
 
-pub fn list(conn: &mut DbConnection, subject_kind: Option<SubjectKind>, status: Option<SetStatus>) -> AppResult<Vec<CriteriaSet>> {
-    let mut query = criteria_sets::table.select(SetRow::as_select()).into_boxed();
+pub fn list(
+    conn: &mut DbConnection,
+    subject_kind: Option<SubjectKind>,
+    status: Option<SetStatus>,
+) -> AppResult<Vec<CriteriaSet>> {
+    let mut query = criteria_sets::table
+        .select(SetRow::as_select())
+        .into_boxed();
     if let Some(kind) = subject_kind {
         query = query.filter(criteria_sets::subject_kind.eq(kind.as_str()));
     }
     if let Some(status) = status {
         query = query.filter(criteria_sets::status.eq(status.as_str()));
     }
-    let rows: Vec<SetRow> = query.order((criteria_sets::code.asc(), criteria_sets::version_no.desc())).load(conn)?;
+    let rows: Vec<SetRow> = query
+        .order((criteria_sets::code.asc(), criteria_sets::version_no.desc()))
+        .load(conn)?;
     rows.into_iter().map(|row| to_set(conn, row)).collect()
 }
 
@@ -258,8 +298,10 @@ pub fn current_for(conn: &mut DbConnection, subject_kind: SubjectKind) -> AppRes
         .first(conn)
         .optional()?
         .ok_or_else(|| {
-            AppError::new(ErrorCode::Conflict)
-                .with_detail(format!("Chưa có bộ tiêu chí nào đang áp dụng cho đối tượng {}.", subject_kind.label().to_lowercase()))
+            AppError::new(ErrorCode::Conflict).with_detail(format!(
+                "Chưa có bộ tiêu chí nào đang áp dụng cho đối tượng {}.",
+                subject_kind.label().to_lowercase()
+            ))
         })
 }
 
@@ -292,7 +334,11 @@ pub fn insert_draft(conn: &mut DbConnection, input: &CriteriaSetInput) -> AppRes
     if let Some((_, kind)) = &latest
         && kind != input.subject_kind.as_str()
     {
-        return Err(AppError::field("subjectKind", "mismatch", "Các phiên bản của cùng một bộ tiêu chí phải cùng đối tượng."));
+        return Err(AppError::field(
+            "subjectKind",
+            "mismatch",
+            "Các phiên bản của cùng một bộ tiêu chí phải cùng đối tượng.",
+        ));
     }
     let drafts: i64 = criteria_sets::table
         .filter(criteria_sets::code.eq(&input.code))
@@ -332,22 +378,35 @@ fn ensure_draft(row: &SetRow) -> AppResult<()> {
     Ok(())
 }
 
-pub fn update_draft(conn: &mut DbConnection, current: &SetRow, if_match: IfMatch, input: &CriteriaSetInput) -> AppResult<()> {
+pub fn update_draft(
+    conn: &mut DbConnection,
+    current: &SetRow,
+    if_match: IfMatch,
+    input: &CriteriaSetInput,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     ensure_draft(current)?;
     if input.code != current.code || input.subject_kind.as_str() != current.subject_kind {
-        return Err(AppError::field("code", "immutable", "Không đổi được mã và đối tượng của một phiên bản; hãy tạo bộ tiêu chí mới."));
+        return Err(AppError::field(
+            "code",
+            "immutable",
+            "Không đổi được mã và đối tượng của một phiên bản; hãy tạo bộ tiêu chí mới.",
+        ));
     }
-    let changed = diesel::update(criteria_sets::table.find(current.id).filter(criteria_sets::version.eq(current.version)))
-        .set((
-            criteria_sets::name.eq(&input.name),
-            criteria_sets::description.eq(&input.description),
-            criteria_sets::pass_threshold.eq(input.pass_threshold),
-            criteria_sets::nurture_threshold.eq(input.nurture_threshold),
-            criteria_sets::version.eq(current.version + 1),
-            criteria_sets::updated_at.eq(Utc::now().naive_utc()),
-        ))
-        .execute(conn)?;
+    let changed = diesel::update(
+        criteria_sets::table
+            .find(current.id)
+            .filter(criteria_sets::version.eq(current.version)),
+    )
+    .set((
+        criteria_sets::name.eq(&input.name),
+        criteria_sets::description.eq(&input.description),
+        criteria_sets::pass_threshold.eq(input.pass_threshold),
+        criteria_sets::nurture_threshold.eq(input.nurture_threshold),
+        criteria_sets::version.eq(current.version + 1),
+        criteria_sets::updated_at.eq(Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
     if changed == 0 {
         return Err(stale());
     }
@@ -370,14 +429,18 @@ pub fn publish(conn: &mut DbConnection, current: &SetRow, if_match: IfMatch) -> 
         criteria_sets::updated_at.eq(now),
     ))
     .execute(conn)?;
-    let changed = diesel::update(criteria_sets::table.find(current.id).filter(criteria_sets::version.eq(current.version)))
-        .set((
-            criteria_sets::status.eq(SetStatus::Published.as_str()),
-            criteria_sets::published_at.eq(now),
-            criteria_sets::version.eq(current.version + 1),
-            criteria_sets::updated_at.eq(now),
-        ))
-        .execute(conn)?;
+    let changed = diesel::update(
+        criteria_sets::table
+            .find(current.id)
+            .filter(criteria_sets::version.eq(current.version)),
+    )
+    .set((
+        criteria_sets::status.eq(SetStatus::Published.as_str()),
+        criteria_sets::published_at.eq(now),
+        criteria_sets::version.eq(current.version + 1),
+        criteria_sets::updated_at.eq(now),
+    ))
+    .execute(conn)?;
     if changed == 0 { Err(stale()) } else { Ok(()) }
 }
 
@@ -385,9 +448,14 @@ pub fn publish(conn: &mut DbConnection, current: &SetRow, if_match: IfMatch) -> 
 pub fn delete_draft(conn: &mut DbConnection, current: &SetRow, if_match: IfMatch) -> AppResult<()> {
     if_match.check(current.version)?;
     ensure_draft(current)?;
-    let used: i64 = evaluations::table.filter(evaluations::criteria_set_id.eq(current.id)).count().get_result(conn)?;
+    let used: i64 = evaluations::table
+        .filter(evaluations::criteria_set_id.eq(current.id))
+        .count()
+        .get_result(conn)?;
     if used > 0 {
-        return Err(AppError::new(ErrorCode::Conflict).with_detail("Bộ tiêu chí đã được dùng để đánh giá."));
+        return Err(
+            AppError::new(ErrorCode::Conflict).with_detail("Bộ tiêu chí đã được dùng để đánh giá.")
+        );
     }
     diesel::delete(criteria::table.filter(criteria::set_id.eq(current.id))).execute(conn)?;
     diesel::delete(criteria_sets::table.find(current.id)).execute(conn)?;
@@ -406,7 +474,13 @@ pub fn new_version(conn: &mut DbConnection, current: &SetRow) -> AppResult<i64> 
         nurture_threshold: current.nurture_threshold,
         criteria: items
             .into_iter()
-            .map(|c| CriterionInput { text: c.text, guidance: c.guidance, weight: c.weight, mode: c.mode, max_score: c.max_score })
+            .map(|c| CriterionInput {
+                text: c.text,
+                guidance: c.guidance,
+                weight: c.weight,
+                mode: c.mode,
+                max_score: c.max_score,
+            })
             .collect(),
     };
     insert_draft(conn, &input)

@@ -69,8 +69,16 @@ pub fn ensure(conn: &mut DbConnection) -> AppResult<bool> {
         return Ok(false);
     }
     for input in [
-        standards("TCC-CN", "Tiêu chuẩn chung – cá nhân điển hình tiên tiến", SubjectKind::Individual),
-        standards("TCC-TT", "Tiêu chuẩn chung – tập thể điển hình tiên tiến", SubjectKind::Collective),
+        standards(
+            "TCC-CN",
+            "Tiêu chuẩn chung – cá nhân điển hình tiên tiến",
+            SubjectKind::Individual,
+        ),
+        standards(
+            "TCC-TT",
+            "Tiêu chuẩn chung – tập thể điển hình tiên tiến",
+            SubjectKind::Collective,
+        ),
     ] {
         let id = model::insert_draft(conn, &input)?;
         let row = model::find_row(conn, id)?;

@@ -85,10 +85,16 @@ impl DatabaseUrl {
             if cfg!(feature = "postgres") {
                 Ok(Self::Postgres(url.to_owned()))
             } else {
-                Err("this build has no PostgreSQL support: rebuild with `--features postgres`".into())
+                Err(
+                    "this build has no PostgreSQL support: rebuild with `--features postgres`"
+                        .into(),
+                )
             }
         } else {
-            let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+            let path = url
+                .strip_prefix("sqlite://")
+                .or_else(|| url.strip_prefix("sqlite:"))
+                .unwrap_or(url);
             if path.is_empty() {
                 return Err("DATABASE_URL names no SQLite file".into());
             }
@@ -128,25 +134,32 @@ impl r2d2::ManageConnection for ConnectionManager {
     fn connect(&self) -> Result<DbConnection, Self::Error> {
         match &self.url {
             DatabaseUrl::Sqlite(path) => {
-                let mut conn = diesel::SqliteConnection::establish(path).map_err(diesel::r2d2::Error::ConnectionError)?;
-                conn.batch_execute(SQLITE_PRAGMAS).map_err(diesel::r2d2::Error::QueryError)?;
+                let mut conn = diesel::SqliteConnection::establish(path)
+                    .map_err(diesel::r2d2::Error::ConnectionError)?;
+                conn.batch_execute(SQLITE_PRAGMAS)
+                    .map_err(diesel::r2d2::Error::QueryError)?;
                 Ok(DbConnection::Sqlite(conn))
             }
             #[cfg(feature = "postgres")]
             DatabaseUrl::Postgres(url) => {
-                let mut conn = diesel::PgConnection::establish(url).map_err(diesel::r2d2::Error::ConnectionError)?;
-                conn.batch_execute("SET TIME ZONE 'UTC'").map_err(diesel::r2d2::Error::QueryError)?;
+                let mut conn = diesel::PgConnection::establish(url)
+                    .map_err(diesel::r2d2::Error::ConnectionError)?;
+                conn.batch_execute("SET TIME ZONE 'UTC'")
+                    .map_err(diesel::r2d2::Error::QueryError)?;
                 Ok(DbConnection::Pg(conn))
             }
             #[cfg(not(feature = "postgres"))]
             DatabaseUrl::Postgres(_) => Err(diesel::r2d2::Error::ConnectionError(
-                diesel::ConnectionError::BadConnection("no PostgreSQL support in this build".into()),
+                diesel::ConnectionError::BadConnection(
+                    "no PostgreSQL support in this build".into(),
+                ),
             )),
         }
     }
 
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {
-        conn.batch_execute("SELECT 1").map_err(diesel::r2d2::Error::QueryError)
+        conn.batch_execute("SELECT 1")
+            .map_err(diesel::r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, _conn: &mut DbConnection) -> bool {
@@ -173,7 +186,8 @@ impl Db {
             && let Some(dir) = std::path::Path::new(path).parent()
             && !dir.as_os_str().is_empty()
         {
-            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
         let backend = url.backend();
         let pool = r2d2::Pool::builder()
@@ -232,14 +246,19 @@ where
     let DbConnection::Sqlite(sqlite) = conn else {
         return conn.transaction(f);
     };
-    if AnsiTransactionManager::transaction_manager_status_mut(sqlite).transaction_depth()?.is_some() {
+    if AnsiTransactionManager::transaction_manager_status_mut(sqlite)
+        .transaction_depth()?
+        .is_some()
+    {
         // Already inside a transaction: a savepoint is enough.
         return conn.transaction(f);
     }
     AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
     let result = f(conn);
     let DbConnection::Sqlite(sqlite) = conn else {
-        return Err(AppError::internal("connection changed backend inside a transaction"));
+        return Err(AppError::internal(
+            "connection changed backend inside a transaction",
+        ));
     };
     match result {
         Ok(value) => {

@@ -37,7 +37,10 @@ pub fn like_patterns(query: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .take(8)
         .map(|word| {
-            let escaped = word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            let escaped = word
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
             format!("%{escaped}%")
         })
         .collect()
@@ -50,20 +53,39 @@ mod tests {
     #[test]
     fn folds_vietnamese() {
         assert_eq!(fold("  Nguyễn   Văn  ĐẶNG "), "nguyen van dang");
-        assert_eq!(fold("Trung tâm Trợ giúp pháp lý"), "trung tam tro giup phap ly");
+        assert_eq!(
+            fold("Trung tâm Trợ giúp pháp lý"),
+            "trung tam tro giup phap ly"
+        );
     }
 
     #[test]
     fn people_sort_by_given_name() {
-        let mut names = vec!["Trần Văn Bình", "Nguyễn Văn An", "Đặng Thị Ánh", "nguyễn an"];
+        let mut names = vec![
+            "Trần Văn Bình",
+            "Nguyễn Văn An",
+            "Đặng Thị Ánh",
+            "nguyễn an",
+        ];
         names.sort_by_key(|n| person_sort_key(n));
         // "An" before "Ánh" before "Bình", as a Vietnamese reader expects.
-        assert_eq!(names, ["nguyễn an", "Nguyễn Văn An", "Đặng Thị Ánh", "Trần Văn Bình"]);
+        assert_eq!(
+            names,
+            [
+                "nguyễn an",
+                "Nguyễn Văn An",
+                "Đặng Thị Ánh",
+                "Trần Văn Bình"
+            ]
+        );
     }
 
     #[test]
     fn patterns_escape_wildcards() {
-        assert_eq!(like_patterns("Nguyễn 50%_x"), vec!["%nguyen%", "%50\\%\\_x%"]);
+        assert_eq!(
+            like_patterns("Nguyễn 50%_x"),
+            vec!["%nguyen%", "%50\\%\\_x%"]
+        );
         assert!(like_patterns("   ").is_empty());
     }
 }

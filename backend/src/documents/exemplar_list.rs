@@ -30,7 +30,10 @@ pub const HEADERS: [(&str, f64); 16] = [
     ("Sáng kiến", 40.0),
 ];
 
-fn grouped(conn: &mut DbConnection, ids: &[i64]) -> AppResult<(HashMap<i64, Vec<String>>, HashMap<i64, Vec<String>>)> {
+fn grouped(
+    conn: &mut DbConnection,
+    ids: &[i64],
+) -> AppResult<(HashMap<i64, Vec<String>>, HashMap<i64, Vec<String>>)> {
     let mut movement_names: HashMap<i64, Vec<String>> = HashMap::new();
     let mut initiative_titles: HashMap<i64, Vec<String>> = HashMap::new();
     for chunk in ids.chunks(900) {
@@ -55,7 +58,11 @@ fn grouped(conn: &mut DbConnection, ids: &[i64]) -> AppResult<(HashMap<i64, Vec<
 }
 
 pub fn workbook(conn: &mut DbConnection, rows: &[ExemplarRow]) -> AppResult<Vec<u8>> {
-    let unit_names: HashMap<i64, String> = units::table.select((units::id, units::name)).load::<(i64, String)>(conn)?.into_iter().collect();
+    let unit_names: HashMap<i64, String> = units::table
+        .select((units::id, units::name))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect();
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let (movement_names, initiative_titles) = grouped(conn, &ids)?;
 
@@ -63,10 +70,16 @@ pub fn workbook(conn: &mut DbConnection, rows: &[ExemplarRow]) -> AppResult<Vec<
     let sheet = workbook.add_worksheet();
     let err = |e: rust_xlsxwriter::XlsxError| AppError::internal(e);
     sheet.set_name("Điển hình tiên tiến").map_err(err)?;
-    let header = Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Center).set_background_color("#DDEBF7");
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_background_color("#DDEBF7");
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     for (col, (title, width)) in HEADERS.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, *title, &header).map_err(err)?;
+        sheet
+            .write_string_with_format(0, col as u16, *title, &header)
+            .map_err(err)?;
         sheet.set_column_width(col as u16, *width).map_err(err)?;
     }
     sheet.set_freeze_panes(1, 0).map_err(err)?;
@@ -86,10 +99,20 @@ pub fn workbook(conn: &mut DbConnection, rows: &[ExemplarRow]) -> AppResult<Vec<
             row.discovered_on.format("%d/%m/%Y").to_string(),
             label(Stage::from_db(&row.stage).map(|v| v.label())).to_owned(),
             label(RecordStatus::from_db(&row.record_status).map(|v| v.label())).to_owned(),
-            row.current_conclusion.as_deref().map(|c| label(Conclusion::from_db(c).map(|v| v.label()))).unwrap_or("").to_owned(),
-            movement_names.get(&row.id).map(|v| v.join("; ")).unwrap_or_default(),
+            row.current_conclusion
+                .as_deref()
+                .map(|c| label(Conclusion::from_db(c).map(|v| v.label())))
+                .unwrap_or("")
+                .to_owned(),
+            movement_names
+                .get(&row.id)
+                .map(|v| v.join("; "))
+                .unwrap_or_default(),
             row.achievements.clone(),
-            initiative_titles.get(&row.id).map(|v| v.join("; ")).unwrap_or_default(),
+            initiative_titles
+                .get(&row.id)
+                .map(|v| v.join("; "))
+                .unwrap_or_default(),
         ];
         for (col, value) in cells.iter().enumerate() {
             if col == 0 || col == 5 {
@@ -97,12 +120,16 @@ pub fn workbook(conn: &mut DbConnection, rows: &[ExemplarRow]) -> AppResult<Vec<
                     sheet.write_number(r, col as u16, number).map_err(err)?;
                 }
             } else {
-                sheet.write_string_with_format(r, col as u16, value, &wrap).map_err(err)?;
+                sheet
+                    .write_string_with_format(r, col as u16, value, &wrap)
+                    .map_err(err)?;
             }
         }
     }
     if !rows.is_empty() {
-        sheet.autofilter(0, 0, rows.len() as u32, (HEADERS.len() - 1) as u16).map_err(err)?;
+        sheet
+            .autofilter(0, 0, rows.len() as u32, (HEADERS.len() - 1) as u16)
+            .map_err(err)?;
     }
     workbook.save_to_buffer().map_err(err)
 }

@@ -3,7 +3,9 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, post, put, web};
 
-use super::model::{self, Evaluation, EvaluationInput, EvaluationStatus, EvaluationSummary, NewEvaluation};
+use super::model::{
+    self, Evaluation, EvaluationInput, EvaluationStatus, EvaluationSummary, NewEvaluation,
+};
 use crate::audit::{self, AuditContext};
 use crate::auth::roles::{Evaluate, ReadExemplars};
 use crate::auth::{Auth, Principal, Role};
@@ -16,7 +18,11 @@ use crate::http::validation::validate;
 use crate::state::AppState;
 
 /// Loads an evaluation the caller may read (through its exemplar).
-fn readable(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<model::EvaluationRow> {
+fn readable(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    id: i64,
+) -> AppResult<model::EvaluationRow> {
     let row = model::find_row(conn, id)?;
     let exemplar = exemplars::find_row(conn, row.exemplar_id)?;
     ensure_readable(principal, &exemplar)?;
@@ -36,7 +42,11 @@ fn readable(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResul
     responses((status = 200, body = Vec<EvaluationSummary>), (status = 404, response = crate::openapi::NotFound))
 )]
 #[get("/exemplars/{id}/evaluations")]
-pub async fn list_evaluations(auth: Auth<ReadExemplars>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<web::Json<Vec<EvaluationSummary>>> {
+pub async fn list_evaluations(
+    auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<web::Json<Vec<EvaluationSummary>>> {
     let id = id.into_inner();
     let principal = auth.principal;
     let list = state
@@ -87,11 +97,23 @@ pub async fn create_evaluation(
             ensure_workable(&principal, &exemplar)?;
             let new_id = model::create(conn, &principal, &exemplar, &request)?;
             let evaluation = model::load(conn, new_id)?;
-            audit::record(conn, &ctx, "create", "evaluation", Some(new_id), None, audit::snapshot(&evaluation))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Create,
+                audit::EntityType::Evaluation,
+                Some(new_id),
+                None,
+                audit::snapshot(&evaluation),
+            )?;
             Ok(evaluation)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::CREATED, evaluation.version, &evaluation))
+    Ok(json_with_etag(
+        StatusCode::CREATED,
+        evaluation.version,
+        &evaluation,
+    ))
 }
 
 /// One evaluation with its answers.
@@ -104,7 +126,11 @@ pub async fn create_evaluation(
     responses((status = 200, body = Evaluation, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
 )]
 #[get("/evaluations/{id}")]
-pub async fn get_evaluation(auth: Auth<ReadExemplars>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn get_evaluation(
+    auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let principal = auth.principal;
     let evaluation = state
@@ -114,12 +140,25 @@ pub async fn get_evaluation(auth: Auth<ReadExemplars>, state: web::Data<AppState
             model::load(conn, id)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::OK, evaluation.version, &evaluation))
+    Ok(json_with_etag(
+        StatusCode::OK,
+        evaluation.version,
+        &evaluation,
+    ))
 }
 
-async fn change<F>(auth: Auth<Evaluate>, state: web::Data<AppState>, id: i64, action: &'static str, status: StatusCode, f: F) -> AppResult<HttpResponse>
+async fn change<F>(
+    auth: Auth<Evaluate>,
+    state: web::Data<AppState>,
+    id: i64,
+    action: crate::audit::AuditAction,
+    status: StatusCode,
+    f: F,
+) -> AppResult<HttpResponse>
 where
-    F: FnOnce(&mut DbConnection, &Principal, &model::EvaluationRow) -> AppResult<i64> + Send + 'static,
+    F: FnOnce(&mut DbConnection, &Principal, &model::EvaluationRow) -> AppResult<i64>
+        + Send
+        + 'static,
 {
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -130,8 +169,20 @@ where
             let before = model::load(conn, id)?;
             let result_id = f(conn, &principal, &row)?;
             let after = model::load(conn, result_id)?;
-            let before = if result_id == id { audit::snapshot(&before) } else { None };
-            audit::record(conn, &ctx, action, "evaluation", Some(result_id), before, audit::snapshot(&after))?;
+            let before = if result_id == id {
+                audit::snapshot(&before)
+            } else {
+                None
+            };
+            audit::record(
+                conn,
+                &ctx,
+                action,
+                audit::EntityType::Evaluation,
+                Some(result_id),
+                before,
+                audit::snapshot(&after),
+            )?;
             Ok(after)
         })
         .await?;
@@ -164,9 +215,16 @@ pub async fn save_evaluation(
     Json(input): Json<EvaluationInput>,
 ) -> AppResult<HttpResponse> {
     validate(&input)?;
-    change(auth, state, id.into_inner(), "update", StatusCode::OK, move |conn, principal, row| {
-        model::save(conn, principal, row, if_match, &input).map(|()| row.id)
-    })
+    change(
+        auth,
+        state,
+        id.into_inner(),
+        crate::audit::AuditAction::Update,
+        StatusCode::OK,
+        move |conn, principal, row| {
+            model::save(conn, principal, row, if_match, &input).map(|()| row.id)
+        },
+    )
     .await
 }
 
@@ -188,12 +246,24 @@ pub async fn save_evaluation(
     )
 )]
 #[post("/evaluations/{id}/finalise")]
-pub async fn finalise_evaluation(auth: Auth<Evaluate>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
-    change(auth, state, id.into_inner(), "finalise", StatusCode::OK, move |conn, principal, row| {
-        let exemplar = exemplars::find_row(conn, row.exemplar_id)?;
-        ensure_workable(principal, &exemplar)?;
-        model::finalise(conn, principal, row, if_match, &exemplar).map(|()| row.id)
-    })
+pub async fn finalise_evaluation(
+    auth: Auth<Evaluate>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
+    change(
+        auth,
+        state,
+        id.into_inner(),
+        crate::audit::AuditAction::Finalise,
+        StatusCode::OK,
+        move |conn, principal, row| {
+            let exemplar = exemplars::find_row(conn, row.exemplar_id)?;
+            ensure_workable(principal, &exemplar)?;
+            model::finalise(conn, principal, row, if_match, &exemplar).map(|()| row.id)
+        },
+    )
     .await
 }
 
@@ -214,13 +284,25 @@ pub async fn finalise_evaluation(auth: Auth<Evaluate>, state: web::Data<AppState
     )
 )]
 #[post("/evaluations/{id}/amend")]
-pub async fn amend_evaluation(auth: Auth<Evaluate>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
-    change(auth, state, id.into_inner(), "create", StatusCode::CREATED, move |conn, principal, row| {
-        if_match.check(row.version)?;
-        let exemplar = exemplars::find_row(conn, row.exemplar_id)?;
-        ensure_workable(principal, &exemplar)?;
-        model::amend(conn, principal, row)
-    })
+pub async fn amend_evaluation(
+    auth: Auth<Evaluate>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
+    change(
+        auth,
+        state,
+        id.into_inner(),
+        crate::audit::AuditAction::Create,
+        StatusCode::CREATED,
+        move |conn, principal, row| {
+            if_match.check(row.version)?;
+            let exemplar = exemplars::find_row(conn, row.exemplar_id)?;
+            ensure_workable(principal, &exemplar)?;
+            model::amend(conn, principal, row)
+        },
+    )
     .await
 }
 
@@ -240,7 +322,12 @@ pub async fn amend_evaluation(auth: Auth<Evaluate>, state: web::Data<AppState>, 
     )
 )]
 #[delete("/evaluations/{id}")]
-pub async fn delete_evaluation(auth: Auth<Evaluate>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn delete_evaluation(
+    auth: Auth<Evaluate>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -250,7 +337,15 @@ pub async fn delete_evaluation(auth: Auth<Evaluate>, state: web::Data<AppState>,
             let row = readable(conn, &principal, id)?;
             let before = model::load(conn, id)?;
             model::delete_draft(conn, &principal, &row, if_match)?;
-            audit::record(conn, &ctx, "delete", "evaluation", Some(id), audit::snapshot(&before), None)
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Delete,
+                audit::EntityType::Evaluation,
+                Some(id),
+                audit::snapshot(&before),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

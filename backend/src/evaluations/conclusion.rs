@@ -44,9 +44,16 @@ pub fn score_percent(answers: &[Answer]) -> Option<i32> {
     Some(((percent_scaled + 50_000) / 100_000) as i32)
 }
 
-pub fn conclude(answers: &[Answer], pass_threshold: i32, nurture_threshold: i32) -> Option<(i32, Conclusion)> {
+pub fn conclude(
+    answers: &[Answer],
+    pass_threshold: i32,
+    nurture_threshold: i32,
+) -> Option<(i32, Conclusion)> {
     let score = score_percent(answers)?;
-    let every_pass_fail_met = answers.iter().filter(|a| a.mode == CriterionMode::PassFail).all(|a| a.met == Some(true));
+    let every_pass_fail_met = answers
+        .iter()
+        .filter(|a| a.mode == CriterionMode::PassFail)
+        .all(|a| a.met == Some(true));
     let conclusion = if score >= pass_threshold && every_pass_fail_met {
         Conclusion::Passed
     } else if score >= nurture_threshold {
@@ -62,29 +69,68 @@ mod tests {
     use super::*;
 
     fn pass_fail(met: Option<bool>) -> Answer {
-        Answer { weight: 25, mode: CriterionMode::PassFail, max_score: None, met, score: None }
+        Answer {
+            weight: 25,
+            mode: CriterionMode::PassFail,
+            max_score: None,
+            met,
+            score: None,
+        }
     }
 
     #[test]
     fn four_standards() {
         let all = [pass_fail(Some(true)); 4];
         assert_eq!(conclude(&all, 100, 50), Some((100, Conclusion::Passed)));
-        let three = [pass_fail(Some(true)), pass_fail(Some(true)), pass_fail(Some(true)), pass_fail(Some(false))];
-        assert_eq!(conclude(&three, 100, 50), Some((75, Conclusion::NeedsNurturing)));
-        let one = [pass_fail(Some(true)), pass_fail(Some(false)), pass_fail(Some(false)), pass_fail(Some(false))];
+        let three = [
+            pass_fail(Some(true)),
+            pass_fail(Some(true)),
+            pass_fail(Some(true)),
+            pass_fail(Some(false)),
+        ];
+        assert_eq!(
+            conclude(&three, 100, 50),
+            Some((75, Conclusion::NeedsNurturing))
+        );
+        let one = [
+            pass_fail(Some(true)),
+            pass_fail(Some(false)),
+            pass_fail(Some(false)),
+            pass_fail(Some(false)),
+        ];
         assert_eq!(conclude(&one, 100, 50), Some((25, Conclusion::NotPassed)));
-        let unanswered = [pass_fail(Some(true)), pass_fail(None), pass_fail(Some(true)), pass_fail(Some(true))];
+        let unanswered = [
+            pass_fail(Some(true)),
+            pass_fail(None),
+            pass_fail(Some(true)),
+            pass_fail(Some(true)),
+        ];
         assert_eq!(conclude(&unanswered, 100, 50), None);
     }
 
     #[test]
     fn scores_are_weighted_and_rounded() {
-        let scored = |weight, score| Answer { weight, mode: CriterionMode::Score, max_score: Some(10), met: None, score: Some(score) };
+        let scored = |weight, score| Answer {
+            weight,
+            mode: CriterionMode::Score,
+            max_score: Some(10),
+            met: None,
+            score: Some(score),
+        };
         // (3·7/10 + 1·10/10) / 4 = 77.5 % → 78.
         assert_eq!(score_percent(&[scored(3, 7), scored(1, 10)]), Some(78));
-        assert_eq!(conclude(&[scored(3, 7), scored(1, 10)], 80, 50), Some((78, Conclusion::NeedsNurturing)));
-        assert_eq!(conclude(&[scored(1, 9)], 80, 50), Some((90, Conclusion::Passed)));
+        assert_eq!(
+            conclude(&[scored(3, 7), scored(1, 10)], 80, 50),
+            Some((78, Conclusion::NeedsNurturing))
+        );
+        assert_eq!(
+            conclude(&[scored(1, 9)], 80, 50),
+            Some((90, Conclusion::Passed))
+        );
         // A failed pass/fail criterion blocks "đạt" whatever the score.
-        assert_eq!(conclude(&[scored(9, 10), pass_fail(Some(false))], 20, 10).map(|c| c.1), Some(Conclusion::NeedsNurturing));
+        assert_eq!(
+            conclude(&[scored(9, 10), pass_fail(Some(false))], 20, 10).map(|c| c.1),
+            Some(Conclusion::NeedsNurturing)
+        );
     }
 }

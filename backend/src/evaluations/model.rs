@@ -201,7 +201,11 @@ pub struct EvaluationInput {
 }
 
 fn clean(value: &Option<String>) -> Option<String> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
 }
 
 pub fn find_row(conn: &mut DbConnection, id: i64) -> AppResult<EvaluationRow> {
@@ -213,7 +217,19 @@ pub fn find_row(conn: &mut DbConnection, id: i64) -> AppResult<EvaluationRow> {
         .ok_or_else(|| AppError::not_found("phiếu đánh giá"))
 }
 
-type ItemRow = (i64, i32, String, Option<String>, i32, String, Option<i32>, Option<bool>, Option<i32>, Option<String>, Option<String>);
+type ItemRow = (
+    i64,
+    i32,
+    String,
+    Option<String>,
+    i32,
+    String,
+    Option<i32>,
+    Option<bool>,
+    Option<i32>,
+    Option<String>,
+    Option<String>,
+);
 
 fn items_of(conn: &mut DbConnection, evaluation_id: i64) -> AppResult<Vec<EvaluationItem>> {
     let rows: Vec<ItemRow> = evaluation_items::table
@@ -260,8 +276,14 @@ fn opt_conclusion(value: &Option<String>) -> AppResult<Option<Conclusion>> {
 pub fn load(conn: &mut DbConnection, id: i64) -> AppResult<Evaluation> {
     let row = find_row(conn, id)?;
     let set = criteria_model::find_row(conn, row.criteria_set_id)?;
-    let full_name: String = users::table.find(row.evaluator_user_id).select(users::full_name).first(conn)?;
-    let exemplar_name: String = exemplars::table.find(row.exemplar_id).select(exemplars::name).first(conn)?;
+    let full_name: String = users::table
+        .find(row.evaluator_user_id)
+        .select(users::full_name)
+        .first(conn)?;
+    let exemplar_name: String = exemplars::table
+        .find(row.exemplar_id)
+        .select(exemplars::name)
+        .first(conn)?;
     Ok(Evaluation {
         exemplar_name,
         items: items_of(conn, row.id)?,
@@ -271,7 +293,10 @@ pub fn load(conn: &mut DbConnection, id: i64) -> AppResult<Evaluation> {
         criteria_set: set.reference(),
         pass_threshold: set.pass_threshold,
         nurture_threshold: set.nurture_threshold,
-        evaluator: Evaluator { id: row.evaluator_user_id, full_name },
+        evaluator: Evaluator {
+            id: row.evaluator_user_id,
+            full_name,
+        },
         evaluator_kind: EvaluatorKind::from_db(&row.evaluator_kind)?,
         status: row.status()?,
         score_percent: row.score_percent,
@@ -289,7 +314,10 @@ pub fn load(conn: &mut DbConnection, id: i64) -> AppResult<Evaluation> {
     })
 }
 
-pub fn list_for_exemplar(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<Vec<EvaluationSummary>> {
+pub fn list_for_exemplar(
+    conn: &mut DbConnection,
+    exemplar_id: i64,
+) -> AppResult<Vec<EvaluationSummary>> {
     let rows: Vec<(EvaluationRow, String, (i64, String, i32, String))> = evaluations::table
         .inner_join(users::table)
         .inner_join(criteria_sets::table)
@@ -298,7 +326,12 @@ pub fn list_for_exemplar(conn: &mut DbConnection, exemplar_id: i64) -> AppResult
         .select((
             EvaluationRow::as_select(),
             users::full_name,
-            (criteria_sets::id, criteria_sets::code, criteria_sets::version_no, criteria_sets::name),
+            (
+                criteria_sets::id,
+                criteria_sets::code,
+                criteria_sets::version_no,
+                criteria_sets::name,
+            ),
         ))
         .load(conn)?;
     rows.into_iter()
@@ -308,7 +341,12 @@ pub fn list_for_exemplar(conn: &mut DbConnection, exemplar_id: i64) -> AppResult
                 evaluator_kind: EvaluatorKind::from_db(&row.evaluator_kind)?,
                 evaluator_name,
                 status: row.status()?,
-                criteria_set: CriteriaSetRef { id, code, version_no, name },
+                criteria_set: CriteriaSetRef {
+                    id,
+                    code,
+                    version_no,
+                    name,
+                },
                 score_percent: row.score_percent,
                 conclusion: opt_conclusion(&row.conclusion)?,
                 supersedes_id: row.supersedes_id,
@@ -324,11 +362,17 @@ fn check_kind(actor: &Principal, kind: EvaluatorKind) -> AppResult<()> {
     if EvaluatorKind::allowed_for(actor.role).contains(&kind) {
         return Ok(());
     }
-    let allowed: Vec<&str> = EvaluatorKind::allowed_for(actor.role).iter().map(|k| k.label()).collect();
+    let allowed: Vec<&str> = EvaluatorKind::allowed_for(actor.role)
+        .iter()
+        .map(|k| k.label())
+        .collect();
     Err(AppError::field(
         "evaluatorKind",
         "not_allowed",
-        format!("Với vai trò của bạn, chỉ được đánh giá với tư cách: {}.", allowed.join(", ")),
+        format!(
+            "Với vai trò của bạn, chỉ được đánh giá với tư cách: {}.",
+            allowed.join(", ")
+        ),
     ))
 }
 
@@ -357,14 +401,29 @@ fn insert_with_items(
         ))
         .returning(evaluations::id)
         .get_result(conn)?;
-    let previous: Vec<(i64, Option<bool>, Option<i32>, Option<String>, Option<String>)> = match supersedes {
+    let previous: Vec<(
+        i64,
+        Option<bool>,
+        Option<i32>,
+        Option<String>,
+        Option<String>,
+    )> = match supersedes {
         Some(old) => evaluation_items::table
             .filter(evaluation_items::evaluation_id.eq(old.id))
-            .select((evaluation_items::criterion_id, evaluation_items::met, evaluation_items::score, evaluation_items::evidence, evaluation_items::comment))
+            .select((
+                evaluation_items::criterion_id,
+                evaluation_items::met,
+                evaluation_items::score,
+                evaluation_items::evidence,
+                evaluation_items::comment,
+            ))
             .load(conn)?,
         None => Vec::new(),
     };
-    let criterion_ids: Vec<i64> = criteria::table.filter(criteria::set_id.eq(set_id)).select(criteria::id).load(conn)?;
+    let criterion_ids: Vec<i64> = criteria::table
+        .filter(criteria::set_id.eq(set_id))
+        .select(criteria::id)
+        .load(conn)?;
     for criterion_id in criterion_ids {
         let old = previous.iter().find(|p| p.0 == criterion_id);
         diesel::insert_into(evaluation_items::table)
@@ -382,38 +441,68 @@ fn insert_with_items(
 }
 
 /// Opens a draft evaluation of `exemplar`.
-pub fn create(conn: &mut DbConnection, actor: &Principal, exemplar: &ExemplarRow, request: &NewEvaluation) -> AppResult<i64> {
+pub fn create(
+    conn: &mut DbConnection,
+    actor: &Principal,
+    exemplar: &ExemplarRow,
+    request: &NewEvaluation,
+) -> AppResult<i64> {
     check_kind(actor, request.evaluator_kind)?;
     let subject = SubjectKind::from_db(&exemplar.subject_kind)?;
     let set = match request.criteria_set_id {
         None => criteria_model::current_for(conn, subject)?,
         Some(id) => {
-            let set = criteria_model::find_row(conn, id).map_err(|_| AppError::field("criteriaSetId", "not_found", "Bộ tiêu chí không tồn tại."))?;
+            let set = criteria_model::find_row(conn, id).map_err(|_| {
+                AppError::field("criteriaSetId", "not_found", "Bộ tiêu chí không tồn tại.")
+            })?;
             if set.status()? != SetStatus::Published {
-                return Err(AppError::field("criteriaSetId", "not_published", "Chỉ đánh giá theo bộ tiêu chí đang áp dụng."));
+                return Err(AppError::field(
+                    "criteriaSetId",
+                    "not_published",
+                    "Chỉ đánh giá theo bộ tiêu chí đang áp dụng.",
+                ));
             }
             if set.subject_kind != exemplar.subject_kind {
-                return Err(AppError::field("criteriaSetId", "mismatch", "Bộ tiêu chí không dành cho loại đối tượng này."));
+                return Err(AppError::field(
+                    "criteriaSetId",
+                    "mismatch",
+                    "Bộ tiêu chí không dành cho loại đối tượng này.",
+                ));
             }
             set
         }
     };
-    insert_with_items(conn, actor, exemplar.id, set.id, request.evaluator_kind, None)
+    insert_with_items(
+        conn,
+        actor,
+        exemplar.id,
+        set.id,
+        request.evaluator_kind,
+        None,
+    )
 }
 
 /// Only the evaluator edits a draft; nobody edits a final evaluation.
 pub fn ensure_editable(actor: &Principal, row: &EvaluationRow) -> AppResult<()> {
     if row.status()? == EvaluationStatus::Final {
-        return Err(AppError::new(ErrorCode::EvaluationFinalised)
-            .with_detail("Phiếu đánh giá đã hoàn tất và không sửa được; hãy lập phiếu điều chỉnh thay thế."));
+        return Err(AppError::new(ErrorCode::EvaluationFinalised).with_detail(
+            "Phiếu đánh giá đã hoàn tất và không sửa được; hãy lập phiếu điều chỉnh thay thế.",
+        ));
     }
     if actor.user_id() != Some(row.evaluator_user_id) {
-        return Err(AppError::new(ErrorCode::Conflict).with_detail("Chỉ người lập phiếu được sửa phiếu đánh giá nháp."));
+        return Err(AppError::new(ErrorCode::Conflict)
+            .with_detail("Chỉ người lập phiếu được sửa phiếu đánh giá nháp."));
     }
     Ok(())
 }
 
-pub fn save(conn: &mut DbConnection, actor: &Principal, row: &EvaluationRow, if_match: IfMatch, input: &EvaluationInput) -> AppResult<()> {
+pub fn save(
+    conn: &mut DbConnection,
+    actor: &Principal,
+    row: &EvaluationRow,
+    if_match: IfMatch,
+    input: &EvaluationInput,
+) -> AppResult<()> {
     if_match.check(row.version)?;
     ensure_editable(actor, row)?;
     let items = items_of(conn, row.id)?;
@@ -421,28 +510,46 @@ pub fn save(conn: &mut DbConnection, actor: &Principal, row: &EvaluationRow, if_
     for (index, answer) in input.items.iter().enumerate() {
         let path = |field: &str| format!("items[{index}].{field}");
         let Some(item) = items.iter().find(|i| i.criterion_id == answer.criterion_id) else {
-            errors.push(FieldError::new(path("criterionId"), "unknown", "Tiêu chí không thuộc bộ tiêu chí của phiếu."));
+            errors.push(FieldError::new(
+                path("criterionId"),
+                "unknown",
+                "Tiêu chí không thuộc bộ tiêu chí của phiếu.",
+            ));
             continue;
         };
         match item.mode {
-            CriterionMode::PassFail if answer.score.is_some() => {
-                errors.push(FieldError::new(path("score"), "not_applicable", "Tiêu chí này chỉ đánh giá đạt/không đạt."))
-            }
-            CriterionMode::Score if answer.met.is_some() => {
-                errors.push(FieldError::new(path("met"), "not_applicable", "Tiêu chí này được chấm điểm."))
-            }
+            CriterionMode::PassFail if answer.score.is_some() => errors.push(FieldError::new(
+                path("score"),
+                "not_applicable",
+                "Tiêu chí này chỉ đánh giá đạt/không đạt.",
+            )),
+            CriterionMode::Score if answer.met.is_some() => errors.push(FieldError::new(
+                path("met"),
+                "not_applicable",
+                "Tiêu chí này được chấm điểm.",
+            )),
             CriterionMode::Score => {
                 if let (Some(score), Some(max)) = (answer.score, item.max_score)
                     && !(0..=max).contains(&score)
                 {
-                    errors.push(FieldError::new(path("score"), "range", format!("Điểm phải từ 0 đến {max}.")));
+                    errors.push(FieldError::new(
+                        path("score"),
+                        "range",
+                        format!("Điểm phải từ 0 đến {max}."),
+                    ));
                 }
             }
             CriterionMode::PassFail => {}
         }
     }
-    if input.conclusion_override.is_some() && clean(&input.override_reason).is_none_or(|r| r.chars().count() < 10) {
-        errors.push(FieldError::new("overrideReason", "required", "Ghi rõ lý do (ít nhất 10 ký tự) khi kết luận khác với kết quả tính."));
+    if input.conclusion_override.is_some()
+        && clean(&input.override_reason).is_none_or(|r| r.chars().count() < 10)
+    {
+        errors.push(FieldError::new(
+            "overrideReason",
+            "required",
+            "Ghi rõ lý do (ít nhất 10 ký tự) khi kết luận khác với kết quả tính.",
+        ));
     }
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
@@ -463,28 +570,48 @@ pub fn save(conn: &mut DbConnection, actor: &Principal, row: &EvaluationRow, if_
     }
     let answers: Vec<Answer> = items_of(conn, row.id)?
         .iter()
-        .map(|i| Answer { weight: i.weight, mode: i.mode, max_score: i.max_score, met: i.met, score: i.score })
+        .map(|i| Answer {
+            weight: i.weight,
+            mode: i.mode,
+            max_score: i.max_score,
+            met: i.met,
+            score: i.score,
+        })
         .collect();
     let set = criteria_model::find_row(conn, row.criteria_set_id)?;
     let computed = conclusion::conclude(&answers, set.pass_threshold, set.nurture_threshold);
-    let changed = diesel::update(evaluations::table.find(row.id).filter(evaluations::version.eq(row.version)))
-        .set((
-            evaluations::comment.eq(clean(&input.comment)),
-            evaluations::conclusion_override.eq(input.conclusion_override.map(Conclusion::as_str)),
-            evaluations::override_reason.eq(input.conclusion_override.and(clean(&input.override_reason))),
-            evaluations::score_percent.eq(computed.map(|c| c.0)),
-            evaluations::computed_conclusion.eq(computed.map(|c| c.1.as_str())),
-            evaluations::conclusion.eq(input.conclusion_override.or(computed.map(|c| c.1)).map(Conclusion::as_str)),
-            evaluations::version.eq(row.version + 1),
-            evaluations::updated_at.eq(Utc::now().naive_utc()),
-        ))
-        .execute(conn)?;
+    let changed = diesel::update(
+        evaluations::table
+            .find(row.id)
+            .filter(evaluations::version.eq(row.version)),
+    )
+    .set((
+        evaluations::comment.eq(clean(&input.comment)),
+        evaluations::conclusion_override.eq(input.conclusion_override.map(Conclusion::as_str)),
+        evaluations::override_reason
+            .eq(input.conclusion_override.and(clean(&input.override_reason))),
+        evaluations::score_percent.eq(computed.map(|c| c.0)),
+        evaluations::computed_conclusion.eq(computed.map(|c| c.1.as_str())),
+        evaluations::conclusion.eq(input
+            .conclusion_override
+            .or(computed.map(|c| c.1))
+            .map(Conclusion::as_str)),
+        evaluations::version.eq(row.version + 1),
+        evaluations::updated_at.eq(Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
     if changed == 0 { Err(stale()) } else { Ok(()) }
 }
 
 /// Makes a draft final (immutable), supersedes what it amends, and updates the exemplar's
 /// current conclusion and timeline.
-pub fn finalise(conn: &mut DbConnection, actor: &Principal, row: &EvaluationRow, if_match: IfMatch, exemplar: &ExemplarRow) -> AppResult<()> {
+pub fn finalise(
+    conn: &mut DbConnection,
+    actor: &Principal,
+    row: &EvaluationRow,
+    if_match: IfMatch,
+    exemplar: &ExemplarRow,
+) -> AppResult<()> {
     if_match.check(row.version)?;
     ensure_editable(actor, row)?;
     let items = items_of(conn, row.id)?;
@@ -496,38 +623,70 @@ pub fn finalise(conn: &mut DbConnection, actor: &Principal, row: &EvaluationRow,
             CriterionMode::Score => i.score.is_none(),
         })
         .map(|(index, i)| {
-            let field = if i.mode == CriterionMode::PassFail { "met" } else { "score" };
-            FieldError::new(format!("items[{index}].{field}"), "required", format!("Chưa đánh giá tiêu chí {}.", i.position))
+            let field = if i.mode == CriterionMode::PassFail {
+                "met"
+            } else {
+                "score"
+            };
+            FieldError::new(
+                format!("items[{index}].{field}"),
+                "required",
+                format!("Chưa đánh giá tiêu chí {}.", i.position),
+            )
         })
         .collect();
     if !missing.is_empty() {
-        let mut error = AppError::new(ErrorCode::IncompleteEvaluation).with_detail("Cần đánh giá đủ mọi tiêu chí trước khi hoàn tất.");
+        let mut error = AppError::new(ErrorCode::IncompleteEvaluation)
+            .with_detail("Cần đánh giá đủ mọi tiêu chí trước khi hoàn tất.");
         error.errors = missing;
         return Err(error);
     }
-    let conclusion = opt_conclusion(&row.conclusion)?.ok_or_else(|| AppError::internal("answered evaluation without conclusion"))?;
+    let conclusion = opt_conclusion(&row.conclusion)?
+        .ok_or_else(|| AppError::internal("answered evaluation without conclusion"))?;
     let now = Utc::now().naive_utc();
-    let changed = diesel::update(evaluations::table.find(row.id).filter(evaluations::version.eq(row.version)))
-        .set((
-            evaluations::status.eq(EvaluationStatus::Final.as_str()),
-            evaluations::finalised_at.eq(now),
-            evaluations::version.eq(row.version + 1),
-            evaluations::updated_at.eq(now),
-        ))
-        .execute(conn)?;
+    let changed = diesel::update(
+        evaluations::table
+            .find(row.id)
+            .filter(evaluations::version.eq(row.version)),
+    )
+    .set((
+        evaluations::status.eq(EvaluationStatus::Final.as_str()),
+        evaluations::finalised_at.eq(now),
+        evaluations::version.eq(row.version + 1),
+        evaluations::updated_at.eq(now),
+    ))
+    .execute(conn)?;
     if changed == 0 {
         return Err(stale());
     }
     if let Some(old) = row.supersedes_id {
-        diesel::update(evaluations::table.find(old).filter(evaluations::superseded_at.is_null()))
-            .set((evaluations::superseded_at.eq(now), evaluations::version.eq(evaluations::version + 1)))
-            .execute(conn)?;
+        diesel::update(
+            evaluations::table
+                .find(old)
+                .filter(evaluations::superseded_at.is_null()),
+        )
+        .set((
+            evaluations::superseded_at.eq(now),
+            evaluations::version.eq(evaluations::version + 1),
+        ))
+        .execute(conn)?;
     }
     refresh_current_conclusion(conn, exemplar)?;
     let kind = EvaluatorKind::from_db(&row.evaluator_kind)?;
-    let score = row.score_percent.map(|s| format!(" ({s}%)")).unwrap_or_default();
+    let score = row
+        .score_percent
+        .map(|s| format!(" ({s}%)"))
+        .unwrap_or_default();
     let note = format!("{}: {}{score}", kind.label(), conclusion.label());
-    record_event(conn, exemplar.id, actor, TimelineAction::Evaluated, None, None, Some(&note))
+    record_event(
+        conn,
+        exemplar.id,
+        actor,
+        TimelineAction::Evaluated,
+        None,
+        None,
+        Some(&note),
+    )
 }
 
 /// The exemplar's current conclusion: the latest live final evaluation by the Office or the
@@ -540,20 +699,26 @@ fn refresh_current_conclusion(conn: &mut DbConnection, exemplar: &ExemplarRow) -
         .order((evaluations::finalised_at.desc(), evaluations::id.desc()))
         .select((evaluations::evaluator_kind, evaluations::conclusion))
         .load(conn)?;
-    let reviewed = live.iter().find(|(kind, _)| kind != EvaluatorKind::SelfAssessment.as_str());
+    let reviewed = live
+        .iter()
+        .find(|(kind, _)| kind != EvaluatorKind::SelfAssessment.as_str());
     let current = reviewed.or(live.first()).and_then(|(_, c)| c.clone());
     touch(conn, exemplar)?;
-    diesel::update(exemplars::table.find(exemplar.id)).set(exemplars::current_conclusion.eq(current)).execute(conn)?;
+    diesel::update(exemplars::table.find(exemplar.id))
+        .set(exemplars::current_conclusion.eq(current))
+        .execute(conn)?;
     Ok(())
 }
 
 /// Opens a draft that amends a final evaluation (copying its answers).
 pub fn amend(conn: &mut DbConnection, actor: &Principal, row: &EvaluationRow) -> AppResult<i64> {
     if row.status()? != EvaluationStatus::Final {
-        return Err(AppError::new(ErrorCode::Conflict).with_detail("Phiếu nháp thì sửa trực tiếp, không cần lập phiếu điều chỉnh."));
+        return Err(AppError::new(ErrorCode::Conflict)
+            .with_detail("Phiếu nháp thì sửa trực tiếp, không cần lập phiếu điều chỉnh."));
     }
     if row.superseded_at.is_some() {
-        return Err(AppError::new(ErrorCode::Conflict).with_detail("Phiếu này đã được thay thế bởi một phiếu điều chỉnh."));
+        return Err(AppError::new(ErrorCode::Conflict)
+            .with_detail("Phiếu này đã được thay thế bởi một phiếu điều chỉnh."));
     }
     let pending: i64 = evaluations::table
         .filter(evaluations::supersedes_id.eq(row.id))
@@ -561,23 +726,38 @@ pub fn amend(conn: &mut DbConnection, actor: &Principal, row: &EvaluationRow) ->
         .count()
         .get_result(conn)?;
     if pending > 0 {
-        return Err(AppError::new(ErrorCode::Conflict).with_detail("Đã có một phiếu điều chỉnh nháp cho phiếu này."));
+        return Err(AppError::new(ErrorCode::Conflict)
+            .with_detail("Đã có một phiếu điều chỉnh nháp cho phiếu này."));
     }
     let kind = EvaluatorKind::from_db(&row.evaluator_kind)?;
     let is_evaluator = actor.user_id() == Some(row.evaluator_user_id);
     if !is_evaluator && actor.role != Role::Office {
-        return Err(AppError::new(ErrorCode::Conflict).with_detail("Chỉ người lập phiếu hoặc Văn phòng Sở được điều chỉnh phiếu đánh giá."));
+        return Err(AppError::new(ErrorCode::Conflict)
+            .with_detail("Chỉ người lập phiếu hoặc Văn phòng Sở được điều chỉnh phiếu đánh giá."));
     }
     check_kind(actor, kind)?;
-    insert_with_items(conn, actor, row.exemplar_id, row.criteria_set_id, kind, Some(row))
+    insert_with_items(
+        conn,
+        actor,
+        row.exemplar_id,
+        row.criteria_set_id,
+        kind,
+        Some(row),
+    )
 }
 
 /// Deletes a draft (by its evaluator).
-pub fn delete_draft(conn: &mut DbConnection, actor: &Principal, row: &EvaluationRow, if_match: IfMatch) -> AppResult<()> {
+pub fn delete_draft(
+    conn: &mut DbConnection,
+    actor: &Principal,
+    row: &EvaluationRow,
+    if_match: IfMatch,
+) -> AppResult<()> {
     if_match.check(row.version)?;
     ensure_editable(actor, row)?;
     crate::attachments::model::delete_for_owner(conn, Owner::Evaluation(row.id))?;
-    diesel::delete(evaluation_items::table.filter(evaluation_items::evaluation_id.eq(row.id))).execute(conn)?;
+    diesel::delete(evaluation_items::table.filter(evaluation_items::evaluation_id.eq(row.id)))
+        .execute(conn)?;
     diesel::delete(evaluations::table.find(row.id)).execute(conn)?;
     Ok(())
 }

@@ -29,7 +29,13 @@ pub fn audit_snapshot(exemplar: &Exemplar) -> Option<serde_json::Value> {
 }
 
 /// Runs `change` on one exemplar in a transaction, audits it, and answers the exemplar.
-pub async fn change_exemplar<R, F>(auth: Auth<R>, state: web::Data<AppState>, id: i64, action: &'static str, change: F) -> AppResult<HttpResponse>
+pub async fn change_exemplar<R, F>(
+    auth: Auth<R>,
+    state: web::Data<AppState>,
+    id: i64,
+    action: crate::audit::AuditAction,
+    change: F,
+) -> AppResult<HttpResponse>
 where
     R: Rule,
     F: FnOnce(&mut DbConnection, &Principal, &model::ExemplarRow) -> AppResult<()> + Send + 'static,
@@ -43,7 +49,15 @@ where
             let row = model::find_row(conn, id)?;
             change(conn, &principal, &row)?;
             let after = detail::load(conn, &principal, id)?;
-            audit::record(conn, &ctx, action, "exemplar", Some(id), audit_snapshot(&before), audit_snapshot(&after))?;
+            audit::record(
+                conn,
+                &ctx,
+                action,
+                audit::EntityType::Exemplar,
+                Some(id),
+                audit_snapshot(&before),
+                audit_snapshot(&after),
+            )?;
             Ok(after)
         })
         .await?;
@@ -61,11 +75,18 @@ where
     responses((status = 200, body = Page<ExemplarSummary>))
 )]
 #[get("/exemplars")]
-pub async fn list_exemplars(auth: Auth<ReadExemplars>, state: web::Data<AppState>, Query(q): Query<ExemplarQuery>) -> AppResult<web::Json<Page<ExemplarSummary>>> {
+pub async fn list_exemplars(
+    auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+    Query(q): Query<ExemplarQuery>,
+) -> AppResult<web::Json<Page<ExemplarSummary>>> {
     let page = PageRequest::new(q.page, q.page_size)?;
     let sort = query::sort_of(&q)?;
     let principal = auth.principal;
-    let (items, total, capped) = state.db.run(move |conn| query::page(conn, &principal, &q, page, sort)).await?;
+    let (items, total, capped) = state
+        .db
+        .run(move |conn| query::page(conn, &principal, &q, page, sort))
+        .await?;
     Ok(web::Json(page.of_capped(items, total, capped)))
 }
 
@@ -79,7 +100,11 @@ pub async fn list_exemplars(auth: Auth<ReadExemplars>, state: web::Data<AppState
     responses((status = 200, description = "Tệp Excel (.xlsx)", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 )]
 #[get("/exemplars/export")]
-pub async fn export_exemplars(auth: Auth<ReadExemplars>, state: web::Data<AppState>, Query(q): Query<ExemplarQuery>) -> AppResult<HttpResponse> {
+pub async fn export_exemplars(
+    auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+    Query(q): Query<ExemplarQuery>,
+) -> AppResult<HttpResponse> {
     let sort = query::sort_of(&q)?;
     let principal = auth.principal;
     let bytes = state
@@ -89,10 +114,16 @@ pub async fn export_exemplars(auth: Auth<ReadExemplars>, state: web::Data<AppSta
             crate::documents::exemplar_list::workbook(conn, &rows)
         })
         .await?;
-    let name = format!("diem-hinh-tien-tien-{}.xlsx", crate::time::today().format("%Y-%m-%d"));
+    let name = format!(
+        "diem-hinh-tien-tien-{}.xlsx",
+        crate::time::today().format("%Y-%m-%d")
+    );
     Ok(HttpResponse::Ok()
         .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
         .body(bytes))
 }
 
@@ -105,12 +136,20 @@ pub async fn export_exemplars(auth: Auth<ReadExemplars>, state: web::Data<AppSta
     responses((status = 200, body = Vec<String>))
 )]
 #[get("/exemplars/fields")]
-pub async fn list_fields(_auth: Auth<ReadExemplars>, state: web::Data<AppState>) -> AppResult<web::Json<Vec<String>>> {
+pub async fn list_fields(
+    _auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+) -> AppResult<web::Json<Vec<String>>> {
     use crate::db::schema::exemplars;
     use diesel::prelude::*;
     let mut fields: Vec<String> = state
         .db
-        .run(|conn| Ok(exemplars::table.select(exemplars::field_of_work).distinct().load::<String>(conn)?))
+        .run(|conn| {
+            Ok(exemplars::table
+                .select(exemplars::field_of_work)
+                .distinct()
+                .load::<String>(conn)?)
+        })
         .await?;
     fields.sort_by_key(|f| crate::db::search::fold(f));
     Ok(web::Json(fields))
@@ -126,10 +165,17 @@ pub async fn list_fields(_auth: Auth<ReadExemplars>, state: web::Data<AppState>)
     responses((status = 200, body = Exemplar, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
 )]
 #[get("/exemplars/{id}")]
-pub async fn get_exemplar(auth: Auth<ReadExemplars>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn get_exemplar(
+    auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let principal = auth.principal;
-    let exemplar = state.db.run(move |conn| detail::load(conn, &principal, id)).await?;
+    let exemplar = state
+        .db
+        .run(move |conn| detail::load(conn, &principal, id))
+        .await?;
     Ok(json_with_etag(StatusCode::OK, exemplar.version, &exemplar))
 }
 
@@ -137,7 +183,11 @@ pub fn checked(input: ExemplarInput) -> AppResult<ExemplarInput> {
     let input = input.normalized();
     let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
     errors.extend(input.extra_errors(crate::time::today()));
-    if errors.is_empty() { Ok(input) } else { Err(AppError::validation(errors)) }
+    if errors.is_empty() {
+        Ok(input)
+    } else {
+        Err(AppError::validation(errors))
+    }
 }
 
 /// Records a newly discovered exemplar (stage "phát hiện", a draft of the unit).
@@ -150,7 +200,11 @@ pub fn checked(input: ExemplarInput) -> AppResult<ExemplarInput> {
     responses((status = 201, body = Exemplar, headers(("ETag" = String), ("Location" = String))))
 )]
 #[post("/exemplars")]
-pub async fn create_exemplar(auth: Auth<WriteExemplars>, state: web::Data<AppState>, Json(input): Json<ExemplarInput>) -> AppResult<HttpResponse> {
+pub async fn create_exemplar(
+    auth: Auth<WriteExemplars>,
+    state: web::Data<AppState>,
+    Json(input): Json<ExemplarInput>,
+) -> AppResult<HttpResponse> {
     let input = checked(input)?;
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -159,12 +213,22 @@ pub async fn create_exemplar(auth: Auth<WriteExemplars>, state: web::Data<AppSta
         .transaction(move |conn| {
             let id = model::insert(conn, &principal, &input)?;
             let exemplar = detail::load(conn, &principal, id)?;
-            audit::record(conn, &ctx, "create", "exemplar", Some(id), None, audit_snapshot(&exemplar))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Create,
+                audit::EntityType::Exemplar,
+                Some(id),
+                None,
+                audit_snapshot(&exemplar),
+            )?;
             Ok(exemplar)
         })
         .await?;
     let mut response = json_with_etag(StatusCode::CREATED, exemplar.version, &exemplar);
-    if let Ok(location) = header::HeaderValue::from_str(&format!("/api/v1/exemplars/{}", exemplar.id)) {
+    if let Ok(location) =
+        header::HeaderValue::from_str(&format!("/api/v1/exemplars/{}", exemplar.id))
+    {
         response.headers_mut().insert(header::LOCATION, location);
     }
     Ok(response)
@@ -196,9 +260,13 @@ pub async fn update_exemplar(
     Json(input): Json<ExemplarInput>,
 ) -> AppResult<HttpResponse> {
     let input = checked(input)?;
-    change_exemplar(auth, state, id.into_inner(), "update", move |conn, principal, row| {
-        model::update(conn, principal, row, if_match, &input)
-    })
+    change_exemplar(
+        auth,
+        state,
+        id.into_inner(),
+        crate::audit::AuditAction::Update,
+        move |conn, principal, row| model::update(conn, principal, row, if_match, &input),
+    )
     .await
 }
 
@@ -218,7 +286,12 @@ pub async fn update_exemplar(
     )
 )]
 #[delete("/exemplars/{id}")]
-pub async fn delete_exemplar(auth: Auth<WriteExemplars>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn delete_exemplar(
+    auth: Auth<WriteExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -228,7 +301,15 @@ pub async fn delete_exemplar(auth: Auth<WriteExemplars>, state: web::Data<AppSta
             let before = detail::load(conn, &principal, id)?;
             let row = model::find_row(conn, id)?;
             model::delete_draft(conn, &principal, &row, if_match)?;
-            audit::record(conn, &ctx, "delete", "exemplar", Some(id), audit_snapshot(&before), None)
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Delete,
+                audit::EntityType::Exemplar,
+                Some(id),
+                audit_snapshot(&before),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

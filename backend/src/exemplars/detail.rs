@@ -96,7 +96,11 @@ pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResul
             }),
             None => None,
         },
-        current_conclusion: row.current_conclusion.as_deref().map(Conclusion::from_db).transpose()?,
+        current_conclusion: row
+            .current_conclusion
+            .as_deref()
+            .map(Conclusion::from_db)
+            .transpose()?,
         next_stages: stage.next().to_vec(),
         stage,
         id: row.id,

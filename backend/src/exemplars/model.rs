@@ -63,7 +63,11 @@ impl ExemplarRow {
 #[serde(rename_all = "camelCase")]
 pub struct Initiative {
     #[validate(length(min = 1, max = 500))]
-    #[schema(min_length = 1, max_length = 500, example = "Số hóa hồ sơ trợ giúp pháp lý")]
+    #[schema(
+        min_length = 1,
+        max_length = 500,
+        example = "Số hóa hồ sơ trợ giúp pháp lý"
+    )]
     pub title: String,
     #[validate(range(min = 1990, max = 2100))]
     #[schema(minimum = 1990, maximum = 2100)]
@@ -127,7 +131,10 @@ pub struct ExemplarInput {
 }
 
 fn trim_opt(value: &mut Option<String>) {
-    *value = value.take().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    *value = value
+        .take()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty());
 }
 
 impl ExemplarInput {
@@ -155,25 +162,45 @@ impl ExemplarInput {
         match self.subject_kind {
             SubjectKind::Individual => {
                 if self.member_count.is_some() {
-                    errors.push(FieldError::new("memberCount", "not_applicable", "Cá nhân không có số thành viên."));
+                    errors.push(FieldError::new(
+                        "memberCount",
+                        "not_applicable",
+                        "Cá nhân không có số thành viên.",
+                    ));
                 }
             }
             SubjectKind::Collective => {
                 if self.member_count.is_none() {
-                    errors.push(FieldError::new("memberCount", "required", "Nhập số thành viên của tập thể."));
+                    errors.push(FieldError::new(
+                        "memberCount",
+                        "required",
+                        "Nhập số thành viên của tập thể.",
+                    ));
                 }
                 for (field, value) in [("position", &self.position), ("title", &self.title)] {
                     if value.is_some() {
-                        errors.push(FieldError::new(field, "not_applicable", "Chỉ áp dụng cho cá nhân."));
+                        errors.push(FieldError::new(
+                            field,
+                            "not_applicable",
+                            "Chỉ áp dụng cho cá nhân.",
+                        ));
                     }
                 }
             }
         }
         if self.discovered_on > today {
-            errors.push(FieldError::new("discoveredOn", "future", "Ngày phát hiện không được sau hôm nay."));
+            errors.push(FieldError::new(
+                "discoveredOn",
+                "future",
+                "Ngày phát hiện không được sau hôm nay.",
+            ));
         }
         if self.discovered_on.year() < 2000 {
-            errors.push(FieldError::new("discoveredOn", "range", "Ngày phát hiện phải từ năm 2000."));
+            errors.push(FieldError::new(
+                "discoveredOn",
+                "range",
+                "Ngày phát hiện phải từ năm 2000.",
+            ));
         }
         errors
     }
@@ -231,8 +258,16 @@ pub fn summary(row: &ExemplarRow, unit: UnitRef) -> AppResult<ExemplarSummary> {
         discovered_on: row.discovered_on,
         stage: row.stage()?,
         record_status: row.record_status()?,
-        proposed_stage: row.proposed_stage.as_deref().map(Stage::from_db).transpose()?,
-        current_conclusion: row.current_conclusion.as_deref().map(Conclusion::from_db).transpose()?,
+        proposed_stage: row
+            .proposed_stage
+            .as_deref()
+            .map(Stage::from_db)
+            .transpose()?,
+        current_conclusion: row
+            .current_conclusion
+            .as_deref()
+            .map(Conclusion::from_db)
+            .transpose()?,
         version: row.version,
         updated_at: row.updated_at.and_utc(),
     })
@@ -249,7 +284,8 @@ pub fn find_row(conn: &mut DbConnection, id: i64) -> AppResult<ExemplarRow> {
 
 /// Reading: unit roles see their own unit's exemplars, service accounts confirmed ones only.
 pub fn ensure_readable(principal: &Principal, row: &ExemplarRow) -> AppResult<()> {
-    if principal.role == Role::Integration && row.record_status != RecordStatus::Confirmed.as_str() {
+    if principal.role == Role::Integration && row.record_status != RecordStatus::Confirmed.as_str()
+    {
         return Err(AppError::not_found("điển hình"));
     }
     policy::ensure_unit(principal, Some(row.unit_id))
@@ -259,7 +295,8 @@ pub fn ensure_readable(principal: &Principal, row: &ExemplarRow) -> AppResult<()
 pub fn ensure_workable(principal: &Principal, row: &ExemplarRow) -> AppResult<()> {
     policy::ensure_unit(principal, Some(row.unit_id))?;
     if row.stage()? == Stage::Archived {
-        return Err(AppError::new(ErrorCode::Conflict).with_detail("Điển hình đã được lưu trữ, không thể thay đổi."));
+        return Err(AppError::new(ErrorCode::Conflict)
+            .with_detail("Điển hình đã được lưu trữ, không thể thay đổi."));
     }
     Ok(())
 }
@@ -276,11 +313,22 @@ pub fn ensure_editable(principal: &Principal, row: &ExemplarRow) -> AppResult<()
 
 fn check_unit(conn: &mut DbConnection, principal: &Principal, unit_id: i64) -> AppResult<String> {
     policy::ensure_unit(principal, Some(unit_id))?;
-    let unit: Option<(String, bool, String)> =
-        units::table.find(unit_id).select((units::name, units::active, units::kind)).first(conn).optional()?;
+    let unit: Option<(String, bool, String)> = units::table
+        .find(unit_id)
+        .select((units::name, units::active, units::kind))
+        .first(conn)
+        .optional()?;
     match unit {
-        None => Err(AppError::field("unitId", "not_found", "Đơn vị không tồn tại.")),
-        Some((_, false, _)) => Err(AppError::field("unitId", "inactive", "Đơn vị đã ngừng hoạt động.")),
+        None => Err(AppError::field(
+            "unitId",
+            "not_found",
+            "Đơn vị không tồn tại.",
+        )),
+        Some((_, false, _)) => Err(AppError::field(
+            "unitId",
+            "inactive",
+            "Đơn vị đã ngừng hoạt động.",
+        )),
         Some((name, true, _)) => Ok(name),
     }
 }
@@ -290,23 +338,36 @@ fn check_movements(conn: &mut DbConnection, ids: &[i64], already_linked: &[i64])
     if ids.is_empty() {
         return Ok(());
     }
-    let found: Vec<(i64, bool)> =
-        movements::table.filter(movements::id.eq_any(ids)).select((movements::id, movements::active)).load(conn)?;
+    let found: Vec<(i64, bool)> = movements::table
+        .filter(movements::id.eq_any(ids))
+        .select((movements::id, movements::active))
+        .load(conn)?;
     let mut errors = Vec::new();
     for (index, id) in ids.iter().enumerate() {
         match found.iter().find(|(f, _)| f == id) {
-            None => errors.push(FieldError::new(format!("movementIds[{index}]"), "not_found", "Phong trào không tồn tại.")),
-            Some((_, false)) if !already_linked.contains(id) => {
-                errors.push(FieldError::new(format!("movementIds[{index}]"), "inactive", "Phong trào đã đóng."))
-            }
+            None => errors.push(FieldError::new(
+                format!("movementIds[{index}]"),
+                "not_found",
+                "Phong trào không tồn tại.",
+            )),
+            Some((_, false)) if !already_linked.contains(id) => errors.push(FieldError::new(
+                format!("movementIds[{index}]"),
+                "inactive",
+                "Phong trào đã đóng.",
+            )),
             Some(_) => {}
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(AppError::validation(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::validation(errors))
+    }
 }
 
 fn replace_links(conn: &mut DbConnection, id: i64, input: &ExemplarInput) -> AppResult<()> {
-    diesel::delete(exemplar_movements::table.filter(exemplar_movements::exemplar_id.eq(id))).execute(conn)?;
+    diesel::delete(exemplar_movements::table.filter(exemplar_movements::exemplar_id.eq(id)))
+        .execute(conn)?;
     for movement_id in &input.movement_ids {
         diesel::insert_into(exemplar_movements::table)
             .values((
@@ -332,7 +393,11 @@ fn replace_links(conn: &mut DbConnection, id: i64, input: &ExemplarInput) -> App
     Ok(())
 }
 
-pub fn insert(conn: &mut DbConnection, principal: &Principal, input: &ExemplarInput) -> AppResult<i64> {
+pub fn insert(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    input: &ExemplarInput,
+) -> AppResult<i64> {
     let unit_name = check_unit(conn, principal, input.unit_id)?;
     check_movements(conn, &input.movement_ids, &[])?;
     let now = Utc::now().naive_utc();
@@ -364,11 +429,25 @@ pub fn insert(conn: &mut DbConnection, principal: &Principal, input: &ExemplarIn
         .returning(exemplars::id)
         .get_result(conn)?;
     replace_links(conn, id, input)?;
-    super::stages::record_event(conn, id, principal, TimelineAction::Created, None, Some(Stage::Discovered), None)?;
+    super::stages::record_event(
+        conn,
+        id,
+        principal,
+        TimelineAction::Created,
+        None,
+        Some(Stage::Discovered),
+        None,
+    )?;
     Ok(id)
 }
 
-pub fn update(conn: &mut DbConnection, principal: &Principal, current: &ExemplarRow, if_match: IfMatch, input: &ExemplarInput) -> AppResult<()> {
+pub fn update(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    current: &ExemplarRow,
+    if_match: IfMatch,
+    input: &ExemplarInput,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     ensure_editable(principal, current)?;
     let unit_name = check_unit(conn, principal, input.unit_id)?;
@@ -377,27 +456,31 @@ pub fn update(conn: &mut DbConnection, principal: &Principal, current: &Exemplar
         .select(exemplar_movements::movement_id)
         .load(conn)?;
     check_movements(conn, &input.movement_ids, &linked)?;
-    let changed = diesel::update(exemplars::table.find(current.id).filter(exemplars::version.eq(current.version)))
-        .set((
-            exemplars::subject_kind.eq(input.subject_kind.as_str()),
-            exemplars::name.eq(&input.name),
-            exemplars::position.eq(&input.position),
-            exemplars::title.eq(&input.title),
-            exemplars::member_count.eq(input.member_count),
-            exemplars::unit_id.eq(input.unit_id),
-            exemplars::category.eq(input.category.as_str()),
-            exemplars::field_of_work.eq(&input.field_of_work),
-            exemplars::achievements.eq(&input.achievements),
-            exemplars::discovered_on.eq(input.discovered_on),
-            exemplars::discovery_method.eq(&input.discovery_method),
-            exemplars::discovered_by.eq(&input.discovered_by),
-            exemplars::discovery_year.eq(input.discovered_on.year()),
-            exemplars::search_text.eq(input.search_text(&unit_name)),
-            exemplars::sort_name.eq(search::fold(&input.name)),
-            exemplars::version.eq(current.version + 1),
-            exemplars::updated_at.eq(Utc::now().naive_utc()),
-        ))
-        .execute(conn)?;
+    let changed = diesel::update(
+        exemplars::table
+            .find(current.id)
+            .filter(exemplars::version.eq(current.version)),
+    )
+    .set((
+        exemplars::subject_kind.eq(input.subject_kind.as_str()),
+        exemplars::name.eq(&input.name),
+        exemplars::position.eq(&input.position),
+        exemplars::title.eq(&input.title),
+        exemplars::member_count.eq(input.member_count),
+        exemplars::unit_id.eq(input.unit_id),
+        exemplars::category.eq(input.category.as_str()),
+        exemplars::field_of_work.eq(&input.field_of_work),
+        exemplars::achievements.eq(&input.achievements),
+        exemplars::discovered_on.eq(input.discovered_on),
+        exemplars::discovery_method.eq(&input.discovery_method),
+        exemplars::discovered_by.eq(&input.discovered_by),
+        exemplars::discovery_year.eq(input.discovered_on.year()),
+        exemplars::search_text.eq(input.search_text(&unit_name)),
+        exemplars::sort_name.eq(search::fold(&input.name)),
+        exemplars::version.eq(current.version + 1),
+        exemplars::updated_at.eq(Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
     if changed == 0 {
         return Err(stale());
     }
@@ -407,14 +490,26 @@ pub fn update(conn: &mut DbConnection, principal: &Principal, current: &Exemplar
 /// Bumps the version (and `updated_at`) after a change to a part of the exemplar, checking that
 /// nobody else changed it meanwhile.
 pub fn touch(conn: &mut DbConnection, current: &ExemplarRow) -> AppResult<()> {
-    let changed = diesel::update(exemplars::table.find(current.id).filter(exemplars::version.eq(current.version)))
-        .set((exemplars::version.eq(current.version + 1), exemplars::updated_at.eq(Utc::now().naive_utc())))
-        .execute(conn)?;
+    let changed = diesel::update(
+        exemplars::table
+            .find(current.id)
+            .filter(exemplars::version.eq(current.version)),
+    )
+    .set((
+        exemplars::version.eq(current.version + 1),
+        exemplars::updated_at.eq(Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
     if changed == 0 { Err(stale()) } else { Ok(()) }
 }
 
 /// Deletes a draft that was recorded by mistake, with everything hanging off it.
-pub fn delete_draft(conn: &mut DbConnection, principal: &Principal, current: &ExemplarRow, if_match: IfMatch) -> AppResult<()> {
+pub fn delete_draft(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    current: &ExemplarRow,
+    if_match: IfMatch,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     ensure_workable(principal, current)?;
     if current.record_status()? != RecordStatus::Draft {
@@ -433,8 +528,16 @@ pub fn delete_draft(conn: &mut DbConnection, principal: &Principal, current: &Ex
         return Err(AppError::new(ErrorCode::Conflict)
             .with_detail("Điển hình đã được đánh giá hoặc giới thiệu; không thể xóa, hãy chuyển sang Dừng theo dõi."));
     }
-    crate::attachments::model::delete_for_owner(conn, crate::attachments::model::Owner::Exemplar(current.id))?;
-    diesel::delete(exemplars::table.find(current.id).filter(exemplars::version.eq(current.version))).execute(conn)?;
+    crate::attachments::model::delete_for_owner(
+        conn,
+        crate::attachments::model::Owner::Exemplar(current.id),
+    )?;
+    diesel::delete(
+        exemplars::table
+            .find(current.id)
+            .filter(exemplars::version.eq(current.version)),
+    )
+    .execute(conn)?;
     Ok(())
 }
 
@@ -451,14 +554,25 @@ pub fn initiatives_of(conn: &mut DbConnection, id: i64) -> AppResult<Vec<Initiat
     let rows: Vec<(String, Option<i32>, Option<String>, Option<String>)> = initiatives::table
         .filter(initiatives::exemplar_id.eq(id))
         .order(initiatives::position.asc())
-        .select((initiatives::title, initiatives::year, initiatives::recognised_by, initiatives::scope))
+        .select((
+            initiatives::title,
+            initiatives::year,
+            initiatives::recognised_by,
+            initiatives::scope,
+        ))
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(title, year, recognised_by, scope)| Initiative { title, year, recognised_by, scope })
+        .map(|(title, year, recognised_by, scope)| Initiative {
+            title,
+            year,
+            recognised_by,
+            scope,
+        })
         .collect())
 }
 
 pub fn unit_ref(conn: &mut DbConnection, unit_id: i64) -> AppResult<UnitRef> {
-    crate::units::model::unit_ref(conn, unit_id)?.ok_or_else(|| AppError::internal(format!("unit {unit_id} vanished")))
+    crate::units::model::unit_ref(conn, unit_id)?
+        .ok_or_else(|| AppError::internal(format!("unit {unit_id} vanished")))
 }

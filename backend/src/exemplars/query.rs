@@ -83,13 +83,21 @@ fn search_terms(q: &str) -> Vec<String> {
 /// once it has two letters.
 fn full_text_query(terms: &[String], backend: Backend) -> String {
     let last = terms.len().saturating_sub(1);
-    let parts = terms.iter().enumerate().map(|(i, term)| match (backend, i == last && term.len() >= 2) {
-        (Backend::Sqlite, false) => format!("\"{term}\""),
-        (Backend::Sqlite, true) => format!("\"{term}\"*"),
-        (Backend::Postgres, false) => term.clone(),
-        (Backend::Postgres, true) => format!("{term}:*"),
-    });
-    let separator = if backend == Backend::Sqlite { " AND " } else { " & " };
+    let parts =
+        terms
+            .iter()
+            .enumerate()
+            .map(|(i, term)| match (backend, i == last && term.len() >= 2) {
+                (Backend::Sqlite, false) => format!("\"{term}\""),
+                (Backend::Sqlite, true) => format!("\"{term}\"*"),
+                (Backend::Postgres, false) => term.clone(),
+                (Backend::Postgres, true) => format!("{term}:*"),
+            });
+    let separator = if backend == Backend::Sqlite {
+        " AND "
+    } else {
+        " & "
+    };
     parts.collect::<Vec<_>>().join(separator)
 }
 
@@ -114,7 +122,8 @@ struct Listing {
 
 impl Listing {
     fn and(&mut self, column: &str, bind: Bind) {
-        self.conditions.push((format!("e.{column} = ?"), Some(bind)));
+        self.conditions
+            .push((format!("e.{column} = ?"), Some(bind)));
     }
 
     fn new(q: &ExemplarQuery, principal: &Principal, backend: Backend) -> Self {
@@ -129,23 +138,44 @@ impl Listing {
                 Backend::Postgres => ("exemplars e".to_owned(), None),
             }
         };
-        let mut listing = Listing { backend, searching, source, joins: Vec::new(), conditions: Vec::new() };
+        let mut listing = Listing {
+            backend,
+            searching,
+            source,
+            joins: Vec::new(),
+            conditions: Vec::new(),
+        };
         if searching && backend == Backend::Postgres {
-            listing.conditions.push(("e.search_vector @@ to_tsquery('simple', ?)".to_owned(), Some(Bind::Text(full_text_query(&terms, backend)))));
+            listing.conditions.push((
+                "e.search_vector @@ to_tsquery('simple', ?)".to_owned(),
+                Some(Bind::Text(full_text_query(&terms, backend))),
+            ));
         }
         if let Some(movement) = q.movement_id {
             // A join, so that the planner can start from the movement or from the other filters;
             // the link repeats the unit, so that a movement within a unit is one index range.
-            listing.joins.push(("JOIN exemplar_movements m ON m.exemplar_id = e.id AND m.movement_id = ?".to_owned(), Bind::Int(movement)));
-            for unit in [policy::unit_restriction(principal), q.unit_id].into_iter().flatten() {
-                listing.conditions.push(("m.unit_id = ?".to_owned(), Some(Bind::Int(unit))));
+            listing.joins.push((
+                "JOIN exemplar_movements m ON m.exemplar_id = e.id AND m.movement_id = ?"
+                    .to_owned(),
+                Bind::Int(movement),
+            ));
+            for unit in [policy::unit_restriction(principal), q.unit_id]
+                .into_iter()
+                .flatten()
+            {
+                listing
+                    .conditions
+                    .push(("m.unit_id = ?".to_owned(), Some(Bind::Int(unit))));
             }
         }
         if let Some(unit) = policy::unit_restriction(principal) {
             listing.and("unit_id", Bind::Int(unit));
         }
         if principal.role == Role::Integration {
-            listing.and("record_status", Bind::Text(RecordStatus::Confirmed.as_str().to_owned()));
+            listing.and(
+                "record_status",
+                Bind::Text(RecordStatus::Confirmed.as_str().to_owned()),
+            );
         }
         if let Some(unit) = q.unit_id {
             listing.and("unit_id", Bind::Int(unit));
@@ -163,7 +193,10 @@ impl Listing {
             listing.and("discovery_year", Bind::Int(i64::from(year)));
         }
         if let Some(conclusion) = q.conclusion {
-            listing.and("current_conclusion", Bind::Text(conclusion.as_str().to_owned()));
+            listing.and(
+                "current_conclusion",
+                Bind::Text(conclusion.as_str().to_owned()),
+            );
         }
         if let Some(kind) = q.subject_kind {
             listing.and("subject_kind", Bind::Text(kind.as_str().to_owned()));
@@ -172,8 +205,12 @@ impl Listing {
             listing.and("record_status", Bind::Text(status.as_str().to_owned()));
         }
         match q.has_proposal {
-            Some(true) => listing.conditions.push(("e.proposed_stage IS NOT NULL".to_owned(), None)),
-            Some(false) => listing.conditions.push(("e.proposed_stage IS NULL".to_owned(), None)),
+            Some(true) => listing
+                .conditions
+                .push(("e.proposed_stage IS NOT NULL".to_owned(), None)),
+            Some(false) => listing
+                .conditions
+                .push(("e.proposed_stage IS NULL".to_owned(), None)),
             None => {}
         }
         listing
@@ -181,15 +218,31 @@ impl Listing {
 
     /// `FROM … WHERE …` with numbered placeholders, and the binds in order.
     fn render(&self) -> (String, Vec<Bind>) {
-        let mut fragments: Vec<(&str, Option<&Bind>)> = vec![(self.source.0.as_str(), self.source.1.as_ref())];
-        fragments.extend(self.joins.iter().map(|(sql, bind)| (sql.as_str(), Some(bind))));
+        let mut fragments: Vec<(&str, Option<&Bind>)> =
+            vec![(self.source.0.as_str(), self.source.1.as_ref())];
+        fragments.extend(
+            self.joins
+                .iter()
+                .map(|(sql, bind)| (sql.as_str(), Some(bind))),
+        );
         let conditions: Vec<String> = self.conditions.iter().map(|(sql, _)| sql.clone()).collect();
-        let where_clause = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
-        let mut binds: Vec<Bind> = fragments.iter().filter_map(|(_, bind)| bind.cloned()).collect();
+        let where_clause = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conditions.join(" AND "))
+        };
+        let mut binds: Vec<Bind> = fragments
+            .iter()
+            .filter_map(|(_, bind)| bind.cloned())
+            .collect();
         binds.extend(self.conditions.iter().filter_map(|(_, bind)| bind.clone()));
         let text = format!(
             "FROM {} {}",
-            fragments.iter().map(|(sql, _)| *sql).collect::<Vec<_>>().join(" "),
+            fragments
+                .iter()
+                .map(|(sql, _)| *sql)
+                .collect::<Vec<_>>()
+                .join(" "),
             where_clause
         );
         let mut numbered = String::with_capacity(text.len() + 8);
@@ -208,9 +261,15 @@ impl Listing {
         (numbered, binds)
     }
 
-    fn query(&self, select: &str, tail: &str) -> diesel::query_builder::BoxedSqlQuery<'static, DbBackend, diesel::query_builder::SqlQuery> {
+    fn query(
+        &self,
+        select: &str,
+        tail: &str,
+    ) -> diesel::query_builder::BoxedSqlQuery<'static, DbBackend, diesel::query_builder::SqlQuery>
+    {
         let (from_where, binds) = self.render();
-        let mut query = diesel::sql_query(format!("{select} {from_where} {tail}")).into_boxed::<DbBackend>();
+        let mut query =
+            diesel::sql_query(format!("{select} {from_where} {tail}")).into_boxed::<DbBackend>();
         for bind in binds {
             query = match bind {
                 Bind::Int(value) => query.bind::<BigInt, _>(value),
@@ -224,14 +283,20 @@ impl Listing {
         let direction = if sort.1 { "DESC" } else { "ASC" };
         let column = match sort.0 {
             // On SQLite the full-text index yields rows in id order: sorting by it streams.
-            SortField::CreatedAt if self.searching && self.backend == Backend::Sqlite => "exemplars_fts.rowid",
+            SortField::CreatedAt if self.searching && self.backend == Backend::Sqlite => {
+                "exemplars_fts.rowid"
+            }
             SortField::CreatedAt => "e.id",
             SortField::UpdatedAt => "e.updated_at",
             SortField::Name => "e.sort_name",
             SortField::DiscoveredOn => "e.discovered_on",
             SortField::Stage => "e.stage",
         };
-        if sort.0 == SortField::CreatedAt { format!("ORDER BY {column} {direction}") } else { format!("ORDER BY {column} {direction}, e.id DESC") }
+        if sort.0 == SortField::CreatedAt {
+            format!("ORDER BY {column} {direction}")
+        } else {
+            format!("ORDER BY {column} {direction}, e.id DESC")
+        }
     }
 }
 
@@ -260,7 +325,11 @@ fn with_units(conn: &mut DbConnection, rows: Vec<ExemplarRow>) -> AppResult<Vec<
         .load(conn)?;
     rows.iter()
         .map(|row| {
-            let unit = refs.iter().find(|u| u.id == row.unit_id).cloned().ok_or_else(|| AppError::internal("unit vanished"))?;
+            let unit = refs
+                .iter()
+                .find(|u| u.id == row.unit_id)
+                .cloned()
+                .ok_or_else(|| AppError::internal("unit vanished"))?;
             summary(row, unit)
         })
         .collect()
@@ -270,16 +339,33 @@ fn with_units(conn: &mut DbConnection, rows: Vec<ExemplarRow>) -> AppResult<Vec<
 fn rows_in_order(conn: &mut DbConnection, ids: &[i64]) -> AppResult<Vec<ExemplarRow>> {
     let mut rows: Vec<ExemplarRow> = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
-        rows.extend(exemplars::table.filter(exemplars::id.eq_any(chunk)).select(ExemplarRow::as_select()).load::<ExemplarRow>(conn)?);
+        rows.extend(
+            exemplars::table
+                .filter(exemplars::id.eq_any(chunk))
+                .select(ExemplarRow::as_select())
+                .load::<ExemplarRow>(conn)?,
+        );
     }
-    let position: std::collections::HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let position: std::collections::HashMap<i64, usize> =
+        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     rows.sort_by_key(|row| position.get(&row.id).copied().unwrap_or(usize::MAX));
     Ok(rows)
 }
 
-fn ids(conn: &mut DbConnection, listing: &Listing, sort: (SortField, bool), offset: i64, limit: i64) -> AppResult<Vec<i64>> {
+fn ids(
+    conn: &mut DbConnection,
+    listing: &Listing,
+    sort: (SortField, bool),
+    offset: i64,
+    limit: i64,
+) -> AppResult<Vec<i64>> {
     let tail = format!("{} LIMIT {limit} OFFSET {offset}", listing.order_by(sort));
-    Ok(listing.query("SELECT e.id AS id", &tail).load::<Id>(conn)?.into_iter().map(|r| r.id).collect())
+    Ok(listing
+        .query("SELECT e.id AS id", &tail)
+        .load::<Id>(conn)?
+        .into_iter()
+        .map(|r| r.id)
+        .collect())
 }
 
 /// One page of exemplars, the total count, and whether the count was capped (searches only).
@@ -297,21 +383,38 @@ pub fn page(
         let total = (first.len() as i64).min(SEARCH_COUNT_CAP);
         let capped = first.len() as i64 > SEARCH_COUNT_CAP;
         let page_ids = if page.offset() + page.limit() <= SEARCH_COUNT_CAP {
-            first.into_iter().skip(page.offset() as usize).take(page.limit() as usize).collect()
+            first
+                .into_iter()
+                .skip(page.offset() as usize)
+                .take(page.limit() as usize)
+                .collect()
         } else {
             ids(conn, &listing, sort, page.offset(), page.limit())?
         };
         (page_ids, total, capped)
     } else {
-        let total = listing.query("SELECT COUNT(*) AS n", "").get_result::<Count>(conn)?.n;
-        (ids(conn, &listing, sort, page.offset(), page.limit())?, total, false)
+        let total = listing
+            .query("SELECT COUNT(*) AS n", "")
+            .get_result::<Count>(conn)?
+            .n;
+        (
+            ids(conn, &listing, sort, page.offset(), page.limit())?,
+            total,
+            false,
+        )
     };
     let rows = rows_in_order(conn, &page_ids)?;
     Ok((with_units(conn, rows)?, total, capped))
 }
 
 /// Every matching row (up to `limit`), for exports.
-pub fn all(conn: &mut DbConnection, principal: &Principal, q: &ExemplarQuery, sort: (SortField, bool), limit: i64) -> AppResult<Vec<ExemplarRow>> {
+pub fn all(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    q: &ExemplarQuery,
+    sort: (SortField, bool),
+    limit: i64,
+) -> AppResult<Vec<ExemplarRow>> {
     let listing = Listing::new(q, principal, conn.backend());
     let all_ids = ids(conn, &listing, sort, 0, limit)?;
     rows_in_order(conn, &all_ids)
@@ -324,16 +427,28 @@ mod tests {
     #[test]
     fn the_last_word_is_a_prefix() {
         let terms = search_terms("Nguyễn Văn A");
-        assert_eq!(full_text_query(&terms, Backend::Sqlite), "\"nguyen\" AND \"van\" AND \"a\"");
-        assert_eq!(full_text_query(&terms, Backend::Postgres), "nguyen & van & a");
+        assert_eq!(
+            full_text_query(&terms, Backend::Sqlite),
+            "\"nguyen\" AND \"van\" AND \"a\""
+        );
+        assert_eq!(
+            full_text_query(&terms, Backend::Postgres),
+            "nguyen & van & a"
+        );
         let terms = search_terms("Trợ giú");
-        assert_eq!(full_text_query(&terms, Backend::Sqlite), "\"tro\" AND \"giu\"*");
+        assert_eq!(
+            full_text_query(&terms, Backend::Sqlite),
+            "\"tro\" AND \"giu\"*"
+        );
         assert_eq!(full_text_query(&terms, Backend::Postgres), "tro & giu:*");
     }
 
     #[test]
     fn terms_are_folded_words_only() {
-        assert_eq!(search_terms("Nguyễn  Văn-A \"x\" OR *"), ["nguyen", "van", "a", "x", "or"]);
+        assert_eq!(
+            search_terms("Nguyễn  Văn-A \"x\" OR *"),
+            ["nguyen", "van", "a", "x", "or"]
+        );
         assert!(search_terms("  ** ").is_empty());
     }
 }

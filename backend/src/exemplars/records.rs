@@ -166,7 +166,10 @@ fn trim(value: &mut String) {
 }
 
 fn trim_opt(value: &mut Option<String>) {
-    *value = value.take().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    *value = value
+        .take()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty());
 }
 
 impl NurturingPlanInput {
@@ -201,7 +204,13 @@ impl SummaryInput {
             .iter()
             .enumerate()
             .filter(|(_, f)| !f.value.is_finite())
-            .map(|(i, _)| FieldError::new(format!("figures[{i}].value"), "invalid", "Giá trị phải là một số."))
+            .map(|(i, _)| {
+                FieldError::new(
+                    format!("figures[{i}].value"),
+                    "invalid",
+                    "Giá trị phải là một số.",
+                )
+            })
             .collect()
     }
 }
@@ -218,10 +227,18 @@ impl ReplicationInput {
     pub fn extra_errors(&self, discovered_on: NaiveDate, today: NaiveDate) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if self.adopted_on > today {
-            errors.push(FieldError::new("adoptedOn", "future", "Ngày áp dụng không được sau hôm nay."));
+            errors.push(FieldError::new(
+                "adoptedOn",
+                "future",
+                "Ngày áp dụng không được sau hôm nay.",
+            ));
         }
         if self.adopted_on < discovered_on {
-            errors.push(FieldError::new("adoptedOn", "range", "Ngày áp dụng không được trước ngày phát hiện điển hình."));
+            errors.push(FieldError::new(
+                "adoptedOn",
+                "range",
+                "Ngày áp dụng không được trước ngày phát hiện điển hình.",
+            ));
         }
         errors
     }
@@ -238,7 +255,16 @@ fn check_version(current: Option<i32>, if_match: Option<IfMatch>) -> AppResult<(
 }
 
 pub fn plan(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<Option<NurturingPlan>> {
-    type Row = (String, String, String, Option<String>, Option<String>, i32, NaiveDateTime, NaiveDateTime);
+    type Row = (
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        i32,
+        NaiveDateTime,
+        NaiveDateTime,
+    );
     let row: Option<Row> = nurturing_plans::table
         .find(exemplar_id)
         .select((
@@ -253,17 +279,31 @@ pub fn plan(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<Option<Nurtu
         ))
         .first(conn)
         .optional()?;
-    let Some((strengths, shortcomings, measures, support, mentor, version, created_at, updated_at)) = row else {
+    let Some((strengths, shortcomings, measures, support, mentor, version, created_at, updated_at)) =
+        row
+    else {
         return Ok(None);
     };
     let steps: Vec<(String, NaiveDate, String, Option<String>)> = milestones::table
         .filter(milestones::exemplar_id.eq(exemplar_id))
         .order(milestones::position.asc())
-        .select((milestones::title, milestones::due_on, milestones::status, milestones::note))
+        .select((
+            milestones::title,
+            milestones::due_on,
+            milestones::status,
+            milestones::note,
+        ))
         .load(conn)?;
     let milestones = steps
         .into_iter()
-        .map(|(title, due_on, status, note)| Ok(Milestone { title, due_on, status: MilestoneStatus::from_db(&status)?, note }))
+        .map(|(title, due_on, status, note)| {
+            Ok(Milestone {
+                title,
+                due_on,
+                status: MilestoneStatus::from_db(&status)?,
+                note,
+            })
+        })
         .collect::<AppResult<Vec<_>>>()?;
     Ok(Some(NurturingPlan {
         strengths,
@@ -279,24 +319,37 @@ pub fn plan(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<Option<Nurtu
 }
 
 /// Creates or replaces the nurturing plan.
-pub fn save_plan(conn: &mut DbConnection, actor: &Principal, row: &ExemplarRow, if_match: Option<IfMatch>, input: &NurturingPlanInput) -> AppResult<()> {
-    let current: Option<i32> =
-        nurturing_plans::table.find(row.id).select(nurturing_plans::version).first(conn).optional()?;
+pub fn save_plan(
+    conn: &mut DbConnection,
+    actor: &Principal,
+    row: &ExemplarRow,
+    if_match: Option<IfMatch>,
+    input: &NurturingPlanInput,
+) -> AppResult<()> {
+    let current: Option<i32> = nurturing_plans::table
+        .find(row.id)
+        .select(nurturing_plans::version)
+        .first(conn)
+        .optional()?;
     check_version(current, if_match)?;
     let now = Utc::now().naive_utc();
     match current {
         Some(version) => {
-            diesel::update(nurturing_plans::table.find(row.id).filter(nurturing_plans::version.eq(version)))
-                .set((
-                    nurturing_plans::strengths.eq(&input.strengths),
-                    nurturing_plans::shortcomings.eq(&input.shortcomings),
-                    nurturing_plans::measures.eq(&input.measures),
-                    nurturing_plans::support.eq(&input.support),
-                    nurturing_plans::mentor.eq(&input.mentor),
-                    nurturing_plans::version.eq(version + 1),
-                    nurturing_plans::updated_at.eq(now),
-                ))
-                .execute(conn)?;
+            diesel::update(
+                nurturing_plans::table
+                    .find(row.id)
+                    .filter(nurturing_plans::version.eq(version)),
+            )
+            .set((
+                nurturing_plans::strengths.eq(&input.strengths),
+                nurturing_plans::shortcomings.eq(&input.shortcomings),
+                nurturing_plans::measures.eq(&input.measures),
+                nurturing_plans::support.eq(&input.support),
+                nurturing_plans::mentor.eq(&input.mentor),
+                nurturing_plans::version.eq(version + 1),
+                nurturing_plans::updated_at.eq(now),
+            ))
+            .execute(conn)?;
         }
         None => {
             diesel::insert_into(nurturing_plans::table)
@@ -312,7 +365,15 @@ pub fn save_plan(conn: &mut DbConnection, actor: &Principal, row: &ExemplarRow, 
                     nurturing_plans::updated_at.eq(now),
                 ))
                 .execute(conn)?;
-            record_event(conn, row.id, actor, TimelineAction::PlanSaved, None, None, None)?;
+            record_event(
+                conn,
+                row.id,
+                actor,
+                TimelineAction::PlanSaved,
+                None,
+                None,
+                None,
+            )?;
         }
     }
     diesel::delete(milestones::table.filter(milestones::exemplar_id.eq(row.id))).execute(conn)?;
@@ -332,7 +393,15 @@ pub fn save_plan(conn: &mut DbConnection, actor: &Principal, row: &ExemplarRow, 
 }
 
 pub fn summary(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<Option<Summary>> {
-    type Row = (String, String, String, String, i32, NaiveDateTime, NaiveDateTime);
+    type Row = (
+        String,
+        String,
+        String,
+        String,
+        i32,
+        NaiveDateTime,
+        NaiveDateTime,
+    );
     let row: Option<Row> = summaries::table
         .find(exemplar_id)
         .select((
@@ -346,38 +415,54 @@ pub fn summary(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<Option<Su
         ))
         .first(conn)
         .optional()?;
-    row.map(|(good_practice, lessons, results, figures, version, created_at, updated_at)| {
-        Ok(Summary {
-            good_practice,
-            lessons,
-            results,
-            figures: serde_json::from_str(&figures).map_err(AppError::internal)?,
-            version,
-            created_at: created_at.and_utc(),
-            updated_at: updated_at.and_utc(),
-        })
-    })
+    row.map(
+        |(good_practice, lessons, results, figures, version, created_at, updated_at)| {
+            Ok(Summary {
+                good_practice,
+                lessons,
+                results,
+                figures: serde_json::from_str(&figures).map_err(AppError::internal)?,
+                version,
+                created_at: created_at.and_utc(),
+                updated_at: updated_at.and_utc(),
+            })
+        },
+    )
     .transpose()
 }
 
 /// Creates or replaces the summary.
-pub fn save_summary(conn: &mut DbConnection, actor: &Principal, row: &ExemplarRow, if_match: Option<IfMatch>, input: &SummaryInput) -> AppResult<()> {
-    let current: Option<i32> = summaries::table.find(row.id).select(summaries::version).first(conn).optional()?;
+pub fn save_summary(
+    conn: &mut DbConnection,
+    actor: &Principal,
+    row: &ExemplarRow,
+    if_match: Option<IfMatch>,
+    input: &SummaryInput,
+) -> AppResult<()> {
+    let current: Option<i32> = summaries::table
+        .find(row.id)
+        .select(summaries::version)
+        .first(conn)
+        .optional()?;
     check_version(current, if_match)?;
     let figures = serde_json::to_string(&input.figures).map_err(AppError::internal)?;
     let now = Utc::now().naive_utc();
     match current {
         Some(version) => {
-            diesel::update(summaries::table.find(row.id).filter(summaries::version.eq(version)))
-                .set((
-                    summaries::good_practice.eq(&input.good_practice),
-                    summaries::lessons.eq(&input.lessons),
-                    summaries::results.eq(&input.results),
-                    summaries::figures.eq(&figures),
-                    summaries::version.eq(version + 1),
-                    summaries::updated_at.eq(now),
-                ))
-                .execute(conn)?;
+            diesel::update(
+                summaries::table
+                    .find(row.id)
+                    .filter(summaries::version.eq(version)),
+            )
+            .set((
+                summaries::good_practice.eq(&input.good_practice),
+                summaries::lessons.eq(&input.lessons),
+                summaries::results.eq(&input.results),
+                summaries::figures.eq(&figures),
+                summaries::version.eq(version + 1),
+                summaries::updated_at.eq(now),
+            ))
+            .execute(conn)?;
         }
         None => {
             diesel::insert_into(summaries::table)
@@ -392,7 +477,15 @@ pub fn save_summary(conn: &mut DbConnection, actor: &Principal, row: &ExemplarRo
                     summaries::updated_at.eq(now),
                 ))
                 .execute(conn)?;
-            record_event(conn, row.id, actor, TimelineAction::SummarySaved, None, None, None)?;
+            record_event(
+                conn,
+                row.id,
+                actor,
+                TimelineAction::SummarySaved,
+                None,
+                None,
+                None,
+            )?;
         }
     }
     Ok(())
@@ -456,15 +549,27 @@ pub fn find_replication(conn: &mut DbConnection, id: i64) -> AppResult<Replicati
 
 fn check_adopter(conn: &mut DbConnection, input: &ReplicationInput) -> AppResult<()> {
     if let Some(unit) = input.adopter_unit_id {
-        let found: i64 = units::table.filter(units::id.eq(unit)).count().get_result(conn)?;
+        let found: i64 = units::table
+            .filter(units::id.eq(unit))
+            .count()
+            .get_result(conn)?;
         if found == 0 {
-            return Err(AppError::field("adopterUnitId", "not_found", "Đơn vị không tồn tại."));
+            return Err(AppError::field(
+                "adopterUnitId",
+                "not_found",
+                "Đơn vị không tồn tại.",
+            ));
         }
     }
     Ok(())
 }
 
-pub fn add_replication(conn: &mut DbConnection, actor: &Principal, row: &ExemplarRow, input: &ReplicationInput) -> AppResult<i64> {
+pub fn add_replication(
+    conn: &mut DbConnection,
+    actor: &Principal,
+    row: &ExemplarRow,
+    input: &ReplicationInput,
+) -> AppResult<i64> {
     check_adopter(conn, input)?;
     let now = Utc::now().naive_utc();
     let id = diesel::insert_into(replications::table)
@@ -482,31 +587,61 @@ pub fn add_replication(conn: &mut DbConnection, actor: &Principal, row: &Exempla
         ))
         .returning(replications::id)
         .get_result(conn)?;
-    record_event(conn, row.id, actor, TimelineAction::ReplicationAdded, None, None, Some(&input.adopter_name))?;
+    record_event(
+        conn,
+        row.id,
+        actor,
+        TimelineAction::ReplicationAdded,
+        None,
+        None,
+        Some(&input.adopter_name),
+    )?;
     Ok(id)
 }
 
-pub fn update_replication(conn: &mut DbConnection, current: &Replication, if_match: IfMatch, input: &ReplicationInput) -> AppResult<()> {
+pub fn update_replication(
+    conn: &mut DbConnection,
+    current: &Replication,
+    if_match: IfMatch,
+    input: &ReplicationInput,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     check_adopter(conn, input)?;
-    let changed = diesel::update(replications::table.find(current.id).filter(replications::version.eq(current.version)))
-        .set((
-            replications::adopter_unit_id.eq(input.adopter_unit_id),
-            replications::adopter_name.eq(&input.adopter_name),
-            replications::adopted_on.eq(input.adopted_on),
-            replications::scale.eq(&input.scale),
-            replications::outcome.eq(&input.outcome),
-            replications::evidence.eq(&input.evidence),
-            replications::version.eq(current.version + 1),
-            replications::updated_at.eq(Utc::now().naive_utc()),
-        ))
-        .execute(conn)?;
-    if changed == 0 { Err(crate::http::etag::stale()) } else { Ok(()) }
+    let changed = diesel::update(
+        replications::table
+            .find(current.id)
+            .filter(replications::version.eq(current.version)),
+    )
+    .set((
+        replications::adopter_unit_id.eq(input.adopter_unit_id),
+        replications::adopter_name.eq(&input.adopter_name),
+        replications::adopted_on.eq(input.adopted_on),
+        replications::scale.eq(&input.scale),
+        replications::outcome.eq(&input.outcome),
+        replications::evidence.eq(&input.evidence),
+        replications::version.eq(current.version + 1),
+        replications::updated_at.eq(Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
+    if changed == 0 {
+        Err(crate::http::etag::stale())
+    } else {
+        Ok(())
+    }
 }
 
-pub fn delete_replication(conn: &mut DbConnection, current: &Replication, if_match: IfMatch) -> AppResult<()> {
+pub fn delete_replication(
+    conn: &mut DbConnection,
+    current: &Replication,
+    if_match: IfMatch,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     crate::attachments::model::delete_for_owner(conn, Owner::Replication(current.id))?;
-    diesel::delete(replications::table.find(current.id).filter(replications::version.eq(current.version))).execute(conn)?;
+    diesel::delete(
+        replications::table
+            .find(current.id)
+            .filter(replications::version.eq(current.version)),
+    )
+    .execute(conn)?;
     Ok(())
 }

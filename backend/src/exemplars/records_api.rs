@@ -4,7 +4,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, post, put, web};
 
 use super::model::{self, ensure_workable};
-use super::records::{self, NurturingPlan, NurturingPlanInput, Replication, ReplicationInput, Summary, SummaryInput};
+use super::records::{
+    self, NurturingPlan, NurturingPlanInput, Replication, ReplicationInput, Summary, SummaryInput,
+};
 use crate::audit::{self, AuditContext};
 use crate::auth::Auth;
 use crate::auth::roles::WriteExemplars;
@@ -51,8 +53,17 @@ pub async fn save_nurturing_plan(
             ensure_workable(&principal, &row)?;
             let before = records::plan(conn, id)?;
             records::save_plan(conn, &principal, &row, if_match, &input)?;
-            let plan = records::plan(conn, id)?.ok_or_else(|| AppError::internal("plan vanished"))?;
-            audit::record(conn, &ctx, "save_plan", "exemplar", Some(id), before.as_ref().and_then(audit::snapshot), audit::snapshot(&plan))?;
+            let plan =
+                records::plan(conn, id)?.ok_or_else(|| AppError::internal("plan vanished"))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::SavePlan,
+                audit::EntityType::Exemplar,
+                Some(id),
+                before.as_ref().and_then(audit::snapshot),
+                audit::snapshot(&plan),
+            )?;
             Ok(plan)
         })
         .await?;
@@ -100,19 +111,35 @@ pub async fn save_summary(
             ensure_workable(&principal, &row)?;
             let before = records::summary(conn, id)?;
             records::save_summary(conn, &principal, &row, if_match, &input)?;
-            let summary = records::summary(conn, id)?.ok_or_else(|| AppError::internal("summary vanished"))?;
-            audit::record(conn, &ctx, "save_summary", "exemplar", Some(id), before.as_ref().and_then(audit::snapshot), audit::snapshot(&summary))?;
+            let summary = records::summary(conn, id)?
+                .ok_or_else(|| AppError::internal("summary vanished"))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::SaveSummary,
+                audit::EntityType::Exemplar,
+                Some(id),
+                before.as_ref().and_then(audit::snapshot),
+                audit::snapshot(&summary),
+            )?;
             Ok(summary)
         })
         .await?;
     Ok(json_with_etag(StatusCode::OK, summary.version, &summary))
 }
 
-fn checked(input: ReplicationInput, discovered_on: chrono::NaiveDate) -> AppResult<ReplicationInput> {
+fn checked(
+    input: ReplicationInput,
+    discovered_on: chrono::NaiveDate,
+) -> AppResult<ReplicationInput> {
     let input = input.normalized();
     let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
     errors.extend(input.extra_errors(discovered_on, crate::time::today()));
-    if errors.is_empty() { Ok(input) } else { Err(AppError::validation(errors)) }
+    if errors.is_empty() {
+        Ok(input)
+    } else {
+        Err(AppError::validation(errors))
+    }
 }
 
 /// Records where the model was replicated.
@@ -147,11 +174,23 @@ pub async fn add_replication(
             let input = checked(input, row.discovered_on)?;
             let new_id = records::add_replication(conn, &principal, &row, &input)?;
             let replication = records::find_replication(conn, new_id)?;
-            audit::record(conn, &ctx, "create", "replication", Some(new_id), None, audit::snapshot(&replication))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Create,
+                audit::EntityType::Replication,
+                Some(new_id),
+                None,
+                audit::snapshot(&replication),
+            )?;
             Ok(replication)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::CREATED, replication.version, &replication))
+    Ok(json_with_etag(
+        StatusCode::CREATED,
+        replication.version,
+        &replication,
+    ))
 }
 
 /// Edits a replication record. Requires `If-Match`.
@@ -190,11 +229,23 @@ pub async fn update_replication(
             let input = checked(input, row.discovered_on)?;
             records::update_replication(conn, &current, if_match, &input)?;
             let replication = records::find_replication(conn, id)?;
-            audit::record(conn, &ctx, "update", "replication", Some(id), audit::snapshot(&current), audit::snapshot(&replication))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Update,
+                audit::EntityType::Replication,
+                Some(id),
+                audit::snapshot(&current),
+                audit::snapshot(&replication),
+            )?;
             Ok(replication)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::OK, replication.version, &replication))
+    Ok(json_with_etag(
+        StatusCode::OK,
+        replication.version,
+        &replication,
+    ))
 }
 
 /// Deletes a replication record. Requires `If-Match`.
@@ -213,7 +264,12 @@ pub async fn update_replication(
     )
 )]
 #[delete("/replications/{id}")]
-pub async fn delete_replication(auth: Auth<WriteExemplars>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn delete_replication(
+    auth: Auth<WriteExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -226,12 +282,23 @@ pub async fn delete_replication(auth: Auth<WriteExemplars>, state: web::Data<App
             if row.stage()? == super::types::Stage::Replicated {
                 let count = records::replications_of(conn, row.id)?.len();
                 if count <= 1 {
-                    return Err(AppError::new(crate::error::ErrorCode::Conflict)
-                        .with_detail("Điển hình đang ở giai đoạn Nhân rộng cần ít nhất một nơi nhân rộng."));
+                    return Err(
+                        AppError::new(crate::error::ErrorCode::Conflict).with_detail(
+                            "Điển hình đang ở giai đoạn Nhân rộng cần ít nhất một nơi nhân rộng.",
+                        ),
+                    );
                 }
             }
             records::delete_replication(conn, &current, if_match)?;
-            audit::record(conn, &ctx, "delete", "replication", Some(id), audit::snapshot(&current), None)
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Delete,
+                audit::EntityType::Replication,
+                Some(id),
+                audit::snapshot(&current),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -90,8 +90,14 @@ mod tests {
 
     #[test]
     fn labels_parse_back() {
-        assert_eq!(Category::from_label("guong nguoi tot viec tot"), Some(Category::GoodDeed));
-        assert_eq!(SubjectKind::from_label("TẬP THỂ"), Some(SubjectKind::Collective));
+        assert_eq!(
+            Category::from_label("guong nguoi tot viec tot"),
+            Some(Category::GoodDeed)
+        );
+        assert_eq!(
+            SubjectKind::from_label("TẬP THỂ"),
+            Some(SubjectKind::Collective)
+        );
         assert_eq!(Stage::from_label("bồi dưỡng"), Some(Stage::Nurturing));
         assert_eq!(Stage::parse("nurturing"), Some(Stage::Nurturing));
         assert_eq!(Category::from_label("khác"), None);

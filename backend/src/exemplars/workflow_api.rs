@@ -29,11 +29,22 @@ use crate::state::AppState;
     )
 )]
 #[post("/exemplars/{id}/submit")]
-pub async fn submit_exemplar(auth: Auth<UnitHeadOnly>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
-    change_exemplar(auth, state, id.into_inner(), "submit", move |conn, principal, row| {
-        model::ensure_readable(principal, row)?;
-        stages::submit(conn, principal, row, if_match)
-    })
+pub async fn submit_exemplar(
+    auth: Auth<UnitHeadOnly>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
+    change_exemplar(
+        auth,
+        state,
+        id.into_inner(),
+        crate::audit::AuditAction::Submit,
+        move |conn, principal, row| {
+            model::ensure_readable(principal, row)?;
+            stages::submit(conn, principal, row, if_match)
+        },
+    )
     .await
 }
 
@@ -62,9 +73,13 @@ pub async fn confirm_exemplar(
     Json(decision): Json<Decision>,
 ) -> AppResult<HttpResponse> {
     validate(&decision)?;
-    change_exemplar(auth, state, id.into_inner(), "confirm", move |conn, principal, row| {
-        stages::confirm(conn, principal, row, if_match, &decision)
-    })
+    change_exemplar(
+        auth,
+        state,
+        id.into_inner(),
+        crate::audit::AuditAction::Confirm,
+        move |conn, principal, row| stages::confirm(conn, principal, row, if_match, &decision),
+    )
     .await
 }
 
@@ -93,9 +108,15 @@ pub async fn return_exemplar(
     Json(decision): Json<Decision>,
 ) -> AppResult<HttpResponse> {
     validate(&decision)?;
-    change_exemplar(auth, state, id.into_inner(), "return", move |conn, principal, row| {
-        stages::return_to_unit(conn, principal, row, if_match, &decision)
-    })
+    change_exemplar(
+        auth,
+        state,
+        id.into_inner(),
+        crate::audit::AuditAction::Return,
+        move |conn, principal, row| {
+            stages::return_to_unit(conn, principal, row, if_match, &decision)
+        },
+    )
     .await
 }
 
@@ -126,9 +147,13 @@ pub async fn propose_stage(
     Json(request): Json<StageMove>,
 ) -> AppResult<HttpResponse> {
     validate(&request)?;
-    change_exemplar(auth, state, id.into_inner(), "propose_stage", move |conn, principal, row| {
-        stages::propose(conn, principal, row, if_match, &request)
-    })
+    change_exemplar(
+        auth,
+        state,
+        id.into_inner(),
+        crate::audit::AuditAction::ProposeStage,
+        move |conn, principal, row| stages::propose(conn, principal, row, if_match, &request),
+    )
     .await
 }
 
@@ -157,9 +182,15 @@ pub async fn confirm_stage_proposal(
     Json(decision): Json<Decision>,
 ) -> AppResult<HttpResponse> {
     validate(&decision)?;
-    change_exemplar(auth, state, id.into_inner(), "confirm_stage", move |conn, principal, row| {
-        stages::confirm_proposal(conn, principal, row, if_match, &decision)
-    })
+    change_exemplar(
+        auth,
+        state,
+        id.into_inner(),
+        crate::audit::AuditAction::ConfirmStage,
+        move |conn, principal, row| {
+            stages::confirm_proposal(conn, principal, row, if_match, &decision)
+        },
+    )
     .await
 }
 
@@ -188,9 +219,15 @@ pub async fn reject_stage_proposal(
     Json(decision): Json<Decision>,
 ) -> AppResult<HttpResponse> {
     validate(&decision)?;
-    change_exemplar(auth, state, id.into_inner(), "reject_stage", move |conn, principal, row| {
-        stages::reject_proposal(conn, principal, row, if_match, &decision)
-    })
+    change_exemplar(
+        auth,
+        state,
+        id.into_inner(),
+        crate::audit::AuditAction::RejectStage,
+        move |conn, principal, row| {
+            stages::reject_proposal(conn, principal, row, if_match, &decision)
+        },
+    )
     .await
 }
 
@@ -210,10 +247,19 @@ pub async fn reject_stage_proposal(
     )
 )]
 #[post("/exemplars/{id}/stage-proposal/withdraw")]
-pub async fn withdraw_stage_proposal(auth: Auth<UnitHeadOnly>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
-    change_exemplar(auth, state, id.into_inner(), "withdraw_stage", move |conn, principal, row| {
-        stages::withdraw_proposal(conn, principal, row, if_match)
-    })
+pub async fn withdraw_stage_proposal(
+    auth: Auth<UnitHeadOnly>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
+    change_exemplar(
+        auth,
+        state,
+        id.into_inner(),
+        crate::audit::AuditAction::WithdrawStage,
+        move |conn, principal, row| stages::withdraw_proposal(conn, principal, row, if_match),
+    )
     .await
 }
 
@@ -242,9 +288,13 @@ pub async fn move_stage(
     Json(request): Json<StageMove>,
 ) -> AppResult<HttpResponse> {
     validate(&request)?;
-    change_exemplar(auth, state, id.into_inner(), "move_stage", move |conn, principal, row| {
-        stages::move_directly(conn, principal, row, if_match, &request)
-    })
+    change_exemplar(
+        auth,
+        state,
+        id.into_inner(),
+        crate::audit::AuditAction::MoveStage,
+        move |conn, principal, row| stages::move_directly(conn, principal, row, if_match, &request),
+    )
     .await
 }
 

@@ -14,8 +14,14 @@ pub fn etag(version: i32) -> String {
 }
 
 /// A JSON response with the resource's `ETag`.
-pub fn json_with_etag<T: Serialize>(status: actix_web::http::StatusCode, version: i32, body: &T) -> HttpResponse {
-    HttpResponse::build(status).insert_header((header::ETAG, etag(version))).json(body)
+pub fn json_with_etag<T: Serialize>(
+    status: actix_web::http::StatusCode,
+    version: i32,
+    body: &T,
+) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((header::ETAG, etag(version)))
+        .json(body)
 }
 
 /// The version the client last saw, from `If-Match`.
@@ -25,7 +31,11 @@ pub struct IfMatch(pub i32);
 impl IfMatch {
     /// Fails with 412 when the stored version has moved on.
     pub fn check(self, current: i32) -> AppResult<()> {
-        if self.0 == current { Ok(()) } else { Err(stale()) }
+        if self.0 == current {
+            Ok(())
+        } else {
+            Err(stale())
+        }
     }
 }
 
@@ -53,5 +63,8 @@ fn parse(req: &HttpRequest) -> AppResult<IfMatch> {
     text.trim_matches('"')
         .parse::<i32>()
         .map(IfMatch)
-        .map_err(|_| AppError::new(ErrorCode::VersionMismatch).with_detail("Giá trị If-Match không khớp phiên bản nào."))
+        .map_err(|_| {
+            AppError::new(ErrorCode::VersionMismatch)
+                .with_detail("Giá trị If-Match không khớp phiên bản nào.")
+        })
 }

@@ -51,7 +51,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             let mut body = web::BytesMut::new();
             while let Some(chunk) = payload.next().await {
                 let chunk = chunk.map_err(|_| {
-                    AppError::new(ErrorCode::MalformedJson).with_detail("Không đọc được nội dung yêu cầu.")
+                    AppError::new(ErrorCode::MalformedJson)
+                        .with_detail("Không đọc được nội dung yêu cầu.")
                 })?;
                 if body.len() + chunk.len() > limit {
                     return Err(too_large(limit));
@@ -59,7 +60,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                 body.extend_from_slice(&chunk);
             }
             if body.is_empty() {
-                return Err(AppError::new(ErrorCode::MalformedJson).with_detail("Thiếu nội dung JSON."));
+                return Err(
+                    AppError::new(ErrorCode::MalformedJson).with_detail("Thiếu nội dung JSON.")
+                );
             }
             parse_json(&body).map(Json)
         })
@@ -72,11 +75,21 @@ fn too_large(limit: usize) -> AppError {
 }
 
 fn is_json(req: &HttpRequest) -> bool {
-    let Some(value) = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+    let Some(value) = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
         return false;
     };
-    let essence = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> AppResult<T> {
@@ -95,7 +108,9 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> AppResult<T> {
             _ => AppError::validation(vec![field_error(&path, &inner.to_string())]),
         }
     })?;
-    deserializer.end().map_err(|_| AppError::new(ErrorCode::MalformedJson).with_detail("Có dữ liệu thừa sau JSON."))?;
+    deserializer.end().map_err(|_| {
+        AppError::new(ErrorCode::MalformedJson).with_detail("Có dữ liệu thừa sau JSON.")
+    })?;
     Ok(value)
 }
 
@@ -120,11 +135,13 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
 }
 
 pub fn parse_query<T: DeserializeOwned>(query: &str) -> AppResult<T> {
-    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    let deserializer =
+        serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let path = error.path().to_string();
         let message = error.into_inner().to_string();
-        let mut problem = AppError::new(ErrorCode::InvalidQuery).with_detail("Tham số truy vấn không hợp lệ.");
+        let mut problem =
+            AppError::new(ErrorCode::InvalidQuery).with_detail("Tham số truy vấn không hợp lệ.");
         problem.errors.push(field_error(&path, &message));
         problem
     })
@@ -132,9 +149,19 @@ pub fn parse_query<T: DeserializeOwned>(query: &str) -> AppResult<T> {
 
 /// Maps serde's message for one field to a Vietnamese field error.
 fn field_error(path: &str, message: &str) -> FieldError {
-    let path = if path == "." { String::new() } else { path.to_owned() };
+    let path = if path == "." {
+        String::new()
+    } else {
+        path.to_owned()
+    };
     let between_backticks = |m: &str| m.split('`').nth(1).map(str::to_owned);
-    let join = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+    let join = |name: &str| {
+        if path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{path}.{name}")
+        }
+    };
     if let Some(rest) = message.strip_prefix("missing field ") {
         let name = between_backticks(rest).unwrap_or_default();
         return FieldError::new(join(&name), "required", "Trường này là bắt buộc.");
@@ -143,18 +170,41 @@ fn field_error(path: &str, message: &str) -> FieldError {
         let allowed = message
             .split("expected ")
             .nth(1)
-            .map(|s| s.replace("one of ", "").replace('`', "").split(" at line").next().unwrap_or("").to_owned())
+            .map(|s| {
+                s.replace("one of ", "")
+                    .replace('`', "")
+                    .split(" at line")
+                    .next()
+                    .unwrap_or("")
+                    .to_owned()
+            })
             .unwrap_or_default();
-        return FieldError::new(path, "invalid_choice", format!("Giá trị không hợp lệ. Chấp nhận: {allowed}."));
+        return FieldError::new(
+            path,
+            "invalid_choice",
+            format!("Giá trị không hợp lệ. Chấp nhận: {allowed}."),
+        );
     }
     if message.starts_with("unknown field") {
         return FieldError::new(path, "unknown", "Trường này không được hỗ trợ.");
     }
     if message.starts_with("invalid type") {
-        let expected = message.split("expected ").nth(1).unwrap_or("").split(" at line").next().unwrap_or("");
-        return FieldError::new(path, "invalid_type", format!("Sai kiểu dữ liệu (cần: {}).", expected_vi(expected)));
+        let expected = message
+            .split("expected ")
+            .nth(1)
+            .unwrap_or("")
+            .split(" at line")
+            .next()
+            .unwrap_or("");
+        return FieldError::new(
+            path,
+            "invalid_type",
+            format!("Sai kiểu dữ liệu (cần: {}).", expected_vi(expected)),
+        );
     }
-    if message.contains("premature end of input") || message.contains("input contains invalid characters") {
+    if message.contains("premature end of input")
+        || message.contains("input contains invalid characters")
+    {
         return FieldError::new(path, "invalid_format", "Định dạng không hợp lệ.");
     }
     FieldError::new(path, "invalid", "Giá trị không hợp lệ.")
@@ -162,7 +212,12 @@ fn field_error(path: &str, message: &str) -> FieldError {
 
 fn expected_vi(expected: &str) -> &'static str {
     let e = expected.to_ascii_lowercase();
-    if e.contains("i64") || e.contains("i32") || e.contains("u32") || e.contains("u64") || e.contains("integer") {
+    if e.contains("i64")
+        || e.contains("i32")
+        || e.contains("u32")
+        || e.contains("u64")
+        || e.contains("integer")
+    {
         "số nguyên"
     } else if e.contains("bool") {
         "true hoặc false"

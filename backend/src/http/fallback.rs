@@ -14,8 +14,11 @@ pub async fn api_not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
     if req.method() == Method::OPTIONS {
         return Err(AppError::new(ErrorCode::MethodNotAllowed));
     }
-    Err(AppError::new(ErrorCode::RouteNotFound)
-        .with_detail(format!("Không có API {} {}. Xem tài liệu tại /api/docs.", req.method(), req.path())))
+    Err(AppError::new(ErrorCode::RouteNotFound).with_detail(format!(
+        "Không có API {} {}. Xem tài liệu tại /api/docs.",
+        req.method(),
+        req.path()
+    )))
 }
 
 pub fn path_config() -> web::PathConfig {
@@ -28,13 +31,18 @@ pub fn path_config() -> web::PathConfig {
 
 pub fn json_config() -> web::JsonConfig {
     web::JsonConfig::default().error_handler(|_, _| {
-        AppError::new(ErrorCode::MalformedJson).with_detail("Nội dung JSON không hợp lệ.").into()
+        AppError::new(ErrorCode::MalformedJson)
+            .with_detail("Nội dung JSON không hợp lệ.")
+            .into()
     })
 }
 
 pub fn query_config() -> web::QueryConfig {
-    web::QueryConfig::default()
-        .error_handler(|_, _| AppError::new(ErrorCode::InvalidQuery).with_detail("Tham số truy vấn không hợp lệ.").into())
+    web::QueryConfig::default().error_handler(|_, _| {
+        AppError::new(ErrorCode::InvalidQuery)
+            .with_detail("Tham số truy vấn không hợp lệ.")
+            .into()
+    })
 }
 
 /// `ErrorHandlers` default handler: any 4xx/5xx that is not already a problem becomes one.
@@ -54,10 +62,14 @@ pub fn ensure_problem<B: MessageBody + 'static>(
     let mut replacement: HttpResponse<BoxBody> = AppError::new(code).error_response();
     for (name, value) in original.headers() {
         if name == header::ALLOW || name == header::RETRY_AFTER {
-            replacement.headers_mut().insert(name.clone(), value.clone());
+            replacement
+                .headers_mut()
+                .insert(name.clone(), value.clone());
         }
     }
-    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, replacement).map_into_right_body::<B>()))
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, replacement).map_into_right_body::<B>(),
+    ))
 }
 
 fn code_for(status: StatusCode) -> ErrorCode {

@@ -30,7 +30,10 @@ pub struct Readiness {
 #[utoipa::path(tag = "Vận hành", security(()), responses((status = 200, body = Health)))]
 #[get("/healthz")]
 pub async fn healthz() -> web::Json<Health> {
-    web::Json(Health { status: "ok", version: env!("CARGO_PKG_VERSION") })
+    web::Json(Health {
+        status: "ok",
+        version: env!("CARGO_PKG_VERSION"),
+    })
 }
 
 /// The database is reachable; 503 otherwise.
@@ -46,12 +49,24 @@ pub async fn healthz() -> web::Json<Health> {
 pub async fn readyz(state: web::Data<AppState>) -> AppResult<web::Json<Readiness>> {
     state
         .db
-        .run(|conn| conn.batch_execute("SELECT 1").map_err(AppError::unavailable))
+        .run(|conn| {
+            conn.batch_execute("SELECT 1")
+                .map_err(AppError::unavailable)
+        })
         .await
-        .map_err(|e| if e.code == crate::error::ErrorCode::InternalError { AppError::unavailable(e) } else { e })?;
+        .map_err(|e| {
+            if e.code == crate::error::ErrorCode::InternalError {
+                AppError::unavailable(e)
+            } else {
+                e
+            }
+        })?;
     let database = match state.db.backend() {
         Backend::Sqlite => "sqlite",
         Backend::Postgres => "postgres",
     };
-    Ok(web::Json(Readiness { status: "ready", database }))
+    Ok(web::Json(Readiness {
+        status: "ready",
+        database,
+    }))
 }

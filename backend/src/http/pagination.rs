@@ -21,7 +21,11 @@ impl PageRequest {
         let page_size = page_size.unwrap_or(DEFAULT_PAGE_SIZE);
         let mut errors = Vec::new();
         if !(1..=1_000_000).contains(&page) {
-            errors.push(FieldError::new("page", "range", "Số trang phải từ 1 trở lên."));
+            errors.push(FieldError::new(
+                "page",
+                "range",
+                "Số trang phải từ 1 trở lên.",
+            ));
         }
         if !(1..=MAX_PAGE_SIZE).contains(&page_size) {
             errors.push(FieldError::new(
@@ -46,12 +50,21 @@ impl PageRequest {
     }
 
     pub fn of<T: ToSchema>(self, items: Vec<T>, total: i64) -> Page<T> {
-        Page { items, total, total_capped: false, page: self.page, page_size: self.page_size }
+        Page {
+            items,
+            total,
+            total_capped: false,
+            page: self.page,
+            page_size: self.page_size,
+        }
     }
 
     /// A page whose total may have been capped (searches count their matches up to a limit).
     pub fn of_capped<T: ToSchema>(self, items: Vec<T>, total: i64, capped: bool) -> Page<T> {
-        Page { total_capped: capped, ..self.of(items, total) }
+        Page {
+            total_capped: capped,
+            ..self.of(items, total)
+        }
     }
 }
 
@@ -69,7 +82,11 @@ pub struct Page<T: ToSchema> {
 }
 
 /// Parses a `sort` parameter (`field` or `-field`) against the allowed fields.
-pub fn parse_sort<F: Copy>(value: Option<&str>, allowed: &[(&str, F)], default: (F, bool)) -> AppResult<(F, bool)> {
+pub fn parse_sort<F: Copy>(
+    value: Option<&str>,
+    allowed: &[(&str, F)],
+    default: (F, bool),
+) -> AppResult<(F, bool)> {
     let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
         return Ok(default);
     };
@@ -77,12 +94,19 @@ pub fn parse_sort<F: Copy>(value: Option<&str>, allowed: &[(&str, F)], default: 
         Some(rest) => (rest, true),
         None => (value, false),
     };
-    allowed.iter().find(|(n, _)| *n == name).map(|(_, f)| (*f, descending)).ok_or_else(|| {
-        let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
-        AppError::field(
-            "sort",
-            "invalid",
-            format!("Chỉ sắp xếp được theo: {} (thêm dấu - để sắp giảm dần).", names.join(", ")),
-        )
-    })
+    allowed
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, f)| (*f, descending))
+        .ok_or_else(|| {
+            let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
+            AppError::field(
+                "sort",
+                "invalid",
+                format!(
+                    "Chỉ sắp xếp được theo: {} (thêm dấu - để sắp giảm dần).",
+                    names.join(", ")
+                ),
+            )
+        })
 }

@@ -25,12 +25,15 @@ pub fn service(static_dir: &Path) -> Files {
                 let response = match NamedFile::open_async(&index).await {
                     Ok(file) => {
                         let mut response = file.into_response(&req);
-                        response
-                            .headers_mut()
-                            .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-cache"));
+                        response.headers_mut().insert(
+                            header::CACHE_CONTROL,
+                            header::HeaderValue::from_static("no-cache"),
+                        );
                         response
                     }
-                    Err(_) => HttpResponse::Ok().content_type("text/html; charset=utf-8").body(NOT_BUILT),
+                    Err(_) => HttpResponse::Ok()
+                        .content_type("text/html; charset=utf-8")
+                        .body(NOT_BUILT),
                 };
                 Ok(ServiceResponse::new(req, response))
             }
@@ -39,5 +42,7 @@ pub fn service(static_dir: &Path) -> Files {
 
 /// When the SPA directory does not exist at all.
 pub async fn not_built() -> impl Responder {
-    HttpResponse::Ok().content_type("text/html; charset=utf-8").body(NOT_BUILT)
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(NOT_BUILT)
 }

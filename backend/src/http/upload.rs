@@ -24,7 +24,11 @@ pub fn clean_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = base.chars().filter(|c| !c.is_control()).take(200).collect();
     let cleaned = cleaned.trim().to_owned();
-    if cleaned.is_empty() || cleaned == "." || cleaned == ".." { "tep-dinh-kem".to_owned() } else { cleaned }
+    if cleaned.is_empty() || cleaned == "." || cleaned == ".." {
+        "tep-dinh-kem".to_owned()
+    } else {
+        cleaned
+    }
 }
 
 pub async fn read(req: &HttpRequest, payload: web::Payload, limit: usize) -> AppResult<Upload> {
@@ -37,21 +41,34 @@ pub async fn read(req: &HttpRequest, payload: web::Payload, limit: usize) -> App
         return Err(AppError::new(ErrorCode::UnsupportedMediaType)
             .with_detail("Tải tệp lên bằng multipart/form-data, trường tên \"file\"."));
     }
-    let malformed = |_| AppError::new(ErrorCode::BadRequest).with_detail("Không đọc được nội dung tải lên (multipart).");
+    let malformed = |_| {
+        AppError::new(ErrorCode::BadRequest)
+            .with_detail("Không đọc được nội dung tải lên (multipart).")
+    };
     let mut multipart = Multipart::new(req.headers(), payload);
     let mut file: Option<(String, Vec<u8>)> = None;
     let mut fields = HashMap::new();
     while let Some(field) = multipart.next().await {
         let mut field = field.map_err(malformed)?;
         let name = field.name().unwrap_or("").to_owned();
-        let file_name = field.content_disposition().and_then(|cd| cd.get_filename()).map(str::to_owned);
+        let file_name = field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .map(str::to_owned);
         let mut bytes = Vec::new();
-        let cap = if name == "file" { limit } else { MAX_TEXT_FIELD };
+        let cap = if name == "file" {
+            limit
+        } else {
+            MAX_TEXT_FIELD
+        };
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(malformed)?;
             if bytes.len() + chunk.len() > cap {
                 return Err(if name == "file" {
-                    AppError::new(ErrorCode::FileTooLarge).with_detail(format!("Tệp vượt quá giới hạn {} MB.", limit / (1024 * 1024)))
+                    AppError::new(ErrorCode::FileTooLarge).with_detail(format!(
+                        "Tệp vượt quá giới hạn {} MB.",
+                        limit / (1024 * 1024)
+                    ))
                 } else {
                     AppError::field(&name, "length", "Giá trị quá dài.")
                 });
@@ -61,17 +78,31 @@ pub async fn read(req: &HttpRequest, payload: web::Payload, limit: usize) -> App
         if name == "file" {
             file = Some((clean_file_name(file_name.as_deref().unwrap_or("")), bytes));
         } else if !name.is_empty() {
-            let text = String::from_utf8(bytes).map_err(|_| AppError::field(&name, "invalid", "Giá trị không phải văn bản UTF-8."))?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                AppError::field(&name, "invalid", "Giá trị không phải văn bản UTF-8.")
+            })?;
             fields.insert(name, text);
         }
     }
     let Some((file_name, bytes)) = file else {
-        return Err(AppError::validation(vec![FieldError::new("file", "required", "Chọn tệp để tải lên.")]));
+        return Err(AppError::validation(vec![FieldError::new(
+            "file",
+            "required",
+            "Chọn tệp để tải lên.",
+        )]));
     };
     if bytes.is_empty() {
-        return Err(AppError::validation(vec![FieldError::new("file", "empty", "Tệp rỗng.")]));
+        return Err(AppError::validation(vec![FieldError::new(
+            "file",
+            "empty",
+            "Tệp rỗng.",
+        )]));
     }
-    Ok(Upload { file_name, bytes, fields })
+    Ok(Upload {
+        file_name,
+        bytes,
+        fields,
+    })
 }
 
 #[cfg(test)]
@@ -81,7 +112,10 @@ mod tests {
     #[test]
     fn file_names_lose_their_directories() {
         assert_eq!(clean_file_name("../../etc/passwd"), "passwd");
-        assert_eq!(clean_file_name("C:\\Users\\Thảo\\Ảnh chụp.png"), "Ảnh chụp.png");
+        assert_eq!(
+            clean_file_name("C:\\Users\\Thảo\\Ảnh chụp.png"),
+            "Ảnh chụp.png"
+        );
         assert_eq!(clean_file_name(".."), "tep-dinh-kem");
         assert_eq!(clean_file_name("bao\u{0}cao.pdf"), "baocao.pdf");
     }

@@ -24,7 +24,10 @@ fn collect(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
         let path = join(prefix, &camel_case(field));
         match kind {
             ValidationErrorsKind::Field(list) => {
-                out.extend(list.iter().map(|e| FieldError::new(path.clone(), e.code.to_string(), message(e))));
+                out.extend(
+                    list.iter()
+                        .map(|e| FieldError::new(path.clone(), e.code.to_string(), message(e))),
+                );
             }
             ValidationErrorsKind::Struct(inner) => collect(inner, &path, out),
             ValidationErrorsKind::List(items) => {
@@ -37,7 +40,11 @@ fn collect(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
 }
 
 fn join(prefix: &str, field: &str) -> String {
-    if prefix.is_empty() { field.to_owned() } else { format!("{prefix}.{field}") }
+    if prefix.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{prefix}.{field}")
+    }
 }
 
 pub fn camel_case(snake: &str) -> String {
@@ -57,7 +64,10 @@ pub fn camel_case(snake: &str) -> String {
 }
 
 fn param(error: &ValidationError, name: &str) -> Option<String> {
-    error.params.get(name).map(|v| v.to_string().trim_matches('"').to_owned())
+    error
+        .params
+        .get(name)
+        .map(|v| v.to_string().trim_matches('"').to_owned())
 }
 
 fn message(error: &ValidationError) -> String {
@@ -65,9 +75,15 @@ fn message(error: &ValidationError) -> String {
         return message.to_string();
     }
     let text: Cow<'static, str> = match error.code.as_ref() {
-        "length" => match (param(error, "min"), param(error, "max"), param(error, "equal")) {
+        "length" => match (
+            param(error, "min"),
+            param(error, "max"),
+            param(error, "equal"),
+        ) {
             (_, _, Some(n)) => format!("Phải có đúng {n} ký tự.").into(),
-            (Some(min), Some(max), _) if min == "1" => format!("Không được để trống và tối đa {max} ký tự.").into(),
+            (Some(min), Some(max), _) if min == "1" => {
+                format!("Không được để trống và tối đa {max} ký tự.").into()
+            }
             (Some(min), Some(max), _) => format!("Độ dài phải từ {min} đến {max} ký tự.").into(),
             (Some(min), None, _) => format!("Phải có ít nhất {min} ký tự.").into(),
             (None, Some(max), _) => format!("Tối đa {max} ký tự.").into(),

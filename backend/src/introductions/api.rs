@@ -7,7 +7,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::grid::{self, IntroductionGrid};
-use super::model::{self, Introduction, IntroductionInput, IntroductionRow, IntroductionStatus, Month};
+use super::model::{
+    self, Introduction, IntroductionInput, IntroductionRow, IntroductionStatus, Month,
+};
 use crate::audit::{self, AuditContext};
 use crate::auth::roles::{ReadExemplars, SubmitIntroduction, WriteExemplars};
 use crate::auth::{Auth, Principal, Role, Rule, policy};
@@ -41,9 +43,16 @@ fn readable(principal: &Principal, row: &IntroductionRow) -> AppResult<()> {
     policy::ensure_unit(principal, Some(row.unit_id))
 }
 
-fn list(conn: &mut DbConnection, principal: &Principal, q: &IntroductionQuery, page: PageRequest) -> AppResult<Page<Introduction>> {
+fn list(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    q: &IntroductionQuery,
+    page: PageRequest,
+) -> AppResult<Page<Introduction>> {
     let month = match q.month.as_deref().filter(|m| !m.is_empty()) {
-        Some(text) => Some(Month::parse(text).ok_or_else(|| AppError::field("month", "invalid_format", "Tháng phải có dạng YYYY-MM."))?),
+        Some(text) => Some(Month::parse(text).ok_or_else(|| {
+            AppError::field("month", "invalid_format", "Tháng phải có dạng YYYY-MM.")
+        })?),
         None => None,
     };
     let filtered = || {
@@ -67,12 +76,19 @@ fn list(conn: &mut DbConnection, principal: &Principal, q: &IntroductionQuery, p
     let total: i64 = filtered().count().get_result(conn)?;
     let rows: Vec<IntroductionRow> = filtered()
         .inner_join(units::table)
-        .order((introductions::month.desc(), units::sort_order.asc(), introductions::id.asc()))
+        .order((
+            introductions::month.desc(),
+            units::sort_order.asc(),
+            introductions::id.asc(),
+        ))
         .select(IntroductionRow::as_select())
         .offset(page.offset())
         .limit(page.limit())
         .load(conn)?;
-    let items = rows.into_iter().map(|row| model::to_dto(conn, row)).collect::<AppResult<Vec<_>>>()?;
+    let items = rows
+        .into_iter()
+        .map(|row| model::to_dto(conn, row))
+        .collect::<AppResult<Vec<_>>>()?;
     Ok(page.of(items, total))
 }
 
@@ -86,10 +102,19 @@ fn list(conn: &mut DbConnection, principal: &Principal, q: &IntroductionQuery, p
     responses((status = 200, body = Page<Introduction>))
 )]
 #[get("/introductions")]
-pub async fn list_introductions(auth: Auth<ReadExemplars>, state: web::Data<AppState>, Query(q): Query<IntroductionQuery>) -> AppResult<web::Json<Page<Introduction>>> {
+pub async fn list_introductions(
+    auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+    Query(q): Query<IntroductionQuery>,
+) -> AppResult<web::Json<Page<Introduction>>> {
     let page = PageRequest::new(q.page, q.page_size)?;
     let principal = auth.principal;
-    Ok(web::Json(state.db.run(move |conn| list(conn, &principal, &q, page)).await?))
+    Ok(web::Json(
+        state
+            .db
+            .run(move |conn| list(conn, &principal, &q, page))
+            .await?,
+    ))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -111,19 +136,35 @@ pub struct GridQuery {
     responses((status = 200, body = IntroductionGrid))
 )]
 #[get("/introductions/grid")]
-pub async fn introduction_grid(auth: Auth<ReadExemplars>, state: web::Data<AppState>, Query(q): Query<GridQuery>) -> AppResult<web::Json<IntroductionGrid>> {
+pub async fn introduction_grid(
+    auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+    Query(q): Query<GridQuery>,
+) -> AppResult<web::Json<IntroductionGrid>> {
     let today = crate::time::today();
     let year = q.year.unwrap_or_else(|| chrono::Datelike::year(&today));
     if !(2000..=2100).contains(&year) {
-        return Err(AppError::field("year", "range", "Năm phải từ 2000 đến 2100."));
+        return Err(AppError::field(
+            "year",
+            "range",
+            "Năm phải từ 2000 đến 2100.",
+        ));
     }
     let only_unit = policy::unit_restriction(&auth);
     let grid = state
         .db
         .run(move |conn| {
             let settings = crate::settings::load(conn)?;
-            let start = Month::parse(&settings.introductions_start).ok_or_else(|| AppError::internal("stored start month malformed"))?;
-            grid::build(conn, year, settings.introduction_due_day, start, today, only_unit)
+            let start = Month::parse(&settings.introductions_start)
+                .ok_or_else(|| AppError::internal("stored start month malformed"))?;
+            grid::build(
+                conn,
+                year,
+                settings.introduction_due_day,
+                start,
+                today,
+                only_unit,
+            )
         })
         .await?;
     Ok(web::Json(grid))
@@ -139,7 +180,11 @@ pub async fn introduction_grid(auth: Auth<ReadExemplars>, state: web::Data<AppSt
     responses((status = 200, body = Introduction, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
 )]
 #[get("/introductions/{id}")]
-pub async fn get_introduction(auth: Auth<ReadExemplars>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn get_introduction(
+    auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let principal = auth.principal;
     let introduction = state
@@ -150,16 +195,28 @@ pub async fn get_introduction(auth: Auth<ReadExemplars>, state: web::Data<AppSta
             model::to_dto(conn, row)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::OK, introduction.version, &introduction))
+    Ok(json_with_etag(
+        StatusCode::OK,
+        introduction.version,
+        &introduction,
+    ))
 }
 
 fn checked(input: IntroductionInput) -> AppResult<IntroductionInput> {
     let input = input.normalized();
     let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
     if Month::parse(&input.month).is_none() {
-        errors.push(crate::error::FieldError::new("month", "invalid_format", "Tháng phải có dạng YYYY-MM."));
+        errors.push(crate::error::FieldError::new(
+            "month",
+            "invalid_format",
+            "Tháng phải có dạng YYYY-MM.",
+        ));
     }
-    if errors.is_empty() { Ok(input) } else { Err(AppError::validation(errors)) }
+    if errors.is_empty() {
+        Ok(input)
+    } else {
+        Err(AppError::validation(errors))
+    }
 }
 
 /// Drafts a unit's introduction for a month.
@@ -172,7 +229,11 @@ fn checked(input: IntroductionInput) -> AppResult<IntroductionInput> {
     responses((status = 201, body = Introduction, headers(("ETag" = String))))
 )]
 #[post("/introductions")]
-pub async fn create_introduction(auth: Auth<WriteExemplars>, state: web::Data<AppState>, Json(input): Json<IntroductionInput>) -> AppResult<HttpResponse> {
+pub async fn create_introduction(
+    auth: Auth<WriteExemplars>,
+    state: web::Data<AppState>,
+    Json(input): Json<IntroductionInput>,
+) -> AppResult<HttpResponse> {
     let input = checked(input)?;
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -181,14 +242,32 @@ pub async fn create_introduction(auth: Auth<WriteExemplars>, state: web::Data<Ap
         .transaction(move |conn| {
             let id = model::insert(conn, &principal, &input)?;
             let introduction = model::load(conn, id)?;
-            audit::record(conn, &ctx, "create", "introduction", Some(id), None, audit::snapshot(&introduction))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Create,
+                audit::EntityType::Introduction,
+                Some(id),
+                None,
+                audit::snapshot(&introduction),
+            )?;
             Ok(introduction)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::CREATED, introduction.version, &introduction))
+    Ok(json_with_etag(
+        StatusCode::CREATED,
+        introduction.version,
+        &introduction,
+    ))
 }
 
-async fn change<R, F>(auth: Auth<R>, state: web::Data<AppState>, id: i64, action: &'static str, f: F) -> AppResult<HttpResponse>
+async fn change<R, F>(
+    auth: Auth<R>,
+    state: web::Data<AppState>,
+    id: i64,
+    action: crate::audit::AuditAction,
+    f: F,
+) -> AppResult<HttpResponse>
 where
     R: Rule,
     F: FnOnce(&mut DbConnection, &Principal, &IntroductionRow) -> AppResult<()> + Send + 'static,
@@ -203,11 +282,23 @@ where
             let before = model::to_dto(conn, row.clone())?;
             f(conn, &principal, &row)?;
             let after = model::load(conn, id)?;
-            audit::record(conn, &ctx, action, "introduction", Some(id), audit::snapshot(&before), audit::snapshot(&after))?;
+            audit::record(
+                conn,
+                &ctx,
+                action,
+                audit::EntityType::Introduction,
+                Some(id),
+                audit::snapshot(&before),
+                audit::snapshot(&after),
+            )?;
             Ok(after)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::OK, introduction.version, &introduction))
+    Ok(json_with_etag(
+        StatusCode::OK,
+        introduction.version,
+        &introduction,
+    ))
 }
 
 /// Edits a draft introduction. Requires `If-Match`.
@@ -235,7 +326,14 @@ pub async fn update_introduction(
     Json(input): Json<IntroductionInput>,
 ) -> AppResult<HttpResponse> {
     let input = checked(input)?;
-    change(auth, state, id.into_inner(), "update", move |conn, principal, row| model::update(conn, principal, row, if_match, &input)).await
+    change(
+        auth,
+        state,
+        id.into_inner(),
+        crate::audit::AuditAction::Update,
+        move |conn, principal, row| model::update(conn, principal, row, if_match, &input),
+    )
+    .await
 }
 
 /// Submits the introduction; on time or late is judged now, in Vietnam time, against the due day.
@@ -255,11 +353,22 @@ pub async fn update_introduction(
     )
 )]
 #[post("/introductions/{id}/submit")]
-pub async fn submit_introduction(auth: Auth<SubmitIntroduction>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
-    change(auth, state, id.into_inner(), "submit", move |conn, principal, row| {
-        let due_day = crate::settings::load(conn)?.introduction_due_day;
-        model::submit(conn, principal, row, if_match, due_day)
-    })
+pub async fn submit_introduction(
+    auth: Auth<SubmitIntroduction>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
+    change(
+        auth,
+        state,
+        id.into_inner(),
+        crate::audit::AuditAction::Submit,
+        move |conn, principal, row| {
+            let due_day = crate::settings::load(conn)?.introduction_due_day;
+            model::submit(conn, principal, row, if_match, due_day)
+        },
+    )
     .await
 }
 
@@ -279,7 +388,12 @@ pub async fn submit_introduction(auth: Auth<SubmitIntroduction>, state: web::Dat
     )
 )]
 #[delete("/introductions/{id}")]
-pub async fn delete_introduction(auth: Auth<WriteExemplars>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn delete_introduction(
+    auth: Auth<WriteExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -290,7 +404,15 @@ pub async fn delete_introduction(auth: Auth<WriteExemplars>, state: web::Data<Ap
             readable(&principal, &row)?;
             let before = model::to_dto(conn, row.clone())?;
             model::delete_draft(conn, &principal, &row, if_match)?;
-            audit::record(conn, &ctx, "delete", "introduction", Some(id), audit::snapshot(&before), None)
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Delete,
+                audit::EntityType::Introduction,
+                Some(id),
+                audit::snapshot(&before),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

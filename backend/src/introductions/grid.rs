@@ -62,9 +62,19 @@ pub struct IntroductionGrid {
 }
 
 /// The status of one cell from its introductions (`(submitted, on_time)` pairs).
-pub fn cell_status(month: Month, start: Month, due_day: u32, today: NaiveDate, submitted_on_time: &[bool]) -> CellStatus {
+pub fn cell_status(
+    month: Month,
+    start: Month,
+    due_day: u32,
+    today: NaiveDate,
+    submitted_on_time: &[bool],
+) -> CellStatus {
     if !submitted_on_time.is_empty() {
-        return if submitted_on_time.iter().any(|on_time| *on_time) { CellStatus::OnTime } else { CellStatus::Late };
+        return if submitted_on_time.iter().any(|on_time| *on_time) {
+            CellStatus::OnTime
+        } else {
+            CellStatus::Late
+        };
     }
     if month < start {
         return CellStatus::NotApplicable;
@@ -79,7 +89,14 @@ pub fn cell_status(month: Month, start: Month, due_day: u32, today: NaiveDate, s
 }
 
 /// The grid of `year` for the active units (all of them, or only `only_unit`).
-pub fn build(conn: &mut DbConnection, year: i32, due_day: u32, start: Month, today: NaiveDate, only_unit: Option<i64>) -> AppResult<IntroductionGrid> {
+pub fn build(
+    conn: &mut DbConnection,
+    year: i32,
+    due_day: u32,
+    start: Month,
+    today: NaiveDate,
+    only_unit: Option<i64>,
+) -> AppResult<IntroductionGrid> {
     let mut unit_query = units::table
         .filter(units::active.eq(true))
         .filter(units::kind.ne(UnitKind::Department.as_str()))
@@ -92,7 +109,12 @@ pub fn build(conn: &mut DbConnection, year: i32, due_day: u32, start: Month, tod
     let unit_refs: Vec<UnitRef> = unit_query.load(conn)?;
     let entries: Vec<(i64, String, String, Option<bool>)> = introductions::table
         .filter(introductions::month.like(format!("{year:04}-%")))
-        .select((introductions::unit_id, introductions::month, introductions::status, introductions::on_time))
+        .select((
+            introductions::unit_id,
+            introductions::month,
+            introductions::status,
+            introductions::on_time,
+        ))
         .load(conn)?;
     let months: Vec<Month> = (1..=12).map(|month| Month { year, month }).collect();
     let rows = unit_refs
@@ -102,8 +124,10 @@ pub fn build(conn: &mut DbConnection, year: i32, due_day: u32, start: Month, tod
                 .iter()
                 .map(|month| {
                     let text = month.text();
-                    let here: Vec<&(i64, String, String, Option<bool>)> =
-                        entries.iter().filter(|e| e.0 == unit.id && e.1 == text).collect();
+                    let here: Vec<&(i64, String, String, Option<bool>)> = entries
+                        .iter()
+                        .filter(|e| e.0 == unit.id && e.1 == text)
+                        .collect();
                     let submitted: Vec<bool> = here
                         .iter()
                         .filter(|e| e.2 == IntroductionStatus::Submitted.as_str())
@@ -117,11 +141,25 @@ pub fn build(conn: &mut DbConnection, year: i32, due_day: u32, start: Month, tod
                     }
                 })
                 .collect();
-            let count = |status: CellStatus| cells.iter().filter(|c| c.status == status).count() as i64;
-            GridRow { on_time: count(CellStatus::OnTime), late: count(CellStatus::Late), missing: count(CellStatus::Missing), cells, unit }
+            let count =
+                |status: CellStatus| cells.iter().filter(|c| c.status == status).count() as i64;
+            GridRow {
+                on_time: count(CellStatus::OnTime),
+                late: count(CellStatus::Late),
+                missing: count(CellStatus::Missing),
+                cells,
+                unit,
+            }
         })
         .collect();
-    Ok(IntroductionGrid { year, due_day, start_month: start.text(), today, months: months.iter().map(|m| m.text()).collect(), rows })
+    Ok(IntroductionGrid {
+        year,
+        due_day,
+        start_month: start.text(),
+        today,
+        months: months.iter().map(|m| m.text()).collect(),
+        rows,
+    })
 }
 
 #[cfg(test)]
@@ -131,15 +169,40 @@ mod tests {
     #[test]
     fn cells_follow_the_calendar() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        let month = |m| Month { year: 2026, month: m };
+        let month = |m| Month {
+            year: 2026,
+            month: m,
+        };
         let start = month(4);
-        assert_eq!(cell_status(month(3), start, 10, today, &[]), CellStatus::NotApplicable);
-        assert_eq!(cell_status(month(10), start, 10, today, &[]), CellStatus::Missing);
-        assert_eq!(cell_status(month(11), start, 10, today, &[]), CellStatus::Missing, "the 10th has passed");
-        assert_eq!(cell_status(month(12), start, 10, today, &[]), CellStatus::Upcoming);
+        assert_eq!(
+            cell_status(month(3), start, 10, today, &[]),
+            CellStatus::NotApplicable
+        );
+        assert_eq!(
+            cell_status(month(10), start, 10, today, &[]),
+            CellStatus::Missing
+        );
+        assert_eq!(
+            cell_status(month(11), start, 10, today, &[]),
+            CellStatus::Missing,
+            "the 10th has passed"
+        );
+        assert_eq!(
+            cell_status(month(12), start, 10, today, &[]),
+            CellStatus::Upcoming
+        );
         let early = NaiveDate::from_ymd_opt(2026, 11, 5).unwrap();
-        assert_eq!(cell_status(month(11), start, 10, early, &[]), CellStatus::Pending);
-        assert_eq!(cell_status(month(9), start, 10, today, &[false, true]), CellStatus::OnTime);
-        assert_eq!(cell_status(month(9), start, 10, today, &[false]), CellStatus::Late);
+        assert_eq!(
+            cell_status(month(11), start, 10, early, &[]),
+            CellStatus::Pending
+        );
+        assert_eq!(
+            cell_status(month(9), start, 10, today, &[false, true]),
+            CellStatus::OnTime
+        );
+        assert_eq!(
+            cell_status(month(9), start, 10, today, &[false]),
+            CellStatus::Late
+        );
     }
 }

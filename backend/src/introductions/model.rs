@@ -37,12 +37,18 @@ impl Month {
         if year.len() != 4 || month.len() != 2 {
             return None;
         }
-        let month = Month { year: year.parse().ok()?, month: month.parse().ok()? };
+        let month = Month {
+            year: year.parse().ok()?,
+            month: month.parse().ok()?,
+        };
         ((2000..=2100).contains(&month.year) && (1..=12).contains(&month.month)).then_some(month)
     }
 
     pub fn of(day: NaiveDate) -> Month {
-        Month { year: day.year(), month: day.month() }
+        Month {
+            year: day.year(),
+            month: day.month(),
+        }
     }
 
     pub fn text(self) -> String {
@@ -57,7 +63,10 @@ impl Month {
 
 /// Whether a submission at `submitted_at` (UTC) meets `month`'s deadline, in Vietnam time.
 pub fn on_time(month: Month, due_day: u32, submitted_at: DateTime<Utc>) -> bool {
-    submitted_at.with_timezone(&crate::time::TIME_ZONE).date_naive() <= month.due_on(due_day)
+    submitted_at
+        .with_timezone(&crate::time::TIME_ZONE)
+        .date_naive()
+        <= month.due_on(due_day)
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -103,7 +112,11 @@ pub struct IntroductionInput {
     #[schema(min_length = 20, max_length = 20000)]
     pub write_up: String,
     /// The unit's exemplars introduced (1–10).
-    #[validate(length(min = 1, max = 10, message = "Chọn từ 1 đến 10 điển hình để giới thiệu."))]
+    #[validate(length(
+        min = 1,
+        max = 10,
+        message = "Chọn từ 1 đến 10 điển hình để giới thiệu."
+    ))]
     pub exemplar_ids: Vec<i64>,
 }
 
@@ -118,7 +131,9 @@ impl IntroductionInput {
     }
 
     pub fn month(&self) -> AppResult<Month> {
-        Month::parse(&self.month).ok_or_else(|| AppError::field("month", "invalid_format", "Tháng phải có dạng YYYY-MM."))
+        Month::parse(&self.month).ok_or_else(|| {
+            AppError::field("month", "invalid_format", "Tháng phải có dạng YYYY-MM.")
+        })
     }
 }
 
@@ -159,7 +174,13 @@ pub fn to_dto(conn: &mut DbConnection, row: IntroductionRow) -> AppResult<Introd
         unit: crate::exemplars::model::unit_ref(conn, row.unit_id)?,
         exemplars: introduced
             .into_iter()
-            .map(|(id, name, category)| Ok(IntroducedExemplar { id, name, category: Category::from_db(&category)? }))
+            .map(|(id, name, category)| {
+                Ok(IntroducedExemplar {
+                    id,
+                    name,
+                    category: Category::from_db(&category)?,
+                })
+            })
             .collect::<AppResult<_>>()?,
         status: IntroductionStatus::from_db(&row.status)?,
         id: row.id,
@@ -180,12 +201,32 @@ pub fn load(conn: &mut DbConnection, id: i64) -> AppResult<Introduction> {
     to_dto(conn, row)
 }
 
-fn check(conn: &mut DbConnection, principal: &Principal, input: &IntroductionInput) -> AppResult<()> {
+fn check(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    input: &IntroductionInput,
+) -> AppResult<()> {
     policy::ensure_unit(principal, Some(input.unit_id))?;
-    let unit: Option<bool> = units::table.find(input.unit_id).select(units::active).first(conn).optional()?;
+    let unit: Option<bool> = units::table
+        .find(input.unit_id)
+        .select(units::active)
+        .first(conn)
+        .optional()?;
     match unit {
-        None => return Err(AppError::field("unitId", "not_found", "Đơn vị không tồn tại.")),
-        Some(false) => return Err(AppError::field("unitId", "inactive", "Đơn vị đã ngừng hoạt động.")),
+        None => {
+            return Err(AppError::field(
+                "unitId",
+                "not_found",
+                "Đơn vị không tồn tại.",
+            ));
+        }
+        Some(false) => {
+            return Err(AppError::field(
+                "unitId",
+                "inactive",
+                "Đơn vị đã ngừng hoạt động.",
+            ));
+        }
         Some(true) => {}
     }
     input.month()?;
@@ -198,27 +239,47 @@ fn check(conn: &mut DbConnection, principal: &Principal, input: &IntroductionInp
         .iter()
         .enumerate()
         .filter_map(|(i, id)| match owners.iter().find(|(e, _)| e == id) {
-            None => Some(FieldError::new(format!("exemplarIds[{i}]"), "not_found", "Điển hình không tồn tại.")),
-            Some((_, unit)) if *unit != input.unit_id => {
-                Some(FieldError::new(format!("exemplarIds[{i}]"), "other_unit", "Chỉ giới thiệu điển hình của đơn vị mình."))
-            }
+            None => Some(FieldError::new(
+                format!("exemplarIds[{i}]"),
+                "not_found",
+                "Điển hình không tồn tại.",
+            )),
+            Some((_, unit)) if *unit != input.unit_id => Some(FieldError::new(
+                format!("exemplarIds[{i}]"),
+                "other_unit",
+                "Chỉ giới thiệu điển hình của đơn vị mình.",
+            )),
             Some(_) => None,
         })
         .collect();
-    if errors.is_empty() { Ok(()) } else { Err(AppError::validation(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::validation(errors))
+    }
 }
 
 fn link(conn: &mut DbConnection, id: i64, exemplar_ids: &[i64]) -> AppResult<()> {
-    diesel::delete(introduction_exemplars::table.filter(introduction_exemplars::introduction_id.eq(id))).execute(conn)?;
+    diesel::delete(
+        introduction_exemplars::table.filter(introduction_exemplars::introduction_id.eq(id)),
+    )
+    .execute(conn)?;
     for exemplar_id in exemplar_ids {
         diesel::insert_into(introduction_exemplars::table)
-            .values((introduction_exemplars::introduction_id.eq(id), introduction_exemplars::exemplar_id.eq(exemplar_id)))
+            .values((
+                introduction_exemplars::introduction_id.eq(id),
+                introduction_exemplars::exemplar_id.eq(exemplar_id),
+            ))
             .execute(conn)?;
     }
     Ok(())
 }
 
-pub fn insert(conn: &mut DbConnection, principal: &Principal, input: &IntroductionInput) -> AppResult<i64> {
+pub fn insert(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    input: &IntroductionInput,
+) -> AppResult<i64> {
     check(conn, principal, input)?;
     let now = Utc::now().naive_utc();
     let id = diesel::insert_into(introductions::table)
@@ -242,52 +303,83 @@ pub fn insert(conn: &mut DbConnection, principal: &Principal, input: &Introducti
 pub fn ensure_draft_of_unit(principal: &Principal, row: &IntroductionRow) -> AppResult<()> {
     policy::ensure_unit(principal, Some(row.unit_id))?;
     if row.status != IntroductionStatus::Draft.as_str() {
-        return Err(AppError::new(ErrorCode::Conflict).with_detail("Bài giới thiệu đã gửi, không sửa được."));
+        return Err(AppError::new(ErrorCode::Conflict)
+            .with_detail("Bài giới thiệu đã gửi, không sửa được."));
     }
     Ok(())
 }
 
-pub fn update(conn: &mut DbConnection, principal: &Principal, current: &IntroductionRow, if_match: IfMatch, input: &IntroductionInput) -> AppResult<()> {
+pub fn update(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    current: &IntroductionRow,
+    if_match: IfMatch,
+    input: &IntroductionInput,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     ensure_draft_of_unit(principal, current)?;
     check(conn, principal, input)?;
-    let changed = diesel::update(introductions::table.find(current.id).filter(introductions::version.eq(current.version)))
-        .set((
-            introductions::unit_id.eq(input.unit_id),
-            introductions::month.eq(input.month()?.text()),
-            introductions::title.eq(&input.title),
-            introductions::write_up.eq(&input.write_up),
-            introductions::version.eq(current.version + 1),
-            introductions::updated_at.eq(Utc::now().naive_utc()),
-        ))
-        .execute(conn)?;
+    let changed = diesel::update(
+        introductions::table
+            .find(current.id)
+            .filter(introductions::version.eq(current.version)),
+    )
+    .set((
+        introductions::unit_id.eq(input.unit_id),
+        introductions::month.eq(input.month()?.text()),
+        introductions::title.eq(&input.title),
+        introductions::write_up.eq(&input.write_up),
+        introductions::version.eq(current.version + 1),
+        introductions::updated_at.eq(Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
     if changed == 0 {
         return Err(stale());
     }
     link(conn, current.id, &input.exemplar_ids)
 }
 
-pub fn submit(conn: &mut DbConnection, principal: &Principal, current: &IntroductionRow, if_match: IfMatch, due_day: u32) -> AppResult<()> {
+pub fn submit(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    current: &IntroductionRow,
+    if_match: IfMatch,
+    due_day: u32,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     ensure_draft_of_unit(principal, current)?;
-    let month = Month::parse(&current.month).ok_or_else(|| AppError::internal("stored month malformed"))?;
+    let month =
+        Month::parse(&current.month).ok_or_else(|| AppError::internal("stored month malformed"))?;
     let now = Utc::now();
-    let changed = diesel::update(introductions::table.find(current.id).filter(introductions::version.eq(current.version)))
-        .set((
-            introductions::status.eq(IntroductionStatus::Submitted.as_str()),
-            introductions::submitted_at.eq(now.naive_utc()),
-            introductions::on_time.eq(on_time(month, due_day, now)),
-            introductions::version.eq(current.version + 1),
-            introductions::updated_at.eq(now.naive_utc()),
-        ))
-        .execute(conn)?;
+    let changed = diesel::update(
+        introductions::table
+            .find(current.id)
+            .filter(introductions::version.eq(current.version)),
+    )
+    .set((
+        introductions::status.eq(IntroductionStatus::Submitted.as_str()),
+        introductions::submitted_at.eq(now.naive_utc()),
+        introductions::on_time.eq(on_time(month, due_day, now)),
+        introductions::version.eq(current.version + 1),
+        introductions::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
     if changed == 0 { Err(stale()) } else { Ok(()) }
 }
 
-pub fn delete_draft(conn: &mut DbConnection, principal: &Principal, current: &IntroductionRow, if_match: IfMatch) -> AppResult<()> {
+pub fn delete_draft(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    current: &IntroductionRow,
+    if_match: IfMatch,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     ensure_draft_of_unit(principal, current)?;
-    diesel::delete(introduction_exemplars::table.filter(introduction_exemplars::introduction_id.eq(current.id))).execute(conn)?;
+    diesel::delete(
+        introduction_exemplars::table
+            .filter(introduction_exemplars::introduction_id.eq(current.id)),
+    )
+    .execute(conn)?;
     diesel::delete(introductions::table.find(current.id)).execute(conn)?;
     Ok(())
 }
@@ -299,7 +391,13 @@ mod tests {
 
     #[test]
     fn months_parse_strictly() {
-        assert_eq!(Month::parse("2026-11"), Some(Month { year: 2026, month: 11 }));
+        assert_eq!(
+            Month::parse("2026-11"),
+            Some(Month {
+                year: 2026,
+                month: 11
+            })
+        );
         for bad in ["2026-13", "2026-1", "26-11", "2026/11", "abcd-ef"] {
             assert_eq!(Month::parse(bad), None, "{bad}");
         }
@@ -307,11 +405,29 @@ mod tests {
 
     #[test]
     fn deadlines_are_vietnam_days() {
-        let november = Month { year: 2026, month: 11 };
+        let november = Month {
+            year: 2026,
+            month: 11,
+        };
         // 10/11 23:30 in Vietnam is 16:30 UTC: on time.
-        assert!(on_time(november, 10, Utc.with_ymd_and_hms(2026, 11, 10, 16, 30, 0).unwrap()));
+        assert!(on_time(
+            november,
+            10,
+            Utc.with_ymd_and_hms(2026, 11, 10, 16, 30, 0).unwrap()
+        ));
         // 11/11 00:30 in Vietnam is still 10/11 in UTC: late.
-        assert!(!on_time(november, 10, Utc.with_ymd_and_hms(2026, 11, 10, 17, 30, 0).unwrap()));
-        assert!(on_time(november, 10, Utc.with_ymd_and_hms(2026, 10, 28, 8, 0, 0).unwrap()), "early is on time");
+        assert!(!on_time(
+            november,
+            10,
+            Utc.with_ymd_and_hms(2026, 11, 10, 17, 30, 0).unwrap()
+        ));
+        assert!(
+            on_time(
+                november,
+                10,
+                Utc.with_ymd_and_hms(2026, 10, 28, 8, 0, 0).unwrap()
+            ),
+            "early is on time"
+        );
     }
 }

@@ -40,9 +40,16 @@ pub struct MovementQuery {
     responses((status = 200, body = Page<Movement>))
 )]
 #[get("/movements")]
-pub async fn list_movements(_auth: Auth<ReadExemplars>, state: web::Data<AppState>, Query(q): Query<MovementQuery>) -> AppResult<web::Json<Page<Movement>>> {
+pub async fn list_movements(
+    _auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+    Query(q): Query<MovementQuery>,
+) -> AppResult<web::Json<Page<Movement>>> {
     let page = PageRequest::new(q.page, q.page_size)?;
-    let (items, total) = state.db.run(move |conn| model::list(conn, q.q.as_deref(), q.active, page.offset(), page.limit())).await?;
+    let (items, total) = state
+        .db
+        .run(move |conn| model::list(conn, q.q.as_deref(), q.active, page.offset(), page.limit()))
+        .await?;
     Ok(web::Json(page.of(items, total)))
 }
 
@@ -56,7 +63,11 @@ pub async fn list_movements(_auth: Auth<ReadExemplars>, state: web::Data<AppStat
     responses((status = 200, body = Movement, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
 )]
 #[get("/movements/{id}")]
-pub async fn get_movement(_auth: Auth<ReadExemplars>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn get_movement(
+    _auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let movement = state.db.run(move |conn| model::find(conn, id)).await?;
     Ok(json_with_etag(StatusCode::OK, movement.version, &movement))
@@ -66,7 +77,11 @@ fn checked(input: MovementInput) -> AppResult<MovementInput> {
     let input = input.normalized();
     let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
     errors.extend(input.extra_errors());
-    if errors.is_empty() { Ok(input) } else { Err(AppError::validation(errors)) }
+    if errors.is_empty() {
+        Ok(input)
+    } else {
+        Err(AppError::validation(errors))
+    }
 }
 
 /// Creates a movement.
@@ -79,7 +94,11 @@ fn checked(input: MovementInput) -> AppResult<MovementInput> {
     responses((status = 201, body = Movement, headers(("ETag" = String))), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/movements")]
-pub async fn create_movement(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, Json(input): Json<MovementInput>) -> AppResult<HttpResponse> {
+pub async fn create_movement(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    Json(input): Json<MovementInput>,
+) -> AppResult<HttpResponse> {
     let input = checked(input)?;
     let ctx = AuditContext::from(&auth);
     let movement = state
@@ -87,11 +106,23 @@ pub async fn create_movement(auth: Auth<AdminOrOffice>, state: web::Data<AppStat
         .transaction(move |conn| {
             let id = model::insert(conn, &input)?;
             let movement = model::find(conn, id)?;
-            audit::record(conn, &ctx, "create", "movement", Some(id), None, audit::snapshot(&movement))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Create,
+                audit::EntityType::Movement,
+                Some(id),
+                None,
+                audit::snapshot(&movement),
+            )?;
             Ok(movement)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::CREATED, movement.version, &movement))
+    Ok(json_with_etag(
+        StatusCode::CREATED,
+        movement.version,
+        &movement,
+    ))
 }
 
 /// Edits a movement. Requires `If-Match`.
@@ -127,14 +158,28 @@ pub async fn update_movement(
             let current = model::find(conn, id)?;
             model::update(conn, &current, if_match, &input)?;
             let movement = model::find(conn, id)?;
-            audit::record(conn, &ctx, "update", "movement", Some(id), audit::snapshot(&current), audit::snapshot(&movement))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Update,
+                audit::EntityType::Movement,
+                Some(id),
+                audit::snapshot(&current),
+                audit::snapshot(&movement),
+            )?;
             Ok(movement)
         })
         .await?;
     Ok(json_with_etag(StatusCode::OK, movement.version, &movement))
 }
 
-async fn set_active(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, id: i64, if_match: IfMatch, active: bool) -> AppResult<HttpResponse> {
+async fn set_active(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    id: i64,
+    if_match: IfMatch,
+    active: bool,
+) -> AppResult<HttpResponse> {
     let ctx = AuditContext::from(&auth);
     let movement = state
         .db
@@ -142,8 +187,20 @@ async fn set_active(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, id: i
             let current = model::find(conn, id)?;
             model::set_active(conn, &current, if_match, active)?;
             let movement = model::find(conn, id)?;
-            let action = if active { "reopen" } else { "close" };
-            audit::record(conn, &ctx, action, "movement", Some(id), audit::snapshot(&current), audit::snapshot(&movement))?;
+            let action = if active {
+                crate::audit::AuditAction::Reopen
+            } else {
+                crate::audit::AuditAction::Close
+            };
+            audit::record(
+                conn,
+                &ctx,
+                action,
+                audit::EntityType::Movement,
+                Some(id),
+                audit::snapshot(&current),
+                audit::snapshot(&movement),
+            )?;
             Ok(movement)
         })
         .await?;
@@ -166,7 +223,12 @@ async fn set_active(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, id: i
     )
 )]
 #[post("/movements/{id}/close")]
-pub async fn close_movement(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn close_movement(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     set_active(auth, state, id.into_inner(), if_match, false).await
 }
 
@@ -186,7 +248,12 @@ pub async fn close_movement(auth: Auth<AdminOrOffice>, state: web::Data<AppState
     )
 )]
 #[post("/movements/{id}/reopen")]
-pub async fn reopen_movement(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn reopen_movement(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     set_active(auth, state, id.into_inner(), if_match, true).await
 }
 

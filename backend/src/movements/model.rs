@@ -114,11 +114,23 @@ impl MovementInput {
 
     pub fn extra_errors(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
-        if !self.code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-') {
-            errors.push(FieldError::new("code", "invalid_format", "Mã chỉ gồm chữ cái không dấu, chữ số, dấu _ hoặc -."));
+        if !self
+            .code
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-')
+        {
+            errors.push(FieldError::new(
+                "code",
+                "invalid_format",
+                "Mã chỉ gồm chữ cái không dấu, chữ số, dấu _ hoặc -.",
+            ));
         }
         if self.ends_on.is_some_and(|end| end < self.starts_on) {
-            errors.push(FieldError::new("endsOn", "range", "Ngày kết thúc phải sau ngày bắt đầu."));
+            errors.push(FieldError::new(
+                "endsOn",
+                "range",
+                "Ngày kết thúc phải sau ngày bắt đầu.",
+            ));
         }
         errors
     }
@@ -134,7 +146,13 @@ pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<Movement> {
         .ok_or_else(|| AppError::not_found("phong trào thi đua"))
 }
 
-pub fn list(conn: &mut DbConnection, q: Option<&str>, active: Option<bool>, offset: i64, limit: i64) -> AppResult<(Vec<Movement>, i64)> {
+pub fn list(
+    conn: &mut DbConnection,
+    q: Option<&str>,
+    active: Option<bool>,
+    offset: i64,
+    limit: i64,
+) -> AppResult<(Vec<Movement>, i64)> {
     let filtered = || {
         let mut query = movements::table.into_boxed();
         for pattern in search::like_patterns(q.unwrap_or("")) {
@@ -148,7 +166,11 @@ pub fn list(conn: &mut DbConnection, q: Option<&str>, active: Option<bool>, offs
     let total = filtered().count().get_result(conn)?;
     let rows: Vec<Row> = filtered()
         .select(Row::as_select())
-        .order((movements::active.desc(), movements::starts_on.desc(), movements::id.asc()))
+        .order((
+            movements::active.desc(),
+            movements::starts_on.desc(),
+            movements::id.asc(),
+        ))
         .offset(offset)
         .limit(limit)
         .load(conn)?;
@@ -156,16 +178,29 @@ pub fn list(conn: &mut DbConnection, q: Option<&str>, active: Option<bool>, offs
 }
 
 fn code_taken(conn: &mut DbConnection, code: &str, except: Option<i64>) -> AppResult<()> {
-    let owner: Option<i64> = movements::table.filter(movements::code.eq(code)).select(movements::id).first(conn).optional()?;
+    let owner: Option<i64> = movements::table
+        .filter(movements::code.eq(code))
+        .select(movements::id)
+        .first(conn)
+        .optional()?;
     if owner.is_some_and(|o| Some(o) != except) {
-        return Err(AppError::new(ErrorCode::DuplicateCode)
-            .with_field(FieldError::new("code", "taken", "Mã này đã được dùng cho phong trào khác.")));
+        return Err(
+            AppError::new(ErrorCode::DuplicateCode).with_field(FieldError::new(
+                "code",
+                "taken",
+                "Mã này đã được dùng cho phong trào khác.",
+            )),
+        );
     }
     Ok(())
 }
 
 fn search_text(input: &MovementInput) -> String {
-    search::document([input.code.as_str(), input.name.as_str(), input.legal_basis.as_deref().unwrap_or("")])
+    search::document([
+        input.code.as_str(),
+        input.name.as_str(),
+        input.legal_basis.as_deref().unwrap_or(""),
+    ])
 }
 
 pub fn insert(conn: &mut DbConnection, input: &MovementInput) -> AppResult<i64> {
@@ -190,41 +225,63 @@ pub fn insert(conn: &mut DbConnection, input: &MovementInput) -> AppResult<i64> 
         .get_result(conn)?)
 }
 
-pub fn update(conn: &mut DbConnection, current: &Movement, if_match: IfMatch, input: &MovementInput) -> AppResult<()> {
+pub fn update(
+    conn: &mut DbConnection,
+    current: &Movement,
+    if_match: IfMatch,
+    input: &MovementInput,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     code_taken(conn, &input.code, Some(current.id))?;
-    let changed = diesel::update(movements::table.find(current.id).filter(movements::version.eq(current.version)))
-        .set((
-            movements::code.eq(&input.code),
-            movements::name.eq(&input.name),
-            movements::description.eq(&input.description),
-            movements::legal_basis.eq(&input.legal_basis),
-            movements::legal_basis_date.eq(input.legal_basis_date),
-            movements::starts_on.eq(input.starts_on),
-            movements::ends_on.eq(input.ends_on),
-            movements::search_text.eq(search_text(input)),
-            movements::version.eq(current.version + 1),
-            movements::updated_at.eq(Utc::now().naive_utc()),
-        ))
-        .execute(conn)?;
+    let changed = diesel::update(
+        movements::table
+            .find(current.id)
+            .filter(movements::version.eq(current.version)),
+    )
+    .set((
+        movements::code.eq(&input.code),
+        movements::name.eq(&input.name),
+        movements::description.eq(&input.description),
+        movements::legal_basis.eq(&input.legal_basis),
+        movements::legal_basis_date.eq(input.legal_basis_date),
+        movements::starts_on.eq(input.starts_on),
+        movements::ends_on.eq(input.ends_on),
+        movements::search_text.eq(search_text(input)),
+        movements::version.eq(current.version + 1),
+        movements::updated_at.eq(Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
     if changed == 0 { Err(stale()) } else { Ok(()) }
 }
 
 /// Closes (or reopens) a movement.
-pub fn set_active(conn: &mut DbConnection, current: &Movement, if_match: IfMatch, active: bool) -> AppResult<()> {
+pub fn set_active(
+    conn: &mut DbConnection,
+    current: &Movement,
+    if_match: IfMatch,
+    active: bool,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     if current.active == active {
-        let detail = if active { "Phong trào đang mở." } else { "Phong trào đã đóng." };
+        let detail = if active {
+            "Phong trào đang mở."
+        } else {
+            "Phong trào đã đóng."
+        };
         return Err(AppError::new(ErrorCode::Conflict).with_detail(detail));
     }
     let now = Utc::now().naive_utc();
-    let changed = diesel::update(movements::table.find(current.id).filter(movements::version.eq(current.version)))
-        .set((
-            movements::active.eq(active),
-            movements::closed_at.eq(if active { None } else { Some(now) }),
-            movements::version.eq(current.version + 1),
-            movements::updated_at.eq(now),
-        ))
-        .execute(conn)?;
+    let changed = diesel::update(
+        movements::table
+            .find(current.id)
+            .filter(movements::version.eq(current.version)),
+    )
+    .set((
+        movements::active.eq(active),
+        movements::closed_at.eq(if active { None } else { Some(now) }),
+        movements::version.eq(current.version + 1),
+        movements::updated_at.eq(now),
+    ))
+    .execute(conn)?;
     if changed == 0 { Err(stale()) } else { Ok(()) }
 }

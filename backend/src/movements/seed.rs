@@ -13,7 +13,12 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn seeds() -> Vec<MovementInput> {
-    let movement = |code: &str, name: &str, legal_basis: Option<&str>, legal_basis_date: Option<NaiveDate>, starts_on, ends_on| MovementInput {
+    let movement = |code: &str,
+                    name: &str,
+                    legal_basis: Option<&str>,
+                    legal_basis_date: Option<NaiveDate>,
+                    starts_on,
+                    ends_on| MovementInput {
         code: code.to_owned(),
         name: name.to_owned(),
         description: None,
@@ -31,7 +36,14 @@ fn seeds() -> Vec<MovementInput> {
             date(2026, 1, 1),
             Some(date(2030, 12, 31)),
         ),
-        movement("BDHVS", "Bình dân học vụ số", Some("Kế hoạch số 01-KH/BCĐTW"), Some(date(2025, 3, 21)), date(2025, 3, 21), None),
+        movement(
+            "BDHVS",
+            "Bình dân học vụ số",
+            Some("Kế hoạch số 01-KH/BCĐTW"),
+            Some(date(2025, 3, 21)),
+            date(2025, 3, 21),
+            None,
+        ),
         movement(
             "DMST-CDS",
             "Cả nước thi đua đổi mới sáng tạo và chuyển đổi số",
@@ -40,7 +52,14 @@ fn seeds() -> Vec<MovementInput> {
             date(2025, 5, 14),
             Some(date(2030, 12, 31)),
         ),
-        movement("BVANTQ", "Toàn dân bảo vệ an ninh Tổ quốc", None, None, date(2026, 1, 1), None),
+        movement(
+            "BVANTQ",
+            "Toàn dân bảo vệ an ninh Tổ quốc",
+            None,
+            None,
+            date(2026, 1, 1),
+            None,
+        ),
         movement("DVK", "Dân vận khéo", None, None, date(2026, 1, 1), None),
     ]
 }

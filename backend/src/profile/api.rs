@@ -30,7 +30,10 @@ fn own_id(auth: &Auth<SelfService>) -> AppResult<i64> {
     responses((status = 200, body = User, headers(("ETag" = String))))
 )]
 #[get("/profile")]
-pub async fn get_profile(auth: Auth<SelfService>, state: web::Data<AppState>) -> AppResult<HttpResponse> {
+pub async fn get_profile(
+    auth: Auth<SelfService>,
+    state: web::Data<AppState>,
+) -> AppResult<HttpResponse> {
     let id = own_id(&auth)?;
     let user = state.db.run(move |conn| model::find(conn, id)).await?;
     Ok(json_with_etag(StatusCode::OK, user.version, &user))
@@ -67,7 +70,15 @@ pub async fn update_profile(
             let current = model::find(conn, id)?;
             model::update_profile(conn, &current, if_match, &input)?;
             let user = model::find(conn, id)?;
-            audit::record(conn, &ctx, "update_profile", "user", Some(id), audit::snapshot(&current), audit::snapshot(&user))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::UpdateProfile,
+                audit::EntityType::User,
+                Some(id),
+                audit::snapshot(&current),
+                audit::snapshot(&user),
+            )?;
             Ok(user)
         })
         .await?;
@@ -105,21 +116,37 @@ pub async fn change_password(
     let id = own_id(&auth)?;
     let mut problems = password::check_policy("newPassword", &body.new_password, &auth.name);
     if body.new_password == body.current_password {
-        problems.push(FieldError::new("newPassword", "password_unchanged", "Mật khẩu mới phải khác mật khẩu hiện tại."));
+        problems.push(FieldError::new(
+            "newPassword",
+            "password_unchanged",
+            "Mật khẩu mới phải khác mật khẩu hiện tại.",
+        ));
     }
     if !problems.is_empty() {
         return Err(AppError::validation(problems));
     }
-    let stored = state.db.run(move |conn| model::password_hash(conn, id)).await?;
+    let stored = state
+        .db
+        .run(move |conn| model::password_hash(conn, id))
+        .await?;
     let (current, new) = (body.current_password, body.new_password);
     let new_hash = web::block(move || {
-        if password::verify(&current, &stored) { password::hash(&new).map(Some) } else { Ok(None) }
+        if password::verify(&current, &stored) {
+            password::hash(&new).map(Some)
+        } else {
+            Ok(None)
+        }
     })
     .await
     .map_err(AppError::internal)??;
     let Some(new_hash) = new_hash else {
-        return Err(AppError::new(ErrorCode::WrongPassword)
-            .with_field(FieldError::new("currentPassword", "wrong_password", "Mật khẩu hiện tại không đúng.")));
+        return Err(
+            AppError::new(ErrorCode::WrongPassword).with_field(FieldError::new(
+                "currentPassword",
+                "wrong_password",
+                "Mật khẩu hiện tại không đúng.",
+            )),
+        );
     };
     let ctx = AuditContext::from(&auth);
     let meta = auth.meta.clone();
@@ -130,13 +157,25 @@ pub async fn change_password(
             model::set_password(conn, id, &new_hash, false)?;
             sessions::revoke_all_for_user(conn, id, "password_change")?;
             let (session_id, refresh) = sessions::start(conn, id, &meta, ttl)?;
-            audit::record(conn, &ctx, "password_change", "user", Some(id), None, None)?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::PasswordChange,
+                audit::EntityType::User,
+                Some(id),
+                None,
+                None,
+            )?;
             Ok((model::find(conn, id)?, session_id, refresh))
         })
         .await?;
-    Ok(web::Json(token_response(&state, user, session_id, refresh)?))
+    Ok(web::Json(token_response(
+        &state, user, session_id, refresh,
+    )?))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(get_profile).service(update_profile).service(change_password);
+    cfg.service(get_profile)
+        .service(update_profile)
+        .service(change_password);
 }

@@ -10,7 +10,12 @@ use crate::users::model::{self, NewUserInput};
 
 /// Creates the administrator, or resets the password of an existing one. With no password given a
 /// temporary one is generated (to be changed at first sign-in). Returns a message for the console.
-pub fn create_or_reset(conn: &mut DbConnection, username: &str, full_name: &str, given: Option<&str>) -> AppResult<String> {
+pub fn create_or_reset(
+    conn: &mut DbConnection,
+    username: &str,
+    full_name: &str,
+    given: Option<&str>,
+) -> AppResult<String> {
     let username = username.trim().to_lowercase();
     if let Some(password) = given {
         let problems = password::check_policy("password", password, &username);
@@ -18,19 +23,30 @@ pub fn create_or_reset(conn: &mut DbConnection, username: &str, full_name: &str,
             return Err(AppError::validation(problems));
         }
     }
-    let secret = given.map(str::to_owned).unwrap_or_else(tokens::temporary_password);
+    let secret = given
+        .map(str::to_owned)
+        .unwrap_or_else(tokens::temporary_password);
     let temporary = given.is_none();
     let hash = password::hash(&secret)?;
     crate::db::write_transaction(conn, |conn| {
-        let existing: Option<(i64, String)> =
-            users::table.filter(users::username.eq(&username)).select((users::id, users::role)).first(conn).optional()?;
+        let existing: Option<(i64, String)> = users::table
+            .filter(users::username.eq(&username))
+            .select((users::id, users::role))
+            .first(conn)
+            .optional()?;
         match existing {
             Some((id, role)) => {
                 if role != Role::Admin.as_str() {
-                    return Err(AppError::field("username", "taken", "Tên đăng nhập này thuộc một người dùng không phải quản trị."));
+                    return Err(AppError::field(
+                        "username",
+                        "taken",
+                        "Tên đăng nhập này thuộc một người dùng không phải quản trị.",
+                    ));
                 }
                 model::set_password(conn, id, &hash, temporary)?;
-                diesel::update(users::table.find(id)).set(users::active.eq(true)).execute(conn)?;
+                diesel::update(users::table.find(id))
+                    .set(users::active.eq(true))
+                    .execute(conn)?;
                 sessions::revoke_all_for_user(conn, id, "password_reset")?;
             }
             None => {
@@ -45,13 +61,17 @@ pub fn create_or_reset(conn: &mut DbConnection, username: &str, full_name: &str,
                     temporary_password: None,
                 };
                 let id = model::insert(conn, &input, &hash)?;
-                diesel::update(users::table.find(id)).set(users::must_change_password.eq(temporary)).execute(conn)?;
+                diesel::update(users::table.find(id))
+                    .set(users::must_change_password.eq(temporary))
+                    .execute(conn)?;
             }
         }
         Ok(())
     })?;
     Ok(if temporary {
-        format!("Quản trị viên {username}: mật khẩu tạm thời {secret} (phải đổi khi đăng nhập lần đầu).")
+        format!(
+            "Quản trị viên {username}: mật khẩu tạm thời {secret} (phải đổi khi đăng nhập lần đầu)."
+        )
     } else {
         format!("Quản trị viên {username}: đã đặt mật khẩu.")
     })

@@ -19,11 +19,41 @@ pub struct DemoAccount {
 }
 
 pub const ACCOUNTS: &[DemoAccount] = &[
-    DemoAccount { username: "admin", full_name: "Võ Minh Quản", position: "Quản trị hệ thống", role: Role::Admin, unit_code: "VP" },
-    DemoAccount { username: "lanhdao", full_name: "Nguyễn Tấn Phong", position: "Phó Giám đốc Sở", role: Role::Leader, unit_code: "STP" },
-    DemoAccount { username: "vanphong", full_name: "Trần Thị Lan", position: "Chuyên viên thi đua – khen thưởng", role: Role::Office, unit_code: "VP" },
-    DemoAccount { username: "tgpl.truong", full_name: "Lê Văn Minh", position: "Giám đốc Trung tâm", role: Role::UnitHead, unit_code: "TGPL" },
-    DemoAccount { username: "tgpl.canbo", full_name: "Phạm Thị Thảo", position: "Trợ giúp viên pháp lý", role: Role::UnitStaff, unit_code: "TGPL" },
+    DemoAccount {
+        username: "admin",
+        full_name: "Võ Minh Quản",
+        position: "Quản trị hệ thống",
+        role: Role::Admin,
+        unit_code: "VP",
+    },
+    DemoAccount {
+        username: "lanhdao",
+        full_name: "Nguyễn Tấn Phong",
+        position: "Phó Giám đốc Sở",
+        role: Role::Leader,
+        unit_code: "STP",
+    },
+    DemoAccount {
+        username: "vanphong",
+        full_name: "Trần Thị Lan",
+        position: "Chuyên viên thi đua – khen thưởng",
+        role: Role::Office,
+        unit_code: "VP",
+    },
+    DemoAccount {
+        username: "tgpl.truong",
+        full_name: "Lê Văn Minh",
+        position: "Giám đốc Trung tâm",
+        role: Role::UnitHead,
+        unit_code: "TGPL",
+    },
+    DemoAccount {
+        username: "tgpl.canbo",
+        full_name: "Phạm Thị Thảo",
+        position: "Trợ giúp viên pháp lý",
+        role: Role::UnitStaff,
+        unit_code: "TGPL",
+    },
 ];
 
 /// Creates the demo accounts that do not exist yet (with [`DEMO_PASSWORD`], no forced change).
@@ -33,12 +63,18 @@ pub fn seed(conn: &mut DbConnection) -> AppResult<usize> {
     crate::db::write_transaction(conn, |conn| {
         let mut created = 0;
         for account in ACCOUNTS {
-            let exists: i64 = users::table.filter(users::username.eq(account.username)).count().get_result(conn)?;
+            let exists: i64 = users::table
+                .filter(users::username.eq(account.username))
+                .count()
+                .get_result(conn)?;
             if exists > 0 {
                 continue;
             }
-            let unit_id: Option<i64> =
-                units::table.filter(units::code.eq(account.unit_code)).select(units::id).first(conn).optional()?;
+            let unit_id: Option<i64> = units::table
+                .filter(units::code.eq(account.unit_code))
+                .select(units::id)
+                .first(conn)
+                .optional()?;
             let input = NewUserInput {
                 username: account.username.to_owned(),
                 full_name: account.full_name.to_owned(),
@@ -50,7 +86,9 @@ pub fn seed(conn: &mut DbConnection) -> AppResult<usize> {
                 temporary_password: None,
             };
             let id = model::insert(conn, &input, &hash)?;
-            diesel::update(users::table.find(id)).set(users::must_change_password.eq(false)).execute(conn)?;
+            diesel::update(users::table.find(id))
+                .set(users::must_change_password.eq(false))
+                .execute(conn)?;
             created += 1;
         }
         Ok(created)

@@ -21,8 +21,22 @@ struct Seed {
 const DEPARTMENT: &str = "STP";
 
 const UNITS: &[Seed] = &[
-    Seed { code: DEPARTMENT, name: "Sở Tư pháp tỉnh Đồng Tháp", short_name: "Sở Tư pháp", kind: UnitKind::Department, parent: None, active: true },
-    Seed { code: "VP", name: "Văn phòng Sở", short_name: "Văn phòng", kind: UnitKind::Internal, parent: Some(DEPARTMENT), active: true },
+    Seed {
+        code: DEPARTMENT,
+        name: "Sở Tư pháp tỉnh Đồng Tháp",
+        short_name: "Sở Tư pháp",
+        kind: UnitKind::Department,
+        parent: None,
+        active: true,
+    },
+    Seed {
+        code: "VP",
+        name: "Văn phòng Sở",
+        short_name: "Văn phòng",
+        kind: UnitKind::Internal,
+        parent: Some(DEPARTMENT),
+        active: true,
+    },
     Seed {
         code: "XDKTVB",
         name: "Phòng Xây dựng và Kiểm tra văn bản quy phạm pháp luật",
@@ -39,10 +53,31 @@ const UNITS: &[Seed] = &[
         parent: Some(DEPARTMENT),
         active: true,
     },
-    Seed { code: "HCTP", name: "Phòng Hành chính tư pháp", short_name: "Phòng HCTP", kind: UnitKind::Internal, parent: Some(DEPARTMENT), active: true },
-    Seed { code: "BTTP", name: "Phòng Bổ trợ tư pháp", short_name: "Phòng BTTP", kind: UnitKind::Internal, parent: Some(DEPARTMENT), active: true },
+    Seed {
+        code: "HCTP",
+        name: "Phòng Hành chính tư pháp",
+        short_name: "Phòng HCTP",
+        kind: UnitKind::Internal,
+        parent: Some(DEPARTMENT),
+        active: true,
+    },
+    Seed {
+        code: "BTTP",
+        name: "Phòng Bổ trợ tư pháp",
+        short_name: "Phòng BTTP",
+        kind: UnitKind::Internal,
+        parent: Some(DEPARTMENT),
+        active: true,
+    },
     // Abolished by the 2025 inspection reform; kept for history.
-    Seed { code: "TTR", name: "Thanh tra Sở", short_name: "Thanh tra", kind: UnitKind::Internal, parent: Some(DEPARTMENT), active: false },
+    Seed {
+        code: "TTR",
+        name: "Thanh tra Sở",
+        short_name: "Thanh tra",
+        kind: UnitKind::Internal,
+        parent: Some(DEPARTMENT),
+        active: false,
+    },
     Seed {
         code: "TGPL",
         name: "Trung tâm Trợ giúp pháp lý nhà nước tỉnh Đồng Tháp",
@@ -51,8 +86,22 @@ const UNITS: &[Seed] = &[
         parent: Some(DEPARTMENT),
         active: true,
     },
-    Seed { code: "PCC1", name: "Phòng Công chứng số 1", short_name: "PCC số 1", kind: UnitKind::Affiliated, parent: Some(DEPARTMENT), active: true },
-    Seed { code: "PCC2", name: "Phòng Công chứng số 2", short_name: "PCC số 2", kind: UnitKind::Affiliated, parent: Some(DEPARTMENT), active: true },
+    Seed {
+        code: "PCC1",
+        name: "Phòng Công chứng số 1",
+        short_name: "PCC số 1",
+        kind: UnitKind::Affiliated,
+        parent: Some(DEPARTMENT),
+        active: true,
+    },
+    Seed {
+        code: "PCC2",
+        name: "Phòng Công chứng số 2",
+        short_name: "PCC số 2",
+        kind: UnitKind::Affiliated,
+        parent: Some(DEPARTMENT),
+        active: true,
+    },
     Seed {
         code: "DGTS",
         name: "Trung tâm Dịch vụ đấu giá tài sản tỉnh Đồng Tháp",
@@ -88,7 +137,12 @@ pub fn ensure_units(conn: &mut DbConnection) -> AppResult<bool> {
     crate::db::write_transaction(conn, |conn| {
         for (index, seed) in UNITS.iter().enumerate() {
             let parent_id = match seed.parent {
-                Some(code) => Some(units::table.filter(units::code.eq(code)).select(units::id).first::<i64>(conn)?),
+                Some(code) => Some(
+                    units::table
+                        .filter(units::code.eq(code))
+                        .select(units::id)
+                        .first::<i64>(conn)?,
+                ),
                 None => None,
             };
             let input = UnitInput {
@@ -105,7 +159,9 @@ pub fn ensure_units(conn: &mut DbConnection) -> AppResult<bool> {
             };
             let id = model::insert(conn, &input)?;
             if !seed.active {
-                diesel::update(units::table.find(id)).set(units::active.eq(false)).execute(conn)?;
+                diesel::update(units::table.find(id))
+                    .set(units::active.eq(false))
+                    .execute(conn)?;
             }
         }
         Ok(true)

@@ -51,7 +51,10 @@ pub async fn list_service_accounts(
     Query(q): Query<ServiceAccountQuery>,
 ) -> AppResult<web::Json<Page<ServiceAccount>>> {
     let page = PageRequest::new(q.page, q.page_size)?;
-    let (items, total) = state.db.run(move |conn| model::list(conn, page.offset(), page.limit())).await?;
+    let (items, total) = state
+        .db
+        .run(move |conn| model::list(conn, page.offset(), page.limit()))
+        .await?;
     Ok(web::Json(page.of(items, total)))
 }
 
@@ -79,11 +82,26 @@ pub async fn create_service_account(
         .transaction(move |conn| {
             let (id, secret) = model::insert(conn, &input, created_by)?;
             let account = model::find(conn, id)?;
-            audit::record(conn, &ctx, "create", "service_account", Some(id), None, audit::snapshot(&account))?;
-            Ok(ServiceAccountWithSecret { account, client_secret: secret })
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Create,
+                audit::EntityType::ServiceAccount,
+                Some(id),
+                None,
+                audit::snapshot(&account),
+            )?;
+            Ok(ServiceAccountWithSecret {
+                account,
+                client_secret: secret,
+            })
         })
         .await?;
-    Ok(json_with_etag(StatusCode::CREATED, result.account.version, &result))
+    Ok(json_with_etag(
+        StatusCode::CREATED,
+        result.account.version,
+        &result,
+    ))
 }
 
 /// One service account.
@@ -96,7 +114,11 @@ pub async fn create_service_account(
     responses((status = 200, body = ServiceAccount, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
 )]
 #[get("/service-accounts/{id}")]
-pub async fn get_service_account(_auth: Auth<AdminOnly>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn get_service_account(
+    _auth: Auth<AdminOnly>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let account = state.db.run(move |conn| model::find(conn, id)).await?;
     Ok(json_with_etag(StatusCode::OK, account.version, &account))
@@ -136,7 +158,15 @@ pub async fn update_service_account(
             let current = model::find(conn, id)?;
             model::update(conn, &current, if_match, &input)?;
             let account = model::find(conn, id)?;
-            audit::record(conn, &ctx, "update", "service_account", Some(id), audit::snapshot(&current), audit::snapshot(&account))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Update,
+                audit::EntityType::ServiceAccount,
+                Some(id),
+                audit::snapshot(&current),
+                audit::snapshot(&account),
+            )?;
             Ok(account)
         })
         .await?;
@@ -173,7 +203,15 @@ pub async fn revoke_service_account(
             let current = model::find(conn, id)?;
             model::revoke(conn, &current, if_match)?;
             let account = model::find(conn, id)?;
-            audit::record(conn, &ctx, "revoke", "service_account", Some(id), audit::snapshot(&current), audit::snapshot(&account))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Revoke,
+                audit::EntityType::ServiceAccount,
+                Some(id),
+                audit::snapshot(&current),
+                audit::snapshot(&account),
+            )?;
             Ok(account)
         })
         .await?;
@@ -210,11 +248,26 @@ pub async fn rotate_service_account_secret(
             let current = model::find(conn, id)?;
             let secret = model::rotate_secret(conn, &current, if_match)?;
             let account = model::find(conn, id)?;
-            audit::record(conn, &ctx, "rotate_secret", "service_account", Some(id), None, None)?;
-            Ok(ServiceAccountWithSecret { account, client_secret: secret })
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::RotateSecret,
+                audit::EntityType::ServiceAccount,
+                Some(id),
+                None,
+                None,
+            )?;
+            Ok(ServiceAccountWithSecret {
+                account,
+                client_secret: secret,
+            })
         })
         .await?;
-    Ok(json_with_etag(StatusCode::OK, result.account.version, &result))
+    Ok(json_with_etag(
+        StatusCode::OK,
+        result.account.version,
+        &result,
+    ))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

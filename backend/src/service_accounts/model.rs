@@ -85,7 +85,10 @@ pub struct ServiceAccountInput {
 impl ServiceAccountInput {
     pub fn normalized(mut self) -> Self {
         self.name = self.name.trim().to_owned();
-        self.description = self.description.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
+        self.description = self
+            .description
+            .map(|d| d.trim().to_owned())
+            .filter(|d| !d.is_empty());
         self.scopes.sort_by_key(|s| s.as_str());
         self.scopes.dedup();
         self
@@ -102,7 +105,11 @@ pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<ServiceAccount> {
         .ok_or_else(|| AppError::not_found("tài khoản tích hợp"))
 }
 
-pub fn list(conn: &mut DbConnection, offset: i64, limit: i64) -> AppResult<(Vec<ServiceAccount>, i64)> {
+pub fn list(
+    conn: &mut DbConnection,
+    offset: i64,
+    limit: i64,
+) -> AppResult<(Vec<ServiceAccount>, i64)> {
     let total = service_accounts::table.count().get_result(conn)?;
     let rows: Vec<Row> = service_accounts::table
         .select(Row::as_select())
@@ -114,17 +121,29 @@ pub fn list(conn: &mut DbConnection, offset: i64, limit: i64) -> AppResult<(Vec<
 }
 
 fn name_taken(conn: &mut DbConnection, name: &str, except: Option<i64>) -> AppResult<()> {
-    let owner: Option<i64> =
-        service_accounts::table.filter(service_accounts::name.eq(name)).select(service_accounts::id).first(conn).optional()?;
+    let owner: Option<i64> = service_accounts::table
+        .filter(service_accounts::name.eq(name))
+        .select(service_accounts::id)
+        .first(conn)
+        .optional()?;
     if owner.is_some_and(|o| Some(o) != except) {
-        return Err(AppError::new(ErrorCode::DuplicateName)
-            .with_field(FieldError::new("name", "taken", "Tên này đã được dùng cho tài khoản tích hợp khác.")));
+        return Err(
+            AppError::new(ErrorCode::DuplicateName).with_field(FieldError::new(
+                "name",
+                "taken",
+                "Tên này đã được dùng cho tài khoản tích hợp khác.",
+            )),
+        );
     }
     Ok(())
 }
 
 /// Creates an account; returns its id and the secret (shown once).
-pub fn insert(conn: &mut DbConnection, input: &ServiceAccountInput, created_by: Option<i64>) -> AppResult<(i64, String)> {
+pub fn insert(
+    conn: &mut DbConnection,
+    input: &ServiceAccountInput,
+    created_by: Option<i64>,
+) -> AppResult<(i64, String)> {
     name_taken(conn, &input.name, None)?;
     let secret = random_token(32);
     let now = Utc::now().naive_utc();
@@ -132,7 +151,10 @@ pub fn insert(conn: &mut DbConnection, input: &ServiceAccountInput, created_by: 
         .values((
             service_accounts::name.eq(&input.name),
             service_accounts::description.eq(&input.description),
-            service_accounts::client_id.eq(format!("lt_{}", random_token(12).to_lowercase().replace(['-', '_'], "x"))),
+            service_accounts::client_id.eq(format!(
+                "lt_{}",
+                random_token(12).to_lowercase().replace(['-', '_'], "x")
+            )),
             service_accounts::secret_hash.eq(sha256_hex(&secret)),
             service_accounts::scopes.eq(Scope::join(&input.scopes)),
             service_accounts::created_by.eq(created_by),
@@ -145,63 +167,101 @@ pub fn insert(conn: &mut DbConnection, input: &ServiceAccountInput, created_by: 
     Ok((id, secret))
 }
 
-pub fn update(conn: &mut DbConnection, current: &ServiceAccount, if_match: IfMatch, input: &ServiceAccountInput) -> AppResult<()> {
+pub fn update(
+    conn: &mut DbConnection,
+    current: &ServiceAccount,
+    if_match: IfMatch,
+    input: &ServiceAccountInput,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     name_taken(conn, &input.name, Some(current.id))?;
-    let changed = diesel::update(service_accounts::table.find(current.id).filter(service_accounts::version.eq(current.version)))
-        .set((
-            service_accounts::name.eq(&input.name),
-            service_accounts::description.eq(&input.description),
-            service_accounts::scopes.eq(Scope::join(&input.scopes)),
-            service_accounts::version.eq(current.version + 1),
-            service_accounts::updated_at.eq(Utc::now().naive_utc()),
-        ))
-        .execute(conn)?;
+    let changed = diesel::update(
+        service_accounts::table
+            .find(current.id)
+            .filter(service_accounts::version.eq(current.version)),
+    )
+    .set((
+        service_accounts::name.eq(&input.name),
+        service_accounts::description.eq(&input.description),
+        service_accounts::scopes.eq(Scope::join(&input.scopes)),
+        service_accounts::version.eq(current.version + 1),
+        service_accounts::updated_at.eq(Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
     if changed == 0 { Err(stale()) } else { Ok(()) }
 }
 
-pub fn revoke(conn: &mut DbConnection, current: &ServiceAccount, if_match: IfMatch) -> AppResult<()> {
+pub fn revoke(
+    conn: &mut DbConnection,
+    current: &ServiceAccount,
+    if_match: IfMatch,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     if current.revoked_at.is_some() {
-        return Err(AppError::new(ErrorCode::Conflict).with_detail("Tài khoản tích hợp đã bị thu hồi trước đó."));
+        return Err(AppError::new(ErrorCode::Conflict)
+            .with_detail("Tài khoản tích hợp đã bị thu hồi trước đó."));
     }
     let now = Utc::now().naive_utc();
-    let changed = diesel::update(service_accounts::table.find(current.id).filter(service_accounts::version.eq(current.version)))
-        .set((
-            service_accounts::revoked_at.eq(now),
-            service_accounts::version.eq(current.version + 1),
-            service_accounts::updated_at.eq(now),
-        ))
-        .execute(conn)?;
+    let changed = diesel::update(
+        service_accounts::table
+            .find(current.id)
+            .filter(service_accounts::version.eq(current.version)),
+    )
+    .set((
+        service_accounts::revoked_at.eq(now),
+        service_accounts::version.eq(current.version + 1),
+        service_accounts::updated_at.eq(now),
+    ))
+    .execute(conn)?;
     if changed == 0 { Err(stale()) } else { Ok(()) }
 }
 
 /// Replaces the secret; the old one stops working at once. Returns the new secret.
-pub fn rotate_secret(conn: &mut DbConnection, current: &ServiceAccount, if_match: IfMatch) -> AppResult<String> {
+pub fn rotate_secret(
+    conn: &mut DbConnection,
+    current: &ServiceAccount,
+    if_match: IfMatch,
+) -> AppResult<String> {
     if_match.check(current.version)?;
     if current.revoked_at.is_some() {
-        return Err(AppError::new(ErrorCode::Conflict).with_detail("Tài khoản tích hợp đã bị thu hồi."));
+        return Err(
+            AppError::new(ErrorCode::Conflict).with_detail("Tài khoản tích hợp đã bị thu hồi.")
+        );
     }
     let secret = random_token(32);
-    let changed = diesel::update(service_accounts::table.find(current.id).filter(service_accounts::version.eq(current.version)))
-        .set((
-            service_accounts::secret_hash.eq(sha256_hex(&secret)),
-            service_accounts::version.eq(current.version + 1),
-            service_accounts::updated_at.eq(Utc::now().naive_utc()),
-        ))
-        .execute(conn)?;
-    if changed == 0 { Err(stale()) } else { Ok(secret) }
+    let changed = diesel::update(
+        service_accounts::table
+            .find(current.id)
+            .filter(service_accounts::version.eq(current.version)),
+    )
+    .set((
+        service_accounts::secret_hash.eq(sha256_hex(&secret)),
+        service_accounts::version.eq(current.version + 1),
+        service_accounts::updated_at.eq(Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
+    if changed == 0 {
+        Err(stale())
+    } else {
+        Ok(secret)
+    }
 }
 
 /// The live account with this client id and secret, if any; records its use.
-pub fn authenticate(conn: &mut DbConnection, client_id: &str, secret: &str) -> AppResult<Option<ServiceAccount>> {
+pub fn authenticate(
+    conn: &mut DbConnection,
+    client_id: &str,
+    secret: &str,
+) -> AppResult<Option<ServiceAccount>> {
     let found: Option<(i64, String)> = service_accounts::table
         .filter(service_accounts::client_id.eq(client_id))
         .filter(service_accounts::revoked_at.is_null())
         .select((service_accounts::id, service_accounts::secret_hash))
         .first(conn)
         .optional()?;
-    let Some((id, stored)) = found else { return Ok(None) };
+    let Some((id, stored)) = found else {
+        return Ok(None);
+    };
     if !bool::from(stored.as_bytes().ct_eq(sha256_hex(secret).as_bytes())) {
         return Ok(None);
     }

@@ -22,7 +22,10 @@ use crate::state::AppState;
     responses((status = 200, body = ProgrammeSettings, headers(("ETag" = String))))
 )]
 #[get("/settings")]
-pub async fn get_settings(_auth: Auth<ReadExemplars>, state: web::Data<AppState>) -> AppResult<HttpResponse> {
+pub async fn get_settings(
+    _auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+) -> AppResult<HttpResponse> {
     let settings = state.db.run(super::load).await?;
     Ok(json_with_etag(StatusCode::OK, settings.version, &settings))
 }
@@ -60,7 +63,15 @@ pub async fn update_settings(
             let before = super::load(conn)?;
             super::save(conn, &before, if_match, &input)?;
             let after = super::load(conn)?;
-            audit::record(conn, &ctx, "update", "settings", None, audit::snapshot(&before), audit::snapshot(&after))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Update,
+                audit::EntityType::Settings,
+                None,
+                audit::snapshot(&before),
+                audit::snapshot(&after),
+            )?;
             Ok(after)
         })
         .await?;

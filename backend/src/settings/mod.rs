@@ -45,7 +45,10 @@ fn default_start() -> String {
 
 impl Default for ProgrammeSettingsInput {
     fn default() -> Self {
-        Self { introduction_due_day: 10, introductions_start: default_start() }
+        Self {
+            introduction_due_day: 10,
+            introductions_start: default_start(),
+        }
     }
 }
 
@@ -53,7 +56,11 @@ impl ProgrammeSettingsInput {
     pub fn extra_errors(&self) -> Vec<crate::error::FieldError> {
         match crate::introductions::model::Month::parse(&self.introductions_start) {
             Some(_) => Vec::new(),
-            None => vec![crate::error::FieldError::new("introductionsStart", "invalid_format", "Tháng phải có dạng YYYY-MM.")],
+            None => vec![crate::error::FieldError::new(
+                "introductionsStart",
+                "invalid_format",
+                "Tháng phải có dạng YYYY-MM.",
+            )],
         }
     }
 }
@@ -66,7 +73,8 @@ pub fn load(conn: &mut DbConnection) -> AppResult<ProgrammeSettings> {
         .optional()?;
     Ok(match row {
         Some((value, version, updated_at)) => {
-            let input: ProgrammeSettingsInput = serde_json::from_str(&value).map_err(AppError::internal)?;
+            let input: ProgrammeSettingsInput =
+                serde_json::from_str(&value).map_err(AppError::internal)?;
             ProgrammeSettings {
                 introduction_due_day: input.introduction_due_day,
                 introductions_start: input.introductions_start,
@@ -86,18 +94,36 @@ pub fn load(conn: &mut DbConnection) -> AppResult<ProgrammeSettings> {
     })
 }
 
-pub fn save(conn: &mut DbConnection, current: &ProgrammeSettings, if_match: IfMatch, input: &ProgrammeSettingsInput) -> AppResult<()> {
+pub fn save(
+    conn: &mut DbConnection,
+    current: &ProgrammeSettings,
+    if_match: IfMatch,
+    input: &ProgrammeSettingsInput,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     let value = serde_json::to_string(input).map_err(AppError::internal)?;
     let now = Utc::now().naive_utc();
     if current.version == 0 {
         diesel::insert_into(settings::table)
-            .values((settings::key.eq(KEY), settings::value.eq(value), settings::version.eq(1), settings::updated_at.eq(now)))
+            .values((
+                settings::key.eq(KEY),
+                settings::value.eq(value),
+                settings::version.eq(1),
+                settings::updated_at.eq(now),
+            ))
             .execute(conn)?;
         return Ok(());
     }
-    let changed = diesel::update(settings::table.find(KEY).filter(settings::version.eq(current.version)))
-        .set((settings::value.eq(value), settings::version.eq(current.version + 1), settings::updated_at.eq(now)))
-        .execute(conn)?;
+    let changed = diesel::update(
+        settings::table
+            .find(KEY)
+            .filter(settings::version.eq(current.version)),
+    )
+    .set((
+        settings::value.eq(value),
+        settings::version.eq(current.version + 1),
+        settings::updated_at.eq(now),
+    ))
+    .execute(conn)?;
     if changed == 0 { Err(stale()) } else { Ok(()) }
 }

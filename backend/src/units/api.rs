@@ -64,12 +64,21 @@ fn filtered<'a>(q: &'a UnitQuery) -> units::BoxedQuery<'a, crate::db::DbBackend>
     query
 }
 
-fn list(conn: &mut DbConnection, q: &UnitQuery, page: PageRequest, sort: (SortField, bool)) -> AppResult<Page<Unit>> {
+fn list(
+    conn: &mut DbConnection,
+    q: &UnitQuery,
+    page: PageRequest,
+    sort: (SortField, bool),
+) -> AppResult<Page<Unit>> {
     let total: i64 = filtered(q).count().get_result(conn)?;
     let query = filtered(q).select(UnitRow::as_select());
     let query = match sort {
-        (SortField::SortOrder, false) => query.order((units::sort_order.asc(), units::sort_name.asc())),
-        (SortField::SortOrder, true) => query.order((units::sort_order.desc(), units::sort_name.desc())),
+        (SortField::SortOrder, false) => {
+            query.order((units::sort_order.asc(), units::sort_name.asc()))
+        }
+        (SortField::SortOrder, true) => {
+            query.order((units::sort_order.desc(), units::sort_name.desc()))
+        }
         (SortField::Name, false) => query.order(units::sort_name.asc()),
         (SortField::Name, true) => query.order(units::sort_name.desc()),
         (SortField::Code, false) => query.order(units::code.asc()),
@@ -77,7 +86,11 @@ fn list(conn: &mut DbConnection, q: &UnitQuery, page: PageRequest, sort: (SortFi
         (SortField::ShortName, false) => query.order(units::short_name.asc()),
         (SortField::ShortName, true) => query.order(units::short_name.desc()),
     };
-    let rows: Vec<UnitRow> = query.then_order_by(units::id.asc()).offset(page.offset()).limit(page.limit()).load(conn)?;
+    let rows: Vec<UnitRow> = query
+        .then_order_by(units::id.asc())
+        .offset(page.offset())
+        .limit(page.limit())
+        .load(conn)?;
     Ok(page.of(rows.into_iter().map(Unit::from).collect(), total))
 }
 
@@ -107,7 +120,9 @@ pub async fn list_units(
         ],
         (SortField::SortOrder, false),
     )?;
-    Ok(web::Json(state.db.run(move |conn| list(conn, &q, page, sort)).await?))
+    Ok(web::Json(
+        state.db.run(move |conn| list(conn, &q, page, sort)).await?,
+    ))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -130,13 +145,17 @@ pub struct UnitNode {
 
 fn build_tree(rows: Vec<UnitRow>) -> Vec<UnitNode> {
     let ids: std::collections::HashSet<i64> = rows.iter().map(|r| r.id).collect();
-    let mut by_parent: std::collections::HashMap<Option<i64>, Vec<Unit>> = std::collections::HashMap::new();
+    let mut by_parent: std::collections::HashMap<Option<i64>, Vec<Unit>> =
+        std::collections::HashMap::new();
     for row in rows {
         // A unit whose parent is filtered out (inactive) is shown at the top level.
         let parent = row.parent_id.filter(|p| ids.contains(p));
         by_parent.entry(parent).or_default().push(Unit::from(row));
     }
-    fn attach(parent: Option<i64>, by_parent: &mut std::collections::HashMap<Option<i64>, Vec<Unit>>) -> Vec<UnitNode> {
+    fn attach(
+        parent: Option<i64>,
+        by_parent: &mut std::collections::HashMap<Option<i64>, Vec<Unit>>,
+    ) -> Vec<UnitNode> {
         let units = by_parent.remove(&parent).unwrap_or_default();
         units
             .into_iter()
@@ -165,7 +184,10 @@ pub async fn unit_tree(
     Query(q): Query<TreeQuery>,
 ) -> AppResult<web::Json<Vec<UnitNode>>> {
     let include_inactive = q.include_inactive.unwrap_or(false);
-    let rows = state.db.run(move |conn| model::all(conn, include_inactive)).await?;
+    let rows = state
+        .db
+        .run(move |conn| model::all(conn, include_inactive))
+        .await?;
     Ok(web::Json(build_tree(rows)))
 }
 
@@ -182,7 +204,11 @@ pub async fn unit_tree(
     )
 )]
 #[get("/units/{id}")]
-pub async fn get_unit(_auth: Auth<ReadUnits>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn get_unit(
+    _auth: Auth<ReadUnits>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let unit = Unit::from(state.db.run(move |conn| model::find(conn, id)).await?);
     Ok(json_with_etag(StatusCode::OK, unit.version, &unit))
@@ -195,7 +221,11 @@ fn checked(input: UnitInput) -> AppResult<UnitInput> {
         Err(e) => e.errors,
     };
     errors.extend(input.check_code());
-    if errors.is_empty() { Ok(input) } else { Err(crate::error::AppError::validation(errors)) }
+    if errors.is_empty() {
+        Ok(input)
+    } else {
+        Err(crate::error::AppError::validation(errors))
+    }
 }
 
 /// Creates a unit.
@@ -223,7 +253,15 @@ pub async fn create_unit(
         .transaction(move |conn| {
             let id = model::insert(conn, &input)?;
             let unit = Unit::from(model::find(conn, id)?);
-            audit::record(conn, &ctx, "create", "unit", Some(id), None, audit::snapshot(&unit))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Create,
+                audit::EntityType::Unit,
+                Some(id),
+                None,
+                audit::snapshot(&unit),
+            )?;
             Ok(unit)
         })
         .await?;
@@ -270,14 +308,28 @@ pub async fn update_unit(
             let current = model::find(conn, id)?;
             model::update(conn, &current, if_match, &input)?;
             let unit = Unit::from(model::find(conn, id)?);
-            audit::record(conn, &ctx, "update", "unit", Some(id), audit::snapshot(&Unit::from(current)), audit::snapshot(&unit))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Update,
+                audit::EntityType::Unit,
+                Some(id),
+                audit::snapshot(&Unit::from(current)),
+                audit::snapshot(&unit),
+            )?;
             Ok(unit)
         })
         .await?;
     Ok(json_with_etag(StatusCode::OK, unit.version, &unit))
 }
 
-async fn set_active(auth: Auth<AdminOnly>, state: web::Data<AppState>, id: i64, if_match: IfMatch, active: bool) -> AppResult<HttpResponse> {
+async fn set_active(
+    auth: Auth<AdminOnly>,
+    state: web::Data<AppState>,
+    id: i64,
+    if_match: IfMatch,
+    active: bool,
+) -> AppResult<HttpResponse> {
     let ctx = AuditContext::from(&auth);
     let unit = state
         .db
@@ -285,8 +337,20 @@ async fn set_active(auth: Auth<AdminOnly>, state: web::Data<AppState>, id: i64, 
             let current = model::find(conn, id)?;
             model::set_active(conn, &current, if_match, active)?;
             let unit = Unit::from(model::find(conn, id)?);
-            let action = if active { "activate" } else { "deactivate" };
-            audit::record(conn, &ctx, action, "unit", Some(id), audit::snapshot(&Unit::from(current)), audit::snapshot(&unit))?;
+            let action = if active {
+                crate::audit::AuditAction::Activate
+            } else {
+                crate::audit::AuditAction::Deactivate
+            };
+            audit::record(
+                conn,
+                &ctx,
+                action,
+                audit::EntityType::Unit,
+                Some(id),
+                audit::snapshot(&Unit::from(current)),
+                audit::snapshot(&unit),
+            )?;
             Ok(unit)
         })
         .await?;
@@ -383,7 +447,15 @@ pub async fn delete_unit(
         .transaction(move |conn| {
             let current = model::find(conn, id)?;
             model::delete(conn, &current, if_match)?;
-            audit::record(conn, &ctx, "delete", "unit", Some(id), audit::snapshot(&Unit::from(current)), None)
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Delete,
+                audit::EntityType::Unit,
+                Some(id),
+                audit::snapshot(&Unit::from(current)),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -34,7 +34,13 @@ impl UnitKind {
     }
 
     pub fn parse(value: &str) -> Option<UnitKind> {
-        [UnitKind::Department, UnitKind::Internal, UnitKind::Affiliated].into_iter().find(|k| k.as_str() == value)
+        [
+            UnitKind::Department,
+            UnitKind::Internal,
+            UnitKind::Affiliated,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == value)
     }
 }
 
@@ -166,15 +172,27 @@ impl UnitInput {
     }
 
     pub fn check_code(&self) -> Vec<FieldError> {
-        if self.code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-') {
+        if self
+            .code
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-')
+        {
             Vec::new()
         } else {
-            vec![FieldError::new("code", "invalid_format", "Mã chỉ gồm chữ cái không dấu, chữ số, dấu _ hoặc -.")]
+            vec![FieldError::new(
+                "code",
+                "invalid_format",
+                "Mã chỉ gồm chữ cái không dấu, chữ số, dấu _ hoặc -.",
+            )]
         }
     }
 
     fn search_text(&self) -> String {
-        search::document([self.code.as_str(), self.name.as_str(), self.short_name.as_str()])
+        search::document([
+            self.code.as_str(),
+            self.name.as_str(),
+            self.short_name.as_str(),
+        ])
     }
 }
 
@@ -230,7 +248,9 @@ pub fn all(conn: &mut DbConnection, include_inactive: bool) -> AppResult<Vec<Uni
     if !include_inactive {
         query = query.filter(units::active.eq(true));
     }
-    Ok(query.order((units::sort_order.asc(), units::sort_name.asc())).load(conn)?)
+    Ok(query
+        .order((units::sort_order.asc(), units::sort_name.asc()))
+        .load(conn)?)
 }
 
 pub fn unit_ref(conn: &mut DbConnection, id: i64) -> AppResult<Option<UnitRef>> {
@@ -243,16 +263,27 @@ pub fn unit_ref(conn: &mut DbConnection, id: i64) -> AppResult<Option<UnitRef>> 
 
 /// Checks the tree rules for `input` (as a new unit, or replacing unit `id`).
 fn check_placement(conn: &mut DbConnection, input: &UnitInput, id: Option<i64>) -> AppResult<()> {
-    let code_owner: Option<i64> =
-        units::table.filter(units::code.eq(&input.code)).select(units::id).first(conn).optional()?;
+    let code_owner: Option<i64> = units::table
+        .filter(units::code.eq(&input.code))
+        .select(units::id)
+        .first(conn)
+        .optional()?;
     if code_owner.is_some_and(|owner| Some(owner) != id) {
         return Err(AppError::new(ErrorCode::DuplicateCode)
             .with_detail(format!("Mã đơn vị {} đã được dùng.", input.code))
-            .with_field(FieldError::new("code", "taken", "Mã này đã được dùng cho đơn vị khác.")));
+            .with_field(FieldError::new(
+                "code",
+                "taken",
+                "Mã này đã được dùng cho đơn vị khác.",
+            )));
     }
     if input.kind == UnitKind::Department {
         if input.parent_id.is_some() {
-            return Err(AppError::field("parentId", "invalid", "Sở là đơn vị gốc, không có đơn vị cấp trên."));
+            return Err(AppError::field(
+                "parentId",
+                "invalid",
+                "Sở là đơn vị gốc, không có đơn vị cấp trên.",
+            ));
         }
         let other_root: Option<i64> = units::table
             .filter(units::kind.eq(UnitKind::Department.as_str()))
@@ -260,28 +291,54 @@ fn check_placement(conn: &mut DbConnection, input: &UnitInput, id: Option<i64>) 
             .first(conn)
             .optional()?;
         if other_root.is_some_and(|root| Some(root) != id) {
-            return Err(AppError::field("kind", "invalid", "Hệ thống chỉ có một Sở ở gốc cây đơn vị."));
+            return Err(AppError::field(
+                "kind",
+                "invalid",
+                "Hệ thống chỉ có một Sở ở gốc cây đơn vị.",
+            ));
         }
         return Ok(());
     }
     let Some(parent_id) = input.parent_id else {
-        return Err(AppError::field("parentId", "required", "Chọn đơn vị cấp trên."));
+        return Err(AppError::field(
+            "parentId",
+            "required",
+            "Chọn đơn vị cấp trên.",
+        ));
     };
     if Some(parent_id) == id {
-        return Err(AppError::field("parentId", "invalid", "Đơn vị không thể là cấp trên của chính nó."));
+        return Err(AppError::field(
+            "parentId",
+            "invalid",
+            "Đơn vị không thể là cấp trên của chính nó.",
+        ));
     }
-    let parent: Option<(String, bool)> =
-        units::table.find(parent_id).select((units::kind, units::active)).first(conn).optional()?;
+    let parent: Option<(String, bool)> = units::table
+        .find(parent_id)
+        .select((units::kind, units::active))
+        .first(conn)
+        .optional()?;
     let Some((parent_kind, parent_active)) = parent else {
-        return Err(AppError::field("parentId", "not_found", "Đơn vị cấp trên không tồn tại."));
+        return Err(AppError::field(
+            "parentId",
+            "not_found",
+            "Đơn vị cấp trên không tồn tại.",
+        ));
     };
     if !parent_active {
-        return Err(AppError::field("parentId", "inactive", "Đơn vị cấp trên đã ngừng hoạt động."));
+        return Err(AppError::field(
+            "parentId",
+            "inactive",
+            "Đơn vị cấp trên đã ngừng hoạt động.",
+        ));
     }
     let parent_kind = UnitKind::parse(&parent_kind);
     let allowed = match input.kind {
         UnitKind::Internal => parent_kind == Some(UnitKind::Department),
-        UnitKind::Affiliated => matches!(parent_kind, Some(UnitKind::Department | UnitKind::Affiliated)),
+        UnitKind::Affiliated => matches!(
+            parent_kind,
+            Some(UnitKind::Department | UnitKind::Affiliated)
+        ),
         UnitKind::Department => false,
     };
     if !allowed {
@@ -297,9 +354,18 @@ fn check_placement(conn: &mut DbConnection, input: &UnitInput, id: Option<i64>) 
         let mut steps = 0;
         while let Some(current) = cursor {
             if current == id || steps > 64 {
-                return Err(AppError::field("parentId", "cycle", "Không thể chọn đơn vị cấp dưới làm cấp trên."));
+                return Err(AppError::field(
+                    "parentId",
+                    "cycle",
+                    "Không thể chọn đơn vị cấp dưới làm cấp trên.",
+                ));
             }
-            cursor = units::table.find(current).select(units::parent_id).first::<Option<i64>>(conn).optional()?.flatten();
+            cursor = units::table
+                .find(current)
+                .select(units::parent_id)
+                .first::<Option<i64>>(conn)
+                .optional()?
+                .flatten();
             steps += 1;
         }
     }
@@ -310,45 +376,78 @@ pub fn insert(conn: &mut DbConnection, input: &UnitInput) -> AppResult<i64> {
     check_placement(conn, input, None)?;
     let now = Utc::now().naive_utc();
     let id = diesel::insert_into(units::table)
-        .values((UnitChanges::from(input, now), units::active.eq(true), units::version.eq(1), units::created_at.eq(now)))
+        .values((
+            UnitChanges::from(input, now),
+            units::active.eq(true),
+            units::version.eq(1),
+            units::created_at.eq(now),
+        ))
         .returning(units::id)
         .get_result(conn)?;
     Ok(id)
 }
 
-pub fn update(conn: &mut DbConnection, current: &UnitRow, if_match: IfMatch, input: &UnitInput) -> AppResult<()> {
+pub fn update(
+    conn: &mut DbConnection,
+    current: &UnitRow,
+    if_match: IfMatch,
+    input: &UnitInput,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     let current_kind = UnitKind::parse(&current.kind);
     if (current_kind == Some(UnitKind::Department)) != (input.kind == UnitKind::Department) {
-        return Err(AppError::field("kind", "invalid", "Không thể đổi loại của Sở hoặc biến đơn vị khác thành Sở."));
+        return Err(AppError::field(
+            "kind",
+            "invalid",
+            "Không thể đổi loại của Sở hoặc biến đơn vị khác thành Sở.",
+        ));
     }
     check_placement(conn, input, Some(current.id))?;
     if input.parent_id != current.parent_id && !current.active {
-        return Err(AppError::new(ErrorCode::InactiveUnit).with_detail("Kích hoạt lại đơn vị trước khi chuyển đơn vị cấp trên."));
+        return Err(AppError::new(ErrorCode::InactiveUnit)
+            .with_detail("Kích hoạt lại đơn vị trước khi chuyển đơn vị cấp trên."));
     }
-    bump(conn, current, UnitChanges::from(input, Utc::now().naive_utc()))
+    bump(
+        conn,
+        current,
+        UnitChanges::from(input, Utc::now().naive_utc()),
+    )
 }
 
 fn bump(conn: &mut DbConnection, current: &UnitRow, changes: UnitChanges<'_>) -> AppResult<()> {
-    let updated = diesel::update(units::table.find(current.id).filter(units::version.eq(current.version)))
-        .set((changes, units::version.eq(current.version + 1)))
-        .execute(conn)?;
+    let updated = diesel::update(
+        units::table
+            .find(current.id)
+            .filter(units::version.eq(current.version)),
+    )
+    .set((changes, units::version.eq(current.version + 1)))
+    .execute(conn)?;
     if updated == 0 { Err(stale()) } else { Ok(()) }
 }
 
-pub fn set_active(conn: &mut DbConnection, current: &UnitRow, if_match: IfMatch, active: bool) -> AppResult<()> {
+pub fn set_active(
+    conn: &mut DbConnection,
+    current: &UnitRow,
+    if_match: IfMatch,
+    active: bool,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     if active {
         if let Some(parent_id) = current.parent_id {
-            let parent_active: bool = units::table.find(parent_id).select(units::active).first(conn)?;
+            let parent_active: bool = units::table
+                .find(parent_id)
+                .select(units::active)
+                .first(conn)?;
             if !parent_active {
-                return Err(AppError::new(ErrorCode::InactiveUnit)
-                    .with_detail("Đơn vị cấp trên đang ngừng hoạt động; hãy kích hoạt đơn vị cấp trên trước."));
+                return Err(AppError::new(ErrorCode::InactiveUnit).with_detail(
+                    "Đơn vị cấp trên đang ngừng hoạt động; hãy kích hoạt đơn vị cấp trên trước.",
+                ));
             }
         }
     } else {
         if current.parent_id.is_none() {
-            return Err(AppError::new(ErrorCode::Conflict).with_detail("Không thể ngừng hoạt động Sở (đơn vị gốc)."));
+            return Err(AppError::new(ErrorCode::Conflict)
+                .with_detail("Không thể ngừng hoạt động Sở (đơn vị gốc)."));
         }
         let active_children: i64 = units::table
             .filter(units::parent_id.eq(current.id))
@@ -360,33 +459,51 @@ pub fn set_active(conn: &mut DbConnection, current: &UnitRow, if_match: IfMatch,
                 "Đơn vị còn {active_children} đơn vị cấp dưới đang hoạt động; hãy ngừng hoạt động các đơn vị đó trước."
             )));
         }
-        let active_users: i64 =
-            users::table.filter(users::unit_id.eq(current.id)).filter(users::active.eq(true)).count().get_result(conn)?;
+        let active_users: i64 = users::table
+            .filter(users::unit_id.eq(current.id))
+            .filter(users::active.eq(true))
+            .count()
+            .get_result(conn)?;
         if active_users > 0 {
             return Err(AppError::new(ErrorCode::UnitHasActiveUsers).with_detail(format!(
                 "Đơn vị còn {active_users} tài khoản người dùng đang hoạt động; hãy khóa hoặc chuyển các tài khoản đó trước."
             )));
         }
     }
-    let updated = diesel::update(units::table.find(current.id).filter(units::version.eq(current.version)))
-        .set((
-            units::active.eq(active),
-            units::version.eq(current.version + 1),
-            units::updated_at.eq(Utc::now().naive_utc()),
-        ))
-        .execute(conn)?;
+    let updated = diesel::update(
+        units::table
+            .find(current.id)
+            .filter(units::version.eq(current.version)),
+    )
+    .set((
+        units::active.eq(active),
+        units::version.eq(current.version + 1),
+        units::updated_at.eq(Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
     if updated == 0 { Err(stale()) } else { Ok(()) }
 }
 
 /// Deletes a unit that nothing refers to (one created by mistake); otherwise 409.
 pub fn delete(conn: &mut DbConnection, current: &UnitRow, if_match: IfMatch) -> AppResult<()> {
     if_match.check(current.version)?;
-    let children: i64 = units::table.filter(units::parent_id.eq(current.id)).count().get_result(conn)?;
-    let members: i64 = users::table.filter(users::unit_id.eq(current.id)).count().get_result(conn)?;
+    let children: i64 = units::table
+        .filter(units::parent_id.eq(current.id))
+        .count()
+        .get_result(conn)?;
+    let members: i64 = users::table
+        .filter(users::unit_id.eq(current.id))
+        .count()
+        .get_result(conn)?;
     if current.parent_id.is_none() || children > 0 || members > 0 {
         return Err(AppError::new(ErrorCode::UnitInUse)
             .with_detail("Đơn vị đã có dữ liệu liên quan (đơn vị cấp dưới hoặc người dùng); hãy ngừng hoạt động thay vì xóa."));
     }
-    diesel::delete(units::table.find(current.id).filter(units::version.eq(current.version))).execute(conn)?;
+    diesel::delete(
+        units::table
+            .find(current.id)
+            .filter(units::version.eq(current.version)),
+    )
+    .execute(conn)?;
     Ok(())
 }

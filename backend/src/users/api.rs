@@ -45,7 +45,11 @@ pub struct UserQuery {
     responses((status = 200, body = Page<User>))
 )]
 #[get("/users")]
-pub async fn list_users(auth: Auth<ReadUsers>, state: web::Data<AppState>, Query(q): Query<UserQuery>) -> AppResult<web::Json<Page<User>>> {
+pub async fn list_users(
+    auth: Auth<ReadUsers>,
+    state: web::Data<AppState>,
+    Query(q): Query<UserQuery>,
+) -> AppResult<web::Json<Page<User>>> {
     let page = PageRequest::new(q.page, q.page_size)?;
     let sort = parse_sort(
         q.sort.as_deref(),
@@ -64,7 +68,10 @@ pub async fn list_users(auth: Auth<ReadUsers>, state: web::Data<AppState>, Query
         active: q.active,
         restrict_unit: policy::unit_restriction(&auth),
     };
-    let (items, total) = state.db.run(move |conn| model::list(conn, &filter, page.offset(), page.limit(), sort)).await?;
+    let (items, total) = state
+        .db
+        .run(move |conn| model::list(conn, &filter, page.offset(), page.limit(), sort))
+        .await?;
     Ok(web::Json(page.of(items, total)))
 }
 
@@ -78,7 +85,11 @@ pub async fn list_users(auth: Auth<ReadUsers>, state: web::Data<AppState>, Query
     responses((status = 200, body = User, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
 )]
 #[get("/users/{id}")]
-pub async fn get_user(auth: Auth<ReadUsers>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn get_user(
+    auth: Auth<ReadUsers>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let user = state.db.run(move |conn| model::find(conn, id)).await?;
     policy::ensure_unit(&auth, user.unit.as_ref().map(|u| u.id))?;
@@ -95,7 +106,9 @@ pub struct UserWithPassword {
 }
 
 async fn hash_blocking(password: String) -> AppResult<String> {
-    web::block(move || password::hash(&password)).await.map_err(AppError::internal)?
+    web::block(move || password::hash(&password))
+        .await
+        .map_err(AppError::internal)?
 }
 
 /// Creates a user with a temporary password (given, or generated and returned once).
@@ -111,14 +124,21 @@ async fn hash_blocking(password: String) -> AppResult<String> {
     )
 )]
 #[post("/users")]
-pub async fn create_user(auth: Auth<AdminOnly>, state: web::Data<AppState>, Json(input): Json<NewUserInput>) -> AppResult<HttpResponse> {
+pub async fn create_user(
+    auth: Auth<AdminOnly>,
+    state: web::Data<AppState>,
+    Json(input): Json<NewUserInput>,
+) -> AppResult<HttpResponse> {
     let input = input.normalized();
     let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
     errors.extend(input.extra_errors());
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
-    let temporary = input.temporary_password.clone().unwrap_or_else(tokens::temporary_password);
+    let temporary = input
+        .temporary_password
+        .clone()
+        .unwrap_or_else(tokens::temporary_password);
     let hash = hash_blocking(temporary.clone()).await?;
     let ctx = AuditContext::from(&auth);
     let user = state
@@ -126,11 +146,26 @@ pub async fn create_user(auth: Auth<AdminOnly>, state: web::Data<AppState>, Json
         .transaction(move |conn| {
             let id = model::insert(conn, &input, &hash)?;
             let user = model::find(conn, id)?;
-            audit::record(conn, &ctx, "create", "user", Some(id), None, audit::snapshot(&user))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Create,
+                audit::EntityType::User,
+                Some(id),
+                None,
+                audit::snapshot(&user),
+            )?;
             Ok(user)
         })
         .await?;
-    let mut response = json_with_etag(StatusCode::CREATED, user.version, &UserWithPassword { user: user.clone(), temporary_password: temporary });
+    let mut response = json_with_etag(
+        StatusCode::CREATED,
+        user.version,
+        &UserWithPassword {
+            user: user.clone(),
+            temporary_password: temporary,
+        },
+    );
     if let Ok(location) = header::HeaderValue::from_str(&format!("/api/v1/users/{}", user.id)) {
         response.headers_mut().insert(header::LOCATION, location);
     }
@@ -164,7 +199,11 @@ pub async fn update_user(
     validate(&input)?;
     let id = id.into_inner();
     if auth.user_id() == Some(id) && input.role != Role::Admin {
-        return Err(AppError::field("role", "self", "Không thể tự bỏ vai trò quản trị của mình."));
+        return Err(AppError::field(
+            "role",
+            "self",
+            "Không thể tự bỏ vai trò quản trị của mình.",
+        ));
     }
     let ctx = AuditContext::from(&auth);
     let user = state
@@ -173,16 +212,31 @@ pub async fn update_user(
             let current = model::find(conn, id)?;
             model::update(conn, &current, if_match, &input)?;
             let user = model::find(conn, id)?;
-            audit::record(conn, &ctx, "update", "user", Some(id), audit::snapshot(&current), audit::snapshot(&user))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Update,
+                audit::EntityType::User,
+                Some(id),
+                audit::snapshot(&current),
+                audit::snapshot(&user),
+            )?;
             Ok(user)
         })
         .await?;
     Ok(json_with_etag(StatusCode::OK, user.version, &user))
 }
 
-async fn set_active(auth: Auth<AdminOnly>, state: web::Data<AppState>, id: i64, if_match: IfMatch, active: bool) -> AppResult<HttpResponse> {
+async fn set_active(
+    auth: Auth<AdminOnly>,
+    state: web::Data<AppState>,
+    id: i64,
+    if_match: IfMatch,
+    active: bool,
+) -> AppResult<HttpResponse> {
     if !active && auth.user_id() == Some(id) {
-        return Err(AppError::new(ErrorCode::CannotDeactivateSelf).with_detail("Bạn không thể tự khóa tài khoản của mình."));
+        return Err(AppError::new(ErrorCode::CannotDeactivateSelf)
+            .with_detail("Bạn không thể tự khóa tài khoản của mình."));
     }
     let ctx = AuditContext::from(&auth);
     let user = state
@@ -194,8 +248,20 @@ async fn set_active(auth: Auth<AdminOnly>, state: web::Data<AppState>, id: i64, 
                 sessions::revoke_all_for_user(conn, id, "account_disabled")?;
             }
             let user = model::find(conn, id)?;
-            let action = if active { "activate" } else { "deactivate" };
-            audit::record(conn, &ctx, action, "user", Some(id), audit::snapshot(&current), audit::snapshot(&user))?;
+            let action = if active {
+                crate::audit::AuditAction::Activate
+            } else {
+                crate::audit::AuditAction::Deactivate
+            };
+            audit::record(
+                conn,
+                &ctx,
+                action,
+                audit::EntityType::User,
+                Some(id),
+                audit::snapshot(&current),
+                audit::snapshot(&user),
+            )?;
             Ok(user)
         })
         .await?;
@@ -218,7 +284,12 @@ async fn set_active(auth: Auth<AdminOnly>, state: web::Data<AppState>, id: i64, 
     )
 )]
 #[post("/users/{id}/deactivate")]
-pub async fn deactivate_user(auth: Auth<AdminOnly>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn deactivate_user(
+    auth: Auth<AdminOnly>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     set_active(auth, state, id.into_inner(), if_match, false).await
 }
 
@@ -238,7 +309,12 @@ pub async fn deactivate_user(auth: Auth<AdminOnly>, state: web::Data<AppState>, 
     )
 )]
 #[post("/users/{id}/activate")]
-pub async fn activate_user(auth: Auth<AdminOnly>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn activate_user(
+    auth: Auth<AdminOnly>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     set_active(auth, state, id.into_inner(), if_match, true).await
 }
 
@@ -260,7 +336,11 @@ pub struct TemporaryPassword {
     responses((status = 200, body = TemporaryPassword), (status = 404, response = crate::openapi::NotFound))
 )]
 #[post("/users/{id}/reset-password")]
-pub async fn reset_password(auth: Auth<AdminOnly>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<web::Json<TemporaryPassword>> {
+pub async fn reset_password(
+    auth: Auth<AdminOnly>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<web::Json<TemporaryPassword>> {
     let id = id.into_inner();
     let temporary = tokens::temporary_password();
     let hash = hash_blocking(temporary.clone()).await?;
@@ -271,10 +351,20 @@ pub async fn reset_password(auth: Auth<AdminOnly>, state: web::Data<AppState>, i
             model::find(conn, id)?;
             model::set_password(conn, id, &hash, true)?;
             sessions::revoke_all_for_user(conn, id, "password_reset")?;
-            audit::record(conn, &ctx, "password_reset", "user", Some(id), None, None)
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::PasswordReset,
+                audit::EntityType::User,
+                Some(id),
+                None,
+                None,
+            )
         })
         .await?;
-    Ok(web::Json(TemporaryPassword { temporary_password: temporary }))
+    Ok(web::Json(TemporaryPassword {
+        temporary_password: temporary,
+    }))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

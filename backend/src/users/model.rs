@@ -150,15 +150,24 @@ pub fn list(
         (UserSort::LastLoginAt, false) => ids_query.order(users::last_login_at.asc()),
         (UserSort::LastLoginAt, true) => ids_query.order(users::last_login_at.desc()),
     };
-    let ids: Vec<i64> = ids_query.then_order_by(users::id.asc()).offset(offset).limit(limit).load(conn)?;
+    let ids: Vec<i64> = ids_query
+        .then_order_by(users::id.asc())
+        .offset(offset)
+        .limit(limit)
+        .load(conn)?;
     let rows: Vec<(UserRow, Option<UnitRef>)> = users::table
         .left_join(units::table)
         .filter(users::id.eq_any(&ids))
         .select((UserRow::as_select(), UNIT_COLS.nullable()))
         .load(conn)?;
-    let mut by_id: std::collections::HashMap<i64, User> =
-        rows.into_iter().map(|(row, unit)| (row.id, to_user(row, unit))).collect();
-    Ok((ids.iter().filter_map(|id| by_id.remove(id)).collect(), total))
+    let mut by_id: std::collections::HashMap<i64, User> = rows
+        .into_iter()
+        .map(|(row, unit)| (row.id, to_user(row, unit)))
+        .collect();
+    Ok((
+        ids.iter().filter_map(|id| by_id.remove(id)).collect(),
+        total,
+    ))
 }
 
 /// Fields an administrator sets on a user.
@@ -231,7 +240,10 @@ pub struct ProfileInput {
 }
 
 fn opt(value: &mut Option<String>) {
-    *value = value.take().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    *value = value
+        .take()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty());
 }
 
 impl ProfileInput {
@@ -256,18 +268,36 @@ impl UserInput {
     /// Role and unit rules that need the database.
     fn check(&self, conn: &mut DbConnection) -> AppResult<()> {
         if self.role == Role::Integration {
-            return Err(AppError::field("role", "invalid", "Vai trò tích hợp chỉ dành cho tài khoản tích hợp."));
+            return Err(AppError::field(
+                "role",
+                "invalid",
+                "Vai trò tích hợp chỉ dành cho tài khoản tích hợp.",
+            ));
         }
         match self.unit_id {
-            None if self.role.is_unit_scoped() => {
-                Err(AppError::field("unitId", "required", "Vai trò này cần chọn đơn vị."))
-            }
+            None if self.role.is_unit_scoped() => Err(AppError::field(
+                "unitId",
+                "required",
+                "Vai trò này cần chọn đơn vị.",
+            )),
             None => Ok(()),
             Some(unit_id) => {
-                let active: Option<bool> = units::table.find(unit_id).select(units::active).first(conn).optional()?;
+                let active: Option<bool> = units::table
+                    .find(unit_id)
+                    .select(units::active)
+                    .first(conn)
+                    .optional()?;
                 match active {
-                    None => Err(AppError::field("unitId", "not_found", "Đơn vị không tồn tại.")),
-                    Some(false) => Err(AppError::field("unitId", "inactive", "Đơn vị đã ngừng hoạt động.")),
+                    None => Err(AppError::field(
+                        "unitId",
+                        "not_found",
+                        "Đơn vị không tồn tại.",
+                    )),
+                    Some(false) => Err(AppError::field(
+                        "unitId",
+                        "inactive",
+                        "Đơn vị đã ngừng hoạt động.",
+                    )),
                     Some(true) => Ok(()),
                 }
             }
@@ -299,7 +329,8 @@ impl NewUserInput {
     /// Field rules the derive cannot express.
     pub fn extra_errors(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
-        let valid = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-');
+        let valid =
+            |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-');
         if !self.username.chars().all(valid) {
             errors.push(FieldError::new(
                 "username",
@@ -308,7 +339,11 @@ impl NewUserInput {
             ));
         }
         if let Some(password) = &self.temporary_password {
-            errors.extend(password::check_policy("temporaryPassword", password, &self.username));
+            errors.extend(password::check_policy(
+                "temporaryPassword",
+                password,
+                &self.username,
+            ));
         }
         errors
     }
@@ -318,14 +353,28 @@ fn search_text(username: &str, full_name: &str, email: Option<&str>) -> String {
     search::document([username, full_name, email.unwrap_or("")])
 }
 
-pub fn insert(conn: &mut DbConnection, input: &NewUserInput, password_hash: &str) -> AppResult<i64> {
+pub fn insert(
+    conn: &mut DbConnection,
+    input: &NewUserInput,
+    password_hash: &str,
+) -> AppResult<i64> {
     let f = input.fields();
     f.check(conn)?;
-    let taken: i64 = users::table.filter(users::username.eq(&input.username)).count().get_result(conn)?;
+    let taken: i64 = users::table
+        .filter(users::username.eq(&input.username))
+        .count()
+        .get_result(conn)?;
     if taken > 0 {
         return Err(AppError::new(ErrorCode::DuplicateUsername)
-            .with_detail(format!("Tên đăng nhập {} đã có người dùng.", input.username))
-            .with_field(FieldError::new("username", "taken", "Tên đăng nhập đã có người dùng.")));
+            .with_detail(format!(
+                "Tên đăng nhập {} đã có người dùng.",
+                input.username
+            ))
+            .with_field(FieldError::new(
+                "username",
+                "taken",
+                "Tên đăng nhập đã có người dùng.",
+            )));
     }
     let now = Utc::now().naive_utc();
     let id = diesel::insert_into(users::table)
@@ -341,7 +390,11 @@ pub fn insert(conn: &mut DbConnection, input: &NewUserInput, password_hash: &str
             users::must_change_password.eq(true),
             users::active.eq(true),
             users::password_changed_at.eq(now),
-            users::search_text.eq(search_text(&input.username, &f.full_name, f.email.as_deref())),
+            users::search_text.eq(search_text(
+                &input.username,
+                &f.full_name,
+                f.email.as_deref(),
+            )),
             users::sort_name.eq(search::person_sort_key(&f.full_name)),
             users::version.eq(1),
             users::created_at.eq(now),
@@ -357,64 +410,107 @@ fn ensure_changed(changed: usize) -> AppResult<()> {
     if changed == 0 { Err(stale()) } else { Ok(()) }
 }
 
-pub fn update(conn: &mut DbConnection, current: &User, if_match: IfMatch, input: &UserInput) -> AppResult<()> {
+pub fn update(
+    conn: &mut DbConnection,
+    current: &User,
+    if_match: IfMatch,
+    input: &UserInput,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     input.check(conn)?;
-    let changed = diesel::update(users::table.find(current.id).filter(users::version.eq(current.version)))
-        .set((
-            users::full_name.eq(&input.full_name),
-            users::email.eq(&input.email),
-            users::phone.eq(&input.phone),
-            users::position.eq(&input.position),
-            users::role.eq(input.role.as_str()),
-            users::unit_id.eq(input.unit_id),
-            users::search_text.eq(search_text(&current.username, &input.full_name, input.email.as_deref())),
-            users::sort_name.eq(search::person_sort_key(&input.full_name)),
-            users::version.eq(current.version + 1),
-            users::updated_at.eq(Utc::now().naive_utc()),
-        ))
-        .execute(conn)?;
+    let changed = diesel::update(
+        users::table
+            .find(current.id)
+            .filter(users::version.eq(current.version)),
+    )
+    .set((
+        users::full_name.eq(&input.full_name),
+        users::email.eq(&input.email),
+        users::phone.eq(&input.phone),
+        users::position.eq(&input.position),
+        users::role.eq(input.role.as_str()),
+        users::unit_id.eq(input.unit_id),
+        users::search_text.eq(search_text(
+            &current.username,
+            &input.full_name,
+            input.email.as_deref(),
+        )),
+        users::sort_name.eq(search::person_sort_key(&input.full_name)),
+        users::version.eq(current.version + 1),
+        users::updated_at.eq(Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
     ensure_changed(changed)
 }
 
-pub fn update_profile(conn: &mut DbConnection, current: &User, if_match: IfMatch, input: &ProfileInput) -> AppResult<()> {
+pub fn update_profile(
+    conn: &mut DbConnection,
+    current: &User,
+    if_match: IfMatch,
+    input: &ProfileInput,
+) -> AppResult<()> {
     if_match.check(current.version)?;
-    let changed = diesel::update(users::table.find(current.id).filter(users::version.eq(current.version)))
-        .set((
-            users::full_name.eq(&input.full_name),
-            users::email.eq(&input.email),
-            users::phone.eq(&input.phone),
-            users::position.eq(&input.position),
-            users::search_text.eq(search_text(&current.username, &input.full_name, input.email.as_deref())),
-            users::sort_name.eq(search::person_sort_key(&input.full_name)),
-            users::version.eq(current.version + 1),
-            users::updated_at.eq(Utc::now().naive_utc()),
-        ))
-        .execute(conn)?;
+    let changed = diesel::update(
+        users::table
+            .find(current.id)
+            .filter(users::version.eq(current.version)),
+    )
+    .set((
+        users::full_name.eq(&input.full_name),
+        users::email.eq(&input.email),
+        users::phone.eq(&input.phone),
+        users::position.eq(&input.position),
+        users::search_text.eq(search_text(
+            &current.username,
+            &input.full_name,
+            input.email.as_deref(),
+        )),
+        users::sort_name.eq(search::person_sort_key(&input.full_name)),
+        users::version.eq(current.version + 1),
+        users::updated_at.eq(Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
     ensure_changed(changed)
 }
 
-pub fn set_active(conn: &mut DbConnection, current: &User, if_match: IfMatch, active: bool) -> AppResult<()> {
+pub fn set_active(
+    conn: &mut DbConnection,
+    current: &User,
+    if_match: IfMatch,
+    active: bool,
+) -> AppResult<()> {
     if_match.check(current.version)?;
     if active && let Some(unit) = &current.unit {
-        let unit_active: bool = units::table.find(unit.id).select(units::active).first(conn)?;
+        let unit_active: bool = units::table
+            .find(unit.id)
+            .select(units::active)
+            .first(conn)?;
         if !unit_active {
             return Err(AppError::new(ErrorCode::InactiveUnit)
                 .with_detail("Đơn vị của người dùng đã ngừng hoạt động; hãy chuyển người dùng sang đơn vị khác trước."));
         }
     }
-    let changed = diesel::update(users::table.find(current.id).filter(users::version.eq(current.version)))
-        .set((
-            users::active.eq(active),
-            users::version.eq(current.version + 1),
-            users::updated_at.eq(Utc::now().naive_utc()),
-        ))
-        .execute(conn)?;
+    let changed = diesel::update(
+        users::table
+            .find(current.id)
+            .filter(users::version.eq(current.version)),
+    )
+    .set((
+        users::active.eq(active),
+        users::version.eq(current.version + 1),
+        users::updated_at.eq(Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
     ensure_changed(changed)
 }
 
 /// Stores a new password hash. `temporary`: it must be changed at the next sign-in.
-pub fn set_password(conn: &mut DbConnection, id: i64, hash: &str, temporary: bool) -> AppResult<()> {
+pub fn set_password(
+    conn: &mut DbConnection,
+    id: i64,
+    hash: &str,
+    temporary: bool,
+) -> AppResult<()> {
     let now = Utc::now().naive_utc();
     diesel::update(users::table.find(id))
         .set((
@@ -429,19 +525,32 @@ pub fn set_password(conn: &mut DbConnection, id: i64, hash: &str, temporary: boo
 }
 
 /// Credentials for sign-in: id, username, hash, active.
-pub fn credentials(conn: &mut DbConnection, username: &str) -> AppResult<Option<(i64, String, String, bool)>> {
+pub fn credentials(
+    conn: &mut DbConnection,
+    username: &str,
+) -> AppResult<Option<(i64, String, String, bool)>> {
     Ok(users::table
         .filter(users::username.eq(username.trim().to_lowercase()))
-        .select((users::id, users::username, users::password_hash, users::active))
+        .select((
+            users::id,
+            users::username,
+            users::password_hash,
+            users::active,
+        ))
         .first(conn)
         .optional()?)
 }
 
 pub fn password_hash(conn: &mut DbConnection, id: i64) -> AppResult<String> {
-    Ok(users::table.find(id).select(users::password_hash).first(conn)?)
+    Ok(users::table
+        .find(id)
+        .select(users::password_hash)
+        .first(conn)?)
 }
 
 pub fn touch_login(conn: &mut DbConnection, id: i64) -> AppResult<()> {
-    diesel::update(users::table.find(id)).set(users::last_login_at.eq(Utc::now().naive_utc())).execute(conn)?;
+    diesel::update(users::table.find(id))
+        .set(users::last_login_at.eq(Utc::now().naive_utc()))
+        .execute(conn)?;
     Ok(())
 }

@@ -58,16 +58,22 @@ struct Server {
 
 fn start_server(url: &str, workers: usize, pool: u32) -> Server {
     let db = lantoa::db::Db::connect(url, pool).unwrap();
-    let auth = AuthArgs { login_max_failures_per_user: 1_000_000, login_max_failures_per_ip: 1_000_000, ..AuthArgs::default() };
+    let auth = AuthArgs {
+        login_max_failures_per_user: 1_000_000,
+        login_max_failures_per_ip: 1_000_000,
+        ..AuthArgs::default()
+    };
     let state = lantoa::build_state(db, JWT_SECRET, &auth, Settings::default());
     let (tx, rx) = std::sync::mpsc::channel();
     let thread = std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
-            let server = actix_web::HttpServer::new(move || lantoa::app(state.clone(), lantoa::WebOptions::default()))
-                .workers(workers)
-                .disable_signals()
-                .bind("127.0.0.1:0")
-                .unwrap();
+            let server = actix_web::HttpServer::new(move || {
+                lantoa::app(state.clone(), lantoa::WebOptions::default())
+            })
+            .workers(workers)
+            .disable_signals()
+            .bind("127.0.0.1:0")
+            .unwrap();
             let port = server.addrs()[0].port();
             let server = server.run();
             tx.send((port, server.handle())).unwrap();
@@ -75,7 +81,11 @@ fn start_server(url: &str, workers: usize, pool: u32) -> Server {
         });
     });
     let (port, handle) = rx.recv().unwrap();
-    Server { base: format!("http://127.0.0.1:{port}"), handle, thread: Some(thread) }
+    Server {
+        base: format!("http://127.0.0.1:{port}"),
+        handle,
+        thread: Some(thread),
+    }
 }
 
 impl Server {
@@ -109,7 +119,10 @@ where
     Fut: std::future::Future<Output = bool> + Send,
 {
     let request = Arc::new(request);
-    let client = reqwest::Client::builder().pool_max_idle_per_host(clients).build().unwrap();
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(clients)
+        .build()
+        .unwrap();
     let started = Instant::now();
     let deadline = started + duration;
     let mut tasks = Vec::new();
@@ -122,7 +135,9 @@ where
             while Instant::now() < deadline {
                 let t = Instant::now();
                 let ok = request(client.clone()).await;
-                latency.record(t.elapsed().as_micros().max(1) as u64).unwrap();
+                latency
+                    .record(t.elapsed().as_micros().max(1) as u64)
+                    .unwrap();
                 requests += 1;
                 errors += u64::from(!ok);
             }
@@ -199,35 +214,76 @@ async fn token_for(base: &str, username: &str) -> String {
         .to_owned()
 }
 
-const SEARCHES: [&str; 8] = ["nguyen van", "tran thi", "hoa giai", "tro giup phap ly", "zalo", "my hiep", "le minh", "so hoa ho so"];
+const SEARCHES: [&str; 8] = [
+    "nguyen van",
+    "tran thi",
+    "hoa giai",
+    "tro giup phap ly",
+    "zalo",
+    "my hiep",
+    "le minh",
+    "so hoa ho so",
+];
 const STAGES: [&str; 4] = ["discovered", "nurturing", "summarized", "replicated"];
 const CATEGORIES: [&str; 4] = ["advanced", "new_model", "new_factor", "good_deed"];
 
 fn filtered_list_path(rng: &mut lantoa_tests::generator::Rng) -> String {
     let unit = 2 + rng.below(10);
     match rng.below(4) {
-        0 => format!("/api/v1/exemplars?unitId={unit}&stage={}", STAGES[rng.below(4)]),
-        1 => format!("/api/v1/exemplars?category={}&year={}", CATEGORIES[rng.below(4)], 2024 + rng.below(3)),
-        2 => format!("/api/v1/exemplars?stage={}&sort=name&page={}", STAGES[rng.below(4)], 1 + rng.below(5)),
-        _ => format!("/api/v1/exemplars?movementId={}&unitId={unit}", 1 + rng.below(5)),
+        0 => format!(
+            "/api/v1/exemplars?unitId={unit}&stage={}",
+            STAGES[rng.below(4)]
+        ),
+        1 => format!(
+            "/api/v1/exemplars?category={}&year={}",
+            CATEGORIES[rng.below(4)],
+            2024 + rng.below(3)
+        ),
+        2 => format!(
+            "/api/v1/exemplars?stage={}&sort=name&page={}",
+            STAGES[rng.below(4)],
+            1 + rng.below(5)
+        ),
+        _ => format!(
+            "/api/v1/exemplars?movementId={}&unitId={unit}",
+            1 + rng.below(5)
+        ),
     }
 }
 
-async fn exemplar_scenarios(name: &str, args: &Args, base: Arc<String>, duration: Duration, generated: &lantoa_tests::generator::Generated) {
+async fn exemplar_scenarios(
+    name: &str,
+    args: &Args,
+    base: Arc<String>,
+    duration: Duration,
+    generated: &lantoa_tests::generator::Generated,
+) {
     let token = Arc::new(token_for(&base, "vanphong").await);
     let (first, last) = (generated.first_id, generated.last_id);
     type PathFn = fn(&mut lantoa_tests::generator::Rng, i64, i64) -> String;
     let scenarios: [(&str, PathFn); 3] = [
-        ("GET /exemplars (filtered list)", |rng, _, _| filtered_list_path(rng)),
+        ("GET /exemplars (filtered list)", |rng, _, _| {
+            filtered_list_path(rng)
+        }),
         ("GET /exemplars?q= (search)", |rng, _, _| {
-            format!("/api/v1/exemplars?q={}", SEARCHES[rng.below(SEARCHES.len())].replace(' ', "%20"))
+            format!(
+                "/api/v1/exemplars?q={}",
+                SEARCHES[rng.below(SEARCHES.len())].replace(' ', "%20")
+            )
         }),
         ("GET /exemplars/{id} (detail)", |rng, first, last| {
-            format!("/api/v1/exemplars/{}", first + rng.below((last - first + 1) as usize) as i64)
+            format!(
+                "/api/v1/exemplars/{}",
+                first + rng.below((last - first + 1) as usize) as i64
+            )
         }),
     ];
     for (scenario, path) in scenarios {
-        if args.only.as_deref().is_some_and(|only| !scenario.contains(only)) {
+        if args
+            .only
+            .as_deref()
+            .is_some_and(|only| !scenario.contains(only))
+        {
             continue;
         }
         let base = base.clone();
@@ -235,7 +291,9 @@ async fn exemplar_scenarios(name: &str, args: &Args, base: Arc<String>, duration
         let seed = std::sync::atomic::AtomicU64::new(1);
         let seed = Arc::new(seed);
         let outcome = load(args.clients, duration, move |client| {
-            let mut rng = lantoa_tests::generator::Rng::new(seed.fetch_add(7919, std::sync::atomic::Ordering::Relaxed));
+            let mut rng = lantoa_tests::generator::Rng::new(
+                seed.fetch_add(7919, std::sync::atomic::Ordering::Relaxed),
+            );
             let url = format!("{base}{}", path(&mut rng, first, last));
             let token = token.clone();
             async move { succeeded(client.get(url).bearer_auth(token.as_str()).send().await).await }
@@ -273,7 +331,10 @@ async fn foundation(name: &str, args: &Args, base: Arc<String>, duration: Durati
     let token = Arc::new(token);
     for (scenario, path) in [
         ("GET /api/v1/units", "/api/v1/units"),
-        ("GET /api/v1/units?q=tro giup&active", "/api/v1/units?q=tro%20giup&active=true"),
+        (
+            "GET /api/v1/units?q=tro giup&active",
+            "/api/v1/units?q=tro%20giup&active=true",
+        ),
         ("GET /api/v1/units/tree", "/api/v1/units/tree"),
     ] {
         let url = Arc::new(format!("{base}{path}"));
@@ -281,7 +342,16 @@ async fn foundation(name: &str, args: &Args, base: Arc<String>, duration: Durati
         let outcome = load(args.clients, duration, move |client| {
             let url = url.clone();
             let token = token.clone();
-            async move { succeeded(client.get(url.as_str()).bearer_auth(token.as_str()).send().await).await }
+            async move {
+                succeeded(
+                    client
+                        .get(url.as_str())
+                        .bearer_auth(token.as_str())
+                        .send()
+                        .await,
+                )
+                .await
+            }
         })
         .await;
         report(name, scenario, args.clients, &outcome);
@@ -295,10 +365,18 @@ fn main() {
         let db = lantoa::db::Db::connect(&database.url, 1).unwrap();
         let mut conn = db.get().unwrap();
         lantoa_tests::generator::generate(&mut conn, args.exemplars, 20261127);
-        diesel::connection::SimpleConnection::batch_execute(&mut *conn, &format!("VACUUM INTO '{}'", path.display())).unwrap();
+        diesel::connection::SimpleConnection::batch_execute(
+            &mut *conn,
+            &format!("VACUUM INTO '{}'", path.display()),
+        )
+        .unwrap();
         return;
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
     println!(
         "Lan Tỏa benchmark: {} s per scenario, {} server workers, {} generated exemplars, loopback, {}",
         args.seconds,
@@ -306,8 +384,12 @@ fn main() {
         args.exemplars,
         env!("CARGO_PKG_VERSION")
     );
-    println!("| database | scenario                           | clients | requests |  req/s    | p50 (ms) | p99 (ms) | errors |");
-    println!("|----------|------------------------------------|---------|----------|-----------|----------|----------|--------|");
+    println!(
+        "| database | scenario                           | clients | requests |  req/s    | p50 (ms) | p99 (ms) | errors |"
+    );
+    println!(
+        "|----------|------------------------------------|---------|----------|-----------|----------|----------|--------|"
+    );
     runtime.block_on(async {
         if args.db == "sqlite" || args.db == "both" {
             run(DbKind::Sqlite, "SQLite", &args).await;

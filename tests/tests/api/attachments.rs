@@ -18,17 +18,36 @@ fn png(width: u32, height: u32) -> Vec<u8> {
 
 async fn upload(app: &TestApp, token: &str, path: &str, name: &str, bytes: Vec<u8>) -> Res {
     let form = reqwest::multipart::Form::new()
-        .part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()))
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+        )
         .text("caption", "Ảnh trao đổi với người dân");
-    let response = reqwest::Client::new().post(app.url(path)).bearer_auth(token).multipart(form).send().await.unwrap();
+    let response = reqwest::Client::new()
+        .post(app.url(path))
+        .bearer_auth(token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
     let status = response.status().as_u16();
     let headers = response.headers().clone();
     let text = response.text().await.unwrap();
-    Res { status, headers: std::sync::Arc::new(headers), body: serde_json::from_str(&text).unwrap_or(Value::Null), text }
+    Res {
+        status,
+        headers: std::sync::Arc::new(headers),
+        body: serde_json::from_str(&text).unwrap_or(Value::Null),
+        text,
+    }
 }
 
 async fn fetch(app: &TestApp, token: &str, path: &str) -> reqwest::Response {
-    reqwest::Client::new().get(app.url(path)).bearer_auth(token).send().await.unwrap()
+    reqwest::Client::new()
+        .get(app.url(path))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
 }
 
 db_test!(

@@ -21,11 +21,19 @@ fn secured_operations() -> Vec<Operation> {
     let mut operations = Vec::new();
     for (path, item) in spec["paths"].as_object().unwrap() {
         for (method, operation) in item.as_object().unwrap() {
-            let security = operation["security"].as_array().expect("every operation declares its security");
+            let security = operation["security"]
+                .as_array()
+                .expect("every operation declares its security");
             let roles: Vec<String> = security
                 .iter()
                 .filter_map(|req| req.get("bearer"))
-                .flat_map(|roles| roles.as_array().unwrap().iter().map(|r| r.as_str().unwrap().to_owned()))
+                .flat_map(|roles| {
+                    roles
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|r| r.as_str().unwrap().to_owned())
+                })
                 .collect();
             if roles.is_empty() {
                 continue;
@@ -37,7 +45,11 @@ fn secured_operations() -> Vec<Operation> {
             });
         }
     }
-    assert!(operations.len() >= 25, "expected the secured operations, found {}", operations.len());
+    assert!(
+        operations.len() >= 25,
+        "expected the secured operations, found {}",
+        operations.len()
+    );
     operations
 }
 
@@ -48,10 +60,27 @@ fn doctored(app: &TestApp, good: &str) -> Vec<(&'static str, String)> {
     tampered[2] = tampered[2].chars().rev().collect();
     let none_header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
     vec![
-        ("expired", app.sign(&Claims { exp: now - 7200, iat: now - 9000, nbf: now - 9000, ..base.clone() })),
+        (
+            "expired",
+            app.sign(&Claims {
+                exp: now - 7200,
+                iat: now - 9000,
+                nbf: now - 9000,
+                ..base.clone()
+            }),
+        ),
         ("tampered", tampered.join(".")),
-        ("alg none", format!("{none_header}.{}.", good.split('.').nth(1).unwrap())),
-        ("wrong audience", app.sign(&Claims { aud: "other".into(), ..base })),
+        (
+            "alg none",
+            format!("{none_header}.{}.", good.split('.').nth(1).unwrap()),
+        ),
+        (
+            "wrong audience",
+            app.sign(&Claims {
+                aud: "other".into(),
+                ..base
+            }),
+        ),
     ]
 }
 

@@ -3,13 +3,17 @@
 use std::path::PathBuf;
 
 fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 #[test]
 fn committed_openapi_matches_the_code() {
     let generated = serde_json::to_string_pretty(&lantoa::openapi()).unwrap() + "\n";
-    let committed = std::fs::read_to_string(repo_root().join("openapi/openapi.json")).unwrap_or_default();
+    let committed =
+        std::fs::read_to_string(repo_root().join("openapi/openapi.json")).unwrap_or_default();
     assert!(
         generated == committed,
         "openapi/openapi.json is out of date with the code: run `bash .ci/openapi.sh` and commit the result"
@@ -23,22 +27,43 @@ fn every_operation_documents_its_errors_and_security() {
         for (method, op) in item.as_object().unwrap() {
             let responses = op["responses"].as_object().unwrap();
             assert!(responses.contains_key("500"), "{method} {path}: no 500");
-            assert!(op["security"].is_array(), "{method} {path}: no security requirement");
-            let secured = op["security"].as_array().unwrap().iter().any(|r| r.get("bearer").is_some());
+            assert!(
+                op["security"].is_array(),
+                "{method} {path}: no security requirement"
+            );
+            let secured = op["security"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r.get("bearer").is_some());
             if secured {
-                assert!(responses.contains_key("401") && responses.contains_key("403"), "{method} {path}: 401/403 missing");
+                assert!(
+                    responses.contains_key("401") && responses.contains_key("403"),
+                    "{method} {path}: 401/403 missing"
+                );
             }
             if op.get("requestBody").is_some() {
                 for status in ["400", "413", "415", "422"] {
-                    assert!(responses.contains_key(status), "{method} {path}: {status} missing");
+                    assert!(
+                        responses.contains_key(status),
+                        "{method} {path}: {status} missing"
+                    );
                 }
             }
-            let creates = responses.contains_key("201") && !path.ends_with("/amend") && !path.ends_with("/new-version");
+            let creates = responses.contains_key("201")
+                && !path.ends_with("/amend")
+                && !path.ends_with("/new-version");
             let is_update = method == "put"
                 || method == "delete" && !path.starts_with("/api/v1/attachments")
-                || (path.contains("{id}/") && method == "post" && !creates && !path.ends_with("reset-password"));
+                || (path.contains("{id}/")
+                    && method == "post"
+                    && !creates
+                    && !path.ends_with("reset-password"));
             if is_update {
-                assert!(responses.contains_key("412") && responses.contains_key("428"), "{method} {path}: If-Match errors missing");
+                assert!(
+                    responses.contains_key("412") && responses.contains_key("428"),
+                    "{method} {path}: If-Match errors missing"
+                );
             }
         }
     }
@@ -47,7 +72,8 @@ fn every_operation_documents_its_errors_and_security() {
 #[test]
 fn docker_compose_is_well_formed() {
     let text = std::fs::read_to_string(repo_root().join("docker-compose.yml")).unwrap();
-    let compose: serde_json::Value = yaml_serde::from_str(&text).expect("docker-compose.yml parses as YAML");
+    let compose: serde_json::Value =
+        yaml_serde::from_str(&text).expect("docker-compose.yml parses as YAML");
     let services = compose["services"].as_object().expect("services");
     let db = &services["db"];
     assert!(db["image"].as_str().unwrap().starts_with("postgres:"));
@@ -56,11 +82,26 @@ fn docker_compose_is_well_formed() {
     assert_eq!(server["build"]["dockerfile"], "backend/Dockerfile");
     assert_eq!(server["depends_on"]["db"]["condition"], "service_healthy");
     let env = server["environment"].as_object().unwrap();
-    assert!(env["DATABASE_URL"].as_str().unwrap().starts_with("postgres://"));
+    assert!(
+        env["DATABASE_URL"]
+            .as_str()
+            .unwrap()
+            .starts_with("postgres://")
+    );
     assert!(env.contains_key("LANTOA_JWT_SECRET"));
     assert!(server["healthcheck"]["test"].is_array());
-    assert!(compose["volumes"].as_object().unwrap().contains_key("pgdata"));
+    assert!(
+        compose["volumes"]
+            .as_object()
+            .unwrap()
+            .contains_key("pgdata")
+    );
     let dockerfile = std::fs::read_to_string(repo_root().join("backend/Dockerfile")).unwrap();
-    assert!(dockerfile.contains("--features postgres") || dockerfile.contains("--features=postgres"));
-    assert!(dockerfile.contains("npm ci") && dockerfile.contains("npm run build"), "the image builds the SPA");
+    assert!(
+        dockerfile.contains("--features postgres") || dockerfile.contains("--features=postgres")
+    );
+    assert!(
+        dockerfile.contains("npm ci") && dockerfile.contains("npm run build"),
+        "the image builds the SPA"
+    );
 }

@@ -18,7 +18,12 @@ fn answers(evaluation: &Value, met: &[bool]) -> Value {
 }
 
 async fn open(app: &TestApp, token: &str, exemplar_id: i64, kind: &str) -> Value {
-    let res = app.post(&format!("/api/v1/exemplars/{exemplar_id}/evaluations")).token(token).json(&json!({ "evaluatorKind": kind })).send().await;
+    let res = app
+        .post(&format!("/api/v1/exemplars/{exemplar_id}/evaluations"))
+        .token(token)
+        .json(&json!({ "evaluatorKind": kind }))
+        .send()
+        .await;
     assert_eq!(res.status, 201, "{}", res.text);
     res.body
 }

@@ -11,8 +11,17 @@ use crate::support::{create_exemplar, exemplar_body};
 use crate::units::urlencode;
 
 async fn names(app: &TestApp, token: &str, query: &str) -> Vec<String> {
-    let res = app.get(&format!("/api/v1/exemplars?{query}&sort=name")).token(token).send().await;
-    res.ok()["items"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap().to_owned()).collect()
+    let res = app
+        .get(&format!("/api/v1/exemplars?{query}&sort=name"))
+        .token(token)
+        .send()
+        .await;
+    res.ok()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 async fn seed_three(app: &TestApp, token: &str) {
@@ -30,7 +39,12 @@ async fn seed_three(app: &TestApp, token: &str) {
     third["memberCount"] = json!(5);
     third["category"] = json!("new_model");
     for body in [first, second, third] {
-        let res = app.post("/api/v1/exemplars").token(token).json(&body).send().await;
+        let res = app
+            .post("/api/v1/exemplars")
+            .token(token)
+            .json(&body)
+            .send()
+            .await;
         assert_eq!(res.status, 201, "{}", res.text);
     }
 }
@@ -80,7 +94,8 @@ db_test!(
 );
 
 fn sheet(bytes: &[u8]) -> Vec<Vec<String>> {
-    let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap();
+    let mut workbook: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap();
     let range = workbook.worksheet_range_at(0).unwrap().unwrap();
     range
         .rows()
@@ -133,20 +148,46 @@ fn csv(rows: &[&str]) -> String {
     text
 }
 
-async fn import(app: &TestApp, token: &str, name: &str, bytes: Vec<u8>, fields: &[(&str, &str)]) -> lantoa_tests::Res {
-    let mut form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
+async fn import(
+    app: &TestApp,
+    token: &str,
+    name: &str,
+    bytes: Vec<u8>,
+    fields: &[(&str, &str)],
+) -> lantoa_tests::Res {
+    let mut form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+    );
     for (key, value) in fields {
         form = form.text(key.to_string(), value.to_string());
     }
-    let response = reqwest::Client::new().post(app.url("/api/v1/exemplars/import")).bearer_auth(token).multipart(form).send().await.unwrap();
+    let response = reqwest::Client::new()
+        .post(app.url("/api/v1/exemplars/import"))
+        .bearer_auth(token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
     let status = response.status().as_u16();
     let headers = response.headers().clone();
     let text = response.text().await.unwrap();
-    lantoa_tests::Res { status, headers: std::sync::Arc::new(headers), body: serde_json::from_str(&text).unwrap_or(Value::Null), text }
+    lantoa_tests::Res {
+        status,
+        headers: std::sync::Arc::new(headers),
+        body: serde_json::from_str(&text).unwrap_or(Value::Null),
+        text,
+    }
 }
 
 async fn total(app: &TestApp, token: &str) -> i64 {
-    app.get("/api/v1/exemplars?pageSize=1").token(token).send().await.body["total"].as_i64().unwrap()
+    app.get("/api/v1/exemplars?pageSize=1")
+        .token(token)
+        .send()
+        .await
+        .body["total"]
+        .as_i64()
+        .unwrap()
 }
 
 db_test!(

@@ -6,7 +6,12 @@ use serde_json::{Value, json};
 use crate::support::{advance, create_exemplar, etag_of, exemplar_body, plan_body};
 
 fn actions(exemplar: &Value) -> Vec<String> {
-    exemplar["timeline"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap().to_owned()).collect()
+    exemplar["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 db_test!(

@@ -17,8 +17,18 @@ fn body(unit_id: i64, month: &str, exemplar_ids: &[i64]) -> Value {
 }
 
 fn cell<'a>(grid: &'a Value, unit_code: &str, month: &str) -> &'a Value {
-    let row = grid["rows"].as_array().unwrap().iter().find(|r| r["unit"]["code"] == unit_code).unwrap();
-    row["cells"].as_array().unwrap().iter().find(|c| c["month"] == month).unwrap()
+    let row = grid["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["unit"]["code"] == unit_code)
+        .unwrap();
+    row["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["month"] == month)
+        .unwrap()
 }
 
 fn this_month() -> String {
@@ -28,9 +38,22 @@ fn this_month() -> String {
 
 async fn submitted(app: &TestApp, staff: &str, head: &str, month: &str, exemplar_id: i64) -> Value {
     let unit = app.unit_id("TGPL").await;
-    let draft = app.post("/api/v1/introductions").token(staff).json(&body(unit, month, &[exemplar_id])).send().await;
+    let draft = app
+        .post("/api/v1/introductions")
+        .token(staff)
+        .json(&body(unit, month, &[exemplar_id]))
+        .send()
+        .await;
     assert_eq!(draft.status, 201, "{}", draft.text);
-    let res = app.post(&format!("/api/v1/introductions/{}/submit", draft.body["id"])).token(head).if_match(&draft.etag()).send().await;
+    let res = app
+        .post(&format!(
+            "/api/v1/introductions/{}/submit",
+            draft.body["id"]
+        ))
+        .token(head)
+        .if_match(&draft.etag())
+        .send()
+        .await;
     res.ok().clone()
 }
 

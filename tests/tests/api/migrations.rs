@@ -6,7 +6,9 @@ use lantoa_tests::databases::TestDatabase;
 use lantoa_tests::db_test_kind;
 
 fn table_exists(conn: &mut db::DbConnection, table: &str) -> bool {
-    diesel::sql_query(format!("SELECT 1 FROM {table} LIMIT 1")).execute(conn).is_ok()
+    diesel::sql_query(format!("SELECT 1 FROM {table} LIMIT 1"))
+        .execute(conn)
+        .is_ok()
 }
 
 const TABLES: [&str; 23] = [

@@ -16,7 +16,13 @@ pub fn unit_body(code: &str, name: &str, parent_id: i64) -> Value {
 }
 
 /// Creates a user as admin and returns `(user, temporary password)`.
-pub async fn create_user(app: &TestApp, token: &str, username: &str, role: &str, unit_code: Option<&str>) -> (Value, String) {
+pub async fn create_user(
+    app: &TestApp,
+    token: &str,
+    username: &str,
+    role: &str,
+    unit_code: Option<&str>,
+) -> (Value, String) {
     let unit_id = match unit_code {
         Some(code) => Some(app.unit_id(code).await),
         None => None,
@@ -28,7 +34,10 @@ pub async fn create_user(app: &TestApp, token: &str, username: &str, role: &str,
         .send()
         .await;
     assert_eq!(res.status, 201, "{}", res.text);
-    (res.body["user"].clone(), res.body["temporaryPassword"].as_str().unwrap().to_owned())
+    (
+        res.body["user"].clone(),
+        res.body["temporaryPassword"].as_str().unwrap().to_owned(),
+    )
 }
 
 /// A valid exemplar body for a unit.
@@ -51,7 +60,12 @@ pub fn exemplar_body(unit_id: i64, name: &str) -> Value {
 /// Records an exemplar and returns it.
 pub async fn create_exemplar(app: &TestApp, token: &str, unit_code: &str, name: &str) -> Value {
     let unit = app.unit_id(unit_code).await;
-    let res = app.post("/api/v1/exemplars").token(token).json(&exemplar_body(unit, name)).send().await;
+    let res = app
+        .post("/api/v1/exemplars")
+        .token(token)
+        .json(&exemplar_body(unit, name))
+        .send()
+        .await;
     assert_eq!(res.status, 201, "{}", res.text);
     res.body
 }
@@ -78,9 +92,19 @@ pub fn plan_body() -> Value {
 /// Takes an exemplar to the given stage through the workflow (as its unit and the office).
 pub async fn advance(app: &TestApp, exemplar: &Value, head: &str, office: &str) -> Value {
     let id = exemplar["id"].as_i64().unwrap();
-    let res = app.post(&format!("/api/v1/exemplars/{id}/submit")).token(head).if_match(&etag_of(exemplar)).send().await;
+    let res = app
+        .post(&format!("/api/v1/exemplars/{id}/submit"))
+        .token(head)
+        .if_match(&etag_of(exemplar))
+        .send()
+        .await;
     let submitted = res.ok().clone();
-    let res = app.put(&format!("/api/v1/exemplars/{id}/nurturing-plan")).token(head).json(&plan_body()).send().await;
+    let res = app
+        .put(&format!("/api/v1/exemplars/{id}/nurturing-plan"))
+        .token(head)
+        .json(&plan_body())
+        .send()
+        .await;
     res.ok();
     let res = app
         .post(&format!("/api/v1/exemplars/{id}/stage"))

@@ -3,6 +3,8 @@ import type { components } from './schema';
 type Schemas = components['schemas'];
 
 export type AuditEntry = Schemas['AuditEntry'];
+export type AuditAction = Schemas['AuditAction'];
+export type EntityType = Schemas['EntityType'];
 export type ErrorCode = Schemas['ErrorCode'];
 export type FieldError = Schemas['FieldError'];
 export type Problem = Schemas['Problem'];

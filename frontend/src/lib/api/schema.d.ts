@@ -1427,8 +1427,41 @@ export interface components {
       /** Format: int64 */
       uploadedBy?: number | null;
     };
+    /**
+     * @description What was done.
+     * @enum {string}
+     */
+    AuditAction:
+      | 'create'
+      | 'update'
+      | 'delete'
+      | 'activate'
+      | 'deactivate'
+      | 'login'
+      | 'logout'
+      | 'password_change'
+      | 'password_reset'
+      | 'update_profile'
+      | 'revoke'
+      | 'rotate_secret'
+      | 'close'
+      | 'reopen'
+      | 'publish'
+      | 'submit'
+      | 'confirm'
+      | 'return'
+      | 'propose_stage'
+      | 'confirm_stage'
+      | 'reject_stage'
+      | 'withdraw_stage'
+      | 'move_stage'
+      | 'save_plan'
+      | 'save_summary'
+      | 'finalise'
+      | 'import'
+      | 'upload';
     AuditEntry: {
-      action: string;
+      action: components['schemas']['AuditAction'];
       /** @description Username (or service account name) at the time. */
       actorName: string;
       /** Format: int64 */
@@ -1440,7 +1473,7 @@ export interface components {
       /** @description The record before the change (JSON), when there was one. */
       before?: Record<string, never> | null;
       entityId?: string | null;
-      entityType: string;
+      entityType: components['schemas']['EntityType'];
       /** Format: int64 */
       id: number;
       ipAddress?: string | null;
@@ -1563,6 +1596,23 @@ export interface components {
     Decision: {
       note?: string | null;
     };
+    /**
+     * @description What kind of record was touched.
+     * @enum {string}
+     */
+    EntityType:
+      | 'unit'
+      | 'user'
+      | 'service_account'
+      | 'session'
+      | 'movement'
+      | 'exemplar'
+      | 'replication'
+      | 'evaluation'
+      | 'criteria_set'
+      | 'introduction'
+      | 'attachment'
+      | 'settings';
     /**
      * @description Stable error codes. Clients switch on these; the Vietnamese texts may change.
      * @enum {string}
@@ -2128,7 +2178,7 @@ export interface components {
     /** @description One page of a list. */
     Page_AuditEntry: {
       items: {
-        action: string;
+        action: components['schemas']['AuditAction'];
         /** @description Username (or service account name) at the time. */
         actorName: string;
         /** Format: int64 */
@@ -2140,7 +2190,7 @@ export interface components {
         /** @description The record before the change (JSON), when there was one. */
         before?: Record<string, never> | null;
         entityId?: string | null;
-        entityType: string;
+        entityType: components['schemas']['EntityType'];
         /** Format: int64 */
         id: number;
         ipAddress?: string | null;
@@ -3022,12 +3072,12 @@ export interface operations {
       query?: {
         /** @description Only this user's actions. */
         actorUserId?: number;
-        /** @description Only this entity type (`unit`, `user`, `service_account`, `session` …). */
-        entityType?: string;
+        /** @description Only this kind of record. */
+        entityType?: components['schemas']['EntityType'];
         /** @description Only this record (with `entityType`). */
         entityId?: string;
-        /** @description Only this action (`create`, `update`, `deactivate`, `login` …). */
-        action?: string;
+        /** @description Only this action. */
+        action?: components['schemas']['AuditAction'];
         /** @description From this day (inclusive, Asia/Ho_Chi_Minh), `YYYY-MM-DD`. */
         from?: string;
         /** @description Up to this day (inclusive, Asia/Ho_Chi_Minh), `YYYY-MM-DD`. */

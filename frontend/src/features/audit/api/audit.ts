@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
+import type { AuditAction, EntityType } from '@/lib/api/models';
 
 export interface AuditQuery {
   actorUserId?: number;
-  entityType?: string;
-  action?: string;
+  entityType?: EntityType;
+  action?: AuditAction;
   from?: string;
   to?: string;
   sort?: string;

@@ -1,17 +1,23 @@
+import type { AuditAction, EntityType } from '@/lib/api/models';
 import { ROLE_LABELS } from '@/lib/roles';
 
-/**
- * Vietnamese names for what the audit log records. The API does not enumerate actions and
- * entity types, so these mirror what the server writes today; anything new shows its code.
- */
-export const ENTITY_TYPE_LABELS: Record<string, string> = {
+/** Vietnamese names for what the audit log records (the contract enumerates both). */
+export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
   unit: 'Đơn vị',
   user: 'Người dùng',
   service_account: 'Tài khoản tích hợp',
   session: 'Phiên đăng nhập',
+  movement: 'Phong trào thi đua',
+  exemplar: 'Điển hình',
+  replication: 'Nhân rộng',
+  evaluation: 'Phiếu đánh giá',
+  criteria_set: 'Bộ tiêu chí',
+  introduction: 'Bài giới thiệu',
+  attachment: 'Tệp đính kèm',
+  settings: 'Thiết lập',
 };
 
-export const ACTION_LABELS: Record<string, string> = {
+export const ACTION_LABELS: Record<AuditAction, string> = {
   create: 'Tạo mới',
   update: 'Cập nhật',
   delete: 'Xóa',
@@ -24,19 +30,45 @@ export const ACTION_LABELS: Record<string, string> = {
   update_profile: 'Cập nhật hồ sơ cá nhân',
   revoke: 'Thu hồi',
   rotate_secret: 'Cấp khóa bí mật mới',
+  close: 'Đóng',
+  reopen: 'Mở lại',
+  publish: 'Công bố',
+  submit: 'Gửi',
+  confirm: 'Xác nhận hồ sơ',
+  return: 'Trả lại hồ sơ',
+  propose_stage: 'Đề xuất chuyển giai đoạn',
+  confirm_stage: 'Duyệt chuyển giai đoạn',
+  reject_stage: 'Từ chối đề xuất',
+  withdraw_stage: 'Rút đề xuất',
+  move_stage: 'Chuyển giai đoạn',
+  save_plan: 'Lưu kế hoạch bồi dưỡng',
+  save_summary: 'Lưu tổng kết',
+  finalise: 'Hoàn tất phiếu đánh giá',
+  import: 'Nhập từ tệp',
+  upload: 'Tải tệp lên',
 };
 
-const USER_ACTION_LABELS: Record<string, string> = {
+const USER_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   activate: 'Mở khóa tài khoản',
   deactivate: 'Khóa tài khoản',
 };
 
-export function actionLabel(action: string, entityType?: string): string {
-  return (entityType === 'user' ? USER_ACTION_LABELS[action] : undefined) ?? ACTION_LABELS[action] ?? action;
+export function actionLabel(action: AuditAction, entityType?: EntityType): string {
+  return (entityType === 'user' ? USER_ACTION_LABELS[action] : undefined) ?? ACTION_LABELS[action];
 }
 
-export function entityTypeLabel(entityType: string): string {
-  return ENTITY_TYPE_LABELS[entityType] ?? entityType;
+export function entityTypeLabel(entityType: EntityType): string {
+  return ENTITY_TYPE_LABELS[entityType];
+}
+
+/** A filter value from the address bar, if it names a known entity type. */
+export function asEntityType(value: string | undefined): EntityType | undefined {
+  return value !== undefined && value in ENTITY_TYPE_LABELS ? (value as EntityType) : undefined;
+}
+
+/** A filter value from the address bar, if it names a known action. */
+export function asAuditAction(value: string | undefined): AuditAction | undefined {
+  return value !== undefined && value in ACTION_LABELS ? (value as AuditAction) : undefined;
 }
 
 export const FIELD_LABELS: Record<string, string> = {

@@ -8,7 +8,14 @@ import { columnSortOrder, PAGE_SIZES, sortParam, useListParams } from '@/lib/lis
 import { useAuditLog } from '../api/audit';
 import { ActorSelect } from '../components/ActorSelect';
 import { AuditChanges } from '../components/AuditChanges';
-import { ACTION_LABELS, actionLabel, ENTITY_TYPE_LABELS, entityTypeLabel } from '../components/labels';
+import {
+  ACTION_LABELS,
+  actionLabel,
+  asAuditAction,
+  asEntityType,
+  ENTITY_TYPE_LABELS,
+  entityTypeLabel,
+} from '../components/labels';
 
 const FILTERS = ['entityType', 'action', 'from', 'to', 'actorUserId'] as const;
 
@@ -32,8 +39,8 @@ export default function AuditPage() {
   const list = useListParams(FILTERS);
   const { entityType, action, from, to, actorUserId } = list.filters;
   const log = useAuditLog({
-    entityType,
-    action,
+    entityType: asEntityType(entityType),
+    action: asAuditAction(action),
     from,
     to,
     actorUserId: actorUserId ? Number(actorUserId) : undefined,
