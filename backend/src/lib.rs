@@ -68,6 +68,7 @@ pub fn build_state(
             refresh_token_ttl_secs: auth.refresh_token_ttl_secs,
             ..settings
         },
+        principals: Default::default(),
     })
 }
 

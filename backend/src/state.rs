@@ -1,6 +1,7 @@
 use std::path::PathBuf;
 
 use crate::auth::jwt::JwtKeys;
+use crate::auth::principal_cache::PrincipalCache;
 use crate::auth::throttle::LoginThrottle;
 use crate::db::Db;
 
@@ -10,6 +11,8 @@ pub struct AppState {
     pub jwt: JwtKeys,
     pub throttle: LoginThrottle,
     pub settings: Settings,
+    /// Principals behind recent tokens (cleared on every account or session change).
+    pub principals: PrincipalCache,
 }
 
 #[derive(Debug, Clone)]

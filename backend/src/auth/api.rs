@@ -193,6 +193,8 @@ pub async fn refresh_session(
             })
         })
         .await?;
+    // Sessions or accounts changed: tokens must be checked against the database again.
+    state.principals.clear();
     let (user, session_id, refresh) = outcome.ok_or_else(|| {
         AppError::new(ErrorCode::InvalidRefreshToken)
             .with_detail("Phiên đăng nhập không còn hiệu lực, vui lòng đăng nhập lại.")
@@ -236,6 +238,8 @@ pub async fn logout(
             Ok(())
         })
         .await?;
+    // Sessions or accounts changed: tokens must be checked against the database again.
+    state.principals.clear();
     Ok(HttpResponse::NoContent().finish())
 }
 

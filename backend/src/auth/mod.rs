@@ -6,6 +6,7 @@ pub mod api;
 pub mod jwt;
 pub mod password;
 pub mod policy;
+pub mod principal_cache;
 pub mod roles;
 pub mod sessions;
 pub mod throttle;
@@ -159,10 +160,26 @@ pub async fn authenticate(
             (Some(state), Ok(token)) => match state.jwt.verify(&token) {
                 Err(error) => Err(error),
                 Ok(claims) => {
-                    state
-                        .db
-                        .run(move |conn| load_principal(conn, &claims))
-                        .await
+                    let key = principal_cache::PrincipalCache::key(&claims.sub, claims.sid);
+                    match state.principals.get(&key) {
+                        // A token must not claim another kind of principal than its subject's.
+                        Some(principal)
+                            if (claims.role == Role::Integration)
+                                == (principal.role == Role::Integration) =>
+                        {
+                            Ok(principal)
+                        }
+                        _ => {
+                            let loaded = state
+                                .db
+                                .run(move |conn| load_principal(conn, &claims))
+                                .await;
+                            if let Ok(principal) = &loaded {
+                                state.principals.put(key, principal.clone());
+                            }
+                            loaded
+                        }
+                    }
                 }
             },
         };

@@ -12,7 +12,7 @@ use super::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind};
 use crate::auth::{Principal, Role, policy};
 use crate::db::schema::{exemplars, units};
 use crate::db::{Backend, DbBackend, DbConnection, search};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::http::pagination::{PageRequest, parse_sort};
 use crate::units::UnitRef;
 
@@ -151,34 +151,34 @@ impl Listing {
                 Some(Bind::Text(full_text_query(&terms, backend))),
             ));
         }
+        let units: Vec<i64> = [policy::unit_restriction(principal), q.unit_id]
+            .into_iter()
+            .flatten()
+            .collect();
         if let Some(movement) = q.movement_id {
-            // A join, so that the planner can start from the movement or from the other filters;
-            // the link repeats the unit, so that a movement within a unit is one index range.
+            // A join, so that the planner can start from the movement or from the other filters.
+            // The link repeats the exemplar's unit: the unit filter goes there, so that a movement
+            // within a unit is one index range and counting needs no exemplar row.
             listing.joins.push((
                 "JOIN exemplar_movements m ON m.exemplar_id = e.id AND m.movement_id = ?"
                     .to_owned(),
                 Bind::Int(movement),
             ));
-            for unit in [policy::unit_restriction(principal), q.unit_id]
-                .into_iter()
-                .flatten()
-            {
+            for unit in units {
                 listing
                     .conditions
                     .push(("m.unit_id = ?".to_owned(), Some(Bind::Int(unit))));
             }
-        }
-        if let Some(unit) = policy::unit_restriction(principal) {
-            listing.and("unit_id", Bind::Int(unit));
+        } else {
+            for unit in units {
+                listing.and("unit_id", Bind::Int(unit));
+            }
         }
         if principal.role == Role::Integration {
             listing.and(
                 "record_status",
                 Bind::Text(RecordStatus::Confirmed.as_str().to_owned()),
             );
-        }
-        if let Some(unit) = q.unit_id {
-            listing.and("unit_id", Bind::Int(unit));
         }
         if let Some(category) = q.category {
             listing.and("category", Bind::Text(category.as_str().to_owned()));
@@ -315,23 +315,21 @@ struct Id {
     id: i64,
 }
 
-fn with_units(conn: &mut DbConnection, rows: Vec<ExemplarRow>) -> AppResult<Vec<ExemplarSummary>> {
-    let mut unit_ids: Vec<i64> = rows.iter().map(|r| r.unit_id).collect();
-    unit_ids.sort_unstable();
-    unit_ids.dedup();
-    let refs: Vec<UnitRef> = units::table
-        .filter(units::id.eq_any(&unit_ids))
-        .select((units::id, units::code, units::short_name, units::name))
+/// The summaries (with their unit) of these exemplars, in this order.
+fn summaries_in_order(conn: &mut DbConnection, ids: &[i64]) -> AppResult<Vec<ExemplarSummary>> {
+    let mut rows: Vec<(ExemplarRow, UnitRef)> = exemplars::table
+        .inner_join(units::table)
+        .filter(exemplars::id.eq_any(ids))
+        .select((
+            ExemplarRow::as_select(),
+            (units::id, units::code, units::short_name, units::name),
+        ))
         .load(conn)?;
-    rows.iter()
-        .map(|row| {
-            let unit = refs
-                .iter()
-                .find(|u| u.id == row.unit_id)
-                .cloned()
-                .ok_or_else(|| AppError::internal("unit vanished"))?;
-            summary(row, unit)
-        })
+    let position: std::collections::HashMap<i64, usize> =
+        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    rows.sort_by_key(|(row, _)| position.get(&row.id).copied().unwrap_or(usize::MAX));
+    rows.into_iter()
+        .map(|(row, unit)| summary(&row, unit))
         .collect()
 }
 
@@ -403,8 +401,7 @@ pub fn page(
             false,
         )
     };
-    let rows = rows_in_order(conn, &page_ids)?;
-    Ok((with_units(conn, rows)?, total, capped))
+    Ok((summaries_in_order(conn, &page_ids)?, total, capped))
 }
 
 /// Every matching row (up to `limit`), for exports.

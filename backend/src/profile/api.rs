@@ -82,6 +82,8 @@ pub async fn update_profile(
             Ok(user)
         })
         .await?;
+    // Sessions or accounts changed: tokens must be checked against the database again.
+    state.principals.clear();
     Ok(json_with_etag(StatusCode::OK, user.version, &user))
 }
 
@@ -169,6 +171,8 @@ pub async fn change_password(
             Ok((model::find(conn, id)?, session_id, refresh))
         })
         .await?;
+    // Sessions or accounts changed: tokens must be checked against the database again.
+    state.principals.clear();
     Ok(web::Json(token_response(
         &state, user, session_id, refresh,
     )?))

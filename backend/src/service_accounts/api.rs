@@ -170,6 +170,8 @@ pub async fn update_service_account(
             Ok(account)
         })
         .await?;
+    // Sessions or accounts changed: tokens must be checked against the database again.
+    state.principals.clear();
     Ok(json_with_etag(StatusCode::OK, account.version, &account))
 }
 
@@ -215,6 +217,8 @@ pub async fn revoke_service_account(
             Ok(account)
         })
         .await?;
+    // Sessions or accounts changed: tokens must be checked against the database again.
+    state.principals.clear();
     Ok(json_with_etag(StatusCode::OK, account.version, &account))
 }
 
@@ -263,6 +267,8 @@ pub async fn rotate_service_account_secret(
             })
         })
         .await?;
+    // Sessions or accounts changed: tokens must be checked against the database again.
+    state.principals.clear();
     Ok(json_with_etag(
         StatusCode::OK,
         result.account.version,

@@ -224,6 +224,8 @@ pub async fn update_user(
             Ok(user)
         })
         .await?;
+    // Sessions or accounts changed: tokens must be checked against the database again.
+    state.principals.clear();
     Ok(json_with_etag(StatusCode::OK, user.version, &user))
 }
 
@@ -265,6 +267,8 @@ async fn set_active(
             Ok(user)
         })
         .await?;
+    // Sessions or accounts changed: tokens must be checked against the database again.
+    state.principals.clear();
     Ok(json_with_etag(StatusCode::OK, user.version, &user))
 }
 
@@ -362,6 +366,8 @@ pub async fn reset_password(
             )
         })
         .await?;
+    // Sessions or accounts changed: tokens must be checked against the database again.
+    state.principals.clear();
     Ok(web::Json(TemporaryPassword {
         temporary_password: temporary,
     }))

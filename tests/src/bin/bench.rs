@@ -48,6 +48,9 @@ struct Args {
     /// Also write the generated SQLite database to this file (for profiling queries), then exit.
     #[arg(long)]
     save_sqlite: Option<std::path::PathBuf>,
+    /// Generate into this (empty) PostgreSQL database and keep it (for profiling queries), then exit.
+    #[arg(long)]
+    save_postgres: Option<String>,
 }
 
 struct Server {
@@ -360,6 +363,15 @@ async fn foundation(name: &str, args: &Args, base: Arc<String>, duration: Durati
 
 fn main() {
     let args = Args::parse();
+    if let Some(url) = &args.save_postgres {
+        let db = lantoa::db::Db::connect(url, 1).unwrap();
+        let mut conn = db.get().unwrap();
+        lantoa::db::run_migrations(&mut conn).unwrap();
+        lantoa::seed::reference::ensure(&mut conn).unwrap();
+        lantoa::seed::demo::seed(&mut conn).unwrap();
+        lantoa_tests::generator::generate(&mut conn, args.exemplars, 20261127);
+        return;
+    }
     if let Some(path) = &args.save_sqlite {
         let database = TestDatabase::create(DbKind::Sqlite);
         let db = lantoa::db::Db::connect(&database.url, 1).unwrap();
