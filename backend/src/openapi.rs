@@ -59,7 +59,8 @@ Danh sách trong yêu cầu bảo mật của mỗi thao tác là các vai trò 
 }
 
 /// Adds the errors every operation of a kind can give, so that paths list only their own:
-/// 401/403 on secured operations, 400/413/415/422 on operations with a body or parameters, 500 on all.
+/// 401/403 on secured operations, 404 on those that address a record by path, 412/428 on those
+/// that take `If-Match`, 400/413/415/422 on those with a body or parameters, 500 on all.
 pub struct StandardErrors;
 
 impl Modify for StandardErrors {
@@ -80,6 +81,23 @@ impl Modify for StandardErrors {
                             .is_ok_and(|v| v.as_object().is_some_and(|o| !o.is_empty()))
                     })
                 });
+                use utoipa::openapi::path::ParameterIn;
+                let parameters: Vec<&utoipa::openapi::path::Parameter> = operation
+                    .parameters
+                    .as_deref()
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|p| match p {
+                        RefOr::T(parameter) => Some(parameter),
+                        RefOr::Ref(_) => None,
+                    })
+                    .collect();
+                let addresses_a_record = parameters
+                    .iter()
+                    .any(|p| p.parameter_in == ParameterIn::Path);
+                let needs_if_match = parameters
+                    .iter()
+                    .any(|p| p.parameter_in == ParameterIn::Header && p.name == "If-Match");
                 let has_input = operation.request_body.is_some()
                     || operation.parameters.as_ref().is_some_and(|p| !p.is_empty());
                 let mut add = |status: &str, name: &str| {
@@ -92,6 +110,13 @@ impl Modify for StandardErrors {
                 if secured {
                     add("401", "Unauthorized");
                     add("403", "Forbidden");
+                }
+                if addresses_a_record {
+                    add("404", "NotFound");
+                }
+                if needs_if_match {
+                    add("412", "PreconditionFailed");
+                    add("428", "PreconditionRequired");
                 }
                 if has_input {
                     add("400", "BadRequest");

@@ -146,7 +146,7 @@ async fn upload_to<R: Rule>(
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     params(("id" = i64, Path, description = "Exemplar id")),
     security(("bearer" = ["office", "unit_head", "unit_staff"])),
-    responses((status = 201, body = Attachment), (status = 404, response = crate::openapi::NotFound), (status = 409, response = crate::openapi::Conflict))
+    responses((status = 201, body = Attachment), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/exemplars/{id}/attachments")]
 pub async fn upload_exemplar_attachment(
@@ -167,7 +167,7 @@ pub async fn upload_exemplar_attachment(
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     params(("id" = i64, Path, description = "Replication id")),
     security(("bearer" = ["office", "unit_head", "unit_staff"])),
-    responses((status = 201, body = Attachment), (status = 404, response = crate::openapi::NotFound), (status = 409, response = crate::openapi::Conflict))
+    responses((status = 201, body = Attachment), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/replications/{id}/attachments")]
 pub async fn upload_replication_attachment(
@@ -195,7 +195,7 @@ pub async fn upload_replication_attachment(
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     params(("id" = i64, Path, description = "Evaluation id")),
     security(("bearer" = ["leader", "office", "unit_head", "unit_staff"])),
-    responses((status = 201, body = Attachment), (status = 404, response = crate::openapi::NotFound), (status = 409, response = crate::openapi::Conflict))
+    responses((status = 201, body = Attachment), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/evaluations/{id}/attachments")]
 pub async fn upload_evaluation_attachment(
@@ -232,7 +232,7 @@ fn readable_row(
     tag = "Tệp đính kèm",
     params(("id" = i64, Path, description = "Attachment id")),
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
-    responses((status = 200, body = Attachment), (status = 404, response = crate::openapi::NotFound))
+    responses((status = 200, body = Attachment))
 )]
 #[get("/attachments/{id}")]
 pub async fn get_attachment(
@@ -278,7 +278,7 @@ fn disposition(inline: bool, file_name: &str) -> ContentDisposition {
     tag = "Tệp đính kèm",
     params(("id" = i64, Path, description = "Attachment id")),
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
-    responses((status = 200, description = "Nội dung tệp", content_type = "application/octet-stream"), (status = 404, response = crate::openapi::NotFound))
+    responses((status = 200, description = "Nội dung tệp", content_type = "application/octet-stream"))
 )]
 #[get("/attachments/{id}/content")]
 pub async fn download_attachment(
@@ -317,7 +317,7 @@ pub async fn download_attachment(
     tag = "Tệp đính kèm",
     params(("id" = i64, Path, description = "Attachment id")),
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
-    responses((status = 200, description = "Ảnh thu nhỏ", content_type = "image/png"), (status = 404, response = crate::openapi::NotFound))
+    responses((status = 200, description = "Ảnh thu nhỏ", content_type = "image/png"))
 )]
 #[get("/attachments/{id}/thumbnail")]
 pub async fn attachment_thumbnail(
@@ -351,7 +351,7 @@ pub async fn attachment_thumbnail(
     tag = "Tệp đính kèm",
     params(("id" = i64, Path, description = "Attachment id")),
     security(("bearer" = ["leader", "office", "unit_head", "unit_staff"])),
-    responses((status = 204, description = "Đã xóa"), (status = 404, response = crate::openapi::NotFound), (status = 409, response = crate::openapi::Conflict))
+    responses((status = 204, description = "Đã xóa"), (status = 409, response = crate::openapi::Conflict))
 )]
 #[delete("/attachments/{id}")]
 pub async fn delete_attachment(

@@ -9,11 +9,11 @@ use super::model::{self, CriteriaSet, CriteriaSetInput, SetStatus};
 use crate::audit::{self, AuditContext};
 use crate::auth::Auth;
 use crate::auth::roles::{AdminOrOffice, ReadExemplars};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::exemplars::types::SubjectKind;
 use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::extract::{Json, Query};
-use crate::http::validation::validate;
+use crate::http::validation::validate_with;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -54,7 +54,7 @@ pub async fn list_criteria_sets(
     tag = "Tiêu chí",
     params(("id" = i64, Path, description = "Criteria set version id")),
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
-    responses((status = 200, body = CriteriaSet, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
+    responses((status = 200, body = CriteriaSet, headers(("ETag" = String))))
 )]
 #[get("/criteria-sets/{id}")]
 pub async fn get_criteria_set(
@@ -69,13 +69,8 @@ pub async fn get_criteria_set(
 
 fn checked(input: CriteriaSetInput) -> AppResult<CriteriaSetInput> {
     let input = input.normalized();
-    let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
-    errors.extend(input.extra_errors());
-    if errors.is_empty() {
-        Ok(input)
-    } else {
-        Err(AppError::validation(errors))
-    }
+    validate_with(&input, input.extra_errors())?;
+    Ok(input)
 }
 
 /// Creates a draft: a new set, or (with an existing code) its next version.
@@ -125,10 +120,7 @@ pub async fn create_criteria_set(
     security(("bearer" = ["admin", "office"])),
     responses(
         (status = 200, body = CriteriaSet, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[put("/criteria-sets/{id}")]
@@ -173,10 +165,7 @@ pub async fn update_criteria_set(
     security(("bearer" = ["admin", "office"])),
     responses(
         (status = 200, body = CriteriaSet, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/criteria-sets/{id}/publish")]
@@ -218,10 +207,7 @@ pub async fn publish_criteria_set(
     security(("bearer" = ["admin", "office"])),
     responses(
         (status = 201, body = CriteriaSet, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/criteria-sets/{id}/new-version")]
@@ -264,10 +250,7 @@ pub async fn new_criteria_set_version(
     security(("bearer" = ["admin", "office"])),
     responses(
         (status = 204, description = "Đã xóa"),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[delete("/criteria-sets/{id}")]

@@ -39,7 +39,7 @@ fn readable(
     tag = "Đánh giá",
     params(("id" = i64, Path, description = "Exemplar id")),
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
-    responses((status = 200, body = Vec<EvaluationSummary>), (status = 404, response = crate::openapi::NotFound))
+    responses((status = 200, body = Vec<EvaluationSummary>))
 )]
 #[get("/exemplars/{id}/evaluations")]
 pub async fn list_evaluations(
@@ -76,7 +76,6 @@ pub async fn list_evaluations(
     security(("bearer" = ["leader", "office", "unit_head", "unit_staff"])),
     responses(
         (status = 201, body = Evaluation, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict)
     )
 )]
@@ -123,7 +122,7 @@ pub async fn create_evaluation(
     tag = "Đánh giá",
     params(("id" = i64, Path, description = "Evaluation id")),
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
-    responses((status = 200, body = Evaluation, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
+    responses((status = 200, body = Evaluation, headers(("ETag" = String))))
 )]
 #[get("/evaluations/{id}")]
 pub async fn get_evaluation(
@@ -200,10 +199,7 @@ where
     security(("bearer" = ["leader", "office", "unit_head", "unit_staff"])),
     responses(
         (status = 200, body = Evaluation, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[put("/evaluations/{id}")]
@@ -239,10 +235,7 @@ pub async fn save_evaluation(
     security(("bearer" = ["leader", "office", "unit_head", "unit_staff"])),
     responses(
         (status = 200, body = Evaluation, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/evaluations/{id}/finalise")]
@@ -277,10 +270,7 @@ pub async fn finalise_evaluation(
     security(("bearer" = ["leader", "office", "unit_head", "unit_staff"])),
     responses(
         (status = 201, body = Evaluation, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/evaluations/{id}/amend")]
@@ -315,10 +305,7 @@ pub async fn amend_evaluation(
     security(("bearer" = ["leader", "office", "unit_head", "unit_staff"])),
     responses(
         (status = 204, description = "Đã xóa"),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[delete("/evaluations/{id}")]

@@ -10,11 +10,11 @@ use crate::audit::{self, AuditContext};
 use crate::auth::roles::{ReadExemplars, WriteExemplars};
 use crate::auth::{Auth, Principal, Rule};
 use crate::db::DbConnection;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
-use crate::http::validation::validate;
+use crate::http::validation::validate_with;
 use crate::state::AppState;
 
 /// The audit snapshot of an exemplar: its own fields, without the lists that have their own trail.
@@ -162,7 +162,7 @@ pub async fn list_fields(
     tag = "Điển hình",
     params(("id" = i64, Path, description = "Exemplar id")),
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
-    responses((status = 200, body = Exemplar, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
+    responses((status = 200, body = Exemplar, headers(("ETag" = String))))
 )]
 #[get("/exemplars/{id}")]
 pub async fn get_exemplar(
@@ -181,13 +181,8 @@ pub async fn get_exemplar(
 
 pub fn checked(input: ExemplarInput) -> AppResult<ExemplarInput> {
     let input = input.normalized();
-    let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
-    errors.extend(input.extra_errors(crate::time::today()));
-    if errors.is_empty() {
-        Ok(input)
-    } else {
-        Err(AppError::validation(errors))
-    }
+    validate_with(&input, input.extra_errors(crate::time::today()))?;
+    Ok(input)
 }
 
 /// Records a newly discovered exemplar (stage "phát hiện", a draft of the unit).
@@ -245,10 +240,7 @@ pub async fn create_exemplar(
     security(("bearer" = ["office", "unit_head", "unit_staff"])),
     responses(
         (status = 200, body = Exemplar, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[put("/exemplars/{id}")]
@@ -279,10 +271,7 @@ pub async fn update_exemplar(
     security(("bearer" = ["office", "unit_head", "unit_staff"])),
     responses(
         (status = 204, description = "Đã xóa"),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[delete("/exemplars/{id}")]

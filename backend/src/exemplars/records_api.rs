@@ -13,7 +13,7 @@ use crate::auth::roles::WriteExemplars;
 use crate::error::{AppError, AppResult};
 use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::extract::Json;
-use crate::http::validation::validate;
+use crate::http::validation::{validate, validate_with};
 use crate::state::AppState;
 
 /// Creates or replaces the nurturing plan and its milestones. Replacing needs `If-Match` with
@@ -27,10 +27,7 @@ use crate::state::AppState;
     security(("bearer" = ["office", "unit_head", "unit_staff"])),
     responses(
         (status = 200, body = NurturingPlan, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[put("/exemplars/{id}/nurturing-plan")]
@@ -81,10 +78,7 @@ pub async fn save_nurturing_plan(
     security(("bearer" = ["office", "unit_head", "unit_staff"])),
     responses(
         (status = 200, body = Summary, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[put("/exemplars/{id}/summary")]
@@ -96,11 +90,7 @@ pub async fn save_summary(
     Json(input): Json<SummaryInput>,
 ) -> AppResult<HttpResponse> {
     let input = input.normalized();
-    let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
-    errors.extend(input.extra_errors());
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
-    }
+    validate_with(&input, input.extra_errors())?;
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -133,13 +123,11 @@ fn checked(
     discovered_on: chrono::NaiveDate,
 ) -> AppResult<ReplicationInput> {
     let input = input.normalized();
-    let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
-    errors.extend(input.extra_errors(discovered_on, crate::time::today()));
-    if errors.is_empty() {
-        Ok(input)
-    } else {
-        Err(AppError::validation(errors))
-    }
+    validate_with(
+        &input,
+        input.extra_errors(discovered_on, crate::time::today()),
+    )?;
+    Ok(input)
 }
 
 /// Records where the model was replicated.
@@ -152,7 +140,6 @@ fn checked(
     security(("bearer" = ["office", "unit_head", "unit_staff"])),
     responses(
         (status = 201, body = Replication, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict)
     )
 )]
@@ -203,10 +190,7 @@ pub async fn add_replication(
     security(("bearer" = ["office", "unit_head", "unit_staff"])),
     responses(
         (status = 200, body = Replication, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[put("/replications/{id}")]
@@ -257,10 +241,7 @@ pub async fn update_replication(
     security(("bearer" = ["office", "unit_head", "unit_staff"])),
     responses(
         (status = 204, description = "Đã xóa"),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[delete("/replications/{id}")]

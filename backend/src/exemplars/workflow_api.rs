@@ -22,10 +22,7 @@ use crate::state::AppState;
     security(("bearer" = ["unit_head"])),
     responses(
         (status = 200, body = super::detail::Exemplar, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/exemplars/{id}/submit")]
@@ -58,10 +55,7 @@ pub async fn submit_exemplar(
     security(("bearer" = ["leader", "office"])),
     responses(
         (status = 200, body = super::detail::Exemplar, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/exemplars/{id}/confirm")]
@@ -93,10 +87,7 @@ pub async fn confirm_exemplar(
     security(("bearer" = ["leader", "office"])),
     responses(
         (status = 200, body = super::detail::Exemplar, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/exemplars/{id}/return")]
@@ -132,10 +123,7 @@ pub async fn return_exemplar(
     security(("bearer" = ["unit_head"])),
     responses(
         (status = 200, body = super::detail::Exemplar, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/exemplars/{id}/stage-proposal")]
@@ -167,10 +155,7 @@ pub async fn propose_stage(
     security(("bearer" = ["leader", "office"])),
     responses(
         (status = 200, body = super::detail::Exemplar, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/exemplars/{id}/stage-proposal/confirm")]
@@ -204,10 +189,7 @@ pub async fn confirm_stage_proposal(
     security(("bearer" = ["leader", "office"])),
     responses(
         (status = 200, body = super::detail::Exemplar, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/exemplars/{id}/stage-proposal/reject")]
@@ -240,10 +222,7 @@ pub async fn reject_stage_proposal(
     security(("bearer" = ["unit_head"])),
     responses(
         (status = 200, body = super::detail::Exemplar, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/exemplars/{id}/stage-proposal/withdraw")]
@@ -273,10 +252,7 @@ pub async fn withdraw_stage_proposal(
     security(("bearer" = ["leader", "office"])),
     responses(
         (status = 200, body = super::detail::Exemplar, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/exemplars/{id}/stage")]

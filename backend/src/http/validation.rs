@@ -19,6 +19,21 @@ pub fn validate<T: validator::Validate>(value: &T) -> Result<(), AppError> {
     value.validate().map_err(AppError::from)
 }
 
+/// Validates `value` and adds the cross-field problems the derive cannot express, so that the
+/// client hears about every problem of the body at once.
+pub fn validate_with<T: validator::Validate>(
+    value: &T,
+    extra: impl IntoIterator<Item = FieldError>,
+) -> Result<(), AppError> {
+    let mut errors = validate(value).err().map(|e| e.errors).unwrap_or_default();
+    errors.extend(extra);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::validation(errors))
+    }
+}
+
 fn collect(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
     for (field, kind) in errors.errors() {
         let path = join(prefix, &camel_case(field));

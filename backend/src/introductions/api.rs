@@ -19,7 +19,7 @@ use crate::error::{AppError, AppResult};
 use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
-use crate::http::validation::validate;
+use crate::http::validation::validate_with;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -177,7 +177,7 @@ pub async fn introduction_grid(
     tag = "Giới thiệu hằng tháng",
     params(("id" = i64, Path, description = "Introduction id")),
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
-    responses((status = 200, body = Introduction, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
+    responses((status = 200, body = Introduction, headers(("ETag" = String))))
 )]
 #[get("/introductions/{id}")]
 pub async fn get_introduction(
@@ -204,19 +204,11 @@ pub async fn get_introduction(
 
 fn checked(input: IntroductionInput) -> AppResult<IntroductionInput> {
     let input = input.normalized();
-    let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
-    if Month::parse(&input.month).is_none() {
-        errors.push(crate::error::FieldError::new(
-            "month",
-            "invalid_format",
-            "Tháng phải có dạng YYYY-MM.",
-        ));
-    }
-    if errors.is_empty() {
-        Ok(input)
-    } else {
-        Err(AppError::validation(errors))
-    }
+    let month_error = Month::parse(&input.month).is_none().then(|| {
+        crate::error::FieldError::new("month", "invalid_format", "Tháng phải có dạng YYYY-MM.")
+    });
+    validate_with(&input, month_error)?;
+    Ok(input)
 }
 
 /// Drafts a unit's introduction for a month.
@@ -311,10 +303,7 @@ where
     security(("bearer" = ["office", "unit_head", "unit_staff"])),
     responses(
         (status = 200, body = Introduction, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[put("/introductions/{id}")]
@@ -346,10 +335,7 @@ pub async fn update_introduction(
     security(("bearer" = ["office", "unit_head"])),
     responses(
         (status = 200, body = Introduction, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/introductions/{id}/submit")]
@@ -381,10 +367,7 @@ pub async fn submit_introduction(
     security(("bearer" = ["office", "unit_head", "unit_staff"])),
     responses(
         (status = 204, description = "Đã xóa"),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[delete("/introductions/{id}")]

@@ -9,11 +9,11 @@ use super::model::{self, Movement, MovementInput};
 use crate::audit::{self, AuditContext};
 use crate::auth::Auth;
 use crate::auth::roles::{AdminOrOffice, ReadExemplars};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
-use crate::http::validation::validate;
+use crate::http::validation::validate_with;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -60,7 +60,7 @@ pub async fn list_movements(
     tag = "Phong trào thi đua",
     params(("id" = i64, Path, description = "Movement id")),
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
-    responses((status = 200, body = Movement, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
+    responses((status = 200, body = Movement, headers(("ETag" = String))))
 )]
 #[get("/movements/{id}")]
 pub async fn get_movement(
@@ -75,13 +75,8 @@ pub async fn get_movement(
 
 fn checked(input: MovementInput) -> AppResult<MovementInput> {
     let input = input.normalized();
-    let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
-    errors.extend(input.extra_errors());
-    if errors.is_empty() {
-        Ok(input)
-    } else {
-        Err(AppError::validation(errors))
-    }
+    validate_with(&input, input.extra_errors())?;
+    Ok(input)
 }
 
 /// Creates a movement.
@@ -135,10 +130,7 @@ pub async fn create_movement(
     security(("bearer" = ["admin", "office"])),
     responses(
         (status = 200, body = Movement, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[put("/movements/{id}")]
@@ -216,10 +208,7 @@ async fn set_active(
     security(("bearer" = ["admin", "office"])),
     responses(
         (status = 200, body = Movement, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/movements/{id}/close")]
@@ -241,10 +230,7 @@ pub async fn close_movement(
     security(("bearer" = ["admin", "office"])),
     responses(
         (status = 200, body = Movement, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/movements/{id}/reopen")]

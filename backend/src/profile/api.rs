@@ -49,8 +49,6 @@ pub async fn get_profile(
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff"])),
     responses(
         (status = 200, body = User, headers(("ETag" = String))),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[put("/profile")]

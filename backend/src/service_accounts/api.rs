@@ -111,7 +111,7 @@ pub async fn create_service_account(
     tag = "Tài khoản tích hợp",
     params(("id" = i64, Path, description = "Service account id")),
     security(("bearer" = ["admin"])),
-    responses((status = 200, body = ServiceAccount, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
+    responses((status = 200, body = ServiceAccount, headers(("ETag" = String))))
 )]
 #[get("/service-accounts/{id}")]
 pub async fn get_service_account(
@@ -134,10 +134,7 @@ pub async fn get_service_account(
     security(("bearer" = ["admin"])),
     responses(
         (status = 200, body = ServiceAccount, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[put("/service-accounts/{id}")]
@@ -184,10 +181,7 @@ pub async fn update_service_account(
     security(("bearer" = ["admin"])),
     responses(
         (status = 200, body = ServiceAccount, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/service-accounts/{id}/revoke")]
@@ -231,10 +225,7 @@ pub async fn revoke_service_account(
     security(("bearer" = ["admin"])),
     responses(
         (status = 200, body = ServiceAccountWithSecret),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/service-accounts/{id}/rotate-secret")]

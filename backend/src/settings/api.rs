@@ -10,7 +10,7 @@ use crate::auth::roles::{AdminOrOffice, ReadExemplars};
 use crate::error::AppResult;
 use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::extract::Json;
-use crate::http::validation::validate;
+use crate::http::validation::validate_with;
 use crate::state::AppState;
 
 /// The programme settings (a version of 0 means the defaults have never been changed).
@@ -40,8 +40,6 @@ pub async fn get_settings(
     security(("bearer" = ["admin", "office"])),
     responses(
         (status = 200, body = ProgrammeSettings, headers(("ETag" = String))),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[put("/settings")]
@@ -51,11 +49,7 @@ pub async fn update_settings(
     if_match: IfMatch,
     Json(input): Json<ProgrammeSettingsInput>,
 ) -> AppResult<HttpResponse> {
-    let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
-    errors.extend(input.extra_errors());
-    if !errors.is_empty() {
-        return Err(crate::error::AppError::validation(errors));
-    }
+    validate_with(&input, input.extra_errors())?;
     let ctx = AuditContext::from(&auth);
     let settings = state
         .db

@@ -18,7 +18,7 @@ use crate::error::AppResult;
 use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest, parse_sort};
-use crate::http::validation::validate;
+use crate::http::validation::validate_with;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -200,7 +200,6 @@ pub async fn unit_tree(
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
     responses(
         (status = 200, body = Unit, headers(("ETag" = String, description = "Phiên bản; gửi lại trong If-Match khi cập nhật"))),
-        (status = 404, response = crate::openapi::NotFound)
     )
 )]
 #[get("/units/{id}")]
@@ -216,16 +215,8 @@ pub async fn get_unit(
 
 fn checked(input: UnitInput) -> AppResult<UnitInput> {
     let input = input.normalized();
-    let mut errors = match validate(&input) {
-        Ok(()) => Vec::new(),
-        Err(e) => e.errors,
-    };
-    errors.extend(input.check_code());
-    if errors.is_empty() {
-        Ok(input)
-    } else {
-        Err(crate::error::AppError::validation(errors))
-    }
+    validate_with(&input, input.check_code())?;
+    Ok(input)
 }
 
 /// Creates a unit.
@@ -285,10 +276,7 @@ pub async fn create_unit(
     security(("bearer" = ["admin"])),
     responses(
         (status = 200, body = Unit, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[put("/units/{id}")]
@@ -370,10 +358,7 @@ async fn set_active(
     security(("bearer" = ["admin"])),
     responses(
         (status = 200, body = Unit, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/units/{id}/deactivate")]
@@ -398,10 +383,7 @@ pub async fn deactivate_unit(
     security(("bearer" = ["admin"])),
     responses(
         (status = 200, body = Unit, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/units/{id}/activate")]
@@ -427,10 +409,7 @@ pub async fn activate_unit(
     security(("bearer" = ["admin"])),
     responses(
         (status = 204, description = "Đã xóa"),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[delete("/units/{id}")]

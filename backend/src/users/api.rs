@@ -13,7 +13,7 @@ use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest, parse_sort};
-use crate::http::validation::validate;
+use crate::http::validation::{validate, validate_with};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -82,7 +82,7 @@ pub async fn list_users(
     tag = "Người dùng",
     params(("id" = i64, Path, description = "User id")),
     security(("bearer" = ["admin", "leader", "office", "unit_head", "integration"])),
-    responses((status = 200, body = User, headers(("ETag" = String))), (status = 404, response = crate::openapi::NotFound))
+    responses((status = 200, body = User, headers(("ETag" = String))))
 )]
 #[get("/users/{id}")]
 pub async fn get_user(
@@ -130,11 +130,7 @@ pub async fn create_user(
     Json(input): Json<NewUserInput>,
 ) -> AppResult<HttpResponse> {
     let input = input.normalized();
-    let mut errors = validate(&input).err().map(|e| e.errors).unwrap_or_default();
-    errors.extend(input.extra_errors());
-    if !errors.is_empty() {
-        return Err(AppError::validation(errors));
-    }
+    validate_with(&input, input.extra_errors())?;
     let temporary = input
         .temporary_password
         .clone()
@@ -182,9 +178,6 @@ pub async fn create_user(
     security(("bearer" = ["admin"])),
     responses(
         (status = 200, body = User, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[put("/users/{id}")]
@@ -281,10 +274,7 @@ async fn set_active(
     security(("bearer" = ["admin"])),
     responses(
         (status = 200, body = User, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/users/{id}/deactivate")]
@@ -306,10 +296,7 @@ pub async fn deactivate_user(
     security(("bearer" = ["admin"])),
     responses(
         (status = 200, body = User, headers(("ETag" = String))),
-        (status = 404, response = crate::openapi::NotFound),
         (status = 409, response = crate::openapi::Conflict),
-        (status = 412, response = crate::openapi::PreconditionFailed),
-        (status = 428, response = crate::openapi::PreconditionRequired)
     )
 )]
 #[post("/users/{id}/activate")]
@@ -337,7 +324,7 @@ pub struct TemporaryPassword {
     tag = "Người dùng",
     params(("id" = i64, Path, description = "User id")),
     security(("bearer" = ["admin"])),
-    responses((status = 200, body = TemporaryPassword), (status = 404, response = crate::openapi::NotFound))
+    responses((status = 200, body = TemporaryPassword))
 )]
 #[post("/users/{id}/reset-password")]
 pub async fn reset_password(
