@@ -69,6 +69,7 @@ pub fn build_state(
             ..settings
         },
         principals: Default::default(),
+        exemplar_totals: Default::default(),
     })
 }
 

@@ -4,6 +4,7 @@ use crate::auth::jwt::JwtKeys;
 use crate::auth::principal_cache::PrincipalCache;
 use crate::auth::throttle::LoginThrottle;
 use crate::db::Db;
+use crate::exemplars::list_totals::ListTotals;
 
 /// Everything handlers share.
 pub struct AppState {
@@ -13,6 +14,8 @@ pub struct AppState {
     pub settings: Settings,
     /// Principals behind recent tokens (cleared on every account or session change).
     pub principals: PrincipalCache,
+    /// Totals of filtered exemplar lists, valid while the data behind them is unchanged.
+    pub exemplar_totals: ListTotals,
 }
 
 #[derive(Debug, Clone)]

@@ -362,6 +362,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    list_generations (name) {
+        name -> Text,
+        generation -> BigInt,
+    }
+}
+
 diesel::joinable!(users -> units (unit_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));

@@ -83,9 +83,10 @@ pub async fn list_exemplars(
     let page = PageRequest::new(q.page, q.page_size)?;
     let sort = query::sort_of(&q)?;
     let principal = auth.principal;
+    let totals = state.clone();
     let (items, total, capped) = state
         .db
-        .run(move |conn| query::page(conn, &principal, &q, page, sort))
+        .run(move |conn| query::page(conn, &totals.exemplar_totals, &principal, &q, page, sort))
         .await?;
     Ok(web::Json(page.of_capped(items, total, capped)))
 }

@@ -1,6 +1,7 @@
 pub mod api;
 pub mod detail;
 pub mod import;
+pub mod list_totals;
 pub mod model;
 pub mod query;
 pub mod records;

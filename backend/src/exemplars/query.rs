@@ -7,6 +7,7 @@ use diesel::sql_types::{BigInt, Text};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use super::list_totals::ListTotals;
 use super::model::{ExemplarRow, ExemplarSummary, summary};
 use super::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind};
 use crate::auth::{Principal, Role, policy};
@@ -107,6 +108,9 @@ enum Bind {
     Text(String),
 }
 
+const MOVEMENT_JOIN: &str =
+    "JOIN exemplar_movements m ON m.exemplar_id = e.id AND m.movement_id = ?";
+
 /// The `FROM … WHERE …` of a list, with its bind values, for the database at hand. Written as
 /// SQL because the search drives the query from the full-text index on SQLite (so that a page of
 /// a common word's matches, newest first, is read without scanning them all). Fragments mark
@@ -114,9 +118,10 @@ enum Bind {
 struct Listing {
     backend: Backend,
     searching: bool,
-    /// `(sql, bind)` in the order they appear: source, joins, conditions.
+    /// `(sql, bind)` in the order they appear: source, movement join, conditions.
     source: (String, Option<Bind>),
-    joins: Vec<(String, Bind)>,
+    /// The movement the list is restricted to, joined through its links.
+    movement: Option<Bind>,
     conditions: Vec<(String, Option<Bind>)>,
 }
 
@@ -142,7 +147,7 @@ impl Listing {
             backend,
             searching,
             source,
-            joins: Vec::new(),
+            movement: None,
             conditions: Vec::new(),
         };
         if searching && backend == Backend::Postgres {
@@ -159,11 +164,7 @@ impl Listing {
             // A join, so that the planner can start from the movement or from the other filters.
             // The link repeats the exemplar's unit: the unit filter goes there, so that a movement
             // within a unit is one index range and counting needs no exemplar row.
-            listing.joins.push((
-                "JOIN exemplar_movements m ON m.exemplar_id = e.id AND m.movement_id = ?"
-                    .to_owned(),
-                Bind::Int(movement),
-            ));
+            listing.movement = Some(Bind::Int(movement));
             for unit in units {
                 listing
                     .conditions
@@ -220,11 +221,9 @@ impl Listing {
     fn render(&self) -> (String, Vec<Bind>) {
         let mut fragments: Vec<(&str, Option<&Bind>)> =
             vec![(self.source.0.as_str(), self.source.1.as_ref())];
-        fragments.extend(
-            self.joins
-                .iter()
-                .map(|(sql, bind)| (sql.as_str(), Some(bind))),
-        );
+        if let Some(movement) = &self.movement {
+            fragments.push((MOVEMENT_JOIN, Some(movement)));
+        }
         let conditions: Vec<String> = self.conditions.iter().map(|(sql, _)| sql.clone()).collect();
         let where_clause = if conditions.is_empty() {
             String::new()
@@ -261,6 +260,19 @@ impl Listing {
         (numbered, binds)
     }
 
+    /// What identifies this list's rows: the query and its values.
+    fn key(&self) -> String {
+        let (from_where, binds) = self.render();
+        let mut key = from_where;
+        for bind in binds {
+            match bind {
+                Bind::Int(value) => key.push_str(&format!("|{value}")),
+                Bind::Text(value) => key.push_str(&format!("|{value:?}")),
+            }
+        }
+        key
+    }
+
     fn query(
         &self,
         select: &str,
@@ -286,6 +298,8 @@ impl Listing {
             SortField::CreatedAt if self.searching && self.backend == Backend::Sqlite => {
                 "exemplars_fts.rowid"
             }
+            // Through a movement, its link index yields the exemplar ids in order.
+            SortField::CreatedAt if self.movement.is_some() => "m.exemplar_id",
             SortField::CreatedAt => "e.id",
             SortField::UpdatedAt => "e.updated_at",
             SortField::Name => "e.sort_name",
@@ -369,6 +383,7 @@ fn ids(
 /// One page of exemplars, the total count, and whether the count was capped (searches only).
 pub fn page(
     conn: &mut DbConnection,
+    totals: &ListTotals,
     principal: &Principal,
     q: &ExemplarQuery,
     page: PageRequest,
@@ -376,25 +391,35 @@ pub fn page(
 ) -> AppResult<(Vec<ExemplarSummary>, i64, bool)> {
     let listing = Listing::new(q, principal, conn.backend());
     let (page_ids, total, capped) = if listing.searching {
-        // One pass over the first matches, in order, gives both the count and the page.
-        let first = ids(conn, &listing, sort, 0, SEARCH_COUNT_CAP + 1)?;
-        let total = (first.len() as i64).min(SEARCH_COUNT_CAP);
-        let capped = first.len() as i64 > SEARCH_COUNT_CAP;
-        let page_ids = if page.offset() + page.limit() <= SEARCH_COUNT_CAP {
-            first
+        // A search counts its first matches, in order: when it has to count, the same pass
+        // gives the page.
+        let mut first = None;
+        let counted = totals.total(conn, listing.key(), |conn| {
+            let matches = ids(conn, &listing, sort, 0, SEARCH_COUNT_CAP + 1)?;
+            let counted = matches.len() as i64;
+            first = Some(matches);
+            Ok(counted)
+        })?;
+        let page_ids = match first {
+            Some(first) if page.offset() + page.limit() <= SEARCH_COUNT_CAP => first
                 .into_iter()
                 .skip(page.offset() as usize)
                 .take(page.limit() as usize)
-                .collect()
-        } else {
-            ids(conn, &listing, sort, page.offset(), page.limit())?
+                .collect(),
+            _ => ids(conn, &listing, sort, page.offset(), page.limit())?,
         };
-        (page_ids, total, capped)
+        (
+            page_ids,
+            counted.min(SEARCH_COUNT_CAP),
+            counted > SEARCH_COUNT_CAP,
+        )
     } else {
-        let total = listing
-            .query("SELECT COUNT(*) AS n", "")
-            .get_result::<Count>(conn)?
-            .n;
+        let total = totals.total(conn, listing.key(), |conn| {
+            Ok(listing
+                .query("SELECT COUNT(*) AS n", "")
+                .get_result::<Count>(conn)?
+                .n)
+        })?;
         (
             ids(conn, &listing, sort, page.offset(), page.limit())?,
             total,

@@ -7,7 +7,7 @@ use calamine::{Data, Reader, Xlsx};
 use lantoa_tests::{TestApp, db_test};
 use serde_json::{Value, json};
 
-use crate::support::{create_exemplar, exemplar_body};
+use crate::support::{create_exemplar, etag_of, exemplar_body};
 use crate::units::urlencode;
 
 async fn names(app: &TestApp, token: &str, query: &str) -> Vec<String> {
@@ -90,6 +90,65 @@ db_test!(
         linked["movementIds"] = json!([movement]);
         app.post("/api/v1/exemplars").token(&office).json(&linked).send().await.ok();
         assert_eq!(names(&app, &office, &format!("movementId={movement}")).await, ["Lê Hoàng Phúc"]);
+    }
+);
+
+async fn list_total(app: &TestApp, token: &str, query: &str) -> i64 {
+    let res = app
+        .get(&format!("/api/v1/exemplars?{query}&pageSize=1"))
+        .token(token)
+        .send()
+        .await;
+    res.ok()["total"].as_i64().unwrap()
+}
+
+db_test!(
+    async fn totals_follow_every_change_including_ones_made_elsewhere(app) {
+        // Totals are kept between requests; each of these changes must show in the next answer.
+        let office = app.token("vanphong").await;
+        let staff = app.token("tgpl.canbo").await;
+        seed_three(&app, &staff).await;
+        assert_eq!(list_total(&app, &office, "category=advanced").await, 1);
+        let created = create_exemplar(&app, &staff, "TGPL", "Trần Văn Bình").await;
+        assert_eq!(list_total(&app, &office, "category=advanced").await, 2);
+
+        let mut body = exemplar_body(app.unit_id("TGPL").await, "Trần Văn Bình");
+        body["category"] = json!("new_factor");
+        let movements = app.get("/api/v1/movements?q=dan%20van").token(&office).send().await;
+        let movement = movements.ok()["items"][0]["id"].as_i64().unwrap();
+        body["movementIds"] = json!([movement]);
+        let updated = app
+            .put(&format!("/api/v1/exemplars/{}", created["id"]))
+            .token(&staff)
+            .if_match(&etag_of(&created))
+            .json(&body)
+            .send()
+            .await;
+        assert_eq!(updated.status, 200, "{}", updated.text);
+        assert_eq!(list_total(&app, &office, "category=advanced").await, 1);
+        assert_eq!(list_total(&app, &office, &format!("movementId={movement}")).await, 1);
+
+        // Another server instance (or a script) changes the database directly.
+        app.db(|conn| {
+            use diesel::RunQueryDsl;
+            diesel::sql_query("DELETE FROM exemplar_movements").execute(conn).unwrap();
+            diesel::sql_query("UPDATE exemplars SET category = 'advanced'").execute(conn).unwrap();
+        });
+        assert_eq!(list_total(&app, &office, &format!("movementId={movement}")).await, 0);
+        assert_eq!(list_total(&app, &office, "category=advanced").await, 4);
+
+        assert_eq!(list_total(&app, &office, "q=tran%20van%20binh").await, 1);
+        let current = app.get(&format!("/api/v1/exemplars/{}", created["id"])).token(&staff).send().await;
+        let etag = current.etag();
+        let deleted = app
+            .delete(&format!("/api/v1/exemplars/{}", created["id"]))
+            .token(&staff)
+            .if_match(&etag)
+            .send()
+            .await;
+        assert_eq!(deleted.status, 204, "{}", deleted.text);
+        assert_eq!(list_total(&app, &office, "category=advanced").await, 3);
+        assert_eq!(list_total(&app, &office, "q=tran%20van%20binh").await, 0);
     }
 );
 

@@ -1,0 +1,7 @@
+DROP TRIGGER exemplar_movements_generation_delete;
+DROP TRIGGER exemplar_movements_generation_update;
+DROP TRIGGER exemplar_movements_generation_insert;
+DROP TRIGGER exemplars_generation_delete;
+DROP TRIGGER exemplars_generation_update;
+DROP TRIGGER exemplars_generation_insert;
+DROP TABLE list_generations;
