@@ -13,8 +13,10 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER exemplars_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON exemplars
+-- Before the statement: a writer takes the counter's row lock before any exemplar row lock, so
+-- two writers never hold one each while waiting for the other.
+CREATE TRIGGER exemplars_generation BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON exemplars
     FOR EACH STATEMENT EXECUTE FUNCTION bump_exemplars_generation();
 CREATE TRIGGER exemplar_movements_generation
-    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON exemplar_movements
+    BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON exemplar_movements
     FOR EACH STATEMENT EXECUTE FUNCTION bump_exemplars_generation();
