@@ -57,10 +57,14 @@ ensure_chromium() {
     [ -x /usr/bin/chromium ] || die "chromium is not installed (/usr/bin/chromium)"
 }
 
-# Drops the databases the test runs created (names start with lt_).
+# Drops the databases of test runs that are over (names lt_<kind>_<pid>…, the process gone), so
+# that runs side by side on one server keep their own.
 drop_test_databases() {
     psql "$PG_ADMIN_URL" -Atqc "SELECT datname FROM pg_database WHERE datname LIKE 'lt\_%'" 2>/dev/null |
         while read -r name; do
-            [ -n "$name" ] && psql "$PG_ADMIN_URL" -qc "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null 2>&1 || true
+            local pid
+            pid=$(printf '%s' "$name" | cut -d_ -f3)
+            [ -n "$pid" ] && [ -d "/proc/$pid" ] && continue
+            psql "$PG_ADMIN_URL" -qc "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null 2>&1 || true
         done
 }
