@@ -4,6 +4,7 @@
 pub mod attachments;
 pub mod audit;
 pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod criteria;
 pub mod db;
@@ -39,6 +40,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::jwt::JwtKeys;
 use crate::auth::throttle::LoginThrottle;
+use crate::clock::Clock;
 use crate::config::AuthArgs;
 use crate::db::Db;
 use crate::state::{AppState, Settings};
@@ -52,12 +54,14 @@ pub struct WebOptions {
 
 pub fn build_state(
     db: Db,
+    clock: Clock,
     jwt_secret: &[u8],
     auth: &AuthArgs,
     settings: Settings,
 ) -> web::Data<AppState> {
     web::Data::new(AppState {
         db,
+        clock,
         jwt: JwtKeys::new(jwt_secret, auth.access_token_ttl_secs),
         throttle: LoginThrottle::new(
             auth.login_max_failures_per_user,

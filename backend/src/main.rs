@@ -69,6 +69,7 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             let state = lantoa::build_state(
                 database,
+                lantoa::clock::Clock::system(),
                 &secret,
                 &args.auth,
                 Settings {

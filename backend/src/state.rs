@@ -1,6 +1,7 @@
 use std::path::PathBuf;
 
 use crate::auth::jwt::JwtKeys;
+use crate::clock::Clock;
 use crate::auth::principal_cache::PrincipalCache;
 use crate::auth::throttle::LoginThrottle;
 use crate::db::Db;
@@ -9,6 +10,8 @@ use crate::exemplars::list_totals::ListTotals;
 /// Everything handlers share.
 pub struct AppState {
     pub db: Db,
+    /// The only source of the current time (tests and the demo seeder set it).
+    pub clock: Clock,
     pub jwt: JwtKeys,
     pub throttle: LoginThrottle,
     pub settings: Settings,

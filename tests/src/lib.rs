@@ -92,7 +92,7 @@ impl TestApp {
             data_dir: data.path().to_path_buf(),
             ..Settings::default()
         };
-        let state = lantoa::build_state(db, JWT_SECRET, &auth, settings);
+        let state = lantoa::build_state(db, lantoa::clock::Clock::system(), JWT_SECRET, &auth, settings);
         let server_state = state.clone();
         let server = actix_test::start(move || {
             lantoa::app(server_state.clone(), lantoa::WebOptions::default())

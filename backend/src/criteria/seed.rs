@@ -82,7 +82,7 @@ pub fn ensure(conn: &mut DbConnection) -> AppResult<bool> {
     ] {
         let id = model::insert_draft(conn, &input)?;
         let row = model::find_row(conn, id)?;
-        model::publish(conn, &row, crate::http::etag::IfMatch(row.version))?;
+        model::publish(conn, &row, crate::http::etag::IfMatch::Version(row.version))?;
     }
     Ok(true)
 }

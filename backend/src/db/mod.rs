@@ -5,6 +5,7 @@
 pub mod schema;
 pub mod search;
 pub mod text_enum;
+pub mod versioned;
 
 use std::time::Duration;
 

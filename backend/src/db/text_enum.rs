@@ -1,4 +1,5 @@
-//! Enumerations stored as text (the same on SQLite and PostgreSQL), serialised in snake_case.
+//! Enumerations stored as text (the same on SQLite and PostgreSQL), serialised in snake_case, and
+//! read and written by diesel as the enum itself (a row's column is typed, not a `String`).
 
 /// Declares an enum with its stored/serialised names and Vietnamese labels:
 /// `text_enum!(/** doc */ pub enum Stage { /** doc */ Discovered = "discovered" / "Phát hiện", … })`.
@@ -6,7 +7,8 @@
 macro_rules! text_enum {
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal / $label:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+        #[diesel(sql_type = diesel::sql_types::Text)]
         #[serde(rename_all = "snake_case")]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
@@ -48,6 +50,25 @@ macro_rules! text_enum {
                 $name::ALL.iter().copied().find(|v| {
                     $crate::db::search::fold(v.label()) == folded || v.as_str() == folded
                 })
+            }
+        }
+
+        impl diesel::serialize::ToSql<diesel::sql_types::Text, $crate::db::DbBackend> for $name {
+            fn to_sql<'b>(
+                &'b self,
+                out: &mut diesel::serialize::Output<'b, '_, $crate::db::DbBackend>,
+            ) -> diesel::serialize::Result {
+                <str as diesel::serialize::ToSql<diesel::sql_types::Text, $crate::db::DbBackend>>::to_sql(self.as_str(), out)
+            }
+        }
+
+        impl diesel::deserialize::FromSql<diesel::sql_types::Text, $crate::db::DbBackend> for $name {
+            fn from_sql(
+                value: <$crate::db::DbBackend as diesel::backend::Backend>::RawValue<'_>,
+            ) -> diesel::deserialize::Result<Self> {
+                let text = <String as diesel::deserialize::FromSql<diesel::sql_types::Text, $crate::db::DbBackend>>::from_sql(value)?;
+                $name::parse(&text)
+                    .ok_or_else(|| format!("unknown {} value {text:?} in the database", stringify!($name)).into())
             }
         }
     };

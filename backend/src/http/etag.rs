@@ -24,18 +24,27 @@ pub fn json_with_etag<T: Serialize>(
         .json(body)
 }
 
-/// The version the client last saw, from `If-Match`.
-#[derive(Debug, Clone, Copy)]
-pub struct IfMatch(pub i32);
+/// The version the client last saw, from `If-Match`: an ETag, or `*` (any current version).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IfMatch {
+    Any,
+    Version(i32),
+}
 
 impl IfMatch {
+    /// The version a compare-and-set expects: the client's, once it matches the stored one
+    /// (412 when the stored version has moved on); with `*`, the stored one.
+    pub fn expect(self, current: i32) -> AppResult<i32> {
+        match self {
+            IfMatch::Any => Ok(current),
+            IfMatch::Version(seen) if seen == current => Ok(seen),
+            IfMatch::Version(_) => Err(stale()),
+        }
+    }
+
     /// Fails with 412 when the stored version has moved on.
     pub fn check(self, current: i32) -> AppResult<()> {
-        if self.0 == current {
-            Ok(())
-        } else {
-            Err(stale())
-        }
+        self.expect(current).map(|_| ())
     }
 }
 
@@ -59,10 +68,13 @@ fn parse(req: &HttpRequest) -> AppResult<IfMatch> {
             .with_detail("Cập nhật cần tiêu đề If-Match chứa ETag của phiên bản đã đọc."));
     };
     let text = value.to_str().unwrap_or("").trim();
+    if text == "*" {
+        return Ok(IfMatch::Any);
+    }
     let text = text.strip_prefix("W/").unwrap_or(text);
     text.trim_matches('"')
         .parse::<i32>()
-        .map(IfMatch)
+        .map(IfMatch::Version)
         .map_err(|_| {
             AppError::new(ErrorCode::VersionMismatch)
                 .with_detail("Giá trị If-Match không khớp phiên bản nào.")

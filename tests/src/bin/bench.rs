@@ -66,7 +66,7 @@ fn start_server(url: &str, workers: usize, pool: u32) -> Server {
         login_max_failures_per_ip: 1_000_000,
         ..AuthArgs::default()
     };
-    let state = lantoa::build_state(db, JWT_SECRET, &auth, Settings::default());
+    let state = lantoa::build_state(db, lantoa::clock::Clock::system(), JWT_SECRET, &auth, Settings::default());
     let (tx, rx) = std::sync::mpsc::channel();
     let thread = std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
