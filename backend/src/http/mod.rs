@@ -8,5 +8,6 @@ pub mod health;
 pub mod pagination;
 pub mod request_id;
 pub mod spa;
+pub mod text;
 pub mod upload;
 pub mod validation;
