@@ -87,15 +87,15 @@ export function useDownloadAttachment() {
 
 /** An object URL for a blob, released when the blob changes or the component goes away. */
 export function useBlobUrl(blob: Blob | undefined): string | undefined {
-  const [url, setUrl] = useState<string>();
+  const [current, setCurrent] = useState<{ blob: Blob; url: string }>();
   useEffect(() => {
-    if (!blob) {
-      setUrl(undefined);
-      return;
-    }
-    const created = URL.createObjectURL(blob);
-    setUrl(created);
-    return () => URL.revokeObjectURL(created);
+    if (!blob) return;
+    const url = URL.createObjectURL(blob);
+    // The URL is a resource of the browser's, made and released with the effect (so that
+    // StrictMode's second run gets a live one): it can only reach the render through state.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setCurrent({ blob, url });
+    return () => URL.revokeObjectURL(url);
   }, [blob]);
-  return url;
+  return blob && current?.blob === blob ? current.url : undefined;
 }
