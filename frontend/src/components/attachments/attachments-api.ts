@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api, unwrap } from '@/lib/api/client';
 import { multipart, saveFile, unwrapFile } from '@/lib/api/files';
 import type { Attachment, UploadForm } from '@/lib/api/models';
+import { attachmentContentQuery, attachmentThumbnailQuery } from '@/lib/api/queries/attachments';
 
 /** The record a file hangs off. */
 export type AttachmentOwner =
@@ -37,37 +38,12 @@ export function useDeleteAttachment(onChanged: () => void) {
   });
 }
 
-/** A stored file's bytes never change, so they are fetched once per session. */
 export function useAttachmentThumbnail(attachment: Attachment) {
-  return useQuery({
-    queryKey: ['attachments', attachment.id, 'thumbnail'],
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.GET('/api/v1/attachments/{id}/thumbnail', {
-          params: { path: { id: attachment.id } },
-          parseAs: 'blob',
-          signal,
-        }),
-      ),
-    enabled: Boolean(attachment.thumbnailUrl),
-    staleTime: Infinity,
-  });
+  return useQuery(attachmentThumbnailQuery(attachment));
 }
 
 export function useAttachmentContent(attachment: Attachment, enabled: boolean) {
-  return useQuery({
-    queryKey: ['attachments', attachment.id, 'content'],
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.GET('/api/v1/attachments/{id}/content', {
-          params: { path: { id: attachment.id } },
-          parseAs: 'blob',
-          signal,
-        }),
-      ),
-    enabled,
-    staleTime: Infinity,
-  });
+  return useQuery({ ...attachmentContentQuery(attachment), enabled });
 }
 
 /** Downloads need the access token, so the file is fetched first, then handed to the browser. */
