@@ -12,8 +12,9 @@ npm_install tests/e2e
 
 log "Frontend: generated API types match openapi/openapi.json"
 npm --prefix frontend run --silent check:api
-log "Frontend: type check, unit tests, build"
+log "Frontend: type check, lint, unit tests, build"
 npm --prefix frontend run --silent typecheck
+npm --prefix frontend run --silent lint
 npm --prefix frontend run --silent test
 npm --prefix frontend run --silent build
 

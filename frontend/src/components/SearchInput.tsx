@@ -1,6 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Input } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 
 interface SearchInputProps {
   value: string | undefined;
@@ -14,30 +14,32 @@ const DELAY_MS = 350;
 /** A search box that searches as the user types (after a short pause). */
 export function SearchInput({ value, onSearch, placeholder, testId }: SearchInputProps) {
   const [text, setText] = useState(value ?? '');
-  const latest = useRef(onSearch);
-  latest.current = onSearch;
-  const emitted = useRef(value);
-
-  const emit = (next: string) => {
-    emitted.current = next || undefined;
-    latest.current(next || undefined);
-  };
+  // The last search sent, and the value last seen from outside.
+  const [emitted, setEmitted] = useState(value);
+  const [seen, setSeen] = useState(value);
 
   // Follow outside changes (back/forward navigation), but not the echo of our own search,
   // which would overwrite what the user typed since.
-  useEffect(() => {
-    if (value !== emitted.current) {
-      emitted.current = value;
+  if (value !== seen) {
+    setSeen(value);
+    if (value !== emitted) {
+      setEmitted(value);
       setText(value ?? '');
     }
-  }, [value]);
+  }
+
+  const emit = (next: string) => {
+    setEmitted(next || undefined);
+    onSearch(next || undefined);
+  };
+  const emitAfterPause = useEffectEvent(emit);
 
   useEffect(() => {
     const trimmed = text.trim();
-    if (trimmed === (emitted.current ?? '')) return;
-    const timer = setTimeout(() => emit(trimmed), DELAY_MS);
+    if (trimmed === (emitted ?? '')) return;
+    const timer = setTimeout(() => emitAfterPause(trimmed), DELAY_MS);
     return () => clearTimeout(timer);
-  }, [text]);
+  }, [text, emitted]);
 
   return (
     <Input

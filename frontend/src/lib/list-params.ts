@@ -1,5 +1,7 @@
+import type { TablePaginationConfig } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import type { Page } from '@/lib/api/models';
 
 export const PAGE_SIZES = [10, 20, 50, 100];
 const DEFAULT_PAGE_SIZE = 20;
@@ -91,4 +93,39 @@ export function sortParam(sorter: unknown): string | undefined {
   const { field, order } = single as { field?: unknown; order?: 'ascend' | 'descend' | null };
   if (!order || typeof field !== 'string') return undefined;
   return order === 'descend' ? `-${field}` : field;
+}
+
+const counts = new Intl.NumberFormat('vi-VN');
+
+/**
+ * The count under a list: "35 điển hình"; for a search that stopped counting (`totalCapped`),
+ * "Hơn 200 kết quả — hãy thu hẹp điều kiện tìm kiếm" rather than a total that is not one.
+ */
+export function totalText(list: Pick<Page<unknown>, 'total' | 'totalCapped'>, noun: string): string {
+  return list.totalCapped
+    ? `Hơn ${counts.format(list.total)} kết quả — hãy thu hẹp điều kiện tìm kiếm`
+    : `${counts.format(list.total)} ${noun}`;
+}
+
+/**
+ * The total to page through. A capped total is only a lower bound: there are more matches
+ * than `total`, and a full page may have a next one, so the pager offers the next page
+ * without numbering pages nobody counted.
+ */
+export function pagedTotal(list: Page<unknown>): number {
+  if (!list.totalCapped) return list.total;
+  const seen = (list.page - 1) * list.pageSize + list.items.length;
+  return Math.max(list.total + 1, list.items.length === list.pageSize ? seen + 1 : seen);
+}
+
+/** The pager of a list table, from the page the API answered. */
+export function tablePagination(list: Page<unknown> | undefined, noun: string): TablePaginationConfig {
+  return {
+    current: list?.page ?? 1,
+    pageSize: list?.pageSize ?? DEFAULT_PAGE_SIZE,
+    total: list ? pagedTotal(list) : 0,
+    showSizeChanger: true,
+    pageSizeOptions: PAGE_SIZES,
+    showTotal: () => totalText(list ?? { total: 0, totalCapped: false }, noun),
+  };
 }

@@ -20,7 +20,6 @@ export function SessionGate() {
   }, [status, queryClient]);
 
   const restore = useCallback(() => {
-    setUnreachable(false);
     session.restore().catch(() => setUnreachable(true));
   }, []);
 
@@ -33,7 +32,13 @@ export function SessionGate() {
         title="Không kết nối được máy chủ"
         subTitle="Kiểm tra kết nối mạng rồi thử lại."
         extra={
-          <Button type="primary" onClick={restore}>
+          <Button
+            type="primary"
+            onClick={() => {
+              setUnreachable(false);
+              restore();
+            }}
+          >
             Thử lại
           </Button>
         }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api, unwrap } from '@/lib/api/client';
 import { multipart, saveFile, unwrapFile } from '@/lib/api/files';
 import type { Attachment, UploadForm } from '@/lib/api/models';
+import { attachmentContentQuery, attachmentThumbnailQuery } from '@/lib/api/queries/attachments';
 
 /** The record a file hangs off. */
 export type AttachmentOwner =
@@ -37,37 +38,12 @@ export function useDeleteAttachment(onChanged: () => void) {
   });
 }
 
-/** A stored file's bytes never change, so they are fetched once per session. */
 export function useAttachmentThumbnail(attachment: Attachment) {
-  return useQuery({
-    queryKey: ['attachments', attachment.id, 'thumbnail'],
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.GET('/api/v1/attachments/{id}/thumbnail', {
-          params: { path: { id: attachment.id } },
-          parseAs: 'blob',
-          signal,
-        }),
-      ),
-    enabled: Boolean(attachment.thumbnailUrl),
-    staleTime: Infinity,
-  });
+  return useQuery(attachmentThumbnailQuery(attachment));
 }
 
 export function useAttachmentContent(attachment: Attachment, enabled: boolean) {
-  return useQuery({
-    queryKey: ['attachments', attachment.id, 'content'],
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.GET('/api/v1/attachments/{id}/content', {
-          params: { path: { id: attachment.id } },
-          parseAs: 'blob',
-          signal,
-        }),
-      ),
-    enabled,
-    staleTime: Infinity,
-  });
+  return useQuery({ ...attachmentContentQuery(attachment), enabled });
 }
 
 /** Downloads need the access token, so the file is fetched first, then handed to the browser. */
@@ -87,15 +63,15 @@ export function useDownloadAttachment() {
 
 /** An object URL for a blob, released when the blob changes or the component goes away. */
 export function useBlobUrl(blob: Blob | undefined): string | undefined {
-  const [url, setUrl] = useState<string>();
+  const [current, setCurrent] = useState<{ blob: Blob; url: string }>();
   useEffect(() => {
-    if (!blob) {
-      setUrl(undefined);
-      return;
-    }
-    const created = URL.createObjectURL(blob);
-    setUrl(created);
-    return () => URL.revokeObjectURL(created);
+    if (!blob) return;
+    const url = URL.createObjectURL(blob);
+    // The URL is a resource of the browser's, made and released with the effect (so that
+    // StrictMode's second run gets a live one): it can only reach the render through state.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setCurrent({ blob, url });
+    return () => URL.revokeObjectURL(url);
   }, [blob]);
-  return url;
+  return blob && current?.blob === blob ? current.url : undefined;
 }

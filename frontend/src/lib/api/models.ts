@@ -1,4 +1,4 @@
-import type { components } from './schema';
+import type { components, operations } from './schema';
 
 type Schemas = components['schemas'];
 
@@ -23,12 +23,27 @@ export type UserInput = Schemas['UserInput'];
 export type NewUserInput = Schemas['NewUserInput'];
 export type ProfileInput = Schemas['ProfileInput'];
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/**
+ * One page of a list, as every list endpoint answers it (`Page_Unit`, `Page_User` … share the
+ * shape): `total` counts the matches, unless `totalCapped` says a search stopped counting there.
+ */
+export type Page<T> = Omit<Schemas['Page_Unit'], 'items'> & { items: T[] };
+
+/** The query parameters of an operation, as the API takes them. */
+type QueryOf<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>;
+
+// List parameters (filters, sort, page) of each list endpoint.
+export type AuditListParams = QueryOf<'list_audit'>;
+export type CriteriaSetListParams = QueryOf<'list_criteria_sets'>;
+export type ExemplarListParams = QueryOf<'list_exemplars'>;
+export type ExemplarExportParams = QueryOf<'export_exemplars'>;
+/** The exemplar list's filters and sort, without the page (also what the Excel export takes). */
+export type ExemplarFilters = Omit<ExemplarListParams, 'page' | 'pageSize'>;
+export type IntroductionListParams = QueryOf<'list_introductions'>;
+export type MovementListParams = QueryOf<'list_movements'>;
+export type ServiceAccountListParams = QueryOf<'list_service_accounts'>;
+export type UnitListParams = QueryOf<'list_units'>;
+export type UserListParams = QueryOf<'list_users'>;
 
 // Exemplars and their stage records.
 export type Attachment = Schemas['Attachment'];

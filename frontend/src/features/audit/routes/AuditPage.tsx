@@ -4,7 +4,7 @@ import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { AuditEntry } from '@/lib/api/models';
 import { DATE_FORMAT, formatDateTime, fromApiDate, toApiDate } from '@/lib/dates';
-import { columnSortOrder, PAGE_SIZES, sortParam, useListParams } from '@/lib/list-params';
+import { columnSortOrder, sortParam, tablePagination, useListParams } from '@/lib/list-params';
 import { useAuditLog } from '../api/audit';
 import { ActorSelect } from '../components/ActorSelect';
 import { AuditChanges } from '../components/AuditChanges';
@@ -139,14 +139,7 @@ export default function AuditPage() {
             expandedRowRender: (entry) => <AuditChanges entry={entry} />,
             rowExpandable: (entry) => entry.before != null || entry.after != null || entry.requestId != null,
           }}
-          pagination={{
-            current: log.data?.page ?? 1,
-            pageSize: log.data?.pageSize ?? 20,
-            total: log.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => `${total} bản ghi`,
-          }}
+          pagination={tablePagination(log.data, 'bản ghi')}
           onChange={(pagination, _filters, sorter, { action: change }) => {
             if (change === 'sort') list.setSort(sortParam(sorter));
             else if (change === 'paginate') list.setPage(pagination.current ?? 1, pagination.pageSize ?? 20);

@@ -1,28 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
-import type { CriteriaSet, CriteriaSetInput, SetStatus, SubjectKind } from '@/lib/api/models';
+import type { CriteriaSet, CriteriaSetInput, CriteriaSetListParams } from '@/lib/api/models';
+import { criteriaSetKeys, criteriaSetListQuery } from '@/lib/api/queries/criteria-sets';
 
-export interface CriteriaSetQuery {
-  subjectKind?: SubjectKind;
-  status?: SetStatus;
-}
-
-const keys = {
-  all: ['criteria-sets'] as const,
-  list: (query: CriteriaSetQuery) => ['criteria-sets', 'list', query] as const,
-};
-
-export function useCriteriaSets(query: CriteriaSetQuery) {
-  return useQuery({
-    queryKey: keys.list(query),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/criteria-sets', { params: { query }, signal })),
-    placeholderData: keepPreviousData,
-  });
+export function useCriteriaSets(params: CriteriaSetListParams) {
+  return useQuery({ ...criteriaSetListQuery(params), placeholderData: keepPreviousData });
 }
 
 function useCriteriaChanged() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: keys.all });
+  return () => queryClient.invalidateQueries({ queryKey: criteriaSetKeys.all });
 }
 
 function versioned(set: CriteriaSet) {

@@ -1,31 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
 import type { Evaluation, EvaluationInput } from '@/lib/api/models';
-
-const evaluationKeys = {
-  detail: (id: number) => ['evaluations', 'detail', id] as const,
-};
-
-/** Exemplars show their evaluations and current conclusion: refresh them after a change. */
-const EXEMPLARS = ['exemplars'] as const;
+import { evaluationKeys, evaluationQuery } from '@/lib/api/queries/evaluations';
+import { exemplarKeys, exemplarQuery } from '@/lib/api/queries/exemplars';
 
 export function useEvaluation(id: number) {
-  return useQuery({
-    queryKey: evaluationKeys.detail(id),
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/evaluations/{id}', { params: { path: { id } }, signal })),
-    enabled: Number.isFinite(id),
-  });
+  return useQuery({ ...evaluationQuery(id), enabled: Number.isFinite(id) });
 }
 
 /** The exemplar an evaluation is about (shared with the exemplar pages' cache). */
-export function useEvaluatedExemplar(id: number | undefined) {
-  return useQuery({
-    queryKey: ['exemplars', 'detail', id],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/exemplars/{id}', { params: { path: { id: id as number } }, signal })),
-    enabled: id !== undefined,
-  });
+export function useEvaluatedExemplar(id: number) {
+  return useQuery(exemplarQuery(id));
 }
 
 function useEvaluationChanged() {
@@ -60,7 +45,8 @@ export function useFinaliseEvaluation() {
       if (saved.supersedesId) {
         void queryClient.invalidateQueries({ queryKey: evaluationKeys.detail(saved.supersedesId) });
       }
-      return queryClient.invalidateQueries({ queryKey: EXEMPLARS });
+      // Exemplars show their evaluations and current conclusion.
+      return queryClient.invalidateQueries({ queryKey: exemplarKeys.all });
     },
   });
 }
@@ -70,7 +56,7 @@ export function useAmendEvaluation() {
   return useMutation({
     mutationFn: (evaluation: Evaluation) =>
       unwrap(api.POST('/api/v1/evaluations/{id}/amend', { params: versioned(evaluation) })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: EXEMPLARS }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: exemplarKeys.all }),
   });
 }
 
@@ -79,7 +65,7 @@ export function useDeleteEvaluation() {
   return useMutation({
     mutationFn: (evaluation: Evaluation) =>
       unwrap(api.DELETE('/api/v1/evaluations/{id}', { params: versioned(evaluation) })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: EXEMPLARS }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: exemplarKeys.all }),
   });
 }
 

@@ -2,76 +2,32 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, ifMatch, unwrap } from '@/lib/api/client';
 import { multipart, saveFile, unwrapFile } from '@/lib/api/files';
 import type {
-  Category,
-  Conclusion,
   EvaluatorKind,
   Exemplar,
+  ExemplarFilters,
   ExemplarInput,
+  ExemplarListParams,
   ImportForm,
   NurturingPlanInput,
-  RecordStatus,
   Replication,
   ReplicationInput,
-  Stage,
   StageMove,
-  SubjectKind,
   SummaryInput,
 } from '@/lib/api/models';
+import { exemplarKeys, exemplarListQuery, exemplarQuery } from '@/lib/api/queries/exemplars';
 
-/** The list's filters, as the API takes them (also used for the Excel export). */
-export interface ExemplarFilters {
-  q?: string;
-  unitId?: number;
-  category?: Category;
-  stage?: Stage;
-  movementId?: number;
-  field?: string;
-  year?: number;
-  conclusion?: Conclusion;
-  subjectKind?: SubjectKind;
-  recordStatus?: RecordStatus;
-  hasProposal?: boolean;
-  sort?: string;
-}
-
-export interface ExemplarListQuery extends ExemplarFilters {
-  page: number;
-  pageSize: number;
-}
-
-export const exemplarKeys = {
-  all: ['exemplars'] as const,
-  lists: ['exemplars', 'list'] as const,
-  list: (query: ExemplarListQuery) => ['exemplars', 'list', query] as const,
-  detail: (id: number) => ['exemplars', 'detail', id] as const,
-};
-
-export function useExemplars(query: ExemplarListQuery) {
-  return useQuery({
-    queryKey: exemplarKeys.list(query),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/exemplars', { params: { query }, signal })),
-    placeholderData: keepPreviousData,
-  });
+export function useExemplars(params: ExemplarListParams) {
+  return useQuery({ ...exemplarListQuery(params), placeholderData: keepPreviousData });
 }
 
 export function useExemplar(id: number) {
-  return useQuery({
-    queryKey: exemplarKeys.detail(id),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/exemplars/{id}', { params: { path: { id } }, signal })),
-    enabled: Number.isFinite(id),
-  });
+  return useQuery({ ...exemplarQuery(id), enabled: Number.isFinite(id) });
 }
 
 /** The newest copy of one exemplar (to start over after a version conflict). */
 export function useFetchExemplar() {
   const queryClient = useQueryClient();
-  return (id: number) =>
-    queryClient.fetchQuery({
-      queryKey: exemplarKeys.detail(id),
-      queryFn: ({ signal }) =>
-        unwrap(api.GET('/api/v1/exemplars/{id}', { params: { path: { id } }, signal })),
-      staleTime: 0,
-    });
+  return (id: number) => queryClient.fetchQuery({ ...exemplarQuery(id), staleTime: 0 });
 }
 
 /**
@@ -321,41 +277,6 @@ export function useCreateEvaluation() {
         }),
       ),
     onSuccess: () => changed(),
-  });
-}
-
-/** The published criteria sets an exemplar of this kind can be evaluated against. */
-export function usePublishedCriteriaSets(subjectKind: SubjectKind, enabled: boolean) {
-  return useQuery({
-    queryKey: ['criteria-sets', 'list', { subjectKind, status: 'published' }],
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.GET('/api/v1/criteria-sets', { params: { query: { subjectKind, status: 'published' } }, signal }),
-      ),
-    enabled,
-  });
-}
-
-/** Movements to pick from: the open ones for linking, all of them for filtering. */
-export function useMovementChoices(openOnly: boolean) {
-  return useQuery({
-    queryKey: ['movements', 'choices', openOnly],
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.GET('/api/v1/movements', {
-          params: { query: { active: openOnly ? true : undefined, pageSize: 100 } },
-          signal,
-        }),
-      ),
-    staleTime: 5 * 60_000,
-  });
-}
-
-export function useUnitChoices(includeInactive: boolean) {
-  return useQuery({
-    queryKey: ['units', 'tree', includeInactive],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/units/tree', { params: { query: { includeInactive } }, signal })),
   });
 }
 

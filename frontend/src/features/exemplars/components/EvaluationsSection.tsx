@@ -1,15 +1,17 @@
 import { FormOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Modal, Radio, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ConclusionTag } from '@/components/ExemplarTags';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { EvaluationSummary, EvaluatorKind, Exemplar } from '@/lib/api/models';
+import { criteriaSetListQuery } from '@/lib/api/queries/criteria-sets';
 import { formatDateTime } from '@/lib/dates';
 import { evaluationPath } from '@/lib/navigation';
 import { showServerErrors } from '@/lib/forms';
 import { EVALUATION_STATUS_LABELS, EVALUATOR_KIND_LABELS } from '@/lib/vocabulary';
-import { useCreateEvaluation, usePublishedCriteriaSets } from '../api/exemplars';
+import { useCreateEvaluation } from '../api/exemplars';
 
 interface EvaluationsSectionProps {
   exemplar: Exemplar;
@@ -127,7 +129,7 @@ function StartEvaluationModal({
   const navigate = useNavigate();
   const [form] = Form.useForm<StartValues>();
   const create = useCreateEvaluation();
-  const sets = usePublishedCriteriaSets(exemplar.subjectKind, true);
+  const sets = useQuery(criteriaSetListQuery({ subjectKind: exemplar.subjectKind, status: 'published' }));
   const options = (sets.data ?? []).map((set) => ({
     value: set.id,
     label: `${set.code} – ${set.name} (phiên bản ${set.versionNo})`,

@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import {
   App,
   AutoComplete,
@@ -20,18 +21,14 @@ import { useState } from 'react';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { UnitSelect } from '@/components/UnitSelect';
 import type { Category, Exemplar, ExemplarInput, SubjectKind, User } from '@/lib/api/models';
+import { movementChoicesQuery } from '@/lib/api/queries/movements';
+import { unitTreeQuery } from '@/lib/api/queries/units';
 import { DATE_FORMAT, fromApiDate, toApiDate, todayInVietnam } from '@/lib/dates';
 import { blankToNull, showServerErrors } from '@/lib/forms';
 import { isUnitRole } from '@/lib/roles';
 import { searchOptions } from '@/lib/text';
 import { CATEGORY_LABELS, optionsOf, SUBJECT_KIND_LABELS } from '@/lib/vocabulary';
-import {
-  useCreateExemplar,
-  useFetchExemplar,
-  useMovementChoices,
-  useUnitChoices,
-  useUpdateExemplar,
-} from '../api/exemplars';
+import { useCreateExemplar, useFetchExemplar, useUpdateExemplar } from '../api/exemplars';
 import { FIELD_OPTIONS } from './fields-of-work';
 
 interface InitiativeValues {
@@ -145,8 +142,8 @@ export function ExemplarForm({ user, exemplar, onSaved, onCancel }: ExemplarForm
   const mutation = base ? update : create;
   const subjectKind = Form.useWatch('subjectKind', form);
   const unitRole = isUnitRole(user.role);
-  const units = useUnitChoices(false);
-  const movements = useMovementChoices(true);
+  const units = useQuery(unitTreeQuery(false));
+  const movements = useQuery(movementChoicesQuery(true));
   const today = todayInVietnam();
 
   // Open movements, plus those already linked (a closed movement keeps its links).

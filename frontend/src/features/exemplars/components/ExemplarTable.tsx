@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { CategoryTag, ConclusionTag, RecordStatusTag, StageTag } from '@/components/ExemplarTags';
 import type { ExemplarSummary, Page } from '@/lib/api/models';
 import { formatApiDate, formatDateTime } from '@/lib/dates';
-import { columnSortOrder, PAGE_SIZES, sortParam } from '@/lib/list-params';
+import { columnSortOrder, sortParam, tablePagination } from '@/lib/list-params';
 import { exemplarPath } from '@/lib/navigation';
 import { STAGE_LABELS, SUBJECT_KIND_LABELS } from '@/lib/vocabulary';
 
@@ -133,14 +133,7 @@ export function ExemplarTable({ data, loading, sort, showUnit, onPage, onSort }:
       loading={loading}
       scroll={{ x: 'max-content' }}
       onRow={(exemplar) => ({ 'data-testid': `exemplar-row-${exemplar.id}` }) as HTMLAttributes<HTMLElement>}
-      pagination={{
-        current: data?.page ?? 1,
-        pageSize: data?.pageSize ?? 20,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: PAGE_SIZES,
-        showTotal: (total) => `${total} điển hình`,
-      }}
+      pagination={tablePagination(data, 'điển hình')}
       onChange={(pagination, _filters, sorter, { action }) => {
         if (action === 'sort') onSort(sortParam(sorter));
         else if (action === 'paginate') onPage(pagination.current ?? 1, pagination.pageSize ?? 20);

@@ -1,4 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Form, Modal, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -6,7 +7,8 @@ import { UnitSelect } from '@/components/UnitSelect';
 import { isApiError } from '@/lib/api/problem';
 import type { ImportReport } from '@/lib/api/models';
 import { saveFile } from '@/lib/api/files';
-import { useImportExemplars, useUnitChoices } from '../api/exemplars';
+import { unitTreeQuery } from '@/lib/api/queries/units';
+import { useImportExemplars } from '../api/exemplars';
 import {
   IMPORT_COLUMNS,
   importChoices,
@@ -29,7 +31,7 @@ export function ImportModal({ chooseUnit, onClose }: ImportModalProps) {
   const [unitId, setUnitId] = useState<number>();
   const [report, setReport] = useState<ImportReport | null>(null);
   const importer = useImportExemplars();
-  const units = useUnitChoices(false);
+  const units = useQuery(unitTreeQuery(false));
 
   const run = (dryRun: boolean, onlyValid: boolean) => {
     if (!file) return;

@@ -1,4 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Descriptions, Empty, Flex, Form, Input, Modal, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -7,6 +8,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { UnitSelect } from '@/components/UnitSelect';
 import { useErrorNotice } from '@/components/use-error-notice';
 import type { Exemplar, Replication, ReplicationInput } from '@/lib/api/models';
+import { unitTreeQuery } from '@/lib/api/queries/units';
 import { DATE_FORMAT, formatApiDate, fromApiDate, toApiDate, todayInVietnam } from '@/lib/dates';
 import { blankToNull, showServerErrors } from '@/lib/forms';
 import { flattenUnitTree } from '@/lib/unit-tree';
@@ -14,7 +16,6 @@ import {
   useAddReplication,
   useDeleteReplication,
   useRefreshExemplar,
-  useUnitChoices,
   useUpdateReplication,
 } from '../api/exemplars';
 
@@ -188,7 +189,7 @@ function ReplicationFormModal({
   const add = useAddReplication();
   const update = useUpdateReplication();
   const mutation = replication ? update : add;
-  const units = useUnitChoices(false);
+  const units = useQuery(unitTreeQuery(false));
   const today = todayInVietnam();
   const discoveredOn = fromApiDate(exemplar.discoveredOn);
 

@@ -1,4 +1,5 @@
 import { FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { AutoComplete, Button, Card, Checkbox, DatePicker, Flex, Select } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -7,7 +8,16 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { SearchInput } from '@/components/SearchInput';
 import { UnitSelect } from '@/components/UnitSelect';
 import { useErrorNotice } from '@/components/use-error-notice';
-import type { Category, Conclusion, RecordStatus, Stage, SubjectKind } from '@/lib/api/models';
+import type {
+  Category,
+  Conclusion,
+  ExemplarFilters,
+  RecordStatus,
+  Stage,
+  SubjectKind,
+} from '@/lib/api/models';
+import { movementChoicesQuery } from '@/lib/api/queries/movements';
+import { unitTreeQuery } from '@/lib/api/queries/units';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import { dayjs } from '@/lib/dates';
 import { useListParams } from '@/lib/list-params';
@@ -24,13 +34,7 @@ import {
   STAGES,
   SUBJECT_KIND_LABELS,
 } from '@/lib/vocabulary';
-import {
-  type ExemplarFilters,
-  useExemplars,
-  useExportExemplars,
-  useMovementChoices,
-  useUnitChoices,
-} from '../api/exemplars';
+import { useExemplars, useExportExemplars } from '../api/exemplars';
 import { ExemplarTable } from '../components/ExemplarTable';
 import { FIELD_OPTIONS } from '../components/fields-of-work';
 import { ImportModal } from '../components/ImportModal';
@@ -73,8 +77,8 @@ export default function ExemplarListPage() {
   };
   const exemplars = useExemplars({ ...filters, page: list.page, pageSize: list.pageSize });
   const seesAllUnits = !isUnitRole(user.role);
-  const units = useUnitChoices(true);
-  const movements = useMovementChoices(false);
+  const units = useQuery(unitTreeQuery(true));
+  const movements = useQuery(movementChoicesQuery(false));
   const exporter = useExportExemplars();
   const canWrite = (ROUTE_ROLES.exemplarWrite as readonly string[]).includes(user.role);
   const [importing, setImporting] = useState(false);

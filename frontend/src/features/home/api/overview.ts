@@ -1,35 +1,29 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '@/lib/api/client';
-import type { CellStatus, Stage } from '@/lib/api/models';
+import type { CellStatus, ExemplarListParams, Page, Stage } from '@/lib/api/models';
+import { exemplarListQuery } from '@/lib/api/queries/exemplars';
+import { introductionGridQuery } from '@/lib/api/queries/introductions';
+import { unitListQuery } from '@/lib/api/queries/units';
+import { userListQuery } from '@/lib/api/queries/users';
 
-/** Counts come from the list endpoints' `total` (one row fetched). */
+/**
+ * Counts come from the list endpoints' `total` (one row fetched). A capped total (only
+ * searches cap, and these filters do not search) shows as "Hơn 200".
+ */
+function count(page: Page<unknown>): number | string {
+  return page.totalCapped ? `Hơn ${page.total}` : page.total;
+}
+
 export function useActiveUnitCount() {
-  return useQuery({
-    queryKey: ['units', 'count', 'active'],
-    queryFn: async ({ signal }) =>
-      (await unwrap(api.GET('/api/v1/units', { params: { query: { active: true, pageSize: 1 } }, signal })))
-        .total,
-  });
+  return useQuery({ ...unitListQuery({ active: true, pageSize: 1 }), select: count });
 }
 
 export function useActiveUserCount(enabled: boolean) {
-  return useQuery({
-    queryKey: ['users', 'count', 'active'],
-    queryFn: async ({ signal }) =>
-      (await unwrap(api.GET('/api/v1/users', { params: { query: { active: true, pageSize: 1 } }, signal })))
-        .total,
-    enabled,
-  });
+  return useQuery({ ...userListQuery({ active: true, pageSize: 1 }), select: count, enabled });
 }
 
 /** How many exemplars match a filter (the list's total, one row fetched). */
-function exemplarCountQuery(filter: { recordStatus?: 'submitted'; hasProposal?: boolean; stage?: Stage }) {
-  return {
-    queryKey: ['exemplars', 'count', filter],
-    queryFn: async ({ signal }: { signal: AbortSignal }) =>
-      (await unwrap(api.GET('/api/v1/exemplars', { params: { query: { ...filter, pageSize: 1 } }, signal })))
-        .total,
-  };
+function exemplarCountQuery(filter: Pick<ExemplarListParams, 'recordStatus' | 'hasProposal' | 'stage'>) {
+  return { ...exemplarListQuery({ ...filter, pageSize: 1 }), select: count };
 }
 
 /** What waits for the Office: records submitted by units, and stage moves they proposed. */
@@ -64,9 +58,7 @@ export interface MonthIntroductions {
 /** This month's column of the introduction grid (the grid of the current year, shared with its page). */
 export function useThisMonthIntroductions(year: number, enabled: boolean) {
   return useQuery({
-    queryKey: ['introductions', 'grid', year],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/introductions/grid', { params: { query: { year } }, signal })),
+    ...introductionGridQuery(year),
     select: (grid): MonthIntroductions => {
       const month = grid.today.slice(0, 7);
       const cells = grid.rows.map((row) => row.cells.find((cell) => cell.month === month));

@@ -65,7 +65,7 @@ function CountLink({
 }: {
   to: string;
   title: ReactNode;
-  value: number | undefined;
+  value: number | string | undefined;
   loading: boolean;
   testId: string;
 }) {

@@ -3,46 +3,29 @@ import { api, ifMatch, unwrap } from '@/lib/api/client';
 import type {
   Introduction,
   IntroductionInput,
-  IntroductionStatus,
+  IntroductionListParams,
   ProgrammeSettings,
 } from '@/lib/api/models';
-
-export interface IntroductionListQuery {
-  month?: string;
-  unitId?: number;
-  status?: IntroductionStatus;
-  page: number;
-  pageSize: number;
-}
-
-const keys = {
-  all: ['introductions'] as const,
-  grid: (year: number) => ['introductions', 'grid', year] as const,
-  list: (query: IntroductionListQuery) => ['introductions', 'list', query] as const,
-  settings: ['settings'] as const,
-};
+import { exemplarListQuery } from '@/lib/api/queries/exemplars';
+import {
+  introductionGridQuery,
+  introductionKeys,
+  introductionListQuery,
+} from '@/lib/api/queries/introductions';
+import { settingsKeys } from '@/lib/api/queries/settings';
 
 export function useIntroductionGrid(year: number) {
-  return useQuery({
-    queryKey: keys.grid(year),
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/introductions/grid', { params: { query: { year } }, signal })),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...introductionGridQuery(year), placeholderData: keepPreviousData });
 }
 
-export function useIntroductions(query: IntroductionListQuery) {
-  return useQuery({
-    queryKey: keys.list(query),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/introductions', { params: { query }, signal })),
-    placeholderData: keepPreviousData,
-  });
+export function useIntroductions(params: IntroductionListParams) {
+  return useQuery({ ...introductionListQuery(params), placeholderData: keepPreviousData });
 }
 
 /** Every change shows in the grid and the lists (and the home page's count). */
 function useIntroductionsChanged() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: keys.all });
+  return () => queryClient.invalidateQueries({ queryKey: introductionKeys.all });
 }
 
 function versioned(introduction: Introduction) {
@@ -84,13 +67,6 @@ export function useDeleteIntroduction() {
   });
 }
 
-export function useSettings() {
-  return useQuery({
-    queryKey: keys.settings,
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/settings', { signal })),
-  });
-}
-
 export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -108,9 +84,9 @@ export function useUpdateSettings() {
         }),
       ),
     onSuccess: (saved) => {
-      queryClient.setQueryData(keys.settings, saved);
+      queryClient.setQueryData(settingsKeys.all, saved);
       // The grid judges pending and missing months against the due day.
-      return queryClient.invalidateQueries({ queryKey: keys.all });
+      return queryClient.invalidateQueries({ queryKey: introductionKeys.all });
     },
   });
 }
@@ -118,22 +94,7 @@ export function useUpdateSettings() {
 /** The exemplars of a unit, to choose which ones an introduction presents. */
 export function useUnitExemplars(unitId: number | undefined) {
   return useQuery({
-    queryKey: ['exemplars', 'choices', unitId],
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.GET('/api/v1/exemplars', {
-          params: { query: { unitId, sort: 'name', pageSize: 100 } },
-          signal,
-        }),
-      ),
+    ...exemplarListQuery({ unitId, sort: 'name', pageSize: 100 }),
     enabled: unitId !== undefined,
-  });
-}
-
-export function useUnitChoices(includeInactive: boolean) {
-  return useQuery({
-    queryKey: ['units', 'tree', includeInactive],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/units/tree', { params: { query: { includeInactive } }, signal })),
   });
 }

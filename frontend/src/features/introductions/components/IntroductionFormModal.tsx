@@ -1,9 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, DatePicker, Flex, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { UnitSelect } from '@/components/UnitSelect';
 import type { Introduction, IntroductionInput, User } from '@/lib/api/models';
+import { unitTreeQuery } from '@/lib/api/queries/units';
 import { dayjs, todayInVietnam } from '@/lib/dates';
 import { showServerErrors } from '@/lib/forms';
 import { isUnitRole } from '@/lib/roles';
@@ -12,7 +14,6 @@ import { CATEGORY_LABELS, STAGE_LABELS } from '@/lib/vocabulary';
 import {
   useCreateIntroduction,
   useSubmitIntroduction,
-  useUnitChoices,
   useUnitExemplars,
   useUpdateIntroduction,
 } from '../api/introductions';
@@ -54,7 +55,7 @@ export function IntroductionFormModal({ user, introduction, defaults, onClose }:
   const submit = useSubmitIntroduction();
   const [base, setBase] = useState(introduction);
   const unitRole = isUnitRole(user.role);
-  const units = useUnitChoices(false);
+  const units = useQuery(unitTreeQuery(false));
   const unitId = Form.useWatch('unitId', form);
   const exemplars = useUnitExemplars(unitId);
   const canSubmit = user.role === 'office' || user.role === 'unit_head';

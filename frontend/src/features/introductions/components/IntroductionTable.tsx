@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useErrorNotice } from '@/components/use-error-notice';
 import type { Introduction, Page } from '@/lib/api/models';
 import { formatDateTime, formatMonth } from '@/lib/dates';
+import { tablePagination } from '@/lib/list-params';
 import { exemplarPath } from '@/lib/navigation';
 import { useDeleteIntroduction, useSubmitIntroduction } from '../api/introductions';
 import { type Caller, introductionPermissions } from './introduction-permissions';
@@ -196,17 +197,7 @@ export function IntroductionTable({
       onRow={(introduction) =>
         ({ 'data-testid': `intro-row-${introduction.id}` }) as HTMLAttributes<HTMLElement>
       }
-      pagination={
-        onPage
-          ? {
-              current: data?.page ?? 1,
-              pageSize: data?.pageSize ?? 20,
-              total: data?.total ?? 0,
-              showTotal: (total) => `${total} bài giới thiệu`,
-              onChange: onPage,
-            }
-          : false
-      }
+      pagination={onPage ? { ...tablePagination(data, 'bài giới thiệu'), onChange: onPage } : false}
       locale={{ emptyText: 'Chưa có bài giới thiệu nào' }}
       data-testid="intro-table"
     />

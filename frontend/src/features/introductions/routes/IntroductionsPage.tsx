@@ -1,16 +1,19 @@
 import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Drawer, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { UnitSelect } from '@/components/UnitSelect';
 import type { Introduction, IntroductionStatus, UnitRef } from '@/lib/api/models';
+import { settingsQuery } from '@/lib/api/queries/settings';
+import { unitTreeQuery } from '@/lib/api/queries/units';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import { dayjs, formatMonth, todayInVietnam } from '@/lib/dates';
 import { useListParams } from '@/lib/list-params';
 import { ROUTE_ROLES } from '@/lib/navigation';
 import { isUnitRole } from '@/lib/roles';
-import { useIntroductionGrid, useIntroductions, useSettings, useUnitChoices } from '../api/introductions';
+import { useIntroductionGrid, useIntroductions } from '../api/introductions';
 import { DueDayModal } from '../components/DueDayModal';
 import { dueDate } from '../components/grid-status';
 import { GridLegend, IntroductionGridTable } from '../components/IntroductionGridTable';
@@ -38,9 +41,9 @@ export default function IntroductionsPage() {
   const thisYear = todayInVietnam().year();
   const year = f.year ? Number(f.year) : thisYear;
   const grid = useIntroductionGrid(year);
-  const settings = useSettings();
+  const settings = useQuery(settingsQuery());
   const seesAllUnits = !isUnitRole(user.role);
-  const units = useUnitChoices(true);
+  const units = useQuery(unitTreeQuery(true));
   const introductions = useIntroductions({
     month: f.month,
     unitId: f.unitId ? Number(f.unitId) : undefined,

@@ -1,43 +1,22 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
-import type { Movement, MovementInput } from '@/lib/api/models';
+import type { Movement, MovementInput, MovementListParams } from '@/lib/api/models';
+import { movementKeys, movementListQuery, movementQuery } from '@/lib/api/queries/movements';
 
-export interface MovementListQuery {
-  q?: string;
-  active?: boolean;
-  page: number;
-  pageSize: number;
+export function useMovements(params: MovementListParams) {
+  return useQuery({ ...movementListQuery(params), placeholderData: keepPreviousData });
 }
 
-const keys = {
-  all: ['movements'] as const,
-  list: (query: MovementListQuery) => ['movements', 'list', query] as const,
-  detail: (id: number) => ['movements', 'detail', id] as const,
-};
-
-export function useMovements(query: MovementListQuery) {
-  return useQuery({
-    queryKey: keys.list(query),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/movements', { params: { query }, signal })),
-    placeholderData: keepPreviousData,
-  });
-}
-
+/** The newest copy of one movement (to start over after a version conflict). */
 export function useFetchMovement() {
   const queryClient = useQueryClient();
-  return (id: number) =>
-    queryClient.fetchQuery({
-      queryKey: keys.detail(id),
-      queryFn: ({ signal }) =>
-        unwrap(api.GET('/api/v1/movements/{id}', { params: { path: { id } }, signal })),
-      staleTime: 0,
-    });
+  return (id: number) => queryClient.fetchQuery({ ...movementQuery(id), staleTime: 0 });
 }
 
 /** Lists, the pickers of the exemplar forms, the filters: all follow a change. */
 function useMovementsChanged() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: keys.all });
+  return () => queryClient.invalidateQueries({ queryKey: movementKeys.all });
 }
 
 function versioned(movement: Movement) {

@@ -11,7 +11,7 @@ import { useErrorNotice } from '@/components/use-error-notice';
 import type { Movement } from '@/lib/api/models';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import { formatApiDate } from '@/lib/dates';
-import { PAGE_SIZES, useListParams } from '@/lib/list-params';
+import { tablePagination, useListParams } from '@/lib/list-params';
 import { ROUTE_ROLES } from '@/lib/navigation';
 import { useMovements, useSetMovementOpen } from '../api/movements';
 import { MovementFormModal } from '../components/MovementFormModal';
@@ -201,15 +201,7 @@ export default function MovementsPage() {
           onRow={(movement) =>
             ({ 'data-testid': `movement-row-${movement.code}` }) as HTMLAttributes<HTMLElement>
           }
-          pagination={{
-            current: movements.data?.page ?? 1,
-            pageSize: movements.data?.pageSize ?? 20,
-            total: movements.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => `${total} phong trào`,
-            onChange: list.setPage,
-          }}
+          pagination={{ ...tablePagination(movements.data, 'phong trào'), onChange: list.setPage }}
           locale={{ emptyText: 'Không có phong trào nào phù hợp' }}
           data-testid="movement-table"
         />

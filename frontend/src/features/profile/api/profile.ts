@@ -1,17 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, session, unwrap } from '@/lib/api/client';
 import type { ProfileInput, User } from '@/lib/api/models';
+import { profileKeys, profileQuery } from '@/lib/api/queries/profile';
 import type { components } from '@/lib/api/schema';
 
 type PasswordChange = components['schemas']['PasswordChange'];
 
-const profileKey = ['profile'] as const;
-
 export function useProfile() {
-  return useQuery({
-    queryKey: profileKey,
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/profile', { signal })),
-  });
+  return useQuery(profileQuery());
 }
 
 export function useUpdateProfile() {
@@ -22,7 +18,7 @@ export function useUpdateProfile() {
         api.PUT('/api/v1/profile', { params: { header: { 'If-Match': ifMatch(version) } }, body: input }),
       ),
     onSuccess: (user: User) => {
-      queryClient.setQueryData(profileKey, user);
+      queryClient.setQueryData(profileKeys.all, user);
       session.updateUser(user);
     },
   });
@@ -35,7 +31,7 @@ export function useChangePassword() {
     mutationFn: (input: PasswordChange) => unwrap(api.POST('/api/v1/profile/password', { body: input })),
     onSuccess: (tokens) => {
       session.start(tokens);
-      queryClient.setQueryData(profileKey, tokens.user);
+      queryClient.setQueryData(profileKeys.all, tokens.user);
     },
   });
 }

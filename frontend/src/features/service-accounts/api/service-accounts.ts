@@ -1,36 +1,25 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
-import type { ServiceAccount, ServiceAccountInput } from '@/lib/api/models';
+import type { ServiceAccount, ServiceAccountInput, ServiceAccountListParams } from '@/lib/api/models';
+import {
+  serviceAccountKeys,
+  serviceAccountListQuery,
+  serviceAccountQuery,
+} from '@/lib/api/queries/service-accounts';
 
-const accountKeys = {
-  all: ['service-accounts'] as const,
-  list: (page: number, pageSize: number) => ['service-accounts', 'list', page, pageSize] as const,
-  detail: (id: number) => ['service-accounts', 'detail', id] as const,
-};
-
-export function useServiceAccounts(page: number, pageSize: number) {
-  return useQuery({
-    queryKey: accountKeys.list(page, pageSize),
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/service-accounts', { params: { query: { page, pageSize } }, signal })),
-    placeholderData: keepPreviousData,
-  });
+export function useServiceAccounts(params: ServiceAccountListParams) {
+  return useQuery({ ...serviceAccountListQuery(params), placeholderData: keepPreviousData });
 }
 
+/** The newest copy of one account (to start over after a version conflict). */
 export function useFetchServiceAccount() {
   const queryClient = useQueryClient();
-  return (id: number) =>
-    queryClient.fetchQuery({
-      queryKey: accountKeys.detail(id),
-      queryFn: ({ signal }) =>
-        unwrap(api.GET('/api/v1/service-accounts/{id}', { params: { path: { id } }, signal })),
-      staleTime: 0,
-    });
+  return (id: number) => queryClient.fetchQuery({ ...serviceAccountQuery(id), staleTime: 0 });
 }
 
 function useInvalidateAccounts() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: accountKeys.all });
+  return () => queryClient.invalidateQueries({ queryKey: serviceAccountKeys.all });
 }
 
 const versioned = (account: ServiceAccount) => ({

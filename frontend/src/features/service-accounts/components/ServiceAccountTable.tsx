@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes, ReactNode } from 'react';
 import type { Page, ServiceAccount } from '@/lib/api/models';
 import { formatDateTime } from '@/lib/dates';
-import { PAGE_SIZES } from '@/lib/list-params';
+import { tablePagination } from '@/lib/list-params';
 import { SCOPE_LABELS } from './scopes';
 
 interface ServiceAccountTableProps {
@@ -124,15 +124,7 @@ export function ServiceAccountTable({
       onRow={(account) =>
         ({ 'data-testid': `service-account-row-${account.id}` }) as HTMLAttributes<HTMLElement>
       }
-      pagination={{
-        current: data?.page ?? 1,
-        pageSize: data?.pageSize ?? 20,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: PAGE_SIZES,
-        showTotal: (total) => `${total} tài khoản`,
-        onChange: onPage,
-      }}
+      pagination={{ ...tablePagination(data, 'tài khoản'), onChange: onPage }}
       locale={{ emptyText: 'Chưa có tài khoản tích hợp nào' }}
     />
   );

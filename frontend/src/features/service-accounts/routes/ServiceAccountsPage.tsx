@@ -16,7 +16,7 @@ const NO_FILTERS = [] as const;
 export default function ServiceAccountsPage() {
   const { message } = App.useApp();
   const list = useListParams(NO_FILTERS);
-  const accounts = useServiceAccounts(list.page, list.pageSize);
+  const accounts = useServiceAccounts({ page: list.page, pageSize: list.pageSize });
   // `null`: closed; `{}`: creating; `{ account }`: editing.
   const [editing, setEditing] = useState<{ account?: ServiceAccount } | null>(null);
   const [secret, setSecret] = useState<(ServiceAccountWithSecret & { reason: 'created' | 'rotated' }) | null>(

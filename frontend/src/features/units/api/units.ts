@@ -1,48 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
-import type { Unit, UnitInput, UnitKind } from '@/lib/api/models';
+import type { Unit, UnitInput, UnitListParams } from '@/lib/api/models';
+import { unitKeys, unitListQuery, unitQuery } from '@/lib/api/queries/units';
 
-export interface UnitListQuery {
-  q?: string;
-  kind?: UnitKind;
-  active?: boolean;
-  sort?: string;
-  page: number;
-  pageSize: number;
-}
-
-const unitKeys = {
-  all: ['units'] as const,
-  list: (query: UnitListQuery) => ['units', 'list', query] as const,
-  tree: (includeInactive: boolean) => ['units', 'tree', includeInactive] as const,
-  detail: (id: number) => ['units', 'detail', id] as const,
-};
-
-export function useUnits(query: UnitListQuery) {
-  return useQuery({
-    queryKey: unitKeys.list(query),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/units', { params: { query }, signal })),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useUnitTree(includeInactive: boolean) {
-  return useQuery({
-    queryKey: unitKeys.tree(includeInactive),
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/units/tree', { params: { query: { includeInactive } }, signal })),
-  });
+export function useUnits(params: UnitListParams) {
+  return useQuery({ ...unitListQuery(params), placeholderData: keepPreviousData });
 }
 
 /** The newest copy of one unit (to start over after a version conflict). */
 export function useFetchUnit() {
   const queryClient = useQueryClient();
-  return (id: number) =>
-    queryClient.fetchQuery({
-      queryKey: unitKeys.detail(id),
-      queryFn: ({ signal }) => unwrap(api.GET('/api/v1/units/{id}', { params: { path: { id } }, signal })),
-      staleTime: 0,
-    });
+  return (id: number) => queryClient.fetchQuery({ ...unitQuery(id), staleTime: 0 });
 }
 
 /** Every change to a unit can move it in the tree, the lists and the counts: refresh them all. */

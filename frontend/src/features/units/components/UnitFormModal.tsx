@@ -1,10 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { App, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { Unit, UnitInput, UnitKind } from '@/lib/api/models';
+import { unitTreeQuery } from '@/lib/api/queries/units';
 import { blankToNull, showServerErrors } from '@/lib/forms';
 import { searchOptions } from '@/lib/text';
-import { useCreateUnit, useFetchUnit, useUnitTree, useUpdateUnit } from '../api/units';
+import { useCreateUnit, useFetchUnit, useUpdateUnit } from '../api/units';
 import { allowedParents, UNIT_KIND_LABELS } from './unit-kinds';
 
 interface UnitValues {
@@ -76,7 +78,7 @@ export function UnitFormModal({ unit, onClose }: UnitFormModalProps) {
   const create = useCreateUnit();
   const update = useUpdateUnit();
   const fetchUnit = useFetchUnit();
-  const tree = useUnitTree(false);
+  const tree = useQuery(unitTreeQuery(false));
   // The copy being edited; replaced when the user reloads after a version conflict.
   const [base, setBase] = useState(unit);
   const mutation = unit ? update : create;

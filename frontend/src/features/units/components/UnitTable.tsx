@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { ActiveTag } from '@/components/ActiveTag';
 import type { Page, Unit } from '@/lib/api/models';
-import { columnSortOrder, PAGE_SIZES, sortParam } from '@/lib/list-params';
+import { columnSortOrder, sortParam, tablePagination } from '@/lib/list-params';
 import { UnitActions } from './UnitActions';
 import { UnitKindTag } from './UnitKindTag';
 
@@ -83,14 +83,7 @@ export function UnitTable(props: UnitTableProps) {
       loading={loading}
       scroll={{ x: 'max-content' }}
       onRow={(unit) => ({ 'data-testid': `unit-row-${unit.code}` }) as HTMLAttributes<HTMLElement>}
-      pagination={{
-        current: data?.page ?? 1,
-        pageSize: data?.pageSize ?? 20,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: PAGE_SIZES,
-        showTotal: (total) => `${total} đơn vị`,
-      }}
+      pagination={tablePagination(data, 'đơn vị')}
       onChange={(pagination, _filters, sorter, { action }) => {
         if (action === 'sort') onSort(sortParam(sorter));
         else if (action === 'paginate') onPage(pagination.current ?? 1, pagination.pageSize ?? 20);

@@ -1,13 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Flex, Row, Select, Skeleton, Switch, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { SearchInput } from '@/components/SearchInput';
 import type { Unit, UnitKind } from '@/lib/api/models';
+import { unitTreeQuery } from '@/lib/api/queries/units';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import { useListParams } from '@/lib/list-params';
-import { useUnits, useUnitTree } from '../api/units';
+import { useUnits } from '../api/units';
 import { UnitDrawer } from '../components/UnitDrawer';
 import { UnitFormModal } from '../components/UnitFormModal';
 import { UnitTable } from '../components/UnitTable';
@@ -35,9 +37,9 @@ export default function UnitsPage() {
     pageSize: list.pageSize,
   });
   const [includeInactive, setIncludeInactive] = useState(false);
-  const tree = useUnitTree(includeInactive);
+  const tree = useQuery(unitTreeQuery(includeInactive));
   // Every unit, active or not: for parent names and the details drawer.
-  const allUnits = useUnitTree(true);
+  const allUnits = useQuery(unitTreeQuery(true));
   const index = useMemo(() => indexTree(allUnits.data ?? []), [allUnits.data]);
   const parentName = (id: number | null | undefined) => (id == null ? undefined : index.get(id)?.name);
 

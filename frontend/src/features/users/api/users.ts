@@ -1,48 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
-import type { NewUserInput, Role, User, UserInput } from '@/lib/api/models';
+import type { NewUserInput, User, UserInput, UserListParams } from '@/lib/api/models';
+import { userKeys, userListQuery, userQuery } from '@/lib/api/queries/users';
 
-export interface UserListQuery {
-  q?: string;
-  role?: Role;
-  unitId?: number;
-  active?: boolean;
-  sort?: string;
-  page: number;
-  pageSize: number;
+export function useUsers(params: UserListParams) {
+  return useQuery({ ...userListQuery(params), placeholderData: keepPreviousData });
 }
 
-const userKeys = {
-  all: ['users'] as const,
-  list: (query: UserListQuery) => ['users', 'list', query] as const,
-  detail: (id: number) => ['users', 'detail', id] as const,
-};
-
-export function useUsers(query: UserListQuery) {
-  return useQuery({
-    queryKey: userKeys.list(query),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/users', { params: { query }, signal })),
-    placeholderData: keepPreviousData,
-  });
-}
-
-/** The units to pick from: every unit for filtering, active ones for assigning. */
-export function useUnitChoices(includeInactive: boolean) {
-  return useQuery({
-    queryKey: ['units', 'tree', includeInactive],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/units/tree', { params: { query: { includeInactive } }, signal })),
-  });
-}
-
+/** The newest copy of one user (to start over after a version conflict). */
 export function useFetchUser() {
   const queryClient = useQueryClient();
-  return (id: number) =>
-    queryClient.fetchQuery({
-      queryKey: userKeys.detail(id),
-      queryFn: ({ signal }) => unwrap(api.GET('/api/v1/users/{id}', { params: { path: { id } }, signal })),
-      staleTime: 0,
-    });
+  return (id: number) => queryClient.fetchQuery({ ...userQuery(id), staleTime: 0 });
 }
 
 function useInvalidateUsers() {

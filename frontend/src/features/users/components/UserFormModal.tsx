@@ -1,10 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { Role, User, UserInput } from '@/lib/api/models';
+import { unitTreeQuery } from '@/lib/api/queries/units';
 import { blankToNull, showServerErrors } from '@/lib/forms';
 import { isUnitRole, PERSON_ROLES, ROLE_LABELS } from '@/lib/roles';
-import { useCreateUser, useFetchUser, useUnitChoices, useUpdateUser } from '../api/users';
+import { useCreateUser, useFetchUser, useUpdateUser } from '../api/users';
 import { UnitSelect } from '@/components/UnitSelect';
 
 interface UserValues {
@@ -56,7 +58,7 @@ export function UserFormModal({ user, onClose, onSaved, onCreated }: UserFormMod
   const create = useCreateUser();
   const update = useUpdateUser();
   const fetchUser = useFetchUser();
-  const units = useUnitChoices(false);
+  const units = useQuery(unitTreeQuery(false));
   const [base, setBase] = useState(user);
   const mutation = user ? update : create;
   const role = Form.useWatch('role', form);

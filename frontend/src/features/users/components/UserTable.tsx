@@ -5,7 +5,7 @@ import type { HTMLAttributes, ReactNode } from 'react';
 import { ActiveTag } from '@/components/ActiveTag';
 import type { Page, User } from '@/lib/api/models';
 import { formatDateTime } from '@/lib/dates';
-import { columnSortOrder, PAGE_SIZES, sortParam } from '@/lib/list-params';
+import { columnSortOrder, sortParam, tablePagination } from '@/lib/list-params';
 import { roleLabel } from '@/lib/roles';
 
 interface UserTableProps {
@@ -129,14 +129,7 @@ export function UserTable(props: UserTableProps) {
       loading={loading}
       scroll={{ x: 'max-content' }}
       onRow={(user) => ({ 'data-testid': `user-row-${user.username}` }) as HTMLAttributes<HTMLElement>}
-      pagination={{
-        current: data?.page ?? 1,
-        pageSize: data?.pageSize ?? 20,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: PAGE_SIZES,
-        showTotal: (total) => `${total} người dùng`,
-      }}
+      pagination={tablePagination(data, 'người dùng')}
       onChange={(pagination, _filters, sorter, { action: change }) => {
         if (change === 'sort') onSort(sortParam(sorter));
         else if (change === 'paginate') onPage(pagination.current ?? 1, pagination.pageSize ?? 20);

@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Select } from 'antd';
 import { useState } from 'react';
 import { OneTimeSecretModal } from '@/components/OneTimeSecretModal';
@@ -7,10 +8,11 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { SearchInput } from '@/components/SearchInput';
 import { session } from '@/lib/api/client';
 import type { Role, User } from '@/lib/api/models';
+import { unitTreeQuery } from '@/lib/api/queries/units';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import { useListParams } from '@/lib/list-params';
 import { PERSON_ROLES, ROLE_LABELS } from '@/lib/roles';
-import { useUnitChoices, useUsers } from '../api/users';
+import { useUsers } from '../api/users';
 import { UnitSelect } from '@/components/UnitSelect';
 import { UserFormModal } from '../components/UserFormModal';
 import { UserTable } from '../components/UserTable';
@@ -43,7 +45,7 @@ export default function UsersPage() {
     page: list.page,
     pageSize: list.pageSize,
   });
-  const units = useUnitChoices(true);
+  const units = useQuery(unitTreeQuery(true));
   // `null`: closed; `{}`: creating; `{ user }`: editing.
   const [editing, setEditing] = useState<{ user?: User } | null>(null);
   const [handover, setHandover] = useState<Handover | null>(null);
