@@ -65,13 +65,13 @@ fn seeds() -> Vec<MovementInput> {
 }
 
 /// Creates the plan's movements when there are none. Returns whether it did.
-pub fn ensure(conn: &mut DbConnection) -> AppResult<bool> {
+pub fn ensure(conn: &mut DbConnection, now: chrono::NaiveDateTime) -> AppResult<bool> {
     let existing: i64 = movements::table.count().get_result(conn)?;
     if existing > 0 {
         return Ok(false);
     }
     for input in seeds() {
-        model::insert(conn, &input)?;
+        model::insert(conn, now, &input)?;
     }
     Ok(true)
 }

@@ -427,7 +427,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The fields of work already recorded (for suggestions and the `field` filter), alphabetically.
+     * The fields of work recorded on the exemplars the caller may see (for suggestions and the
+     *     `field` filter), alphabetically.
      * @description **Quyền:** như danh sách điển hình.
      */
     get: operations['list_fields'];
@@ -1406,6 +1407,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description An action the caller may take now, or could take once `disabledReason` is resolved. */
+    AllowedAction: {
+      action: components['schemas']['ExemplarAction'];
+      /** @description Why it cannot be done yet (e.g. the stage record is missing), in Vietnamese. */
+      disabledReason?: string | null;
+      toStage?: components['schemas']['Stage'] | null;
+    };
     /** @description A stored file. */
     Attachment: {
       caption?: string | null;
@@ -1772,6 +1780,8 @@ export interface components {
     /** @description An exemplar with its stage records, timeline, evaluations and attachments. */
     Exemplar: {
       achievements: string;
+      /** @description What the caller may do now, the step the record waits for first. */
+      allowedActions: components['schemas']['AllowedAction'][];
       attachments: components['schemas']['Attachment'][];
       category: components['schemas']['Category'];
       /** Format: date-time */
@@ -1814,6 +1824,23 @@ export interface components {
       /** Format: int32 */
       version: number;
     };
+    /**
+     * @description Something a person can do to an exemplar.
+     * @enum {string}
+     */
+    ExemplarAction:
+      | 'edit'
+      | 'delete'
+      | 'submit'
+      | 'confirm'
+      | 'return'
+      | 'propose_stage'
+      | 'confirm_stage'
+      | 'reject_stage'
+      | 'withdraw_stage'
+      | 'move_stage'
+      | 'edit_records'
+      | 'evaluate';
     /**
      * @description The fields of an exemplar, for creating or replacing it. Keep personal data minimal: a name,
      *     a position and a title for individuals, a member count for collectives.
@@ -2758,7 +2785,10 @@ export interface components {
       /** Format: int32 */
       sortOrder?: number;
     };
-    /** @enum {string} */
+    /**
+     * @description Where a unit stands in the Department.
+     * @enum {string}
+     */
     UnitKind: 'department' | 'internal' | 'affiliated';
     /** @description A unit with its subordinate units. */
     UnitNode: components['schemas']['Unit'] & {
