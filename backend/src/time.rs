@@ -13,9 +13,23 @@ pub const LAST_YEAR: i32 = 2200;
 
 /// A calendar day sent by a client (`YYYY-MM-DD`, a year from 1900 to 2200). Every date in a
 /// request body or query is one: out of range it is a 422 naming the field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, diesel::expression::AsExpression,
+)]
+#[diesel(sql_type = diesel::sql_types::Date)]
 #[serde(transparent)]
 pub struct Day(pub NaiveDate);
+
+impl diesel::serialize::ToSql<diesel::sql_types::Date, crate::db::DbBackend> for Day {
+    fn to_sql<'b>(
+        &'b self,
+        out: &mut diesel::serialize::Output<'b, '_, crate::db::DbBackend>,
+    ) -> diesel::serialize::Result {
+        <NaiveDate as diesel::serialize::ToSql<diesel::sql_types::Date, crate::db::DbBackend>>::to_sql(
+            &self.0, out,
+        )
+    }
+}
 
 impl Day {
     pub fn date(self) -> NaiveDate {
@@ -99,6 +113,43 @@ pub fn serialize_utc<S: serde::Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     serde::Serialize::serialize(&value.and_utc(), serializer)
+}
+
+/// A calendar month, `YYYY-MM`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Month {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl Month {
+    pub fn parse(text: &str) -> Option<Month> {
+        let (year, month) = text.split_once('-')?;
+        if year.len() != 4 || month.len() != 2 {
+            return None;
+        }
+        let month = Month {
+            year: year.parse().ok()?,
+            month: month.parse().ok()?,
+        };
+        ((2000..=2100).contains(&month.year) && (1..=12).contains(&month.month)).then_some(month)
+    }
+
+    pub fn of(day: NaiveDate) -> Month {
+        Month {
+            year: day.year(),
+            month: day.month(),
+        }
+    }
+
+    pub fn text(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    /// The deadline of this month's introduction.
+    pub fn due_on(self, due_day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, due_day.clamp(1, 28)).unwrap_or_default()
+    }
 }
 
 #[cfg(test)]

@@ -377,7 +377,7 @@ fn to_input(
         field_of_work: get(4).to_owned(),
         achievements: get(5).to_owned(),
         // Unread dates are reported; the row is never written.
-        discovered_on: discovered_on.unwrap_or_default(),
+        discovered_on: discovered_on.unwrap_or_default().into(),
         discovery_method: opt(10),
         discovered_by: opt(11),
         movement_ids,

@@ -10,6 +10,7 @@ use validator::Validate;
 use super::timeline::{self, Step};
 use super::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind, TimelineAction};
 use super::workflow::{self, ExemplarAction};
+use crate::time::Day;
 use crate::auth::{Principal, Role, policy};
 use crate::db::DbConnection;
 use crate::db::schema::{exemplar_movements, exemplars, initiatives, movements, units};
@@ -118,7 +119,7 @@ pub struct ExemplarInput {
     #[validate(length(min = 10, max = 20000))]
     #[schema(min_length = 10, max_length = 20000)]
     pub achievements: String,
-    pub discovered_on: NaiveDate,
+    pub discovered_on: Day,
     /// How it was discovered ("qua phong trào thi đua", "qua phản ánh của người dân").
     #[validate(length(max = 500))]
     #[schema(max_length = 500)]
@@ -193,7 +194,7 @@ impl ExemplarInput {
                 }
             }
         }
-        if self.discovered_on > today {
+        if *self.discovered_on > today {
             errors.push(FieldError::new(
                 "discoveredOn",
                 "future",

@@ -32,6 +32,7 @@ pub struct ExemplarQuery {
     /// Field of work, exactly as recorded.
     pub field: Option<String>,
     /// Year of discovery.
+    #[param(minimum = 1900, maximum = 2200)]
     pub year: Option<i32>,
     pub conclusion: Option<Conclusion>,
     pub subject_kind: Option<SubjectKind>,
@@ -56,7 +57,21 @@ pub enum SortField {
     Stage,
 }
 
+/// The list's order, once its filters are known to be in range.
 pub fn sort_of(q: &ExemplarQuery) -> AppResult<(SortField, bool)> {
+    if let Some(year) = q.year
+        && !crate::time::year_in_range(year)
+    {
+        return Err(crate::error::AppError::field(
+            "year",
+            "range",
+            format!(
+                "Năm phải từ {} đến {}.",
+                crate::time::FIRST_YEAR,
+                crate::time::LAST_YEAR
+            ),
+        ));
+    }
     parse_sort(
         q.sort.as_deref(),
         &[

@@ -12,6 +12,7 @@ use super::model::ExemplarRow;
 use super::timeline::{self, Step};
 use super::workflow::Facts;
 use super::types::{MilestoneStatus, TimelineAction};
+use crate::time::Day;
 use crate::attachments::model::{Attachment, Owner};
 use crate::auth::Principal;
 use crate::db::DbConnection;
@@ -28,7 +29,7 @@ pub struct Milestone {
     #[validate(length(min = 1, max = 500))]
     #[schema(min_length = 1, max_length = 500)]
     pub title: String,
-    pub due_on: NaiveDate,
+    pub due_on: Day,
     pub status: MilestoneStatus,
     #[validate(length(max = 2000))]
     #[schema(max_length = 2000)]
@@ -133,7 +134,7 @@ pub struct ReplicationInput {
     #[validate(length(min = 2, max = 300))]
     #[schema(min_length = 2, max_length = 300)]
     pub adopter_name: String,
-    pub adopted_on: NaiveDate,
+    pub adopted_on: Day,
     /// At what scale ("3 tổ hòa giải, 45 hòa giải viên").
     #[validate(length(min = 1, max = 2000))]
     #[schema(min_length = 1, max_length = 2000)]
@@ -229,14 +230,14 @@ impl ReplicationInput {
 
     pub fn extra_errors(&self, discovered_on: NaiveDate, today: NaiveDate) -> Vec<FieldError> {
         let mut errors = Vec::new();
-        if self.adopted_on > today {
+        if *self.adopted_on > today {
             errors.push(FieldError::new(
                 "adoptedOn",
                 "future",
                 "Ngày áp dụng không được sau hôm nay.",
             ));
         }
-        if self.adopted_on < discovered_on {
+        if *self.adopted_on < discovered_on {
             errors.push(FieldError::new(
                 "adoptedOn",
                 "range",
@@ -341,7 +342,7 @@ pub fn plan(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<Option<Nurtu
         .map(|(title, due_on, status, note)| {
             Ok(Milestone {
                 title,
-                due_on,
+                due_on: due_on.into(),
                 status,
                 note,
             })

@@ -149,10 +149,12 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
 /// is the body walked to name the field. False alarms (an escaped backslash before `u00`) only
 /// cost the walk.
 fn may_hold_control_characters(body: &[u8]) -> bool {
-    let escaped_control = |w: &[u8]| match w {
-        [b'\\', b'u', b'0', b'0', b'0' | b'1' | b'8' | b'9', _] => true,
-        [b'\\', b'u', b'0', b'0', b'7', b'f' | b'F'] => true,
-        _ => false,
+    let escaped_control = |w: &[u8]| {
+        matches!(
+            w,
+            [b'\\', b'u', b'0', b'0', b'0' | b'1' | b'8' | b'9', _]
+                | [b'\\', b'u', b'0', b'0', b'7', b'f' | b'F']
+        )
     };
     body.contains(&0x7F)
         || body.windows(2).any(|w| {

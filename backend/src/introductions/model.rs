@@ -2,7 +2,7 @@
 //! (the 10th in the plan), with a short write-up. Being on time is judged in Vietnam time when
 //! the introduction is submitted.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -15,6 +15,7 @@ use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use crate::exemplars::model::Visibility;
 use crate::exemplars::types::{Category, RecordStatus};
 use crate::http::etag::IfMatch;
+pub use crate::time::Month;
 use crate::{text_enum, versioned_delete, versioned_update};
 use crate::units::UnitRef;
 
@@ -24,43 +25,6 @@ text_enum!(
         Submitted = "submitted" / "Đã gửi",
     }
 );
-
-/// A calendar month, `YYYY-MM`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Month {
-    pub year: i32,
-    pub month: u32,
-}
-
-impl Month {
-    pub fn parse(text: &str) -> Option<Month> {
-        let (year, month) = text.split_once('-')?;
-        if year.len() != 4 || month.len() != 2 {
-            return None;
-        }
-        let month = Month {
-            year: year.parse().ok()?,
-            month: month.parse().ok()?,
-        };
-        ((2000..=2100).contains(&month.year) && (1..=12).contains(&month.month)).then_some(month)
-    }
-
-    pub fn of(day: NaiveDate) -> Month {
-        Month {
-            year: day.year(),
-            month: day.month(),
-        }
-    }
-
-    pub fn text(self) -> String {
-        format!("{:04}-{:02}", self.year, self.month)
-    }
-
-    /// The deadline of this month's introduction.
-    pub fn due_on(self, due_day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.year, self.month, due_day.clamp(1, 28)).unwrap_or_default()
-    }
-}
 
 /// Whether a submission at `submitted_at` (UTC) meets `month`'s deadline, in Vietnam time.
 pub fn on_time(month: Month, due_day: u32, submitted_at: DateTime<Utc>) -> bool {

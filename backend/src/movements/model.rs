@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
+use crate::time::Day;
 use crate::db::DbConnection;
 use crate::db::schema::movements;
 use crate::db::search;
@@ -98,9 +99,9 @@ pub struct MovementInput {
     #[validate(length(max = 300))]
     #[schema(max_length = 300, example = "Kế hoạch số 01-KH/BCĐTW")]
     pub legal_basis: Option<String>,
-    pub legal_basis_date: Option<NaiveDate>,
-    pub starts_on: NaiveDate,
-    pub ends_on: Option<NaiveDate>,
+    pub legal_basis_date: Option<Day>,
+    pub starts_on: Day,
+    pub ends_on: Option<Day>,
 }
 
 impl MovementInput {

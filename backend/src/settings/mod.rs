@@ -55,7 +55,7 @@ impl Default for ProgrammeSettingsInput {
 
 impl ProgrammeSettingsInput {
     pub fn extra_errors(&self) -> Vec<crate::error::FieldError> {
-        match crate::introductions::model::Month::parse(&self.introductions_start) {
+        match crate::time::Month::parse(&self.introductions_start) {
             Some(_) => Vec::new(),
             None => vec![crate::error::FieldError::new(
                 "introductionsStart",

@@ -1600,6 +1600,12 @@ export interface components {
      * @enum {string}
      */
     CriterionMode: 'pass_fail' | 'score';
+    /**
+     * Format: date
+     * @description A calendar day, `YYYY-MM-DD`, years 1900–2200.
+     * @example 2026-10-20
+     */
+    Day: string;
     /** @description A decision with an optional note (confirm), or a required one (reject, return). */
     Decision: {
       note?: string | null;
@@ -1850,8 +1856,7 @@ export interface components {
       category: components['schemas']['Category'];
       /** @description By whom. */
       discoveredBy?: string | null;
-      /** Format: date */
-      discoveredOn: string;
+      discoveredOn: components['schemas']['Day'];
       /** @description How it was discovered ("qua phong trào thi đua", "qua phản ánh của người dân"). */
       discoveryMethod?: string | null;
       /** @description Field of work ("Trợ giúp pháp lý", "Hộ tịch"). */
@@ -2074,8 +2079,7 @@ export interface components {
     };
     /** @description A step of the nurturing plan. */
     Milestone: {
-      /** Format: date */
-      dueOn: string;
+      dueOn: components['schemas']['Day'];
       note?: string | null;
       status: components['schemas']['MilestoneStatus'];
       title: string;
@@ -2119,16 +2123,13 @@ export interface components {
        */
       code: string;
       description?: string | null;
-      /** Format: date */
-      endsOn?: string | null;
+      endsOn?: components['schemas']['Day'] | null;
       /** @example Kế hoạch số 01-KH/BCĐTW */
       legalBasis?: string | null;
-      /** Format: date */
-      legalBasisDate?: string | null;
+      legalBasisDate?: components['schemas']['Day'] | null;
       /** @example Bình dân học vụ số */
       name: string;
-      /** Format: date */
-      startsOn: string;
+      startsOn: components['schemas']['Day'];
     };
     /** @description A short reference to a movement. */
     MovementRef: {
@@ -2559,8 +2560,7 @@ export interface components {
     };
     /** @description Where, when and how the model was adopted (nhân rộng). */
     ReplicationInput: {
-      /** Format: date */
-      adoptedOn: string;
+      adoptedOn: components['schemas']['Day'];
       /** @description Who adopted it: the unit's or the commune's name ("UBND xã Mỹ Hiệp"). */
       adopterName: string;
       /**
@@ -3109,9 +3109,9 @@ export interface operations {
         /** @description Only this action. */
         action?: components['schemas']['AuditAction'];
         /** @description From this day (inclusive, Asia/Ho_Chi_Minh), `YYYY-MM-DD`. */
-        from?: string;
+        from?: components['schemas']['Day'];
         /** @description Up to this day (inclusive, Asia/Ho_Chi_Minh), `YYYY-MM-DD`. */
-        to?: string;
+        to?: components['schemas']['Day'];
         /** @description `occurredAt` or `-occurredAt` (default: newest first). */
         sort?: string;
         page?: number;
