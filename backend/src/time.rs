@@ -59,10 +59,34 @@ impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::Error;
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        let text = text.trim();
+        let shaped = {
+            let digits = text.trim_start_matches(['+', '-']);
+            let parts: Vec<&str> = digits.split('-').collect();
+            parts.len() == 3
+                && parts[0].len() >= 4
+                && parts[1].len() == 2
+                && parts[2].len() == 2
+                && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+        };
+        if !shaped {
+            // Not a date at all: the same answer as any value of the wrong form.
+            return Err(D::Error::custom("input contains invalid characters"));
+        }
+        let out_of_range = || {
+            D::Error::custom(crate::http::extract::field_problem(
+                "range",
+                &format!("Năm phải từ {FIRST_YEAR} đến {LAST_YEAR}."),
+            ))
+        };
+        let year_digits = text.trim_start_matches(['+', '-']).split('-').next().unwrap_or("");
+        if year_digits.len() > 4 || text.starts_with(['+', '-']) {
+            return Err(out_of_range());
+        }
+        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
             D::Error::custom(crate::http::extract::field_problem(
                 "invalid_date",
-                "Ngày không hợp lệ (định dạng YYYY-MM-DD, ngày phải có thật).",
+                "Ngày này không có trên lịch.",
             ))
         })?;
         if !year_in_range(date.year()) {
