@@ -9,6 +9,7 @@ pub mod config;
 pub mod criteria;
 pub mod db;
 pub mod documents;
+pub mod dossiers;
 pub mod error;
 pub mod evaluations;
 pub mod exemplars;
@@ -92,9 +93,9 @@ where
                 .configure(users::api::configure)
                 .configure(service_accounts::api::configure)
                 .configure(movements::api::configure)
-                .configure(exemplars::api::configure)
-                .configure(exemplars::workflow_api::configure)
-                .configure(exemplars::records_api::configure)
+                .configure(dossiers::api::configure)
+                .configure(dossiers::workflow_api::configure)
+                .configure(dossiers::records_api::configure)
                 .configure(evaluations::api::configure)
                 .configure(attachments::api::configure)
                 .configure(criteria::api::configure)

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use actix_web::HttpServer;
 use clap::Parser;
+use lantoa::clock::Clock;
 use lantoa::config::{Cli, Command, DatabaseArgs, LogFormat};
 use lantoa::db::Db;
 use lantoa::state::Settings;
@@ -43,7 +44,7 @@ fn open_database(args: &DatabaseArgs) -> Result<Db, String> {
     for version in &applied {
         tracing::info!(%version, "migration applied");
     }
-    for created in seed::reference::ensure(&mut conn)
+    for created in seed::reference::ensure(&mut conn, Clock::system().now_naive())
         .map_err(|e| format!("seeding reference data failed: {e}"))?
     {
         tracing::info!("created the reference {created}");
@@ -69,7 +70,7 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             let state = lantoa::build_state(
                 database,
-                lantoa::clock::Clock::system(),
+                Clock::system(),
                 &secret,
                 &args.auth,
                 Settings {
@@ -123,6 +124,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 &args.username,
                 &args.full_name,
                 args.password.as_deref(),
+                Clock::system().now_naive(),
             )
             .map_err(|e| e.to_string())?;
             let mut out = std::io::stdout().lock();
@@ -133,7 +135,7 @@ fn run(cli: Cli) -> Result<(), String> {
             init_tracing(args.log_format);
             let database = open_database(&args)?;
             let mut conn = database.get().map_err(|e| e.to_string())?;
-            let created = seed::demo::seed(&mut conn).map_err(|e| e.to_string())?;
+            let created = seed::demo::seed(&mut conn, Clock::system().now_naive()).map_err(|e| e.to_string())?;
             let mut out = std::io::stdout().lock();
             let _ = writeln!(out, "{}", seed::demo::describe(created));
             Ok(())

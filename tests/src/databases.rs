@@ -44,8 +44,8 @@ fn prepare(url: &str) {
     let db = lantoa::db::Db::connect(url, 1).expect("connect to template");
     let mut conn = db.get().expect("template connection");
     lantoa::db::run_migrations(&mut conn).expect("migrations");
-    lantoa::seed::reference::ensure(&mut conn).expect("reference data");
-    lantoa::seed::demo::seed(&mut conn).expect("demo accounts");
+    lantoa::seed::reference::ensure(&mut conn, lantoa::clock::Clock::system().now_naive()).expect("reference data");
+    lantoa::seed::demo::seed(&mut conn, lantoa::clock::Clock::system().now_naive()).expect("demo accounts");
 }
 
 fn sqlite_template() -> &'static PathBuf {

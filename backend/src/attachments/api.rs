@@ -12,11 +12,11 @@ use super::model::{self, Attachment, NewAttachment, Owner};
 use super::storage::{self, Storage};
 use crate::audit::{self, AuditContext};
 use crate::auth::roles::{Evaluate, ReadExemplars, WriteExemplars};
-use crate::auth::{Auth, Principal, Role, Rule};
+use crate::auth::{Auth, Principal, Rule};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
-use crate::evaluations::model::{self as evaluations, EvaluationStatus};
-use crate::exemplars::model::{self as exemplars, ensure_readable, ensure_workable};
+use crate::evaluations::model as evaluations;
+use crate::exemplars::model::{self as exemplars, ensure_evaluable, ensure_readable, ensure_workable};
 use crate::exemplars::records;
 use crate::http::upload;
 use crate::state::AppState;
@@ -47,8 +47,7 @@ fn ensure_can_read(conn: &mut DbConnection, principal: &Principal, owner: Owner)
     let exemplar = exemplar_of(conn, owner)?;
     ensure_readable(principal, &exemplar)?;
     if let Owner::Evaluation(id) = owner
-        && principal.role == Role::Integration
-        && evaluations::find_row(conn, id)?.status()? != EvaluationStatus::Final
+        && !evaluations::find_row(conn, id)?.visible_to(principal)
     {
         return Err(AppError::not_found("tệp đính kèm"));
     }
@@ -64,11 +63,11 @@ fn ensure_can_change(
 ) -> AppResult<()> {
     let exemplar = exemplar_of(conn, owner)?;
     ensure_readable(principal, &exemplar)?;
-    ensure_workable(principal, &exemplar)?;
     if let Owner::Evaluation(id) = owner {
+        ensure_evaluable(principal, &exemplar)?;
         evaluations::ensure_editable(principal, &evaluations::find_row(conn, id)?)?;
-    } else if principal.role == Role::Leader {
-        return Err(AppError::forbidden());
+    } else {
+        ensure_workable(principal, &exemplar)?;
     }
     Ok(())
 }

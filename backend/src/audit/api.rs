@@ -1,12 +1,13 @@
 //! `GET /api/v1/audit`: the audit log, for administrators and the Office.
 
 use actix_web::{get, web};
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{AuditAction, EntityType};
+use crate::time::Day;
 use crate::auth::Auth;
 use crate::auth::roles::AdminOrOffice;
 use crate::db::DbConnection;
@@ -30,9 +31,9 @@ pub struct AuditQuery {
     /// Only this action.
     pub action: Option<AuditAction>,
     /// From this day (inclusive, Asia/Ho_Chi_Minh), `YYYY-MM-DD`.
-    pub from: Option<NaiveDate>,
+    pub from: Option<Day>,
     /// Up to this day (inclusive, Asia/Ho_Chi_Minh), `YYYY-MM-DD`.
-    pub to: Option<NaiveDate>,
+    pub to: Option<Day>,
     /// `occurredAt` or `-occurredAt` (default: newest first).
     pub sort: Option<String>,
     #[param(minimum = 1, default = 1)]
@@ -102,11 +103,11 @@ fn filtered<'a>(q: &'a AuditQuery) -> AppResult<audit_log::BoxedQuery<'a, crate:
         ));
     }
     if let Some(from) = q.from {
-        query = query.filter(audit_log::occurred_at.ge(time::local_day_start_utc(from)));
+        query = query.filter(audit_log::occurred_at.ge(time::local_day_start_utc(*from)));
     }
     if let Some(to) = q.to {
         query = query.filter(
-            audit_log::occurred_at.lt(time::local_day_start_utc(to + chrono::Days::new(1))),
+            audit_log::occurred_at.lt(time::local_day_start_utc(*to + chrono::Days::new(1))),
         );
     }
     Ok(query)

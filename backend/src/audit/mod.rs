@@ -3,7 +3,6 @@
 
 pub mod api;
 
-use chrono::Utc;
 use diesel::prelude::*;
 use serde::Serialize;
 
@@ -73,6 +72,8 @@ pub struct AuditContext {
     pub name: String,
     pub request_id: Option<String>,
     pub ip: Option<String>,
+    /// The time of the change (the request's, by the application clock).
+    pub at: chrono::NaiveDateTime,
 }
 
 impl AuditContext {
@@ -83,7 +84,14 @@ impl AuditContext {
             name: principal.name.clone(),
             request_id: meta.request_id.clone(),
             ip: meta.ip.clone(),
+            at: meta.at,
         }
+    }
+
+    /// The same actor at another time (the demo seeder back-dates its records).
+    pub fn at(mut self, at: chrono::NaiveDateTime) -> Self {
+        self.at = at;
+        self
     }
 
     /// For events where the actor is known but not yet authenticated by token (login).
@@ -94,6 +102,7 @@ impl AuditContext {
             name: username.to_owned(),
             request_id: meta.request_id.clone(),
             ip: meta.ip.clone(),
+            at: meta.at,
         }
     }
 }
@@ -136,7 +145,7 @@ pub fn record(
 ) -> AppResult<()> {
     diesel::insert_into(audit_log::table)
         .values(NewEntry {
-            occurred_at: Utc::now().naive_utc(),
+            occurred_at: ctx.at,
             actor_user_id: ctx.user_id,
             actor_service_account_id: ctx.service_account_id,
             actor_name: &ctx.name,

@@ -130,7 +130,7 @@ pub async fn login(
         .db
         .transaction(move |conn| {
             let (session_id, refresh) = sessions::start(conn, user_id, &meta, ttl)?;
-            users::touch_login(conn, user_id)?;
+            users::touch_login(conn, user_id, meta.at)?;
             let ctx = AuditContext::user(user_id, &username, &meta);
             audit::record(
                 conn,

@@ -67,13 +67,14 @@ pub struct RequestMeta {
     pub request_id: Option<String>,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    /// When the request arrived, by the application's clock: the time of everything it writes.
+    pub at: chrono::NaiveDateTime,
 }
 
 impl RequestMeta {
     pub fn of(req: &HttpRequest) -> Self {
-        let trust_forwarded = req
-            .app_data::<web::Data<AppState>>()
-            .is_some_and(|s| s.settings.trust_forwarded_for);
+        let state = req.app_data::<web::Data<AppState>>();
+        let trust_forwarded = state.is_some_and(|s| s.settings.trust_forwarded_for);
         let ip = if trust_forwarded {
             req.connection_info().realip_remote_addr().map(strip_port)
         } else {
@@ -87,6 +88,7 @@ impl RequestMeta {
                 .get(header::USER_AGENT)
                 .and_then(|v| v.to_str().ok())
                 .map(|s| s.chars().take(300).collect()),
+            at: state.map(|s| s.clock.now_naive()).unwrap_or_default(),
         }
     }
 }

@@ -4,7 +4,20 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 /// What a principal is allowed to do, broadly. Unit roles act only within their own unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Quản trị hệ thống: units, users, service accounts.
@@ -68,6 +81,30 @@ impl Role {
             Role::UnitStaff => "Cán bộ đơn vị",
             Role::Integration => "Hệ thống tích hợp",
         }
+    }
+}
+
+impl diesel::serialize::ToSql<diesel::sql_types::Text, crate::db::DbBackend> for Role {
+    fn to_sql<'b>(
+        &'b self,
+        out: &mut diesel::serialize::Output<'b, '_, crate::db::DbBackend>,
+    ) -> diesel::serialize::Result {
+        <str as diesel::serialize::ToSql<diesel::sql_types::Text, crate::db::DbBackend>>::to_sql(
+            self.as_str(),
+            out,
+        )
+    }
+}
+
+impl diesel::deserialize::FromSql<diesel::sql_types::Text, crate::db::DbBackend> for Role {
+    fn from_sql(
+        value: <crate::db::DbBackend as diesel::backend::Backend>::RawValue<'_>,
+    ) -> diesel::deserialize::Result<Self> {
+        let text = <String as diesel::deserialize::FromSql<
+            diesel::sql_types::Text,
+            crate::db::DbBackend,
+        >>::from_sql(value)?;
+        Role::parse(&text).ok_or_else(|| format!("unknown role {text:?} in the database").into())
     }
 }
 

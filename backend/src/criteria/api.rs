@@ -35,14 +35,15 @@ pub struct CriteriaSetQuery {
 )]
 #[get("/criteria-sets")]
 pub async fn list_criteria_sets(
-    _auth: Auth<ReadExemplars>,
+    auth: Auth<ReadExemplars>,
     state: web::Data<AppState>,
     Query(q): Query<CriteriaSetQuery>,
 ) -> AppResult<web::Json<Vec<CriteriaSet>>> {
+    let principal = auth.principal;
     Ok(web::Json(
         state
             .db
-            .run(move |conn| model::list(conn, q.subject_kind, q.status))
+            .run(move |conn| model::list(conn, &principal, q.subject_kind, q.status))
             .await?,
     ))
 }
@@ -58,12 +59,16 @@ pub async fn list_criteria_sets(
 )]
 #[get("/criteria-sets/{id}")]
 pub async fn get_criteria_set(
-    _auth: Auth<ReadExemplars>,
+    auth: Auth<ReadExemplars>,
     state: web::Data<AppState>,
     id: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
-    let set = state.db.run(move |conn| model::find(conn, id)).await?;
+    let principal = auth.principal;
+    let set = state
+        .db
+        .run(move |conn| model::find_visible(conn, &principal, id))
+        .await?;
     Ok(json_with_etag(StatusCode::OK, set.version, &set))
 }
 
@@ -93,7 +98,7 @@ pub async fn create_criteria_set(
     let set = state
         .db
         .transaction(move |conn| {
-            let id = model::insert_draft(conn, &input)?;
+            let id = model::insert_draft(conn, ctx.at, &input)?;
             let set = model::find(conn, id)?;
             audit::record(
                 conn,
@@ -139,7 +144,7 @@ pub async fn update_criteria_set(
         .transaction(move |conn| {
             let before = model::find(conn, id)?;
             let row = model::find_row(conn, id)?;
-            model::update_draft(conn, &row, if_match, &input)?;
+            model::update_draft(conn, &row, if_match, ctx.at, &input)?;
             let set = model::find(conn, id)?;
             audit::record(
                 conn,
@@ -181,7 +186,7 @@ pub async fn publish_criteria_set(
         .db
         .transaction(move |conn| {
             let row = model::find_row(conn, id)?;
-            model::publish(conn, &row, if_match)?;
+            model::publish(conn, &row, if_match, ctx.at)?;
             let set = model::find(conn, id)?;
             audit::record(
                 conn,
@@ -223,8 +228,10 @@ pub async fn new_criteria_set_version(
         .db
         .transaction(move |conn| {
             let row = model::find_row(conn, id)?;
-            if_match.check(row.version)?;
-            let new_id = model::new_version(conn, &row)?;
+            // Claimed by its version: of concurrent requests one starts the draft.
+            let expected = if_match.expect(row.version)?;
+            crate::versioned_update!(conn, criteria_sets, id, expected, ctx.at)?;
+            let new_id = model::new_version(conn, &row, ctx.at)?;
             let set = model::find(conn, new_id)?;
             audit::record(
                 conn,

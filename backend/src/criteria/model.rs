@@ -7,12 +7,13 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
+use crate::auth::{Principal, Role};
 use crate::db::DbConnection;
 use crate::db::schema::{criteria, criteria_sets, evaluations};
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use crate::exemplars::types::SubjectKind;
-use crate::http::etag::{IfMatch, stale};
-use crate::text_enum;
+use crate::http::etag::IfMatch;
+use crate::{text_enum, versioned_delete, versioned_update};
 
 text_enum!(
     /// How a criterion is judged.
@@ -179,9 +180,9 @@ pub struct SetRow {
     pub code: String,
     pub version_no: i32,
     pub name: String,
-    pub subject_kind: String,
+    pub subject_kind: SubjectKind,
     pub description: Option<String>,
-    pub status: String,
+    pub status: SetStatus,
     pub pass_threshold: i32,
     pub nurture_threshold: i32,
     pub published_at: Option<NaiveDateTime>,
@@ -191,8 +192,10 @@ pub struct SetRow {
 }
 
 impl SetRow {
-    pub fn status(&self) -> AppResult<SetStatus> {
-        SetStatus::from_db(&self.status)
+    /// The visibility rule of criteria sets: drafts are seen by those who edit them (admin and
+    /// the Office); everyone else sees published and retired versions only.
+    pub fn visible_to(&self, principal: &Principal) -> bool {
+        self.status != SetStatus::Draft || sees_drafts(principal)
     }
 
     pub fn reference(&self) -> CriteriaSetRef {
@@ -206,7 +209,7 @@ impl SetRow {
 }
 
 pub fn criteria_of(conn: &mut DbConnection, set_id: i64) -> AppResult<Vec<Criterion>> {
-    type Row = (i64, i32, String, Option<String>, i32, String, Option<i32>);
+    type Row = (i64, i32, String, Option<String>, i32, CriterionMode, Option<i32>);
     let rows: Vec<Row> = criteria::table
         .filter(criteria::set_id.eq(set_id))
         .order(criteria::position.asc())
@@ -220,27 +223,28 @@ pub fn criteria_of(conn: &mut DbConnection, set_id: i64) -> AppResult<Vec<Criter
             criteria::max_score,
         ))
         .load(conn)?;
-    rows.into_iter()
-        .map(|(id, position, text, guidance, weight, mode, max_score)| {
-            Ok(Criterion {
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, position, text, guidance, weight, mode, max_score)| Criterion {
                 id,
                 position,
                 text,
                 guidance,
                 weight,
-                mode: CriterionMode::from_db(&mode)?,
+                mode,
                 max_score,
-            })
-        })
-        .collect()
+            },
+        )
+        .collect())
 }
 
 fn to_set(conn: &mut DbConnection, row: SetRow) -> AppResult<CriteriaSet> {
     Ok(CriteriaSet {
         criteria: criteria_of(conn, row.id)?,
         id: row.id,
-        subject_kind: SubjectKind::from_db(&row.subject_kind)?,
-        status: row.status()?,
+        subject_kind: row.subject_kind,
+        status: row.status,
         code: row.code,
         version_no: row.version_no,
         name: row.name,
@@ -268,8 +272,23 @@ pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<CriteriaSet> {
     to_set(conn, row)
 }
 
+fn sees_drafts(principal: &Principal) -> bool {
+    matches!(principal.role, Role::Admin | Role::Office)
+}
+
+/// A set `principal` may read (a hidden draft is "not found").
+pub fn find_visible(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<CriteriaSet> {
+    let row = find_row(conn, id)?;
+    if !row.visible_to(principal) {
+        return Err(AppError::not_found("bộ tiêu chí"));
+    }
+    to_set(conn, row)
+}
+
+/// The sets `principal` may read, by [`SetRow::visible_to`].
 pub fn list(
     conn: &mut DbConnection,
+    principal: &Principal,
     subject_kind: Option<SubjectKind>,
     status: Option<SetStatus>,
 ) -> AppResult<Vec<CriteriaSet>> {
@@ -277,10 +296,13 @@ pub fn list(
         .select(SetRow::as_select())
         .into_boxed();
     if let Some(kind) = subject_kind {
-        query = query.filter(criteria_sets::subject_kind.eq(kind.as_str()));
+        query = query.filter(criteria_sets::subject_kind.eq(kind));
     }
     if let Some(status) = status {
-        query = query.filter(criteria_sets::status.eq(status.as_str()));
+        query = query.filter(criteria_sets::status.eq(status));
+    }
+    if !sees_drafts(principal) {
+        query = query.filter(criteria_sets::status.ne(SetStatus::Draft));
     }
     let rows: Vec<SetRow> = query
         .order((criteria_sets::code.asc(), criteria_sets::version_no.desc()))
@@ -291,8 +313,8 @@ pub fn list(
 /// The set used when an evaluation names none: the most recently published for the subject kind.
 pub fn current_for(conn: &mut DbConnection, subject_kind: SubjectKind) -> AppResult<SetRow> {
     criteria_sets::table
-        .filter(criteria_sets::subject_kind.eq(subject_kind.as_str()))
-        .filter(criteria_sets::status.eq(SetStatus::Published.as_str()))
+        .filter(criteria_sets::subject_kind.eq(subject_kind))
+        .filter(criteria_sets::status.eq(SetStatus::Published))
         .order((criteria_sets::published_at.desc(), criteria_sets::id.desc()))
         .select(SetRow::as_select())
         .first(conn)
@@ -315,7 +337,7 @@ fn write_criteria(conn: &mut DbConnection, set_id: i64, items: &[CriterionInput]
                 criteria::text.eq(&c.text),
                 criteria::guidance.eq(&c.guidance),
                 criteria::weight.eq(c.weight),
-                criteria::mode.eq(c.mode.as_str()),
+                criteria::mode.eq(c.mode),
                 criteria::max_score.eq(c.max_score),
             ))
             .execute(conn)?;
@@ -324,15 +346,19 @@ fn write_criteria(conn: &mut DbConnection, set_id: i64, items: &[CriterionInput]
 }
 
 /// Creates a draft: version 1 of a new code, or the next version of an existing one.
-pub fn insert_draft(conn: &mut DbConnection, input: &CriteriaSetInput) -> AppResult<i64> {
-    let latest: Option<(i32, String)> = criteria_sets::table
+pub fn insert_draft(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    input: &CriteriaSetInput,
+) -> AppResult<i64> {
+    let latest: Option<(i32, SubjectKind)> = criteria_sets::table
         .filter(criteria_sets::code.eq(&input.code))
         .order(criteria_sets::version_no.desc())
         .select((criteria_sets::version_no, criteria_sets::subject_kind))
         .first(conn)
         .optional()?;
-    if let Some((_, kind)) = &latest
-        && kind != input.subject_kind.as_str()
+    if let Some((_, kind)) = latest
+        && kind != input.subject_kind
     {
         return Err(AppError::field(
             "subjectKind",
@@ -342,22 +368,21 @@ pub fn insert_draft(conn: &mut DbConnection, input: &CriteriaSetInput) -> AppRes
     }
     let drafts: i64 = criteria_sets::table
         .filter(criteria_sets::code.eq(&input.code))
-        .filter(criteria_sets::status.eq(SetStatus::Draft.as_str()))
+        .filter(criteria_sets::status.eq(SetStatus::Draft))
         .count()
         .get_result(conn)?;
     if drafts > 0 {
         return Err(AppError::new(ErrorCode::Conflict)
             .with_detail("Bộ tiêu chí này đang có một bản dự thảo; hãy sửa hoặc công bố bản đó."));
     }
-    let now = Utc::now().naive_utc();
     let id = diesel::insert_into(criteria_sets::table)
         .values((
             criteria_sets::code.eq(&input.code),
             criteria_sets::version_no.eq(latest.map(|(v, _)| v + 1).unwrap_or(1)),
             criteria_sets::name.eq(&input.name),
-            criteria_sets::subject_kind.eq(input.subject_kind.as_str()),
+            criteria_sets::subject_kind.eq(input.subject_kind),
             criteria_sets::description.eq(&input.description),
-            criteria_sets::status.eq(SetStatus::Draft.as_str()),
+            criteria_sets::status.eq(SetStatus::Draft),
             criteria_sets::pass_threshold.eq(input.pass_threshold),
             criteria_sets::nurture_threshold.eq(input.nurture_threshold),
             criteria_sets::version.eq(1),
@@ -371,7 +396,7 @@ pub fn insert_draft(conn: &mut DbConnection, input: &CriteriaSetInput) -> AppRes
 }
 
 fn ensure_draft(row: &SetRow) -> AppResult<()> {
-    if row.status()? != SetStatus::Draft {
+    if row.status != SetStatus::Draft {
         return Err(AppError::new(ErrorCode::Conflict)
             .with_detail("Bộ tiêu chí đã công bố không sửa được; hãy tạo phiên bản mới."));
     }
@@ -382,72 +407,77 @@ pub fn update_draft(
     conn: &mut DbConnection,
     current: &SetRow,
     if_match: IfMatch,
+    now: NaiveDateTime,
     input: &CriteriaSetInput,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
     ensure_draft(current)?;
-    if input.code != current.code || input.subject_kind.as_str() != current.subject_kind {
+    let expected = if_match.expect(current.version)?;
+    if input.code != current.code || input.subject_kind != current.subject_kind {
         return Err(AppError::field(
             "code",
             "immutable",
             "Không đổi được mã và đối tượng của một phiên bản; hãy tạo bộ tiêu chí mới.",
         ));
     }
-    let changed = diesel::update(
-        criteria_sets::table
-            .find(current.id)
-            .filter(criteria_sets::version.eq(current.version)),
-    )
-    .set((
-        criteria_sets::name.eq(&input.name),
-        criteria_sets::description.eq(&input.description),
-        criteria_sets::pass_threshold.eq(input.pass_threshold),
-        criteria_sets::nurture_threshold.eq(input.nurture_threshold),
-        criteria_sets::version.eq(current.version + 1),
-        criteria_sets::updated_at.eq(Utc::now().naive_utc()),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(stale());
-    }
+    versioned_update!(
+        conn,
+        criteria_sets,
+        current.id,
+        expected,
+        now,
+        (
+            criteria_sets::name.eq(&input.name),
+            criteria_sets::description.eq(&input.description),
+            criteria_sets::pass_threshold.eq(input.pass_threshold),
+            criteria_sets::nurture_threshold.eq(input.nurture_threshold),
+        )
+    )?;
     write_criteria(conn, current.id, &input.criteria)
 }
 
 /// Publishes a draft; the previously published version of the same code is retired.
-pub fn publish(conn: &mut DbConnection, current: &SetRow, if_match: IfMatch) -> AppResult<()> {
-    if_match.check(current.version)?;
+pub fn publish(
+    conn: &mut DbConnection,
+    current: &SetRow,
+    if_match: IfMatch,
+    now: NaiveDateTime,
+) -> AppResult<()> {
     ensure_draft(current)?;
-    let now = Utc::now().naive_utc();
-    diesel::update(
-        criteria_sets::table
-            .filter(criteria_sets::code.eq(&current.code))
-            .filter(criteria_sets::status.eq(SetStatus::Published.as_str())),
-    )
-    .set((
-        criteria_sets::status.eq(SetStatus::Retired.as_str()),
-        criteria_sets::version.eq(criteria_sets::version + 1),
-        criteria_sets::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    let changed = diesel::update(
-        criteria_sets::table
-            .find(current.id)
-            .filter(criteria_sets::version.eq(current.version)),
-    )
-    .set((
-        criteria_sets::status.eq(SetStatus::Published.as_str()),
-        criteria_sets::published_at.eq(now),
-        criteria_sets::version.eq(current.version + 1),
-        criteria_sets::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    if changed == 0 { Err(stale()) } else { Ok(()) }
+    let expected = if_match.expect(current.version)?;
+    versioned_update!(
+        conn,
+        criteria_sets,
+        current.id,
+        expected,
+        now,
+        (
+            criteria_sets::status.eq(SetStatus::Published),
+            criteria_sets::published_at.eq(Some(now)),
+        )
+    )?;
+    let previous: Vec<(i64, i32)> = criteria_sets::table
+        .filter(criteria_sets::code.eq(&current.code))
+        .filter(criteria_sets::status.eq(SetStatus::Published))
+        .filter(criteria_sets::id.ne(current.id))
+        .select((criteria_sets::id, criteria_sets::version))
+        .load(conn)?;
+    for (id, version) in previous {
+        versioned_update!(
+            conn,
+            criteria_sets,
+            id,
+            version,
+            now,
+            (criteria_sets::status.eq(SetStatus::Retired))
+        )?;
+    }
+    Ok(())
 }
 
 /// Deletes a draft no evaluation used.
 pub fn delete_draft(conn: &mut DbConnection, current: &SetRow, if_match: IfMatch) -> AppResult<()> {
-    if_match.check(current.version)?;
     ensure_draft(current)?;
+    let expected = if_match.expect(current.version)?;
     let used: i64 = evaluations::table
         .filter(evaluations::criteria_set_id.eq(current.id))
         .count()
@@ -457,18 +487,21 @@ pub fn delete_draft(conn: &mut DbConnection, current: &SetRow, if_match: IfMatch
             AppError::new(ErrorCode::Conflict).with_detail("Bộ tiêu chí đã được dùng để đánh giá.")
         );
     }
-    diesel::delete(criteria::table.filter(criteria::set_id.eq(current.id))).execute(conn)?;
-    diesel::delete(criteria_sets::table.find(current.id)).execute(conn)?;
-    Ok(())
+    // The criteria go with the set (ON DELETE CASCADE).
+    versioned_delete!(conn, criteria_sets, current.id, expected)
 }
 
 /// Copies a version into a new draft (the usual way to amend a published set).
-pub fn new_version(conn: &mut DbConnection, current: &SetRow) -> AppResult<i64> {
+pub fn new_version(
+    conn: &mut DbConnection,
+    current: &SetRow,
+    now: NaiveDateTime,
+) -> AppResult<i64> {
     let items = criteria_of(conn, current.id)?;
     let input = CriteriaSetInput {
         code: current.code.clone(),
         name: current.name.clone(),
-        subject_kind: SubjectKind::from_db(&current.subject_kind)?,
+        subject_kind: current.subject_kind,
         description: current.description.clone(),
         pass_threshold: current.pass_threshold,
         nurture_threshold: current.nurture_threshold,
@@ -483,5 +516,5 @@ pub fn new_version(conn: &mut DbConnection, current: &SetRow) -> AppResult<i64> 
             })
             .collect(),
     };
-    insert_draft(conn, &input)
+    insert_draft(conn, now, &input)
 }

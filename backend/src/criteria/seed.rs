@@ -63,7 +63,7 @@ fn standards(code: &str, name: &str, kind: SubjectKind) -> CriteriaSetInput {
 }
 
 /// Creates and publishes the two standard sets when there are no criteria sets.
-pub fn ensure(conn: &mut DbConnection) -> AppResult<bool> {
+pub fn ensure(conn: &mut DbConnection, now: chrono::NaiveDateTime) -> AppResult<bool> {
     let existing: i64 = criteria_sets::table.count().get_result(conn)?;
     if existing > 0 {
         return Ok(false);
@@ -80,9 +80,9 @@ pub fn ensure(conn: &mut DbConnection) -> AppResult<bool> {
             SubjectKind::Collective,
         ),
     ] {
-        let id = model::insert_draft(conn, &input)?;
+        let id = model::insert_draft(conn, now, &input)?;
         let row = model::find_row(conn, id)?;
-        model::publish(conn, &row, crate::http::etag::IfMatch::Version(row.version))?;
+        model::publish(conn, &row, crate::http::etag::IfMatch::Any, now)?;
     }
     Ok(true)
 }

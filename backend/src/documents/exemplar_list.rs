@@ -9,7 +9,6 @@ use crate::db::DbConnection;
 use crate::db::schema::{exemplar_movements, initiatives, movements, units};
 use crate::error::{AppError, AppResult};
 use crate::exemplars::model::ExemplarRow;
-use crate::exemplars::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind};
 
 pub const HEADERS: [(&str, f64); 16] = [
     ("STT", 6.0),
@@ -85,23 +84,21 @@ pub fn workbook(conn: &mut DbConnection, rows: &[ExemplarRow]) -> AppResult<Vec<
     sheet.set_freeze_panes(1, 0).map_err(err)?;
     for (index, row) in rows.iter().enumerate() {
         let r = index as u32 + 1;
-        let label = |value: AppResult<&'static str>| value.unwrap_or("");
         let cells: [String; 16] = [
             (index + 1).to_string(),
             row.name.clone(),
-            label(SubjectKind::from_db(&row.subject_kind).map(|v| v.label())).to_owned(),
+            row.subject_kind.label().to_owned(),
             row.position.clone().unwrap_or_default(),
             row.title.clone().unwrap_or_default(),
             row.member_count.map(|n| n.to_string()).unwrap_or_default(),
             unit_names.get(&row.unit_id).cloned().unwrap_or_default(),
-            label(Category::from_db(&row.category).map(|v| v.label())).to_owned(),
+            row.category.label().to_owned(),
             row.field_of_work.clone(),
             row.discovered_on.format("%d/%m/%Y").to_string(),
-            label(Stage::from_db(&row.stage).map(|v| v.label())).to_owned(),
-            label(RecordStatus::from_db(&row.record_status).map(|v| v.label())).to_owned(),
+            row.stage.label().to_owned(),
+            row.record_status.label().to_owned(),
             row.current_conclusion
-                .as_deref()
-                .map(|c| label(Conclusion::from_db(c).map(|v| v.label())))
+                .map(|c| c.label())
                 .unwrap_or("")
                 .to_owned(),
             movement_names

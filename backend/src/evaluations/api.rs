@@ -3,22 +3,24 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, post, put, web};
 
-use super::model::{
-    self, Evaluation, EvaluationInput, EvaluationStatus, EvaluationSummary, NewEvaluation,
-};
+use chrono::NaiveDateTime;
+
+use super::model::{self, Evaluation, EvaluationInput, EvaluationSummary, NewEvaluation};
+use crate::attachments::model::{self as attachments, Owner};
 use crate::audit::{self, AuditContext};
 use crate::auth::roles::{Evaluate, ReadExemplars};
-use crate::auth::{Auth, Principal, Role};
+use crate::auth::{Auth, Principal};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
-use crate::exemplars::model::{self as exemplars, ensure_readable, ensure_workable};
+use crate::exemplars::model::{self as exemplars, ensure_evaluable, ensure_readable};
 use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::extract::Json;
 use crate::http::validation::validate;
 use crate::state::AppState;
 
-/// Loads an evaluation the caller may read (through its exemplar).
-fn readable(
+/// Loads an evaluation the caller may read: its exemplar is visible, and so is the evaluation
+/// ([`model::EvaluationRow::visible_to`]); a hidden one is "not found".
+pub fn readable(
     conn: &mut DbConnection,
     principal: &Principal,
     id: i64,
@@ -26,7 +28,7 @@ fn readable(
     let row = model::find_row(conn, id)?;
     let exemplar = exemplars::find_row(conn, row.exemplar_id)?;
     ensure_readable(principal, &exemplar)?;
-    if principal.role == Role::Integration && row.status()? != EvaluationStatus::Final {
+    if !row.visible_to(principal) {
         return Err(AppError::not_found("phiếu đánh giá"));
     }
     Ok(row)
@@ -54,11 +56,7 @@ pub async fn list_evaluations(
         .run(move |conn| {
             let exemplar = exemplars::find_row(conn, id)?;
             ensure_readable(&principal, &exemplar)?;
-            let mut list = model::list_for_exemplar(conn, id)?;
-            if principal.role == Role::Integration {
-                list.retain(|e| e.status == EvaluationStatus::Final);
-            }
-            Ok(list)
+            model::visible_for_exemplar(conn, &principal, &exemplar)
         })
         .await?;
     Ok(web::Json(list))
@@ -93,8 +91,8 @@ pub async fn create_evaluation(
         .db
         .transaction(move |conn| {
             let exemplar = exemplars::find_row(conn, id)?;
-            ensure_workable(&principal, &exemplar)?;
-            let new_id = model::create(conn, &principal, &exemplar, &request)?;
+            ensure_evaluable(&principal, &exemplar)?;
+            let new_id = model::create(conn, &principal, &exemplar, &request, ctx.at)?;
             let evaluation = model::load(conn, new_id)?;
             audit::record(
                 conn,
@@ -155,7 +153,7 @@ async fn change<F>(
     f: F,
 ) -> AppResult<HttpResponse>
 where
-    F: FnOnce(&mut DbConnection, &Principal, &model::EvaluationRow) -> AppResult<i64>
+    F: FnOnce(&mut DbConnection, &Principal, &model::EvaluationRow, NaiveDateTime) -> AppResult<i64>
         + Send
         + 'static,
 {
@@ -166,7 +164,7 @@ where
         .transaction(move |conn| {
             let row = readable(conn, &principal, id)?;
             let before = model::load(conn, id)?;
-            let result_id = f(conn, &principal, &row)?;
+            let result_id = f(conn, &principal, &row, ctx.at)?;
             let after = model::load(conn, result_id)?;
             let before = if result_id == id {
                 audit::snapshot(&before)
@@ -217,8 +215,8 @@ pub async fn save_evaluation(
         id.into_inner(),
         crate::audit::AuditAction::Update,
         StatusCode::OK,
-        move |conn, principal, row| {
-            model::save(conn, principal, row, if_match, &input).map(|()| row.id)
+        move |conn, principal, row, now| {
+            model::save(conn, principal, row, if_match, now, &input).map(|()| row.id)
         },
     )
     .await
@@ -251,10 +249,10 @@ pub async fn finalise_evaluation(
         id.into_inner(),
         crate::audit::AuditAction::Finalise,
         StatusCode::OK,
-        move |conn, principal, row| {
+        move |conn, principal, row, now| {
             let exemplar = exemplars::find_row(conn, row.exemplar_id)?;
-            ensure_workable(principal, &exemplar)?;
-            model::finalise(conn, principal, row, if_match, &exemplar).map(|()| row.id)
+            ensure_evaluable(principal, &exemplar)?;
+            model::finalise(conn, principal, row, if_match, now, &exemplar).map(|()| row.id)
         },
     )
     .await
@@ -286,11 +284,10 @@ pub async fn amend_evaluation(
         id.into_inner(),
         crate::audit::AuditAction::Create,
         StatusCode::CREATED,
-        move |conn, principal, row| {
-            if_match.check(row.version)?;
+        move |conn, principal, row, now| {
             let exemplar = exemplars::find_row(conn, row.exemplar_id)?;
-            ensure_workable(principal, &exemplar)?;
-            model::amend(conn, principal, row)
+            ensure_evaluable(principal, &exemplar)?;
+            model::amend(conn, principal, row, if_match, now)
         },
     )
     .await
@@ -323,7 +320,9 @@ pub async fn delete_evaluation(
         .transaction(move |conn| {
             let row = readable(conn, &principal, id)?;
             let before = model::load(conn, id)?;
-            model::delete_draft(conn, &principal, &row, if_match)?;
+            model::delete_draft(conn, &principal, &row, if_match, ctx.at, |conn| {
+                attachments::delete_for_owner(conn, Owner::Evaluation(id))
+            })?;
             audit::record(
                 conn,
                 &ctx,

@@ -16,10 +16,10 @@ use crate::db::DbConnection;
 use crate::db::schema::{criteria, criteria_sets, evaluation_items, evaluations, exemplars, users};
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use crate::exemplars::model::{ExemplarRow, touch};
-use crate::exemplars::stages::record_event;
-use crate::exemplars::types::{Conclusion, SubjectKind, TimelineAction};
-use crate::http::etag::{IfMatch, stale};
-use crate::text_enum;
+use crate::exemplars::timeline::{self, Step};
+use crate::exemplars::types::{Conclusion, TimelineAction};
+use crate::http::etag::IfMatch;
+use crate::{text_enum, versioned_delete, versioned_update};
 
 text_enum!(
     /// Who evaluates, in what capacity.
@@ -60,13 +60,13 @@ pub struct EvaluationRow {
     pub exemplar_id: i64,
     pub criteria_set_id: i64,
     pub evaluator_user_id: i64,
-    pub evaluator_kind: String,
-    pub status: String,
+    pub evaluator_kind: EvaluatorKind,
+    pub status: EvaluationStatus,
     pub score_percent: Option<i32>,
-    pub computed_conclusion: Option<String>,
-    pub conclusion_override: Option<String>,
+    pub computed_conclusion: Option<Conclusion>,
+    pub conclusion_override: Option<Conclusion>,
     pub override_reason: Option<String>,
-    pub conclusion: Option<String>,
+    pub conclusion: Option<Conclusion>,
     pub comment: Option<String>,
     pub supersedes_id: Option<i64>,
     pub superseded_at: Option<NaiveDateTime>,
@@ -77,8 +77,23 @@ pub struct EvaluationRow {
 }
 
 impl EvaluationRow {
-    pub fn status(&self) -> AppResult<EvaluationStatus> {
-        EvaluationStatus::from_db(&self.status)
+    /// The visibility rule of evaluations, for every read path (the exemplar's dossier, the
+    /// list, the evaluation itself, its attachments), on top of the exemplar's own: a final
+    /// evaluation is seen by whoever sees the exemplar (service accounts see nothing else); a
+    /// draft by its evaluator, and by the colleagues who share its capacity: the unit's roles for
+    /// a self-assessment, the Office for an Office review. A council member's draft is the
+    /// member's alone.
+    pub fn visible_to(&self, principal: &Principal) -> bool {
+        if self.status == EvaluationStatus::Final
+            || principal.user_id() == Some(self.evaluator_user_id)
+        {
+            return true;
+        }
+        match self.evaluator_kind {
+            EvaluatorKind::SelfAssessment => principal.role.is_unit_scoped(),
+            EvaluatorKind::OfficeReview => principal.role == Role::Office,
+            EvaluatorKind::CouncilMember => false,
+        }
     }
 }
 
@@ -223,7 +238,7 @@ type ItemRow = (
     String,
     Option<String>,
     i32,
-    String,
+    CriterionMode,
     Option<i32>,
     Option<bool>,
     Option<i32>,
@@ -258,7 +273,7 @@ fn items_of(conn: &mut DbConnection, evaluation_id: i64) -> AppResult<Vec<Evalua
                 criterion_text: r.2,
                 guidance: r.3,
                 weight: r.4,
-                mode: CriterionMode::from_db(&r.5)?,
+                mode: r.5,
                 max_score: r.6,
                 met: r.7,
                 score: r.8,
@@ -267,10 +282,6 @@ fn items_of(conn: &mut DbConnection, evaluation_id: i64) -> AppResult<Vec<Evalua
             })
         })
         .collect()
-}
-
-fn opt_conclusion(value: &Option<String>) -> AppResult<Option<Conclusion>> {
-    value.as_deref().map(Conclusion::from_db).transpose()
 }
 
 pub fn load(conn: &mut DbConnection, id: i64) -> AppResult<Evaluation> {
@@ -297,13 +308,13 @@ pub fn load(conn: &mut DbConnection, id: i64) -> AppResult<Evaluation> {
             id: row.evaluator_user_id,
             full_name,
         },
-        evaluator_kind: EvaluatorKind::from_db(&row.evaluator_kind)?,
-        status: row.status()?,
+        evaluator_kind: row.evaluator_kind,
+        status: row.status,
         score_percent: row.score_percent,
-        computed_conclusion: opt_conclusion(&row.computed_conclusion)?,
-        conclusion_override: opt_conclusion(&row.conclusion_override)?,
+        computed_conclusion: row.computed_conclusion,
+        conclusion_override: row.conclusion_override,
         override_reason: row.override_reason,
-        conclusion: opt_conclusion(&row.conclusion)?,
+        conclusion: row.conclusion,
         comment: row.comment,
         supersedes_id: row.supersedes_id,
         superseded_at: row.superseded_at.map(|t| t.and_utc()),
@@ -314,14 +325,17 @@ pub fn load(conn: &mut DbConnection, id: i64) -> AppResult<Evaluation> {
     })
 }
 
-pub fn list_for_exemplar(
+/// The evaluations of `exemplar` that `principal` may see, oldest first. The caller has checked
+/// that the exemplar itself is visible.
+pub fn visible_for_exemplar(
     conn: &mut DbConnection,
-    exemplar_id: i64,
+    principal: &Principal,
+    exemplar: &ExemplarRow,
 ) -> AppResult<Vec<EvaluationSummary>> {
     let rows: Vec<(EvaluationRow, String, (i64, String, i32, String))> = evaluations::table
         .inner_join(users::table)
         .inner_join(criteria_sets::table)
-        .filter(evaluations::exemplar_id.eq(exemplar_id))
+        .filter(evaluations::exemplar_id.eq(exemplar.id))
         .order((evaluations::created_at.asc(), evaluations::id.asc()))
         .select((
             EvaluationRow::as_select(),
@@ -334,13 +348,15 @@ pub fn list_for_exemplar(
             ),
         ))
         .load(conn)?;
-    rows.into_iter()
-        .map(|(row, evaluator_name, (id, code, version_no, name))| {
-            Ok(EvaluationSummary {
+    Ok(rows
+        .into_iter()
+        .filter(|(row, _, _)| row.visible_to(principal))
+        .map(
+            |(row, evaluator_name, (id, code, version_no, name))| EvaluationSummary {
                 id: row.id,
-                evaluator_kind: EvaluatorKind::from_db(&row.evaluator_kind)?,
+                evaluator_kind: row.evaluator_kind,
                 evaluator_name,
-                status: row.status()?,
+                status: row.status,
                 criteria_set: CriteriaSetRef {
                     id,
                     code,
@@ -348,14 +364,14 @@ pub fn list_for_exemplar(
                     name,
                 },
                 score_percent: row.score_percent,
-                conclusion: opt_conclusion(&row.conclusion)?,
+                conclusion: row.conclusion,
                 supersedes_id: row.supersedes_id,
                 superseded_at: row.superseded_at.map(|t| t.and_utc()),
                 finalised_at: row.finalised_at.map(|t| t.and_utc()),
                 created_at: row.created_at.and_utc(),
-            })
-        })
-        .collect()
+            },
+        )
+        .collect())
 }
 
 fn check_kind(actor: &Principal, kind: EvaluatorKind) -> AppResult<()> {
@@ -383,16 +399,16 @@ fn insert_with_items(
     set_id: i64,
     kind: EvaluatorKind,
     supersedes: Option<&EvaluationRow>,
+    now: NaiveDateTime,
 ) -> AppResult<i64> {
     let evaluator = actor.user_id().ok_or_else(AppError::forbidden)?;
-    let now = Utc::now().naive_utc();
     let id: i64 = diesel::insert_into(evaluations::table)
         .values((
             evaluations::exemplar_id.eq(exemplar_id),
             evaluations::criteria_set_id.eq(set_id),
             evaluations::evaluator_user_id.eq(evaluator),
-            evaluations::evaluator_kind.eq(kind.as_str()),
-            evaluations::status.eq(EvaluationStatus::Draft.as_str()),
+            evaluations::evaluator_kind.eq(kind),
+            evaluations::status.eq(EvaluationStatus::Draft),
             evaluations::comment.eq(supersedes.and_then(|s| s.comment.clone())),
             evaluations::supersedes_id.eq(supersedes.map(|s| s.id)),
             evaluations::version.eq(1),
@@ -446,16 +462,17 @@ pub fn create(
     actor: &Principal,
     exemplar: &ExemplarRow,
     request: &NewEvaluation,
+    now: NaiveDateTime,
 ) -> AppResult<i64> {
     check_kind(actor, request.evaluator_kind)?;
-    let subject = SubjectKind::from_db(&exemplar.subject_kind)?;
+    let subject = exemplar.subject_kind;
     let set = match request.criteria_set_id {
         None => criteria_model::current_for(conn, subject)?,
         Some(id) => {
             let set = criteria_model::find_row(conn, id).map_err(|_| {
                 AppError::field("criteriaSetId", "not_found", "Bộ tiêu chí không tồn tại.")
             })?;
-            if set.status()? != SetStatus::Published {
+            if set.status != SetStatus::Published {
                 return Err(AppError::field(
                     "criteriaSetId",
                     "not_published",
@@ -479,12 +496,13 @@ pub fn create(
         set.id,
         request.evaluator_kind,
         None,
+        now,
     )
 }
 
 /// Only the evaluator edits a draft; nobody edits a final evaluation.
 pub fn ensure_editable(actor: &Principal, row: &EvaluationRow) -> AppResult<()> {
-    if row.status()? == EvaluationStatus::Final {
+    if row.status == EvaluationStatus::Final {
         return Err(AppError::new(ErrorCode::EvaluationFinalised).with_detail(
             "Phiếu đánh giá đã hoàn tất và không sửa được; hãy lập phiếu điều chỉnh thay thế.",
         ));
@@ -501,10 +519,11 @@ pub fn save(
     actor: &Principal,
     row: &EvaluationRow,
     if_match: IfMatch,
+    now: NaiveDateTime,
     input: &EvaluationInput,
 ) -> AppResult<()> {
-    if_match.check(row.version)?;
     ensure_editable(actor, row)?;
+    let expected = if_match.expect(row.version)?;
     let items = items_of(conn, row.id)?;
     let mut errors = Vec::new();
     for (index, answer) in input.items.iter().enumerate() {
@@ -554,6 +573,20 @@ pub fn save(
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
+    // Claim the evaluation first: its answers change only once its own version did.
+    versioned_update!(
+        conn,
+        evaluations,
+        row.id,
+        expected,
+        now,
+        (
+            evaluations::comment.eq(clean(&input.comment)),
+            evaluations::conclusion_override.eq(input.conclusion_override),
+            evaluations::override_reason
+                .eq(input.conclusion_override.and(clean(&input.override_reason))),
+        )
+    )?;
     for answer in &input.items {
         diesel::update(
             evaluation_items::table
@@ -580,27 +613,15 @@ pub fn save(
         .collect();
     let set = criteria_model::find_row(conn, row.criteria_set_id)?;
     let computed = conclusion::conclude(&answers, set.pass_threshold, set.nurture_threshold);
-    let changed = diesel::update(
-        evaluations::table
-            .find(row.id)
-            .filter(evaluations::version.eq(row.version)),
-    )
-    .set((
-        evaluations::comment.eq(clean(&input.comment)),
-        evaluations::conclusion_override.eq(input.conclusion_override.map(Conclusion::as_str)),
-        evaluations::override_reason
-            .eq(input.conclusion_override.and(clean(&input.override_reason))),
-        evaluations::score_percent.eq(computed.map(|c| c.0)),
-        evaluations::computed_conclusion.eq(computed.map(|c| c.1.as_str())),
-        evaluations::conclusion.eq(input
-            .conclusion_override
-            .or(computed.map(|c| c.1))
-            .map(Conclusion::as_str)),
-        evaluations::version.eq(row.version + 1),
-        evaluations::updated_at.eq(Utc::now().naive_utc()),
-    ))
-    .execute(conn)?;
-    if changed == 0 { Err(stale()) } else { Ok(()) }
+    // The outcome of the answers just written, on the row this transaction holds.
+    diesel::update(evaluations::table.find(row.id))
+        .set((
+            evaluations::score_percent.eq(computed.map(|c| c.0)),
+            evaluations::computed_conclusion.eq(computed.map(|c| c.1)),
+            evaluations::conclusion.eq(input.conclusion_override.or(computed.map(|c| c.1))),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Makes a draft final (immutable), supersedes what it amends, and updates the exemplar's
@@ -610,10 +631,11 @@ pub fn finalise(
     actor: &Principal,
     row: &EvaluationRow,
     if_match: IfMatch,
+    now: NaiveDateTime,
     exemplar: &ExemplarRow,
 ) -> AppResult<()> {
-    if_match.check(row.version)?;
     ensure_editable(actor, row)?;
+    let expected = if_match.expect(row.version)?;
     let items = items_of(conn, row.id)?;
     let missing: Vec<FieldError> = items
         .iter()
@@ -641,78 +663,83 @@ pub fn finalise(
         error.errors = missing;
         return Err(error);
     }
-    let conclusion = opt_conclusion(&row.conclusion)?
+    let conclusion = row
+        .conclusion
         .ok_or_else(|| AppError::internal("answered evaluation without conclusion"))?;
-    let now = Utc::now().naive_utc();
-    let changed = diesel::update(
-        evaluations::table
-            .find(row.id)
-            .filter(evaluations::version.eq(row.version)),
-    )
-    .set((
-        evaluations::status.eq(EvaluationStatus::Final.as_str()),
-        evaluations::finalised_at.eq(now),
-        evaluations::version.eq(row.version + 1),
-        evaluations::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(stale());
-    }
-    if let Some(old) = row.supersedes_id {
-        diesel::update(
-            evaluations::table
-                .find(old)
-                .filter(evaluations::superseded_at.is_null()),
+    versioned_update!(
+        conn,
+        evaluations,
+        row.id,
+        expected,
+        now,
+        (
+            evaluations::status.eq(EvaluationStatus::Final),
+            evaluations::finalised_at.eq(Some(now)),
         )
-        .set((
-            evaluations::superseded_at.eq(now),
-            evaluations::version.eq(evaluations::version + 1),
-        ))
-        .execute(conn)?;
+    )?;
+    if let Some(old) = row.supersedes_id {
+        let amended = find_row(conn, old)?;
+        if amended.superseded_at.is_none() {
+            versioned_update!(
+                conn,
+                evaluations,
+                old,
+                amended.version,
+                now,
+                (evaluations::superseded_at.eq(Some(now)))
+            )?;
+        }
     }
-    refresh_current_conclusion(conn, exemplar)?;
-    let kind = EvaluatorKind::from_db(&row.evaluator_kind)?;
+    refresh_current_conclusion(conn, exemplar, now)?;
     let score = row
         .score_percent
         .map(|s| format!(" ({s}%)"))
         .unwrap_or_default();
-    let note = format!("{}: {}{score}", kind.label(), conclusion.label());
-    record_event(
+    let note = format!("{}: {}{score}", row.evaluator_kind.label(), conclusion.label());
+    timeline::record(
         conn,
         exemplar.id,
         actor,
-        TimelineAction::Evaluated,
-        None,
-        None,
-        Some(&note),
+        now,
+        Step::new(TimelineAction::Evaluated).note(Some(&note)),
     )
 }
 
 /// The exemplar's current conclusion: the latest live final evaluation by the Office or the
 /// council, else the latest live self-assessment.
-fn refresh_current_conclusion(conn: &mut DbConnection, exemplar: &ExemplarRow) -> AppResult<()> {
-    let live: Vec<(String, Option<String>)> = evaluations::table
+fn refresh_current_conclusion(
+    conn: &mut DbConnection,
+    exemplar: &ExemplarRow,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let live: Vec<(EvaluatorKind, Option<Conclusion>)> = evaluations::table
         .filter(evaluations::exemplar_id.eq(exemplar.id))
-        .filter(evaluations::status.eq(EvaluationStatus::Final.as_str()))
+        .filter(evaluations::status.eq(EvaluationStatus::Final))
         .filter(evaluations::superseded_at.is_null())
         .order((evaluations::finalised_at.desc(), evaluations::id.desc()))
         .select((evaluations::evaluator_kind, evaluations::conclusion))
         .load(conn)?;
     let reviewed = live
         .iter()
-        .find(|(kind, _)| kind != EvaluatorKind::SelfAssessment.as_str());
-    let current = reviewed.or(live.first()).and_then(|(_, c)| c.clone());
-    touch(conn, exemplar)?;
+        .find(|(kind, _)| *kind != EvaluatorKind::SelfAssessment);
+    let current = reviewed.or(live.first()).and_then(|(_, c)| *c);
+    touch(conn, exemplar, now)?;
     diesel::update(exemplars::table.find(exemplar.id))
         .set(exemplars::current_conclusion.eq(current))
         .execute(conn)?;
     Ok(())
 }
 
-/// Opens a draft that amends a final evaluation (copying its answers).
-pub fn amend(conn: &mut DbConnection, actor: &Principal, row: &EvaluationRow) -> AppResult<i64> {
-    if row.status()? != EvaluationStatus::Final {
+/// Opens a draft that amends a final evaluation (copying its answers). The final evaluation is
+/// claimed by its version, so of concurrent requests one amends and the others are stale.
+pub fn amend(
+    conn: &mut DbConnection,
+    actor: &Principal,
+    row: &EvaluationRow,
+    if_match: IfMatch,
+    now: NaiveDateTime,
+) -> AppResult<i64> {
+    if row.status != EvaluationStatus::Final {
         return Err(AppError::new(ErrorCode::Conflict)
             .with_detail("Phiếu nháp thì sửa trực tiếp, không cần lập phiếu điều chỉnh."));
     }
@@ -720,44 +747,47 @@ pub fn amend(conn: &mut DbConnection, actor: &Principal, row: &EvaluationRow) ->
         return Err(AppError::new(ErrorCode::Conflict)
             .with_detail("Phiếu này đã được thay thế bởi một phiếu điều chỉnh."));
     }
+    let is_evaluator = actor.user_id() == Some(row.evaluator_user_id);
+    if !is_evaluator && actor.role != Role::Office {
+        return Err(AppError::new(ErrorCode::Conflict)
+            .with_detail("Chỉ người lập phiếu hoặc Văn phòng Sở được điều chỉnh phiếu đánh giá."));
+    }
+    check_kind(actor, row.evaluator_kind)?;
+    let expected = if_match.expect(row.version)?;
+    versioned_update!(conn, evaluations, row.id, expected, now)?;
     let pending: i64 = evaluations::table
         .filter(evaluations::supersedes_id.eq(row.id))
-        .filter(evaluations::status.eq(EvaluationStatus::Draft.as_str()))
+        .filter(evaluations::status.eq(EvaluationStatus::Draft))
         .count()
         .get_result(conn)?;
     if pending > 0 {
         return Err(AppError::new(ErrorCode::Conflict)
             .with_detail("Đã có một phiếu điều chỉnh nháp cho phiếu này."));
     }
-    let kind = EvaluatorKind::from_db(&row.evaluator_kind)?;
-    let is_evaluator = actor.user_id() == Some(row.evaluator_user_id);
-    if !is_evaluator && actor.role != Role::Office {
-        return Err(AppError::new(ErrorCode::Conflict)
-            .with_detail("Chỉ người lập phiếu hoặc Văn phòng Sở được điều chỉnh phiếu đánh giá."));
-    }
-    check_kind(actor, kind)?;
     insert_with_items(
         conn,
         actor,
         row.exemplar_id,
         row.criteria_set_id,
-        kind,
+        row.evaluator_kind,
         Some(row),
+        now,
     )
 }
 
-/// Deletes a draft (by its evaluator).
+/// Deletes a draft (by its evaluator): claimed first, then `remove_files` drops its attachments,
+/// then its answers go with it.
 pub fn delete_draft(
     conn: &mut DbConnection,
     actor: &Principal,
     row: &EvaluationRow,
     if_match: IfMatch,
+    now: NaiveDateTime,
+    remove_files: impl FnOnce(&mut DbConnection) -> AppResult<()>,
 ) -> AppResult<()> {
-    if_match.check(row.version)?;
     ensure_editable(actor, row)?;
-    crate::attachments::model::delete_for_owner(conn, Owner::Evaluation(row.id))?;
-    diesel::delete(evaluation_items::table.filter(evaluation_items::evaluation_id.eq(row.id)))
-        .execute(conn)?;
-    diesel::delete(evaluations::table.find(row.id)).execute(conn)?;
-    Ok(())
+    let expected = if_match.expect(row.version)?;
+    let claimed = versioned_update!(conn, evaluations, row.id, expected, now)?;
+    remove_files(conn)?;
+    versioned_delete!(conn, evaluations, row.id, claimed)
 }

@@ -12,7 +12,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::detail;
+use crate::dossiers::detail;
 use super::model::{self, ExemplarInput, Initiative};
 use super::types::{Category, SubjectKind};
 use crate::audit::{self, AuditContext};
@@ -376,7 +376,8 @@ fn to_input(
         category: category.unwrap_or(Category::Advanced),
         field_of_work: get(4).to_owned(),
         achievements: get(5).to_owned(),
-        discovered_on: discovered_on.unwrap_or_else(crate::time::today),
+        // Unread dates are reported; the row is never written.
+        discovered_on: discovered_on.unwrap_or_default().into(),
         discovery_method: opt(10),
         discovered_by: opt(11),
         movement_ids,
@@ -450,7 +451,7 @@ fn import_rows(
         let (input, read_errors) = to_input(cells, &header_index, &lookup, default_unit);
         let unreadable: Vec<&str> = read_errors.iter().map(|e| e.field.as_str()).collect();
         let kind_unreadable = unreadable.contains(&COLUMNS[1].header);
-        let checked = super::api::checked(input);
+        let checked = crate::dossiers::api::checked(input, crate::time::local_date(ctx.at));
         if !read_errors.is_empty() {
             // Report what the form would say too, except about the cells already reported (and
             // about the fields that depend on an unreadable subject kind).
@@ -470,7 +471,7 @@ fn import_rows(
         } else {
             let inserted = checked.map_err(|e| e.errors).and_then(|input| {
                 conn.transaction(|conn| {
-                    let id = model::insert(conn, principal, &input)?;
+                    let id = model::insert(conn, principal, ctx.at, &input)?;
                     if write {
                         let exemplar = detail::load(conn, principal, id)?;
                         audit::record(
@@ -480,7 +481,7 @@ fn import_rows(
                             audit::EntityType::Exemplar,
                             Some(id),
                             None,
-                            super::api::audit_snapshot(&exemplar),
+                            crate::dossiers::api::audit_snapshot(&exemplar),
                         )?;
                     }
                     Ok::<i64, AppError>(id)

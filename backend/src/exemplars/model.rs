@@ -7,13 +7,17 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
+use super::timeline::{self, Step};
 use super::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind, TimelineAction};
+use super::workflow::{self, ExemplarAction};
+use crate::time::Day;
 use crate::auth::{Principal, Role, policy};
 use crate::db::DbConnection;
 use crate::db::schema::{exemplar_movements, exemplars, initiatives, movements, units};
 use crate::db::search;
-use crate::error::{AppError, AppResult, ErrorCode, FieldError};
-use crate::http::etag::{IfMatch, stale};
+use crate::error::{AppError, AppResult, FieldError};
+use crate::http::etag::IfMatch;
+use crate::{versioned_delete, versioned_update};
 use crate::movements::model::MovementRef;
 use crate::units::UnitRef;
 
@@ -21,27 +25,27 @@ use crate::units::UnitRef;
 #[diesel(table_name = exemplars)]
 pub struct ExemplarRow {
     pub id: i64,
-    pub subject_kind: String,
+    pub subject_kind: SubjectKind,
     pub name: String,
     pub position: Option<String>,
     pub title: Option<String>,
     pub member_count: Option<i32>,
     pub unit_id: i64,
-    pub category: String,
+    pub category: Category,
     pub field_of_work: String,
     pub achievements: String,
     pub discovered_on: NaiveDate,
     pub discovery_method: Option<String>,
     pub discovered_by: Option<String>,
-    pub stage: String,
+    pub stage: Stage,
     pub stage_changed_at: NaiveDateTime,
     pub stopped_reason: Option<String>,
-    pub record_status: String,
-    pub proposed_stage: Option<String>,
+    pub record_status: RecordStatus,
+    pub proposed_stage: Option<Stage>,
     pub proposed_note: Option<String>,
     pub proposed_by: Option<i64>,
     pub proposed_at: Option<NaiveDateTime>,
-    pub current_conclusion: Option<String>,
+    pub current_conclusion: Option<Conclusion>,
     pub created_by: Option<i64>,
     pub version: i32,
     pub created_at: NaiveDateTime,
@@ -49,12 +53,14 @@ pub struct ExemplarRow {
 }
 
 impl ExemplarRow {
-    pub fn stage(&self) -> AppResult<Stage> {
-        Stage::from_db(&self.stage)
-    }
-
-    pub fn record_status(&self) -> AppResult<RecordStatus> {
-        RecordStatus::from_db(&self.record_status)
+    /// Where the exemplar stands in the workflow.
+    pub fn state(&self) -> workflow::State {
+        workflow::State {
+            unit_id: self.unit_id,
+            stage: self.stage,
+            record_status: self.record_status,
+            proposed_stage: self.proposed_stage,
+        }
     }
 }
 
@@ -113,7 +119,7 @@ pub struct ExemplarInput {
     #[validate(length(min = 10, max = 20000))]
     #[schema(min_length = 10, max_length = 20000)]
     pub achievements: String,
-    pub discovered_on: NaiveDate,
+    pub discovered_on: Day,
     /// How it was discovered ("qua phong trào thi đua", "qua phản ánh của người dân").
     #[validate(length(max = 500))]
     #[schema(max_length = 500)]
@@ -188,7 +194,7 @@ impl ExemplarInput {
                 }
             }
         }
-        if self.discovered_on > today {
+        if *self.discovered_on > today {
             errors.push(FieldError::new(
                 "discoveredOn",
                 "future",
@@ -245,32 +251,24 @@ pub struct ExemplarSummary {
     pub updated_at: DateTime<Utc>,
 }
 
-pub fn summary(row: &ExemplarRow, unit: UnitRef) -> AppResult<ExemplarSummary> {
-    Ok(ExemplarSummary {
+pub fn summary(row: &ExemplarRow, unit: UnitRef) -> ExemplarSummary {
+    ExemplarSummary {
         id: row.id,
-        subject_kind: SubjectKind::from_db(&row.subject_kind)?,
+        subject_kind: row.subject_kind,
         name: row.name.clone(),
         position: row.position.clone(),
         member_count: row.member_count,
         unit,
-        category: Category::from_db(&row.category)?,
+        category: row.category,
         field_of_work: row.field_of_work.clone(),
         discovered_on: row.discovered_on,
-        stage: row.stage()?,
-        record_status: row.record_status()?,
-        proposed_stage: row
-            .proposed_stage
-            .as_deref()
-            .map(Stage::from_db)
-            .transpose()?,
-        current_conclusion: row
-            .current_conclusion
-            .as_deref()
-            .map(Conclusion::from_db)
-            .transpose()?,
+        stage: row.stage,
+        record_status: row.record_status,
+        proposed_stage: row.proposed_stage,
+        current_conclusion: row.current_conclusion,
         version: row.version,
         updated_at: row.updated_at.and_utc(),
-    })
+    }
 }
 
 pub fn find_row(conn: &mut DbConnection, id: i64) -> AppResult<ExemplarRow> {
@@ -282,33 +280,48 @@ pub fn find_row(conn: &mut DbConnection, id: i64) -> AppResult<ExemplarRow> {
         .ok_or_else(|| AppError::not_found("điển hình"))
 }
 
-/// Reading: unit roles see their own unit's exemplars, service accounts confirmed ones only.
+/// The visibility rule of exemplars, the one every read path applies (lists, search, detail,
+/// export, fields of work, attachments, evaluations, introductions): unit roles see their own
+/// unit's exemplars, service accounts confirmed records only, everyone else every exemplar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Visibility {
+    /// Only this unit's exemplars (`-1` for a unit role without a unit: nothing).
+    pub unit: Option<i64>,
+    /// Only confirmed records.
+    pub confirmed_only: bool,
+}
+
+impl Visibility {
+    pub fn of(principal: &Principal) -> Self {
+        Self {
+            unit: policy::unit_restriction(principal),
+            confirmed_only: principal.role == Role::Integration,
+        }
+    }
+}
+
+/// One exemplar, by [`Visibility`]: another unit's is 403 for unit roles; an unconfirmed one is
+/// "not found" for service accounts, so its existence does not leak.
 pub fn ensure_readable(principal: &Principal, row: &ExemplarRow) -> AppResult<()> {
-    if principal.role == Role::Integration && row.record_status != RecordStatus::Confirmed.as_str()
-    {
+    let visibility = Visibility::of(principal);
+    if visibility.confirmed_only && row.record_status != RecordStatus::Confirmed {
         return Err(AppError::not_found("điển hình"));
     }
-    policy::ensure_unit(principal, Some(row.unit_id))
+    if visibility.unit.is_some_and(|unit| unit != row.unit_id) {
+        return Err(AppError::outside_unit());
+    }
+    Ok(())
 }
 
-/// Working on the stage records: own unit for unit roles, never once archived.
+/// Working on the stage records (plan, summary, replications, attachments, evaluations' files):
+/// the workflow's `edit_records` step.
 pub fn ensure_workable(principal: &Principal, row: &ExemplarRow) -> AppResult<()> {
-    policy::ensure_unit(principal, Some(row.unit_id))?;
-    if row.stage()? == Stage::Archived {
-        return Err(AppError::new(ErrorCode::Conflict)
-            .with_detail("Điển hình đã được lưu trữ, không thể thay đổi."));
-    }
-    Ok(())
+    workflow::authorize(principal, &row.state(), ExemplarAction::EditRecords).map(|_| ())
 }
 
-/// Editing the record itself: unit roles only while it is a draft of their unit.
-pub fn ensure_editable(principal: &Principal, row: &ExemplarRow) -> AppResult<()> {
-    ensure_workable(principal, row)?;
-    if principal.role.is_unit_scoped() && row.record_status()? != RecordStatus::Draft {
-        return Err(AppError::new(ErrorCode::Conflict)
-            .with_detail("Hồ sơ đã gửi Văn phòng Sở; chỉ Văn phòng Sở được sửa. Đề nghị Văn phòng trả lại hồ sơ nếu cần sửa."));
-    }
-    Ok(())
+/// Evaluating the exemplar, or keeping an evaluation's files: the workflow's `evaluate` step.
+pub fn ensure_evaluable(principal: &Principal, row: &ExemplarRow) -> AppResult<()> {
+    workflow::authorize(principal, &row.state(), ExemplarAction::Evaluate).map(|_| ())
 }
 
 fn check_unit(conn: &mut DbConnection, principal: &Principal, unit_id: i64) -> AppResult<String> {
@@ -396,28 +409,28 @@ fn replace_links(conn: &mut DbConnection, id: i64, input: &ExemplarInput) -> App
 pub fn insert(
     conn: &mut DbConnection,
     principal: &Principal,
+    now: NaiveDateTime,
     input: &ExemplarInput,
 ) -> AppResult<i64> {
     let unit_name = check_unit(conn, principal, input.unit_id)?;
     check_movements(conn, &input.movement_ids, &[])?;
-    let now = Utc::now().naive_utc();
     let id: i64 = diesel::insert_into(exemplars::table)
         .values((
-            exemplars::subject_kind.eq(input.subject_kind.as_str()),
+            exemplars::subject_kind.eq(input.subject_kind),
             exemplars::name.eq(&input.name),
             exemplars::position.eq(&input.position),
             exemplars::title.eq(&input.title),
             exemplars::member_count.eq(input.member_count),
             exemplars::unit_id.eq(input.unit_id),
-            exemplars::category.eq(input.category.as_str()),
+            exemplars::category.eq(input.category),
             exemplars::field_of_work.eq(&input.field_of_work),
             exemplars::achievements.eq(&input.achievements),
             exemplars::discovered_on.eq(input.discovered_on),
             exemplars::discovery_method.eq(&input.discovery_method),
             exemplars::discovered_by.eq(&input.discovered_by),
-            exemplars::stage.eq(Stage::Discovered.as_str()),
+            exemplars::stage.eq(Stage::Discovered),
             exemplars::stage_changed_at.eq(now),
-            exemplars::record_status.eq(RecordStatus::Draft.as_str()),
+            exemplars::record_status.eq(RecordStatus::Draft),
             exemplars::discovery_year.eq(input.discovered_on.year()),
             exemplars::search_text.eq(input.search_text(&unit_name)),
             exemplars::sort_name.eq(search::fold(&input.name)),
@@ -429,14 +442,12 @@ pub fn insert(
         .returning(exemplars::id)
         .get_result(conn)?;
     replace_links(conn, id, input)?;
-    super::stages::record_event(
+    timeline::record(
         conn,
         id,
         principal,
-        TimelineAction::Created,
-        None,
-        Some(Stage::Discovered),
-        None,
+        now,
+        Step::new(TimelineAction::Created).stages(None, Some(Stage::Discovered)),
     )?;
     Ok(id)
 }
@@ -446,99 +457,86 @@ pub fn update(
     principal: &Principal,
     current: &ExemplarRow,
     if_match: IfMatch,
+    now: NaiveDateTime,
     input: &ExemplarInput,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
-    ensure_editable(principal, current)?;
+    workflow::authorize(principal, &current.state(), ExemplarAction::Edit)?;
+    let expected = if_match.expect(current.version)?;
     let unit_name = check_unit(conn, principal, input.unit_id)?;
     let linked: Vec<i64> = exemplar_movements::table
         .filter(exemplar_movements::exemplar_id.eq(current.id))
         .select(exemplar_movements::movement_id)
         .load(conn)?;
     check_movements(conn, &input.movement_ids, &linked)?;
-    let changed = diesel::update(
-        exemplars::table
-            .find(current.id)
-            .filter(exemplars::version.eq(current.version)),
-    )
-    .set((
-        exemplars::subject_kind.eq(input.subject_kind.as_str()),
-        exemplars::name.eq(&input.name),
-        exemplars::position.eq(&input.position),
-        exemplars::title.eq(&input.title),
-        exemplars::member_count.eq(input.member_count),
-        exemplars::unit_id.eq(input.unit_id),
-        exemplars::category.eq(input.category.as_str()),
-        exemplars::field_of_work.eq(&input.field_of_work),
-        exemplars::achievements.eq(&input.achievements),
-        exemplars::discovered_on.eq(input.discovered_on),
-        exemplars::discovery_method.eq(&input.discovery_method),
-        exemplars::discovered_by.eq(&input.discovered_by),
-        exemplars::discovery_year.eq(input.discovered_on.year()),
-        exemplars::search_text.eq(input.search_text(&unit_name)),
-        exemplars::sort_name.eq(search::fold(&input.name)),
-        exemplars::version.eq(current.version + 1),
-        exemplars::updated_at.eq(Utc::now().naive_utc()),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(stale());
-    }
+    versioned_update!(
+        conn,
+        exemplars,
+        current.id,
+        expected,
+        now,
+        (
+            exemplars::subject_kind.eq(input.subject_kind),
+            exemplars::name.eq(&input.name),
+            exemplars::position.eq(&input.position),
+            exemplars::title.eq(&input.title),
+            exemplars::member_count.eq(input.member_count),
+            exemplars::unit_id.eq(input.unit_id),
+            exemplars::category.eq(input.category),
+            exemplars::field_of_work.eq(&input.field_of_work),
+            exemplars::achievements.eq(&input.achievements),
+            exemplars::discovered_on.eq(input.discovered_on),
+            exemplars::discovery_method.eq(&input.discovery_method),
+            exemplars::discovered_by.eq(&input.discovered_by),
+            exemplars::discovery_year.eq(input.discovered_on.year()),
+            exemplars::search_text.eq(input.search_text(&unit_name)),
+            exemplars::sort_name.eq(search::fold(&input.name)),
+        )
+    )?;
     replace_links(conn, current.id, input)
 }
 
 /// Bumps the version (and `updated_at`) after a change to a part of the exemplar, checking that
-/// nobody else changed it meanwhile.
-pub fn touch(conn: &mut DbConnection, current: &ExemplarRow) -> AppResult<()> {
-    let changed = diesel::update(
-        exemplars::table
-            .find(current.id)
-            .filter(exemplars::version.eq(current.version)),
-    )
-    .set((
-        exemplars::version.eq(current.version + 1),
-        exemplars::updated_at.eq(Utc::now().naive_utc()),
-    ))
-    .execute(conn)?;
-    if changed == 0 { Err(stale()) } else { Ok(()) }
+/// nobody else changed it meanwhile; returns the new version.
+pub fn touch(conn: &mut DbConnection, current: &ExemplarRow, now: NaiveDateTime) -> AppResult<i32> {
+    versioned_update!(conn, exemplars, current.id, current.version, now)
 }
 
-/// Deletes a draft that was recorded by mistake, with everything hanging off it.
+/// Whether anything that must be kept refers to the exemplar (an evaluation, an introduction).
+pub fn is_referenced(conn: &mut DbConnection, id: i64) -> AppResult<bool> {
+    use crate::db::schema::{evaluations, introduction_exemplars};
+    let evaluated: i64 = evaluations::table
+        .filter(evaluations::exemplar_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    if evaluated > 0 {
+        return Ok(true);
+    }
+    let introduced: i64 = introduction_exemplars::table
+        .filter(introduction_exemplars::exemplar_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    Ok(introduced > 0)
+}
+
+/// Deletes a draft recorded by mistake, with everything hanging off it: the exemplar is first
+/// claimed (compare-and-set), then `remove_files` drops what the database does not cascade,
+/// then the row goes.
 pub fn delete_draft(
     conn: &mut DbConnection,
     principal: &Principal,
     current: &ExemplarRow,
     if_match: IfMatch,
+    now: NaiveDateTime,
+    remove_files: impl FnOnce(&mut DbConnection) -> AppResult<()>,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
-    ensure_workable(principal, current)?;
-    if current.record_status()? != RecordStatus::Draft {
-        return Err(AppError::new(ErrorCode::Conflict)
-            .with_detail("Chỉ xóa được hồ sơ còn là bản nháp; hồ sơ đã gửi hãy chuyển sang Dừng theo dõi hoặc Lưu trữ."));
+    workflow::authorize(principal, &current.state(), ExemplarAction::Delete)?;
+    let expected = if_match.expect(current.version)?;
+    if is_referenced(conn, current.id)? {
+        return Err(workflow::referenced_error());
     }
-    let referenced: i64 = crate::db::schema::evaluations::table
-        .filter(crate::db::schema::evaluations::exemplar_id.eq(current.id))
-        .count()
-        .get_result(conn)?;
-    let introduced: i64 = crate::db::schema::introduction_exemplars::table
-        .filter(crate::db::schema::introduction_exemplars::exemplar_id.eq(current.id))
-        .count()
-        .get_result(conn)?;
-    if referenced > 0 || introduced > 0 {
-        return Err(AppError::new(ErrorCode::Conflict)
-            .with_detail("Điển hình đã được đánh giá hoặc giới thiệu; không thể xóa, hãy chuyển sang Dừng theo dõi."));
-    }
-    crate::attachments::model::delete_for_owner(
-        conn,
-        crate::attachments::model::Owner::Exemplar(current.id),
-    )?;
-    diesel::delete(
-        exemplars::table
-            .find(current.id)
-            .filter(exemplars::version.eq(current.version)),
-    )
-    .execute(conn)?;
-    Ok(())
+    let claimed = versioned_update!(conn, exemplars, current.id, expected, now)?;
+    remove_files(conn)?;
+    versioned_delete!(conn, exemplars, current.id, claimed)
 }
 
 pub fn movements_of(conn: &mut DbConnection, id: i64) -> AppResult<Vec<MovementRef>> {

@@ -8,9 +8,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::list_totals::ListTotals;
-use super::model::{ExemplarRow, ExemplarSummary, summary};
+use super::model::{ExemplarRow, ExemplarSummary, Visibility, summary};
 use super::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind};
-use crate::auth::{Principal, Role, policy};
+use crate::auth::Principal;
 use crate::db::schema::{exemplars, units};
 use crate::db::{Backend, DbBackend, DbConnection, search};
 use crate::error::AppResult;
@@ -32,6 +32,7 @@ pub struct ExemplarQuery {
     /// Field of work, exactly as recorded.
     pub field: Option<String>,
     /// Year of discovery.
+    #[param(minimum = 1900, maximum = 2200)]
     pub year: Option<i32>,
     pub conclusion: Option<Conclusion>,
     pub subject_kind: Option<SubjectKind>,
@@ -56,7 +57,21 @@ pub enum SortField {
     Stage,
 }
 
+/// The list's order, once its filters are known to be in range.
 pub fn sort_of(q: &ExemplarQuery) -> AppResult<(SortField, bool)> {
+    if let Some(year) = q.year
+        && !crate::time::year_in_range(year)
+    {
+        return Err(crate::error::AppError::field(
+            "year",
+            "range",
+            format!(
+                "Năm phải từ {} đến {}.",
+                crate::time::FIRST_YEAR,
+                crate::time::LAST_YEAR
+            ),
+        ));
+    }
     parse_sort(
         q.sort.as_deref(),
         &[
@@ -156,7 +171,8 @@ impl Listing {
                 Some(Bind::Text(full_text_query(&terms, backend))),
             ));
         }
-        let units: Vec<i64> = [policy::unit_restriction(principal), q.unit_id]
+        let visibility = Visibility::of(principal);
+        let units: Vec<i64> = [visibility.unit, q.unit_id]
             .into_iter()
             .flatten()
             .collect();
@@ -175,7 +191,7 @@ impl Listing {
                 listing.and("unit_id", Bind::Int(unit));
             }
         }
-        if principal.role == Role::Integration {
+        if visibility.confirmed_only {
             listing.and(
                 "record_status",
                 Bind::Text(RecordStatus::Confirmed.as_str().to_owned()),
@@ -342,9 +358,10 @@ fn summaries_in_order(conn: &mut DbConnection, ids: &[i64]) -> AppResult<Vec<Exe
     let position: std::collections::HashMap<i64, usize> =
         ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     rows.sort_by_key(|(row, _)| position.get(&row.id).copied().unwrap_or(usize::MAX));
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(|(row, unit)| summary(&row, unit))
-        .collect()
+        .collect())
 }
 
 /// The rows with these ids, in this order.
@@ -440,6 +457,25 @@ pub fn all(
     let listing = Listing::new(q, principal, conn.backend());
     let all_ids = ids(conn, &listing, sort, 0, limit)?;
     rows_in_order(conn, &all_ids)
+}
+
+/// The fields of work recorded on the exemplars the principal may see, alphabetically
+/// (ignoring case and diacritics).
+pub fn fields_of_work(conn: &mut DbConnection, principal: &Principal) -> AppResult<Vec<String>> {
+    let visibility = Visibility::of(principal);
+    let mut query = exemplars::table
+        .select(exemplars::field_of_work)
+        .distinct()
+        .into_boxed();
+    if let Some(unit) = visibility.unit {
+        query = query.filter(exemplars::unit_id.eq(unit));
+    }
+    if visibility.confirmed_only {
+        query = query.filter(exemplars::record_status.eq(RecordStatus::Confirmed));
+    }
+    let mut fields: Vec<String> = query.load(conn)?;
+    fields.sort_by_cached_key(|f| search::fold(f));
+    Ok(fields)
 }
 
 #[cfg(test)]

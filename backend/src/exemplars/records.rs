@@ -2,14 +2,17 @@
 //! practice with its figures, and the places where the model was replicated.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
 use super::model::ExemplarRow;
-use super::stages::record_event;
+use super::timeline::{self, Step};
+use super::workflow::Facts;
 use super::types::{MilestoneStatus, TimelineAction};
+use crate::time::Day;
 use crate::attachments::model::{Attachment, Owner};
 use crate::auth::Principal;
 use crate::db::DbConnection;
@@ -17,6 +20,7 @@ use crate::db::schema::{milestones, nurturing_plans, replications, summaries, un
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use crate::http::etag::IfMatch;
 use crate::units::UnitRef;
+use crate::{versioned_delete, versioned_update};
 
 /// A step of the nurturing plan.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
@@ -25,7 +29,7 @@ pub struct Milestone {
     #[validate(length(min = 1, max = 500))]
     #[schema(min_length = 1, max_length = 500)]
     pub title: String,
-    pub due_on: NaiveDate,
+    pub due_on: Day,
     pub status: MilestoneStatus,
     #[validate(length(max = 2000))]
     #[schema(max_length = 2000)]
@@ -130,7 +134,7 @@ pub struct ReplicationInput {
     #[validate(length(min = 2, max = 300))]
     #[schema(min_length = 2, max_length = 300)]
     pub adopter_name: String,
-    pub adopted_on: NaiveDate,
+    pub adopted_on: Day,
     /// At what scale ("3 tổ hòa giải, 45 hòa giải viên").
     #[validate(length(min = 1, max = 2000))]
     #[schema(min_length = 1, max_length = 2000)]
@@ -226,14 +230,14 @@ impl ReplicationInput {
 
     pub fn extra_errors(&self, discovered_on: NaiveDate, today: NaiveDate) -> Vec<FieldError> {
         let mut errors = Vec::new();
-        if self.adopted_on > today {
+        if *self.adopted_on > today {
             errors.push(FieldError::new(
                 "adoptedOn",
                 "future",
                 "Ngày áp dụng không được sau hôm nay.",
             ));
         }
-        if self.adopted_on < discovered_on {
+        if *self.adopted_on < discovered_on {
             errors.push(FieldError::new(
                 "adoptedOn",
                 "range",
@@ -244,14 +248,53 @@ impl ReplicationInput {
     }
 }
 
-/// A record that exists must be replaced with `If-Match`; one that does not is created without.
-fn check_version(current: Option<i32>, if_match: Option<IfMatch>) -> AppResult<()> {
+/// The version to replace a record at: one that exists needs `If-Match`, one that does not is
+/// created without (an `If-Match` for a record that is not there is stale).
+fn expected_version(current: Option<i32>, if_match: Option<IfMatch>) -> AppResult<Option<i32>> {
     match (current, if_match) {
-        (Some(version), Some(m)) => m.check(version),
-        (Some(_), None) => Err(AppError::new(ErrorCode::PreconditionRequired)
-            .with_detail("Bản ghi đã tồn tại: gửi If-Match với phiên bản đã đọc để thay thế.")),
-        (None, _) => Ok(()),
+        (Some(version), Some(m)) => m.expect(version).map(Some),
+        (Some(_), None) => Err(already_exists()),
+        (None, Some(_)) => Err(crate::http::etag::stale()),
+        (None, None) => Ok(None),
     }
+}
+
+fn already_exists() -> AppError {
+    AppError::new(ErrorCode::PreconditionRequired)
+        .with_detail("Bản ghi đã tồn tại: gửi If-Match với phiên bản đã đọc để thay thế.")
+}
+
+/// A concurrent writer created the record first: the same answer as when it was already there.
+fn created_meanwhile(error: diesel::result::Error) -> AppError {
+    match error {
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        ) => already_exists(),
+        other => other.into(),
+    }
+}
+
+/// What the workflow's guards need to know about the stage records.
+pub fn facts(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<Facts> {
+    let has_plan: i64 = nurturing_plans::table
+        .filter(nurturing_plans::exemplar_id.eq(exemplar_id))
+        .count()
+        .get_result(conn)?;
+    let has_summary: i64 = summaries::table
+        .filter(summaries::exemplar_id.eq(exemplar_id))
+        .count()
+        .get_result(conn)?;
+    let replications: i64 = replications::table
+        .filter(replications::exemplar_id.eq(exemplar_id))
+        .count()
+        .get_result(conn)?;
+    Ok(Facts {
+        has_plan: has_plan > 0,
+        has_summary: has_summary > 0,
+        replications: usize::try_from(replications).unwrap_or(0),
+        referenced: false,
+    })
 }
 
 pub fn plan(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<Option<NurturingPlan>> {
@@ -284,7 +327,7 @@ pub fn plan(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<Option<Nurtu
     else {
         return Ok(None);
     };
-    let steps: Vec<(String, NaiveDate, String, Option<String>)> = milestones::table
+    let steps: Vec<(String, NaiveDate, MilestoneStatus, Option<String>)> = milestones::table
         .filter(milestones::exemplar_id.eq(exemplar_id))
         .order(milestones::position.asc())
         .select((
@@ -299,8 +342,8 @@ pub fn plan(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<Option<Nurtu
         .map(|(title, due_on, status, note)| {
             Ok(Milestone {
                 title,
-                due_on,
-                status: MilestoneStatus::from_db(&status)?,
+                due_on: due_on.into(),
+                status,
                 note,
             })
         })
@@ -318,12 +361,14 @@ pub fn plan(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<Option<Nurtu
     }))
 }
 
-/// Creates or replaces the nurturing plan.
+/// Creates or replaces the nurturing plan; its milestones are replaced once the plan itself
+/// was written.
 pub fn save_plan(
     conn: &mut DbConnection,
     actor: &Principal,
     row: &ExemplarRow,
     if_match: Option<IfMatch>,
+    now: NaiveDateTime,
     input: &NurturingPlanInput,
 ) -> AppResult<()> {
     let current: Option<i32> = nurturing_plans::table
@@ -331,25 +376,22 @@ pub fn save_plan(
         .select(nurturing_plans::version)
         .first(conn)
         .optional()?;
-    check_version(current, if_match)?;
-    let now = Utc::now().naive_utc();
-    match current {
-        Some(version) => {
-            diesel::update(
-                nurturing_plans::table
-                    .find(row.id)
-                    .filter(nurturing_plans::version.eq(version)),
-            )
-            .set((
-                nurturing_plans::strengths.eq(&input.strengths),
-                nurturing_plans::shortcomings.eq(&input.shortcomings),
-                nurturing_plans::measures.eq(&input.measures),
-                nurturing_plans::support.eq(&input.support),
-                nurturing_plans::mentor.eq(&input.mentor),
-                nurturing_plans::version.eq(version + 1),
-                nurturing_plans::updated_at.eq(now),
-            ))
-            .execute(conn)?;
+    match expected_version(current, if_match)? {
+        Some(expected) => {
+            versioned_update!(
+                conn,
+                nurturing_plans,
+                row.id,
+                expected,
+                now,
+                (
+                    nurturing_plans::strengths.eq(&input.strengths),
+                    nurturing_plans::shortcomings.eq(&input.shortcomings),
+                    nurturing_plans::measures.eq(&input.measures),
+                    nurturing_plans::support.eq(&input.support),
+                    nurturing_plans::mentor.eq(&input.mentor),
+                )
+            )?;
         }
         None => {
             diesel::insert_into(nurturing_plans::table)
@@ -364,16 +406,9 @@ pub fn save_plan(
                     nurturing_plans::created_at.eq(now),
                     nurturing_plans::updated_at.eq(now),
                 ))
-                .execute(conn)?;
-            record_event(
-                conn,
-                row.id,
-                actor,
-                TimelineAction::PlanSaved,
-                None,
-                None,
-                None,
-            )?;
+                .execute(conn)
+                .map_err(created_meanwhile)?;
+            timeline::record(conn, row.id, actor, now, Step::new(TimelineAction::PlanSaved))?;
         }
     }
     diesel::delete(milestones::table.filter(milestones::exemplar_id.eq(row.id))).execute(conn)?;
@@ -384,7 +419,7 @@ pub fn save_plan(
                 milestones::position.eq(position as i32),
                 milestones::title.eq(&m.title),
                 milestones::due_on.eq(m.due_on),
-                milestones::status.eq(m.status.as_str()),
+                milestones::status.eq(m.status),
                 milestones::note.eq(&m.note),
             ))
             .execute(conn)?;
@@ -437,6 +472,7 @@ pub fn save_summary(
     actor: &Principal,
     row: &ExemplarRow,
     if_match: Option<IfMatch>,
+    now: NaiveDateTime,
     input: &SummaryInput,
 ) -> AppResult<()> {
     let current: Option<i32> = summaries::table
@@ -444,25 +480,22 @@ pub fn save_summary(
         .select(summaries::version)
         .first(conn)
         .optional()?;
-    check_version(current, if_match)?;
     let figures = serde_json::to_string(&input.figures).map_err(AppError::internal)?;
-    let now = Utc::now().naive_utc();
-    match current {
-        Some(version) => {
-            diesel::update(
-                summaries::table
-                    .find(row.id)
-                    .filter(summaries::version.eq(version)),
-            )
-            .set((
-                summaries::good_practice.eq(&input.good_practice),
-                summaries::lessons.eq(&input.lessons),
-                summaries::results.eq(&input.results),
-                summaries::figures.eq(&figures),
-                summaries::version.eq(version + 1),
-                summaries::updated_at.eq(now),
-            ))
-            .execute(conn)?;
+    match expected_version(current, if_match)? {
+        Some(expected) => {
+            versioned_update!(
+                conn,
+                summaries,
+                row.id,
+                expected,
+                now,
+                (
+                    summaries::good_practice.eq(&input.good_practice),
+                    summaries::lessons.eq(&input.lessons),
+                    summaries::results.eq(&input.results),
+                    summaries::figures.eq(&figures),
+                )
+            )?;
         }
         None => {
             diesel::insert_into(summaries::table)
@@ -476,16 +509,9 @@ pub fn save_summary(
                     summaries::created_at.eq(now),
                     summaries::updated_at.eq(now),
                 ))
-                .execute(conn)?;
-            record_event(
-                conn,
-                row.id,
-                actor,
-                TimelineAction::SummarySaved,
-                None,
-                None,
-                None,
-            )?;
+                .execute(conn)
+                .map_err(created_meanwhile)?;
+            timeline::record(conn, row.id, actor, now, Step::new(TimelineAction::SummarySaved))?;
         }
     }
     Ok(())
@@ -568,10 +594,10 @@ pub fn add_replication(
     conn: &mut DbConnection,
     actor: &Principal,
     row: &ExemplarRow,
+    now: NaiveDateTime,
     input: &ReplicationInput,
 ) -> AppResult<i64> {
     check_adopter(conn, input)?;
-    let now = Utc::now().naive_utc();
     let id = diesel::insert_into(replications::table)
         .values((
             replications::exemplar_id.eq(row.id),
@@ -587,14 +613,12 @@ pub fn add_replication(
         ))
         .returning(replications::id)
         .get_result(conn)?;
-    record_event(
+    timeline::record(
         conn,
         row.id,
         actor,
-        TimelineAction::ReplicationAdded,
-        None,
-        None,
-        Some(&input.adopter_name),
+        now,
+        Step::new(TimelineAction::ReplicationAdded).note(Some(&input.adopter_name)),
     )?;
     Ok(id)
 }
@@ -603,45 +627,39 @@ pub fn update_replication(
     conn: &mut DbConnection,
     current: &Replication,
     if_match: IfMatch,
+    now: NaiveDateTime,
     input: &ReplicationInput,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
+    let expected = if_match.expect(current.version)?;
     check_adopter(conn, input)?;
-    let changed = diesel::update(
-        replications::table
-            .find(current.id)
-            .filter(replications::version.eq(current.version)),
-    )
-    .set((
-        replications::adopter_unit_id.eq(input.adopter_unit_id),
-        replications::adopter_name.eq(&input.adopter_name),
-        replications::adopted_on.eq(input.adopted_on),
-        replications::scale.eq(&input.scale),
-        replications::outcome.eq(&input.outcome),
-        replications::evidence.eq(&input.evidence),
-        replications::version.eq(current.version + 1),
-        replications::updated_at.eq(Utc::now().naive_utc()),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
-        Err(crate::http::etag::stale())
-    } else {
-        Ok(())
-    }
+    versioned_update!(
+        conn,
+        replications,
+        current.id,
+        expected,
+        now,
+        (
+            replications::adopter_unit_id.eq(input.adopter_unit_id),
+            replications::adopter_name.eq(&input.adopter_name),
+            replications::adopted_on.eq(input.adopted_on),
+            replications::scale.eq(&input.scale),
+            replications::outcome.eq(&input.outcome),
+            replications::evidence.eq(&input.evidence),
+        )
+    )?;
+    Ok(())
 }
 
+/// Deletes a replication: claimed first, then `remove_files` drops its attachments, then the row.
 pub fn delete_replication(
     conn: &mut DbConnection,
     current: &Replication,
     if_match: IfMatch,
+    now: NaiveDateTime,
+    remove_files: impl FnOnce(&mut DbConnection) -> AppResult<()>,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
-    crate::attachments::model::delete_for_owner(conn, Owner::Replication(current.id))?;
-    diesel::delete(
-        replications::table
-            .find(current.id)
-            .filter(replications::version.eq(current.version)),
-    )
-    .execute(conn)?;
-    Ok(())
+    let expected = if_match.expect(current.version)?;
+    let claimed = versioned_update!(conn, replications, current.id, expected, now)?;
+    remove_files(conn)?;
+    versioned_delete!(conn, replications, current.id, claimed)
 }

@@ -93,6 +93,16 @@ fn is_json(req: &HttpRequest) -> bool {
 }
 
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> AppResult<T> {
+    if may_hold_control_characters(body)
+        && let Ok(value) = serde_json::from_slice::<serde_json::Value>(body)
+        && let Some(field) = control_character_path(&value, String::new())
+    {
+        return Err(AppError::validation(vec![
+            crate::http::text::control_character_error(&field, "\0", true).unwrap_or_else(
+                || FieldError::new(field.clone(), "control_character", "Ký tự không hợp lệ."),
+            ),
+        ]));
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
@@ -134,17 +144,88 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
     }
 }
 
+/// A cheap look at the raw body for anything that could decode to a refused control character
+/// (an escape below U+0020 other than tab, CR and LF, `\b`, `\f`, DEL, C1 controls); only then
+/// is the body walked to name the field. False alarms (an escaped backslash before `u00`) only
+/// cost the walk.
+fn may_hold_control_characters(body: &[u8]) -> bool {
+    let escaped_control = |w: &[u8]| {
+        matches!(
+            w,
+            [b'\\', b'u', b'0', b'0', b'0' | b'1' | b'8' | b'9', _]
+                | [b'\\', b'u', b'0', b'0', b'7', b'f' | b'F']
+        )
+    };
+    body.contains(&0x7F)
+        || body.windows(2).any(|w| {
+            matches!(w, [b'\\', b'b' | b'f'] | [0xC2, 0x80..=0x9F])
+        })
+        || body.windows(6).any(escaped_control)
+
+}
+
+/// The JSON path of the first string or key holding a refused control character.
+fn control_character_path(value: &serde_json::Value, path: String) -> Option<String> {
+    use crate::http::text::is_refused;
+    use serde_json::Value;
+    let refused = |s: &str| s.chars().any(|c| is_refused(c, true));
+    match value {
+        Value::String(s) => refused(s).then_some(path),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| control_character_path(item, format!("{path}[{i}]"))),
+        Value::Object(map) => map.iter().find_map(|(key, item)| {
+            let child = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            if refused(key) {
+                Some(child)
+            } else {
+                control_character_path(item, child)
+            }
+        }),
+        _ => None,
+    }
+}
+
 pub fn parse_query<T: DeserializeOwned>(query: &str) -> AppResult<T> {
+    let controls: Vec<FieldError> = form_urlencoded::parse(query.as_bytes())
+        .filter_map(|(key, value)| {
+            crate::http::text::control_character_error(&key, &value, false)
+                .or_else(|| crate::http::text::control_character_error(&key, &key, false))
+        })
+        .collect();
+    if !controls.is_empty() {
+        return Err(AppError::validation(controls));
+    }
     let deserializer =
         serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let path = error.path().to_string();
         let message = error.into_inner().to_string();
+        let field = field_error(&path, &message);
+        // A value of the right form that is out of range is a 422, like in a body.
+        if message.starts_with(MARK) {
+            return AppError::validation(vec![field]);
+        }
         let mut problem =
             AppError::new(ErrorCode::InvalidQuery).with_detail("Tham số truy vấn không hợp lệ.");
-        problem.errors.push(field_error(&path, &message));
+        problem.errors.push(field);
         problem
     })
+}
+
+/// Starts a deserialisation error that already is a field problem (code and Vietnamese
+/// message), written by [`field_problem`].
+const MARK: &str = "\u{1e}";
+
+/// The error text a `Deserialize` impl gives for a value of the right type it refuses; the
+/// extractors turn it into a field error with this code and message.
+pub fn field_problem(code: &str, message: &str) -> String {
+    format!("{MARK}{code}\u{1f}{message}\u{1f}")
 }
 
 /// Maps serde's message for one field to a Vietnamese field error.
@@ -154,6 +235,12 @@ fn field_error(path: &str, message: &str) -> FieldError {
     } else {
         path.to_owned()
     };
+    if let Some(rest) = message.strip_prefix(MARK) {
+        let mut parts = rest.split('\u{1f}');
+        let code = parts.next().unwrap_or("invalid");
+        let text = parts.next().unwrap_or("Giá trị không hợp lệ.");
+        return FieldError::new(path, code, text);
+    }
     let between_backticks = |m: &str| m.split('`').nth(1).map(str::to_owned);
     let join = |name: &str| {
         if path.is_empty() {

@@ -1,5 +1,6 @@
 //! `/api/v1/introductions`: monthly introductions of exemplars and the Office's grid.
 
+use chrono::NaiveDateTime;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, post, put, web};
 use diesel::prelude::*;
@@ -37,7 +38,7 @@ pub struct IntroductionQuery {
 }
 
 fn readable(principal: &Principal, row: &IntroductionRow) -> AppResult<()> {
-    if principal.role == Role::Integration && row.status != IntroductionStatus::Submitted.as_str() {
+    if principal.role == Role::Integration && row.status != IntroductionStatus::Submitted {
         return Err(AppError::not_found("bài giới thiệu"));
     }
     policy::ensure_unit(principal, Some(row.unit_id))
@@ -67,9 +68,9 @@ fn list(
             query = query.filter(introductions::unit_id.eq(unit));
         }
         if principal.role == Role::Integration {
-            query = query.filter(introductions::status.eq(IntroductionStatus::Submitted.as_str()));
+            query = query.filter(introductions::status.eq(IntroductionStatus::Submitted));
         } else if let Some(status) = q.status {
-            query = query.filter(introductions::status.eq(status.as_str()));
+            query = query.filter(introductions::status.eq(status));
         }
         query
     };
@@ -87,7 +88,7 @@ fn list(
         .load(conn)?;
     let items = rows
         .into_iter()
-        .map(|row| model::to_dto(conn, row))
+        .map(|row| model::to_dto(conn, principal, row))
         .collect::<AppResult<Vec<_>>>()?;
     Ok(page.of(items, total))
 }
@@ -141,7 +142,7 @@ pub async fn introduction_grid(
     state: web::Data<AppState>,
     Query(q): Query<GridQuery>,
 ) -> AppResult<web::Json<IntroductionGrid>> {
-    let today = crate::time::today();
+    let today = state.clock.today();
     let year = q.year.unwrap_or_else(|| chrono::Datelike::year(&today));
     if !(2000..=2100).contains(&year) {
         return Err(AppError::field(
@@ -192,7 +193,7 @@ pub async fn get_introduction(
         .run(move |conn| {
             let row = model::find_row(conn, id)?;
             readable(&principal, &row)?;
-            model::to_dto(conn, row)
+            model::to_dto(conn, &principal, row)
         })
         .await?;
     Ok(json_with_etag(
@@ -232,8 +233,8 @@ pub async fn create_introduction(
     let introduction = state
         .db
         .transaction(move |conn| {
-            let id = model::insert(conn, &principal, &input)?;
-            let introduction = model::load(conn, id)?;
+            let id = model::insert(conn, &principal, ctx.at, &input)?;
+            let introduction = model::load(conn, &principal, id)?;
             audit::record(
                 conn,
                 &ctx,
@@ -262,7 +263,9 @@ async fn change<R, F>(
 ) -> AppResult<HttpResponse>
 where
     R: Rule,
-    F: FnOnce(&mut DbConnection, &Principal, &IntroductionRow) -> AppResult<()> + Send + 'static,
+    F: FnOnce(&mut DbConnection, &Principal, &IntroductionRow, NaiveDateTime) -> AppResult<()>
+        + Send
+        + 'static,
 {
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -271,9 +274,9 @@ where
         .transaction(move |conn| {
             let row = model::find_row(conn, id)?;
             readable(&principal, &row)?;
-            let before = model::to_dto(conn, row.clone())?;
-            f(conn, &principal, &row)?;
-            let after = model::load(conn, id)?;
+            let before = model::to_dto(conn, &principal, row.clone())?;
+            f(conn, &principal, &row, ctx.at)?;
+            let after = model::load(conn, &principal, id)?;
             audit::record(
                 conn,
                 &ctx,
@@ -320,7 +323,7 @@ pub async fn update_introduction(
         state,
         id.into_inner(),
         crate::audit::AuditAction::Update,
-        move |conn, principal, row| model::update(conn, principal, row, if_match, &input),
+        move |conn, principal, row, now| model::update(conn, principal, row, if_match, now, &input),
     )
     .await
 }
@@ -350,9 +353,9 @@ pub async fn submit_introduction(
         state,
         id.into_inner(),
         crate::audit::AuditAction::Submit,
-        move |conn, principal, row| {
+        move |conn, principal, row, now| {
             let due_day = crate::settings::load(conn)?.introduction_due_day;
-            model::submit(conn, principal, row, if_match, due_day)
+            model::submit(conn, principal, row, if_match, now, due_day)
         },
     )
     .await
@@ -385,7 +388,7 @@ pub async fn delete_introduction(
         .transaction(move |conn| {
             let row = model::find_row(conn, id)?;
             readable(&principal, &row)?;
-            let before = model::to_dto(conn, row.clone())?;
+            let before = model::to_dto(conn, &principal, row.clone())?;
             model::delete_draft(conn, &principal, &row, if_match)?;
             audit::record(
                 conn,

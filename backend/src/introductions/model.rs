@@ -2,7 +2,7 @@
 //! (the 10th in the plan), with a short write-up. Being on time is judged in Vietnam time when
 //! the introduction is submitted.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -12,9 +12,11 @@ use crate::auth::{Principal, policy};
 use crate::db::DbConnection;
 use crate::db::schema::{exemplars, introduction_exemplars, introductions, units};
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
-use crate::exemplars::types::Category;
-use crate::http::etag::{IfMatch, stale};
-use crate::text_enum;
+use crate::exemplars::model::Visibility;
+use crate::exemplars::types::{Category, RecordStatus};
+use crate::http::etag::IfMatch;
+pub use crate::time::Month;
+use crate::{text_enum, versioned_delete, versioned_update};
 use crate::units::UnitRef;
 
 text_enum!(
@@ -23,43 +25,6 @@ text_enum!(
         Submitted = "submitted" / "Đã gửi",
     }
 );
-
-/// A calendar month, `YYYY-MM`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Month {
-    pub year: i32,
-    pub month: u32,
-}
-
-impl Month {
-    pub fn parse(text: &str) -> Option<Month> {
-        let (year, month) = text.split_once('-')?;
-        if year.len() != 4 || month.len() != 2 {
-            return None;
-        }
-        let month = Month {
-            year: year.parse().ok()?,
-            month: month.parse().ok()?,
-        };
-        ((2000..=2100).contains(&month.year) && (1..=12).contains(&month.month)).then_some(month)
-    }
-
-    pub fn of(day: NaiveDate) -> Month {
-        Month {
-            year: day.year(),
-            month: day.month(),
-        }
-    }
-
-    pub fn text(self) -> String {
-        format!("{:04}-{:02}", self.year, self.month)
-    }
-
-    /// The deadline of this month's introduction.
-    pub fn due_on(self, due_day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.year, self.month, due_day.clamp(1, 28)).unwrap_or_default()
-    }
-}
 
 /// Whether a submission at `submitted_at` (UTC) meets `month`'s deadline, in Vietnam time.
 pub fn on_time(month: Month, due_day: u32, submitted_at: DateTime<Utc>) -> bool {
@@ -145,7 +110,7 @@ pub struct IntroductionRow {
     pub month: String,
     pub title: String,
     pub write_up: String,
-    pub status: String,
+    pub status: IntroductionStatus,
     pub submitted_at: Option<NaiveDateTime>,
     pub on_time: Option<bool>,
     pub created_by: Option<i64>,
@@ -163,26 +128,34 @@ pub fn find_row(conn: &mut DbConnection, id: i64) -> AppResult<IntroductionRow> 
         .ok_or_else(|| AppError::not_found("bài giới thiệu"))
 }
 
-pub fn to_dto(conn: &mut DbConnection, row: IntroductionRow) -> AppResult<Introduction> {
-    let introduced: Vec<(i64, String, String)> = introduction_exemplars::table
+/// The introduction as `principal` may read it: the exemplars it introduces are listed by the
+/// exemplars' own visibility rule (a service account sees the confirmed ones only).
+pub fn to_dto(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    row: IntroductionRow,
+) -> AppResult<Introduction> {
+    let visibility = Visibility::of(principal);
+    let mut query = introduction_exemplars::table
         .inner_join(exemplars::table)
         .filter(introduction_exemplars::introduction_id.eq(row.id))
         .order(exemplars::sort_name.asc())
         .select((exemplars::id, exemplars::name, exemplars::category))
-        .load(conn)?;
+        .into_boxed();
+    if visibility.confirmed_only {
+        query = query.filter(exemplars::record_status.eq(RecordStatus::Confirmed));
+    }
+    if let Some(unit) = visibility.unit {
+        query = query.filter(exemplars::unit_id.eq(unit));
+    }
+    let introduced: Vec<(i64, String, Category)> = query.load(conn)?;
     Ok(Introduction {
         unit: crate::exemplars::model::unit_ref(conn, row.unit_id)?,
         exemplars: introduced
             .into_iter()
-            .map(|(id, name, category)| {
-                Ok(IntroducedExemplar {
-                    id,
-                    name,
-                    category: Category::from_db(&category)?,
-                })
-            })
-            .collect::<AppResult<_>>()?,
-        status: IntroductionStatus::from_db(&row.status)?,
+            .map(|(id, name, category)| IntroducedExemplar { id, name, category })
+            .collect(),
+        status: row.status,
         id: row.id,
         month: row.month,
         title: row.title,
@@ -196,9 +169,9 @@ pub fn to_dto(conn: &mut DbConnection, row: IntroductionRow) -> AppResult<Introd
     })
 }
 
-pub fn load(conn: &mut DbConnection, id: i64) -> AppResult<Introduction> {
+pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<Introduction> {
     let row = find_row(conn, id)?;
-    to_dto(conn, row)
+    to_dto(conn, principal, row)
 }
 
 fn check(
@@ -278,17 +251,17 @@ fn link(conn: &mut DbConnection, id: i64, exemplar_ids: &[i64]) -> AppResult<()>
 pub fn insert(
     conn: &mut DbConnection,
     principal: &Principal,
+    now: NaiveDateTime,
     input: &IntroductionInput,
 ) -> AppResult<i64> {
     check(conn, principal, input)?;
-    let now = Utc::now().naive_utc();
     let id = diesel::insert_into(introductions::table)
         .values((
             introductions::unit_id.eq(input.unit_id),
             introductions::month.eq(input.month()?.text()),
             introductions::title.eq(&input.title),
             introductions::write_up.eq(&input.write_up),
-            introductions::status.eq(IntroductionStatus::Draft.as_str()),
+            introductions::status.eq(IntroductionStatus::Draft),
             introductions::created_by.eq(principal.user_id()),
             introductions::version.eq(1),
             introductions::created_at.eq(now),
@@ -302,7 +275,7 @@ pub fn insert(
 
 pub fn ensure_draft_of_unit(principal: &Principal, row: &IntroductionRow) -> AppResult<()> {
     policy::ensure_unit(principal, Some(row.unit_id))?;
-    if row.status != IntroductionStatus::Draft.as_str() {
+    if row.status != IntroductionStatus::Draft {
         return Err(AppError::new(ErrorCode::Conflict)
             .with_detail("Bài giới thiệu đã gửi, không sửa được."));
     }
@@ -314,28 +287,25 @@ pub fn update(
     principal: &Principal,
     current: &IntroductionRow,
     if_match: IfMatch,
+    now: NaiveDateTime,
     input: &IntroductionInput,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
     ensure_draft_of_unit(principal, current)?;
+    let expected = if_match.expect(current.version)?;
     check(conn, principal, input)?;
-    let changed = diesel::update(
-        introductions::table
-            .find(current.id)
-            .filter(introductions::version.eq(current.version)),
-    )
-    .set((
-        introductions::unit_id.eq(input.unit_id),
-        introductions::month.eq(input.month()?.text()),
-        introductions::title.eq(&input.title),
-        introductions::write_up.eq(&input.write_up),
-        introductions::version.eq(current.version + 1),
-        introductions::updated_at.eq(Utc::now().naive_utc()),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(stale());
-    }
+    versioned_update!(
+        conn,
+        introductions,
+        current.id,
+        expected,
+        now,
+        (
+            introductions::unit_id.eq(input.unit_id),
+            introductions::month.eq(input.month()?.text()),
+            introductions::title.eq(&input.title),
+            introductions::write_up.eq(&input.write_up),
+        )
+    )?;
     link(conn, current.id, &input.exemplar_ids)
 }
 
@@ -344,44 +314,38 @@ pub fn submit(
     principal: &Principal,
     current: &IntroductionRow,
     if_match: IfMatch,
+    now: NaiveDateTime,
     due_day: u32,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
     ensure_draft_of_unit(principal, current)?;
+    let expected = if_match.expect(current.version)?;
     let month =
         Month::parse(&current.month).ok_or_else(|| AppError::internal("stored month malformed"))?;
-    let now = Utc::now();
-    let changed = diesel::update(
-        introductions::table
-            .find(current.id)
-            .filter(introductions::version.eq(current.version)),
-    )
-    .set((
-        introductions::status.eq(IntroductionStatus::Submitted.as_str()),
-        introductions::submitted_at.eq(now.naive_utc()),
-        introductions::on_time.eq(on_time(month, due_day, now)),
-        introductions::version.eq(current.version + 1),
-        introductions::updated_at.eq(now.naive_utc()),
-    ))
-    .execute(conn)?;
-    if changed == 0 { Err(stale()) } else { Ok(()) }
+    versioned_update!(
+        conn,
+        introductions,
+        current.id,
+        expected,
+        now,
+        (
+            introductions::status.eq(IntroductionStatus::Submitted),
+            introductions::submitted_at.eq(Some(now)),
+            introductions::on_time.eq(Some(on_time(month, due_day, now.and_utc()))),
+        )
+    )?;
+    Ok(())
 }
 
+/// Deletes a draft; its links go with it (ON DELETE CASCADE).
 pub fn delete_draft(
     conn: &mut DbConnection,
     principal: &Principal,
     current: &IntroductionRow,
     if_match: IfMatch,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
     ensure_draft_of_unit(principal, current)?;
-    diesel::delete(
-        introduction_exemplars::table
-            .filter(introduction_exemplars::introduction_id.eq(current.id)),
-    )
-    .execute(conn)?;
-    diesel::delete(introductions::table.find(current.id)).execute(conn)?;
-    Ok(())
+    let expected = if_match.expect(current.version)?;
+    versioned_delete!(conn, introductions, current.id, expected)
 }
 
 #[cfg(test)]

@@ -99,7 +99,7 @@ pub async fn create_movement(
     let movement = state
         .db
         .transaction(move |conn| {
-            let id = model::insert(conn, &input)?;
+            let id = model::insert(conn, ctx.at, &input)?;
             let movement = model::find(conn, id)?;
             audit::record(
                 conn,
@@ -148,7 +148,7 @@ pub async fn update_movement(
         .db
         .transaction(move |conn| {
             let current = model::find(conn, id)?;
-            model::update(conn, &current, if_match, &input)?;
+            model::update(conn, &current, if_match, ctx.at, &input)?;
             let movement = model::find(conn, id)?;
             audit::record(
                 conn,
@@ -177,7 +177,7 @@ async fn set_active(
         .db
         .transaction(move |conn| {
             let current = model::find(conn, id)?;
-            model::set_active(conn, &current, if_match, active)?;
+            model::set_active(conn, &current, if_match, ctx.at, active)?;
             let movement = model::find(conn, id)?;
             let action = if active {
                 crate::audit::AuditAction::Reopen

@@ -6,11 +6,13 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
+use crate::time::Day;
 use crate::db::DbConnection;
 use crate::db::schema::movements;
 use crate::db::search;
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
-use crate::http::etag::{IfMatch, stale};
+use crate::http::etag::IfMatch;
+use crate::versioned_update;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = movements)]
@@ -97,9 +99,9 @@ pub struct MovementInput {
     #[validate(length(max = 300))]
     #[schema(max_length = 300, example = "Kế hoạch số 01-KH/BCĐTW")]
     pub legal_basis: Option<String>,
-    pub legal_basis_date: Option<NaiveDate>,
-    pub starts_on: NaiveDate,
-    pub ends_on: Option<NaiveDate>,
+    pub legal_basis_date: Option<Day>,
+    pub starts_on: Day,
+    pub ends_on: Option<Day>,
 }
 
 impl MovementInput {
@@ -203,9 +205,8 @@ fn search_text(input: &MovementInput) -> String {
     ])
 }
 
-pub fn insert(conn: &mut DbConnection, input: &MovementInput) -> AppResult<i64> {
+pub fn insert(conn: &mut DbConnection, now: NaiveDateTime, input: &MovementInput) -> AppResult<i64> {
     code_taken(conn, &input.code, None)?;
-    let now = Utc::now().naive_utc();
     Ok(diesel::insert_into(movements::table)
         .values((
             movements::code.eq(&input.code),
@@ -229,29 +230,29 @@ pub fn update(
     conn: &mut DbConnection,
     current: &Movement,
     if_match: IfMatch,
+    now: NaiveDateTime,
     input: &MovementInput,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
+    let expected = if_match.expect(current.version)?;
     code_taken(conn, &input.code, Some(current.id))?;
-    let changed = diesel::update(
-        movements::table
-            .find(current.id)
-            .filter(movements::version.eq(current.version)),
-    )
-    .set((
-        movements::code.eq(&input.code),
-        movements::name.eq(&input.name),
-        movements::description.eq(&input.description),
-        movements::legal_basis.eq(&input.legal_basis),
-        movements::legal_basis_date.eq(input.legal_basis_date),
-        movements::starts_on.eq(input.starts_on),
-        movements::ends_on.eq(input.ends_on),
-        movements::search_text.eq(search_text(input)),
-        movements::version.eq(current.version + 1),
-        movements::updated_at.eq(Utc::now().naive_utc()),
-    ))
-    .execute(conn)?;
-    if changed == 0 { Err(stale()) } else { Ok(()) }
+    versioned_update!(
+        conn,
+        movements,
+        current.id,
+        expected,
+        now,
+        (
+            movements::code.eq(&input.code),
+            movements::name.eq(&input.name),
+            movements::description.eq(&input.description),
+            movements::legal_basis.eq(&input.legal_basis),
+            movements::legal_basis_date.eq(input.legal_basis_date),
+            movements::starts_on.eq(input.starts_on),
+            movements::ends_on.eq(input.ends_on),
+            movements::search_text.eq(search_text(input)),
+        )
+    )?;
+    Ok(())
 }
 
 /// Closes (or reopens) a movement.
@@ -259,9 +260,10 @@ pub fn set_active(
     conn: &mut DbConnection,
     current: &Movement,
     if_match: IfMatch,
+    now: NaiveDateTime,
     active: bool,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
+    let expected = if_match.expect(current.version)?;
     if current.active == active {
         let detail = if active {
             "Phong trào đang mở."
@@ -270,18 +272,16 @@ pub fn set_active(
         };
         return Err(AppError::new(ErrorCode::Conflict).with_detail(detail));
     }
-    let now = Utc::now().naive_utc();
-    let changed = diesel::update(
-        movements::table
-            .find(current.id)
-            .filter(movements::version.eq(current.version)),
-    )
-    .set((
-        movements::active.eq(active),
-        movements::closed_at.eq(if active { None } else { Some(now) }),
-        movements::version.eq(current.version + 1),
-        movements::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    if changed == 0 { Err(stale()) } else { Ok(()) }
+    versioned_update!(
+        conn,
+        movements,
+        current.id,
+        expected,
+        now,
+        (
+            movements::active.eq(active),
+            movements::closed_at.eq(if active { None } else { Some(now) }),
+        )
+    )?;
+    Ok(())
 }

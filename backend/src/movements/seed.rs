@@ -3,20 +3,22 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+use crate::time::Day;
+
 use super::model::{self, MovementInput};
 use crate::db::DbConnection;
 use crate::db::schema::movements;
 use crate::error::AppResult;
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+fn date(y: i32, m: u32, d: u32) -> Day {
+    Day(NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default())
 }
 
 fn seeds() -> Vec<MovementInput> {
     let movement = |code: &str,
                     name: &str,
                     legal_basis: Option<&str>,
-                    legal_basis_date: Option<NaiveDate>,
+                    legal_basis_date: Option<Day>,
                     starts_on,
                     ends_on| MovementInput {
         code: code.to_owned(),
@@ -65,13 +67,13 @@ fn seeds() -> Vec<MovementInput> {
 }
 
 /// Creates the plan's movements when there are none. Returns whether it did.
-pub fn ensure(conn: &mut DbConnection) -> AppResult<bool> {
+pub fn ensure(conn: &mut DbConnection, now: chrono::NaiveDateTime) -> AppResult<bool> {
     let existing: i64 = movements::table.count().get_result(conn)?;
     if existing > 0 {
         return Ok(false);
     }
     for input in seeds() {
-        model::insert(conn, &input)?;
+        model::insert(conn, now, &input)?;
     }
     Ok(true)
 }

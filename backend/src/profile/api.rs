@@ -66,7 +66,7 @@ pub async fn update_profile(
         .db
         .transaction(move |conn| {
             let current = model::find(conn, id)?;
-            model::update_profile(conn, &current, if_match, &input)?;
+            model::update_profile(conn, &current, if_match, ctx.at, &input)?;
             let user = model::find(conn, id)?;
             audit::record(
                 conn,
@@ -154,7 +154,8 @@ pub async fn change_password(
     let (user, session_id, refresh) = state
         .db
         .transaction(move |conn| {
-            model::set_password(conn, id, &new_hash, false)?;
+            let version = model::find(conn, id)?.version;
+            model::set_password(conn, id, version, ctx.at, &new_hash, false)?;
             sessions::revoke_all_for_user(conn, id, "password_change")?;
             let (session_id, refresh) = sessions::start(conn, id, &meta, ttl)?;
             audit::record(

@@ -15,6 +15,7 @@ pub fn create_or_reset(
     username: &str,
     full_name: &str,
     given: Option<&str>,
+    now: chrono::NaiveDateTime,
 ) -> AppResult<String> {
     let username = username.trim().to_lowercase();
     if let Some(password) = given {
@@ -29,24 +30,22 @@ pub fn create_or_reset(
     let temporary = given.is_none();
     let hash = password::hash(&secret)?;
     crate::db::write_transaction(conn, |conn| {
-        let existing: Option<(i64, String)> = users::table
+        let existing: Option<(i64, Role, i32)> = users::table
             .filter(users::username.eq(&username))
-            .select((users::id, users::role))
+            .select((users::id, users::role, users::version))
             .first(conn)
             .optional()?;
         match existing {
-            Some((id, role)) => {
-                if role != Role::Admin.as_str() {
+            Some((id, role, version)) => {
+                if role != Role::Admin {
                     return Err(AppError::field(
                         "username",
                         "taken",
                         "Tên đăng nhập này thuộc một người dùng không phải quản trị.",
                     ));
                 }
-                model::set_password(conn, id, &hash, temporary)?;
-                diesel::update(users::table.find(id))
-                    .set(users::active.eq(true))
-                    .execute(conn)?;
+                let version = model::set_password(conn, id, version, now, &hash, temporary)?;
+                crate::versioned_update!(conn, users, id, version, now, (users::active.eq(true)))?;
                 sessions::revoke_all_for_user(conn, id, "password_reset")?;
             }
             None => {
@@ -60,10 +59,7 @@ pub fn create_or_reset(
                     unit_id: None,
                     temporary_password: None,
                 };
-                let id = model::insert(conn, &input, &hash)?;
-                diesel::update(users::table.find(id))
-                    .set(users::must_change_password.eq(temporary))
-                    .execute(conn)?;
+                model::insert(conn, now, &input, &hash, temporary)?;
             }
         }
         Ok(())

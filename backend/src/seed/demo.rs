@@ -58,7 +58,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
 
 /// Creates the demo accounts that do not exist yet (with [`DEMO_PASSWORD`], no forced change).
 /// Returns how many were created.
-pub fn seed(conn: &mut DbConnection) -> AppResult<usize> {
+pub fn seed(conn: &mut DbConnection, now: chrono::NaiveDateTime) -> AppResult<usize> {
     let hash = password::hash(DEMO_PASSWORD)?;
     crate::db::write_transaction(conn, |conn| {
         let mut created = 0;
@@ -85,10 +85,7 @@ pub fn seed(conn: &mut DbConnection) -> AppResult<usize> {
                 unit_id,
                 temporary_password: None,
             };
-            let id = model::insert(conn, &input, &hash)?;
-            diesel::update(users::table.find(id))
-                .set(users::must_change_password.eq(false))
-                .execute(conn)?;
+            model::insert(conn, now, &input, &hash, false)?;
             created += 1;
         }
         Ok(created)

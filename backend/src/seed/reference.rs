@@ -1,6 +1,7 @@
 //! The organisation of Sở Tư pháp tỉnh Đồng Tháp after the 2025 restructuring (NĐ 150/2025,
 //! TT 09/2025/TT-BTP): created on first start, then maintained by the administrator.
 
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
@@ -114,22 +115,22 @@ const UNITS: &[Seed] = &[
 
 /// Creates whatever reference data is missing: the Department's units, the plan's movements,
 /// the four general standards. Returns what it created.
-pub fn ensure(conn: &mut DbConnection) -> AppResult<Vec<&'static str>> {
+pub fn ensure(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Vec<&'static str>> {
     let mut created = Vec::new();
-    if ensure_units(conn)? {
+    if ensure_units(conn, now)? {
         created.push("units");
     }
-    if crate::movements::seed::ensure(conn)? {
+    if crate::movements::seed::ensure(conn, now)? {
         created.push("movements");
     }
-    if crate::criteria::seed::ensure(conn)? {
+    if crate::criteria::seed::ensure(conn, now)? {
         created.push("criteria sets");
     }
     Ok(created)
 }
 
 /// Creates the Department's units when there are none. Returns whether it did.
-pub fn ensure_units(conn: &mut DbConnection) -> AppResult<bool> {
+pub fn ensure_units(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<bool> {
     let existing: i64 = units::table.count().get_result(conn)?;
     if existing > 0 {
         return Ok(false);
@@ -157,11 +158,9 @@ pub fn ensure_units(conn: &mut DbConnection) -> AppResult<bool> {
                 email: None,
                 phone: None,
             };
-            let id = model::insert(conn, &input)?;
+            let id = model::insert(conn, now, &input)?;
             if !seed.active {
-                diesel::update(units::table.find(id))
-                    .set(units::active.eq(false))
-                    .execute(conn)?;
+                crate::versioned_update!(conn, units, id, 1, now, (units::active.eq(false)))?;
             }
         }
         Ok(true)

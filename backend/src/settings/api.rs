@@ -55,7 +55,7 @@ pub async fn update_settings(
         .db
         .transaction(move |conn| {
             let before = super::load(conn)?;
-            super::save(conn, &before, if_match, &input)?;
+            super::save(conn, &before, if_match, ctx.at, &input)?;
             let after = super::load(conn)?;
             audit::record(
                 conn,

@@ -13,6 +13,7 @@ use crate::db::DbConnection;
 use crate::db::schema::settings;
 use crate::error::{AppError, AppResult};
 use crate::http::etag::{IfMatch, stale};
+use crate::versioned_update;
 
 const KEY: &str = "programme";
 
@@ -54,7 +55,7 @@ impl Default for ProgrammeSettingsInput {
 
 impl ProgrammeSettingsInput {
     pub fn extra_errors(&self) -> Vec<crate::error::FieldError> {
-        match crate::introductions::model::Month::parse(&self.introductions_start) {
+        match crate::time::Month::parse(&self.introductions_start) {
             Some(_) => Vec::new(),
             None => vec![crate::error::FieldError::new(
                 "introductionsStart",
@@ -98,11 +99,12 @@ pub fn save(
     conn: &mut DbConnection,
     current: &ProgrammeSettings,
     if_match: IfMatch,
+    now: chrono::NaiveDateTime,
     input: &ProgrammeSettingsInput,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
+    // Version 0: never saved (the defaults); a concurrent first save loses on the primary key.
+    let expected = if_match.expect(current.version)?;
     let value = serde_json::to_string(input).map_err(AppError::internal)?;
-    let now = Utc::now().naive_utc();
     if current.version == 0 {
         diesel::insert_into(settings::table)
             .values((
@@ -111,19 +113,16 @@ pub fn save(
                 settings::version.eq(1),
                 settings::updated_at.eq(now),
             ))
-            .execute(conn)?;
+            .execute(conn)
+            .map_err(|error| match error {
+                diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _,
+                ) => stale(),
+                other => other.into(),
+            })?;
         return Ok(());
     }
-    let changed = diesel::update(
-        settings::table
-            .find(KEY)
-            .filter(settings::version.eq(current.version)),
-    )
-    .set((
-        settings::value.eq(value),
-        settings::version.eq(current.version + 1),
-        settings::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    if changed == 0 { Err(stale()) } else { Ok(()) }
+    versioned_update!(conn, settings, KEY, expected, now, (settings::value.eq(value)))?;
+    Ok(())
 }

@@ -53,7 +53,7 @@ fn filtered<'a>(q: &'a UnitQuery) -> units::BoxedQuery<'a, crate::db::DbBackend>
         query = query.filter(units::search_text.like(pattern).escape('\\'));
     }
     if let Some(kind) = q.kind {
-        query = query.filter(units::kind.eq(kind.as_str()));
+        query = query.filter(units::kind.eq(kind));
     }
     if let Some(active) = q.active {
         query = query.filter(units::active.eq(active));
@@ -242,7 +242,7 @@ pub async fn create_unit(
     let unit = state
         .db
         .transaction(move |conn| {
-            let id = model::insert(conn, &input)?;
+            let id = model::insert(conn, ctx.at, &input)?;
             let unit = Unit::from(model::find(conn, id)?);
             audit::record(
                 conn,
@@ -294,7 +294,7 @@ pub async fn update_unit(
         .db
         .transaction(move |conn| {
             let current = model::find(conn, id)?;
-            model::update(conn, &current, if_match, &input)?;
+            model::update(conn, &current, if_match, ctx.at, &input)?;
             let unit = Unit::from(model::find(conn, id)?);
             audit::record(
                 conn,
@@ -323,7 +323,7 @@ async fn set_active(
         .db
         .transaction(move |conn| {
             let current = model::find(conn, id)?;
-            model::set_active(conn, &current, if_match, active)?;
+            model::set_active(conn, &current, if_match, ctx.at, active)?;
             let unit = Unit::from(model::find(conn, id)?);
             let action = if active {
                 crate::audit::AuditAction::Activate

@@ -11,38 +11,20 @@ use crate::db::DbConnection;
 use crate::db::schema::{units, users};
 use crate::db::search;
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
-use crate::http::etag::{IfMatch, stale};
+use crate::http::etag::IfMatch;
+use crate::{text_enum, versioned_delete, versioned_update};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum UnitKind {
-    /// Sở Tư pháp: the root.
-    Department,
-    /// Đơn vị thuộc Sở (Văn phòng, các phòng).
-    Internal,
-    /// Đơn vị sự nghiệp trực thuộc (trung tâm, phòng công chứng, chi nhánh).
-    Affiliated,
-}
-
-impl UnitKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UnitKind::Department => "department",
-            UnitKind::Internal => "internal",
-            UnitKind::Affiliated => "affiliated",
-        }
+text_enum!(
+    /// Where a unit stands in the Department.
+    pub enum UnitKind {
+        /// Sở Tư pháp: the root.
+        Department = "department" / "Sở Tư pháp",
+        /// Đơn vị thuộc Sở (Văn phòng, các phòng).
+        Internal = "internal" / "Đơn vị thuộc Sở",
+        /// Đơn vị sự nghiệp trực thuộc (trung tâm, phòng công chứng, chi nhánh).
+        Affiliated = "affiliated" / "Đơn vị trực thuộc",
     }
-
-    pub fn parse(value: &str) -> Option<UnitKind> {
-        [
-            UnitKind::Department,
-            UnitKind::Internal,
-            UnitKind::Affiliated,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == value)
-    }
-}
+);
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = units)]
@@ -51,7 +33,7 @@ pub struct UnitRow {
     pub code: String,
     pub name: String,
     pub short_name: String,
-    pub kind: String,
+    pub kind: UnitKind,
     pub parent_id: Option<i64>,
     pub sort_order: i32,
     pub active: bool,
@@ -95,7 +77,7 @@ impl From<UnitRow> for Unit {
             code: row.code,
             name: row.name,
             short_name: row.short_name,
-            kind: UnitKind::parse(&row.kind).unwrap_or(UnitKind::Internal),
+            kind: row.kind,
             parent_id: row.parent_id,
             sort_order: row.sort_order,
             active: row.active,
@@ -202,6 +184,7 @@ struct UnitChanges<'a> {
     code: &'a str,
     name: &'a str,
     short_name: &'a str,
+    // Text: a derived `Insertable` on the multi-backend connection binds plain types only.
     kind: &'a str,
     parent_id: Option<i64>,
     sort_order: i32,
@@ -211,11 +194,10 @@ struct UnitChanges<'a> {
     phone: Option<&'a str>,
     search_text: String,
     sort_name: String,
-    updated_at: NaiveDateTime,
 }
 
 impl<'a> UnitChanges<'a> {
-    fn from(input: &'a UnitInput, now: NaiveDateTime) -> Self {
+    fn from(input: &'a UnitInput) -> Self {
         UnitChanges {
             code: &input.code,
             name: &input.name,
@@ -229,7 +211,6 @@ impl<'a> UnitChanges<'a> {
             phone: input.phone.as_deref(),
             search_text: input.search_text(),
             sort_name: search::fold(&input.name),
-            updated_at: now,
         }
     }
 }
@@ -372,15 +353,15 @@ fn check_placement(conn: &mut DbConnection, input: &UnitInput, id: Option<i64>) 
     Ok(())
 }
 
-pub fn insert(conn: &mut DbConnection, input: &UnitInput) -> AppResult<i64> {
+pub fn insert(conn: &mut DbConnection, now: NaiveDateTime, input: &UnitInput) -> AppResult<i64> {
     check_placement(conn, input, None)?;
-    let now = Utc::now().naive_utc();
     let id = diesel::insert_into(units::table)
         .values((
-            UnitChanges::from(input, now),
+            UnitChanges::from(input),
             units::active.eq(true),
             units::version.eq(1),
             units::created_at.eq(now),
+            units::updated_at.eq(now),
         ))
         .returning(units::id)
         .get_result(conn)?;
@@ -391,11 +372,11 @@ pub fn update(
     conn: &mut DbConnection,
     current: &UnitRow,
     if_match: IfMatch,
+    now: NaiveDateTime,
     input: &UnitInput,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
-    let current_kind = UnitKind::parse(&current.kind);
-    if (current_kind == Some(UnitKind::Department)) != (input.kind == UnitKind::Department) {
+    let expected = if_match.expect(current.version)?;
+    if (current.kind == UnitKind::Department) != (input.kind == UnitKind::Department) {
         return Err(AppError::field(
             "kind",
             "invalid",
@@ -407,31 +388,18 @@ pub fn update(
         return Err(AppError::new(ErrorCode::InactiveUnit)
             .with_detail("Kích hoạt lại đơn vị trước khi chuyển đơn vị cấp trên."));
     }
-    bump(
-        conn,
-        current,
-        UnitChanges::from(input, Utc::now().naive_utc()),
-    )
-}
-
-fn bump(conn: &mut DbConnection, current: &UnitRow, changes: UnitChanges<'_>) -> AppResult<()> {
-    let updated = diesel::update(
-        units::table
-            .find(current.id)
-            .filter(units::version.eq(current.version)),
-    )
-    .set((changes, units::version.eq(current.version + 1)))
-    .execute(conn)?;
-    if updated == 0 { Err(stale()) } else { Ok(()) }
+    versioned_update!(conn, units, current.id, expected, now, (UnitChanges::from(input)))?;
+    Ok(())
 }
 
 pub fn set_active(
     conn: &mut DbConnection,
     current: &UnitRow,
     if_match: IfMatch,
+    now: NaiveDateTime,
     active: bool,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
+    let expected = if_match.expect(current.version)?;
     if active {
         if let Some(parent_id) = current.parent_id {
             let parent_active: bool = units::table
@@ -470,23 +438,13 @@ pub fn set_active(
             )));
         }
     }
-    let updated = diesel::update(
-        units::table
-            .find(current.id)
-            .filter(units::version.eq(current.version)),
-    )
-    .set((
-        units::active.eq(active),
-        units::version.eq(current.version + 1),
-        units::updated_at.eq(Utc::now().naive_utc()),
-    ))
-    .execute(conn)?;
-    if updated == 0 { Err(stale()) } else { Ok(()) }
+    versioned_update!(conn, units, current.id, expected, now, (units::active.eq(active)))?;
+    Ok(())
 }
 
 /// Deletes a unit that nothing refers to (one created by mistake); otherwise 409.
 pub fn delete(conn: &mut DbConnection, current: &UnitRow, if_match: IfMatch) -> AppResult<()> {
-    if_match.check(current.version)?;
+    let expected = if_match.expect(current.version)?;
     let children: i64 = units::table
         .filter(units::parent_id.eq(current.id))
         .count()
@@ -499,11 +457,5 @@ pub fn delete(conn: &mut DbConnection, current: &UnitRow, if_match: IfMatch) -> 
         return Err(AppError::new(ErrorCode::UnitInUse)
             .with_detail("Đơn vị đã có dữ liệu liên quan (đơn vị cấp dưới hoặc người dùng); hãy ngừng hoạt động thay vì xóa."));
     }
-    diesel::delete(
-        units::table
-            .find(current.id)
-            .filter(units::version.eq(current.version)),
-    )
-    .execute(conn)?;
-    Ok(())
+    versioned_delete!(conn, units, current.id, expected)
 }

@@ -140,7 +140,7 @@ pub async fn create_user(
     let user = state
         .db
         .transaction(move |conn| {
-            let id = model::insert(conn, &input, &hash)?;
+            let id = model::insert(conn, ctx.at, &input, &hash, true)?;
             let user = model::find(conn, id)?;
             audit::record(
                 conn,
@@ -203,7 +203,7 @@ pub async fn update_user(
         .db
         .transaction(move |conn| {
             let current = model::find(conn, id)?;
-            model::update(conn, &current, if_match, &input)?;
+            model::update(conn, &current, if_match, ctx.at, &input)?;
             let user = model::find(conn, id)?;
             audit::record(
                 conn,
@@ -238,7 +238,7 @@ async fn set_active(
         .db
         .transaction(move |conn| {
             let current = model::find(conn, id)?;
-            model::set_active(conn, &current, if_match, active)?;
+            model::set_active(conn, &current, if_match, ctx.at, active)?;
             if !active {
                 sessions::revoke_all_for_user(conn, id, "account_disabled")?;
             }
@@ -339,8 +339,9 @@ pub async fn reset_password(
     state
         .db
         .transaction(move |conn| {
-            model::find(conn, id)?;
-            model::set_password(conn, id, &hash, true)?;
+            let current = model::find(conn, id)?;
+            // Deliberately without If-Match: the newest reset wins.
+            model::set_password(conn, id, current.version, ctx.at, &hash, true)?;
             sessions::revoke_all_for_user(conn, id, "password_reset")?;
             audit::record(
                 conn,

@@ -12,7 +12,8 @@ use crate::db::DbConnection;
 use crate::db::schema::{units, users};
 use crate::db::search;
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
-use crate::http::etag::{IfMatch, stale};
+use crate::http::etag::IfMatch;
+use crate::versioned_update;
 use crate::units::UnitRef;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -24,7 +25,7 @@ pub struct UserRow {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub position: Option<String>,
-    pub role: String,
+    pub role: Role,
     pub unit_id: Option<i64>,
     pub must_change_password: bool,
     pub active: bool,
@@ -70,7 +71,7 @@ fn to_user(row: UserRow, unit: Option<UnitRef>) -> User {
         email: row.email,
         phone: row.phone,
         position: row.position,
-        role: Role::parse(&row.role).unwrap_or(Role::UnitStaff),
+        role: row.role,
         unit,
         active: row.active,
         must_change_password: row.must_change_password,
@@ -117,7 +118,7 @@ fn filtered<'a>(f: &'a UserFilter) -> users::BoxedQuery<'a, crate::db::DbBackend
         query = query.filter(users::search_text.like(pattern).escape('\\'));
     }
     if let Some(role) = f.role {
-        query = query.filter(users::role.eq(role.as_str()));
+        query = query.filter(users::role.eq(role));
     }
     if let Some(unit) = f.unit_id {
         query = query.filter(users::unit_id.eq(unit));
@@ -353,10 +354,13 @@ fn search_text(username: &str, full_name: &str, email: Option<&str>) -> String {
     search::document([username, full_name, email.unwrap_or("")])
 }
 
+/// Creates a user; `must_change_password`: the password is a temporary one.
 pub fn insert(
     conn: &mut DbConnection,
+    now: NaiveDateTime,
     input: &NewUserInput,
     password_hash: &str,
+    must_change_password: bool,
 ) -> AppResult<i64> {
     let f = input.fields();
     f.check(conn)?;
@@ -376,7 +380,6 @@ pub fn insert(
                 "Tên đăng nhập đã có người dùng.",
             )));
     }
-    let now = Utc::now().naive_utc();
     let id = diesel::insert_into(users::table)
         .values((
             users::username.eq(&input.username),
@@ -384,10 +387,10 @@ pub fn insert(
             users::email.eq(&f.email),
             users::phone.eq(&f.phone),
             users::position.eq(&f.position),
-            users::role.eq(f.role.as_str()),
+            users::role.eq(f.role),
             users::unit_id.eq(f.unit_id),
             users::password_hash.eq(password_hash),
-            users::must_change_password.eq(true),
+            users::must_change_password.eq(must_change_password),
             users::active.eq(true),
             users::password_changed_at.eq(now),
             users::search_text.eq(search_text(
@@ -405,81 +408,77 @@ pub fn insert(
     Ok(id)
 }
 
-/// A version-checked update that matched no row lost the race to another writer.
-fn ensure_changed(changed: usize) -> AppResult<()> {
-    if changed == 0 { Err(stale()) } else { Ok(()) }
-}
-
 pub fn update(
     conn: &mut DbConnection,
     current: &User,
     if_match: IfMatch,
+    now: NaiveDateTime,
     input: &UserInput,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
+    let expected = if_match.expect(current.version)?;
     input.check(conn)?;
-    let changed = diesel::update(
-        users::table
-            .find(current.id)
-            .filter(users::version.eq(current.version)),
-    )
-    .set((
-        users::full_name.eq(&input.full_name),
-        users::email.eq(&input.email),
-        users::phone.eq(&input.phone),
-        users::position.eq(&input.position),
-        users::role.eq(input.role.as_str()),
-        users::unit_id.eq(input.unit_id),
-        users::search_text.eq(search_text(
-            &current.username,
-            &input.full_name,
-            input.email.as_deref(),
-        )),
-        users::sort_name.eq(search::person_sort_key(&input.full_name)),
-        users::version.eq(current.version + 1),
-        users::updated_at.eq(Utc::now().naive_utc()),
-    ))
-    .execute(conn)?;
-    ensure_changed(changed)
+    versioned_update!(
+        conn,
+        users,
+        current.id,
+        expected,
+        now,
+        (
+            users::full_name.eq(&input.full_name),
+            users::email.eq(&input.email),
+            users::phone.eq(&input.phone),
+            users::position.eq(&input.position),
+            users::role.eq(input.role),
+            users::unit_id.eq(input.unit_id),
+            users::search_text.eq(search_text(
+                &current.username,
+                &input.full_name,
+                input.email.as_deref(),
+            )),
+            users::sort_name.eq(search::person_sort_key(&input.full_name)),
+        )
+    )?;
+    Ok(())
 }
 
 pub fn update_profile(
     conn: &mut DbConnection,
     current: &User,
     if_match: IfMatch,
+    now: NaiveDateTime,
     input: &ProfileInput,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
-    let changed = diesel::update(
-        users::table
-            .find(current.id)
-            .filter(users::version.eq(current.version)),
-    )
-    .set((
-        users::full_name.eq(&input.full_name),
-        users::email.eq(&input.email),
-        users::phone.eq(&input.phone),
-        users::position.eq(&input.position),
-        users::search_text.eq(search_text(
-            &current.username,
-            &input.full_name,
-            input.email.as_deref(),
-        )),
-        users::sort_name.eq(search::person_sort_key(&input.full_name)),
-        users::version.eq(current.version + 1),
-        users::updated_at.eq(Utc::now().naive_utc()),
-    ))
-    .execute(conn)?;
-    ensure_changed(changed)
+    let expected = if_match.expect(current.version)?;
+    versioned_update!(
+        conn,
+        users,
+        current.id,
+        expected,
+        now,
+        (
+            users::full_name.eq(&input.full_name),
+            users::email.eq(&input.email),
+            users::phone.eq(&input.phone),
+            users::position.eq(&input.position),
+            users::search_text.eq(search_text(
+                &current.username,
+                &input.full_name,
+                input.email.as_deref(),
+            )),
+            users::sort_name.eq(search::person_sort_key(&input.full_name)),
+        )
+    )?;
+    Ok(())
 }
 
 pub fn set_active(
     conn: &mut DbConnection,
     current: &User,
     if_match: IfMatch,
+    now: NaiveDateTime,
     active: bool,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
+    let expected = if_match.expect(current.version)?;
     if active && let Some(unit) = &current.unit {
         let unit_active: bool = units::table
             .find(unit.id)
@@ -490,38 +489,32 @@ pub fn set_active(
                 .with_detail("Đơn vị của người dùng đã ngừng hoạt động; hãy chuyển người dùng sang đơn vị khác trước."));
         }
     }
-    let changed = diesel::update(
-        users::table
-            .find(current.id)
-            .filter(users::version.eq(current.version)),
-    )
-    .set((
-        users::active.eq(active),
-        users::version.eq(current.version + 1),
-        users::updated_at.eq(Utc::now().naive_utc()),
-    ))
-    .execute(conn)?;
-    ensure_changed(changed)
+    versioned_update!(conn, users, current.id, expected, now, (users::active.eq(active)))?;
+    Ok(())
 }
 
-/// Stores a new password hash. `temporary`: it must be changed at the next sign-in.
+/// Stores a new password hash for the user read at `expected`. `temporary`: it must be changed
+/// at the next sign-in.
 pub fn set_password(
     conn: &mut DbConnection,
     id: i64,
+    expected: i32,
+    now: NaiveDateTime,
     hash: &str,
     temporary: bool,
-) -> AppResult<()> {
-    let now = Utc::now().naive_utc();
-    diesel::update(users::table.find(id))
-        .set((
+) -> AppResult<i32> {
+    versioned_update!(
+        conn,
+        users,
+        id,
+        expected,
+        now,
+        (
             users::password_hash.eq(hash),
             users::must_change_password.eq(temporary),
             users::password_changed_at.eq(now),
-            users::version.eq(users::version + 1),
-            users::updated_at.eq(now),
-        ))
-        .execute(conn)?;
-    Ok(())
+        )
+    )
 }
 
 /// Credentials for sign-in: id, username, hash, active.
@@ -548,9 +541,9 @@ pub fn password_hash(conn: &mut DbConnection, id: i64) -> AppResult<String> {
         .first(conn)?)
 }
 
-pub fn touch_login(conn: &mut DbConnection, id: i64) -> AppResult<()> {
+pub fn touch_login(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> AppResult<()> {
     diesel::update(users::table.find(id))
-        .set(users::last_login_at.eq(Utc::now().naive_utc()))
+        .set(users::last_login_at.eq(Some(now)))
         .execute(conn)?;
     Ok(())
 }

@@ -367,8 +367,8 @@ fn main() {
         let db = lantoa::db::Db::connect(url, 1).unwrap();
         let mut conn = db.get().unwrap();
         lantoa::db::run_migrations(&mut conn).unwrap();
-        lantoa::seed::reference::ensure(&mut conn).unwrap();
-        lantoa::seed::demo::seed(&mut conn).unwrap();
+        lantoa::seed::reference::ensure(&mut conn, lantoa::clock::Clock::system().now_naive()).unwrap();
+        lantoa::seed::demo::seed(&mut conn, lantoa::clock::Clock::system().now_naive()).unwrap();
         lantoa_tests::generator::generate(&mut conn, args.exemplars, 20261127);
         return;
     }

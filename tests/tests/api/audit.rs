@@ -16,7 +16,7 @@ db_test!(
         let admin_id = app.get("/api/v1/profile").token(&admin).send().await.body["id"].clone();
         let mine = app.get(&format!("/api/v1/audit?actorUserId={admin_id}&action=login")).token(&office).send().await;
         assert!(mine.ok()["total"].as_i64().unwrap() >= 1);
-        let today = lantoa::time::today();
+        let today = app.state.clock.today();
         let tomorrow = today.succ_opt().unwrap();
         let res = app.get(&format!("/api/v1/audit?from={today}&to={today}&entityType=unit")).token(&office).send().await;
         assert_eq!(res.ok()["total"], 1);

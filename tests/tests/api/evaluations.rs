@@ -87,7 +87,11 @@ db_test!(
         assert_eq!(amendment["supersedesId"], eid);
         assert_eq!(amendment["items"][3]["met"], false);
         let aid = amendment["id"].as_i64().unwrap();
-        app.post(&format!("/api/v1/evaluations/{eid}/amend")).token(&office).if_match(&final_eval.etag()).send().await.problem(409, "conflict");
+        // The original was claimed by the first amendment: its old version is stale, and the
+        // current one finds the pending amendment.
+        app.post(&format!("/api/v1/evaluations/{eid}/amend")).token(&office).if_match(&final_eval.etag()).send().await.problem(412, "version_mismatch");
+        let original = app.get(&format!("/api/v1/evaluations/{eid}")).token(&office).send().await;
+        app.post(&format!("/api/v1/evaluations/{eid}/amend")).token(&office).if_match(&original.etag()).send().await.problem(409, "conflict");
         let answered = app.put(&format!("/api/v1/evaluations/{aid}")).token(&office).if_match(&etag_of(&amendment)).json(&answers(&amendment, &[true, false, false, false])).send().await;
         assert_eq!(answered.ok()["conclusion"], "not_passed");
         app.post(&format!("/api/v1/evaluations/{aid}/finalise")).token(&office).if_match(&answered.etag()).send().await.ok();
@@ -112,9 +116,9 @@ db_test!(
         let answered = app.put(&format!("/api/v1/evaluations/{}", own["id"])).token(&staff).if_match(&etag_of(&own)).json(&answers(&own, &[true; 4])).send().await;
         app.post(&format!("/api/v1/evaluations/{}/finalise", own["id"])).token(&staff).if_match(&answered.etag()).send().await.ok();
         let council = open(&app, &leader, id, "council_member").await;
-        // Only the evaluator edits a draft.
+        // A council member's draft is the member's alone: nobody else even sees it.
         let res = app.put(&format!("/api/v1/evaluations/{}", council["id"])).token(&office).if_match(&etag_of(&council)).json(&answers(&council, &[true; 4])).send().await;
-        res.problem(409, "conflict");
+        res.problem(404, "not_found");
         let answered = app.put(&format!("/api/v1/evaluations/{}", council["id"])).token(&leader).if_match(&etag_of(&council)).json(&answers(&council, &[false; 4])).send().await;
         app.post(&format!("/api/v1/evaluations/{}/finalise", council["id"])).token(&leader).if_match(&answered.etag()).send().await.ok();
         // The council's conclusion outweighs the unit's own, whatever the order.

@@ -32,7 +32,7 @@ fn cell<'a>(grid: &'a Value, unit_code: &str, month: &str) -> &'a Value {
 }
 
 fn this_month() -> String {
-    let today = lantoa::time::today();
+    let today = lantoa::clock::Clock::system().today();
     format!("{:04}-{:02}", today.year(), today.month())
 }
 
@@ -64,7 +64,7 @@ db_test!(
         let office = app.token("vanphong").await;
         let exemplar = create_exemplar(&app, &staff, "TGPL", "Nguyễn Thị Lệ").await;
         let id = exemplar["id"].as_i64().unwrap();
-        let today = lantoa::time::today();
+        let today = app.state.clock.today();
         let year = today.year();
 
         // Staff draft, the head submits; the deadline of the month is the 10th, Vietnam time.
@@ -154,13 +154,13 @@ db_test!(
         let changed = app.put("/api/v1/settings").token(&office).if_match(&settings.etag()).json(&json!({ "introductionDueDay": 28 })).send().await;
         assert_eq!(changed.ok()["introductionDueDay"], 28);
         app.put("/api/v1/settings").token(&office).if_match(&settings.etag()).json(&json!({ "introductionDueDay": 20 })).send().await.problem(412, "version_mismatch");
-        let year = lantoa::time::today().year();
+        let year = app.state.clock.today().year();
         let grid = app.get(&format!("/api/v1/introductions/grid?year={year}")).token(&office).send().await;
         assert_eq!(grid.ok()["dueDay"], 28);
         // Every day up to the 28th is on time now.
         let head = app.token("tgpl.truong").await;
         let exemplar = create_exemplar(&app, &staff, "TGPL", "Người đúng hạn").await;
         let sent = submitted(&app, &staff, &head, &this_month(), exemplar["id"].as_i64().unwrap()).await;
-        assert_eq!(sent["onTime"], lantoa::time::today().day() <= 28);
+        assert_eq!(sent["onTime"], app.state.clock.today().day() <= 28);
     }
 );

@@ -52,9 +52,9 @@ db_test_kind!(
         assert!(TABLES.iter().all(|t| !table_exists(&mut conn, t)), "down removes every table");
 
         assert_eq!(db::run_migrations(&mut conn).unwrap(), applied);
-        assert_eq!(lantoa::seed::reference::ensure(&mut conn).unwrap(), ["units", "movements", "criteria sets"]);
-        assert!(lantoa::seed::reference::ensure(&mut conn).unwrap().is_empty(), "reference data is created once");
-        assert_eq!(lantoa::seed::demo::seed(&mut conn).unwrap(), 5);
-        assert_eq!(lantoa::seed::demo::seed(&mut conn).unwrap(), 0, "demo accounts are created once");
+        assert_eq!(lantoa::seed::reference::ensure(&mut conn, lantoa::clock::Clock::system().now_naive()).unwrap(), ["units", "movements", "criteria sets"]);
+        assert!(lantoa::seed::reference::ensure(&mut conn, lantoa::clock::Clock::system().now_naive()).unwrap().is_empty(), "reference data is created once");
+        assert_eq!(lantoa::seed::demo::seed(&mut conn, lantoa::clock::Clock::system().now_naive()).unwrap(), 5);
+        assert_eq!(lantoa::seed::demo::seed(&mut conn, lantoa::clock::Clock::system().now_naive()).unwrap(), 0, "demo accounts are created once");
     }
 );

@@ -427,7 +427,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The fields of work already recorded (for suggestions and the `field` filter), alphabetically.
+     * The fields of work recorded on the exemplars the caller may see (for suggestions and the
+     *     `field` filter), alphabetically.
      * @description **Quyền:** như danh sách điển hình.
      */
     get: operations['list_fields'];
@@ -1406,6 +1407,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description An action the caller may take now, or could take once `disabledReason` is resolved. */
+    AllowedAction: {
+      action: components['schemas']['ExemplarAction'];
+      /** @description Why it cannot be done yet (e.g. the stage record is missing), in Vietnamese. */
+      disabledReason?: string | null;
+      toStage?: components['schemas']['Stage'] | null;
+    };
     /** @description A stored file. */
     Attachment: {
       caption?: string | null;
@@ -1592,6 +1600,12 @@ export interface components {
      * @enum {string}
      */
     CriterionMode: 'pass_fail' | 'score';
+    /**
+     * Format: date
+     * @description A calendar day, `YYYY-MM-DD`, years 1900–2200.
+     * @example 2026-10-20
+     */
+    Day: string;
     /** @description A decision with an optional note (confirm), or a required one (reject, return). */
     Decision: {
       note?: string | null;
@@ -1772,6 +1786,8 @@ export interface components {
     /** @description An exemplar with its stage records, timeline, evaluations and attachments. */
     Exemplar: {
       achievements: string;
+      /** @description What the caller may do now, the step the record waits for first. */
+      allowedActions: components['schemas']['AllowedAction'][];
       attachments: components['schemas']['Attachment'][];
       category: components['schemas']['Category'];
       /** Format: date-time */
@@ -1815,6 +1831,23 @@ export interface components {
       version: number;
     };
     /**
+     * @description Something a person can do to an exemplar.
+     * @enum {string}
+     */
+    ExemplarAction:
+      | 'edit'
+      | 'delete'
+      | 'submit'
+      | 'confirm'
+      | 'return'
+      | 'propose_stage'
+      | 'confirm_stage'
+      | 'reject_stage'
+      | 'withdraw_stage'
+      | 'move_stage'
+      | 'edit_records'
+      | 'evaluate';
+    /**
      * @description The fields of an exemplar, for creating or replacing it. Keep personal data minimal: a name,
      *     a position and a title for individuals, a member count for collectives.
      */
@@ -1823,8 +1856,7 @@ export interface components {
       category: components['schemas']['Category'];
       /** @description By whom. */
       discoveredBy?: string | null;
-      /** Format: date */
-      discoveredOn: string;
+      discoveredOn: components['schemas']['Day'];
       /** @description How it was discovered ("qua phong trào thi đua", "qua phản ánh của người dân"). */
       discoveryMethod?: string | null;
       /** @description Field of work ("Trợ giúp pháp lý", "Hộ tịch"). */
@@ -2047,8 +2079,7 @@ export interface components {
     };
     /** @description A step of the nurturing plan. */
     Milestone: {
-      /** Format: date */
-      dueOn: string;
+      dueOn: components['schemas']['Day'];
       note?: string | null;
       status: components['schemas']['MilestoneStatus'];
       title: string;
@@ -2092,16 +2123,13 @@ export interface components {
        */
       code: string;
       description?: string | null;
-      /** Format: date */
-      endsOn?: string | null;
+      endsOn?: components['schemas']['Day'] | null;
       /** @example Kế hoạch số 01-KH/BCĐTW */
       legalBasis?: string | null;
-      /** Format: date */
-      legalBasisDate?: string | null;
+      legalBasisDate?: components['schemas']['Day'] | null;
       /** @example Bình dân học vụ số */
       name: string;
-      /** Format: date */
-      startsOn: string;
+      startsOn: components['schemas']['Day'];
     };
     /** @description A short reference to a movement. */
     MovementRef: {
@@ -2532,8 +2560,7 @@ export interface components {
     };
     /** @description Where, when and how the model was adopted (nhân rộng). */
     ReplicationInput: {
-      /** Format: date */
-      adoptedOn: string;
+      adoptedOn: components['schemas']['Day'];
       /** @description Who adopted it: the unit's or the commune's name ("UBND xã Mỹ Hiệp"). */
       adopterName: string;
       /**
@@ -2758,7 +2785,10 @@ export interface components {
       /** Format: int32 */
       sortOrder?: number;
     };
-    /** @enum {string} */
+    /**
+     * @description Where a unit stands in the Department.
+     * @enum {string}
+     */
     UnitKind: 'department' | 'internal' | 'affiliated';
     /** @description A unit with its subordinate units. */
     UnitNode: components['schemas']['Unit'] & {
@@ -3079,9 +3109,9 @@ export interface operations {
         /** @description Only this action. */
         action?: components['schemas']['AuditAction'];
         /** @description From this day (inclusive, Asia/Ho_Chi_Minh), `YYYY-MM-DD`. */
-        from?: string;
+        from?: components['schemas']['Day'];
         /** @description Up to this day (inclusive, Asia/Ho_Chi_Minh), `YYYY-MM-DD`. */
-        to?: string;
+        to?: components['schemas']['Day'];
         /** @description `occurredAt` or `-occurredAt` (default: newest first). */
         sort?: string;
         page?: number;

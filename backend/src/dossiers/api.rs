@@ -2,10 +2,12 @@
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, delete, get, post, put, web};
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::detail::{self, Exemplar};
-use super::model::{self, ExemplarInput, ExemplarSummary};
-use super::query::{self, ExemplarQuery};
+use crate::attachments::model::{self as attachments, Owner};
+use crate::exemplars::model::{self, ExemplarInput, ExemplarSummary};
+use crate::exemplars::query::{self, ExemplarQuery};
 use crate::audit::{self, AuditContext};
 use crate::auth::roles::{ReadExemplars, WriteExemplars};
 use crate::auth::{Auth, Principal, Rule};
@@ -28,7 +30,8 @@ pub fn audit_snapshot(exemplar: &Exemplar) -> Option<serde_json::Value> {
     Some(value)
 }
 
-/// Runs `change` on one exemplar in a transaction, audits it, and answers the exemplar.
+/// Runs `change` on one exemplar in a transaction, at the clock's current time, audits it, and
+/// answers the exemplar.
 pub async fn change_exemplar<R, F>(
     auth: Auth<R>,
     state: web::Data<AppState>,
@@ -38,7 +41,9 @@ pub async fn change_exemplar<R, F>(
 ) -> AppResult<HttpResponse>
 where
     R: Rule,
-    F: FnOnce(&mut DbConnection, &Principal, &model::ExemplarRow) -> AppResult<()> + Send + 'static,
+    F: FnOnce(&mut DbConnection, &Principal, &model::ExemplarRow, NaiveDateTime) -> AppResult<()>
+        + Send
+        + 'static,
 {
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -47,7 +52,7 @@ where
         .transaction(move |conn| {
             let before = detail::load(conn, &principal, id)?;
             let row = model::find_row(conn, id)?;
-            change(conn, &principal, &row)?;
+            change(conn, &principal, &row, ctx.at)?;
             let after = detail::load(conn, &principal, id)?;
             audit::record(
                 conn,
@@ -117,7 +122,7 @@ pub async fn export_exemplars(
         .await?;
     let name = format!(
         "diem-hinh-tien-tien-{}.xlsx",
-        crate::time::today().format("%Y-%m-%d")
+        state.clock.today().format("%Y-%m-%d")
     );
     Ok(HttpResponse::Ok()
         .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -128,7 +133,8 @@ pub async fn export_exemplars(
         .body(bytes))
 }
 
-/// The fields of work already recorded (for suggestions and the `field` filter), alphabetically.
+/// The fields of work recorded on the exemplars the caller may see (for suggestions and the
+/// `field` filter), alphabetically.
 ///
 /// **Quyền:** như danh sách điển hình.
 #[utoipa::path(
@@ -138,21 +144,14 @@ pub async fn export_exemplars(
 )]
 #[get("/exemplars/fields")]
 pub async fn list_fields(
-    _auth: Auth<ReadExemplars>,
+    auth: Auth<ReadExemplars>,
     state: web::Data<AppState>,
 ) -> AppResult<web::Json<Vec<String>>> {
-    use crate::db::schema::exemplars;
-    use diesel::prelude::*;
-    let mut fields: Vec<String> = state
+    let principal = auth.principal;
+    let fields = state
         .db
-        .run(|conn| {
-            Ok(exemplars::table
-                .select(exemplars::field_of_work)
-                .distinct()
-                .load::<String>(conn)?)
-        })
+        .run(move |conn| query::fields_of_work(conn, &principal))
         .await?;
-    fields.sort_by_key(|f| crate::db::search::fold(f));
     Ok(web::Json(fields))
 }
 
@@ -180,9 +179,9 @@ pub async fn get_exemplar(
     Ok(json_with_etag(StatusCode::OK, exemplar.version, &exemplar))
 }
 
-pub fn checked(input: ExemplarInput) -> AppResult<ExemplarInput> {
+pub fn checked(input: ExemplarInput, today: NaiveDate) -> AppResult<ExemplarInput> {
     let input = input.normalized();
-    validate_with(&input, input.extra_errors(crate::time::today()))?;
+    validate_with(&input, input.extra_errors(today))?;
     Ok(input)
 }
 
@@ -201,13 +200,13 @@ pub async fn create_exemplar(
     state: web::Data<AppState>,
     Json(input): Json<ExemplarInput>,
 ) -> AppResult<HttpResponse> {
-    let input = checked(input)?;
+    let input = checked(input, state.clock.today())?;
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
     let exemplar = state
         .db
         .transaction(move |conn| {
-            let id = model::insert(conn, &principal, &input)?;
+            let id = model::insert(conn, &principal, ctx.at, &input)?;
             let exemplar = detail::load(conn, &principal, id)?;
             audit::record(
                 conn,
@@ -252,13 +251,13 @@ pub async fn update_exemplar(
     if_match: IfMatch,
     Json(input): Json<ExemplarInput>,
 ) -> AppResult<HttpResponse> {
-    let input = checked(input)?;
+    let input = checked(input, state.clock.today())?;
     change_exemplar(
         auth,
         state,
         id.into_inner(),
         crate::audit::AuditAction::Update,
-        move |conn, principal, row| model::update(conn, principal, row, if_match, &input),
+        move |conn, principal, row, now| model::update(conn, principal, row, if_match, now, &input),
     )
     .await
 }
@@ -290,7 +289,14 @@ pub async fn delete_exemplar(
         .transaction(move |conn| {
             let before = detail::load(conn, &principal, id)?;
             let row = model::find_row(conn, id)?;
-            model::delete_draft(conn, &principal, &row, if_match)?;
+            let replications: Vec<i64> = before.replications.iter().map(|r| r.id).collect();
+            model::delete_draft(conn, &principal, &row, if_match, ctx.at, |conn| {
+                attachments::delete_for_owner(conn, Owner::Exemplar(id))?;
+                for replication in replications {
+                    attachments::delete_for_owner(conn, Owner::Replication(replication))?;
+                }
+                Ok(())
+            })?;
             audit::record(
                 conn,
                 &ctx,
@@ -308,7 +314,7 @@ pub async fn delete_exemplar(
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_exemplars)
         .service(export_exemplars)
-        .service(super::import::import_exemplars)
+        .service(crate::exemplars::import::import_exemplars)
         .service(list_fields)
         .service(get_exemplar)
         .service(create_exemplar)

@@ -3,8 +3,8 @@
 use actix_web::{HttpResponse, post, web};
 
 use super::api::change_exemplar;
-use super::model;
-use super::stages::{self, Decision, StageMove};
+use crate::exemplars::stages::{self, Decision, StageMove, StepRequest};
+use crate::exemplars::workflow::ExemplarAction;
 use crate::auth::Auth;
 use crate::auth::roles::{Review, UnitHeadOnly};
 use crate::error::AppResult;
@@ -37,9 +37,8 @@ pub async fn submit_exemplar(
         state,
         id.into_inner(),
         crate::audit::AuditAction::Submit,
-        move |conn, principal, row| {
-            model::ensure_readable(principal, row)?;
-            stages::submit(conn, principal, row, if_match)
+        move |conn, principal, row, now| {
+            stages::perform(conn, principal, row, if_match, now, StepRequest::plain(ExemplarAction::Submit))
         },
     )
     .await
@@ -72,7 +71,9 @@ pub async fn confirm_exemplar(
         state,
         id.into_inner(),
         crate::audit::AuditAction::Confirm,
-        move |conn, principal, row| stages::confirm(conn, principal, row, if_match, &decision),
+        move |conn, principal, row, now| {
+            stages::perform(conn, principal, row, if_match, now, StepRequest::decision(ExemplarAction::Confirm, &decision))
+        },
     )
     .await
 }
@@ -104,8 +105,8 @@ pub async fn return_exemplar(
         state,
         id.into_inner(),
         crate::audit::AuditAction::Return,
-        move |conn, principal, row| {
-            stages::return_to_unit(conn, principal, row, if_match, &decision)
+        move |conn, principal, row, now| {
+            stages::perform(conn, principal, row, if_match, now, StepRequest::decision(ExemplarAction::Return, &decision))
         },
     )
     .await
@@ -140,7 +141,9 @@ pub async fn propose_stage(
         state,
         id.into_inner(),
         crate::audit::AuditAction::ProposeStage,
-        move |conn, principal, row| stages::propose(conn, principal, row, if_match, &request),
+        move |conn, principal, row, now| {
+            stages::perform(conn, principal, row, if_match, now, StepRequest::stage_move(ExemplarAction::ProposeStage, &request))
+        },
     )
     .await
 }
@@ -172,8 +175,8 @@ pub async fn confirm_stage_proposal(
         state,
         id.into_inner(),
         crate::audit::AuditAction::ConfirmStage,
-        move |conn, principal, row| {
-            stages::confirm_proposal(conn, principal, row, if_match, &decision)
+        move |conn, principal, row, now| {
+            stages::perform(conn, principal, row, if_match, now, StepRequest::decision(ExemplarAction::ConfirmStage, &decision))
         },
     )
     .await
@@ -206,8 +209,8 @@ pub async fn reject_stage_proposal(
         state,
         id.into_inner(),
         crate::audit::AuditAction::RejectStage,
-        move |conn, principal, row| {
-            stages::reject_proposal(conn, principal, row, if_match, &decision)
+        move |conn, principal, row, now| {
+            stages::perform(conn, principal, row, if_match, now, StepRequest::decision(ExemplarAction::RejectStage, &decision))
         },
     )
     .await
@@ -237,7 +240,9 @@ pub async fn withdraw_stage_proposal(
         state,
         id.into_inner(),
         crate::audit::AuditAction::WithdrawStage,
-        move |conn, principal, row| stages::withdraw_proposal(conn, principal, row, if_match),
+        move |conn, principal, row, now| {
+            stages::perform(conn, principal, row, if_match, now, StepRequest::plain(ExemplarAction::WithdrawStage))
+        },
     )
     .await
 }
@@ -269,7 +274,9 @@ pub async fn move_stage(
         state,
         id.into_inner(),
         crate::audit::AuditAction::MoveStage,
-        move |conn, principal, row| stages::move_directly(conn, principal, row, if_match, &request),
+        move |conn, principal, row, now| {
+            stages::perform(conn, principal, row, if_match, now, StepRequest::stage_move(ExemplarAction::MoveStage, &request))
+        },
     )
     .await
 }

@@ -3,8 +3,10 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, post, put, web};
 
-use super::model::{self, ensure_workable};
-use super::records::{
+use crate::attachments::model::{self as attachments, Owner};
+use crate::exemplars::model::{self, ensure_workable};
+use crate::exemplars::types::Stage;
+use crate::exemplars::records::{
     self, NurturingPlan, NurturingPlanInput, Replication, ReplicationInput, Summary, SummaryInput,
 };
 use crate::audit::{self, AuditContext};
@@ -49,7 +51,7 @@ pub async fn save_nurturing_plan(
             let row = model::find_row(conn, id)?;
             ensure_workable(&principal, &row)?;
             let before = records::plan(conn, id)?;
-            records::save_plan(conn, &principal, &row, if_match, &input)?;
+            records::save_plan(conn, &principal, &row, if_match, ctx.at, &input)?;
             let plan =
                 records::plan(conn, id)?.ok_or_else(|| AppError::internal("plan vanished"))?;
             audit::record(
@@ -100,7 +102,7 @@ pub async fn save_summary(
             let row = model::find_row(conn, id)?;
             ensure_workable(&principal, &row)?;
             let before = records::summary(conn, id)?;
-            records::save_summary(conn, &principal, &row, if_match, &input)?;
+            records::save_summary(conn, &principal, &row, if_match, ctx.at, &input)?;
             let summary = records::summary(conn, id)?
                 .ok_or_else(|| AppError::internal("summary vanished"))?;
             audit::record(
@@ -121,12 +123,10 @@ pub async fn save_summary(
 fn checked(
     input: ReplicationInput,
     discovered_on: chrono::NaiveDate,
+    today: chrono::NaiveDate,
 ) -> AppResult<ReplicationInput> {
     let input = input.normalized();
-    validate_with(
-        &input,
-        input.extra_errors(discovered_on, crate::time::today()),
-    )?;
+    validate_with(&input, input.extra_errors(discovered_on, today))?;
     Ok(input)
 }
 
@@ -152,14 +152,15 @@ pub async fn add_replication(
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
+    let today = state.clock.today();
     let principal = auth.principal;
     let replication = state
         .db
         .transaction(move |conn| {
             let row = model::find_row(conn, id)?;
             ensure_workable(&principal, &row)?;
-            let input = checked(input, row.discovered_on)?;
-            let new_id = records::add_replication(conn, &principal, &row, &input)?;
+            let input = checked(input, row.discovered_on, today)?;
+            let new_id = records::add_replication(conn, &principal, &row, ctx.at, &input)?;
             let replication = records::find_replication(conn, new_id)?;
             audit::record(
                 conn,
@@ -203,6 +204,7 @@ pub async fn update_replication(
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
+    let today = state.clock.today();
     let principal = auth.principal;
     let replication = state
         .db
@@ -210,8 +212,8 @@ pub async fn update_replication(
             let current = records::find_replication(conn, id)?;
             let row = model::find_row(conn, current.exemplar_id)?;
             ensure_workable(&principal, &row)?;
-            let input = checked(input, row.discovered_on)?;
-            records::update_replication(conn, &current, if_match, &input)?;
+            let input = checked(input, row.discovered_on, today)?;
+            records::update_replication(conn, &current, if_match, ctx.at, &input)?;
             let replication = records::find_replication(conn, id)?;
             audit::record(
                 conn,
@@ -260,7 +262,7 @@ pub async fn delete_replication(
             let current = records::find_replication(conn, id)?;
             let row = model::find_row(conn, current.exemplar_id)?;
             ensure_workable(&principal, &row)?;
-            if row.stage()? == super::types::Stage::Replicated {
+            if row.stage == Stage::Replicated {
                 let count = records::replications_of(conn, row.id)?.len();
                 if count <= 1 {
                     return Err(
@@ -270,7 +272,9 @@ pub async fn delete_replication(
                     );
                 }
             }
-            records::delete_replication(conn, &current, if_match)?;
+            records::delete_replication(conn, &current, if_match, ctx.at, |conn| {
+                attachments::delete_for_owner(conn, Owner::Replication(id))
+            })?;
             audit::record(
                 conn,
                 &ctx,

@@ -4,15 +4,16 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::model::{self, Initiative};
-use super::records::{self, NurturingPlan, Replication, Summary};
-use super::stages::{self, TimelineEvent};
-use super::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind};
 use crate::attachments::model::{self as attachments, Attachment, Owner};
-use crate::auth::{Principal, Role};
+use crate::auth::Principal;
 use crate::db::DbConnection;
 use crate::error::AppResult;
-use crate::evaluations::model::{self as evaluations, EvaluationStatus, EvaluationSummary};
+use crate::evaluations::model::{self as evaluations, EvaluationSummary};
+use crate::exemplars::model::{self, Initiative};
+use crate::exemplars::records::{self, NurturingPlan, Replication, Summary};
+use crate::exemplars::timeline::{self, TimelineEvent};
+use crate::exemplars::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind};
+use crate::exemplars::workflow::{self, AllowedAction, Facts};
 use crate::movements::model::MovementRef;
 use crate::units::UnitRef;
 
@@ -60,6 +61,8 @@ pub struct Exemplar {
     pub timeline: Vec<TimelineEvent>,
     pub evaluations: Vec<EvaluationSummary>,
     pub attachments: Vec<Attachment>,
+    /// What the caller may do now, the step the record waits for first.
+    pub allowed_actions: Vec<AllowedAction>,
     pub created_by: Option<i64>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
@@ -69,40 +72,39 @@ pub struct Exemplar {
 pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<Exemplar> {
     let row = model::find_row(conn, id)?;
     model::ensure_readable(principal, &row)?;
-    let stage = row.stage()?;
-    let mut evaluations = evaluations::list_for_exemplar(conn, id)?;
-    if principal.role == Role::Integration {
-        evaluations.retain(|e| e.status == EvaluationStatus::Final);
-    }
+    let evaluations = evaluations::visible_for_exemplar(conn, principal, &row)?;
+    let nurturing_plan = records::plan(conn, id)?;
+    let summary = records::summary(conn, id)?;
+    let replications = records::replications_of(conn, id)?;
+    let facts = Facts {
+        has_plan: nurturing_plan.is_some(),
+        has_summary: summary.is_some(),
+        replications: replications.len(),
+        referenced: model::is_referenced(conn, id)?,
+    };
     Ok(Exemplar {
         unit: model::unit_ref(conn, row.unit_id)?,
         movements: model::movements_of(conn, id)?,
         initiatives: model::initiatives_of(conn, id)?,
-        nurturing_plan: records::plan(conn, id)?,
-        summary: records::summary(conn, id)?,
-        replications: records::replications_of(conn, id)?,
-        timeline: stages::timeline(conn, id)?,
+        allowed_actions: workflow::allowed_actions(principal, &row.state(), &facts),
+        nurturing_plan,
+        summary,
+        replications,
+        timeline: timeline::of(conn, id)?,
         evaluations,
         attachments: attachments::list(conn, Owner::Exemplar(id))?,
-        subject_kind: SubjectKind::from_db(&row.subject_kind)?,
-        category: Category::from_db(&row.category)?,
-        record_status: row.record_status()?,
-        proposal: match &row.proposed_stage {
-            Some(to) => Some(StageProposal {
-                to_stage: Stage::from_db(to)?,
-                note: row.proposed_note.clone(),
-                proposed_by: row.proposed_by,
-                proposed_at: row.proposed_at.map(|t| t.and_utc()),
-            }),
-            None => None,
-        },
-        current_conclusion: row
-            .current_conclusion
-            .as_deref()
-            .map(Conclusion::from_db)
-            .transpose()?,
-        next_stages: stage.next().to_vec(),
-        stage,
+        subject_kind: row.subject_kind,
+        category: row.category,
+        record_status: row.record_status,
+        proposal: row.proposed_stage.map(|to_stage| StageProposal {
+            to_stage,
+            note: row.proposed_note.clone(),
+            proposed_by: row.proposed_by,
+            proposed_at: row.proposed_at.map(|t| t.and_utc()),
+        }),
+        current_conclusion: row.current_conclusion,
+        next_stages: row.stage.next().to_vec(),
+        stage: row.stage,
         id: row.id,
         name: row.name,
         position: row.position,

@@ -1,0 +1,325 @@
+//! No lost update: 32 writers send the same `If-Match` to every versioned endpoint at once;
+//! exactly one wins, the others are told the record moved on (412) or is no longer in a state
+//! for the action (409), exactly one audit entry is written, and nothing is left half-written.
+
+use diesel::prelude::*;
+use futures_util::future::join_all;
+use lantoa_tests::{TestApp, db_test};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::support::{create_exemplar, create_user, etag_of, exemplar_body, plan_body, unit_body};
+
+const WRITERS: usize = 32;
+
+/// One contested write: the same request, `WRITERS` times at once.
+struct Shot {
+    name: &'static str,
+    method: Method,
+    path: String,
+    token: String,
+    etag: String,
+    body: Option<Value>,
+}
+
+impl Shot {
+    fn new(name: &'static str, method: Method, path: String, token: &str, etag: String) -> Self {
+        Self {
+            name,
+            method,
+            path,
+            token: token.to_owned(),
+            etag,
+            body: None,
+        }
+    }
+
+    fn json(mut self, body: Value) -> Self {
+        self.body = Some(body);
+        self
+    }
+}
+
+fn audit_entries(app: &TestApp) -> i64 {
+    use lantoa::db::schema::audit_log;
+    app.db(|conn| audit_log::table.count().get_result(conn).unwrap())
+}
+
+/// Fires the shot `WRITERS` times concurrently (the i-th request's body made by `vary`) and
+/// checks that exactly one succeeded. Returns the index of the winner.
+async fn race_with(app: &TestApp, shot: &Shot, vary: impl Fn(usize, &Value) -> Value) -> usize {
+    let before = audit_entries(app);
+    let requests = (0..WRITERS).map(|i| {
+        let mut request = app
+            .request(shot.method.clone(), &shot.path)
+            .token(&shot.token)
+            .if_match(&shot.etag);
+        if let Some(body) = &shot.body {
+            request = request.json(&vary(i, body));
+        }
+        request.send()
+    });
+    let answers = join_all(requests).await;
+    let statuses: Vec<u16> = answers.iter().map(|r| r.status).collect();
+    let winners: Vec<usize> = (0..WRITERS)
+        .filter(|&i| (200..300).contains(&statuses[i]))
+        .collect();
+    assert_eq!(winners.len(), 1, "{}: one writer must win, got {statuses:?}", shot.name);
+    for (i, answer) in answers.iter().enumerate() {
+        if i != winners[0] {
+            // A deleted record may already be gone for the late ones.
+            let gone = shot.method == Method::DELETE && answer.status == 404;
+            assert!(
+                gone || matches!(answer.status, 409 | 412),
+                "{}: a loser got {}: {}",
+                shot.name,
+                answer.status,
+                answer.text
+            );
+        }
+    }
+    assert_eq!(
+        audit_entries(app) - before,
+        1,
+        "{}: one audit entry per successful write",
+        shot.name
+    );
+    winners[0]
+}
+
+async fn race(app: &TestApp, shot: Shot) {
+    race_with(app, &shot, |_, body| body.clone()).await;
+}
+
+async fn post(app: &TestApp, path: &str, token: &str, etag: &str, body: Value) -> Value {
+    let res = app.post(path).token(token).if_match(etag).json(&body).send().await;
+    res.ok().clone()
+}
+
+/// An exemplar of TGPL with a nurturing plan, submitted by its head.
+async fn submitted_with_plan(app: &TestApp, staff: &str, head: &str, name: &str) -> Value {
+    let exemplar = create_exemplar(app, staff, "TGPL", name).await;
+    let id = exemplar["id"].as_i64().unwrap();
+    app.put(&format!("/api/v1/exemplars/{id}/nurturing-plan"))
+        .token(staff)
+        .json(&plan_body())
+        .send()
+        .await
+        .ok();
+    let res = app
+        .post(&format!("/api/v1/exemplars/{id}/submit"))
+        .token(head)
+        .if_match(&etag_of(&exemplar))
+        .send()
+        .await;
+    res.ok().clone()
+}
+
+async fn pending_proposal(app: &TestApp, staff: &str, head: &str, name: &str) -> Value {
+    let submitted = submitted_with_plan(app, staff, head, name).await;
+    let id = submitted["id"].as_i64().unwrap();
+    post(
+        app,
+        &format!("/api/v1/exemplars/{id}/stage-proposal"),
+        head,
+        &etag_of(&submitted),
+        json!({ "toStage": "nurturing", "note": "Đã có kế hoạch bồi dưỡng" }),
+    )
+    .await
+}
+
+fn answers(evaluation: &Value) -> Value {
+    let items: Vec<Value> = evaluation["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| json!({ "criterionId": item["criterionId"], "met": true }))
+        .collect();
+    json!({ "items": items, "comment": "Đạt cả bốn tiêu chuẩn" })
+}
+
+db_test!(
+    async fn every_exemplar_write_has_exactly_one_winner(app) {
+        let staff = app.token("tgpl.canbo").await;
+        let head = app.token("tgpl.truong").await;
+        let office = app.token("vanphong").await;
+        let unit = app.unit_id("TGPL").await;
+        let path = |id: &Value, tail: &str| format!("/api/v1/exemplars/{id}{tail}");
+
+        let draft = create_exemplar(&app, &staff, "TGPL", "Nguyễn Thị Sửa").await;
+        race(&app, Shot::new("edit", Method::PUT, path(&draft["id"], ""), &staff, etag_of(&draft)).json(exemplar_body(unit, "Nguyễn Thị Sửa Lại"))).await;
+
+        let draft = create_exemplar(&app, &staff, "TGPL", "Nguyễn Thị Xóa").await;
+        race(&app, Shot::new("delete draft", Method::DELETE, path(&draft["id"], ""), &staff, etag_of(&draft))).await;
+
+        let draft = create_exemplar(&app, &staff, "TGPL", "Nguyễn Thị Gửi").await;
+        race(&app, Shot::new("submit", Method::POST, path(&draft["id"], "/submit"), &head, etag_of(&draft))).await;
+
+        let sent = submitted_with_plan(&app, &staff, &head, "Trần Văn Xác Nhận").await;
+        race(&app, Shot::new("confirm", Method::POST, path(&sent["id"], "/confirm"), &office, etag_of(&sent)).json(json!({}))).await;
+
+        let sent = submitted_with_plan(&app, &staff, &head, "Trần Văn Trả Lại").await;
+        race(&app, Shot::new("return", Method::POST, path(&sent["id"], "/return"), &office, etag_of(&sent)).json(json!({ "note": "Bổ sung minh chứng" }))).await;
+
+        let sent = submitted_with_plan(&app, &staff, &head, "Lê Thị Đề Xuất").await;
+        race(&app, Shot::new("propose stage", Method::POST, path(&sent["id"], "/stage-proposal"), &head, etag_of(&sent)).json(json!({ "toStage": "nurturing" }))).await;
+
+        let pending = pending_proposal(&app, &staff, &head, "Lê Thị Duyệt").await;
+        race(&app, Shot::new("confirm proposal", Method::POST, path(&pending["id"], "/stage-proposal/confirm"), &office, etag_of(&pending)).json(json!({}))).await;
+
+        let pending = pending_proposal(&app, &staff, &head, "Lê Thị Từ Chối").await;
+        race(&app, Shot::new("reject proposal", Method::POST, path(&pending["id"], "/stage-proposal/reject"), &office, etag_of(&pending)).json(json!({ "note": "Chưa đủ minh chứng" }))).await;
+
+        let pending = pending_proposal(&app, &staff, &head, "Lê Thị Rút").await;
+        race(&app, Shot::new("withdraw proposal", Method::POST, path(&pending["id"], "/stage-proposal/withdraw"), &head, etag_of(&pending))).await;
+
+        let sent = submitted_with_plan(&app, &staff, &head, "Phạm Văn Chuyển").await;
+        race(&app, Shot::new("move stage", Method::POST, path(&sent["id"], "/stage"), &office, etag_of(&sent)).json(json!({ "toStage": "nurturing" }))).await;
+    }
+);
+
+db_test!(
+    async fn stage_records_have_exactly_one_winner_and_are_never_mixed(app) {
+        let staff = app.token("tgpl.canbo").await;
+        let exemplar = create_exemplar(&app, &staff, "TGPL", "Võ Thị Kế Hoạch").await;
+        let id = exemplar["id"].as_i64().unwrap();
+        let plan = app.put(&format!("/api/v1/exemplars/{id}/nurturing-plan")).token(&staff).json(&plan_body()).send().await;
+        let shot = Shot::new("nurturing plan", Method::PUT, format!("/api/v1/exemplars/{id}/nurturing-plan"), &staff, plan.etag()).json(plan_body());
+        let winner = race_with(&app, &shot, |i, body| {
+            let mut body = body.clone();
+            body["strengths"] = json!(format!("Điểm mạnh của người ghi {i}"));
+            body["milestones"] = json!([{ "title": format!("Mốc của người ghi {i}"), "dueOn": "2026-12-31", "status": "planned" }]);
+            body
+        })
+        .await;
+        // The fields and the milestones are the same writer's.
+        let saved = app.get(&format!("/api/v1/exemplars/{id}")).token(&staff).send().await;
+        let plan = &saved.ok()["nurturingPlan"];
+        assert_eq!(plan["strengths"], format!("Điểm mạnh của người ghi {winner}"));
+        assert_eq!(plan["milestones"].as_array().unwrap().len(), 1);
+        assert_eq!(plan["milestones"][0]["title"], format!("Mốc của người ghi {winner}"));
+
+        let summary = json!({ "goodPractice": "Cách làm hay", "lessons": "Bài học", "results": "Kết quả", "figures": [] });
+        let saved = app.put(&format!("/api/v1/exemplars/{id}/summary")).token(&staff).json(&summary).send().await;
+        race(&app, Shot::new("summary", Method::PUT, format!("/api/v1/exemplars/{id}/summary"), &staff, saved.etag()).json(summary)).await;
+
+        let replication = json!({ "adopterName": "UBND xã Mỹ Hiệp", "adoptedOn": "2026-06-01", "scale": "3 tổ hòa giải", "outcome": "Giảm 30% vụ việc phải ra tòa" });
+        let added = app.post(&format!("/api/v1/exemplars/{id}/replications")).token(&staff).json(&replication).send().await;
+        let rid = added.ok()["id"].clone();
+        race(&app, Shot::new("replication", Method::PUT, format!("/api/v1/replications/{rid}"), &staff, added.etag()).json(replication.clone())).await;
+        let current = app.get(&format!("/api/v1/exemplars/{id}")).token(&staff).send().await;
+        let etag = etag_of(&current.ok()["replications"][0]);
+        race(&app, Shot::new("delete replication", Method::DELETE, format!("/api/v1/replications/{rid}"), &staff, etag)).await;
+    }
+);
+
+db_test!(
+    async fn every_evaluation_write_has_exactly_one_winner(app) {
+        let staff = app.token("tgpl.canbo").await;
+        let office = app.token("vanphong").await;
+        let exemplar = create_exemplar(&app, &staff, "TGPL", "Đặng Văn Đánh Giá").await;
+        let id = exemplar["id"].as_i64().unwrap();
+        let open = || async {
+            let res = app.post(&format!("/api/v1/exemplars/{id}/evaluations")).token(&office).json(&json!({ "evaluatorKind": "office_review" })).send().await;
+            assert_eq!(res.status, 201, "{}", res.text);
+            res.body
+        };
+        let draft = open().await;
+        race(&app, Shot::new("save evaluation", Method::PUT, format!("/api/v1/evaluations/{}", draft["id"]), &office, etag_of(&draft)).json(answers(&draft))).await;
+        let answered = app.get(&format!("/api/v1/evaluations/{}", draft["id"])).token(&office).send().await;
+        race(&app, Shot::new("finalise", Method::POST, format!("/api/v1/evaluations/{}/finalise", draft["id"]), &office, answered.etag())).await;
+        let finalised = app.get(&format!("/api/v1/evaluations/{}", draft["id"])).token(&office).send().await;
+        race(&app, Shot::new("amend", Method::POST, format!("/api/v1/evaluations/{}/amend", draft["id"]), &office, finalised.etag())).await;
+        let other = open().await;
+        race(&app, Shot::new("delete evaluation", Method::DELETE, format!("/api/v1/evaluations/{}", other["id"]), &office, etag_of(&other))).await;
+    }
+);
+
+db_test!(
+    async fn every_catalogue_write_has_exactly_one_winner(app) {
+        let admin = app.admin().await;
+        let office = app.token("vanphong").await;
+        let department = app.unit_id("STP").await;
+        let new_unit = |code: &'static str| {
+            let (app, admin) = (&app, &admin);
+            async move {
+                let res = app.post("/api/v1/units").token(admin).json(&unit_body(code, &format!("Đơn vị {code}"), department)).send().await;
+                assert_eq!(res.status, 201, "{}", res.text);
+                res.body
+            }
+        };
+        let unit = new_unit("TD-SUA").await;
+        race(&app, Shot::new("unit update", Method::PUT, format!("/api/v1/units/{}", unit["id"]), &admin, etag_of(&unit)).json(unit_body("TD-SUA", "Đơn vị đã sửa", department))).await;
+        let unit = new_unit("TD-NGUNG").await;
+        race(&app, Shot::new("unit deactivate", Method::POST, format!("/api/v1/units/{}/deactivate", unit["id"]), &admin, etag_of(&unit))).await;
+        let unit = new_unit("TD-MO").await;
+        let stopped = app.post(&format!("/api/v1/units/{}/deactivate", unit["id"])).token(&admin).if_match(&etag_of(&unit)).send().await;
+        race(&app, Shot::new("unit activate", Method::POST, format!("/api/v1/units/{}/activate", unit["id"]), &admin, stopped.etag())).await;
+        let unit = new_unit("TD-XOA").await;
+        race(&app, Shot::new("unit delete", Method::DELETE, format!("/api/v1/units/{}", unit["id"]), &admin, etag_of(&unit))).await;
+
+        let (user, _) = create_user(&app, &admin, "dua.sua", "unit_staff", Some("TGPL")).await;
+        let tgpl = app.unit_id("TGPL").await;
+        race(&app, Shot::new("user update", Method::PUT, format!("/api/v1/users/{}", user["id"]), &admin, etag_of(&user)).json(json!({ "fullName": "Người Dùng Đã Sửa", "role": "unit_staff", "unitId": tgpl }))).await;
+        let (user, _) = create_user(&app, &admin, "dua.khoa", "unit_staff", Some("TGPL")).await;
+        race(&app, Shot::new("user deactivate", Method::POST, format!("/api/v1/users/{}/deactivate", user["id"]), &admin, etag_of(&user))).await;
+        let locked = app.get(&format!("/api/v1/users/{}", user["id"])).token(&admin).send().await;
+        race(&app, Shot::new("user activate", Method::POST, format!("/api/v1/users/{}/activate", user["id"]), &admin, locked.etag())).await;
+
+        let profile = app.get("/api/v1/profile").token(&office).send().await;
+        race(&app, Shot::new("profile", Method::PUT, "/api/v1/profile".to_owned(), &office, profile.etag()).json(json!({ "fullName": "Trần Thị Lan" }))).await;
+
+        let settings = app.get("/api/v1/settings").token(&office).send().await;
+        race(&app, Shot::new("settings", Method::PUT, "/api/v1/settings".to_owned(), &office, settings.etag()).json(json!({ "introductionDueDay": 12 }))).await;
+
+        let movement = json!({ "code": "DUA-PT", "name": "Phong trào thử tranh chấp", "startsOn": "2026-01-01" });
+        let created = app.post("/api/v1/movements").token(&office).json(&movement).send().await;
+        let mid = created.body["id"].clone();
+        race(&app, Shot::new("movement update", Method::PUT, format!("/api/v1/movements/{mid}"), &office, created.etag()).json(movement)).await;
+        let current = app.get(&format!("/api/v1/movements/{mid}")).token(&office).send().await;
+        race(&app, Shot::new("movement close", Method::POST, format!("/api/v1/movements/{mid}/close"), &office, current.etag())).await;
+        let current = app.get(&format!("/api/v1/movements/{mid}")).token(&office).send().await;
+        race(&app, Shot::new("movement reopen", Method::POST, format!("/api/v1/movements/{mid}/reopen"), &office, current.etag())).await;
+
+        let set = json!({
+            "code": "DUA-TC", "name": "Bộ tiêu chí thử", "subjectKind": "individual", "passThreshold": 70, "nurtureThreshold": 40,
+            "criteria": [{ "text": "Tiêu chí chấm điểm", "weight": 50, "mode": "score", "maxScore": 10 }]
+        });
+        let draft = app.post("/api/v1/criteria-sets").token(&office).json(&set).send().await;
+        let sid = draft.body["id"].clone();
+        race(&app, Shot::new("criteria update", Method::PUT, format!("/api/v1/criteria-sets/{sid}"), &office, draft.etag()).json(set.clone())).await;
+        let current = app.get(&format!("/api/v1/criteria-sets/{sid}")).token(&office).send().await;
+        race(&app, Shot::new("criteria publish", Method::POST, format!("/api/v1/criteria-sets/{sid}/publish"), &office, current.etag())).await;
+        let current = app.get(&format!("/api/v1/criteria-sets/{sid}")).token(&office).send().await;
+        race(&app, Shot::new("criteria new version", Method::POST, format!("/api/v1/criteria-sets/{sid}/new-version"), &office, current.etag())).await;
+        let mut other = set;
+        other["code"] = json!("DUA-TC2");
+        let draft = app.post("/api/v1/criteria-sets").token(&office).json(&other).send().await;
+        race(&app, Shot::new("criteria delete", Method::DELETE, format!("/api/v1/criteria-sets/{}", draft.body["id"]), &office, draft.etag())).await;
+    }
+);
+
+db_test!(
+    async fn every_introduction_write_has_exactly_one_winner(app) {
+        let staff = app.token("tgpl.canbo").await;
+        let head = app.token("tgpl.truong").await;
+        let unit = app.unit_id("TGPL").await;
+        let exemplar = create_exemplar(&app, &staff, "TGPL", "Bùi Thị Giới Thiệu").await;
+        let body = json!({
+            "unitId": unit, "month": "2026-11", "title": "Gương trợ giúp viên tận tụy",
+            "writeUp": "Chị đã trực tiếp tham gia 120 vụ việc, giúp nhiều hộ nghèo được bảo vệ quyền lợi.",
+            "exemplarIds": [exemplar["id"]]
+        });
+        let draft = || async {
+            let res = app.post("/api/v1/introductions").token(&staff).json(&body).send().await;
+            assert_eq!(res.status, 201, "{}", res.text);
+            res
+        };
+        let first = draft().await;
+        race(&app, Shot::new("introduction update", Method::PUT, format!("/api/v1/introductions/{}", first.body["id"]), &staff, first.etag()).json(body.clone())).await;
+        let current = app.get(&format!("/api/v1/introductions/{}", first.body["id"])).token(&staff).send().await;
+        race(&app, Shot::new("introduction submit", Method::POST, format!("/api/v1/introductions/{}/submit", first.body["id"]), &head, current.etag())).await;
+        let second = draft().await;
+        race(&app, Shot::new("introduction delete", Method::DELETE, format!("/api/v1/introductions/{}", second.body["id"]), &staff, second.etag())).await;
+    }
+);
