@@ -47,7 +47,8 @@ pub fn create_or_reset(
                 diesel::update(users::table.find(id))
                     .set(users::active.eq(true))
                     .execute(conn)?;
-                sessions::revoke_all_for_user(conn, id, "password_reset")?;
+                let now = crate::clock::Clock::system().now_naive();
+                sessions::revoke_all_for_user(conn, id, "password_reset", now)?;
             }
             None => {
                 let input = NewUserInput {

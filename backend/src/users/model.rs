@@ -548,9 +548,9 @@ pub fn password_hash(conn: &mut DbConnection, id: i64) -> AppResult<String> {
         .first(conn)?)
 }
 
-pub fn touch_login(conn: &mut DbConnection, id: i64) -> AppResult<()> {
+pub fn touch_login(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> AppResult<()> {
     diesel::update(users::table.find(id))
-        .set(users::last_login_at.eq(Utc::now().naive_utc()))
+        .set(users::last_login_at.eq(now))
         .execute(conn)?;
     Ok(())
 }

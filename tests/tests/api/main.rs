@@ -15,6 +15,8 @@ mod introductions;
 mod migrations;
 mod profile;
 mod service_accounts;
+mod sessions;
 mod support;
+mod throttle;
 mod units;
 mod users;
