@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::auth::client_addr::TrustedProxies;
+use crate::auth::sessions::Lifetimes;
+use crate::auth::throttle::ThrottlePolicy;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "lantoa",
@@ -86,9 +90,6 @@ pub struct ServeArgs {
     /// HTTP worker threads (0: one per CPU core).
     #[arg(long, env = "LANTOA_WORKERS", default_value_t = 0)]
     pub workers: usize,
-    /// Take the client address from `X-Forwarded-For` (set only behind a trusted reverse proxy).
-    #[arg(long, env = "LANTOA_TRUST_FORWARDED_FOR", default_value_t = false)]
-    pub trust_forwarded_for: bool,
     /// Largest accepted attachment or import file, in bytes.
     #[arg(long, env = "LANTOA_MAX_UPLOAD_BYTES", default_value_t = 20 * 1024 * 1024)]
     pub max_upload_bytes: usize,
@@ -102,18 +103,34 @@ pub struct AuthArgs {
     /// Lifetime of an access token, in seconds.
     #[arg(long, env = "LANTOA_ACCESS_TOKEN_TTL", default_value_t = 900)]
     pub access_token_ttl_secs: i64,
-    /// Lifetime of a refresh token, in seconds (each use issues a new one).
+    /// Longest time a refresh token stays valid unused, in seconds (never beyond the session's
+    /// absolute lifetime).
     #[arg(long, env = "LANTOA_REFRESH_TOKEN_TTL", default_value_t = 1_209_600)]
     pub refresh_token_ttl_secs: i64,
-    /// Failed logins allowed per username within the throttle window.
-    #[arg(long, env = "LANTOA_LOGIN_MAX_FAILURES_PER_USER", default_value_t = 5)]
-    pub login_max_failures_per_user: u32,
-    /// Failed logins allowed per client address within the throttle window.
+    /// Absolute lifetime of a login session, in seconds: refreshing never extends it.
+    #[arg(long, env = "LANTOA_SESSION_MAX_AGE", default_value_t = 43_200)]
+    pub session_max_age_secs: i64,
+    /// Failed passwords for one username from one client address answered without delay.
+    #[arg(long, env = "LANTOA_LOGIN_FAILURES_BEFORE_DELAY", default_value_t = 5)]
+    pub login_failures_before_delay: u32,
+    /// Wait after the first failure past those, in seconds; it doubles with each further failure.
+    #[arg(long, env = "LANTOA_LOGIN_BASE_DELAY", default_value_t = 30)]
+    pub login_base_delay_secs: i64,
+    /// Longest wait between two password attempts for one username from one address, in seconds.
+    #[arg(long, env = "LANTOA_LOGIN_MAX_DELAY", default_value_t = 900)]
+    pub login_max_delay_secs: i64,
+    /// Failed passwords allowed per client address, across usernames, within the throttle window.
     #[arg(long, env = "LANTOA_LOGIN_MAX_FAILURES_PER_IP", default_value_t = 20)]
     pub login_max_failures_per_ip: u32,
-    /// Throttle window for failed logins, in seconds.
+    /// Throttle window, in seconds: the per-address cap counts within it, and a username's
+    /// failures from an address are forgotten this long after its last wait.
     #[arg(long, env = "LANTOA_LOGIN_THROTTLE_WINDOW", default_value_t = 900)]
-    pub login_throttle_window_secs: u64,
+    pub login_throttle_window_secs: i64,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (comma-separated IPs or CIDR blocks).
+    /// The client is then the right-most forwarded address that is not one of them. Empty: the
+    /// peer's address, the header ignored.
+    #[arg(long, env = "LANTOA_TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl Default for AuthArgs {
@@ -121,9 +138,32 @@ impl Default for AuthArgs {
         Self {
             access_token_ttl_secs: 900,
             refresh_token_ttl_secs: 1_209_600,
-            login_max_failures_per_user: 5,
+            session_max_age_secs: 43_200,
+            login_failures_before_delay: 5,
+            login_base_delay_secs: 30,
+            login_max_delay_secs: 900,
             login_max_failures_per_ip: 20,
             login_throttle_window_secs: 900,
+            trusted_proxies: TrustedProxies::default(),
+        }
+    }
+}
+
+impl AuthArgs {
+    pub fn throttle_policy(&self) -> ThrottlePolicy {
+        ThrottlePolicy {
+            failures_before_delay: self.login_failures_before_delay,
+            base_delay_secs: self.login_base_delay_secs.max(1),
+            max_delay_secs: self.login_max_delay_secs.max(1),
+            max_failures_per_address: self.login_max_failures_per_ip.max(1),
+            window_secs: self.login_throttle_window_secs.max(1),
+        }
+    }
+
+    pub fn session_lifetimes(&self) -> Lifetimes {
+        Lifetimes {
+            refresh_token_secs: self.refresh_token_ttl_secs.max(1),
+            session_secs: self.session_max_age_secs.max(1),
         }
     }
 }

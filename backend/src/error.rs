@@ -35,6 +35,7 @@ pub enum ErrorCode {
     InvalidCredentials,
     InvalidRefreshToken,
     InvalidClientCredentials,
+    CsrfCheckFailed,
     PasswordChangeRequired,
     WrongPassword,
     Forbidden,
@@ -80,7 +81,9 @@ impl ErrorCode {
             | InvalidCredentials
             | InvalidRefreshToken
             | InvalidClientCredentials => StatusCode::UNAUTHORIZED,
-            PasswordChangeRequired | Forbidden | OutsideUnitScope => StatusCode::FORBIDDEN,
+            PasswordChangeRequired | CsrfCheckFailed | Forbidden | OutsideUnitScope => {
+                StatusCode::FORBIDDEN
+            }
             NotFound | RouteNotFound => StatusCode::NOT_FOUND,
             MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             WrongPassword => StatusCode::UNPROCESSABLE_ENTITY,
@@ -126,6 +129,7 @@ impl ErrorCode {
             InvalidCredentials => "Tên đăng nhập hoặc mật khẩu không đúng",
             InvalidRefreshToken => "Mã làm mới phiên không hợp lệ",
             InvalidClientCredentials => "Thông tin tài khoản tích hợp không đúng",
+            CsrfCheckFailed => "Yêu cầu không đến từ ứng dụng Lan Tỏa",
             PasswordChangeRequired => "Cần đổi mật khẩu trước khi tiếp tục",
             WrongPassword => "Mật khẩu hiện tại không đúng",
             Forbidden => "Không có quyền thực hiện",

@@ -27,7 +27,6 @@ pub mod units;
 pub mod users;
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use actix_cors::Cors;
 use actix_web::body::MessageBody;
@@ -64,13 +63,10 @@ pub fn build_state(
         db,
         clock,
         jwt: JwtKeys::new(jwt_secret, auth.access_token_ttl_secs),
-        throttle: LoginThrottle::new(
-            auth.login_max_failures_per_user,
-            auth.login_max_failures_per_ip,
-            Duration::from_secs(auth.login_throttle_window_secs),
-        ),
+        throttle: LoginThrottle::new(auth.throttle_policy()),
         settings: Settings {
-            refresh_token_ttl_secs: auth.refresh_token_ttl_secs,
+            session_lifetimes: auth.session_lifetimes(),
+            trusted_proxies: auth.trusted_proxies.clone(),
             ..settings
         },
         principals: Default::default(),

@@ -74,7 +74,6 @@ fn run(cli: Cli) -> Result<(), String> {
                 &secret,
                 &args.auth,
                 Settings {
-                    trust_forwarded_for: args.trust_forwarded_for,
                     max_json_bytes: args.max_json_bytes,
                     max_upload_bytes: args.max_upload_bytes,
                     data_dir: args.database.data_dir.clone(),

@@ -1,9 +1,12 @@
 use std::path::PathBuf;
 
+use crate::auth::client_addr::TrustedProxies;
 use crate::auth::jwt::JwtKeys;
-use crate::clock::Clock;
 use crate::auth::principal_cache::PrincipalCache;
+use crate::auth::sessions::Lifetimes;
 use crate::auth::throttle::LoginThrottle;
+use crate::clock::Clock;
+use crate::config::AuthArgs;
 use crate::db::Db;
 use crate::exemplars::list_totals::ListTotals;
 
@@ -23,9 +26,10 @@ pub struct AppState {
 
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub refresh_token_ttl_secs: i64,
-    /// Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy).
-    pub trust_forwarded_for: bool,
+    /// Lifetimes of sessions and refresh tokens.
+    pub session_lifetimes: Lifetimes,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: TrustedProxies,
     pub max_json_bytes: usize,
     /// Largest accepted attachment or import file.
     pub max_upload_bytes: usize,
@@ -36,8 +40,8 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            refresh_token_ttl_secs: 1_209_600,
-            trust_forwarded_for: false,
+            session_lifetimes: AuthArgs::default().session_lifetimes(),
+            trusted_proxies: TrustedProxies::default(),
             max_json_bytes: 1_048_576,
             max_upload_bytes: 20 * 1024 * 1024,
             data_dir: PathBuf::from("data"),

@@ -305,10 +305,31 @@ test('a new user must change the temporary password at first sign-in', async () 
     // A unit staff member sees only the shared sections.
     assert.equal(await byTestId(page, 'nav-nguoi-dung').count(), 0);
 
-    // A reload keeps the session (the refresh token survives, the access token is renewed).
+    // A reload keeps the session: a silent refresh with the cookie renews the access token.
     await page.reload();
     await byTestId(page, 'home-greeting').waitFor();
     assert.equal(await byTestId(page, 'header-user-name').innerText(), fullName);
+
+    // The refresh token is an HttpOnly, Secure, SameSite=Strict cookie on the auth path, which
+    // Chromium keeps over plain http on 127.0.0.1; no script can read it, and storage holds no token.
+    const refreshCookie = (await page.context().cookies()).find((c) => c.name === 'lantoa_refresh');
+    assert.ok(refreshCookie, 'the browser keeps the refresh cookie');
+    assert.deepEqual(
+      [refreshCookie.httpOnly, refreshCookie.secure, refreshCookie.sameSite, refreshCookie.path],
+      [true, true, 'Strict', '/api/v1/auth'],
+    );
+    assert.equal(await page.evaluate(() => document.cookie), '');
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    assert.ok(!stored.includes(refreshCookie.value), 'no refresh token in web storage');
+
+    // Signing out revokes the session and drops the cookie: a reload stays signed out.
+    const loggedOut = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/auth/logout');
+    await byTestId(page, 'logout-button').click();
+    await byTestId(page, 'login-card').waitFor();
+    assert.equal((await loggedOut).status(), 204);
+    assert.equal((await page.context().cookies()).some((c) => c.name === 'lantoa_refresh'), false);
+    await page.reload();
+    await byTestId(page, 'login-card').waitFor();
   });
 });
 

@@ -73,7 +73,10 @@ pub struct TestApp {
     pub state: web::Data<AppState>,
     server: actix_test::TestServer,
     client: reqwest::Client,
-    _database: databases::TestDatabase,
+    auth: AuthArgs,
+    database_url: String,
+    /// `None` for a second instance, which shares the first one's database.
+    _database: Option<databases::TestDatabase>,
     _data: tempfile::TempDir,
 }
 
@@ -84,15 +87,44 @@ impl TestApp {
 
     pub async fn start_with(kind: DbKind, auth: AuthArgs) -> Self {
         let database = databases::TestDatabase::create(kind);
+        let url = database.url.clone();
+        Self::serve(
+            kind,
+            url,
+            Some(database),
+            auth,
+            lantoa::clock::Clock::system(),
+        )
+    }
+
+    /// Another server on the same database (as a second instance behind a load balancer would
+    /// be), with the same configuration and clock but its own process state (caches, pool).
+    pub async fn second_instance(&self) -> TestApp {
+        Self::serve(
+            self.kind,
+            self.database_url.clone(),
+            None,
+            self.auth.clone(),
+            self.state.clock.clone(),
+        )
+    }
+
+    fn serve(
+        kind: DbKind,
+        database_url: String,
+        database: Option<databases::TestDatabase>,
+        auth: AuthArgs,
+        clock: lantoa::clock::Clock,
+    ) -> Self {
         let data = tempfile::tempdir().expect("data directory");
-        let db = lantoa::db::Db::connect(&database.url, 4).expect("connect to the test database");
+        let db = lantoa::db::Db::connect(&database_url, 4).expect("connect to the test database");
         let settings = Settings {
             max_json_bytes: 64 * 1024,
             max_upload_bytes: 256 * 1024,
             data_dir: data.path().to_path_buf(),
             ..Settings::default()
         };
-        let state = lantoa::build_state(db, lantoa::clock::Clock::system(), JWT_SECRET, &auth, settings);
+        let state = lantoa::build_state(db, clock, JWT_SECRET, &auth, settings);
         let server_state = state.clone();
         let server = actix_test::start(move || {
             lantoa::app(server_state.clone(), lantoa::WebOptions::default())
@@ -102,6 +134,8 @@ impl TestApp {
             state,
             server,
             client: reqwest::Client::new(),
+            auth,
+            database_url,
             _database: database,
             _data: data,
         }
@@ -143,6 +177,30 @@ impl TestApp {
             .await;
         assert_eq!(res.status, 200, "login as {username}: {}", res.body);
         res.body
+    }
+
+    /// Signs in and returns the token response with the refresh cookie's value.
+    pub async fn sign_in(&self, username: &str, password: &str) -> SignedIn {
+        let res = self
+            .post("/api/v1/auth/login")
+            .json(&serde_json::json!({ "username": username, "password": password }))
+            .send()
+            .await;
+        assert_eq!(res.status, 200, "login as {username}: {}", res.body);
+        SignedIn {
+            access: res.body["accessToken"].as_str().unwrap().to_owned(),
+            refresh: res.refresh_cookie().expect("a refresh cookie").value,
+            body: res.body,
+        }
+    }
+
+    /// `POST /auth/refresh` as the SPA sends it: the cookie and the CSRF header.
+    pub async fn refresh(&self, refresh_token: &str) -> Res {
+        self.post("/api/v1/auth/refresh")
+            .refresh_cookie(refresh_token)
+            .csrf()
+            .send()
+            .await
     }
 
     /// An access token for a demo account.
@@ -213,6 +271,16 @@ impl Req<'_> {
         self
     }
 
+    /// Sends a refresh token in the refresh cookie.
+    pub fn refresh_cookie(self, token: &str) -> Self {
+        self.header("Cookie", &format!("lantoa_refresh={token}"))
+    }
+
+    /// The header the cookie-authenticated endpoints require.
+    pub fn csrf(self) -> Self {
+        self.header("X-Lantoa-Csrf", "1")
+    }
+
     pub fn if_match(self, etag: &str) -> Self {
         self.header("If-Match", etag)
     }
@@ -257,6 +325,16 @@ impl Res {
             .get(name)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
+    }
+
+    /// The `lantoa_refresh` cookie this response sets, if any.
+    pub fn refresh_cookie(&self) -> Option<SetCookie> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .map(SetCookie::parse)
+            .find(|c| c.name == "lantoa_refresh")
     }
 
     pub fn etag(&self) -> String {
@@ -321,6 +399,51 @@ impl Res {
             self.text
         );
         &self.body
+    }
+}
+
+/// A signed-in person: the token response, its access token and the refresh cookie's value.
+pub struct SignedIn {
+    pub body: Value,
+    pub access: String,
+    pub refresh: String,
+}
+
+/// One `Set-Cookie` header, taken apart.
+#[derive(Debug, Clone)]
+pub struct SetCookie {
+    pub name: String,
+    pub value: String,
+    /// Attributes in lower case (`httponly`, `secure`, `samesite` → `strict`, `path`, `max-age`).
+    pub attributes: Vec<(String, String)>,
+}
+
+impl SetCookie {
+    pub fn parse(header: &str) -> Self {
+        let mut parts = header.split(';').map(str::trim);
+        let (name, value) = parts
+            .next()
+            .unwrap_or("")
+            .split_once('=')
+            .unwrap_or(("", ""));
+        let attributes = parts
+            .map(|part| match part.split_once('=') {
+                Some((k, v)) => (k.to_ascii_lowercase(), v.to_owned()),
+                None => (part.to_ascii_lowercase(), String::new()),
+            })
+            .collect();
+        Self {
+            name: name.to_owned(),
+            value: value.to_owned(),
+            attributes,
+        }
+    }
+
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 

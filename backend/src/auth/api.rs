@@ -1,15 +1,18 @@
 //! `/api/v1/auth`: sign-in, token refresh, sign-out, the caller's identity, and access tokens for
-//! service accounts.
+//! service accounts. The refresh token is never in a body: it lives in the refresh cookie
+//! ([`super::refresh_cookie`]), and the endpoints it authenticates check [`super::csrf`].
 
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, ResponseError, get, post, web};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::jwt::Subject;
+use super::jwt::{Grant, Subject};
 use super::roles::AnyPrincipal;
 use super::sessions::{self, Rotation};
-use super::{Auth, RequestMeta, Role, password};
+use super::throttle::{self, Attempt};
+use super::{Auth, RequestMeta, Role, csrf, password, refresh_cookie};
 use crate::audit::{self, AuditContext};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::extract::Json;
@@ -29,7 +32,8 @@ pub struct LoginRequest {
     pub password: String,
 }
 
-/// Tokens for a signed-in person.
+/// Tokens for a signed-in person. The refresh token comes in the `lantoa_refresh` cookie
+/// (`HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth`), never in the body.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenResponse {
@@ -39,8 +43,8 @@ pub struct TokenResponse {
     pub token_type: &'static str,
     /// Seconds until the access token expires.
     pub expires_in: i64,
-    /// Opaque, single use: exchange it at `/auth/refresh` for new tokens.
-    pub refresh_token: String,
+    /// Until then the refresh cookie gives new tokens at `/auth/refresh`; never beyond the
+    /// session's absolute lifetime (`LANTOA_SESSION_MAX_AGE` from sign-in).
     pub refresh_expires_at: chrono::DateTime<chrono::Utc>,
     /// The password is temporary: only the profile and password change are open until it is changed.
     pub must_change_password: bool,
@@ -52,41 +56,52 @@ fn invalid_credentials() -> AppError {
         .with_detail("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.")
 }
 
-/// Issues an access token for a user's session and wraps everything in a [`TokenResponse`].
+/// Issues an access token for a user's session and answers with a [`TokenResponse`], the
+/// refresh cookie and `Cache-Control: no-store`.
 pub fn token_response(
     state: &AppState,
     user: User,
     session_id: i64,
     refresh: sessions::RefreshToken,
-) -> AppResult<TokenResponse> {
+    now: DateTime<Utc>,
+) -> AppResult<HttpResponse> {
     let access = state.jwt.issue(
-        Subject::User(user.id),
-        user.role,
-        user.unit.as_ref().map(|u| u.id),
-        Some(session_id),
-        None,
+        Grant {
+            subject: Subject::User(user.id),
+            role: user.role,
+            unit: user.unit.as_ref().map(|u| u.id),
+            sid: Some(session_id),
+            scope: None,
+            generation: None,
+        },
+        now,
     )?;
-    Ok(TokenResponse {
+    let body = TokenResponse {
         access_token: access.token,
         token_type: "Bearer",
         expires_in: state.jwt.access_ttl_secs,
-        refresh_token: refresh.token,
         refresh_expires_at: refresh.expires_at,
         must_change_password: user.must_change_password,
         user,
-    })
+    };
+    Ok(refresh_cookie::token_response(&body, &refresh, now))
 }
 
 /// Signs in with username and password.
 ///
-/// Unknown usernames, wrong passwords and locked accounts get the same answer. Repeated failures
-/// for a username or from an address are throttled (429 with `Retry-After`).
+/// Unknown usernames, wrong passwords and locked accounts get the same answer. Failures are
+/// throttled per username and client address (a wait that doubles after a few failures) and per
+/// address across usernames: 429 with `Retry-After`, counted on every server alike. The refresh
+/// token comes in the `lantoa_refresh` cookie.
 #[utoipa::path(
     tag = "Xác thực",
     request_body = LoginRequest,
     security(()),
     responses(
-        (status = 200, body = TokenResponse),
+        (status = 200, body = TokenResponse, headers(
+            ("Set-Cookie" = String, description = "`lantoa_refresh=…; Path=/api/v1/auth; Max-Age=…; HttpOnly; Secure; SameSite=Strict`"),
+            ("Cache-Control" = String, description = "`no-store`")
+        )),
         (status = 401, response = crate::openapi::Unauthorized),
         (status = 429, response = crate::openapi::TooManyRequests)
     )
@@ -96,12 +111,11 @@ pub async fn login(
     state: web::Data<AppState>,
     meta: RequestMeta,
     Json(body): Json<LoginRequest>,
-) -> AppResult<web::Json<TokenResponse>> {
+) -> AppResult<HttpResponse> {
     validate(&body)?;
-    let ip = meta.ip.clone();
-    if let Err(wait) = state.throttle.check(&body.username, ip.as_deref()) {
-        return Err(AppError::too_many_requests(wait));
-    }
+    let now = state.clock.now();
+    let attempt = Attempt::password(&body.username, meta.client);
+    state.throttle.reserve(&state.db, &attempt, now).await?;
     let username = body.username.clone();
     let found = state
         .db
@@ -120,17 +134,16 @@ pub async fn login(
     .await
     .map_err(AppError::internal)?;
     let Some((user_id, username)) = verified else {
-        state.throttle.record_failure(&body.username, ip.as_deref());
-        tracing::warn!(username = %body.username, ip = ?ip, "failed login");
+        tracing::info!(ip = ?meta.ip, "failed login");
         return Err(invalid_credentials());
     };
-    state.throttle.record_success(&username);
-    let ttl = state.settings.refresh_token_ttl_secs;
+    let lifetimes = state.settings.session_lifetimes;
     let (user, session_id, refresh) = state
         .db
         .transaction(move |conn| {
-            let (session_id, refresh) = sessions::start(conn, user_id, &meta, ttl)?;
-            users::touch_login(conn, user_id, meta.at)?;
+            throttle::succeeded(conn, &attempt, now)?;
+            let (session_id, refresh) = sessions::start(conn, user_id, &meta, now, lifetimes)?;
+            users::touch_login(conn, user_id, now.naive_utc())?;
             let ctx = AuditContext::user(user_id, &username, &meta);
             audit::record(
                 conn,
@@ -144,49 +157,70 @@ pub async fn login(
             Ok((users::find(conn, user_id)?, session_id, refresh))
         })
         .await?;
-    Ok(web::Json(token_response(
-        &state, user, session_id, refresh,
-    )?))
+    token_response(&state, user, session_id, refresh, now)
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct RefreshRequest {
-    pub refresh_token: String,
+/// Refused: the problem, and the refresh cookie dropped.
+fn refused_clearing_cookie(error: AppError) -> HttpResponse {
+    let mut response = error.error_response();
+    let _ = response.add_cookie(&refresh_cookie::clear());
+    response
 }
 
-/// Exchanges a refresh token for new tokens. The presented token is used up; presenting it again
-/// revokes the whole session.
+/// Exchanges the refresh cookie for new tokens and a new cookie. The presented token is used
+/// up; presenting it again revokes the whole session. Refreshing never extends the session's
+/// absolute lifetime. Needs `X-Lantoa-Csrf: 1` and, when the browser sends `Origin`, this origin.
 #[utoipa::path(
     tag = "Xác thực",
-    request_body = RefreshRequest,
+    params(
+        ("X-Lantoa-Csrf" = String, Header, description = "Luôn là `1`: chống giả mạo yêu cầu từ trang khác (CSRF)", example = "1"),
+        ("lantoa_refresh" = Option<String>, Cookie, description = "Mã làm mới phiên, do máy chủ đặt khi đăng nhập (HttpOnly)")
+    ),
     security(()),
-    responses((status = 200, body = TokenResponse), (status = 401, response = crate::openapi::Unauthorized))
+    responses(
+        (status = 200, body = TokenResponse, headers(
+            ("Set-Cookie" = String, description = "The next refresh token: `lantoa_refresh=…; Path=/api/v1/auth; Max-Age=…; HttpOnly; Secure; SameSite=Strict`"),
+            ("Cache-Control" = String, description = "`no-store`")
+        )),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, response = crate::openapi::Forbidden)
+    )
 )]
 #[post("/auth/refresh")]
 pub async fn refresh_session(
+    req: HttpRequest,
     state: web::Data<AppState>,
-    Json(body): Json<RefreshRequest>,
-) -> AppResult<web::Json<TokenResponse>> {
-    let ttl = state.settings.refresh_token_ttl_secs;
+) -> AppResult<HttpResponse> {
+    csrf::check(&req)?;
+    let invalid = || {
+        AppError::new(ErrorCode::InvalidRefreshToken)
+            .with_detail("Phiên đăng nhập không còn hiệu lực, vui lòng đăng nhập lại.")
+    };
+    let Some(presented) = refresh_cookie::read(&req) else {
+        return Ok(refused_clearing_cookie(invalid()));
+    };
+    let now = state.clock.now();
+    let ttl = state.settings.session_lifetimes.refresh_token_secs;
     let outcome = state
         .db
         .transaction(move |conn| {
-            Ok(match sessions::rotate(conn, &body.refresh_token, ttl)? {
-                Rotation::Rotated {
+            Ok(match sessions::rotate(conn, &presented, now, ttl) {
+                Err(error) if error.code == ErrorCode::InvalidRefreshToken => None,
+                Err(error) => return Err(error),
+                Ok(Rotation::Rotated {
                     user_id,
                     session_id,
                     refresh,
-                } => {
+                }) => {
                     let user = users::find(conn, user_id)?;
                     if !user.active {
-                        sessions::revoke(conn, session_id, "account_disabled")?;
+                        sessions::revoke(conn, session_id, "account_disabled", now.naive_utc())?;
                         None
                     } else {
                         Some((user, session_id, refresh))
                     }
                 }
-                Rotation::Reused => {
+                Ok(Rotation::Reused) => {
                     tracing::warn!("refresh token reused: session revoked");
                     None
                 }
@@ -195,52 +229,64 @@ pub async fn refresh_session(
         .await?;
     // Sessions or accounts changed: tokens must be checked against the database again.
     state.principals.clear();
-    let (user, session_id, refresh) = outcome.ok_or_else(|| {
-        AppError::new(ErrorCode::InvalidRefreshToken)
-            .with_detail("Phiên đăng nhập không còn hiệu lực, vui lòng đăng nhập lại.")
-    })?;
-    Ok(web::Json(token_response(
-        &state, user, session_id, refresh,
-    )?))
+    match outcome {
+        Some((user, session_id, refresh)) => token_response(&state, user, session_id, refresh, now),
+        None => Ok(refused_clearing_cookie(invalid())),
+    }
 }
 
-/// Signs out: revokes the session of the refresh token (and every access token issued for it).
-/// Answers 204 whether or not the token was still valid.
+/// Signs out: revokes the session of the refresh cookie (and every access token issued for it)
+/// and drops the cookie. Answers 204 whether or not the session was still valid. Needs
+/// `X-Lantoa-Csrf: 1` and, when the browser sends `Origin`, this origin.
 #[utoipa::path(
     tag = "Xác thực",
-    request_body = RefreshRequest,
+    params(
+        ("X-Lantoa-Csrf" = String, Header, description = "Luôn là `1`: chống giả mạo yêu cầu từ trang khác (CSRF)", example = "1"),
+        ("lantoa_refresh" = Option<String>, Cookie, description = "Mã làm mới phiên, do máy chủ đặt khi đăng nhập (HttpOnly)")
+    ),
     security(()),
-    responses((status = 204, description = "Đã đăng xuất"))
+    responses(
+        (status = 204, description = "Đã đăng xuất", headers(
+            ("Set-Cookie" = String, description = "Drops the refresh cookie (`Max-Age=0`)")
+        )),
+        (status = 403, response = crate::openapi::Forbidden)
+    )
 )]
 #[post("/auth/logout")]
 pub async fn logout(
+    req: HttpRequest,
     state: web::Data<AppState>,
     meta: RequestMeta,
-    Json(body): Json<RefreshRequest>,
 ) -> AppResult<HttpResponse> {
-    state
-        .db
-        .transaction(move |conn| {
-            if let Some((session_id, user_id)) =
-                sessions::revoke_by_token(conn, &body.refresh_token)?
-            {
-                let username = users::find(conn, user_id)?.username;
-                audit::record(
-                    conn,
-                    &AuditContext::user(user_id, &username, &meta),
-                    audit::AuditAction::Logout,
-                    audit::EntityType::Session,
-                    Some(session_id),
-                    None,
-                    None,
-                )?;
-            }
-            Ok(())
-        })
-        .await?;
-    // Sessions or accounts changed: tokens must be checked against the database again.
-    state.principals.clear();
-    Ok(HttpResponse::NoContent().finish())
+    csrf::check(&req)?;
+    if let Some(presented) = refresh_cookie::read(&req) {
+        let now = state.clock.now_naive();
+        state
+            .db
+            .transaction(move |conn| {
+                if let Some((session_id, user_id)) =
+                    sessions::revoke_by_token(conn, &presented, now)?
+                {
+                    let username = users::find(conn, user_id)?.username;
+                    audit::record(
+                        conn,
+                        &AuditContext::user(user_id, &username, &meta),
+                        audit::AuditAction::Logout,
+                        audit::EntityType::Session,
+                        Some(session_id),
+                        None,
+                        None,
+                    )?;
+                }
+                Ok(())
+            })
+            .await?;
+        // Sessions or accounts changed: tokens must be checked against the database again.
+        state.principals.clear();
+    }
+    Ok(refresh_cookie::no_store(HttpResponse::NoContent())
+        .cookie(refresh_cookie::clear())
+        .finish())
 }
 
 /// The caller: a person (with their account) or a service account.
@@ -315,13 +361,14 @@ pub struct ServiceTokenResponse {
 
 /// Client-credentials sign-in for provincial systems and scripts: a service account's client id
 /// and secret give an access token with the role `integration` and the account's scopes.
-/// There is no refresh token: ask again when it expires.
+/// There is no refresh token: ask again when it expires. Rotating the secret ends every token
+/// issued before. Failures are throttled like sign-ins.
 #[utoipa::path(
     tag = "Xác thực",
     request_body = ClientCredentialsRequest,
     security(()),
     responses(
-        (status = 200, body = ServiceTokenResponse),
+        (status = 200, body = ServiceTokenResponse, headers(("Cache-Control" = String, description = "`no-store`"))),
         (status = 401, response = crate::openapi::Unauthorized),
         (status = 429, response = crate::openapi::TooManyRequests)
     )
@@ -331,7 +378,7 @@ pub async fn service_token(
     state: web::Data<AppState>,
     meta: RequestMeta,
     Json(body): Json<ClientCredentialsRequest>,
-) -> AppResult<web::Json<ServiceTokenResponse>> {
+) -> AppResult<HttpResponse> {
     if body.grant_type != "client_credentials" {
         return Err(AppError::field(
             "grantType",
@@ -339,20 +386,21 @@ pub async fn service_token(
             "Chỉ hỗ trợ grantType = client_credentials.",
         ));
     }
-    let throttle_key = format!("client:{}", body.client_id);
-    if let Err(wait) = state.throttle.check(&throttle_key, meta.ip.as_deref()) {
-        return Err(AppError::too_many_requests(wait));
-    }
-    let client_id = body.client_id.clone();
-    let secret = body.client_secret.clone();
+    let now = state.clock.now();
+    let attempt = Attempt::client_secret(&body.client_id, meta.client);
+    state.throttle.reserve(&state.db, &attempt, now).await?;
+    let (client_id, secret) = (body.client_id, body.client_secret);
     let account = state
         .db
-        .run(move |conn| service_accounts::authenticate(conn, &client_id, &secret))
+        .transaction(move |conn| {
+            let found = service_accounts::authenticate(conn, &client_id, &secret, now.naive_utc())?;
+            if found.is_some() {
+                throttle::succeeded(conn, &attempt, now)?;
+            }
+            Ok(found)
+        })
         .await?;
-    let Some(account) = account else {
-        state
-            .throttle
-            .record_failure(&throttle_key, meta.ip.as_deref());
+    let Some((account, generation)) = account else {
         return Err(
             AppError::new(ErrorCode::InvalidClientCredentials).with_detail(
                 "Mã tài khoản tích hợp hoặc khóa bí mật không đúng, hoặc tài khoản đã bị thu hồi.",
@@ -361,18 +409,24 @@ pub async fn service_token(
     };
     let scope = super::Scope::join(&account.scopes);
     let access = state.jwt.issue(
-        Subject::Service(account.id),
-        Role::Integration,
-        None,
-        None,
-        Some(scope.clone()),
+        Grant {
+            subject: Subject::Service(account.id),
+            role: Role::Integration,
+            unit: None,
+            sid: None,
+            scope: Some(scope.clone()),
+            generation: Some(generation),
+        },
+        now,
     )?;
-    Ok(web::Json(ServiceTokenResponse {
-        access_token: access.token,
-        token_type: "Bearer",
-        expires_in: state.jwt.access_ttl_secs,
-        scope,
-    }))
+    Ok(
+        refresh_cookie::no_store(HttpResponse::Ok()).json(ServiceTokenResponse {
+            access_token: access.token,
+            token_type: "Bearer",
+            expires_in: state.jwt.access_ttl_secs,
+            scope,
+        }),
+    )
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -1,7 +1,8 @@
 //! Access tokens: HS256 JWTs with every registered claim validated and the algorithm pinned.
+//! Times come from the application's clock: tokens are issued at its time, and `exp`/`nbf` are
+//! checked against it here (jsonwebtoken would read the system time), with the same leeway.
 
 use chrono::{DateTime, Utc};
-use jsonwebtoken::errors::ErrorKind;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +12,8 @@ use crate::error::{AppError, ErrorCode};
 pub const ISSUER: &str = "lantoa";
 pub const AUDIENCE: &str = "lantoa-api";
 const ALGORITHM: Algorithm = Algorithm::HS256;
+/// Seconds of clock difference tolerated on `exp` and `nbf`.
+pub const LEEWAY_SECS: i64 = 30;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Claims {
@@ -26,6 +29,10 @@ pub struct Claims {
     /// Space-separated scopes of a service account.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+    /// The generation of the service account's secret the token was issued for; rotating the
+    /// secret ends every token of an earlier generation.
+    #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
+    pub generation: Option<i64>,
     pub iss: String,
     pub aud: String,
     pub exp: i64,
@@ -60,6 +67,20 @@ impl Subject {
     }
 }
 
+/// What an access token says about its holder.
+#[derive(Debug, Clone)]
+pub struct Grant {
+    pub subject: Subject,
+    pub role: Role,
+    pub unit: Option<i64>,
+    /// The login session (people).
+    pub sid: Option<i64>,
+    /// Scopes (service accounts).
+    pub scope: Option<String>,
+    /// The secret generation (service accounts).
+    pub generation: Option<i64>,
+}
+
 pub struct JwtKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
@@ -78,9 +99,10 @@ impl JwtKeys {
         validation.set_issuer(&[ISSUER]);
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "nbf", "iat", "iss", "aud", "sub"]);
-        validation.validate_exp = true;
-        validation.validate_nbf = true;
-        validation.leeway = 30;
+        // Checked in `verify` against the application's clock; presence is still required above.
+        validation.validate_exp = false;
+        validation.validate_nbf = false;
+        validation.leeway = 0;
         Self {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
@@ -89,15 +111,15 @@ impl JwtKeys {
         }
     }
 
-    pub fn issue(
-        &self,
-        subject: Subject,
-        role: Role,
-        unit: Option<i64>,
-        sid: Option<i64>,
-        scope: Option<String>,
-    ) -> Result<IssuedToken, AppError> {
-        let now = Utc::now();
+    pub fn issue(&self, grant: Grant, now: DateTime<Utc>) -> Result<IssuedToken, AppError> {
+        let Grant {
+            subject,
+            role,
+            unit,
+            sid,
+            scope,
+            generation,
+        } = grant;
         let expires_at = now + chrono::Duration::seconds(self.access_ttl_secs);
         let claims = Claims {
             sub: subject.encode(),
@@ -105,6 +127,7 @@ impl JwtKeys {
             unit,
             sid,
             scope,
+            generation,
             iss: ISSUER.to_owned(),
             aud: AUDIENCE.to_owned(),
             exp: expires_at.timestamp(),
@@ -122,21 +145,25 @@ impl JwtKeys {
             .map_err(AppError::internal)
     }
 
-    pub fn verify(&self, token: &str) -> Result<Claims, AppError> {
-        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
-            .map_err(|e| match e.kind() {
-                ErrorKind::ExpiredSignature => AppError::new(ErrorCode::TokenExpired).with_detail(
-                    "Phiên đăng nhập đã hết hạn, vui lòng làm mới hoặc đăng nhập lại.",
-                ),
-                _ => {
-                    AppError::new(ErrorCode::InvalidToken).with_detail("Mã truy cập không hợp lệ.")
-                }
-            })?;
-        if data.claims.jti.is_empty() || Subject::decode(&data.claims.sub).is_none() {
-            return Err(
-                AppError::new(ErrorCode::InvalidToken).with_detail("Mã truy cập không hợp lệ.")
-            );
+    /// Checks the signature, algorithm, issuer, audience and required claims, then `exp` and
+    /// `nbf` against `now`.
+    pub fn verify(&self, token: &str, now: DateTime<Utc>) -> Result<Claims, AppError> {
+        let invalid =
+            || AppError::new(ErrorCode::InvalidToken).with_detail("Mã truy cập không hợp lệ.");
+        let claims = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .map_err(|_| invalid())?
+            .claims;
+        if claims.jti.is_empty() || Subject::decode(&claims.sub).is_none() {
+            return Err(invalid());
         }
-        Ok(data.claims)
+        let now = now.timestamp();
+        if claims.nbf > now.saturating_add(LEEWAY_SECS) {
+            return Err(invalid());
+        }
+        if claims.exp < now.saturating_sub(LEEWAY_SECS) {
+            return Err(AppError::new(ErrorCode::TokenExpired)
+                .with_detail("Phiên đăng nhập đã hết hạn, vui lòng làm mới hoặc đăng nhập lại."));
+        }
+        Ok(claims)
     }
 }

@@ -3,22 +3,27 @@
 //! per-unit scoping.
 
 pub mod api;
+pub mod client_addr;
+pub mod csrf;
 pub mod jwt;
 pub mod password;
 pub mod policy;
 pub mod principal_cache;
+pub mod refresh_cookie;
 pub mod roles;
 pub mod sessions;
 pub mod throttle;
 pub mod tokens;
 
 use std::marker::PhantomData;
+use std::net::IpAddr;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::header;
 use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use futures_util::future::{Ready, ready};
 
@@ -65,6 +70,9 @@ impl Principal {
 #[derive(Debug, Clone, Default)]
 pub struct RequestMeta {
     pub request_id: Option<String>,
+    /// The client's address (see [`client_addr`]).
+    pub client: Option<IpAddr>,
+    /// The same, as text for the audit log.
     pub ip: Option<String>,
     pub user_agent: Option<String>,
     /// When the request arrived, by the application's clock: the time of everything it writes.
@@ -74,15 +82,24 @@ pub struct RequestMeta {
 impl RequestMeta {
     pub fn of(req: &HttpRequest) -> Self {
         let state = req.app_data::<web::Data<AppState>>();
-        let trust_forwarded = state.is_some_and(|s| s.settings.trust_forwarded_for);
-        let ip = if trust_forwarded {
-            req.connection_info().realip_remote_addr().map(strip_port)
-        } else {
-            req.peer_addr().map(|a| a.ip().to_string())
+        let peer = req.peer_addr().map(|a| a.ip());
+        let client = match state {
+            Some(state) if !state.settings.trusted_proxies.is_empty() => {
+                let forwarded = req
+                    .headers()
+                    .get_all("x-forwarded-for")
+                    .filter_map(|v| v.to_str().ok());
+                state
+                    .settings
+                    .trusted_proxies
+                    .client_address(peer, forwarded)
+            }
+            _ => peer.map(client_addr::canonical),
         };
         Self {
             request_id: request_id::current(),
-            ip,
+            client,
+            ip: client.map(|ip| ip.to_string()),
             user_agent: req
                 .headers()
                 .get(header::USER_AGENT)
@@ -91,12 +108,6 @@ impl RequestMeta {
             at: state.map(|s| s.clock.now_naive()).unwrap_or_default(),
         }
     }
-}
-
-fn strip_port(addr: &str) -> String {
-    addr.parse::<std::net::SocketAddr>()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|_| addr.to_owned())
 }
 
 impl FromRequest for RequestMeta {
@@ -159,10 +170,10 @@ pub async fn authenticate(
         let outcome = match (req.app_data::<web::Data<AppState>>().cloned(), token) {
             (None, _) => Err(AppError::internal("application state is not configured")),
             (_, Err(error)) => Err(error),
-            (Some(state), Ok(token)) => match state.jwt.verify(&token) {
+            (Some(state), Ok(token)) => match state.jwt.verify(&token, state.clock.now()) {
                 Err(error) => Err(error),
                 Ok(claims) => {
-                    let key = principal_cache::PrincipalCache::key(&claims.sub, claims.sid);
+                    let key = principal_cache::PrincipalCache::key(&claims);
                     match state.principals.get(&key) {
                         // A token must not claim another kind of principal than its subject's.
                         Some(principal)
@@ -172,9 +183,10 @@ pub async fn authenticate(
                             Ok(principal)
                         }
                         _ => {
+                            let now = state.clock.now_naive();
                             let loaded = state
                                 .db
-                                .run(move |conn| load_principal(conn, &claims))
+                                .run(move |conn| load_principal(conn, &claims, now))
                                 .await;
                             if let Ok(principal) = &loaded {
                                 state.principals.put(key, principal.clone());
@@ -212,8 +224,13 @@ fn revoked() -> AppError {
         .with_detail("Phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại.")
 }
 
-/// Checks the token against the database: the session is live, the account active.
-fn load_principal(conn: &mut DbConnection, claims: &Claims) -> AppResult<Principal> {
+/// Checks the token against the database: the session is live and within its lifetime, the
+/// account active; a service account's token is of its current secret.
+fn load_principal(
+    conn: &mut DbConnection,
+    claims: &Claims,
+    now: NaiveDateTime,
+) -> AppResult<Principal> {
     let subject = Subject::decode(&claims.sub).ok_or_else(revoked)?;
     match subject {
         Subject::User(user_id) => {
@@ -226,6 +243,7 @@ fn load_principal(conn: &mut DbConnection, claims: &Claims) -> AppResult<Princip
                 .filter(users::id.eq(user_id))
                 .filter(sessions_t::id.eq(sid))
                 .filter(sessions_t::revoked_at.is_null())
+                .filter(sessions_t::expires_at.gt(now))
                 .select((
                     users::username,
                     users::full_name,
@@ -258,9 +276,14 @@ fn load_principal(conn: &mut DbConnection, claims: &Claims) -> AppResult<Princip
             if claims.role != Role::Integration {
                 return Err(revoked());
             }
+            let generation = claims
+                .generation
+                .and_then(|g| i32::try_from(g).ok())
+                .ok_or_else(revoked)?;
             let row: Option<(String, String)> = service_accounts::table
                 .filter(service_accounts::id.eq(account_id))
                 .filter(service_accounts::revoked_at.is_null())
+                .filter(service_accounts::secret_generation.eq(generation))
                 .select((service_accounts::name, service_accounts::scopes))
                 .first(conn)
                 .optional()?;

@@ -1,5 +1,6 @@
 //! A short-lived cache of the principals behind access tokens, so that most requests need no
-//! database round trip to check their session. Entries live a few seconds; every change to
+//! database round trip to check their session. Entries live a few seconds (measured on the
+//! monotonic clock: the age of an entry, not a time of day); every change to
 //! accounts or sessions made by this process clears the cache at once, so sign-out, password
 //! changes, deactivation and role changes take effect immediately here (and within the
 //! time-to-live on other instances).
@@ -9,6 +10,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use super::Principal;
+use super::jwt::Claims;
 
 pub const TIME_TO_LIVE: Duration = Duration::from_secs(5);
 const MAX_ENTRIES: usize = 10_000;
@@ -19,9 +21,15 @@ pub struct PrincipalCache {
 }
 
 impl PrincipalCache {
-    /// The key of a token's principal: its subject and session.
-    pub fn key(sub: &str, sid: Option<i64>) -> String {
-        format!("{sub}/{}", sid.unwrap_or(0))
+    /// The key of a token's principal: its subject, session and (service accounts) secret
+    /// generation, so that a token of an old secret never finds the principal of a new one.
+    pub fn key(claims: &Claims) -> String {
+        format!(
+            "{}/{}/{}",
+            claims.sub,
+            claims.sid.unwrap_or(0),
+            claims.generation.unwrap_or(0)
+        )
     }
 
     pub fn get(&self, key: &str) -> Option<Principal> {

@@ -9,6 +9,7 @@ use validator::Validate;
 use crate::audit::{self, AuditContext};
 use crate::auth::api::{TokenResponse, token_response};
 use crate::auth::roles::SelfService;
+use crate::auth::throttle::{self, Attempt};
 use crate::auth::{Auth, password, sessions};
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use crate::http::etag::{IfMatch, json_with_etag};
@@ -97,21 +98,29 @@ pub struct PasswordChange {
 }
 
 /// Changes the caller's password. Every other session of the caller is signed out; the answer
-/// carries fresh tokens for this one.
+/// carries fresh tokens for a new session (the refresh token in the `lantoa_refresh` cookie).
+/// Wrong current passwords are throttled like sign-ins, and count with them (429 with
+/// `Retry-After`).
 ///
 /// **Quyền:** mọi người dùng (kể cả khi đang dùng mật khẩu tạm thời).
 #[utoipa::path(
     tag = "Hồ sơ cá nhân",
     request_body = PasswordChange,
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff"])),
-    responses((status = 200, body = TokenResponse))
+    responses(
+        (status = 200, body = TokenResponse, headers(
+            ("Set-Cookie" = String, description = "`lantoa_refresh=…; Path=/api/v1/auth; Max-Age=…; HttpOnly; Secure; SameSite=Strict`"),
+            ("Cache-Control" = String, description = "`no-store`")
+        )),
+        (status = 429, response = crate::openapi::TooManyRequests)
+    )
 )]
 #[post("/profile/password")]
 pub async fn change_password(
     auth: Auth<SelfService>,
     state: web::Data<AppState>,
     Json(body): Json<PasswordChange>,
-) -> AppResult<web::Json<TokenResponse>> {
+) -> AppResult<HttpResponse> {
     validate(&body)?;
     let id = own_id(&auth)?;
     let mut problems = password::check_policy("newPassword", &body.new_password, &auth.name);
@@ -125,6 +134,9 @@ pub async fn change_password(
     if !problems.is_empty() {
         return Err(AppError::validation(problems));
     }
+    let now = state.clock.now();
+    let attempt = Attempt::password(&auth.name, auth.meta.client);
+    state.throttle.reserve(&state.db, &attempt, now).await?;
     let stored = state
         .db
         .run(move |conn| model::password_hash(conn, id))
@@ -150,14 +162,15 @@ pub async fn change_password(
     };
     let ctx = AuditContext::from(&auth);
     let meta = auth.meta.clone();
-    let ttl = state.settings.refresh_token_ttl_secs;
+    let lifetimes = state.settings.session_lifetimes;
     let (user, session_id, refresh) = state
         .db
         .transaction(move |conn| {
+            throttle::succeeded(conn, &attempt, now)?;
             let version = model::find(conn, id)?.version;
-            model::set_password(conn, id, version, ctx.at, &new_hash, false)?;
-            sessions::revoke_all_for_user(conn, id, "password_change")?;
-            let (session_id, refresh) = sessions::start(conn, id, &meta, ttl)?;
+            model::set_password(conn, id, version, now.naive_utc(), &new_hash, false)?;
+            sessions::revoke_all_for_user(conn, id, "password_change", now.naive_utc())?;
+            let (session_id, refresh) = sessions::start(conn, id, &meta, now, lifetimes)?;
             audit::record(
                 conn,
                 &ctx,
@@ -172,9 +185,7 @@ pub async fn change_password(
         .await?;
     // Sessions or accounts changed: tokens must be checked against the database again.
     state.principals.clear();
-    Ok(web::Json(token_response(
-        &state, user, session_id, refresh,
-    )?))
+    token_response(&state, user, session_id, refresh, now)
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

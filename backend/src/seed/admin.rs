@@ -46,7 +46,7 @@ pub fn create_or_reset(
                 }
                 let version = model::set_password(conn, id, version, now, &hash, temporary)?;
                 crate::versioned_update!(conn, users, id, version, now, (users::active.eq(true)))?;
-                sessions::revoke_all_for_user(conn, id, "password_reset")?;
+                sessions::revoke_all_for_user(conn, id, "password_reset", now)?;
             }
             None => {
                 let input = NewUserInput {

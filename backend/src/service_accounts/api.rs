@@ -7,8 +7,8 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::model::{self, ServiceAccount, ServiceAccountInput};
 use crate::audit::{self, AuditContext};
-use crate::auth::Auth;
 use crate::auth::roles::AdminOnly;
+use crate::auth::{Auth, refresh_cookie};
 use crate::error::AppResult;
 use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::extract::{Json, Query};
@@ -26,7 +26,7 @@ pub struct ServiceAccountQuery {
     pub page_size: Option<i64>,
 }
 
-/// A service account with its secret, shown only in this response.
+/// A service account with its secret, shown only in this response (`Cache-Control: no-store`).
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceAccountWithSecret {
@@ -77,10 +77,11 @@ pub async fn create_service_account(
     validate(&input)?;
     let ctx = AuditContext::from(&auth);
     let created_by = auth.user_id();
+    let now = state.clock.now_naive();
     let result = state
         .db
         .transaction(move |conn| {
-            let (id, secret) = model::insert(conn, &input, created_by)?;
+            let (id, secret) = model::insert(conn, &input, created_by, now)?;
             let account = model::find(conn, id)?;
             audit::record(
                 conn,
@@ -97,11 +98,9 @@ pub async fn create_service_account(
             })
         })
         .await?;
-    Ok(json_with_etag(
-        StatusCode::CREATED,
-        result.account.version,
-        &result,
-    ))
+    let mut response = json_with_etag(StatusCode::CREATED, result.account.version, &result);
+    refresh_cookie::mark_no_store(&mut response);
+    Ok(response)
 }
 
 /// One service account.
@@ -149,11 +148,12 @@ pub async fn update_service_account(
     validate(&input)?;
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
+    let now = state.clock.now_naive();
     let account = state
         .db
         .transaction(move |conn| {
             let current = model::find(conn, id)?;
-            model::update(conn, &current, if_match, &input)?;
+            model::update(conn, &current, if_match, &input, now)?;
             let account = model::find(conn, id)?;
             audit::record(
                 conn,
@@ -193,11 +193,12 @@ pub async fn revoke_service_account(
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
+    let now = state.clock.now_naive();
     let account = state
         .db
         .transaction(move |conn| {
             let current = model::find(conn, id)?;
-            model::revoke(conn, &current, if_match)?;
+            model::revoke(conn, &current, if_match, now)?;
             let account = model::find(conn, id)?;
             audit::record(
                 conn,
@@ -216,7 +217,8 @@ pub async fn revoke_service_account(
     Ok(json_with_etag(StatusCode::OK, account.version, &account))
 }
 
-/// Issues a new secret (shown once); the old one stops working. Requires `If-Match`.
+/// Issues a new secret (shown once); the old one and every access token issued with it stop
+/// working at once (on other servers within 5 s). Requires `If-Match`.
 ///
 /// **Quyền:** admin.
 #[utoipa::path(
@@ -237,11 +239,12 @@ pub async fn rotate_service_account_secret(
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
+    let now = state.clock.now_naive();
     let result = state
         .db
         .transaction(move |conn| {
             let current = model::find(conn, id)?;
-            let secret = model::rotate_secret(conn, &current, if_match)?;
+            let secret = model::rotate_secret(conn, &current, if_match, now)?;
             let account = model::find(conn, id)?;
             audit::record(
                 conn,
@@ -260,11 +263,9 @@ pub async fn rotate_service_account_secret(
         .await?;
     // Sessions or accounts changed: tokens must be checked against the database again.
     state.principals.clear();
-    Ok(json_with_etag(
-        StatusCode::OK,
-        result.account.version,
-        &result,
-    ))
+    let mut response = json_with_etag(StatusCode::OK, result.account.version, &result);
+    refresh_cookie::mark_no_store(&mut response);
+    Ok(response)
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -1,5 +1,6 @@
 //! Service accounts: credentials for provincial systems and scripts. The secret is shown once
-//! at creation (or rotation) and stored only as a hash.
+//! at creation (or rotation) and stored only as a hash. Each rotation moves the secret's
+//! generation on; access tokens carry the generation they were issued for, so rotating ends them.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -13,7 +14,8 @@ use crate::auth::tokens::{random_token, sha256_hex};
 use crate::db::DbConnection;
 use crate::db::schema::service_accounts;
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
-use crate::http::etag::{IfMatch, stale};
+use crate::http::etag::IfMatch;
+use crate::versioned_update;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = service_accounts)]
@@ -143,10 +145,10 @@ pub fn insert(
     conn: &mut DbConnection,
     input: &ServiceAccountInput,
     created_by: Option<i64>,
+    now: NaiveDateTime,
 ) -> AppResult<(i64, String)> {
     name_taken(conn, &input.name, None)?;
     let secret = random_token(32);
-    let now = Utc::now().naive_utc();
     let id = diesel::insert_into(service_accounts::table)
         .values((
             service_accounts::name.eq(&input.name),
@@ -172,101 +174,102 @@ pub fn update(
     current: &ServiceAccount,
     if_match: IfMatch,
     input: &ServiceAccountInput,
+    now: NaiveDateTime,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
+    let expected = if_match.expect(current.version)?;
     name_taken(conn, &input.name, Some(current.id))?;
-    let changed = diesel::update(
-        service_accounts::table
-            .find(current.id)
-            .filter(service_accounts::version.eq(current.version)),
-    )
-    .set((
-        service_accounts::name.eq(&input.name),
-        service_accounts::description.eq(&input.description),
-        service_accounts::scopes.eq(Scope::join(&input.scopes)),
-        service_accounts::version.eq(current.version + 1),
-        service_accounts::updated_at.eq(Utc::now().naive_utc()),
-    ))
-    .execute(conn)?;
-    if changed == 0 { Err(stale()) } else { Ok(()) }
+    versioned_update!(
+        conn,
+        service_accounts,
+        current.id,
+        expected,
+        now,
+        (
+            service_accounts::name.eq(&input.name),
+            service_accounts::description.eq(&input.description),
+            service_accounts::scopes.eq(Scope::join(&input.scopes)),
+        )
+    )?;
+    Ok(())
 }
 
 pub fn revoke(
     conn: &mut DbConnection,
     current: &ServiceAccount,
     if_match: IfMatch,
+    now: NaiveDateTime,
 ) -> AppResult<()> {
-    if_match.check(current.version)?;
+    let expected = if_match.expect(current.version)?;
     if current.revoked_at.is_some() {
         return Err(AppError::new(ErrorCode::Conflict)
             .with_detail("Tài khoản tích hợp đã bị thu hồi trước đó."));
     }
-    let now = Utc::now().naive_utc();
-    let changed = diesel::update(
-        service_accounts::table
-            .find(current.id)
-            .filter(service_accounts::version.eq(current.version)),
-    )
-    .set((
-        service_accounts::revoked_at.eq(now),
-        service_accounts::version.eq(current.version + 1),
-        service_accounts::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    if changed == 0 { Err(stale()) } else { Ok(()) }
+    versioned_update!(
+        conn,
+        service_accounts,
+        current.id,
+        expected,
+        now,
+        (service_accounts::revoked_at.eq(now))
+    )?;
+    Ok(())
 }
 
-/// Replaces the secret; the old one stops working at once. Returns the new secret.
+/// Replaces the secret and moves its generation on: the old secret and every access token
+/// issued with it stop working at once. Returns the new secret.
 pub fn rotate_secret(
     conn: &mut DbConnection,
     current: &ServiceAccount,
     if_match: IfMatch,
+    now: NaiveDateTime,
 ) -> AppResult<String> {
-    if_match.check(current.version)?;
+    let expected = if_match.expect(current.version)?;
     if current.revoked_at.is_some() {
         return Err(
             AppError::new(ErrorCode::Conflict).with_detail("Tài khoản tích hợp đã bị thu hồi.")
         );
     }
     let secret = random_token(32);
-    let changed = diesel::update(
-        service_accounts::table
-            .find(current.id)
-            .filter(service_accounts::version.eq(current.version)),
-    )
-    .set((
-        service_accounts::secret_hash.eq(sha256_hex(&secret)),
-        service_accounts::version.eq(current.version + 1),
-        service_accounts::updated_at.eq(Utc::now().naive_utc()),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
-        Err(stale())
-    } else {
-        Ok(secret)
-    }
+    versioned_update!(
+        conn,
+        service_accounts,
+        current.id,
+        expected,
+        now,
+        (
+            service_accounts::secret_hash.eq(sha256_hex(&secret)),
+            service_accounts::secret_generation.eq(service_accounts::secret_generation + 1),
+        )
+    )?;
+    Ok(secret)
 }
 
-/// The live account with this client id and secret, if any; records its use.
+/// The live account with this client id and secret, if any, with its secret's generation;
+/// records its use.
 pub fn authenticate(
     conn: &mut DbConnection,
     client_id: &str,
     secret: &str,
-) -> AppResult<Option<ServiceAccount>> {
-    let found: Option<(i64, String)> = service_accounts::table
+    now: NaiveDateTime,
+) -> AppResult<Option<(ServiceAccount, i64)>> {
+    let found: Option<(i64, String, i32)> = service_accounts::table
         .filter(service_accounts::client_id.eq(client_id))
         .filter(service_accounts::revoked_at.is_null())
-        .select((service_accounts::id, service_accounts::secret_hash))
+        .select((
+            service_accounts::id,
+            service_accounts::secret_hash,
+            service_accounts::secret_generation,
+        ))
         .first(conn)
         .optional()?;
-    let Some((id, stored)) = found else {
+    let Some((id, stored, generation)) = found else {
         return Ok(None);
     };
     if !bool::from(stored.as_bytes().ct_eq(sha256_hex(secret).as_bytes())) {
         return Ok(None);
     }
     diesel::update(service_accounts::table.find(id))
-        .set(service_accounts::last_used_at.eq(Utc::now().naive_utc()))
+        .set(service_accounts::last_used_at.eq(now))
         .execute(conn)?;
-    find(conn, id).map(Some)
+    Ok(Some((find(conn, id)?, i64::from(generation))))
 }

@@ -234,13 +234,14 @@ async fn set_active(
             .with_detail("Bạn không thể tự khóa tài khoản của mình."));
     }
     let ctx = AuditContext::from(&auth);
+    let now = state.clock.now_naive();
     let user = state
         .db
         .transaction(move |conn| {
             let current = model::find(conn, id)?;
             model::set_active(conn, &current, if_match, ctx.at, active)?;
             if !active {
-                sessions::revoke_all_for_user(conn, id, "account_disabled")?;
+                sessions::revoke_all_for_user(conn, id, "account_disabled", now)?;
             }
             let user = model::find(conn, id)?;
             let action = if active {
@@ -336,13 +337,14 @@ pub async fn reset_password(
     let temporary = tokens::temporary_password();
     let hash = hash_blocking(temporary.clone()).await?;
     let ctx = AuditContext::from(&auth);
+    let now = state.clock.now_naive();
     state
         .db
         .transaction(move |conn| {
             let current = model::find(conn, id)?;
             // Deliberately without If-Match: the newest reset wins.
-            model::set_password(conn, id, current.version, ctx.at, &hash, true)?;
-            sessions::revoke_all_for_user(conn, id, "password_reset")?;
+            model::set_password(conn, id, current.version, now, &hash, true)?;
+            sessions::revoke_all_for_user(conn, id, "password_reset", now)?;
             audit::record(
                 conn,
                 &ctx,

@@ -62,7 +62,7 @@ struct Server {
 fn start_server(url: &str, workers: usize, pool: u32) -> Server {
     let db = lantoa::db::Db::connect(url, pool).unwrap();
     let auth = AuthArgs {
-        login_max_failures_per_user: 1_000_000,
+        login_failures_before_delay: 1_000_000,
         login_max_failures_per_ip: 1_000_000,
         ..AuthArgs::default()
     };

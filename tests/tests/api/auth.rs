@@ -1,23 +1,25 @@
-//! Sign-in, tokens, refresh rotation, sign-out, throttling and token validation.
+//! Sign-in, tokens, refresh rotation, sign-out and token validation. Throttling is in
+//! `throttle.rs`, the refresh cookie and session lifetime in `sessions.rs`.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use lantoa::auth::Role;
 use lantoa::auth::jwt::Claims;
-use lantoa::config::AuthArgs;
-use lantoa_tests::{DEMO_PASSWORD, TestApp, db_test, db_test_kind};
+use lantoa_tests::{DEMO_PASSWORD, TestApp, db_test};
 use serde_json::json;
 
 db_test!(
     async fn login_returns_tokens_and_user(app) {
-        let body = app.login_full("tgpl.canbo", DEMO_PASSWORD).await;
+        let signed_in = app.sign_in("tgpl.canbo", DEMO_PASSWORD).await;
+        let body = &signed_in.body;
         assert_eq!(body["tokenType"], "Bearer");
         assert_eq!(body["expiresIn"], 900);
         assert_eq!(body["user"]["username"], "tgpl.canbo");
         assert_eq!(body["user"]["role"], "unit_staff");
         assert_eq!(body["user"]["unit"]["code"], "TGPL");
         assert_eq!(body["mustChangePassword"], false);
-        assert!(body["refreshToken"].as_str().unwrap().len() >= 40);
+        assert!(body.get("refreshToken").is_none(), "the refresh token is never in the body");
+        assert!(signed_in.refresh.len() >= 40);
         let claims = TestApp::claims(body["accessToken"].as_str().unwrap());
         assert_eq!(claims.iss, "lantoa");
         assert_eq!(claims.aud, "lantoa-api");
@@ -68,66 +70,48 @@ db_test!(
     }
 );
 
-db_test_kind!(
-    async fn failed_logins_are_throttled_per_username_and_per_address(kind) {
-        let app = TestApp::start_with(
-            kind,
-            AuthArgs { login_max_failures_per_user: 3, login_max_failures_per_ip: 5, ..AuthArgs::default() },
-        )
-        .await;
-        let attempt = |username: &'static str, password: &'static str| {
-            let app = &app;
-            async move { app.post("/api/v1/auth/login").json(&json!({"username": username, "password": password})).send().await }
-        };
-        for _ in 0..3 {
-            attempt("vanphong", "sai-mat-khau-1").await.problem(401, "invalid_credentials");
-        }
-        // The fourth try is refused before the password is checked, even with the right one.
-        let blocked = attempt("vanphong", DEMO_PASSWORD).await;
-        blocked.problem(429, "too_many_requests");
-        let wait: u64 = blocked.header("retry-after").unwrap().parse().unwrap();
-        assert!((1..=900).contains(&wait));
-        // Other users are not affected until the address reaches its own limit.
-        attempt("lanhdao", DEMO_PASSWORD).await.ok();
-        attempt("unknown-1", "x").await.problem(401, "invalid_credentials");
-        attempt("unknown-2", "x").await.problem(401, "invalid_credentials");
-        attempt("admin", DEMO_PASSWORD).await.problem(429, "too_many_requests");
-    }
-);
-
 db_test!(
     async fn refresh_rotates_and_reuse_revokes_the_family(app) {
-        let first = app.login_full("vanphong", DEMO_PASSWORD).await;
-        let r1 = first["refreshToken"].as_str().unwrap();
-        let second = app.post("/api/v1/auth/refresh").json(&json!({"refreshToken": r1})).send().await;
-        let r2 = second.ok()["refreshToken"].as_str().unwrap().to_owned();
-        assert_ne!(r1, r2);
+        let first = app.sign_in("vanphong", DEMO_PASSWORD).await;
+        let second = app.refresh(&first.refresh).await;
+        second.ok();
+        let r2 = second.refresh_cookie().unwrap().value;
+        assert_ne!(first.refresh, r2);
+        assert!(second.body.get("refreshToken").is_none());
         let access2 = second.body["accessToken"].as_str().unwrap().to_owned();
         app.get("/api/v1/auth/me").token(&access2).send().await.ok();
         // Presenting the used token again: refused, and the whole session is revoked.
-        app.post("/api/v1/auth/refresh").json(&json!({"refreshToken": r1})).send().await.problem(401, "invalid_refresh_token");
-        app.post("/api/v1/auth/refresh").json(&json!({"refreshToken": r2})).send().await.problem(401, "invalid_refresh_token");
+        let reused = app.refresh(&first.refresh).await;
+        reused.problem(401, "invalid_refresh_token");
+        assert_eq!(reused.refresh_cookie().unwrap().attribute("max-age"), Some("0"), "the refused cookie is dropped");
+        app.refresh(&r2).await.problem(401, "invalid_refresh_token");
         app.get("/api/v1/auth/me").token(&access2).send().await.problem(401, "session_revoked");
         // Other sessions of the same user are untouched.
-        app.login_full("vanphong", DEMO_PASSWORD).await;
-        app.post("/api/v1/auth/refresh").json(&json!({"refreshToken": "made-up"})).send().await.problem(401, "invalid_refresh_token");
+        let other = app.sign_in("vanphong", DEMO_PASSWORD).await;
+        app.refresh(&other.refresh).await.ok();
+        app.refresh("made-up").await.problem(401, "invalid_refresh_token");
+        // A body refresh token (the old way) is not accepted.
+        let res = app.post("/api/v1/auth/refresh").csrf().json(&json!({"refreshToken": r2})).send().await;
+        res.problem(401, "invalid_refresh_token");
     }
 );
 
 db_test!(
-    async fn logout_revokes_the_session(app) {
-        let login = app.login_full("lanhdao", DEMO_PASSWORD).await;
-        let access = login["accessToken"].as_str().unwrap();
-        let refresh = login["refreshToken"].as_str().unwrap();
-        let res = app.post("/api/v1/auth/logout").json(&json!({"refreshToken": refresh})).send().await;
+    async fn logout_revokes_the_session_and_drops_the_cookie(app) {
+        let login = app.sign_in("lanhdao", DEMO_PASSWORD).await;
+        let res = app.post("/api/v1/auth/logout").refresh_cookie(&login.refresh).csrf().send().await;
         assert_eq!(res.status, 204);
-        app.get("/api/v1/auth/me").token(access).send().await.problem(401, "session_revoked");
-        app.post("/api/v1/auth/refresh").json(&json!({"refreshToken": refresh})).send().await.problem(401, "invalid_refresh_token");
-        // Logging out twice is harmless.
-        assert_eq!(app.post("/api/v1/auth/logout").json(&json!({"refreshToken": refresh})).send().await.status, 204);
+        let dropped = res.refresh_cookie().unwrap();
+        assert_eq!((dropped.value.as_str(), dropped.attribute("max-age"), dropped.attribute("path")), ("", Some("0"), Some("/api/v1/auth")));
+        app.get("/api/v1/auth/me").token(&login.access).send().await.problem(401, "session_revoked");
+        app.refresh(&login.refresh).await.problem(401, "invalid_refresh_token");
+        // Logging out twice, or without a cookie, is harmless.
+        assert_eq!(app.post("/api/v1/auth/logout").refresh_cookie(&login.refresh).csrf().send().await.status, 204);
+        assert_eq!(app.post("/api/v1/auth/logout").csrf().send().await.status, 204);
         let admin = app.admin().await;
         let audit = app.get("/api/v1/audit?action=logout").token(&admin).send().await;
         assert_eq!(audit.ok()["items"][0]["actorName"], "lanhdao");
+        assert_eq!(audit.body["total"], 1);
     }
 );
 
@@ -145,7 +129,7 @@ db_test!(
         app.get("/api/v1/auth/me").token("not-a-jwt").send().await.problem(401, "invalid_token");
 
         let base = claims_for(&good);
-        let now = chrono::Utc::now().timestamp();
+        let now = app.state.clock.now().timestamp();
         let expired = app.sign(&Claims { exp: now - 3600, iat: now - 4500, nbf: now - 4500, ..base.clone() });
         let res = app.get("/api/v1/auth/me").token(&expired).send().await;
         res.problem(401, "token_expired");
@@ -184,5 +168,28 @@ db_test!(
         let base = claims_for(&good);
         let confused = app.sign(&Claims { role: Role::Integration, ..base });
         app.get("/api/v1/auth/me").token(&confused).send().await.problem(401, "session_revoked");
+    }
+);
+
+db_test!(
+    async fn tokens_expire_by_the_application_clock(app) {
+        let login = app.sign_in("vanphong", DEMO_PASSWORD).await;
+        let claims = TestApp::claims(&login.access);
+        let issued = chrono::DateTime::from_timestamp(claims.iat, 0).unwrap();
+        assert_eq!(claims.exp - claims.iat, 900);
+        // Within the 30-second leeway after `exp`: still good.
+        app.state.clock.set(issued + chrono::Duration::seconds(900 + 29));
+        app.get("/api/v1/auth/me").token(&login.access).send().await.ok();
+        app.state.clock.set(issued + chrono::Duration::seconds(900 + 31));
+        let res = app.get("/api/v1/auth/me").token(&login.access).send().await;
+        res.problem(401, "token_expired");
+        // Tokens are issued at the clock's time, so a new one works at once.
+        let fresh = app.refresh(&login.refresh).await;
+        let fresh_claims = TestApp::claims(fresh.ok()["accessToken"].as_str().unwrap());
+        assert_eq!(fresh_claims.iat, app.state.clock.now().timestamp());
+        app.get("/api/v1/auth/me").token(fresh.body["accessToken"].as_str().unwrap()).send().await.ok();
+        // A token from the clock's future (not yet valid, past the leeway) is refused.
+        app.state.clock.set(issued - chrono::Duration::seconds(31));
+        app.get("/api/v1/auth/me").token(&login.access).send().await.problem(401, "invalid_token");
     }
 );

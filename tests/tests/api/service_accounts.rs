@@ -66,3 +66,30 @@ db_test!(
         assert_eq!(audit.ok()["total"], 2);
     }
 );
+
+db_test!(
+    async fn rotating_the_secret_ends_its_tokens_at_once(app) {
+        let admin = app.admin().await;
+        let created = app.post("/api/v1/service-accounts").token(&admin).json(&json!({ "name": "Cổng dữ liệu", "scopes": ["units:read"] })).send().await;
+        assert_eq!(created.status, 201, "{}", created.text);
+        let (id, client_id) = (created.body["account"]["id"].as_i64().unwrap(), created.body["account"]["clientId"].clone());
+        let token_for = |secret: serde_json::Value| {
+            let (app, client_id) = (&app, client_id.clone());
+            async move { app.post("/api/v1/auth/token").json(&json!({ "clientId": client_id, "clientSecret": secret })).send().await }
+        };
+        let old = token_for(created.body["clientSecret"].clone()).await.ok()["accessToken"].as_str().unwrap().to_owned();
+        // Used once, so that its principal sits in the cache.
+        app.get("/api/v1/units/tree").token(&old).send().await.ok();
+        let rotated = app.post(&format!("/api/v1/service-accounts/{id}/rotate-secret")).token(&admin).if_match("\"1\"").send().await;
+        rotated.ok();
+        assert_eq!(rotated.header("cache-control").as_deref(), Some("no-store"));
+        app.get("/api/v1/units/tree").token(&old).send().await.problem(401, "session_revoked");
+        let fresh = token_for(rotated.body["clientSecret"].clone()).await.ok()["accessToken"].as_str().unwrap().to_owned();
+        app.get("/api/v1/units/tree").token(&fresh).send().await.ok();
+        // A renamed account keeps its tokens: only the secret ends them.
+        let res = app.put(&format!("/api/v1/service-accounts/{id}")).token(&admin).if_match(&rotated.etag()).json(&json!({ "name": "Cổng dữ liệu tỉnh", "scopes": ["units:read"] })).send().await;
+        res.ok();
+        app.get("/api/v1/units/tree").token(&fresh).send().await.ok();
+        app.get("/api/v1/units/tree").token(&old).send().await.problem(401, "session_revoked");
+    }
+);

@@ -156,15 +156,15 @@ db_test!(
 db_test!(
     async fn deactivation_ends_sessions_at_once(app) {
         let admin = app.admin().await;
-        let staff_login = app.login_full("tgpl.canbo", DEMO_PASSWORD).await;
+        let signed_in = app.sign_in("tgpl.canbo", DEMO_PASSWORD).await;
+        let staff_login = &signed_in.body;
         let staff_token = staff_login["accessToken"].as_str().unwrap();
         let id = staff_login["user"]["id"].as_i64().unwrap();
         let version = staff_login["user"]["version"].as_i64().unwrap();
         let res = app.post(&format!("/api/v1/users/{id}/deactivate")).token(&admin).if_match(&format!("\"{version}\"")).send().await;
         assert_eq!(res.ok()["active"], false);
         app.get("/api/v1/units").token(staff_token).send().await.problem(401, "session_revoked");
-        let refresh = staff_login["refreshToken"].as_str().unwrap();
-        app.post("/api/v1/auth/refresh").json(&json!({ "refreshToken": refresh })).send().await.problem(401, "invalid_refresh_token");
+        app.refresh(&signed_in.refresh).await.problem(401, "invalid_refresh_token");
         let etag = res.etag();
         app.post(&format!("/api/v1/users/{id}/activate")).token(&admin).if_match(&etag).send().await.ok();
         app.login_full("tgpl.canbo", DEMO_PASSWORD).await;

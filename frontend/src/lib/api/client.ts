@@ -10,8 +10,14 @@ const baseUrl = globalThis.location?.origin ?? '';
 // Looked up at call time, so tests can stub the global fetch.
 const plainFetch: Fetch = (request) => globalThis.fetch(request);
 
-/** Endpoints that take no access token: sign-in, refresh, sign-out. */
+/**
+ * Endpoints that take no access token: sign-in, refresh, sign-out. Same origin, so the browser
+ * stores the refresh cookie the server sets and sends it back to `/api/v1/auth`.
+ */
 export const publicApi = createClient<paths>({ baseUrl, fetch: plainFetch });
+
+/** The header the server requires on the endpoints the refresh cookie authenticates. */
+export const CSRF_HEADER = { 'X-Lantoa-Csrf': '1' } as const;
 
 async function problemCode(response: Response): Promise<ErrorCode | undefined> {
   try {
@@ -53,20 +59,23 @@ export function createAuthFetch(session: Session, fetchImpl: Fetch = plainFetch)
   };
 }
 
-async function exchangeRefreshToken(refreshToken: string): Promise<TokenResponse | null> {
-  const { data, response } = await publicApi.POST('/api/v1/auth/refresh', { body: { refreshToken } });
+/** New tokens for the refresh cookie; `null` when the server refuses it. */
+export async function refreshWithCookie(): Promise<TokenResponse | null> {
+  const { data, response } = await publicApi.POST('/api/v1/auth/refresh', {
+    params: { header: CSRF_HEADER },
+  });
   if (data) return data;
   if (response.status >= 500) throw ApiError.fromResponse(response, null);
   return null;
 }
 
 export const session = new Session({
-  exchange: exchangeRefreshToken,
+  refreshTokens: refreshWithCookie,
   storage: globalThis.localStorage,
   locks: globalThis.navigator?.locks,
 });
 
-globalThis.addEventListener?.('storage', (event) => session.onStorageChange(event.key));
+globalThis.addEventListener?.('storage', (event) => session.onStorageChange(event.key, event.newValue));
 
 /** The typed client for every endpoint that needs the signed-in user. */
 export const api = createClient<paths>({ baseUrl, fetch: createAuthFetch(session) });

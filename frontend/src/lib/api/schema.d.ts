@@ -99,8 +99,10 @@ export interface paths {
     put?: never;
     /**
      * Signs in with username and password.
-     * @description Unknown usernames, wrong passwords and locked accounts get the same answer. Repeated failures
-     *     for a username or from an address are throttled (429 with `Retry-After`).
+     * @description Unknown usernames, wrong passwords and locked accounts get the same answer. Failures are
+     *     throttled per username and client address (a wait that doubles after a few failures) and per
+     *     address across usernames: 429 with `Retry-After`, counted on every server alike. The refresh
+     *     token comes in the `lantoa_refresh` cookie.
      */
     post: operations['login'];
     delete?: never;
@@ -119,8 +121,9 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Signs out: revokes the session of the refresh token (and every access token issued for it).
-     *     Answers 204 whether or not the token was still valid.
+     * Signs out: revokes the session of the refresh cookie (and every access token issued for it)
+     *     and drops the cookie. Answers 204 whether or not the session was still valid. Needs
+     *     `X-Lantoa-Csrf: 1` and, when the browser sends `Origin`, this origin.
      */
     post: operations['logout'];
     delete?: never;
@@ -159,8 +162,9 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Exchanges a refresh token for new tokens. The presented token is used up; presenting it again
-     *     revokes the whole session.
+     * Exchanges the refresh cookie for new tokens and a new cookie. The presented token is used
+     *     up; presenting it again revokes the whole session. Refreshing never extends the session's
+     *     absolute lifetime. Needs `X-Lantoa-Csrf: 1` and, when the browser sends `Origin`, this origin.
      */
     post: operations['refresh_session'];
     delete?: never;
@@ -181,7 +185,8 @@ export interface paths {
     /**
      * Client-credentials sign-in for provincial systems and scripts: a service account's client id
      *     and secret give an access token with the role `integration` and the account's scopes.
-     *     There is no refresh token: ask again when it expires.
+     *     There is no refresh token: ask again when it expires. Rotating the secret ends every token
+     *     issued before. Failures are throttled like sign-ins.
      */
     post: operations['service_token'];
     delete?: never;
@@ -980,7 +985,9 @@ export interface paths {
     put?: never;
     /**
      * Changes the caller's password. Every other session of the caller is signed out; the answer
-     *     carries fresh tokens for this one.
+     *     carries fresh tokens for a new session (the refresh token in the `lantoa_refresh` cookie).
+     *     Wrong current passwords are throttled like sign-ins, and count with them (429 with
+     *     `Retry-After`).
      * @description **Quyền:** mọi người dùng (kể cả khi đang dùng mật khẩu tạm thời).
      */
     post: operations['change_password'];
@@ -1112,7 +1119,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Issues a new secret (shown once); the old one stops working. Requires `If-Match`.
+     * Issues a new secret (shown once); the old one and every access token issued with it stop
+     *     working at once (on other servers within 5 s). Requires `If-Match`.
      * @description **Quyền:** admin.
      */
     post: operations['rotate_service_account_secret'];
@@ -1646,6 +1654,7 @@ export interface components {
       | 'invalid_credentials'
       | 'invalid_refresh_token'
       | 'invalid_client_credentials'
+      | 'csrf_check_failed'
       | 'password_change_required'
       | 'wrong_password'
       | 'forbidden'
@@ -2535,9 +2544,6 @@ export interface components {
      * @enum {string}
      */
     RecordStatus: 'draft' | 'submitted' | 'confirmed';
-    RefreshRequest: {
-      refreshToken: string;
-    };
     Replication: {
       /** Format: date */
       adoptedOn: string;
@@ -2616,7 +2622,7 @@ export interface components {
       /** @description At least one scope. */
       scopes: components['schemas']['Scope'][];
     };
-    /** @description A service account with its secret, shown only in this response. */
+    /** @description A service account with its secret, shown only in this response (`Cache-Control: no-store`). */
     ServiceAccountWithSecret: {
       account: components['schemas']['ServiceAccount'];
       /** @description Keep it safe: it cannot be shown again (rotate it if lost). */
@@ -2714,7 +2720,10 @@ export interface components {
       occurredAt: string;
       toStage?: components['schemas']['Stage'] | null;
     };
-    /** @description Tokens for a signed-in person. */
+    /**
+     * @description Tokens for a signed-in person. The refresh token comes in the `lantoa_refresh` cookie
+     *     (`HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth`), never in the body.
+     */
     TokenResponse: {
       /** @description Short-lived JWT; send as `Authorization: Bearer <accessToken>`. */
       accessToken: string;
@@ -2725,10 +2734,12 @@ export interface components {
       expiresIn: number;
       /** @description The password is temporary: only the profile and password change are open until it is changed. */
       mustChangePassword: boolean;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description Until then the refresh cookie gives new tokens at `/auth/refresh`; never beyond the
+       *     session's absolute lifetime (`LANTOA_SESSION_MAX_AGE` from sign-in).
+       */
       refreshExpiresAt: string;
-      /** @description Opaque, single use: exchange it at `/auth/refresh` for new tokens. */
-      refreshToken: string;
       /** @description Always `Bearer`. */
       tokenType: string;
       user: components['schemas']['User'];
@@ -3153,6 +3164,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description `no-store` */
+          'Cache-Control'?: string;
+          /** @description `lantoa_refresh=…; Path=/api/v1/auth; Max-Age=…; HttpOnly; Secure; SameSite=Strict` */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3171,26 +3186,32 @@ export interface operations {
   logout: {
     parameters: {
       query?: never;
-      header?: never;
+      header: {
+        /**
+         * @description Luôn là `1`: chống giả mạo yêu cầu từ trang khác (CSRF)
+         * @example 1
+         */
+        'X-Lantoa-Csrf': string;
+      };
       path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RefreshRequest'];
+      cookie?: {
+        /** @description Mã làm mới phiên, do máy chủ đặt khi đăng nhập (HttpOnly) */
+        lantoa_refresh?: string | null;
       };
     };
+    requestBody?: never;
     responses: {
       /** @description Đã đăng xuất */
       204: {
         headers: {
+          /** @description Drops the refresh cookie (`Max-Age=0`) */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content?: never;
       };
       400: components['responses']['BadRequest'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
+      403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
     };
@@ -3220,18 +3241,27 @@ export interface operations {
   refresh_session: {
     parameters: {
       query?: never;
-      header?: never;
+      header: {
+        /**
+         * @description Luôn là `1`: chống giả mạo yêu cầu từ trang khác (CSRF)
+         * @example 1
+         */
+        'X-Lantoa-Csrf': string;
+      };
       path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RefreshRequest'];
+      cookie?: {
+        /** @description Mã làm mới phiên, do máy chủ đặt khi đăng nhập (HttpOnly) */
+        lantoa_refresh?: string | null;
       };
     };
+    requestBody?: never;
     responses: {
       200: {
         headers: {
+          /** @description `no-store` */
+          'Cache-Control'?: string;
+          /** @description The next refresh token: `lantoa_refresh=…; Path=/api/v1/auth; Max-Age=…; HttpOnly; Secure; SameSite=Strict` */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3240,8 +3270,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
+      403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
     };
@@ -3261,6 +3290,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description `no-store` */
+          'Cache-Control'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -5043,6 +5074,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description `no-store` */
+          'Cache-Control'?: string;
+          /** @description `lantoa_refresh=…; Path=/api/v1/auth; Max-Age=…; HttpOnly; Secure; SameSite=Strict` */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -5055,6 +5090,7 @@ export interface operations {
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
     };
   };

@@ -1,11 +1,11 @@
 import type { TokenResponse, User } from '@/lib/api/models';
 
 /**
- * Exchanges a refresh token for new tokens. Resolves `null` when the server refuses the token
- * (the session is over); throws when the server could not be reached (the session may still
- * be fine, so it is kept).
+ * Asks the server for new tokens with the refresh cookie (which scripts cannot read: the
+ * browser sends it). Resolves `null` when the server refuses (the session is over); throws when
+ * the server could not be reached (the session may still be fine, so it is kept).
  */
-export type ExchangeRefreshToken = (refreshToken: string) => Promise<TokenResponse | null>;
+export type RefreshTokens = () => Promise<TokenResponse | null>;
 
 export type SessionStatus = 'restoring' | 'signedIn' | 'signedOut';
 
@@ -16,26 +16,32 @@ export interface SessionState {
 }
 
 interface SessionOptions {
-  exchange: ExchangeRefreshToken;
+  refreshTokens: RefreshTokens;
+  /** Where the tabs of this browser tell each other that the session started or ended. */
   storage: Storage;
   now?: () => number;
   /** Serialises refreshes across browser tabs (the Web Locks API where available). */
   locks?: Pick<LockManager, 'request'>;
 }
 
-export const REFRESH_TOKEN_KEY = 'lantoa.refreshToken';
+/**
+ * `signedIn` or `signedOut`: no secret, only what the tabs of this browser need to follow each
+ * other, and to skip the silent refresh after a sign-out (the server may not have heard of it).
+ */
+export const SESSION_MARK_KEY = 'lantoa.session';
 const LOCK_NAME = 'lantoa.refresh';
 /** Refresh this long before the access token expires, so a request never carries a dying token. */
 const EXPIRY_MARGIN_MS = 30_000;
 
 /**
- * The signed-in session. The access token lives only in memory; the refresh token is kept in
- * storage so a reload keeps the session. Refresh tokens are single-use and reusing one revokes
- * the whole session, so every refresh goes through one in-flight promise per tab, and through
- * a lock across tabs, always reading the newest refresh token from storage.
+ * The signed-in session. The access token lives only in memory; the refresh token lives in an
+ * HttpOnly cookie that no script can read, so a reload restores the session with a silent
+ * refresh. Refresh tokens are single-use and reusing one revokes the whole session, so every
+ * refresh goes through one in-flight promise per tab, and through a lock across tabs (the next
+ * tab then sends the cookie the previous refresh left).
  */
 export class Session {
-  private readonly exchange: ExchangeRefreshToken;
+  private readonly refreshTokens: RefreshTokens;
   private readonly storage: Storage;
   private readonly now: () => number;
   private readonly locks?: Pick<LockManager, 'request'>;
@@ -45,13 +51,13 @@ export class Session {
   private inFlight: Promise<string | null> | null = null;
   private state: SessionState;
 
-  constructor({ exchange, storage, now = Date.now, locks }: SessionOptions) {
-    this.exchange = exchange;
+  constructor({ refreshTokens, storage, now = Date.now, locks }: SessionOptions) {
+    this.refreshTokens = refreshTokens;
     this.storage = storage;
     this.now = now;
     this.locks = locks;
     this.state = {
-      status: this.storedRefreshToken() ? 'restoring' : 'signedOut',
+      status: this.storage.getItem(SESSION_MARK_KEY) === 'signedOut' ? 'signedOut' : 'restoring',
       user: null,
       mustChangePassword: false,
     };
@@ -68,25 +74,24 @@ export class Session {
   start(tokens: TokenResponse): void {
     this.accessToken = tokens.accessToken;
     this.accessExpiresAt = this.now() + tokens.expiresIn * 1000;
-    this.storage.setItem(REFRESH_TOKEN_KEY, tokens.refreshToken);
+    this.mark('signedIn');
     this.setState({ status: 'signedIn', user: tokens.user, mustChangePassword: tokens.mustChangePassword });
   }
 
-  /** Forgets everything locally. Returns the refresh token, so the caller can revoke it. */
-  end(): string | null {
-    const refreshToken = this.storedRefreshToken();
-    this.storage.removeItem(REFRESH_TOKEN_KEY);
+  /** Forgets everything here (the caller revokes the session on the server). */
+  end(): void {
+    this.mark('signedOut');
     this.accessToken = null;
     this.accessExpiresAt = 0;
     if (this.state.status !== 'signedOut' || this.state.user) {
       this.setState({ status: 'signedOut', user: null, mustChangePassword: false });
     }
-    return refreshToken;
   }
 
   /**
-   * At start-up: resumes the session from the stored refresh token, if any. Throws when the
-   * server cannot be reached; the session then stays `restoring` so it can be tried again.
+   * At start-up: resumes the session with a silent refresh, unless this browser signed out last.
+   * Throws when the server cannot be reached; the session then stays `restoring` so it can be
+   * tried again.
    */
   async restore(): Promise<void> {
     if (this.state.status === 'restoring') await this.refresh();
@@ -109,7 +114,7 @@ export class Session {
     if (this.accessToken && this.accessExpiresAt - this.now() > EXPIRY_MARGIN_MS) {
       return this.accessToken;
     }
-    if (!this.storedRefreshToken()) return null;
+    if (this.state.status === 'signedOut') return null;
     return this.refresh();
   }
 
@@ -129,25 +134,24 @@ export class Session {
   }
 
   /** Follows a sign-out or sign-in made in another tab (`storage` events). */
-  onStorageChange(key: string | null): void {
-    if (key !== REFRESH_TOKEN_KEY && key !== null) return;
-    if (!this.storedRefreshToken()) {
-      this.end();
+  onStorageChange(key: string | null, newValue: string | null): void {
+    if (key !== SESSION_MARK_KEY && key !== null) return;
+    if (newValue === 'signedOut' || key === null) {
+      if (this.state.status !== 'signedOut') this.end();
+    } else if (newValue === 'signedIn' && this.state.status === 'signedOut') {
+      // Another tab signed in: the cookie is this browser's, so this tab can resume too.
+      this.setState({ status: 'restoring', user: null, mustChangePassword: false });
+      this.refresh().catch(() => this.end());
     }
   }
 
   private async refreshExclusively(): Promise<string | null> {
-    if (!this.locks) return this.exchangeStored();
-    return await this.locks.request(LOCK_NAME, () => this.exchangeStored());
+    if (!this.locks) return this.exchange();
+    return await this.locks.request(LOCK_NAME, () => this.exchange());
   }
 
-  private async exchangeStored(): Promise<string | null> {
-    const refreshToken = this.storedRefreshToken();
-    if (!refreshToken) {
-      this.end();
-      return null;
-    }
-    const tokens = await this.exchange(refreshToken);
+  private async exchange(): Promise<string | null> {
+    const tokens = await this.refreshTokens();
     if (!tokens) {
       this.end();
       return null;
@@ -156,8 +160,8 @@ export class Session {
     return tokens.accessToken;
   }
 
-  private storedRefreshToken(): string | null {
-    return this.storage.getItem(REFRESH_TOKEN_KEY);
+  private mark(value: 'signedIn' | 'signedOut'): void {
+    if (this.storage.getItem(SESSION_MARK_KEY) !== value) this.storage.setItem(SESSION_MARK_KEY, value);
   }
 
   private setState(state: SessionState): void {
