@@ -296,6 +296,11 @@ impl AppError {
         }
     }
 
+    /// The cause kept for the log (never sent to the client).
+    pub fn internal_cause(&self) -> Option<&str> {
+        self.internal.as_deref()
+    }
+
     pub fn problem(&self) -> Problem {
         let status = self.code.status();
         let detail = match self.code {
@@ -338,10 +343,9 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
+        // Not logged here: the request's one log line (crate::http::access_log) carries the code
+        // and, for a 5xx, the cause.
         let status = self.status_code();
-        if status.is_server_error() {
-            tracing::error!(code = %self.code, cause = self.internal.as_deref().unwrap_or(""), "request failed");
-        }
         let mut response = HttpResponse::build(status);
         response.insert_header((header::CONTENT_TYPE, PROBLEM_CONTENT_TYPE));
         if let Some(secs) = self.retry_after_secs {
@@ -388,7 +392,7 @@ impl From<r2d2::Error> for AppError {
 }
 
 impl AppError {
-    fn with_internal(mut self, internal: &str) -> Self {
+    pub fn with_internal(mut self, internal: &str) -> Self {
         self.internal = Some(internal.to_owned());
         self
     }

@@ -14,6 +14,7 @@ pub mod evaluations;
 pub mod exemplars;
 pub mod http;
 pub mod introductions;
+pub mod logging;
 pub mod movements;
 pub mod openapi;
 pub mod profile;
@@ -33,7 +34,6 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::{Compress, Condition, DefaultHeaders, ErrorHandlers, from_fn};
 use actix_web::{App, web};
-use tracing_actix_web::TracingLogger;
 use utoipa::OpenApi;
 use utoipa_actix_web::{AppExt, UtoipaApp, scope};
 use utoipa_swagger_ui::SwaggerUi;
@@ -165,5 +165,4 @@ pub fn app(
         )
         .wrap(Compress::default())
         .wrap(Condition::new(cors_enabled, cors))
-        .wrap(TracingLogger::default())
 }

@@ -4,6 +4,7 @@
 
 pub mod databases;
 pub mod generator;
+pub mod logs;
 
 use std::sync::Arc;
 

@@ -5,7 +5,7 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::ServiceResponse;
 use actix_web::http::{Method, StatusCode, header};
 use actix_web::middleware::ErrorHandlerResponse;
-use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::error::{AppError, ErrorCode, PROBLEM_CONTENT_TYPE};
 
@@ -59,7 +59,14 @@ pub fn ensure_problem<B: MessageBody + 'static>(
     }
     let code = code_for(res.status());
     let (req, original) = res.into_parts();
-    let mut replacement: HttpResponse<BoxBody> = AppError::new(code).error_response();
+    // Keep the original error as the cause, for the request's log line.
+    let cause = original.error().map(|e| e.to_string());
+    let error = match cause {
+        Some(cause) if code == ErrorCode::InternalError => AppError::internal(cause),
+        Some(cause) => AppError::new(code).with_internal(&cause),
+        None => AppError::new(code),
+    };
+    let mut replacement: HttpResponse<BoxBody> = HttpResponse::from_error(error);
     for (name, value) in original.headers() {
         if name == header::ALLOW || name == header::RETRY_AFTER {
             replacement

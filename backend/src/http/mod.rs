@@ -1,6 +1,7 @@
 //! HTTP plumbing shared by every resource: error handlers for malformed requests, pagination,
-//! ETags, the request id, health checks and the SPA.
+//! ETags, the request id and log line, health checks and the SPA.
 
+pub mod access_log;
 pub mod etag;
 pub mod extract;
 pub mod fallback;

@@ -12,6 +12,7 @@ mod evaluations;
 mod exemplar_lists;
 mod exemplars;
 mod introductions;
+mod logging;
 mod migrations;
 mod profile;
 mod service_accounts;
