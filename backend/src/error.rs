@@ -17,6 +17,9 @@ use crate::http::request_id;
 
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 
+/// `Retry-After` of a 503: long enough for a restarting database, short enough for people.
+pub const RETRY_AFTER_UNAVAILABLE_SECS: u64 = 5;
+
 /// Stable error codes. Clients switch on these; the Vietnamese texts may change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -289,11 +292,16 @@ impl AppError {
         }
     }
 
+    /// The database (or another dependency) cannot be reached: 503 with `Retry-After`.
     pub fn unavailable(cause: impl fmt::Display) -> Self {
         Self {
             internal: Some(cause.to_string()),
+            retry_after_secs: Some(RETRY_AFTER_UNAVAILABLE_SECS),
             ..Self::new(ErrorCode::ServiceUnavailable)
         }
+        .with_detail(
+            "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.",
+        )
     }
 
     /// The cause kept for the log (never sent to the client).
@@ -380,6 +388,11 @@ impl From<diesel::result::Error> for AppError {
                     )
                     .with_internal(info.message())
             }
+            // The server ended the session or went away: the pool replaces the connection.
+            Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                info,
+            ) => AppError::unavailable(info.message()),
             other => AppError::internal(other),
         }
     }

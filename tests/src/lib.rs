@@ -74,7 +74,7 @@ pub struct TestApp {
     pub state: web::Data<AppState>,
     server: actix_test::TestServer,
     client: reqwest::Client,
-    _database: databases::TestDatabase,
+    _database: Option<databases::TestDatabase>,
     _data: tempfile::TempDir,
 }
 
@@ -84,9 +84,29 @@ impl TestApp {
     }
 
     pub async fn start_with(kind: DbKind, auth: AuthArgs) -> Self {
+        Self::start_custom(kind, auth, lantoa::WebOptions::default()).await
+    }
+
+    /// With web options (the SPA directory, HSTS).
+    pub async fn start_web(kind: DbKind, web: lantoa::WebOptions) -> Self {
+        Self::start_custom(kind, AuthArgs::default(), web).await
+    }
+
+    async fn start_custom(kind: DbKind, auth: AuthArgs, web: lantoa::WebOptions) -> Self {
         let database = databases::TestDatabase::create(kind);
-        let data = tempfile::tempdir().expect("data directory");
         let db = lantoa::db::Db::connect(&database.url, 4).expect("connect to the test database");
+        Self::serve(kind, db, Some(database), auth, web)
+    }
+
+    /// Serves a pool of the caller's making (e.g. one whose database is not reachable yet).
+    pub fn serve(
+        kind: DbKind,
+        db: lantoa::db::Db,
+        database: Option<databases::TestDatabase>,
+        auth: AuthArgs,
+        web: lantoa::WebOptions,
+    ) -> Self {
+        let data = tempfile::tempdir().expect("data directory");
         let settings = Settings {
             max_json_bytes: 64 * 1024,
             max_upload_bytes: 256 * 1024,
@@ -95,9 +115,7 @@ impl TestApp {
         };
         let state = lantoa::build_state(db, lantoa::clock::Clock::system(), JWT_SECRET, &auth, settings);
         let server_state = state.clone();
-        let server = actix_test::start(move || {
-            lantoa::app(server_state.clone(), lantoa::WebOptions::default())
-        });
+        let server = actix_test::start(move || lantoa::app(server_state.clone(), web.clone()));
         Self {
             kind,
             state,

@@ -14,6 +14,7 @@ mod exemplars;
 mod introductions;
 mod logging;
 mod migrations;
+mod outage;
 mod profile;
 mod service_accounts;
 mod support;

@@ -1392,7 +1392,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The database is reachable; 503 otherwise. */
+    /** The database is reachable; 503 (at once, with `Retry-After`) otherwise. */
     get: operations['readyz'];
     put?: never;
     post?: never;
@@ -2906,6 +2906,17 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /** @description Cơ sở dữ liệu tạm thời không kết nối được; thử lại sau số giây trong Retry-After. */
+    ServiceUnavailable: {
+      headers: {
+        /** @description Số giây nên chờ trước khi thử lại */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
     /** @description Quá nhiều lần thử; xem tiêu đề Retry-After. */
     TooManyRequests: {
       headers: {
@@ -2979,6 +2990,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   delete_attachment: {
@@ -3007,6 +3019,7 @@ export interface operations {
       409: components['responses']['Conflict'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   download_attachment: {
@@ -3036,6 +3049,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   attachment_thumbnail: {
@@ -3065,6 +3079,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_audit: {
@@ -3106,6 +3121,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   login: {
@@ -3136,6 +3152,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   logout: {
@@ -3163,6 +3180,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   me: {
@@ -3185,6 +3203,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   refresh_session: {
@@ -3214,6 +3233,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   service_token: {
@@ -3244,6 +3264,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_criteria_sets: {
@@ -3271,6 +3292,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_criteria_set: {
@@ -3303,6 +3325,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_criteria_set: {
@@ -3332,6 +3355,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_criteria_set: {
@@ -3373,6 +3397,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   delete_criteria_set: {
@@ -3406,6 +3431,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   new_criteria_set_version: {
@@ -3441,6 +3467,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   publish_criteria_set: {
@@ -3476,6 +3503,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_evaluation: {
@@ -3505,6 +3533,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   save_evaluation: {
@@ -3546,6 +3575,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   delete_evaluation: {
@@ -3579,6 +3609,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   amend_evaluation: {
@@ -3614,6 +3645,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   upload_evaluation_attachment: {
@@ -3649,6 +3681,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   finalise_evaluation: {
@@ -3684,6 +3717,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_exemplars: {
@@ -3735,6 +3769,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_exemplar: {
@@ -3767,6 +3802,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   export_exemplars: {
@@ -3819,6 +3855,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_fields: {
@@ -3841,6 +3878,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   import_exemplars: {
@@ -3871,6 +3909,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_exemplar: {
@@ -3900,6 +3939,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_exemplar: {
@@ -3941,6 +3981,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   delete_exemplar: {
@@ -3974,6 +4015,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   upload_exemplar_attachment: {
@@ -4009,6 +4051,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   confirm_exemplar: {
@@ -4050,6 +4093,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_evaluations: {
@@ -4078,6 +4122,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_evaluation: {
@@ -4114,6 +4159,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   save_nurturing_plan: {
@@ -4155,6 +4201,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   add_replication: {
@@ -4191,6 +4238,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   return_exemplar: {
@@ -4232,6 +4280,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   move_stage: {
@@ -4273,6 +4322,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   propose_stage: {
@@ -4314,6 +4364,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   confirm_stage_proposal: {
@@ -4355,6 +4406,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   reject_stage_proposal: {
@@ -4396,6 +4448,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   withdraw_stage_proposal: {
@@ -4431,6 +4484,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   submit_exemplar: {
@@ -4466,6 +4520,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   save_summary: {
@@ -4507,6 +4562,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_introductions: {
@@ -4538,6 +4594,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_introduction: {
@@ -4569,6 +4626,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   introduction_grid: {
@@ -4596,6 +4654,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_introduction: {
@@ -4625,6 +4684,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_introduction: {
@@ -4666,6 +4726,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   delete_introduction: {
@@ -4699,6 +4760,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   submit_introduction: {
@@ -4734,6 +4796,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_movements: {
@@ -4765,6 +4828,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_movement: {
@@ -4797,6 +4861,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_movement: {
@@ -4826,6 +4891,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_movement: {
@@ -4867,6 +4933,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   close_movement: {
@@ -4902,6 +4969,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   reopen_movement: {
@@ -4937,6 +5005,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_profile: {
@@ -4960,6 +5029,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_profile: {
@@ -4996,6 +5066,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   change_password: {
@@ -5026,6 +5097,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_replication: {
@@ -5067,6 +5139,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   delete_replication: {
@@ -5100,6 +5173,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   upload_replication_attachment: {
@@ -5135,6 +5209,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_service_accounts: {
@@ -5162,6 +5237,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_service_account: {
@@ -5193,6 +5269,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_service_account: {
@@ -5222,6 +5299,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_service_account: {
@@ -5263,6 +5341,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   revoke_service_account: {
@@ -5298,6 +5377,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   rotate_service_account_secret: {
@@ -5332,6 +5412,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_settings: {
@@ -5355,6 +5436,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_settings: {
@@ -5391,6 +5473,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_units: {
@@ -5426,6 +5509,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_unit: {
@@ -5459,6 +5543,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   unit_tree: {
@@ -5486,6 +5571,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_unit: {
@@ -5516,6 +5602,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_unit: {
@@ -5557,6 +5644,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   delete_unit: {
@@ -5590,6 +5678,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   activate_unit: {
@@ -5625,6 +5714,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   deactivate_unit: {
@@ -5660,6 +5750,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_users: {
@@ -5698,6 +5789,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_user: {
@@ -5731,6 +5823,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_user: {
@@ -5760,6 +5853,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_user: {
@@ -5800,6 +5894,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   activate_user: {
@@ -5835,6 +5930,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   deactivate_user: {
@@ -5870,6 +5966,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   reset_password: {
@@ -5898,6 +5995,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   healthz: {
@@ -5918,6 +6016,7 @@ export interface operations {
         };
       };
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   readyz: {
@@ -5938,15 +6037,7 @@ export interface operations {
         };
       };
       500: components['responses']['InternalError'];
-      /** @description Cơ sở dữ liệu không phản hồi */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
+      503: components['responses']['ServiceUnavailable'];
     };
   };
 }
