@@ -67,6 +67,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let options = WebOptions {
                 static_dir: Some(args.static_dir.clone()),
                 cors_origins: args.cors_origins.clone(),
+                hsts: args.hsts,
             };
             let options: WebOptions = WebOptions {
                 cors_origins: options
