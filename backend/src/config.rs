@@ -96,6 +96,10 @@ pub struct ServeArgs {
     /// Largest accepted JSON body, in bytes.
     #[arg(long, env = "LANTOA_MAX_JSON_BYTES", default_value_t = 1_048_576)]
     pub max_json_bytes: usize,
+    /// Send `Strict-Transport-Security` (browsers then use HTTPS only for a year): set when the
+    /// site is reached over HTTPS only, with TLS ended at the reverse proxy.
+    #[arg(long, env = "LANTOA_HSTS", default_value_t = false)]
+    pub hsts: bool,
 }
 
 #[derive(Debug, Clone, Args)]

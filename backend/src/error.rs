@@ -17,6 +17,9 @@ use crate::http::request_id;
 
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 
+/// `Retry-After` of a 503: long enough for a restarting database, short enough for people.
+pub const RETRY_AFTER_UNAVAILABLE_SECS: u64 = 5;
+
 /// Stable error codes. Clients switch on these; the Vietnamese texts may change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -293,11 +296,21 @@ impl AppError {
         }
     }
 
+    /// The database (or another dependency) cannot be reached: 503 with `Retry-After`.
     pub fn unavailable(cause: impl fmt::Display) -> Self {
         Self {
             internal: Some(cause.to_string()),
+            retry_after_secs: Some(RETRY_AFTER_UNAVAILABLE_SECS),
             ..Self::new(ErrorCode::ServiceUnavailable)
         }
+        .with_detail(
+            "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.",
+        )
+    }
+
+    /// The cause kept for the log (never sent to the client).
+    pub fn internal_cause(&self) -> Option<&str> {
+        self.internal.as_deref()
     }
 
     pub fn problem(&self) -> Problem {
@@ -342,10 +355,9 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
+        // Not logged here: the request's one log line (crate::http::access_log) carries the code
+        // and, for a 5xx, the cause.
         let status = self.status_code();
-        if status.is_server_error() {
-            tracing::error!(code = %self.code, cause = self.internal.as_deref().unwrap_or(""), "request failed");
-        }
         let mut response = HttpResponse::build(status);
         response.insert_header((header::CONTENT_TYPE, PROBLEM_CONTENT_TYPE));
         if let Some(secs) = self.retry_after_secs {
@@ -380,6 +392,11 @@ impl From<diesel::result::Error> for AppError {
                     )
                     .with_internal(info.message())
             }
+            // The server ended the session or went away: the pool replaces the connection.
+            Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                info,
+            ) => AppError::unavailable(info.message()),
             other => AppError::internal(other),
         }
     }
@@ -392,7 +409,7 @@ impl From<r2d2::Error> for AppError {
 }
 
 impl AppError {
-    fn with_internal(mut self, internal: &str) -> Self {
+    pub fn with_internal(mut self, internal: &str) -> Self {
         self.internal = Some(internal.to_owned());
         self
     }

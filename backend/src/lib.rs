@@ -15,6 +15,7 @@ pub mod evaluations;
 pub mod exemplars;
 pub mod http;
 pub mod introductions;
+pub mod logging;
 pub mod movements;
 pub mod openapi;
 pub mod profile;
@@ -31,9 +32,8 @@ use std::path::PathBuf;
 use actix_cors::Cors;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::middleware::{Compress, Condition, DefaultHeaders, ErrorHandlers, from_fn};
+use actix_web::middleware::{Compress, Condition, ErrorHandlers, from_fn};
 use actix_web::{App, web};
-use tracing_actix_web::TracingLogger;
 use utoipa::OpenApi;
 use utoipa_actix_web::{AppExt, UtoipaApp, scope};
 use utoipa_swagger_ui::SwaggerUi;
@@ -50,6 +50,8 @@ use crate::state::{AppState, Settings};
 pub struct WebOptions {
     pub static_dir: Option<PathBuf>,
     pub cors_origins: Vec<String>,
+    /// Send `Strict-Transport-Security`: the site is reached over HTTPS only (`LANTOA_HSTS`).
+    pub hsts: bool,
 }
 
 pub fn build_state(
@@ -136,7 +138,9 @@ pub fn app(
         .app_data(http::fallback::query_config()))
     .split_for_parts();
     let spec = openapi();
+    let routes = web::Data::new(http::fallback::RouteTable::from_spec(&spec));
     let app = app
+        .app_data(routes)
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec))
         .service(web::scope("/api").default_service(web::to(http::fallback::api_not_found)));
     let app = match options.static_dir.filter(|dir| dir.is_dir()) {
@@ -152,15 +156,12 @@ pub fn app(
         .allowed_headers(["authorization", "content-type", "if-match"])
         .expose_headers(["etag", "location", "retry-after", "x-request-id"])
         .max_age(3600);
-    app.wrap(ErrorHandlers::new().default_handler(http::fallback::ensure_problem))
+    // Innermost first.
+    app.wrap(from_fn(http::fallback::method_not_allowed))
+        .wrap(ErrorHandlers::new().default_handler(http::fallback::ensure_problem))
         .wrap(from_fn(http::request_id::scope))
-        .wrap(
-            DefaultHeaders::new()
-                .add(("X-Content-Type-Options", "nosniff"))
-                .add(("X-Frame-Options", "DENY"))
-                .add(("Referrer-Policy", "same-origin")),
-        )
+        .wrap(from_fn(http::spa::cache_control))
+        .wrap(http::security_headers::default_headers(options.hsts))
         .wrap(Compress::default())
         .wrap(Condition::new(cors_enabled, cors))
-        .wrap(TracingLogger::default())
 }

@@ -6,26 +6,10 @@ use std::process::ExitCode;
 use actix_web::HttpServer;
 use clap::Parser;
 use lantoa::clock::Clock;
-use lantoa::config::{Cli, Command, DatabaseArgs, LogFormat};
+use lantoa::config::{Cli, Command, DatabaseArgs};
 use lantoa::db::Db;
 use lantoa::state::Settings;
 use lantoa::{WebOptions, config, db, seed};
-
-fn init_tracing(format: LogFormat) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,actix_server=warn"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
-    match format {
-        LogFormat::Json => builder
-            .json()
-            .flatten_event(true)
-            .with_span_list(true)
-            .init(),
-        LogFormat::Pretty => builder.init(),
-    }
-}
 
 /// Connects, applies migrations and the reference data.
 fn open_database(args: &DatabaseArgs) -> Result<Db, String> {
@@ -55,7 +39,7 @@ fn open_database(args: &DatabaseArgs) -> Result<Db, String> {
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Serve(args) => {
-            init_tracing(args.database.log_format);
+            lantoa::logging::init(args.database.log_format);
             let database = open_database(&args.database)?;
             let (secret, generated) = config::load_or_create_jwt_secret(
                 args.jwt_secret.as_deref(),
@@ -83,6 +67,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let options = WebOptions {
                 static_dir: Some(args.static_dir.clone()),
                 cors_origins: args.cors_origins.clone(),
+                hsts: args.hsts,
             };
             let options: WebOptions = WebOptions {
                 cors_origins: options
@@ -111,11 +96,11 @@ fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| format!("server error: {e}"))
         }
         Command::Migrate(args) => {
-            init_tracing(args.log_format);
+            lantoa::logging::init(args.log_format);
             open_database(&args).map(|_| ())
         }
         Command::CreateAdmin(args) => {
-            init_tracing(args.database.log_format);
+            lantoa::logging::init(args.database.log_format);
             let database = open_database(&args.database)?;
             let mut conn = database.get().map_err(|e| e.to_string())?;
             let outcome = seed::admin::create_or_reset(
@@ -131,7 +116,7 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::SeedDemo(args) => {
-            init_tracing(args.log_format);
+            lantoa::logging::init(args.log_format);
             let database = open_database(&args)?;
             let mut conn = database.get().map_err(|e| e.to_string())?;
             let created = seed::demo::seed(&mut conn, Clock::system().now_naive()).map_err(|e| e.to_string())?;

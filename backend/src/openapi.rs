@@ -23,7 +23,8 @@ trên dữ liệu đơn vị mình; tài khoản tích hợp (`integration`) c�
     components(
         schemas(Problem, ErrorCode, FieldError),
         responses(BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable, PreconditionFailed,
-            PreconditionRequired, TooManyRequests, PayloadTooLarge, UnsupportedMediaType, InternalError)
+            PreconditionRequired, TooManyRequests, PayloadTooLarge, UnsupportedMediaType, InternalError,
+            ServiceUnavailable)
     ),
     tags(
         (name = "Xác thực", description = "Đăng nhập, làm mới phiên, đăng xuất, mã truy cập cho hệ thống tích hợp"),
@@ -60,7 +61,7 @@ Danh sách trong yêu cầu bảo mật của mỗi thao tác là các vai trò 
 
 /// Adds the errors every operation of a kind can give, so that paths list only their own:
 /// 401/403 on secured operations, 404 on those that address a record by path, 412/428 on those
-/// that take `If-Match`, 400/413/415/422 on those with a body or parameters, 500 on all.
+/// that take `If-Match`, 400/413/415/422 on those with a body or parameters, 500 and 503 on all.
 pub struct StandardErrors;
 
 impl Modify for StandardErrors {
@@ -127,6 +128,7 @@ impl Modify for StandardErrors {
                     add("415", "UnsupportedMediaType");
                 }
                 add("500", "InternalError");
+                add("503", "ServiceUnavailable");
             }
         }
     }
@@ -203,3 +205,9 @@ pub struct PayloadTooLarge(Problem);
 #[response(content_type = "application/problem+json")]
 #[allow(dead_code)]
 pub struct UnsupportedMediaType(Problem);
+
+/// Cơ sở dữ liệu tạm thời không kết nối được; thử lại sau số giây trong Retry-After.
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json", headers(("Retry-After" = u64, description = "Số giây nên chờ trước khi thử lại")))]
+#[allow(dead_code)]
+pub struct ServiceUnavailable(Problem);

@@ -145,6 +145,7 @@ async function scenario(name, body) {
   try {
     await body(page);
     assert.deepEqual(pageErrors, [], 'the page threw errors');
+    assert.deepEqual(cspViolations(consoleLines), [], 'the Content-Security-Policy blocked something');
   } catch (error) {
     mkdirSync(artifacts, { recursive: true });
     const shot = join(artifacts, `${name}.png`);
@@ -166,6 +167,9 @@ async function scenario(name, body) {
     await context.close();
   }
 }
+
+/** Chromium reports what the Content-Security-Policy blocks on the console. */
+const cspViolations = (lines) => lines.filter((line) => line.includes('Content Security Policy'));
 
 const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
 
@@ -541,5 +545,19 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     );
     assert.match(await cell.getAttribute('aria-label'), new RegExp(onTime ? 'Đúng hạn' : 'Trễ hạn'));
     assert.equal(await byTestId(page, 'grid-legend').isVisible(), true);
+  });
+});
+
+test('the bundled Swagger UI works under the Content-Security-Policy', async () => {
+  await scenario('api-docs', async (page) => {
+    const response = await page.goto(`${baseUrl}/api/docs/`);
+    assert.match(response.headers()['content-security-policy'] ?? '', /default-src 'self'/);
+    // Every operation of the contract is listed; one opens with its parameters.
+    await page.locator('.opblock').first().waitFor();
+    assert.ok((await page.locator('.opblock').count()) > 50, 'the operations are listed');
+    await page.locator('.opblock-summary', { hasText: '/api/v1/units/tree' }).first().click();
+    await page.locator('.opblock-body').first().waitFor();
+    await page.getByRole('button', { name: /Authorize/ }).click();
+    await page.locator('.modal-ux').waitFor();
   });
 });

@@ -155,28 +155,77 @@ impl TestDatabase {
                 }
             }
             DbKind::Postgres => {
-                static CREATE: Mutex<()> = Mutex::new(());
-                let template = postgres_template();
+                let database = Self::pending(kind);
+                database.bring_up();
+                database
+            }
+        }
+    }
+
+    /// A database that cannot be opened yet (SQLite: its directory is a plain file; PostgreSQL:
+    /// it does not exist) until [`Self::bring_up`] makes it a fresh copy of the template.
+    pub fn pending(kind: DbKind) -> Self {
+        match kind {
+            DbKind::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let blocker = dir.path().join("db");
+                std::fs::write(&blocker, b"not a directory").expect("blocker file");
+                Self {
+                    url: format!("sqlite://{}", blocker.join("lantoa.db").display()),
+                    cleanup: Cleanup::File(dir),
+                }
+            }
+            DbKind::Postgres => {
+                postgres_template();
                 let name = format!(
                     "lt_test_{}_{}",
                     std::process::id(),
                     COUNTER.fetch_add(1, Ordering::SeqCst)
                 );
-                let admin_url = postgres_admin_url();
-                {
-                    // Cloning needs the template to be idle; one clone at a time keeps it so.
-                    let _guard = CREATE.lock().unwrap_or_else(|p| p.into_inner());
-                    let mut admin =
-                        PgConnection::establish(&admin_url).expect("PostgreSQL admin connection");
-                    admin
-                        .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
-                        .expect("clone template");
-                }
                 Self {
-                    url: with_database(&admin_url, &name),
+                    url: with_database(&postgres_admin_url(), &name),
                     cleanup: Cleanup::Postgres { name },
                 }
             }
+        }
+    }
+
+    /// Creates a [`Self::pending`] database from the template.
+    pub fn bring_up(&self) {
+        match &self.cleanup {
+            Cleanup::File(_) => {
+                let path = std::path::PathBuf::from(self.url.trim_start_matches("sqlite://"));
+                let dir = path.parent().expect("database directory");
+                // The server keeps trying to open the file: the directory appears whole, with
+                // the copied database in it, or a reconnect could create an empty one first.
+                let staging = dir.with_extension("staging");
+                std::fs::create_dir_all(&staging).expect("staging directory");
+                std::fs::copy(sqlite_template(), staging.join(path.file_name().expect("file")))
+                    .expect("copy template");
+                if dir.is_file() {
+                    std::fs::remove_file(dir).expect("remove blocker");
+                }
+                std::fs::rename(&staging, dir).expect("database directory");
+            }
+            Cleanup::Postgres { name } => {
+                static CREATE: Mutex<()> = Mutex::new(());
+                let template = postgres_template();
+                // Cloning needs the template to be idle; one clone at a time keeps it so.
+                let _guard = CREATE.lock().unwrap_or_else(|p| p.into_inner());
+                let mut admin = PgConnection::establish(&postgres_admin_url())
+                    .expect("PostgreSQL admin connection");
+                admin
+                    .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
+                    .expect("clone template");
+            }
+        }
+    }
+
+    /// The PostgreSQL database's name.
+    pub fn postgres_name(&self) -> Option<&str> {
+        match &self.cleanup {
+            Cleanup::Postgres { name } => Some(name),
+            Cleanup::File(_) => None,
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod databases;
 pub mod generator;
+pub mod logs;
 
 use std::sync::Arc;
 
@@ -74,6 +75,7 @@ pub struct TestApp {
     server: actix_test::TestServer,
     client: reqwest::Client,
     auth: AuthArgs,
+    web: lantoa::WebOptions,
     database_url: String,
     /// `None` for a second instance, which shares the first one's database.
     _database: Option<databases::TestDatabase>,
@@ -86,38 +88,68 @@ impl TestApp {
     }
 
     pub async fn start_with(kind: DbKind, auth: AuthArgs) -> Self {
+        Self::start_custom(kind, auth, lantoa::WebOptions::default()).await
+    }
+
+    /// With web options (the SPA directory, HSTS).
+    pub async fn start_web(kind: DbKind, web: lantoa::WebOptions) -> Self {
+        Self::start_custom(kind, AuthArgs::default(), web).await
+    }
+
+    async fn start_custom(kind: DbKind, auth: AuthArgs, web: lantoa::WebOptions) -> Self {
         let database = databases::TestDatabase::create(kind);
+        let db = lantoa::db::Db::connect(&database.url, 4).expect("connect to the test database");
         let url = database.url.clone();
-        Self::serve(
-            kind,
-            url,
-            Some(database),
-            auth,
-            lantoa::clock::Clock::system(),
-        )
+        Self::serve(kind, db, url, Some(database), auth, web)
     }
 
     /// Another server on the same database (as a second instance behind a load balancer would
     /// be), with the same configuration and clock but its own process state (caches, pool).
     pub async fn second_instance(&self) -> TestApp {
-        Self::serve(
+        let db =
+            lantoa::db::Db::connect(&self.database_url, 4).expect("connect to the test database");
+        Self::serve_with_clock(
             self.kind,
+            db,
             self.database_url.clone(),
             None,
             self.auth.clone(),
+            self.web.clone(),
             self.state.clock.clone(),
         )
     }
 
-    fn serve(
+    /// Serves a pool of the caller's making (e.g. one whose database is not reachable yet) at
+    /// `database_url`.
+    pub fn serve(
         kind: DbKind,
+        db: lantoa::db::Db,
         database_url: String,
         database: Option<databases::TestDatabase>,
         auth: AuthArgs,
+        web: lantoa::WebOptions,
+    ) -> Self {
+        Self::serve_with_clock(
+            kind,
+            db,
+            database_url,
+            database,
+            auth,
+            web,
+            lantoa::clock::Clock::system(),
+        )
+    }
+
+    fn serve_with_clock(
+        kind: DbKind,
+        db: lantoa::db::Db,
+        database_url: String,
+        database: Option<databases::TestDatabase>,
+        auth: AuthArgs,
+        web: lantoa::WebOptions,
         clock: lantoa::clock::Clock,
     ) -> Self {
         let data = tempfile::tempdir().expect("data directory");
-        let db = lantoa::db::Db::connect(&database_url, 4).expect("connect to the test database");
         let settings = Settings {
             max_json_bytes: 64 * 1024,
             max_upload_bytes: 256 * 1024,
@@ -126,15 +158,15 @@ impl TestApp {
         };
         let state = lantoa::build_state(db, clock, JWT_SECRET, &auth, settings);
         let server_state = state.clone();
-        let server = actix_test::start(move || {
-            lantoa::app(server_state.clone(), lantoa::WebOptions::default())
-        });
+        let server_web = web.clone();
+        let server = actix_test::start(move || lantoa::app(server_state.clone(), server_web.clone()));
         Self {
             kind,
             state,
             server,
             client: reqwest::Client::new(),
             auth,
+            web,
             database_url,
             _database: database,
             _data: data,

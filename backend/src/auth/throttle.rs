@@ -136,7 +136,9 @@ impl LoginThrottle {
             db.transaction(move |conn| this.reserve(conn, &attempt, now.naive_utc()))
                 .await
         };
-        if self.prune_due(now) {
+        // Pruning waits for a reservation that reached the database: during an outage the
+        // request's own 503 says it all.
+        if reservation.is_ok() && self.prune_due(now) {
             let pruned = db
                 .run(move |conn| prune(conn, now.naive_utc()).map_err(AppError::from))
                 .await;

@@ -2,12 +2,14 @@
 //! chosen by the scheme of `DATABASE_URL`, an r2d2 pool, and one embedded migration history per
 //! backend.
 
+pub mod pool;
 pub mod schema;
 pub mod search;
 pub mod text_enum;
 pub mod versioned;
 
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use actix_web::web;
 use diesel::connection::SimpleConnection;
@@ -15,6 +17,7 @@ use diesel::prelude::*;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use crate::error::{AppError, AppResult};
+pub use pool::{ConnectionManager, Health};
 
 #[cfg(feature = "postgres")]
 #[derive(diesel::MultiConnection)]
@@ -111,70 +114,21 @@ impl DatabaseUrl {
     }
 }
 
-/// Opens connections for the pool, picking the backend from the URL rather than trying each.
-#[derive(Debug, Clone)]
-pub struct ConnectionManager {
-    url: DatabaseUrl,
-}
-
-impl ConnectionManager {
-    pub fn new(url: DatabaseUrl) -> Self {
-        Self { url }
-    }
-}
-
-// mmap: reads come straight from the OS page cache instead of being copied per connection.
-const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
-     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32000; \
-     PRAGMA mmap_size = 1073741824;";
-
-impl r2d2::ManageConnection for ConnectionManager {
-    type Connection = DbConnection;
-    type Error = diesel::r2d2::Error;
-
-    fn connect(&self) -> Result<DbConnection, Self::Error> {
-        match &self.url {
-            DatabaseUrl::Sqlite(path) => {
-                let mut conn = diesel::SqliteConnection::establish(path)
-                    .map_err(diesel::r2d2::Error::ConnectionError)?;
-                conn.batch_execute(SQLITE_PRAGMAS)
-                    .map_err(diesel::r2d2::Error::QueryError)?;
-                Ok(DbConnection::Sqlite(conn))
-            }
-            #[cfg(feature = "postgres")]
-            DatabaseUrl::Postgres(url) => {
-                let mut conn = diesel::PgConnection::establish(url)
-                    .map_err(diesel::r2d2::Error::ConnectionError)?;
-                conn.batch_execute("SET TIME ZONE 'UTC'")
-                    .map_err(diesel::r2d2::Error::QueryError)?;
-                Ok(DbConnection::Pg(conn))
-            }
-            #[cfg(not(feature = "postgres"))]
-            DatabaseUrl::Postgres(_) => Err(diesel::r2d2::Error::ConnectionError(
-                diesel::ConnectionError::BadConnection(
-                    "no PostgreSQL support in this build".into(),
-                ),
-            )),
-        }
-    }
-
-    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {
-        conn.batch_execute("SELECT 1")
-            .map_err(diesel::r2d2::Error::QueryError)
-    }
-
-    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
-        false
-    }
-}
-
 pub type Pool = r2d2::Pool<ConnectionManager>;
+pub type PooledConnection = r2d2::PooledConnection<ConnectionManager>;
+
+/// How long a request waits for a free connection while the database is up but every pooled
+/// connection is busy. While the database is unreachable, requests are answered at once.
+const BUSY_WAIT: Duration = Duration::from_secs(10);
+/// The wait is sliced so that an outage noticed meanwhile ends it.
+const WAIT_SLICE: Duration = Duration::from_millis(100);
 
 /// The pool plus helpers that run blocking diesel code off the async executor.
 #[derive(Clone)]
 pub struct Db {
     pool: Pool,
     backend: Backend,
+    health: Arc<Health>,
 }
 
 impl Db {
@@ -190,22 +144,65 @@ impl Db {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        let backend = url.backend();
+        let manager = ConnectionManager::new(url);
+        r2d2::ManageConnection::connect(&manager)
+            .map_err(|e| format!("cannot connect to the database: {e}"))?;
+        Ok(Self::with_manager(manager, pool_size))
+    }
+
+    /// A pool that connects in the background, whether or not the database is reachable yet;
+    /// until it is, requests are answered 503.
+    pub fn connect_lazy(url: &str, pool_size: u32) -> Result<Self, String> {
+        Ok(Self::with_manager(
+            ConnectionManager::new(DatabaseUrl::parse(url)?),
+            pool_size,
+        ))
+    }
+
+    fn with_manager(manager: ConnectionManager, pool_size: u32) -> Self {
+        let backend = manager.backend();
+        let health = manager.health();
         let pool = r2d2::Pool::builder()
             .max_size(pool_size.max(1))
-            .connection_timeout(Duration::from_secs(10))
-            .build(ConnectionManager::new(url))
-            .map_err(|e| format!("cannot connect to the database: {e}"))?;
-        Ok(Self { pool, backend })
+            .connection_timeout(2 * pool::RECONNECT_DELAY_MAX)
+            // `is_valid` sends no query, so checking every checkout is cheap.
+            .test_on_check_out(true)
+            // `Health` logs an outage once; r2d2 would log every retry.
+            .error_handler(Box::new(r2d2::NopErrorHandler))
+            .build_unchecked(manager);
+        Self {
+            pool,
+            backend,
+            health,
+        }
     }
 
     pub fn backend(&self) -> Backend {
         self.backend
     }
 
-    /// A pooled connection for synchronous code (command line, tests).
-    pub fn get(&self) -> AppResult<r2d2::PooledConnection<ConnectionManager>> {
-        Ok(self.pool.get()?)
+    /// A pooled connection, or 503 (with `Retry-After`) when the database is unreachable or no
+    /// connection came free in time.
+    pub fn get(&self) -> AppResult<PooledConnection> {
+        let deadline = Instant::now() + BUSY_WAIT;
+        loop {
+            match self.pool.get_timeout(WAIT_SLICE) {
+                Ok(conn) => return Ok(conn),
+                Err(_) if self.health.is_unreachable() => {
+                    return Err(AppError::unavailable(format_args!(
+                        "the database is unreachable: {}",
+                        self.health.last_error()
+                    )));
+                }
+                Err(error) if Instant::now() >= deadline => {
+                    return Err(AppError::unavailable(format_args!(
+                        "no free database connection within {} s: {error}",
+                        BUSY_WAIT.as_secs()
+                    )));
+                }
+                Err(_) => {}
+            }
+        }
     }
 
     /// Runs `f` with a pooled connection on the blocking thread pool.
@@ -214,9 +211,9 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut DbConnection) -> AppResult<T> + Send + 'static,
     {
-        let pool = self.pool.clone();
+        let db = self.clone();
         web::block(move || {
-            let mut conn = pool.get()?;
+            let mut conn = db.get()?;
             f(&mut conn)
         })
         .await

@@ -1,13 +1,109 @@
-//! Answers that no handler gives: unknown API routes, malformed path parameters, and a safety net
-//! that turns any non-problem error response (from actix itself) into `application/problem+json`.
+//! Answers that no handler gives: unknown API routes, methods a path does not have (405 with
+//! `Allow`), malformed path parameters, and a safety net that turns any non-problem error
+//! response (from actix itself) into `application/problem+json`.
 
-use actix_web::body::{BoxBody, MessageBody};
-use actix_web::dev::ServiceResponse;
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::dev::{ResourceDef, ServiceRequest, ServiceResponse};
+use actix_web::http::header::HeaderValue;
 use actix_web::http::{Method, StatusCode, header};
-use actix_web::middleware::ErrorHandlerResponse;
-use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
+use actix_web::middleware::{ErrorHandlerResponse, Next};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::error::{AppError, ErrorCode, PROBLEM_CONTENT_TYPE};
+
+/// The methods of every API path, read from the OpenAPI document: every route is registered
+/// through it, so the two cannot disagree.
+pub struct RouteTable {
+    routes: Vec<(ResourceDef, Vec<Method>)>,
+}
+
+impl RouteTable {
+    pub fn from_spec(spec: &utoipa::openapi::OpenApi) -> Self {
+        let routes = spec
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let methods = [
+                    (Method::GET, &item.get),
+                    (Method::POST, &item.post),
+                    (Method::PUT, &item.put),
+                    (Method::PATCH, &item.patch),
+                    (Method::DELETE, &item.delete),
+                ]
+                .into_iter()
+                .filter(|(_, operation)| operation.is_some())
+                .map(|(method, _)| method)
+                .collect();
+                (ResourceDef::new(path.as_str()), methods)
+            })
+            .collect();
+        Self { routes }
+    }
+
+    /// The methods of the routes matching `path` (several patterns can match one path, e.g.
+    /// `/units/tree` and `/units/{id}`); empty when no route does.
+    pub fn methods(&self, path: &str) -> Vec<Method> {
+        let mut methods: Vec<Method> = Vec::new();
+        for (def, route_methods) in &self.routes {
+            if def.is_match(path) {
+                for method in route_methods {
+                    if !methods.contains(method) {
+                        methods.push(method.clone());
+                    }
+                }
+            }
+        }
+        let rank = |m: &Method| {
+            ["GET", "POST", "PUT", "PATCH", "DELETE"]
+                .iter()
+                .position(|r| *r == m.as_str())
+        };
+        methods.sort_by_key(rank);
+        methods
+    }
+}
+
+/// Middleware, inside every other: a request that no route took (404 `route_not_found`, or the
+/// static files' bare 405) on a path that exists with other methods is answered 405 with `Allow`.
+/// Only unmatched answers are looked at, so served requests pay nothing.
+pub async fn method_not_allowed(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let response = next.call(req).await?;
+    let unmatched = match response.status() {
+        StatusCode::NOT_FOUND => response
+            .response()
+            .error()
+            .and_then(|e| e.as_error::<AppError>())
+            .is_some_and(|e| e.code == ErrorCode::RouteNotFound),
+        StatusCode::METHOD_NOT_ALLOWED => true,
+        _ => false,
+    };
+    let methods = match response.request().app_data::<web::Data<RouteTable>>() {
+        Some(table) if unmatched => table.methods(response.request().path()),
+        _ => Vec::new(),
+    };
+    if methods.is_empty() || methods.contains(response.request().method()) {
+        return Ok(response.map_into_left_body());
+    }
+    let allow = methods
+        .iter()
+        .map(Method::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let error = AppError::new(ErrorCode::MethodNotAllowed).with_detail(format!(
+        "Đường dẫn này không hỗ trợ phương thức {}; các phương thức được hỗ trợ: {allow}.",
+        response.request().method()
+    ));
+    let mut answer = HttpResponse::from_error(error);
+    if let Ok(value) = HeaderValue::from_str(&allow) {
+        answer.headers_mut().insert(header::ALLOW, value);
+    }
+    let (req, _) = response.into_parts();
+    Ok(ServiceResponse::new(req, answer).map_into_right_body())
+}
 
 /// Default service under `/api`: a problem instead of the SPA or an empty 404.
 pub async fn api_not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
@@ -59,7 +155,14 @@ pub fn ensure_problem<B: MessageBody + 'static>(
     }
     let code = code_for(res.status());
     let (req, original) = res.into_parts();
-    let mut replacement: HttpResponse<BoxBody> = AppError::new(code).error_response();
+    // Keep the original error as the cause, for the request's log line.
+    let cause = original.error().map(|e| e.to_string());
+    let error = match cause {
+        Some(cause) if code == ErrorCode::InternalError => AppError::internal(cause),
+        Some(cause) => AppError::new(code).with_internal(&cause),
+        None => AppError::new(code),
+    };
+    let mut replacement: HttpResponse<BoxBody> = HttpResponse::from_error(error);
     for (name, value) in original.headers() {
         if name == header::ALLOW || name == header::RETRY_AFTER {
             replacement

@@ -36,13 +36,13 @@ pub async fn healthz() -> web::Json<Health> {
     })
 }
 
-/// The database is reachable; 503 otherwise.
+/// The database is reachable; 503 (at once, with `Retry-After`) otherwise.
 #[utoipa::path(
     tag = "Vận hành",
     security(()),
     responses(
         (status = 200, body = Readiness),
-        (status = 503, description = "Cơ sở dữ liệu không phản hồi", body = crate::error::Problem, content_type = "application/problem+json")
+        (status = 503, response = crate::openapi::ServiceUnavailable)
     )
 )]
 #[get("/readyz")]

@@ -1401,7 +1401,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The database is reachable; 503 otherwise. */
+    /** The database is reachable; 503 (at once, with `Retry-After`) otherwise. */
     get: operations['readyz'];
     put?: never;
     post?: never;
@@ -2947,6 +2947,17 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /** @description Cơ sở dữ liệu tạm thời không kết nối được; thử lại sau số giây trong Retry-After. */
+    ServiceUnavailable: {
+      headers: {
+        /** @description Số giây nên chờ trước khi thử lại */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
     /** @description Quá nhiều lần thử; xem tiêu đề Retry-After. */
     TooManyRequests: {
       headers: {
@@ -3020,6 +3031,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   delete_attachment: {
@@ -3048,6 +3060,7 @@ export interface operations {
       409: components['responses']['Conflict'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   download_attachment: {
@@ -3077,6 +3090,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   attachment_thumbnail: {
@@ -3106,6 +3120,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_audit: {
@@ -3147,6 +3162,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   login: {
@@ -3181,6 +3197,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   logout: {
@@ -3214,6 +3231,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   me: {
@@ -3236,6 +3254,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   refresh_session: {
@@ -3273,6 +3292,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   service_token: {
@@ -3305,6 +3325,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_criteria_sets: {
@@ -3332,6 +3353,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_criteria_set: {
@@ -3364,6 +3386,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_criteria_set: {
@@ -3393,6 +3416,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_criteria_set: {
@@ -3434,6 +3458,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   delete_criteria_set: {
@@ -3467,6 +3492,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   new_criteria_set_version: {
@@ -3502,6 +3528,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   publish_criteria_set: {
@@ -3537,6 +3564,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_evaluation: {
@@ -3566,6 +3594,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   save_evaluation: {
@@ -3607,6 +3636,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   delete_evaluation: {
@@ -3640,6 +3670,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   amend_evaluation: {
@@ -3675,6 +3706,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   upload_evaluation_attachment: {
@@ -3710,6 +3742,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   finalise_evaluation: {
@@ -3745,6 +3778,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_exemplars: {
@@ -3796,6 +3830,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_exemplar: {
@@ -3828,6 +3863,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   export_exemplars: {
@@ -3880,6 +3916,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_fields: {
@@ -3902,6 +3939,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   import_exemplars: {
@@ -3932,6 +3970,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_exemplar: {
@@ -3961,6 +4000,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_exemplar: {
@@ -4002,6 +4042,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   delete_exemplar: {
@@ -4035,6 +4076,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   upload_exemplar_attachment: {
@@ -4070,6 +4112,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   confirm_exemplar: {
@@ -4111,6 +4154,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_evaluations: {
@@ -4139,6 +4183,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_evaluation: {
@@ -4175,6 +4220,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   save_nurturing_plan: {
@@ -4216,6 +4262,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   add_replication: {
@@ -4252,6 +4299,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   return_exemplar: {
@@ -4293,6 +4341,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   move_stage: {
@@ -4334,6 +4383,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   propose_stage: {
@@ -4375,6 +4425,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   confirm_stage_proposal: {
@@ -4416,6 +4467,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   reject_stage_proposal: {
@@ -4457,6 +4509,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   withdraw_stage_proposal: {
@@ -4492,6 +4545,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   submit_exemplar: {
@@ -4527,6 +4581,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   save_summary: {
@@ -4568,6 +4623,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_introductions: {
@@ -4599,6 +4655,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_introduction: {
@@ -4630,6 +4687,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   introduction_grid: {
@@ -4657,6 +4715,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_introduction: {
@@ -4686,6 +4745,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_introduction: {
@@ -4727,6 +4787,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   delete_introduction: {
@@ -4760,6 +4821,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   submit_introduction: {
@@ -4795,6 +4857,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_movements: {
@@ -4826,6 +4889,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_movement: {
@@ -4858,6 +4922,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_movement: {
@@ -4887,6 +4952,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_movement: {
@@ -4928,6 +4994,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   close_movement: {
@@ -4963,6 +5030,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   reopen_movement: {
@@ -4998,6 +5066,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_profile: {
@@ -5021,6 +5090,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_profile: {
@@ -5057,6 +5127,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   change_password: {
@@ -5092,6 +5163,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_replication: {
@@ -5133,6 +5205,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   delete_replication: {
@@ -5166,6 +5239,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   upload_replication_attachment: {
@@ -5201,6 +5275,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_service_accounts: {
@@ -5228,6 +5303,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_service_account: {
@@ -5259,6 +5335,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_service_account: {
@@ -5288,6 +5365,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_service_account: {
@@ -5329,6 +5407,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   revoke_service_account: {
@@ -5364,6 +5443,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   rotate_service_account_secret: {
@@ -5398,6 +5478,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_settings: {
@@ -5421,6 +5502,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_settings: {
@@ -5457,6 +5539,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_units: {
@@ -5492,6 +5575,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_unit: {
@@ -5525,6 +5609,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   unit_tree: {
@@ -5552,6 +5637,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_unit: {
@@ -5582,6 +5668,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_unit: {
@@ -5623,6 +5710,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   delete_unit: {
@@ -5656,6 +5744,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   activate_unit: {
@@ -5691,6 +5780,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   deactivate_unit: {
@@ -5726,6 +5816,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   list_users: {
@@ -5764,6 +5855,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   create_user: {
@@ -5797,6 +5889,7 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   get_user: {
@@ -5826,6 +5919,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   update_user: {
@@ -5866,6 +5960,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   activate_user: {
@@ -5901,6 +5996,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   deactivate_user: {
@@ -5936,6 +6032,7 @@ export interface operations {
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   reset_password: {
@@ -5964,6 +6061,7 @@ export interface operations {
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   healthz: {
@@ -5984,6 +6082,7 @@ export interface operations {
         };
       };
       500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   readyz: {
@@ -6004,15 +6103,7 @@ export interface operations {
         };
       };
       500: components['responses']['InternalError'];
-      /** @description Cơ sở dữ liệu không phản hồi */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
+      503: components['responses']['ServiceUnavailable'];
     };
   };
 }
