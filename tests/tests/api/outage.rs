@@ -11,11 +11,16 @@ use lantoa_tests::databases::{TestDatabase, postgres_admin_url};
 use lantoa_tests::{DEMO_PASSWORD, DbKind, Res, TestApp, db_test_kind, logs};
 use serde_json::json;
 
+/// Well under the pool's 10 s wait for a connection: the answer does not wait for it. (The
+/// time itself is a few milliseconds on an idle machine; this bound only has to tell "at once"
+/// from "after the pool timeout" while every other test runs on the same two cores.)
+const AT_ONCE: Duration = Duration::from_secs(4);
+
 #[track_caller]
 fn unavailable(res: &Res, took: Duration) {
     res.problem(503, "service_unavailable");
     assert_eq!(res.header("retry-after").as_deref(), Some("5"));
-    assert!(took < Duration::from_secs(1), "answered after {took:?}");
+    assert!(took < AT_ONCE, "answered after {took:?}");
 }
 
 async fn timed(req: lantoa_tests::Req<'_>) -> (Res, Duration) {
@@ -43,7 +48,7 @@ db_test_kind!(
         let (list, took) = timed(app.get("/api/v1/units").header("Authorization", "Bearer x.y.z")).await;
         // A token that cannot be checked is not a database question.
         assert_eq!(list.status, 401, "{}", list.text);
-        assert!(took < Duration::from_secs(1));
+        assert!(took < AT_ONCE);
         assert_eq!(app.get("/healthz").send().await.status, 200);
         // One error line per failed request, with the cause.
         let lines = logs.lines_with(&login.header("x-request-id").unwrap());
