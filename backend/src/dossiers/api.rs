@@ -23,7 +23,15 @@ use crate::state::AppState;
 pub fn audit_snapshot(exemplar: &Exemplar) -> Option<serde_json::Value> {
     let mut value = audit::snapshot(exemplar)?;
     if let Some(object) = value.as_object_mut() {
-        for key in ["timeline", "evaluations", "attachments", "replications"] {
+        // The lists keep their own trail; what the caller may do is not part of the record.
+        for key in [
+            "timeline",
+            "evaluations",
+            "attachments",
+            "replications",
+            "allowedActions",
+            "evaluatorKinds",
+        ] {
             object.remove(key);
         }
     }

@@ -8,12 +8,12 @@ use crate::attachments::model::{self as attachments, Attachment, Owner};
 use crate::auth::Principal;
 use crate::db::DbConnection;
 use crate::error::AppResult;
-use crate::evaluations::model::{self as evaluations, EvaluationSummary};
+use crate::evaluations::model::{self as evaluations, EvaluationSummary, EvaluatorKind};
 use crate::exemplars::model::{self, Initiative};
 use crate::exemplars::records::{self, NurturingPlan, Replication, Summary};
 use crate::exemplars::timeline::{self, TimelineEvent};
 use crate::exemplars::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind};
-use crate::exemplars::workflow::{self, AllowedAction, Facts};
+use crate::exemplars::workflow::{self, AllowedAction, ExemplarAction, Facts};
 use crate::movements::model::MovementRef;
 use crate::units::UnitRef;
 
@@ -63,6 +63,8 @@ pub struct Exemplar {
     pub attachments: Vec<Attachment>,
     /// What the caller may do now, the step the record waits for first.
     pub allowed_actions: Vec<AllowedAction>,
+    /// The capacities the caller may evaluate in now (empty: no evaluation).
+    pub evaluator_kinds: Vec<EvaluatorKind>,
     pub created_by: Option<i64>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
@@ -82,11 +84,17 @@ pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResul
         replications: replications.len(),
         referenced: model::is_referenced(conn, id)?,
     };
+    let actions = workflow::allowed_actions(principal, &row.state(), &facts);
     Ok(Exemplar {
         unit: model::unit_ref(conn, row.unit_id)?,
         movements: model::movements_of(conn, id)?,
         initiatives: model::initiatives_of(conn, id)?,
-        allowed_actions: workflow::allowed_actions(principal, &row.state(), &facts),
+        evaluator_kinds: if actions.iter().any(|a| a.action == ExemplarAction::Evaluate) {
+            EvaluatorKind::allowed_for(principal.role).to_vec()
+        } else {
+            Vec::new()
+        },
+        allowed_actions: actions,
         nurturing_plan,
         summary,
         replications,

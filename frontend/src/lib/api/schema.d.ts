@@ -1809,6 +1809,8 @@ export interface components {
       discoveredOn: string;
       discoveryMethod?: string | null;
       evaluations: components['schemas']['EvaluationSummary'][];
+      /** @description The capacities the caller may evaluate in now (empty: no evaluation). */
+      evaluatorKinds: components['schemas']['EvaluatorKind'][];
       fieldOfWork: string;
       /** Format: int64 */
       id: number;
