@@ -12,6 +12,7 @@ pub mod documents;
 pub mod dossiers;
 pub mod error;
 pub mod evaluations;
+pub mod files;
 pub mod exemplars;
 pub mod http;
 pub mod introductions;
@@ -26,6 +27,9 @@ pub mod state;
 pub mod time;
 pub mod units;
 pub mod users;
+
+#[cfg(test)]
+mod source_rules;
 
 use std::path::PathBuf;
 
@@ -95,7 +99,7 @@ where
                 .configure(dossiers::workflow_api::configure)
                 .configure(dossiers::records_api::configure)
                 .configure(evaluations::api::configure)
-                .configure(attachments::api::configure)
+                .configure(dossiers::attachments_api::configure)
                 .configure(criteria::api::configure)
                 .configure(introductions::api::configure)
                 .configure(settings::api::configure)

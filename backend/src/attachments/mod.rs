@@ -1,3 +1,2 @@
-pub mod api;
 pub mod model;
 pub mod storage;

@@ -57,6 +57,8 @@ pub struct Attachment {
     pub thumbnail_url: Option<String>,
     pub uploaded_by: Option<i64>,
     pub created_at: DateTime<Utc>,
+    /// The version `If-Match` names to remove it (files are not edited, so it stays 1).
+    pub version: i32,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -73,6 +75,7 @@ pub struct AttachmentRow {
     pub caption: Option<String>,
     pub uploaded_by: Option<i64>,
     pub created_at: NaiveDateTime,
+    pub version: i32,
 }
 
 impl AttachmentRow {
@@ -96,6 +99,7 @@ impl From<AttachmentRow> for Attachment {
             caption: r.caption,
             uploaded_by: r.uploaded_by,
             created_at: r.created_at.and_utc(),
+            version: r.version,
         }
     }
 }
@@ -129,6 +133,7 @@ pub struct NewAttachment<'a> {
     pub has_thumbnail: bool,
     pub caption: Option<&'a str>,
     pub uploaded_by: Option<i64>,
+    pub created_at: NaiveDateTime,
 }
 
 pub fn insert(conn: &mut DbConnection, new: &NewAttachment<'_>) -> AppResult<i64> {
@@ -144,15 +149,16 @@ pub fn insert(conn: &mut DbConnection, new: &NewAttachment<'_>) -> AppResult<i64
             attachments::has_thumbnail.eq(new.has_thumbnail),
             attachments::caption.eq(new.caption),
             attachments::uploaded_by.eq(new.uploaded_by),
-            attachments::created_at.eq(Utc::now().naive_utc()),
+            attachments::created_at.eq(new.created_at),
+            attachments::version.eq(1),
         ))
         .returning(attachments::id)
         .get_result(conn)?)
 }
 
-pub fn delete(conn: &mut DbConnection, id: i64) -> AppResult<()> {
-    diesel::delete(attachments::table.find(id)).execute(conn)?;
-    Ok(())
+/// Removes attachment `id` if it is still at version `expected` (412 otherwise).
+pub fn delete(conn: &mut DbConnection, id: i64, expected: i32) -> AppResult<()> {
+    crate::versioned_delete!(conn, attachments, id, expected)
 }
 
 /// Removes the rows of an owner being deleted. The files stay: they are shared by hash, and

@@ -8,6 +8,10 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{AppError, AppResult, ErrorCode};
 
+/// Image decodes (for thumbnails) that may run at once: each may take up to the decoder's
+/// allocation limit, so a burst of uploads cannot multiply it.
+pub static DECODES: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
 /// File kinds accepted as evidence, recognised by their content.
 const ALLOWED: &[(&str, &str)] = &[
     ("application/pdf", "PDF"),

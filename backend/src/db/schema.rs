@@ -371,6 +371,7 @@ diesel::table! {
         caption -> Nullable<Text>,
         uploaded_by -> Nullable<BigInt>,
         created_at -> Timestamp,
+        version -> Integer,
     }
 }
 

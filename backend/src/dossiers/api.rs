@@ -322,7 +322,7 @@ pub async fn delete_exemplar(
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_exemplars)
         .service(export_exemplars)
-        .service(crate::exemplars::import::import_exemplars)
+        .service(super::import_api::import_exemplars)
         .service(list_fields)
         .service(get_exemplar)
         .service(create_exemplar)

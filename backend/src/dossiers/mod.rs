@@ -4,6 +4,8 @@
 //! never depend on it or on each other in a cycle.
 
 pub mod api;
+pub mod attachments_api;
 pub mod detail;
+pub mod import_api;
 pub mod records_api;
 pub mod workflow_api;

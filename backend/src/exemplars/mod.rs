@@ -2,7 +2,6 @@
 //! timeline and review workflow, and listing and searching them. No HTTP here: the handlers are
 //! in `crate::dossiers`.
 
-pub mod import;
 pub mod list_totals;
 pub mod model;
 pub mod query;

@@ -90,7 +90,7 @@ pub struct Initiative {
 
 /// The fields of an exemplar, for creating or replacing it. Keep personal data minimal: a name,
 /// a position and a title for individuals, a member count for collectives.
-#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ExemplarInput {
     pub subject_kind: SubjectKind,
@@ -324,7 +324,9 @@ pub fn ensure_evaluable(principal: &Principal, row: &ExemplarRow) -> AppResult<(
     workflow::authorize(principal, &row.state(), ExemplarAction::Evaluate).map(|_| ())
 }
 
-fn check_unit(conn: &mut DbConnection, principal: &Principal, unit_id: i64) -> AppResult<String> {
+/// The unit an exemplar is recorded in must be one the caller may write to and still active;
+/// answers its name.
+pub fn check_unit(conn: &mut DbConnection, principal: &Principal, unit_id: i64) -> AppResult<String> {
     policy::ensure_unit(principal, Some(unit_id))?;
     let unit: Option<(String, bool, String)> = units::table
         .find(unit_id)
@@ -347,7 +349,7 @@ fn check_unit(conn: &mut DbConnection, principal: &Principal, unit_id: i64) -> A
 }
 
 /// Movements must exist; new links need an open movement.
-fn check_movements(conn: &mut DbConnection, ids: &[i64], already_linked: &[i64]) -> AppResult<()> {
+pub fn check_movements(conn: &mut DbConnection, ids: &[i64], already_linked: &[i64]) -> AppResult<()> {
     if ids.is_empty() {
         return Ok(());
     }

@@ -12,6 +12,11 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
 style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; \
 connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+/// Downloaded files: a document opened straight from the API runs no script, submits no form and
+/// is framed by no one, whatever its bytes (an HTML or SVG disguised as a picture included).
+pub const DOWNLOAD_POLICY: &str = "sandbox; default-src 'none'; img-src 'self'; \
+style-src 'unsafe-inline'; frame-ancestors 'none'";
+
 pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000; includeSubDomains";
 
 /// `hsts`: the site is reached over HTTPS only (`LANTOA_HSTS`, see the README).

@@ -69,6 +69,8 @@ db_test!(
         assert_eq!(content.status(), 200);
         assert_eq!(content.headers()["content-type"], "image/png");
         assert!(content.headers()["content-disposition"].to_str().unwrap().contains("filename*=UTF-8''"));
+        let policy = content.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        assert!(policy.starts_with("sandbox"), "a download runs nothing: {policy}");
         assert_eq!(content.bytes().await.unwrap().to_vec(), png(1200, 900));
         let thumb = fetch(&app, &staff, &thumbnail_url).await;
         assert_eq!(thumb.status(), 200);
@@ -103,6 +105,12 @@ db_test!(
         // Removing a file.
         let id = pdf.body["id"].as_i64().unwrap();
         let res = app.delete(&format!("/api/v1/attachments/{id}")).token(&staff).send().await;
+        res.problem(428, "precondition_required");
+        let res = app.delete(&format!("/api/v1/attachments/{id}")).token(&staff).if_match("\"7\"").send().await;
+        res.problem(412, "version_mismatch");
+        let fetched = app.get(&format!("/api/v1/attachments/{id}")).token(&staff).send().await;
+        assert_eq!(fetched.ok()["version"], 1);
+        let res = app.delete(&format!("/api/v1/attachments/{id}")).token(&staff).if_match(&fetched.etag()).send().await;
         assert_eq!(res.status, 204);
         app.get(&format!("/api/v1/attachments/{id}")).token(&staff).send().await.problem(404, "not_found");
         let audit = app.get("/api/v1/audit?entityType=attachment").token(&admin).send().await;
@@ -161,6 +169,6 @@ db_test!(
         app.post(&format!("/api/v1/evaluations/{}/finalise", evaluation["id"])).token(&office).if_match(&saved.etag()).send().await.ok();
         upload(&app, &office, &path, "them.pdf", b"%PDF-1.4\n%%EOF".to_vec()).await.problem(409, "evaluation_finalised");
         let id = evidence.body["id"].as_i64().unwrap();
-        app.delete(&format!("/api/v1/attachments/{id}")).token(&office).send().await.problem(409, "evaluation_finalised");
+        app.delete(&format!("/api/v1/attachments/{id}")).token(&office).if_match(&etag_of(&evidence.body)).send().await.problem(409, "evaluation_finalised");
     }
 );

@@ -323,3 +323,44 @@ db_test!(
         race(&app, Shot::new("introduction delete", Method::DELETE, format!("/api/v1/introductions/{}", second.body["id"]), &staff, second.etag())).await;
     }
 );
+
+db_test!(
+    async fn service_account_and_attachment_writes_have_exactly_one_winner(app) {
+        let admin = app.admin().await;
+        let create = || async {
+            let res = app
+                .post("/api/v1/service-accounts")
+                .token(&admin)
+                .json(&json!({ "name": "Hệ thống một cửa tỉnh", "scopes": ["units:read"] }))
+                .send()
+                .await;
+            assert_eq!(res.status, 201, "{}", res.text);
+            res
+        };
+        let account = create().await;
+        let path = format!("/api/v1/service-accounts/{}", account.body["account"]["id"]);
+        race(&app, Shot::new("service account update", Method::PUT, path.clone(), &admin, account.etag()).json(json!({ "name": "Hệ thống một cửa tỉnh (mới)", "scopes": ["units:read", "exemplars:read"] }))).await;
+        let current = app.get(&path).token(&admin).send().await;
+        race(&app, Shot::new("service account rotate", Method::POST, format!("{path}/rotate-secret"), &admin, current.etag())).await;
+        let current = app.get(&path).token(&admin).send().await;
+        race(&app, Shot::new("service account revoke", Method::POST, format!("{path}/revoke"), &admin, current.etag())).await;
+
+        let staff = app.token("tgpl.canbo").await;
+        let exemplar = create_exemplar(&app, &staff, "TGPL", "Người có tệp tranh chấp").await;
+        let form = reqwest::multipart::Form::new().part(
+            "file",
+            reqwest::multipart::Part::bytes(b"%PDF-1.4\n%%EOF".to_vec()).file_name("minh-chung.pdf"),
+        );
+        let uploaded: Value = reqwest::Client::new()
+            .post(app.url(&format!("/api/v1/exemplars/{}/attachments", exemplar["id"])))
+            .bearer_auth(&staff)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        race(&app, Shot::new("attachment delete", Method::DELETE, format!("/api/v1/attachments/{}", uploaded["id"]), &staff, etag_of(&uploaded))).await;
+    }
+);

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, unwrap } from '@/lib/api/client';
+import { api, ifMatch, unwrap } from '@/lib/api/client';
 import { multipart, saveFile, unwrapFile } from '@/lib/api/files';
 import type { Attachment, UploadForm } from '@/lib/api/models';
 import { attachmentContentQuery, attachmentThumbnailQuery } from '@/lib/api/queries/attachments';
@@ -33,7 +33,11 @@ export function useUploadAttachment(owner: AttachmentOwner, onChanged: () => voi
 export function useDeleteAttachment(onChanged: () => void) {
   return useMutation({
     mutationFn: (attachment: Attachment) =>
-      unwrap(api.DELETE('/api/v1/attachments/{id}', { params: { path: { id: attachment.id } } })),
+      unwrap(
+        api.DELETE('/api/v1/attachments/{id}', {
+          params: { path: { id: attachment.id }, header: { 'If-Match': ifMatch(attachment.version) } },
+        }),
+      ),
     onSettled: onChanged,
   });
 }

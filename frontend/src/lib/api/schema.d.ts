@@ -19,7 +19,8 @@ export interface paths {
     put?: never;
     post?: never;
     /**
-     * Removes an attachment from its record (the stored bytes stay for the audit trail).
+     * Removes an attachment from its record (the stored bytes stay for the audit trail). Requires
+     *     `If-Match` with the attachment's ETag.
      * @description **Quyền:** office, unit_head, unit_staff (đơn vị của điển hình); phiếu đánh giá: người lập phiếu.
      */
     delete: operations['delete_attachment'];
@@ -1442,6 +1443,11 @@ export interface components {
       thumbnailUrl?: string | null;
       /** Format: int64 */
       uploadedBy?: number | null;
+      /**
+       * Format: int32
+       * @description The version `If-Match` names to remove it (files are not edited, so it stays 1).
+       */
+      version: number;
     };
     /**
      * @description What was done.
@@ -3021,6 +3027,7 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3039,7 +3046,10 @@ export interface operations {
   delete_attachment: {
     parameters: {
       query?: never;
-      header?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
       path: {
         /** @description Attachment id */
         id: number;
@@ -3060,7 +3070,9 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };

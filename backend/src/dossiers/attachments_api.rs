@@ -8,8 +8,8 @@ use actix_web::http::header::{
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use utoipa::ToSchema;
 
-use super::model::{self, Attachment, NewAttachment, Owner};
-use super::storage::{self, Storage};
+use crate::attachments::model::{self, Attachment, NewAttachment, Owner};
+use crate::attachments::storage::{self, Storage};
 use crate::audit::{self, AuditContext};
 use crate::auth::roles::{Evaluate, ReadExemplars, WriteExemplars};
 use crate::auth::{Auth, Principal, Rule};
@@ -18,8 +18,13 @@ use crate::error::{AppError, AppResult};
 use crate::evaluations::model as evaluations;
 use crate::exemplars::model::{self as exemplars, ensure_evaluable, ensure_readable, ensure_workable};
 use crate::exemplars::records;
+use crate::http::etag::{IfMatch, json_with_etag};
+use crate::http::security_headers::DOWNLOAD_POLICY;
 use crate::http::upload;
 use crate::state::AppState;
+
+/// The text fields of the upload form besides `file`.
+const FORM_FIELDS: &[&str] = &["caption"];
 
 /// An upload: the file and an optional caption.
 #[derive(Debug, ToSchema)]
@@ -84,7 +89,7 @@ async fn upload_to<R: Rule>(
         .db
         .run(move |conn| ensure_can_change(conn, &principal, owner))
         .await?;
-    let upload = upload::read(&req, payload, state.settings.max_upload_bytes).await?;
+    let upload = upload::read(&req, payload, state.settings.max_upload_bytes, FORM_FIELDS).await?;
     let content_type = storage::detect(&upload.bytes)?;
     let caption = upload
         .fields
@@ -94,6 +99,8 @@ async fn upload_to<R: Rule>(
     let store = Storage::new(&state.settings.data_dir);
     let bytes = upload.bytes;
     let size_bytes = bytes.len() as i64;
+    // Decoding an image for its thumbnail is the costly part: a few at a time.
+    let _decode = storage::DECODES.acquire().await.map_err(AppError::internal)?;
     let (sha256, has_thumbnail) = web::block(move || -> AppResult<(String, bool)> {
         let sha256 = store.store(&bytes)?;
         let thumbnail = storage::is_image(content_type) && store.make_thumbnail(&sha256, &bytes)?;
@@ -119,6 +126,7 @@ async fn upload_to<R: Rule>(
                     has_thumbnail,
                     caption: caption.as_deref(),
                     uploaded_by: principal.user_id(),
+                    created_at: ctx.at,
                 },
             )?;
             let attachment = Attachment::from(model::find(conn, id)?);
@@ -134,7 +142,7 @@ async fn upload_to<R: Rule>(
             Ok(attachment)
         })
         .await?;
-    Ok(HttpResponse::build(StatusCode::CREATED).json(attachment))
+    Ok(json_with_etag(StatusCode::CREATED, attachment.version, &attachment))
 }
 
 /// Attaches a file (evidence, photo) to an exemplar.
@@ -231,21 +239,22 @@ fn readable_row(
     tag = "Tệp đính kèm",
     params(("id" = i64, Path, description = "Attachment id")),
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
-    responses((status = 200, body = Attachment))
+    responses((status = 200, body = Attachment, headers(("ETag" = String))))
 )]
 #[get("/attachments/{id}")]
 pub async fn get_attachment(
     auth: Auth<ReadExemplars>,
     state: web::Data<AppState>,
     id: web::Path<i64>,
-) -> AppResult<web::Json<Attachment>> {
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let principal = auth.principal;
     let row = state
         .db
         .run(move |conn| readable_row(conn, &principal, id))
         .await?;
-    Ok(web::Json(Attachment::from(row)))
+    let attachment = Attachment::from(row);
+    Ok(json_with_etag(StatusCode::OK, attachment.version, &attachment))
 }
 
 fn disposition(inline: bool, file_name: &str) -> ContentDisposition {
@@ -268,6 +277,15 @@ fn disposition(inline: bool, file_name: &str) -> ContentDisposition {
             }),
         ],
     }
+}
+
+/// A stored file is served as inert content: opened directly, it can run nothing and frame
+/// nothing, whatever it holds.
+fn sandboxed(response: &mut HttpResponse) {
+    use actix_web::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, HeaderValue};
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("private, max-age=3600"));
+    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(DOWNLOAD_POLICY));
 }
 
 /// The file itself (images and PDFs inline, other kinds as a download).
@@ -302,10 +320,7 @@ pub async fn download_attachment(
         .set_content_type(mime)
         .set_content_disposition(disposition(inline, &row.file_name))
         .into_response(&req);
-    response.headers_mut().insert(
-        actix_web::http::header::CACHE_CONTROL,
-        actix_web::http::header::HeaderValue::from_static("private, max-age=3600"),
-    );
+    sandboxed(&mut response);
     Ok(response)
 }
 
@@ -338,17 +353,23 @@ pub async fn attachment_thumbnail(
     let file = NamedFile::open_async(&path)
         .await
         .map_err(|e| AppError::internal(format!("thumbnail missing: {e}")))?;
-    Ok(file
+    let mut response = file
         .set_content_type(mime_guess::mime::IMAGE_PNG)
-        .into_response(&req))
+        .into_response(&req);
+    sandboxed(&mut response);
+    Ok(response)
 }
 
-/// Removes an attachment from its record (the stored bytes stay for the audit trail).
+/// Removes an attachment from its record (the stored bytes stay for the audit trail). Requires
+/// `If-Match` with the attachment's ETag.
 ///
 /// **Quyền:** office, unit_head, unit_staff (đơn vị của điển hình); phiếu đánh giá: người lập phiếu.
 #[utoipa::path(
     tag = "Tệp đính kèm",
-    params(("id" = i64, Path, description = "Attachment id")),
+    params(
+        ("id" = i64, Path, description = "Attachment id"),
+        ("If-Match" = String, Header, description = "ETag của phiên bản đã đọc"),
+    ),
     security(("bearer" = ["leader", "office", "unit_head", "unit_staff"])),
     responses((status = 204, description = "Đã xóa"), (status = 409, response = crate::openapi::Conflict))
 )]
@@ -357,6 +378,7 @@ pub async fn delete_attachment(
     auth: Auth<Evaluate>,
     state: web::Data<AppState>,
     id: web::Path<i64>,
+    if_match: IfMatch,
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
@@ -366,7 +388,7 @@ pub async fn delete_attachment(
         .transaction(move |conn| {
             let row = model::find(conn, id)?;
             ensure_can_change(conn, &principal, row.owner()?)?;
-            model::delete(conn, id)?;
+            model::delete(conn, id, if_match.expect(row.version)?)?;
             audit::record(
                 conn,
                 &ctx,

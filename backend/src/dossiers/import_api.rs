@@ -1,30 +1,35 @@
 //! Importing exemplars an office already keeps in a spreadsheet (XLSX or CSV). Every row goes
-//! through the same checks as the form. A dry run reports each row's problems and writes
-//! nothing; a real import with problems writes nothing either, unless only the valid rows are
-//! explicitly requested.
-
-use std::io::Cursor;
+//! through the same checks as the form, read-only: a dry run reports each row's problems and
+//! never writes. A real import with problems writes nothing either, unless only the valid rows
+//! are explicitly requested; the write transaction is entered only once every row is checked, so
+//! it holds the write lock for the inserts alone.
 
 use actix_web::{HttpRequest, post, web};
-use calamine::{Data, Reader, Xlsx};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::dossiers::detail;
-use super::model::{self, ExemplarInput, Initiative};
-use super::types::{Category, SubjectKind};
 use crate::audit::{self, AuditContext};
 use crate::auth::roles::WriteExemplars;
 use crate::auth::{Auth, Principal};
 use crate::db::schema::{movements, units};
 use crate::db::{DbConnection, search, write_transaction};
-use crate::error::{AppError, AppResult, ErrorCode, FieldError};
-use crate::http::upload;
+use crate::error::{AppError, AppResult, FieldError};
+use crate::exemplars::model::{self, ExemplarInput, Initiative};
+use crate::exemplars::types::{Category, SubjectKind};
+use crate::files::sheet::{self, SheetLimits, Table};
+use crate::http::{text, upload};
 use crate::state::AppState;
 
-const MAX_ROWS: usize = 5000;
+/// 5,000 data rows; the known columns and as many again for the office's own (STT, ghi chú…).
+/// The text fields of the upload form besides `file`.
+const FORM_FIELDS: &[&str] = &["dryRun", "onlyValid", "unitId"];
+
+const LIMITS: SheetLimits = SheetLimits {
+    max_rows: 5000,
+    max_columns: 2 * COLUMNS.len() + 8,
+};
 
 /// A column of the spreadsheet: its Vietnamese header (matched ignoring case and diacritics)
 /// and the API field it fills.
@@ -150,82 +155,6 @@ pub struct ImportForm {
     unit_id: Option<i64>,
 }
 
-/// Cells of the sheet as text, row by row.
-fn read_table(bytes: &[u8]) -> AppResult<Vec<Vec<String>>> {
-    let is_zip = bytes.starts_with(b"PK\x03\x04");
-    if is_zip {
-        let mut workbook: Xlsx<_> =
-            calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| {
-                AppError::new(ErrorCode::UnsupportedFileType)
-                    .with_detail("Không đọc được tệp Excel (.xlsx).")
-            })?;
-        let range = workbook
-            .worksheet_range_at(0)
-            .ok_or_else(|| {
-                AppError::new(ErrorCode::BadRequest)
-                    .with_detail("Tệp Excel không có trang tính nào.")
-            })?
-            .map_err(|_| {
-                AppError::new(ErrorCode::BadRequest)
-                    .with_detail("Không đọc được trang tính đầu tiên.")
-            })?;
-        return Ok(range
-            .rows()
-            .map(|row| row.iter().map(cell_text).collect())
-            .collect());
-    }
-    let not_a_sheet = || {
-        AppError::new(ErrorCode::UnsupportedFileType)
-            .with_detail("Chỉ nhập được tệp Excel (.xlsx) hoặc CSV mã hóa UTF-8.")
-    };
-    let text = std::str::from_utf8(bytes).map_err(|_| not_a_sheet())?;
-    if text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
-    {
-        return Err(not_a_sheet());
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    reader
-        .records()
-        .map(|record| {
-            record
-                .map(|r| r.iter().map(str::to_owned).collect())
-                .map_err(|_| {
-                    AppError::new(ErrorCode::BadRequest).with_detail("Tệp CSV sai định dạng.")
-                })
-        })
-        .collect()
-}
-
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) => dt
-            .as_datetime()
-            .map(|d| d.date().format("%d/%m/%Y").to_string())
-            .unwrap_or_default(),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(_) => String::new(),
-    }
-}
-
 fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     NaiveDate::parse_from_str(text, "%d/%m/%Y")
@@ -287,6 +216,13 @@ fn to_input(
     for (i, column) in COLUMNS.iter().enumerate() {
         if column.required && get(i).is_empty() {
             problem(i, "required", "Thiếu giá trị.".to_owned());
+        }
+        if text::control_character_error(column.header, get(i), true).is_some() {
+            problem(
+                i,
+                "control_character",
+                "Có ký tự điều khiển (ví dụ NUL) không được phép.".to_owned(),
+            );
         }
     }
     let subject_kind = SubjectKind::from_label(get(1));
@@ -395,126 +331,182 @@ fn to_column(mut error: FieldError) -> FieldError {
     error
 }
 
-fn import_rows(
-    conn: &mut DbConnection,
-    principal: &Principal,
-    ctx: &AuditContext,
-    table: &[Vec<String>],
-    default_unit: Option<i64>,
-    write: bool,
-) -> AppResult<ImportReport> {
+/// The index of each known column among the header's cells; 422 naming the missing ones.
+fn header_index(table: &Table) -> AppResult<Vec<Option<usize>>> {
     let headers: Vec<String> = table
         .first()
-        .map(|row| row.iter().map(|h| search::fold(h)).collect())
+        .map(|row| row.cells.iter().map(|h| search::fold(h)).collect())
         .unwrap_or_default();
-    let header_index: Vec<Option<usize>> = COLUMNS
+    let index: Vec<Option<usize>> = COLUMNS
         .iter()
         .map(|c| headers.iter().position(|h| *h == search::fold(c.header)))
         .collect();
     let missing: Vec<FieldError> = COLUMNS
         .iter()
-        .zip(&header_index)
+        .zip(&index)
         .filter(|(c, index)| c.required && index.is_none())
         .map(|(c, _)| FieldError::new(c.header, "missing_column", "Thiếu cột này ở dòng tiêu đề."))
         .collect();
-    if !missing.is_empty() {
-        return Err(AppError::validation(missing)
-            .with_detail("Dòng đầu tiên phải là tiêu đề cột theo mẫu."));
+    if missing.is_empty() {
+        Ok(index)
+    } else {
+        Err(AppError::validation(missing)
+            .with_detail("Dòng đầu tiên phải là tiêu đề cột theo mẫu."))
     }
-    let body: Vec<(usize, &Vec<String>)> = table
-        .iter()
-        .enumerate()
-        .skip(1)
-        .filter(|(_, row)| row.iter().any(|c| !c.trim().is_empty()))
-        .map(|(i, r)| (i + 1, r))
-        .collect();
-    if body.len() > MAX_ROWS {
-        return Err(AppError::new(ErrorCode::PayloadTooLarge)
-            .with_detail(format!("Mỗi lần nhập tối đa {MAX_ROWS} dòng.")));
+}
+
+/// An error of the model as the problems of one row, named by column.
+fn row_errors(error: AppError) -> Vec<FieldError> {
+    if error.errors.is_empty() {
+        vec![FieldError::new(
+            COLUMNS[2].header,
+            error.code.to_string(),
+            error.detail.unwrap_or_default(),
+        )]
+    } else {
+        error.errors.into_iter().map(to_column).collect()
     }
+}
+
+/// A checked row: its outcome so far and, when it has no problem, what to insert.
+struct CheckedRow {
+    outcome: ImportRow,
+    input: Option<ExemplarInput>,
+}
+
+/// Checks every row as the form would, the unit and movements included, reading only.
+fn check_rows(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    table: &Table,
+    default_unit: Option<i64>,
+    today: NaiveDate,
+) -> AppResult<Vec<CheckedRow>> {
+    let header_index = header_index(table)?;
     let lookup = Lookup::load(conn)?;
-    let mut rows = Vec::with_capacity(body.len());
-    for (number, cells) in body {
-        let name = Some(
-            cells
-                .get(header_index[0].unwrap_or(0))
-                .map(|s| s.trim().to_owned())
-                .unwrap_or_default(),
-        )
-        .filter(|s| !s.is_empty());
+    let mut rows = Vec::with_capacity(table.len().saturating_sub(1));
+    for row in table.iter().skip(1) {
+        let cells = &row.cells;
+        let name = header_index[0]
+            .and_then(|c| cells.get(c))
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty());
         let mut outcome = ImportRow {
-            row: number,
+            row: row.number,
             name,
             errors: Vec::new(),
             created_id: None,
         };
         let (input, read_errors) = to_input(cells, &header_index, &lookup, default_unit);
-        let unreadable: Vec<&str> = read_errors.iter().map(|e| e.field.as_str()).collect();
-        let kind_unreadable = unreadable.contains(&COLUMNS[1].header);
-        let checked = crate::dossiers::api::checked(input, crate::time::local_date(ctx.at));
-        if !read_errors.is_empty() {
+        let checked = super::api::checked(input, today);
+        let input = if read_errors.is_empty() {
+            match checked {
+                Ok(input) => {
+                    let linked = model::check_unit(conn, principal, input.unit_id)
+                        .and_then(|_| model::check_movements(conn, &input.movement_ids, &[]));
+                    match linked {
+                        Ok(()) => Some(input),
+                        Err(error) => {
+                            outcome.errors = row_errors(error);
+                            None
+                        }
+                    }
+                }
+                Err(error) => {
+                    outcome.errors = error.errors.into_iter().map(to_column).collect();
+                    None
+                }
+            }
+        } else {
             // Report what the form would say too, except about the cells already reported (and
             // about the fields that depend on an unreadable subject kind).
+            let unreadable: Vec<&str> = read_errors.iter().map(|e| e.field.as_str()).collect();
+            let kind_unreadable = unreadable.contains(&COLUMNS[1].header);
             let dependent = [COLUMNS[7].header, COLUMNS[8].header, COLUMNS[9].header];
-            outcome.errors = read_errors.clone();
+            let already_said = |field: &str| {
+                unreadable.contains(&field) || (kind_unreadable && dependent.contains(&field))
+            };
+            let mut errors = read_errors.clone();
             if let Err(more) = checked {
-                let already_said = |field: &str| {
-                    unreadable.contains(&field) || (kind_unreadable && dependent.contains(&field))
-                };
-                outcome.errors.extend(
+                errors.extend(
                     more.errors
                         .into_iter()
                         .map(to_column)
                         .filter(|e| !already_said(&e.field)),
                 );
             }
-        } else {
-            let inserted = checked.map_err(|e| e.errors).and_then(|input| {
-                conn.transaction(|conn| {
-                    let id = model::insert(conn, principal, ctx.at, &input)?;
-                    if write {
-                        let exemplar = detail::load(conn, principal, id)?;
-                        audit::record(
-                            conn,
-                            ctx,
-                            audit::AuditAction::Import,
-                            audit::EntityType::Exemplar,
-                            Some(id),
-                            None,
-                            crate::dossiers::api::audit_snapshot(&exemplar),
-                        )?;
-                    }
-                    Ok::<i64, AppError>(id)
-                })
-                .map_err(|e| {
-                    if e.errors.is_empty() {
-                        vec![FieldError::new(
-                            "",
-                            e.code.to_string(),
-                            e.detail.unwrap_or_default(),
-                        )]
-                    } else {
-                        e.errors
-                    }
-                })
-            });
-            match inserted {
-                Ok(id) => outcome.created_id = Some(id),
-                Err(errors) => outcome.errors = errors.into_iter().map(to_column).collect(),
-            }
-        }
-        rows.push(outcome);
+            outcome.errors = errors;
+            None
+        };
+        rows.push(CheckedRow { outcome, input });
     }
+    Ok(rows)
+}
+
+/// Inserts the checked rows in one transaction; the model checks each unit and movement again,
+/// so a unit closed meanwhile fails the whole import rather than slipping in.
+fn write_rows(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    ctx: &AuditContext,
+    rows: &mut [CheckedRow],
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        for row in rows.iter_mut() {
+            let Some(input) = &row.input else { continue };
+            let id = model::insert(conn, principal, ctx.at, input).map_err(|error| {
+                AppError::validation(
+                    row_errors(error)
+                        .into_iter()
+                        .map(|e| in_row(row.outcome.row, e))
+                        .collect(),
+                )
+                .with_detail("Dữ liệu đã thay đổi trong lúc nhập; chưa nhập dòng nào.")
+            })?;
+            audit::record(
+                conn,
+                ctx,
+                audit::AuditAction::Import,
+                audit::EntityType::Exemplar,
+                Some(id),
+                None,
+                imported_snapshot(id, ctx.at, input),
+            )?;
+            row.outcome.created_id = Some(id);
+        }
+        Ok(())
+    })
+}
+
+/// What the audit trail keeps of an imported exemplar: its id and the fields it was created with.
+fn imported_snapshot(id: i64, at: NaiveDateTime, input: &ExemplarInput) -> Option<serde_json::Value> {
+    let mut value = audit::snapshot(input)?;
+    if let Some(object) = value.as_object_mut() {
+        object.insert("id".into(), id.into());
+        object.insert("stage".into(), "discovered".into());
+        object.insert("recordStatus".into(), "draft".into());
+        object.insert("createdAt".into(), serde_json::to_value(at.and_utc()).ok()?);
+    }
+    Some(value)
+}
+
+fn in_row(row: usize, error: FieldError) -> FieldError {
+    FieldError::new(format!("rows[{row}].{}", error.field), error.code, error.message)
+}
+
+fn report(rows: Vec<CheckedRow>, dry_run: bool, committed: bool) -> ImportReport {
+    let rows: Vec<ImportRow> = rows.into_iter().map(|r| r.outcome).collect();
     let error_rows = rows.iter().filter(|r| !r.errors.is_empty()).count();
-    Ok(ImportReport {
-        dry_run: !write,
-        committed: false,
+    let created = rows.iter().filter(|r| r.created_id.is_some()).count();
+    ImportReport {
+        dry_run,
+        committed,
         total_rows: rows.len(),
         valid_rows: rows.len() - error_rows,
         error_rows,
-        created: 0,
+        created,
         rows,
-    })
+    }
 }
 
 /// Imports exemplars from an XLSX or CSV file (columns: Tên điển hình, Đối tượng, Mã đơn vị,
@@ -538,7 +530,7 @@ pub async fn import_exemplars(
     req: HttpRequest,
     payload: web::Payload,
 ) -> AppResult<web::Json<ImportReport>> {
-    let upload = upload::read(&req, payload, state.settings.max_upload_bytes).await?;
+    let upload = upload::read(&req, payload, state.settings.max_upload_bytes, FORM_FIELDS).await?;
     let flag = |name: &str, default: bool| -> AppResult<bool> {
         match upload
             .fields
@@ -575,53 +567,30 @@ pub async fn import_exemplars(
     } else {
         requested_unit
     };
-    let table = web::block(move || read_table(&upload.bytes))
+    let table = web::block(move || sheet::read(&upload.bytes, LIMITS))
         .await
         .map_err(AppError::internal)??;
     let ctx = AuditContext::from(&auth);
+    let today = crate::time::local_date(ctx.at);
     let principal = auth.principal;
     let report = state
         .db
         .run(move |conn| {
-            let mut kept: Option<ImportReport> = None;
-            let outcome = write_transaction(conn, |conn| {
-                let mut report =
-                    import_rows(conn, &principal, &ctx, &table, default_unit, !dry_run)?;
-                let commit =
-                    !dry_run && (report.error_rows == 0 || only_valid) && report.valid_rows > 0;
-                if commit {
-                    report.committed = true;
-                    report.created = report.valid_rows;
-                    Ok(report)
-                } else {
-                    for row in &mut report.rows {
-                        row.created_id = None;
-                    }
-                    kept = Some(report);
-                    // Roll back everything the checks wrote.
-                    Err(AppError::new(ErrorCode::Conflict))
-                }
-            });
-            match (outcome, kept) {
-                (Ok(report), _) => Ok(report),
-                (Err(_), Some(report)) => Ok(report),
-                (Err(error), None) => Err(error),
+            let mut rows = check_rows(conn, &principal, &table, default_unit, today)?;
+            let valid = rows.iter().filter(|r| r.input.is_some()).count();
+            let errors = rows.len() - valid;
+            if dry_run || valid == 0 || (errors > 0 && !only_valid) {
+                return Ok(report(rows, dry_run, false));
             }
+            write_rows(conn, &principal, &ctx, &mut rows)?;
+            Ok(report(rows, false, true))
         })
         .await?;
     if !report.dry_run && !report.committed && report.error_rows > 0 {
         let errors = report
             .rows
             .iter()
-            .flat_map(|row| {
-                row.errors.iter().map(move |e| {
-                    FieldError::new(
-                        format!("rows[{}].{}", row.row, e.field),
-                        e.code.clone(),
-                        e.message.clone(),
-                    )
-                })
-            })
+            .flat_map(|row| row.errors.iter().map(|e| in_row(row.row, e.clone())))
             .collect();
         return Err(AppError::validation(errors).with_detail(format!(
             "{} dòng có lỗi nên chưa nhập dòng nào. Sửa tệp, hoặc chọn chỉ nhập các dòng hợp lệ.",
@@ -643,19 +612,5 @@ mod tests {
         assert_eq!(parse_date("2026-03-05"), day);
         assert_eq!(parse_date("2026-03-05T00:00:00"), day);
         assert_eq!(parse_date("ngày 5"), None);
-    }
-
-    #[test]
-    fn csv_with_semicolons_and_bom() {
-        let table =
-            read_table("\u{feff}Tên điển hình;Đối tượng\nNguyễn Văn An;Cá nhân\n".as_bytes())
-                .unwrap();
-        assert_eq!(
-            table,
-            vec![
-                vec!["Tên điển hình", "Đối tượng"],
-                vec!["Nguyễn Văn An", "Cá nhân"]
-            ]
-        );
     }
 }
