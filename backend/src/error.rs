@@ -58,6 +58,7 @@ pub enum ErrorCode {
     CannotDeactivateSelf,
     InvalidTransition,
     StageRecordMissing,
+    ExportTooLarge,
     EvaluationFinalised,
     IncompleteEvaluation,
     UnsupportedFileType,
@@ -103,7 +104,7 @@ impl ErrorCode {
             | InvalidTransition
             | StageRecordMissing
             | EvaluationFinalised => StatusCode::CONFLICT,
-            IncompleteEvaluation => StatusCode::UNPROCESSABLE_ENTITY,
+            IncompleteEvaluation | ExportTooLarge => StatusCode::UNPROCESSABLE_ENTITY,
             UnsupportedFileType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             FileTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
@@ -152,6 +153,7 @@ impl ErrorCode {
             CannotDeactivateSelf => "Không thể tự khóa tài khoản của mình",
             InvalidTransition => "Không được chuyển giai đoạn này",
             StageRecordMissing => "Thiếu hồ sơ của giai đoạn",
+            ExportTooLarge => "Danh sách quá lớn để xuất",
             EvaluationFinalised => "Phiếu đánh giá đã hoàn tất",
             IncompleteEvaluation => "Phiếu đánh giá chưa đầy đủ",
             UnsupportedFileType => "Loại tệp không được hỗ trợ",

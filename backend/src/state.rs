@@ -35,6 +35,8 @@ pub struct Settings {
     pub max_upload_bytes: usize,
     /// Where uploaded files are kept (under `files/` and `thumbnails/`).
     pub data_dir: PathBuf,
+    /// The most an exemplar export may hold.
+    pub export_limits: crate::exemplars::query::ExportLimits,
 }
 
 impl Default for Settings {
@@ -45,6 +47,10 @@ impl Default for Settings {
             max_json_bytes: 1_048_576,
             max_upload_bytes: 20 * 1024 * 1024,
             data_dir: PathBuf::from("data"),
+            export_limits: crate::exemplars::query::ExportLimits {
+                rows: 50_000,
+                text_bytes: 64 * 1024 * 1024,
+            },
         }
     }
 }

@@ -154,6 +154,11 @@ impl TestApp {
             max_json_bytes: 64 * 1024,
             max_upload_bytes: 256 * 1024,
             data_dir: data.path().to_path_buf(),
+            // Small enough that a test reaches them with a handful of records.
+            export_limits: lantoa::exemplars::query::ExportLimits {
+                rows: 200,
+                text_bytes: 64 * 1024,
+            },
             ..Settings::default()
         };
         let state = lantoa::build_state(db, clock, JWT_SECRET, &auth, settings);

@@ -104,7 +104,9 @@ pub async fn list_exemplars(
     Ok(web::Json(page.of_capped(items, total, capped)))
 }
 
-/// The current list (same filters and order as the list, every page, up to 50 000 rows) as an Excel file.
+/// The current list (same filters and order as the list, every page: `page` and `pageSize` are
+/// not used) as an Excel file, up to 50 000 rows and 64 MB of text; beyond that 422
+/// `export_too_large` asks for narrower filters.
 ///
 /// **Quyền:** như danh sách điển hình.
 #[utoipa::path(
@@ -121,10 +123,11 @@ pub async fn export_exemplars(
 ) -> AppResult<HttpResponse> {
     let sort = query::sort_of(&q)?;
     let principal = auth.principal;
+    let limits = state.settings.export_limits;
     let bytes = state
         .db
         .run(move |conn| {
-            let rows = query::all(conn, &principal, &q, sort, 50_000)?;
+            let rows = query::all(conn, &principal, &q, sort, limits)?;
             crate::documents::exemplar_list::workbook(conn, &rows)
         })
         .await?;

@@ -62,6 +62,22 @@ impl ExemplarRow {
             proposed_stage: self.proposed_stage,
         }
     }
+
+    /// The bytes of its free text, what an export of it costs in memory.
+    pub fn text_bytes(&self) -> usize {
+        let optional = [
+            &self.position,
+            &self.title,
+            &self.discovery_method,
+            &self.discovered_by,
+            &self.stopped_reason,
+            &self.proposed_note,
+        ];
+        self.name.len()
+            + self.field_of_work.len()
+            + self.achievements.len()
+            + optional.iter().filter_map(|t| t.as_ref()).map(String::len).sum::<usize>()
+    }
 }
 
 /// An initiative ("sáng kiến") of the exemplar.

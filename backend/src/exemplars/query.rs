@@ -13,7 +13,7 @@ use super::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind};
 use crate::auth::Principal;
 use crate::db::schema::{exemplars, units};
 use crate::db::{Backend, DbBackend, DbConnection, search};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::pagination::{PageRequest, parse_sort};
 use crate::units::UnitRef;
 
@@ -446,17 +446,45 @@ pub fn page(
     Ok((summaries_in_order(conn, &page_ids)?, total, capped))
 }
 
-/// Every matching row (up to `limit`), for exports.
+/// How much an export may hold: rows, and the bytes of their text (names, achievements…), so
+/// that a list of long records cannot fill the memory before the workbook is written.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportLimits {
+    pub rows: i64,
+    pub text_bytes: usize,
+}
+
+/// Every matching row (up to the limits), for exports; 422 `export_too_large` beyond them.
 pub fn all(
     conn: &mut DbConnection,
     principal: &Principal,
     q: &ExemplarQuery,
     sort: (SortField, bool),
-    limit: i64,
+    limits: ExportLimits,
 ) -> AppResult<Vec<ExemplarRow>> {
     let listing = Listing::new(q, principal, conn.backend());
-    let all_ids = ids(conn, &listing, sort, 0, limit)?;
-    rows_in_order(conn, &all_ids)
+    let all_ids = ids(conn, &listing, sort, 0, limits.rows + 1)?;
+    let too_large = || {
+        AppError::new(ErrorCode::ExportTooLarge).with_detail(format!(
+            "Danh sách quá lớn để xuất một lần (tối đa {} hồ sơ, {} MB nội dung). Hãy lọc bớt rồi xuất lại.",
+            limits.rows,
+            limits.text_bytes / (1024 * 1024)
+        ))
+    };
+    if all_ids.len() as i64 > limits.rows {
+        return Err(too_large());
+    }
+    let mut rows: Vec<ExemplarRow> = Vec::with_capacity(all_ids.len());
+    let mut text_bytes = 0usize;
+    for chunk in all_ids.chunks(500) {
+        let loaded = rows_in_order(conn, chunk)?;
+        text_bytes += loaded.iter().map(ExemplarRow::text_bytes).sum::<usize>();
+        if text_bytes > limits.text_bytes {
+            return Err(too_large());
+        }
+        rows.extend(loaded);
+    }
+    Ok(rows)
 }
 
 /// The fields of work recorded on the exemplars the principal may see, alphabetically

@@ -218,3 +218,21 @@ db_test!(
         assert_eq!(shown.ok()["attachments"], serde_json::json!([]), "nothing was kept");
     }
 );
+
+db_test!(
+    async fn an_export_of_more_than_the_server_holds_asks_for_narrower_filters(app) {
+        let staff = app.token("tgpl.canbo").await;
+        let unit = app.unit_id("TGPL").await;
+        // The test server takes 64 KB of text per export: four long records are more.
+        for name in ["Lê Văn Một", "Lê Văn Hai", "Lê Văn Ba", "Lê Văn Bốn"] {
+            let mut body = crate::support::exemplar_body(unit, name);
+            body["achievements"] = serde_json::json!(format!("Thành tích nổi bật. {}", "x".repeat(19_000)));
+            app.post("/api/v1/exemplars").token(&staff).json(&body).send().await.ok();
+        }
+        let res = app.get("/api/v1/exemplars/export").token(&staff).send().await;
+        res.problem(422, "export_too_large");
+        assert!(res.body["detail"].as_str().unwrap().contains("lọc bớt"));
+        let narrowed = app.get("/api/v1/exemplars/export?q=le%20van%20mot").token(&staff).send().await;
+        assert_eq!(narrowed.status, 200, "{}", narrowed.text);
+    }
+);

@@ -413,7 +413,9 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The current list (same filters and order as the list, every page, up to 50 000 rows) as an Excel file.
+     * The current list (same filters and order as the list, every page: `page` and `pageSize` are
+     *     not used) as an Excel file, up to 50 000 rows and 64 MB of text; beyond that 422
+     *     `export_too_large` asks for narrower filters.
      * @description **Quyền:** như danh sách điển hình.
      */
     get: operations['export_exemplars'];
@@ -1680,6 +1682,7 @@ export interface components {
       | 'cannot_deactivate_self'
       | 'invalid_transition'
       | 'stage_record_missing'
+      | 'export_too_large'
       | 'evaluation_finalised'
       | 'incomplete_evaluation'
       | 'unsupported_file_type'
