@@ -14,6 +14,7 @@ pub mod error;
 pub mod evaluations;
 pub mod files;
 pub mod exemplars;
+pub mod home;
 pub mod http;
 pub mod introductions;
 pub mod logging;
@@ -91,6 +92,7 @@ where
             scope::scope("/api/v1")
                 .configure(auth::api::configure)
                 .configure(profile::api::configure)
+                .configure(home::api::configure)
                 .configure(units::api::configure)
                 .configure(users::api::configure)
                 .configure(service_accounts::api::configure)

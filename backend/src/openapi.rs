@@ -28,6 +28,7 @@ trên dữ liệu đơn vị mình; tài khoản tích hợp (`integration`) c�
     ),
     tags(
         (name = "Xác thực", description = "Đăng nhập, làm mới phiên, đăng xuất, mã truy cập cho hệ thống tích hợp"),
+        (name = "Trang chủ", description = "Việc cần làm hôm nay và bức tranh chung của Sở"),
         (name = "Hồ sơ cá nhân", description = "Người dùng xem, sửa hồ sơ và đổi mật khẩu của mình"),
         (name = "Đơn vị", description = "Cơ cấu tổ chức của Sở: đơn vị thuộc Sở và đơn vị trực thuộc"),
         (name = "Người dùng", description = "Tài khoản người dùng và vai trò"),

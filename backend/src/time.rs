@@ -170,6 +170,14 @@ impl Month {
         format!("{:04}-{:02}", self.year, self.month)
     }
 
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month { year: self.year + 1, month: 1 }
+        } else {
+            Month { year: self.year, month: self.month + 1 }
+        }
+    }
+
     /// The deadline of this month's introduction.
     pub fn due_on(self, due_day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, self.month, due_day.clamp(1, 28)).unwrap_or_default()

@@ -177,6 +177,10 @@ rule!(
     SelfService = [Admin, Leader, Office, UnitHead, UnitStaff], during_password_change = true
 );
 rule!(
+    /// Any signed-in person (not service accounts).
+    People = [Admin, Leader, Office, UnitHead, UnitStaff]
+);
+rule!(
     /// Any signed-in person or service account.
     AnyPrincipal = [Admin, Leader, Office, UnitHead, UnitStaff, Integration], during_password_change = true
 );

@@ -21,6 +21,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        active_since -> Nullable<Timestamp>,
     }
 }
 

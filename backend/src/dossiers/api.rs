@@ -97,9 +97,12 @@ pub async fn list_exemplars(
     let sort = query::sort_of(&q)?;
     let principal = auth.principal;
     let totals = state.clone();
+    let today = state.clock.today();
     let (items, total, capped) = state
         .db
-        .run(move |conn| query::page(conn, &totals.exemplar_totals, &principal, &q, page, sort))
+        .run(move |conn| {
+            query::page(conn, &totals.exemplar_totals, &principal, &q, page, sort, today)
+        })
         .await?;
     Ok(web::Json(page.of_capped(items, total, capped)))
 }
@@ -124,10 +127,11 @@ pub async fn export_exemplars(
     let sort = query::sort_of(&q)?;
     let principal = auth.principal;
     let limits = state.settings.export_limits;
+    let today = state.clock.today();
     let bytes = state
         .db
         .run(move |conn| {
-            let rows = query::all(conn, &principal, &q, sort, limits)?;
+            let rows = query::all(conn, &principal, &q, sort, limits, today)?;
             crate::documents::exemplar_list::workbook(conn, &rows)
         })
         .await?;

@@ -9,7 +9,10 @@ use utoipa::IntoParams;
 
 use super::list_totals::ListTotals;
 use super::model::{ExemplarRow, ExemplarSummary, Visibility, summary};
-use super::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind};
+use super::types::{
+    Category, Conclusion, MilestoneStatus, RecordStatus, Stage, SubjectKind, TimelineAction,
+};
+use chrono::NaiveDate;
 use crate::auth::Principal;
 use crate::db::schema::{exemplars, units};
 use crate::db::{Backend, DbBackend, DbConnection, search};
@@ -39,6 +42,11 @@ pub struct ExemplarQuery {
     pub record_status: Option<RecordStatus>,
     /// `true`: only exemplars with a stage move waiting for the Office.
     pub has_proposal: Option<bool>,
+    /// `true`: only drafts the Office returned to their unit (the last step was "Trả lại hồ sơ").
+    pub returned: Option<bool>,
+    /// Only exemplars with a nurturing milestone not yet done that is `due_soon` (due today or
+    /// in the next 30 days) or `overdue` (its day has passed), judged on today in Vietnam.
+    pub milestones: Option<MilestoneWindow>,
     /// `createdAt` (default: `-createdAt`, newest recorded first), `updatedAt`, `name` (ignoring case
     /// and diacritics), `discoveredOn`, `stage`; prefix `-` for descending.
     pub sort: Option<String>,
@@ -47,6 +55,19 @@ pub struct ExemplarQuery {
     #[param(minimum = 1, maximum = 100, default = 20)]
     pub page_size: Option<i64>,
 }
+
+crate::text_enum!(
+    /// A window on the nurturing milestones not yet done.
+    pub enum MilestoneWindow {
+        /// Due today or in the next [`DUE_SOON_DAYS`] days.
+        DueSoon = "due_soon" / "Sắp đến hạn",
+        /// Its day has passed.
+        Overdue = "overdue" / "Quá hạn",
+    }
+);
+
+/// How far ahead "due soon" looks.
+pub const DUE_SOON_DAYS: i64 = 30;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortField {
@@ -137,16 +158,24 @@ struct Listing {
     source: (String, Option<Bind>),
     /// The movement the list is restricted to, joined through its links.
     movement: Option<Bind>,
-    conditions: Vec<(String, Option<Bind>)>,
+    conditions: Vec<(String, Vec<Bind>)>,
 }
 
 impl Listing {
     fn and(&mut self, column: &str, bind: Bind) {
         self.conditions
-            .push((format!("e.{column} = ?"), Some(bind)));
+            .push((format!("e.{column} = ?"), vec![bind]));
     }
 
-    fn new(q: &ExemplarQuery, principal: &Principal, backend: Backend) -> Self {
+    /// A date parameter: PostgreSQL compares a date column with a date, SQLite with its text.
+    fn date_placeholder(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite => "?",
+            Backend::Postgres => "CAST(? AS DATE)",
+        }
+    }
+
+    fn new(q: &ExemplarQuery, principal: &Principal, backend: Backend, today: NaiveDate) -> Self {
         let terms = search_terms(q.q.as_deref().unwrap_or(""));
         let searching = !terms.is_empty();
         let source = if !searching {
@@ -168,7 +197,7 @@ impl Listing {
         if searching && backend == Backend::Postgres {
             listing.conditions.push((
                 "e.search_vector @@ to_tsquery('simple', ?)".to_owned(),
-                Some(Bind::Text(full_text_query(&terms, backend))),
+                vec![Bind::Text(full_text_query(&terms, backend))],
             ));
         }
         let visibility = Visibility::of(principal);
@@ -184,7 +213,7 @@ impl Listing {
             for unit in units {
                 listing
                     .conditions
-                    .push(("m.unit_id = ?".to_owned(), Some(Bind::Int(unit))));
+                    .push(("m.unit_id = ?".to_owned(), vec![Bind::Int(unit)]));
             }
         } else {
             for unit in units {
@@ -224,11 +253,43 @@ impl Listing {
         match q.has_proposal {
             Some(true) => listing
                 .conditions
-                .push(("e.proposed_stage IS NOT NULL".to_owned(), None)),
+                .push(("e.proposed_stage IS NOT NULL".to_owned(), Vec::new())),
             Some(false) => listing
                 .conditions
-                .push(("e.proposed_stage IS NULL".to_owned(), None)),
+                .push(("e.proposed_stage IS NULL".to_owned(), Vec::new())),
             None => {}
+        }
+        if q.returned == Some(true) {
+            listing.conditions.push((
+                format!(
+                    "e.record_status = '{}' AND (SELECT s.action FROM stage_events s \
+                     WHERE s.exemplar_id = e.id ORDER BY s.id DESC LIMIT 1) = '{}'",
+                    RecordStatus::Draft.as_str(),
+                    TimelineAction::Returned.as_str()
+                ),
+                Vec::new(),
+            ));
+        }
+        if let Some(window) = q.milestones {
+            let open = format!(
+                "ms.status IN ('{}', '{}')",
+                MilestoneStatus::Planned.as_str(),
+                MilestoneStatus::InProgress.as_str()
+            );
+            let date = listing.date_placeholder();
+            let (range, binds) = match window {
+                MilestoneWindow::DueSoon => (
+                    format!("ms.due_on >= {date} AND ms.due_on <= {date}"),
+                    vec![today, today + chrono::Duration::days(DUE_SOON_DAYS)],
+                ),
+                MilestoneWindow::Overdue => (format!("ms.due_on < {date}"), vec![today]),
+            };
+            listing.conditions.push((
+                format!(
+                    "EXISTS (SELECT 1 FROM milestones ms WHERE ms.exemplar_id = e.id AND {open} AND {range})"
+                ),
+                binds.iter().map(|day| Bind::Text(day.to_string())).collect(),
+            ));
         }
         listing
     }
@@ -250,7 +311,7 @@ impl Listing {
             .iter()
             .filter_map(|(_, bind)| bind.cloned())
             .collect();
-        binds.extend(self.conditions.iter().filter_map(|(_, bind)| bind.clone()));
+        binds.extend(self.conditions.iter().flat_map(|(_, binds)| binds.iter().cloned()));
         let text = format!(
             "FROM {} {}",
             fragments
@@ -405,18 +466,25 @@ pub fn page(
     q: &ExemplarQuery,
     page: PageRequest,
     sort: (SortField, bool),
+    today: NaiveDate,
 ) -> AppResult<(Vec<ExemplarSummary>, i64, bool)> {
-    let listing = Listing::new(q, principal, conn.backend());
+    let listing = Listing::new(q, principal, conn.backend(), today);
     let (page_ids, total, capped) = if listing.searching {
         // A search counts its first matches, in order: when it has to count, the same pass
         // gives the page.
         let mut first = None;
-        let counted = totals.total(conn, listing.key(), |conn| {
+        let mut count = |conn: &mut DbConnection| -> AppResult<i64> {
             let matches = ids(conn, &listing, sort, 0, SEARCH_COUNT_CAP + 1)?;
             let counted = matches.len() as i64;
             first = Some(matches);
             Ok(counted)
-        })?;
+        };
+        // Milestones change without touching the exemplar row the cache watches: count afresh.
+        let counted = if q.milestones.is_some() {
+            count(conn)?
+        } else {
+            totals.total(conn, listing.key(), count)?
+        };
         let page_ids = match first {
             Some(first) if page.offset() + page.limit() <= SEARCH_COUNT_CAP => first
                 .into_iter()
@@ -431,12 +499,18 @@ pub fn page(
             counted > SEARCH_COUNT_CAP,
         )
     } else {
-        let total = totals.total(conn, listing.key(), |conn| {
+        let count = |conn: &mut DbConnection| -> AppResult<i64> {
             Ok(listing
                 .query("SELECT COUNT(*) AS n", "")
                 .get_result::<Count>(conn)?
                 .n)
-        })?;
+        };
+        // Milestones change without touching the exemplar row the cache watches: count afresh.
+        let total = if q.milestones.is_some() {
+            count(conn)?
+        } else {
+            totals.total(conn, listing.key(), count)?
+        };
         (
             ids(conn, &listing, sort, page.offset(), page.limit())?,
             total,
@@ -461,8 +535,9 @@ pub fn all(
     q: &ExemplarQuery,
     sort: (SortField, bool),
     limits: ExportLimits,
+    today: NaiveDate,
 ) -> AppResult<Vec<ExemplarRow>> {
-    let listing = Listing::new(q, principal, conn.backend());
+    let listing = Listing::new(q, principal, conn.backend(), today);
     let all_ids = ids(conn, &listing, sort, 0, limits.rows + 1)?;
     let too_large = || {
         AppError::new(ErrorCode::ExportTooLarge).with_detail(format!(

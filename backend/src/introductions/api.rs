@@ -127,6 +127,52 @@ pub struct GridQuery {
     pub year: Option<i32>,
 }
 
+impl GridQuery {
+    fn year(&self, today: chrono::NaiveDate) -> AppResult<i32> {
+        let year = self.year.unwrap_or_else(|| chrono::Datelike::year(&today));
+        if (2000..=2100).contains(&year) {
+            Ok(year)
+        } else {
+            Err(AppError::field("year", "range", "Năm phải từ 2000 đến 2100."))
+        }
+    }
+}
+
+/// The grid of a year as an Excel workbook: one row per unit, a column per month with the
+/// status in words, and the totals.
+///
+/// **Quyền:** như bảng theo dõi.
+#[utoipa::path(
+    tag = "Giới thiệu hằng tháng",
+    params(GridQuery),
+    security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
+    responses((status = 200, description = "Tệp Excel (.xlsx)", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+)]
+#[get("/introductions/grid/export")]
+pub async fn export_introduction_grid(
+    auth: Auth<ReadExemplars>,
+    state: web::Data<AppState>,
+    Query(q): Query<GridQuery>,
+) -> AppResult<HttpResponse> {
+    let today = state.clock.today();
+    let year = q.year(today)?;
+    let only_unit = policy::unit_restriction(&auth);
+    let bytes = state
+        .db
+        .run(move |conn| {
+            let grid = grid::load(conn, year, today, only_unit)?;
+            super::grid_workbook::workbook(&grid)
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"theo-doi-gioi-thieu-{year}.xlsx\""),
+        ))
+        .body(bytes))
+}
+
 /// The unit × month grid of a year: on time, late, missing, not yet due.
 ///
 /// **Quyền:** admin, leader, office: mọi đơn vị; unit_head, unit_staff: đơn vị mình.
@@ -143,30 +189,11 @@ pub async fn introduction_grid(
     Query(q): Query<GridQuery>,
 ) -> AppResult<web::Json<IntroductionGrid>> {
     let today = state.clock.today();
-    let year = q.year.unwrap_or_else(|| chrono::Datelike::year(&today));
-    if !(2000..=2100).contains(&year) {
-        return Err(AppError::field(
-            "year",
-            "range",
-            "Năm phải từ 2000 đến 2100.",
-        ));
-    }
+    let year = q.year(today)?;
     let only_unit = policy::unit_restriction(&auth);
     let grid = state
         .db
-        .run(move |conn| {
-            let settings = crate::settings::load(conn)?;
-            let start = Month::parse(&settings.introductions_start)
-                .ok_or_else(|| AppError::internal("stored start month malformed"))?;
-            grid::build(
-                conn,
-                year,
-                settings.introduction_due_day,
-                start,
-                today,
-                only_unit,
-            )
-        })
+        .run(move |conn| grid::load(conn, year, today, only_unit))
         .await?;
     Ok(web::Json(grid))
 }
@@ -407,6 +434,7 @@ pub async fn delete_introduction(
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_introductions)
         .service(introduction_grid)
+        .service(export_introduction_grid)
         .service(get_introduction)
         .service(create_introduction)
         .service(update_introduction)

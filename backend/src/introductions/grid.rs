@@ -1,6 +1,6 @@
 //! The unit × month grid the Office watches: who introduced an exemplar on time, late, or not yet.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -21,7 +21,8 @@ text_enum!(
         Pending = "pending" / "Chưa đến hạn",
         /// A month still to come.
         Upcoming = "upcoming" / "Tháng tới",
-        /// Before the programme's first month.
+        /// Not owed: before the programme's first month, or before the month after the unit was
+        /// created or reactivated.
         NotApplicable = "not_applicable" / "Chưa áp dụng",
     }
 );
@@ -61,14 +62,21 @@ pub struct IntroductionGrid {
     pub rows: Vec<GridRow>,
 }
 
-/// The status of one cell from its introductions (`(submitted, on_time)` pairs).
+/// The status of one cell from its introductions (`(submitted, on_time)` pairs). A unit owes
+/// from `owed_from` (the programme's start, or the month after the unit became active if later);
+/// months before the programme are never counted, and an earlier month of a new unit counts only
+/// when it introduced someone anyway.
 pub fn cell_status(
     month: Month,
     start: Month,
+    owed_from: Month,
     due_day: u32,
     today: NaiveDate,
     submitted_on_time: &[bool],
 ) -> CellStatus {
+    if month < start {
+        return CellStatus::NotApplicable;
+    }
     if !submitted_on_time.is_empty() {
         return if submitted_on_time.iter().any(|on_time| *on_time) {
             CellStatus::OnTime
@@ -76,7 +84,7 @@ pub fn cell_status(
             CellStatus::Late
         };
     }
-    if month < start {
+    if month < owed_from {
         return CellStatus::NotApplicable;
     }
     if month > Month::of(today) {
@@ -86,6 +94,19 @@ pub fn cell_status(
     } else {
         CellStatus::Missing
     }
+}
+
+/// The grid of `year` with the programme's settings (start month, due day).
+pub fn load(
+    conn: &mut DbConnection,
+    year: i32,
+    today: NaiveDate,
+    only_unit: Option<i64>,
+) -> AppResult<IntroductionGrid> {
+    let settings = crate::settings::load(conn)?;
+    let start = Month::parse(&settings.introductions_start)
+        .ok_or_else(|| crate::error::AppError::internal("stored start month malformed"))?;
+    build(conn, year, settings.introduction_due_day, start, today, only_unit)
 }
 
 /// The grid of `year` for the active units (all of them, or only `only_unit`).
@@ -100,13 +121,16 @@ pub fn build(
     let mut unit_query = units::table
         .filter(units::active.eq(true))
         .filter(units::kind.ne(UnitKind::Department.as_str()))
-        .select((units::id, units::code, units::short_name, units::name))
+        .select((
+            (units::id, units::code, units::short_name, units::name),
+            units::active_since,
+        ))
         .order((units::sort_order.asc(), units::sort_name.asc()))
         .into_boxed();
     if let Some(unit) = only_unit {
         unit_query = unit_query.filter(units::id.eq(unit));
     }
-    let unit_refs: Vec<UnitRef> = unit_query.load(conn)?;
+    let unit_refs: Vec<(UnitRef, Option<NaiveDateTime>)> = unit_query.load(conn)?;
     let entries: Vec<(i64, String, String, Option<bool>)> = introductions::table
         .filter(introductions::month.like(format!("{year:04}-%")))
         .select((
@@ -119,7 +143,10 @@ pub fn build(
     let months: Vec<Month> = (1..=12).map(|month| Month { year, month }).collect();
     let rows = unit_refs
         .into_iter()
-        .map(|unit| {
+        .map(|(unit, active_since)| {
+            let owed_from = active_since
+                .map(|at| Month::of(crate::time::local_date(at)).next())
+                .map_or(start, |month| month.max(start));
             let cells: Vec<GridCell> = months
                 .iter()
                 .map(|month| {
@@ -134,7 +161,7 @@ pub fn build(
                         .map(|e| e.3.unwrap_or(false))
                         .collect();
                     GridCell {
-                        status: cell_status(*month, start, due_day, today, &submitted),
+                        status: cell_status(*month, start, owed_from, due_day, today, &submitted),
                         submitted: submitted.len() as i64,
                         drafts: (here.len() - submitted.len()) as i64,
                         month: text,
@@ -175,34 +202,50 @@ mod tests {
         };
         let start = month(4);
         assert_eq!(
-            cell_status(month(3), start, 10, today, &[]),
+            cell_status(month(3), start, start, 10, today, &[]),
             CellStatus::NotApplicable
         );
         assert_eq!(
-            cell_status(month(10), start, 10, today, &[]),
+            cell_status(month(10), start, start, 10, today, &[]),
             CellStatus::Missing
         );
         assert_eq!(
-            cell_status(month(11), start, 10, today, &[]),
+            cell_status(month(11), start, start, 10, today, &[]),
             CellStatus::Missing,
             "the 10th has passed"
         );
         assert_eq!(
-            cell_status(month(12), start, 10, today, &[]),
+            cell_status(month(12), start, start, 10, today, &[]),
             CellStatus::Upcoming
         );
         let early = NaiveDate::from_ymd_opt(2026, 11, 5).unwrap();
         assert_eq!(
-            cell_status(month(11), start, 10, early, &[]),
+            cell_status(month(11), start, start, 10, early, &[]),
             CellStatus::Pending
         );
         assert_eq!(
-            cell_status(month(9), start, 10, today, &[false, true]),
+            cell_status(month(9), start, start, 10, today, &[false, true]),
             CellStatus::OnTime
         );
         assert_eq!(
-            cell_status(month(9), start, 10, today, &[false]),
+            cell_status(month(9), start, start, 10, today, &[false]),
             CellStatus::Late
+        );
+        // Before the programme, even a submitted introduction is not counted.
+        assert_eq!(
+            cell_status(month(3), start, start, 10, today, &[true]),
+            CellStatus::NotApplicable
+        );
+        // A unit created in November owes from December: earlier months are not held against it,
+        // but count when it introduced someone anyway.
+        let owed_from = month(12);
+        assert_eq!(
+            cell_status(month(10), start, owed_from, 10, today, &[]),
+            CellStatus::NotApplicable
+        );
+        assert_eq!(
+            cell_status(month(11), start, owed_from, 10, today, &[true]),
+            CellStatus::OnTime
         );
     }
 }

@@ -1,3 +1,4 @@
 pub mod api;
 pub mod grid;
 pub mod model;
+pub mod grid_workbook;

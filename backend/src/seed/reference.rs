@@ -159,6 +159,10 @@ pub fn ensure_units(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<bo
                 phone: None,
             };
             let id = model::insert(conn, now, &input)?;
+            // The Department's units existed before the programme: they owe from its start.
+            diesel::update(units::table.find(id))
+                .set(units::active_since.eq(None::<NaiveDateTime>))
+                .execute(conn)?;
             if !seed.active {
                 crate::versioned_update!(conn, units, id, 1, now, (units::active.eq(false)))?;
             }

@@ -359,6 +359,7 @@ pub fn insert(conn: &mut DbConnection, now: NaiveDateTime, input: &UnitInput) ->
         .values((
             UnitChanges::from(input),
             units::active.eq(true),
+            units::active_since.eq(Some(now)),
             units::version.eq(1),
             units::created_at.eq(now),
             units::updated_at.eq(now),
@@ -438,7 +439,19 @@ pub fn set_active(
             )));
         }
     }
-    versioned_update!(conn, units, current.id, expected, now, (units::active.eq(active)))?;
+    if active {
+        // Reactivated: the unit owes introductions again from the next month on.
+        versioned_update!(
+            conn,
+            units,
+            current.id,
+            expected,
+            now,
+            (units::active.eq(true), units::active_since.eq(Some(now)))
+        )?;
+    } else {
+        versioned_update!(conn, units, current.id, expected, now, (units::active.eq(false)))?;
+    }
     Ok(())
 }
 

@@ -11,6 +11,7 @@ mod conventions;
 mod evaluations;
 mod exemplar_lists;
 mod exemplars;
+mod home;
 mod hostile_files;
 mod hostile_input;
 mod introductions;

@@ -772,6 +772,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/home': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caller's home page: what waits for them today (each count with the list filters behind
+     *     it), their unit's introduction of this month, and for the leader, the Office and admin the
+     *     Department's picture of the year.
+     * @description **Quyền:** mọi người dùng (đơn vị: số liệu của đơn vị mình).
+     */
+    get: operations['home'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/introductions': {
     parameters: {
       query?: never;
@@ -808,6 +830,27 @@ export interface paths {
      * @description **Quyền:** admin, leader, office: mọi đơn vị; unit_head, unit_staff: đơn vị mình.
      */
     get: operations['introduction_grid'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/introductions/grid/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The grid of a year as an Excel workbook: one row per unit, a column per month with the
+     *     status in words, and the totals.
+     * @description **Quyền:** như bảng theo dõi.
+     */
+    get: operations['export_introduction_grid'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1526,6 +1569,12 @@ export interface components {
      * @enum {string}
      */
     Conclusion: 'passed' | 'not_passed' | 'needs_nurturing';
+    ConclusionCount: {
+      conclusion: components['schemas']['Conclusion'];
+      /** Format: int64 */
+      count: number;
+      filters: components['schemas']['ExemplarFilters'];
+    };
     /** @description One version of a criteria set. */
     CriteriaSet: {
       /** @description Identifies the set across its versions (`TCC-CN`). */
@@ -1625,6 +1674,18 @@ export interface components {
     /** @description A decision with an optional note (confirm), or a required one (reject, return). */
     Decision: {
       note?: string | null;
+    };
+    /** @description The Department's picture for the leadership and the Office. */
+    DepartmentPicture: {
+      /** @description Exemplars discovered this year, by stage. */
+      byStage: components['schemas']['StageCount'][];
+      /** @description Exemplars discovered this year, by unit (units with none are listed with 0). */
+      byUnit: components['schemas']['UnitCount'][];
+      /** @description Current conclusions of this year's exemplars. */
+      conclusions: components['schemas']['ConclusionCount'][];
+      introductions: components['schemas']['IntroductionTally'];
+      /** @description The five latest replications. */
+      recentReplications: components['schemas']['RecentReplication'][];
     };
     /**
      * @description What kind of record was touched.
@@ -1867,6 +1928,19 @@ export interface components {
       | 'move_stage'
       | 'edit_records'
       | 'evaluate';
+    /** @description Query parameters of `GET /api/v1/exemplars` that list the records behind a figure. */
+    ExemplarFilters: {
+      conclusion?: components['schemas']['Conclusion'] | null;
+      hasProposal?: boolean | null;
+      milestones?: components['schemas']['MilestoneWindow'] | null;
+      recordStatus?: components['schemas']['RecordStatus'] | null;
+      returned?: boolean | null;
+      stage?: components['schemas']['Stage'] | null;
+      /** Format: int64 */
+      unitId?: number | null;
+      /** Format: int32 */
+      year?: number | null;
+    };
     /**
      * @description The fields of an exemplar, for creating or replacing it. Keep personal data minimal: a name,
      *     a position and a title for individuals, a member count for collectives.
@@ -1966,6 +2040,17 @@ export interface components {
       /** @description `ok` when the process is up. */
       status: string;
       version: string;
+    };
+    Home: {
+      introduction?: components['schemas']['MonthIntroduction'] | null;
+      picture?: components['schemas']['DepartmentPicture'] | null;
+      /** @description What waits for the caller, in the order to take it. */
+      tasks: components['schemas']['Task'][];
+      /**
+       * Format: date
+       * @description Today in Vietnam, against which everything due was judged.
+       */
+      today: string;
     };
     /**
      * @description The upload: `file` (XLSX or CSV, first sheet, header row first), `dryRun` (default `true`),
@@ -2076,6 +2161,17 @@ export interface components {
     };
     /** @enum {string} */
     IntroductionStatus: 'draft' | 'submitted';
+    /** @description This year's monthly introductions over every unit and month owed so far. */
+    IntroductionTally: {
+      /** Format: int64 */
+      late: number;
+      /** Format: int64 */
+      missing: number;
+      /** Format: int64 */
+      onTime: number;
+      /** Format: int32 */
+      year: number;
+    };
     ItemInput: {
       comment?: string | null;
       /** Format: int64 */
@@ -2109,6 +2205,19 @@ export interface components {
      * @enum {string}
      */
     MilestoneStatus: 'planned' | 'in_progress' | 'done' | 'missed';
+    /**
+     * @description A window on the nurturing milestones not yet done.
+     * @enum {string}
+     */
+    MilestoneWindow: 'due_soon' | 'overdue';
+    /** @description A unit's introduction of the current month. */
+    MonthIntroduction: {
+      /** Format: date */
+      dueOn: string;
+      /** @description `YYYY-MM`. */
+      month: string;
+      status: components['schemas']['CellStatus'];
+    };
     /** @description An emulation movement. */
     Movement: {
       /** @description Closed movements keep their links but take no new exemplars. */
@@ -2549,6 +2658,14 @@ export interface components {
       /** @description `ready` when the database answers. */
       status: string;
     };
+    RecentReplication: {
+      /** Format: date */
+      adoptedOn: string;
+      adopterName: string;
+      /** Format: int64 */
+      exemplarId: number;
+      exemplarName: string;
+    };
     /**
      * @description How far the record has been reviewed: drafted by the unit, submitted by its head, confirmed
      *     by the Office. Service accounts see confirmed records only.
@@ -2656,6 +2773,12 @@ export interface components {
      * @enum {string}
      */
     Stage: 'discovered' | 'nurturing' | 'summarized' | 'replicated' | 'stopped' | 'archived';
+    StageCount: {
+      /** Format: int64 */
+      count: number;
+      filters: components['schemas']['ExemplarFilters'];
+      stage: components['schemas']['Stage'];
+    };
     /** @description A requested stage move. */
     StageMove: {
       /** @description Why, or what was done; required when stopping. */
@@ -2696,6 +2819,24 @@ export interface components {
       lessons: string;
       results: string;
     };
+    Task: {
+      /** Format: int64 */
+      count: number;
+      filters?: components['schemas']['ExemplarFilters'] | null;
+      kind: components['schemas']['TaskKind'];
+    };
+    /**
+     * @description Something waiting for the caller.
+     * @enum {string}
+     */
+    TaskKind:
+      | 'drafts'
+      | 'returned'
+      | 'milestones_due_soon'
+      | 'milestones_overdue'
+      | 'to_confirm'
+      | 'proposals_to_decide'
+      | 'introductions_missing';
     /** @description The new temporary password (shown once). */
     TemporaryPassword: {
       temporaryPassword: string;
@@ -2783,6 +2924,12 @@ export interface components {
        * @description Also sent as the `ETag`; send it back in `If-Match` to update.
        */
       version: number;
+    };
+    UnitCount: {
+      /** Format: int64 */
+      count: number;
+      filters: components['schemas']['ExemplarFilters'];
+      unit: components['schemas']['UnitRef'];
     };
     /** @description The fields of a unit, for creating or replacing it. */
     UnitInput: {
@@ -3820,6 +3967,13 @@ export interface operations {
         recordStatus?: components['schemas']['RecordStatus'];
         /** @description `true`: only exemplars with a stage move waiting for the Office. */
         hasProposal?: boolean;
+        /** @description `true`: only drafts the Office returned to their unit (the last step was "Trả lại hồ sơ"). */
+        returned?: boolean;
+        /**
+         * @description Only exemplars with a nurturing milestone not yet done that is `due_soon` (due today or
+         *     in the next 30 days) or `overdue` (its day has passed), judged on today in Vietnam.
+         */
+        milestones?: components['schemas']['MilestoneWindow'];
         /**
          * @description `createdAt` (default: `-createdAt`, newest recorded first), `updatedAt`, `name` (ignoring case
          *     and diacritics), `discoveredOn`, `stage`; prefix `-` for descending.
@@ -3905,6 +4059,13 @@ export interface operations {
         recordStatus?: components['schemas']['RecordStatus'];
         /** @description `true`: only exemplars with a stage move waiting for the Office. */
         hasProposal?: boolean;
+        /** @description `true`: only drafts the Office returned to their unit (the last step was "Trả lại hồ sơ"). */
+        returned?: boolean;
+        /**
+         * @description Only exemplars with a nurturing milestone not yet done that is `due_soon` (due today or
+         *     in the next 30 days) or `overdue` (its day has passed), judged on today in Vietnam.
+         */
+        milestones?: components['schemas']['MilestoneWindow'];
         /**
          * @description `createdAt` (default: `-createdAt`, newest recorded first), `updatedAt`, `name` (ignoring case
          *     and diacritics), `discoveredOn`, `stage`; prefix `-` for descending.
@@ -4643,6 +4804,29 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  home: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Home'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   list_introductions: {
     parameters: {
       query?: {
@@ -4725,6 +4909,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['IntroductionGrid'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  export_introduction_grid: {
+    parameters: {
+      query?: {
+        /** @description Default: this year (Vietnam time). */
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp Excel (.xlsx) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
         };
       };
       400: components['responses']['BadRequest'];
