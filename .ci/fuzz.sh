@@ -11,12 +11,14 @@
 # Every operation is fuzzed, none excluded; each is called with a token of a role its security
 # requirement lists (.ci/fuzz_hooks.py). Bounded by FUZZ_EXAMPLES generated cases per operation
 # (plus the coverage phase's boundary cases and stateful scenarios that chain the API's
-# calls), under two minutes per database on 2 cores.
+# calls), about two minutes per database on 2 cores. One worker: with two, Python 3.11's parser
+# fails now and then inside hypothesis ("AST constructor recursion depth mismatch"), a runtime
+# error of the tool that is no finding about the API.
 # The seed is fixed so that a run is repeatable; set FUZZ_SEED to explore other inputs.
 source "$(dirname "$0")/lib.sh"
 
 BIN="${LANTOA_BIN:-$ROOT/target/debug/lantoa}"
-EXAMPLES="${FUZZ_EXAMPLES:-40}"
+EXAMPLES="${FUZZ_EXAMPLES:-30}"
 SEED="${FUZZ_SEED:-20261128}"
 DBS="${FUZZ_DBS:-sqlite postgres}"
 VENV="$ROOT/target/fuzz/venv"
@@ -106,14 +108,15 @@ fuzz_one() {
 
     log "Fuzzing on $kind: schemathesis, $EXAMPLES examples per operation, seed $SEED"
     local status=0
-    PYTHONPATH="$ROOT/.ci" SCHEMATHESIS_HOOKS=fuzz_hooks "$VENV/bin/schemathesis" run \
+    # From the work folder, where schemathesis keeps its replay cache (.schemathesis/).
+    (cd "$work" && PYTHONPATH="$ROOT/.ci" SCHEMATHESIS_HOOKS=fuzz_hooks "$VENV/bin/schemathesis" run \
         "$ROOT/openapi/openapi.json" --url "$BASE" \
         --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
         --phases "${FUZZ_PHASES:-examples,coverage,fuzzing,stateful}" \
-        --max-examples "$EXAMPLES" --seed "$SEED" --workers 2 \
+        --max-examples "$EXAMPLES" --seed "$SEED" --workers 1 \
         --generation-database none --request-timeout 20 \
         --suppress-health-check all --warnings off --no-color \
-        --report junit --report-dir "$work/report" || status=$?
+        --report junit --report-dir "$work/report") || status=$?
     # The server's own error lines (a 5xx, a failed background task) fail the stage too. The HTTP
     # library's "stream error: request parse error" lines, for requests so malformed that they
     # never reach the application (answered 400), are not the application's.
