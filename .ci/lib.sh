@@ -51,6 +51,12 @@ ensure_postgres() {
     die "PostgreSQL is unreachable at 127.0.0.1:5432; the tests need it (every API test runs on SQLite and PostgreSQL)."
 }
 
+# Python with venv and pip for the fuzzing stage's virtualenv (schemathesis from PyPI).
+ensure_python_venv() {
+    command -v python3 >/dev/null || apt_install python3
+    python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
+}
+
 # Debian's chromium for the browser tests (a browser cannot be downloaded here).
 ensure_chromium() {
     [ -x /usr/bin/chromium ] || apt_install chromium

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: lints, the contract checks, the frontend unit tests, the API tests on SQLite
-# and PostgreSQL, and the browser end-to-end tests on both databases.
+# and PostgreSQL, the fuzzing stage (.ci/fuzz.sh) and the browser end-to-end tests on both databases.
 source "$(dirname "$0")/lib.sh"
 START=$SECONDS
 
@@ -28,6 +28,9 @@ cargo build --workspace --locked
 log "Rust: unit and API tests (SQLite and PostgreSQL)"
 trap drop_test_databases EXIT
 cargo test --workspace --locked
+
+log "Fuzzing the API from openapi/openapi.json on SQLite and PostgreSQL"
+LANTOA_BIN="$ROOT/target/debug/lantoa" bash .ci/fuzz.sh
 
 log "Browser end-to-end tests on SQLite"
 LANTOA_BIN="$ROOT/target/debug/lantoa" node tests/e2e/run.mjs

@@ -23,6 +23,7 @@ pub const RETRY_AFTER_UNAVAILABLE_SECS: u64 = 5;
 /// Stable error codes. Clients switch on these; the Vietnamese texts may change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(description = ErrorCode::openapi_description())]
 pub enum ErrorCode {
     ValidationFailed,
     BadRequest,
@@ -71,6 +72,71 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in the order of the contract.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::ValidationFailed,
+        ErrorCode::BadRequest,
+        ErrorCode::MalformedJson,
+        ErrorCode::InvalidQuery,
+        ErrorCode::InvalidPath,
+        ErrorCode::UnsupportedMediaType,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::Unauthenticated,
+        ErrorCode::InvalidToken,
+        ErrorCode::TokenExpired,
+        ErrorCode::SessionRevoked,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::InvalidRefreshToken,
+        ErrorCode::InvalidClientCredentials,
+        ErrorCode::CsrfCheckFailed,
+        ErrorCode::PasswordChangeRequired,
+        ErrorCode::WrongPassword,
+        ErrorCode::Forbidden,
+        ErrorCode::OutsideUnitScope,
+        ErrorCode::NotFound,
+        ErrorCode::RouteNotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::Conflict,
+        ErrorCode::DuplicateCode,
+        ErrorCode::DuplicateUsername,
+        ErrorCode::DuplicateName,
+        ErrorCode::UnitInUse,
+        ErrorCode::UnitHasActiveChildren,
+        ErrorCode::UnitHasActiveUsers,
+        ErrorCode::InvalidParent,
+        ErrorCode::InactiveUnit,
+        ErrorCode::CannotDeactivateSelf,
+        ErrorCode::InvalidTransition,
+        ErrorCode::StageRecordMissing,
+        ErrorCode::EvaluationFinalised,
+        ErrorCode::IncompleteEvaluation,
+        ErrorCode::UnsupportedFileType,
+        ErrorCode::FileTooLarge,
+        ErrorCode::PreconditionRequired,
+        ErrorCode::VersionMismatch,
+        ErrorCode::TooManyRequests,
+        ErrorCode::InternalError,
+        ErrorCode::ServiceUnavailable,
+    ];
+
+    /// The contract's description: every code with its HTTP status and Vietnamese title.
+    fn openapi_description() -> String {
+        let codes: Vec<String> = Self::ALL
+            .iter()
+            .map(|code| {
+                format!(
+                    "- `{code}`: {} (HTTP {}).",
+                    code.title(),
+                    code.status().as_u16()
+                )
+            })
+            .collect();
+        format!(
+            "Stable error codes. Clients switch on these; the Vietnamese texts may change.\n\n{}",
+            codes.join("\n")
+        )
+    }
+
     pub fn status(self) -> StatusCode {
         use ErrorCode::*;
         match self {

@@ -335,16 +335,21 @@ pub async fn me(auth: Auth<AnyPrincipal>, state: web::Data<AppState>) -> AppResu
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientCredentialsRequest {
-    /// Only `client_credentials`.
-    #[serde(default = "client_credentials")]
-    #[schema(example = "client_credentials")]
-    pub grant_type: String,
+    /// Only `client_credentials` (the default).
+    #[serde(default)]
+    pub grant_type: GrantType,
     pub client_id: String,
     pub client_secret: String,
 }
 
-fn client_credentials() -> String {
-    "client_credentials".to_owned()
+/// How a service account signs in.
+///
+/// - `client_credentials`: with its client id and secret (OAuth 2.0 client credentials).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GrantType {
+    #[default]
+    ClientCredentials,
 }
 
 /// An access token for a service account.
@@ -379,13 +384,8 @@ pub async fn service_token(
     meta: RequestMeta,
     Json(body): Json<ClientCredentialsRequest>,
 ) -> AppResult<HttpResponse> {
-    if body.grant_type != "client_credentials" {
-        return Err(AppError::field(
-            "grantType",
-            "invalid_choice",
-            "Chỉ hỗ trợ grantType = client_credentials.",
-        ));
-    }
+    // The only grant; any other value is refused by the extractor (422 `invalid_choice`).
+    let GrantType::ClientCredentials = body.grant_type;
     let now = state.clock.now();
     let attempt = Attempt::client_secret(&body.client_id, meta.client);
     state.throttle.reserve(&state.db, &attempt, now).await?;

@@ -4,6 +4,13 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 /// What a principal is allowed to do, broadly. Unit roles act only within their own unit.
+///
+/// - `admin`: Quản trị hệ thống. Units, users, service accounts, settings; reads everything.
+/// - `leader`: Lãnh đạo Sở. Sees everything, approves.
+/// - `office`: Văn phòng Sở (thi đua – khen thưởng). Reviews and consolidates across units.
+/// - `unit_head`: Thủ trưởng đơn vị. Acts for one unit.
+/// - `unit_staff`: Cán bộ đơn vị. Drafts for one unit.
+/// - `integration`: Hệ thống tích hợp. A provincial system or script, through a service account.
 #[derive(
     Debug,
     Clone,
@@ -109,6 +116,11 @@ impl diesel::deserialize::FromSql<diesel::sql_types::Text, crate::db::DbBackend>
 }
 
 /// What a service account may read. Granted by the administrator when creating it.
+///
+/// - `units:read`: the units and their tree.
+/// - `users:read`: the user accounts.
+/// - `exemplars:read`: confirmed exemplars, their final evaluations, movements, criteria sets,
+///   submitted monthly introductions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 pub enum Scope {
     #[serde(rename = "units:read")]

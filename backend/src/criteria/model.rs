@@ -26,6 +26,7 @@ text_enum!(
 );
 
 text_enum!(
+    /// The life of a criteria set version.
     pub enum SetStatus {
         /// Being prepared; editable, not yet usable for evaluations.
         Draft = "draft" / "Dự thảo",
@@ -123,6 +124,7 @@ pub struct CriteriaSetInput {
     #[schema(minimum = 0, maximum = 100)]
     pub nurture_threshold: i32,
     #[validate(length(min = 1, max = 30), nested)]
+    #[schema(min_items = 1, max_items = 30)]
     pub criteria: Vec<CriterionInput>,
 }
 

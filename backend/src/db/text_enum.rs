@@ -3,15 +3,22 @@
 
 /// Declares an enum with its stored/serialised names and Vietnamese labels:
 /// `text_enum!(/** doc */ pub enum Stage { /** doc */ Discovered = "discovered" / "Phát hiện", … })`.
+///
+/// The OpenAPI description is the enum's doc comment followed by one line per value: its code,
+/// its Vietnamese label and the variant's doc comment (see [`describe`]).
 #[macro_export]
 macro_rules! text_enum {
-    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal / $label:literal),+ $(,)? }) => {
-        $(#[$meta])*
+    ($(#[doc = $doc:literal])* pub enum $name:ident { $($(#[doc = $vdoc:literal])* $variant:ident = $text:literal / $label:literal),+ $(,)? }) => {
+        $(#[doc = $doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
         #[diesel(sql_type = diesel::sql_types::Text)]
         #[serde(rename_all = "snake_case")]
+        #[schema(description = $crate::db::text_enum::describe(
+            &[$($doc),*],
+            &[$(($text, $label, &[$($vdoc),*])),+],
+        ))]
         pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+            $($(#[doc = $vdoc])* #[serde(rename = $text)] $variant),+
         }
 
         impl $name {
@@ -72,4 +79,62 @@ macro_rules! text_enum {
             }
         }
     };
+}
+
+/// Joins doc-comment lines the way rustdoc shows them (one leading space dropped).
+fn doc_text(lines: &[&str]) -> String {
+    lines
+        .iter()
+        .map(|line| line.strip_prefix(' ').unwrap_or(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
+}
+
+/// An enum's OpenAPI description: its doc comment, then a list with each value's code, label and
+/// doc comment, so that every value is explained in the contract (`- `on_time`: Đúng hạn.`).
+pub fn describe(doc: &[&str], values: &[(&str, &str, &[&str])]) -> String {
+    let mut text = doc_text(doc);
+    if !text.is_empty() {
+        text.push_str("\n\n");
+    }
+    let lines: Vec<String> = values
+        .iter()
+        .map(|(code, label, value_doc)| {
+            let value_doc = doc_text(value_doc).replace('\n', " ");
+            if value_doc.is_empty() {
+                format!("- `{code}`: {label}.")
+            } else {
+                format!("- `{code}`: {label}. {value_doc}")
+            }
+        })
+        .collect();
+    text.push_str(&lines.join("\n"));
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe;
+
+    #[test]
+    fn describes_the_enum_then_every_value() {
+        let text = describe(
+            &[" Where a cell stands.", " Second line."],
+            &[
+                ("on_time", "Đúng hạn", &[]),
+                (
+                    "pending",
+                    "Chưa đến hạn",
+                    &[" The deadline has", " not passed yet."],
+                ),
+            ],
+        );
+        assert_eq!(
+            text,
+            "Where a cell stands.\nSecond line.\n\n- `on_time`: Đúng hạn.\n- `pending`: Chưa đến hạn. The deadline has not passed yet."
+        );
+        assert_eq!(describe(&[], &[("a", "A", &[])]), "- `a`: A.");
+    }
 }

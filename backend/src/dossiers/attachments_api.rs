@@ -295,7 +295,20 @@ fn sandboxed(response: &mut HttpResponse) {
     tag = "Tệp đính kèm",
     params(("id" = i64, Path, description = "Attachment id")),
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff", "integration"])),
-    responses((status = 200, description = "Nội dung tệp", content_type = "application/octet-stream"))
+    // The stored kind (storage::ALLOWED), as detected from the content at upload.
+    responses((status = 200, description = "Nội dung tệp", content(
+        ("application/pdf"),
+        ("image/jpeg"),
+        ("image/png"),
+        ("image/webp"),
+        ("image/gif"),
+        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+        ("application/msword"),
+        ("application/vnd.ms-excel"),
+        ("application/vnd.oasis.opendocument.text"),
+    )))
 )]
 #[get("/attachments/{id}/content")]
 pub async fn download_attachment(

@@ -34,7 +34,9 @@ text_enum!(
 );
 
 text_enum!(
+    /// Whether an evaluation may still change.
     pub enum EvaluationStatus {
+        /// Being written; only its evaluator may change or delete it.
         Draft = "draft" / "Bản nháp",
         /// Immutable; amend it with a new evaluation.
         Final = "final" / "Đã hoàn tất",
@@ -204,6 +206,7 @@ pub struct ItemInput {
 #[serde(rename_all = "camelCase")]
 pub struct EvaluationInput {
     #[validate(length(max = 100), nested)]
+    #[schema(max_items = 100)]
     pub items: Vec<ItemInput>,
     #[validate(length(max = 10000))]
     #[schema(max_length = 10000)]

@@ -146,9 +146,11 @@ pub struct ExemplarInput {
     pub discovered_by: Option<String>,
     #[serde(default)]
     #[validate(length(max = 20))]
+    #[schema(max_items = 20)]
     pub movement_ids: Vec<i64>,
     #[serde(default)]
     #[validate(length(max = 50), nested)]
+    #[schema(max_items = 50)]
     pub initiatives: Vec<Initiative>,
 }
 

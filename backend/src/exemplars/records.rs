@@ -62,6 +62,7 @@ pub struct NurturingPlanInput {
     pub mentor: Option<String>,
     #[serde(default)]
     #[validate(length(max = 50), nested)]
+    #[schema(max_items = 50)]
     pub milestones: Vec<Milestone>,
 }
 
@@ -109,6 +110,7 @@ pub struct SummaryInput {
     pub results: String,
     #[serde(default)]
     #[validate(length(max = 50), nested)]
+    #[schema(max_items = 50)]
     pub figures: Vec<Figure>,
 }
 

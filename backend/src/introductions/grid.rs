@@ -13,11 +13,16 @@ use crate::text_enum;
 use crate::units::{UnitKind, UnitRef};
 
 text_enum!(
+    /// Where one unit stands for one month of the monthly introductions (Vietnam time, the due
+    /// day of the settings).
     pub enum CellStatus {
+        /// An introduction was submitted by the month's due day.
         OnTime = "on_time" / "Đúng hạn",
+        /// Introductions were submitted, all after the due day.
         Late = "late" / "Trễ hạn",
+        /// The due day has passed and nothing was submitted (drafts do not count).
         Missing = "missing" / "Chưa giới thiệu",
-        /// The deadline has not passed yet.
+        /// The current month, its due day not passed yet, nothing submitted so far.
         Pending = "pending" / "Chưa đến hạn",
         /// A month still to come.
         Upcoming = "upcoming" / "Tháng tới",

@@ -20,8 +20,11 @@ use crate::{text_enum, versioned_delete, versioned_update};
 use crate::units::UnitRef;
 
 text_enum!(
+    /// How far a monthly introduction has gone.
     pub enum IntroductionStatus {
+        /// Being written by the unit; editable, not yet counted in the grid.
         Draft = "draft" / "Bản nháp",
+        /// Submitted (by the unit head or the Office); counts for its month, on time or late.
         Submitted = "submitted" / "Đã gửi",
     }
 );
@@ -82,6 +85,7 @@ pub struct IntroductionInput {
         max = 10,
         message = "Chọn từ 1 đến 10 điển hình để giới thiệu."
     ))]
+    #[schema(min_items = 1, max_items = 10)]
     pub exemplar_ids: Vec<i64>,
 }
 

@@ -81,6 +81,7 @@ pub struct ServiceAccountInput {
     pub description: Option<String>,
     /// At least one scope.
     #[validate(length(min = 1, message = "Chọn ít nhất một phạm vi."))]
+    #[schema(min_items = 1)]
     pub scopes: Vec<Scope>,
 }
 

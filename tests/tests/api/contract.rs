@@ -69,6 +69,46 @@ fn every_operation_documents_its_errors_and_security() {
     }
 }
 
+/// Every enumeration in the contract explains each of its values in its description
+/// (`- `value`: …`), so that clients and the Swagger UI need not guess what a code means.
+#[test]
+fn every_enum_value_is_described() {
+    fn walk(node: &serde_json::Value, at: &str, missing: &mut Vec<String>) {
+        match node {
+            serde_json::Value::Object(map) => {
+                if let Some(values) = map.get("enum").and_then(|v| v.as_array()) {
+                    let description = map
+                        .get("description")
+                        .and_then(|d| d.as_str())
+                        .unwrap_or("");
+                    for value in values.iter().filter_map(|v| v.as_str()) {
+                        if !description.contains(&format!("- `{value}`: ")) {
+                            missing.push(format!("{at}: {value}"));
+                        }
+                    }
+                }
+                for (key, child) in map {
+                    walk(child, &format!("{at}/{key}"), missing);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    walk(child, &format!("{at}/{i}"), missing);
+                }
+            }
+            _ => {}
+        }
+    }
+    let spec = serde_json::to_value(lantoa::openapi()).unwrap();
+    let mut missing = Vec::new();
+    walk(&spec, "", &mut missing);
+    assert!(
+        missing.is_empty(),
+        "enum values without a description:\n{}",
+        missing.join("\n")
+    );
+}
+
 #[test]
 fn docker_compose_is_well_formed() {
     let text = std::fs::read_to_string(repo_root().join("docker-compose.yml")).unwrap();

@@ -1496,6 +1496,35 @@ export interface components {
     };
     /**
      * @description What was done.
+     *
+     *     - `create`: Tạo mới.
+     *     - `update`: Cập nhật.
+     *     - `delete`: Xóa.
+     *     - `activate`: Kích hoạt lại.
+     *     - `deactivate`: Ngừng hoạt động.
+     *     - `login`: Đăng nhập.
+     *     - `logout`: Đăng xuất.
+     *     - `password_change`: Đổi mật khẩu.
+     *     - `password_reset`: Đặt lại mật khẩu.
+     *     - `update_profile`: Cập nhật hồ sơ cá nhân.
+     *     - `revoke`: Thu hồi.
+     *     - `rotate_secret`: Cấp khóa bí mật mới.
+     *     - `close`: Đóng.
+     *     - `reopen`: Mở lại.
+     *     - `publish`: Công bố.
+     *     - `submit`: Gửi.
+     *     - `confirm`: Xác nhận hồ sơ.
+     *     - `return`: Trả lại hồ sơ.
+     *     - `propose_stage`: Đề xuất chuyển giai đoạn.
+     *     - `confirm_stage`: Duyệt chuyển giai đoạn.
+     *     - `reject_stage`: Từ chối đề xuất.
+     *     - `withdraw_stage`: Rút đề xuất.
+     *     - `move_stage`: Chuyển giai đoạn.
+     *     - `save_plan`: Lưu kế hoạch bồi dưỡng.
+     *     - `save_summary`: Lưu tổng kết.
+     *     - `finalise`: Hoàn tất phiếu đánh giá.
+     *     - `import`: Nhập từ tệp.
+     *     - `upload`: Tải tệp lên.
      * @enum {string}
      */
     AuditAction:
@@ -1550,22 +1579,39 @@ export interface components {
     };
     /**
      * @description The plan's four kinds of exemplar.
+     *
+     *     - `advanced`: Điển hình tiên tiến. Điển hình tiên tiến.
+     *     - `new_model`: Mô hình mới. Mô hình mới.
+     *     - `new_factor`: Nhân tố mới. Nhân tố mới.
+     *     - `good_deed`: Gương người tốt việc tốt. Gương người tốt việc tốt.
      * @enum {string}
      */
     Category: 'advanced' | 'new_model' | 'new_factor' | 'good_deed';
-    /** @enum {string} */
+    /**
+     * @description Where one unit stands for one month of the monthly introductions (Vietnam time, the due
+     *     day of the settings).
+     *
+     *     - `on_time`: Đúng hạn. An introduction was submitted by the month's due day.
+     *     - `late`: Trễ hạn. Introductions were submitted, all after the due day.
+     *     - `missing`: Chưa giới thiệu. The due day has passed and nothing was submitted (drafts do not count).
+     *     - `pending`: Chưa đến hạn. The current month, its due day not passed yet, nothing submitted so far.
+     *     - `upcoming`: Tháng tới. A month still to come.
+     *     - `not_applicable`: Chưa áp dụng. Before the programme's first month.
+     * @enum {string}
+     */
     CellStatus: 'on_time' | 'late' | 'missing' | 'pending' | 'upcoming' | 'not_applicable';
     ClientCredentialsRequest: {
       clientId: string;
       clientSecret: string;
-      /**
-       * @description Only `client_credentials`.
-       * @example client_credentials
-       */
-      grantType?: string;
+      /** @description Only `client_credentials` (the default). */
+      grantType?: components['schemas']['GrantType'];
     };
     /**
      * @description The overall conclusion of an evaluation against the criteria.
+     *
+     *     - `passed`: Đạt.
+     *     - `not_passed`: Chưa đạt.
+     *     - `needs_nurturing`: Cần bồi dưỡng thêm.
      * @enum {string}
      */
     Conclusion: 'passed' | 'not_passed' | 'needs_nurturing';
@@ -1662,6 +1708,9 @@ export interface components {
     };
     /**
      * @description How a criterion is judged.
+     *
+     *     - `pass_fail`: Đạt / Không đạt. Met or not met.
+     *     - `score`: Chấm điểm. A score from 0 to `maxScore`.
      * @enum {string}
      */
     CriterionMode: 'pass_fail' | 'score';
@@ -1689,6 +1738,19 @@ export interface components {
     };
     /**
      * @description What kind of record was touched.
+     *
+     *     - `unit`: Đơn vị.
+     *     - `user`: Người dùng.
+     *     - `service_account`: Tài khoản tích hợp.
+     *     - `session`: Phiên đăng nhập.
+     *     - `movement`: Phong trào thi đua.
+     *     - `exemplar`: Điển hình.
+     *     - `replication`: Nhân rộng.
+     *     - `evaluation`: Phiếu đánh giá.
+     *     - `criteria_set`: Bộ tiêu chí.
+     *     - `introduction`: Bài giới thiệu.
+     *     - `attachment`: Tệp đính kèm.
+     *     - `settings`: Thiết lập.
      * @enum {string}
      */
     EntityType:
@@ -1706,6 +1768,50 @@ export interface components {
       | 'settings';
     /**
      * @description Stable error codes. Clients switch on these; the Vietnamese texts may change.
+     *
+     *     - `validation_failed`: Dữ liệu không hợp lệ (HTTP 422).
+     *     - `bad_request`: Yêu cầu không hợp lệ (HTTP 400).
+     *     - `malformed_json`: Nội dung yêu cầu không phải JSON hợp lệ (HTTP 400).
+     *     - `invalid_query`: Tham số truy vấn không hợp lệ (HTTP 400).
+     *     - `invalid_path`: Đường dẫn không hợp lệ (HTTP 400).
+     *     - `unsupported_media_type`: Kiểu nội dung không được hỗ trợ (HTTP 415).
+     *     - `payload_too_large`: Nội dung gửi lên quá lớn (HTTP 413).
+     *     - `unauthenticated`: Chưa đăng nhập (HTTP 401).
+     *     - `invalid_token`: Mã truy cập không hợp lệ (HTTP 401).
+     *     - `token_expired`: Phiên đăng nhập đã hết hạn (HTTP 401).
+     *     - `session_revoked`: Phiên đăng nhập đã bị thu hồi (HTTP 401).
+     *     - `invalid_credentials`: Tên đăng nhập hoặc mật khẩu không đúng (HTTP 401).
+     *     - `invalid_refresh_token`: Mã làm mới phiên không hợp lệ (HTTP 401).
+     *     - `invalid_client_credentials`: Thông tin tài khoản tích hợp không đúng (HTTP 401).
+     *     - `csrf_check_failed`: Yêu cầu không đến từ ứng dụng Lan Tỏa (HTTP 403).
+     *     - `password_change_required`: Cần đổi mật khẩu trước khi tiếp tục (HTTP 403).
+     *     - `wrong_password`: Mật khẩu hiện tại không đúng (HTTP 422).
+     *     - `forbidden`: Không có quyền thực hiện (HTTP 403).
+     *     - `outside_unit_scope`: Không có quyền với dữ liệu của đơn vị khác (HTTP 403).
+     *     - `not_found`: Không tìm thấy (HTTP 404).
+     *     - `route_not_found`: Không có địa chỉ API này (HTTP 404).
+     *     - `method_not_allowed`: Phương thức không được hỗ trợ (HTTP 405).
+     *     - `conflict`: Xung đột dữ liệu (HTTP 409).
+     *     - `duplicate_code`: Mã đã tồn tại (HTTP 409).
+     *     - `duplicate_username`: Tên đăng nhập đã tồn tại (HTTP 409).
+     *     - `duplicate_name`: Tên đã tồn tại (HTTP 409).
+     *     - `unit_in_use`: Đơn vị đang được sử dụng (HTTP 409).
+     *     - `unit_has_active_children`: Đơn vị còn đơn vị con đang hoạt động (HTTP 409).
+     *     - `unit_has_active_users`: Đơn vị còn người dùng đang hoạt động (HTTP 409).
+     *     - `invalid_parent`: Đơn vị cấp trên không hợp lệ (HTTP 409).
+     *     - `inactive_unit`: Đơn vị đã ngừng hoạt động (HTTP 409).
+     *     - `cannot_deactivate_self`: Không thể tự khóa tài khoản của mình (HTTP 409).
+     *     - `invalid_transition`: Không được chuyển giai đoạn này (HTTP 409).
+     *     - `stage_record_missing`: Thiếu hồ sơ của giai đoạn (HTTP 409).
+     *     - `evaluation_finalised`: Phiếu đánh giá đã hoàn tất (HTTP 409).
+     *     - `incomplete_evaluation`: Phiếu đánh giá chưa đầy đủ (HTTP 422).
+     *     - `unsupported_file_type`: Loại tệp không được hỗ trợ (HTTP 415).
+     *     - `file_too_large`: Tệp quá lớn (HTTP 413).
+     *     - `precondition_required`: Thiếu tiêu đề If-Match (HTTP 428).
+     *     - `version_mismatch`: Dữ liệu đã bị người khác thay đổi (HTTP 412).
+     *     - `too_many_requests`: Quá nhiều lần thử (HTTP 429).
+     *     - `internal_error`: Lỗi hệ thống (HTTP 500).
+     *     - `service_unavailable`: Dịch vụ tạm thời không sẵn sàng (HTTP 503).
      * @enum {string}
      */
     ErrorCode:
@@ -1830,7 +1936,13 @@ export interface components {
       /** Format: int32 */
       weight: number;
     };
-    /** @enum {string} */
+    /**
+     * @description Whether an evaluation may still change.
+     *
+     *     - `draft`: Bản nháp. Being written; only its evaluator may change or delete it.
+     *     - `final`: Đã hoàn tất. Immutable; amend it with a new evaluation.
+     * @enum {string}
+     */
     EvaluationStatus: 'draft' | 'final';
     /** @description An evaluation as listed on its exemplar. */
     EvaluationSummary: {
@@ -1859,6 +1971,10 @@ export interface components {
     };
     /**
      * @description Who evaluates, in what capacity.
+     *
+     *     - `self_assessment`: Đơn vị tự đánh giá. The unit's own assessment (unit head or staff).
+     *     - `office_review`: Văn phòng Sở thẩm định. The Office's review.
+     *     - `council_member`: Thành viên Hội đồng TĐKT. A member of the emulation and commendation council.
      * @enum {string}
      */
     EvaluatorKind: 'self_assessment' | 'office_review' | 'council_member';
@@ -1913,6 +2029,19 @@ export interface components {
     };
     /**
      * @description Something a person can do to an exemplar.
+     *
+     *     - `edit`: Sửa. Replace the record's fields.
+     *     - `delete`: Xóa. Delete a draft recorded by mistake.
+     *     - `submit`: Gửi hồ sơ. The unit head sends the unit's draft to the Office.
+     *     - `confirm`: Xác nhận hồ sơ. The Office confirms a submitted record.
+     *     - `return`: Trả lại. The Office returns a submitted record to its unit.
+     *     - `propose_stage`: Gửi đề xuất. The unit head proposes a stage move.
+     *     - `confirm_stage`: Duyệt đề xuất. The Office confirms the pending proposal.
+     *     - `reject_stage`: Từ chối đề xuất. The Office rejects the pending proposal.
+     *     - `withdraw_stage`: Rút đề xuất. The unit head withdraws the pending proposal.
+     *     - `move_stage`: Chuyển giai đoạn. The Office moves the stage itself.
+     *     - `edit_records`: Cập nhật hồ sơ giai đoạn. Keep the stage records: nurturing plan, summary, replications, attachments.
+     *     - `evaluate`: Đánh giá. Evaluate against the criteria (unit roles: self-assessment).
      * @enum {string}
      */
     ExemplarAction:
@@ -2011,6 +2140,13 @@ export interface components {
       /** Format: double */
       value: number;
     };
+    /**
+     * @description How a service account signs in.
+     *
+     *     - `client_credentials`: with its client id and secret (OAuth 2.0 client credentials).
+     * @enum {string}
+     */
+    GrantType: 'client_credentials';
     GridCell: {
       /**
        * Format: int64
@@ -2159,7 +2295,13 @@ export interface components {
       /** @description The short write-up to publish. */
       writeUp: string;
     };
-    /** @enum {string} */
+    /**
+     * @description How far a monthly introduction has gone.
+     *
+     *     - `draft`: Bản nháp. Being written by the unit; editable, not yet counted in the grid.
+     *     - `submitted`: Đã gửi. Submitted (by the unit head or the Office); counts for its month, on time or late.
+     * @enum {string}
+     */
     IntroductionStatus: 'draft' | 'submitted';
     /** @description This year's monthly introductions over every unit and month owed so far. */
     IntroductionTally: {
@@ -2202,6 +2344,11 @@ export interface components {
     };
     /**
      * @description Progress of a nurturing milestone.
+     *
+     *     - `planned`: Chưa thực hiện.
+     *     - `in_progress`: Đang thực hiện.
+     *     - `done`: Hoàn thành.
+     *     - `missed`: Không đạt tiến độ.
      * @enum {string}
      */
     MilestoneStatus: 'planned' | 'in_progress' | 'done' | 'missed';
@@ -2669,6 +2816,10 @@ export interface components {
     /**
      * @description How far the record has been reviewed: drafted by the unit, submitted by its head, confirmed
      *     by the Office. Service accounts see confirmed records only.
+     *
+     *     - `draft`: Bản nháp.
+     *     - `submitted`: Đã gửi.
+     *     - `confirmed`: Đã xác nhận.
      * @enum {string}
      */
     RecordStatus: 'draft' | 'submitted' | 'confirmed';
@@ -2710,11 +2861,23 @@ export interface components {
     };
     /**
      * @description What a principal is allowed to do, broadly. Unit roles act only within their own unit.
+     *
+     *     - `admin`: Quản trị hệ thống. Units, users, service accounts, settings; reads everything.
+     *     - `leader`: Lãnh đạo Sở. Sees everything, approves.
+     *     - `office`: Văn phòng Sở (thi đua – khen thưởng). Reviews and consolidates across units.
+     *     - `unit_head`: Thủ trưởng đơn vị. Acts for one unit.
+     *     - `unit_staff`: Cán bộ đơn vị. Drafts for one unit.
+     *     - `integration`: Hệ thống tích hợp. A provincial system or script, through a service account.
      * @enum {string}
      */
     Role: 'admin' | 'leader' | 'office' | 'unit_head' | 'unit_staff' | 'integration';
     /**
      * @description What a service account may read. Granted by the administrator when creating it.
+     *
+     *     - `units:read`: the units and their tree.
+     *     - `users:read`: the user accounts.
+     *     - `exemplars:read`: confirmed exemplars, their final evaluations, movements, criteria sets,
+     *       submitted monthly introductions.
      * @enum {string}
      */
     Scope: 'units:read' | 'users:read' | 'exemplars:read';
@@ -2766,10 +2929,24 @@ export interface components {
       /** @description Always `Bearer`. */
       tokenType: string;
     };
-    /** @enum {string} */
+    /**
+     * @description The life of a criteria set version.
+     *
+     *     - `draft`: Dự thảo. Being prepared; editable, not yet usable for evaluations.
+     *     - `published`: Đang áp dụng. In use; frozen.
+     *     - `retired`: Hết hiệu lực. Replaced by a newer version; kept for the evaluations that used it.
+     * @enum {string}
+     */
     SetStatus: 'draft' | 'published' | 'retired';
     /**
      * @description The four stages (phát hiện → bồi dưỡng → tổng kết → nhân rộng), plus stopped and archived.
+     *
+     *     - `discovered`: Phát hiện.
+     *     - `nurturing`: Bồi dưỡng.
+     *     - `summarized`: Tổng kết.
+     *     - `replicated`: Nhân rộng.
+     *     - `stopped`: Dừng theo dõi. Dừng theo dõi (with a reason).
+     *     - `archived`: Lưu trữ.
      * @enum {string}
      */
     Stage: 'discovered' | 'nurturing' | 'summarized' | 'replicated' | 'stopped' | 'archived';
@@ -2796,6 +2973,9 @@ export interface components {
     };
     /**
      * @description An individual person or a collective (a unit, a team).
+     *
+     *     - `individual`: Cá nhân.
+     *     - `collective`: Tập thể.
      * @enum {string}
      */
     SubjectKind: 'individual' | 'collective';
@@ -2843,6 +3023,19 @@ export interface components {
     };
     /**
      * @description A step on an exemplar's timeline.
+     *
+     *     - `created`: Ghi nhận điển hình.
+     *     - `submitted`: Gửi hồ sơ.
+     *     - `confirmed`: Xác nhận hồ sơ.
+     *     - `returned`: Trả lại hồ sơ.
+     *     - `proposed`: Đề xuất chuyển giai đoạn.
+     *     - `moved`: Chuyển giai đoạn.
+     *     - `rejected`: Từ chối đề xuất.
+     *     - `withdrawn`: Rút đề xuất.
+     *     - `plan_saved`: Lập kế hoạch bồi dưỡng.
+     *     - `summary_saved`: Tổng kết cách làm hay.
+     *     - `replication_added`: Ghi nhận nhân rộng.
+     *     - `evaluated`: Đánh giá theo tiêu chuẩn.
      * @enum {string}
      */
     TimelineAction:
@@ -2956,6 +3149,10 @@ export interface components {
     };
     /**
      * @description Where a unit stands in the Department.
+     *
+     *     - `department`: Sở Tư pháp. Sở Tư pháp: the root.
+     *     - `internal`: Đơn vị thuộc Sở. Đơn vị thuộc Sở (Văn phòng, các phòng).
+     *     - `affiliated`: Đơn vị trực thuộc. Đơn vị sự nghiệp trực thuộc (trung tâm, phòng công chứng, chi nhánh).
      * @enum {string}
      */
     UnitKind: 'department' | 'internal' | 'affiliated';
@@ -3245,7 +3442,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': unknown;
+          'application/pdf': unknown;
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+          'image/gif': unknown;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation': unknown;
+          'application/msword': unknown;
+          'application/vnd.ms-excel': unknown;
+          'application/vnd.oasis.opendocument.text': unknown;
         };
       };
       400: components['responses']['BadRequest'];
