@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, DatePicker, Flex, Form, Input, Modal, Select } from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { DateInput } from '@/components/DateInput';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { UnitSelect } from '@/components/UnitSelect';
 import type { Introduction, IntroductionInput, User } from '@/lib/api/models';
@@ -155,7 +156,7 @@ export function IntroductionFormModal({ user, introduction, defaults, onClose }:
             rules={[{ required: true, message: 'Chọn tháng.' }]}
             style={{ flex: '0 0 160px' }}
           >
-            <DatePicker
+            <DateInput
               picker="month"
               format="MM/YYYY"
               style={{ width: '100%' }}
