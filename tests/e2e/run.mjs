@@ -371,6 +371,7 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
   const title = `Gương sáng trợ giúp pháp lý ${runId}`;
   const today = todayInVietnam();
   const month = `${today.year}-${String(today.month).padStart(2, '0')}`;
+  const discoveredText = `14/02/${today.year - 1}`;
   let id;
 
   // The unit's staff records the exemplar they discovered.
@@ -398,6 +399,7 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     await page.keyboard.press('Escape');
     await byTestId(page, 'initiative-add').click();
     await byTestId(page, 'initiative-title-0').fill('Số hóa hồ sơ trợ giúp pháp lý');
+    await pickDate(page, 'exemplar-form-discoveredOn', discoveredText);
     await byTestId(page, 'exemplar-form-submit').click();
 
     await page.getByText(`Đã ghi nhận điển hình ${name}.`).waitFor();
@@ -408,14 +410,40 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     assert.equal(await byTestId(page, 'exemplar-record-status').innerText(), 'Bản nháp');
     assert.match(await byTestId(page, 'exemplar-unit').innerText(), /Trung tâm Trợ giúp pháp lý/);
     assert.match(await byTestId(page, 'exemplar-movements').innerText(), /Bình dân học vụ số/);
-    // Staff cannot submit: that is the unit head's call.
+    // The stage bar dates the discovery, not the day it was recorded.
+    assert.match(await byTestId(page, 'stage-steps').innerText(), new RegExp(discoveredText));
+    // Staff cannot submit: that is the unit head's call. Editing stays at hand, deleting in the menu.
     assert.equal(await byTestId(page, 'exemplar-action-submit').count(), 0);
+    await byTestId(page, 'exemplar-action-edit').waitFor();
+    await byTestId(page, 'exemplar-actions-more').click();
+    await byTestId(page, 'exemplar-action-delete').waitFor();
   });
 
-  // The unit head plans the nurturing, submits the record and proposes the move to "Bồi dưỡng".
+  // The unit head submits the record; proposing "Bồi dưỡng" waits for the nurturing plan, which
+  // the page leads to; then the head proposes the move.
   await scenario('exemplar-head', async (page) => {
     await openExemplarAs(page, 'tgpl.truong', id, name);
-    await byTestId(page, 'tab-boi-duong').click();
+    // One primary step, the one the draft waits for.
+    assert.equal(await page.locator('.ant-btn-primary[data-testid^="exemplar-action-"]').count(), 1);
+    await byTestId(page, 'exemplar-action-submit').click();
+    await byTestId(page, 'confirm-ok').click();
+    await page.getByText('Đã gửi hồ sơ cho Văn phòng Sở.').waitFor();
+    await byTestId(page, 'exemplar-record-status').getByText('Đã gửi').waitFor();
+
+    const propose = byTestId(page, 'exemplar-action-propose_stage-nurturing');
+    await propose.waitFor();
+    assert.equal(await propose.isDisabled(), true, 'no proposal without a nurturing plan');
+    const blocked = byTestId(page, 'next-step-blocked');
+    assert.match(await blocked.innerText(), /Cần lập kế hoạch bồi dưỡng/);
+    await byTestId(page, 'next-step-fix').click();
+    assert.equal(new URL(page.url()).searchParams.get('tab'), 'boi-duong');
+
+    const planSaves = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PUT' && request.url().endsWith(`/exemplars/${id}/nurturing-plan`)) {
+        planSaves.push(request.url());
+      }
+    });
     await byTestId(page, 'plan-edit').click();
     await byTestId(page, 'plan-strengths').fill('Tận tâm, am hiểu pháp luật, gần gũi người dân.');
     await byTestId(page, 'plan-shortcomings').fill('Chưa chia sẻ kinh nghiệm rộng rãi trong đơn vị.');
@@ -424,30 +452,49 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     await byTestId(page, 'milestone-title-0').fill('Chia sẻ kinh nghiệm tại hội nghị đơn vị');
     const due = new Date(Date.UTC(today.year, today.month, 15));
     const dueText = `15/${String(due.getUTCMonth() + 1).padStart(2, '0')}/${due.getUTCFullYear()}`;
-    await pickDate(page, 'milestone-due-0', dueText);
+    // Enter in a date field takes the day and does not save the form.
+    const dueInput = page
+      .locator('[data-testid="milestone-due-0"] input, input[data-testid="milestone-due-0"]')
+      .first();
+    await dueInput.click();
+    await dueInput.fill(dueText);
+    await dueInput.press('Enter');
+    await page.waitForTimeout(1_000);
+    assert.deepEqual(planSaves, [], 'Enter in the date field saved nothing');
+    assert.equal(await dueInput.inputValue(), dueText);
     await byTestId(page, 'plan-save').click();
     await page.getByText('Đã lưu kế hoạch bồi dưỡng.').waitFor();
+    assert.equal(planSaves.length, 1);
     await byTestId(page, 'plan-view').getByText('Chia sẻ kinh nghiệm tại hội nghị đơn vị').waitFor();
     await byTestId(page, 'plan-milestones').getByText(dueText).waitFor();
 
-    await byTestId(page, 'exemplar-action-submit').click();
-    await byTestId(page, 'confirm-ok').click();
-    await page.getByText('Đã gửi hồ sơ cho Văn phòng Sở.').waitFor();
-    await byTestId(page, 'exemplar-record-status').getByText('Đã gửi').waitFor();
-
-    await byTestId(page, 'exemplar-action-propose').click();
-    await byTestId(page, 'stage-move-target').getByText('Bồi dưỡng').click();
+    // With the plan, the proposal is the step to take.
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="exemplar-action-propose_stage-nurturing"]')?.disabled,
+    );
+    assert.equal(await blocked.count(), 0);
+    await propose.click();
+    await byTestId(page, 'stage-move-summary').getByText('Bồi dưỡng').waitFor();
     await byTestId(page, 'stage-move-note').fill('Đã có kế hoạch bồi dưỡng cụ thể.');
     await byTestId(page, 'stage-move-submit').click();
     await page.getByText('Đã gửi đề xuất chuyển sang giai đoạn Bồi dưỡng.').waitFor();
     assert.match(await byTestId(page, 'exemplar-proposal').innerText(), /Bồi dưỡng/);
-    await byTestId(page, 'exemplar-action-withdrawProposal').waitFor();
+    // Nothing waits for the head now; withdrawing is in the menu.
+    assert.equal(await page.locator('.ant-btn-primary[data-testid^="exemplar-action-"]').count(), 0);
+    await byTestId(page, 'exemplar-actions-more').click();
+    await byTestId(page, 'exemplar-action-withdraw_stage').waitFor();
   });
 
   // The Office confirms the proposal, then evaluates against the four general standards.
   await scenario('exemplar-office', async (page) => {
     await openExemplarAs(page, 'vanphong', id, name);
-    await byTestId(page, 'exemplar-action-confirmProposal').click();
+    // The Office's one primary step is deciding on the proposal; the rest is grouped.
+    assert.equal(await page.locator('.ant-btn-primary[data-testid^="exemplar-action-"]').count(), 1);
+    await byTestId(page, 'exemplar-actions-more').click();
+    await byTestId(page, 'exemplar-action-reject_stage').waitFor();
+    await byTestId(page, 'exemplar-action-confirm').waitFor();
+    await page.keyboard.press('Escape');
+    await byTestId(page, 'exemplar-action-confirm_stage-nurturing').click();
     await byTestId(page, 'decision-note').fill('Đồng ý chuyển sang bồi dưỡng.');
     await byTestId(page, 'decision-submit').click();
     await page.getByText('Đã duyệt đề xuất; điển hình đã chuyển giai đoạn.').waitFor();
