@@ -571,6 +571,11 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     await byTestId(page, 'intro-form-writeUp').fill(
       `${name} đã thực hiện hàng trăm vụ việc trợ giúp pháp lý cho người dân vùng sâu, vùng xa.`,
     );
+    // Sending is final: "Lưu và gửi" asks first, and cancelling keeps what was typed, unsent.
+    await byTestId(page, 'intro-form-send').click();
+    await byTestId(page, 'confirm-cancel').click();
+    await byTestId(page, 'confirm-cancel').waitFor({ state: 'detached' });
+    assert.equal(await byTestId(page, 'intro-form-title').inputValue(), title);
     await byTestId(page, 'intro-form-save').click();
     await page.getByText('Đã lưu bài giới thiệu nháp.').waitFor();
 

@@ -49,7 +49,7 @@ interface IntroductionFormModalProps {
 }
 
 export function IntroductionFormModal({ user, introduction, defaults, onClose }: IntroductionFormModalProps) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<IntroductionValues>();
   const create = useCreateIntroduction();
   const update = useUpdateIntroduction();
@@ -90,6 +90,25 @@ export function IntroductionFormModal({ user, introduction, defaults, onClose }:
     }
   };
 
+  /** Sending is final and its moment decides on time or late: it is asked for, once the form is valid. */
+  const confirmSend = async () => {
+    let values: IntroductionValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    modal.confirm({
+      title: `Lưu và gửi bài giới thiệu tháng ${(values.month as Dayjs).format('MM/YYYY')}?`,
+      content: 'Thời điểm gửi được dùng để xét đúng hạn hay trễ hạn. Bài đã gửi không sửa được nữa.',
+      okText: 'Gửi',
+      okButtonProps: { 'data-testid': 'confirm-ok' },
+      cancelText: 'Hủy',
+      cancelButtonProps: { 'data-testid': 'confirm-cancel' },
+      onOk: () => save(true),
+    });
+  };
+
   const initialValues: IntroductionValues = introduction
     ? {
         unitId: introduction.unit.id,
@@ -118,7 +137,7 @@ export function IntroductionFormModal({ user, introduction, defaults, onClose }:
             Lưu nháp
           </Button>
           {canSubmit && (
-            <Button type="primary" onClick={() => save(true)} loading={pending} data-testid="intro-form-send">
+            <Button type="primary" onClick={confirmSend} loading={pending} data-testid="intro-form-send">
               Lưu và gửi
             </Button>
           )}
