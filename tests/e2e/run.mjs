@@ -510,6 +510,10 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     assert.match(new URL(page.url()).pathname, /^\/danh-gia\/\d+$/);
     assert.equal(await page.locator('[data-testid^="criterion-"][data-testid$="-met"]').count(), 4);
     assert.match(await byTestId(page, 'criterion-1').innerText(), /Hoàn thành xuất sắc nhiệm vụ được giao/);
+    // Finalising too early points at every unanswered criterion.
+    await byTestId(page, 'evaluation-finalise').click();
+    await page.getByText('Còn 4 tiêu chí chưa đánh giá.').waitFor();
+    assert.equal(await page.getByText('Chưa đánh giá tiêu chí này.').count(), 4);
     for (let index = 0; index < 4; index += 1) {
       await byTestId(page, `criterion-${index}-met`).getByText('Đạt', { exact: true }).click();
     }
@@ -524,6 +528,14 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     await byTestId(page, 'evaluation-final').waitFor();
     assert.equal(await byTestId(page, 'evaluation-status').innerText(), 'Đã hoàn tất');
     await byTestId(page, 'evaluation-amend').waitFor();
+    // The final evaluation reads as a document: the answers as text, no leftover field errors.
+    assert.equal(await page.getByText('Chưa đánh giá tiêu chí này.').count(), 0);
+    assert.equal(await page.locator('.ant-form-item-explain-error').count(), 0);
+    assert.equal(await byTestId(page, 'criterion-0-answer').innerText(), 'Đạt');
+    assert.equal(
+      await byTestId(page, 'evaluation-comment-text').innerText(),
+      'Đáp ứng đầy đủ bốn tiêu chuẩn chung.',
+    );
 
     // Every step is on the exemplar's timeline, with the conclusion.
     await page.getByRole('link', { name: 'Hồ sơ điển hình' }).click();
