@@ -300,6 +300,7 @@ test('a new user must change the temporary password at first sign-in', async () 
     await byTestId(page, 'password-submit').click();
 
     await byTestId(page, 'home-greeting').waitFor();
+    await page.getByText('Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.').waitFor();
     assert.equal(new URL(page.url()).pathname, '/');
     assert.equal(await byTestId(page, 'header-user-name').innerText(), fullName);
     assert.equal(await byTestId(page, 'header-user-role').innerText(), 'Cán bộ đơn vị');
