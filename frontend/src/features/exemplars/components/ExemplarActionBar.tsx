@@ -1,4 +1,5 @@
 import {
+  ArrowRightOutlined,
   CheckOutlined,
   CloseOutlined,
   DeleteOutlined,
@@ -30,7 +31,7 @@ import {
   useSubmitExemplar,
   useWithdrawProposal,
 } from '../api/exemplars';
-import type { ActionItem, ActionLayout, HeaderAction } from './exemplar-actions';
+import type { ActionItem, ActionLayout, DetailTab, HeaderAction } from './exemplar-actions';
 import { NoteModal } from './NoteModal';
 import { StageMoveModal } from './StageMoveModal';
 
@@ -58,13 +59,15 @@ interface ExemplarActionBarProps {
   exemplar: Exemplar;
   /** What the server allows, arranged: the step the record waits for, editing, the rest. */
   layout: ActionLayout;
+  /** Switches to a tab of the page (where a missing stage record is filled in). */
+  onOpenTab: (tab: DetailTab) => void;
 }
 
 /**
  * The steps the caller can take now, as the server lists them: one primary button, editing at
  * hand and the rest under "Thao tác khác"; each step asks for what it needs.
  */
-export function ExemplarActionBar({ exemplar, layout }: ExemplarActionBarProps) {
+export function ExemplarActionBar({ exemplar, layout, onOpenTab }: ExemplarActionBarProps) {
   const { modal, message } = App.useApp();
   const notifyError = useErrorNotice();
   const navigate = useNavigate();
@@ -219,25 +222,44 @@ export function ExemplarActionBar({ exemplar, layout }: ExemplarActionBarProps) 
     );
   };
 
-  const menu: MenuProps['items'] = layout.more.map((item) => ({
-    key: item.key,
-    icon: iconOf(item),
-    danger: item.danger,
-    disabled: item.disabledReason !== null,
-    label: (
-      <span data-testid={`exemplar-action-${item.key}`} title={item.disabledReason ?? undefined}>
-        {item.label}
-        {item.disabledReason && (
-          <Typography.Text
-            type="secondary"
-            style={{ display: 'block', fontSize: 12, maxWidth: 320, whiteSpace: 'normal' }}
-          >
-            {item.disabledReason}
-          </Typography.Text>
-        )}
-      </span>
-    ),
-  }));
+  // A blocked step in the menu is followed by the way to unblock it, once per tab (the primary
+  // step's is beside the page's notice).
+  const offered = new Set<DetailTab>();
+  if (layout.primary?.disabledReason && layout.primary.fix) offered.add(layout.primary.fix.tab);
+  const menu: NonNullable<MenuProps['items']> = [];
+  for (const item of layout.more) {
+    menu.push(menuEntry(item));
+    if (item.fix && !offered.has(item.fix.tab)) {
+      offered.add(item.fix.tab);
+      menu.push({
+        key: `fix:${item.fix.tab}`,
+        icon: <ArrowRightOutlined />,
+        label: <span data-testid={`exemplar-action-fix-${item.key}`}>{item.fix.todo}</span>,
+      });
+    }
+  }
+
+  function menuEntry(item: ActionItem) {
+    return {
+      key: item.key,
+      icon: iconOf(item),
+      danger: item.danger,
+      disabled: item.disabledReason !== null,
+      label: (
+        <span data-testid={`exemplar-action-${item.key}`} title={item.disabledReason ?? undefined}>
+          {item.label}
+          {item.disabledReason && (
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', fontSize: 12, maxWidth: 320, whiteSpace: 'normal' }}
+            >
+              {item.disabledReason}
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    };
+  }
 
   const current = decision ? decisions[decision] : null;
   const moveMutation = moving?.mode === 'propose' ? propose : move;
@@ -252,6 +274,7 @@ export function ExemplarActionBar({ exemplar, layout }: ExemplarActionBarProps) 
           menu={{
             items: menu,
             onClick: ({ key }) => {
+              if (key.startsWith('fix:')) return onOpenTab(key.slice('fix:'.length) as DetailTab);
               const item = layout.more.find((candidate) => candidate.key === key);
               if (item) onAction(item);
             },

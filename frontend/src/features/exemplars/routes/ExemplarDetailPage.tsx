@@ -85,7 +85,7 @@ function ExemplarDetail({ exemplar }: { exemplar: Exemplar }) {
             {who} · {exemplar.unit.name}
           </span>
         }
-        extra={<ExemplarActionBar exemplar={exemplar} layout={layout} />}
+        extra={<ExemplarActionBar exemplar={exemplar} layout={layout} onOpenTab={openTab} />}
       />
       <Space size={[4, 8]} wrap style={{ marginBottom: 16 }} data-testid="exemplar-tags">
         <CategoryTag category={exemplar.category} />
