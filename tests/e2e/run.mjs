@@ -193,6 +193,17 @@ async function choose(page, testId, label, search) {
     .click();
 }
 
+/**
+ * Answers the open confirmation dialog once it has finished zooming in: a click during the zoom
+ * can land beside the moving button, on the mask, which a confirmation ignores.
+ */
+async function answerDialog(page, testId) {
+  const button = byTestId(page, testId);
+  await button.waitFor();
+  await page.waitForFunction(() => !document.querySelector('.ant-modal[class*="ant-zoom-"]'));
+  await button.click();
+}
+
 async function expectTitle(page, title) {
   await assert.doesNotReject(page.waitForFunction((t) => document.title === t, `${title} – Lan Tỏa`));
 }
@@ -243,7 +254,7 @@ test('an administrator manages units: create under the Department, edit, deactiv
     await node.getByText(renamed).waitFor();
 
     await byTestId(page, `unit-deactivate-${code}`).click();
-    await byTestId(page, 'confirm-ok').click();
+    await answerDialog(page, 'confirm-ok');
     await page.getByText('Đã ngừng hoạt động đơn vị.').waitFor();
     await row.locator('[data-testid="inactive-tag"]').waitFor();
     await byTestId(page, `unit-activate-${code}`).waitFor();
@@ -427,7 +438,7 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     // One primary step, the one the draft waits for.
     assert.equal(await page.locator('.ant-btn-primary[data-testid^="exemplar-action-"]').count(), 1);
     await byTestId(page, 'exemplar-action-submit').click();
-    await byTestId(page, 'confirm-ok').click();
+    await answerDialog(page, 'confirm-ok');
     await page.getByText('Đã gửi hồ sơ cho Văn phòng Sở.').waitFor();
     await byTestId(page, 'exemplar-record-status').getByText('Đã gửi').waitFor();
 
@@ -525,7 +536,7 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     assert.equal(await byTestId(page, 'evaluation-conclusion').innerText(), 'Đạt');
 
     await byTestId(page, 'evaluation-finalise').click();
-    await byTestId(page, 'confirm-ok').click();
+    await answerDialog(page, 'confirm-ok');
     await byTestId(page, 'evaluation-final').waitFor();
     assert.equal(await byTestId(page, 'evaluation-status').innerText(), 'Đã hoàn tất');
     await byTestId(page, 'evaluation-amend').waitFor();
@@ -586,7 +597,7 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     );
     // Sending is final: "Lưu và gửi" asks first, and cancelling keeps what was typed, unsent.
     await byTestId(page, 'intro-form-send').click();
-    await byTestId(page, 'confirm-cancel').click();
+    await answerDialog(page, 'confirm-cancel');
     await byTestId(page, 'confirm-cancel').waitFor({ state: 'detached' });
     assert.equal(await byTestId(page, 'intro-form-title').inputValue(), title);
     await byTestId(page, 'intro-form-save').click();
@@ -595,7 +606,7 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     const row = page.locator('[data-testid^="intro-row-"]', { hasText: title });
     await row.waitFor();
     await row.locator('[data-testid^="intro-submit-"]').click();
-    await byTestId(page, 'confirm-ok').click();
+    await answerDialog(page, 'confirm-ok');
     const onTime = today.day <= dueDay;
     await page
       .getByText(onTime ? 'Đã gửi bài giới thiệu (đúng hạn).' : 'Đã gửi bài giới thiệu (trễ hạn).')
