@@ -100,13 +100,18 @@ function ExemplarDetail({ exemplar }: { exemplar: Exemplar }) {
           showIcon
           style={{ marginBottom: 16 }}
           title={`${blocked.label}: chưa thực hiện được`}
-          description={blocked.disabledReason}
-          action={
-            fix && (
-              <Button size="small" onClick={() => openTab(fix.tab)} data-testid="next-step-fix">
-                {fix.todo}
-              </Button>
-            )
+          description={
+            // Below the reason rather than beside it, so that a phone keeps the text readable.
+            <>
+              {blocked.disabledReason}
+              {fix && (
+                <div style={{ marginTop: 8 }}>
+                  <Button size="small" onClick={() => openTab(fix.tab)} data-testid="next-step-fix">
+                    {fix.todo}
+                  </Button>
+                </div>
+              )}
+            </>
           }
           data-testid="next-step-blocked"
         />
