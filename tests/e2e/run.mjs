@@ -193,6 +193,17 @@ async function choose(page, testId, label, search) {
     .click();
 }
 
+/**
+ * Answers the open confirmation dialog once it has finished zooming in: a click during the zoom
+ * can land beside the moving button, on the mask, which a confirmation ignores.
+ */
+async function answerDialog(page, testId) {
+  const button = byTestId(page, testId);
+  await button.waitFor();
+  await page.waitForFunction(() => !document.querySelector('.ant-modal[class*="ant-zoom-"]'));
+  await button.click();
+}
+
 async function expectTitle(page, title) {
   await assert.doesNotReject(page.waitForFunction((t) => document.title === t, `${title} – Lan Tỏa`));
 }
@@ -243,7 +254,7 @@ test('an administrator manages units: create under the Department, edit, deactiv
     await node.getByText(renamed).waitFor();
 
     await byTestId(page, `unit-deactivate-${code}`).click();
-    await byTestId(page, 'confirm-ok').click();
+    await answerDialog(page, 'confirm-ok');
     await page.getByText('Đã ngừng hoạt động đơn vị.').waitFor();
     await row.locator('[data-testid="inactive-tag"]').waitFor();
     await byTestId(page, `unit-activate-${code}`).waitFor();
@@ -300,6 +311,7 @@ test('a new user must change the temporary password at first sign-in', async () 
     await byTestId(page, 'password-submit').click();
 
     await byTestId(page, 'home-greeting').waitFor();
+    await page.getByText('Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.').waitFor();
     assert.equal(new URL(page.url()).pathname, '/');
     assert.equal(await byTestId(page, 'header-user-name').innerText(), fullName);
     assert.equal(await byTestId(page, 'header-user-role').innerText(), 'Cán bộ đơn vị');
@@ -371,6 +383,7 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
   const title = `Gương sáng trợ giúp pháp lý ${runId}`;
   const today = todayInVietnam();
   const month = `${today.year}-${String(today.month).padStart(2, '0')}`;
+  const discoveredText = `14/02/${today.year - 1}`;
   let id;
 
   // The unit's staff records the exemplar they discovered.
@@ -398,6 +411,7 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     await page.keyboard.press('Escape');
     await byTestId(page, 'initiative-add').click();
     await byTestId(page, 'initiative-title-0').fill('Số hóa hồ sơ trợ giúp pháp lý');
+    await pickDate(page, 'exemplar-form-discoveredOn', discoveredText);
     await byTestId(page, 'exemplar-form-submit').click();
 
     await page.getByText(`Đã ghi nhận điển hình ${name}.`).waitFor();
@@ -408,14 +422,40 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     assert.equal(await byTestId(page, 'exemplar-record-status').innerText(), 'Bản nháp');
     assert.match(await byTestId(page, 'exemplar-unit').innerText(), /Trung tâm Trợ giúp pháp lý/);
     assert.match(await byTestId(page, 'exemplar-movements').innerText(), /Bình dân học vụ số/);
-    // Staff cannot submit: that is the unit head's call.
+    // The stage bar dates the discovery, not the day it was recorded.
+    assert.match(await byTestId(page, 'stage-steps').innerText(), new RegExp(discoveredText));
+    // Staff cannot submit: that is the unit head's call. Editing stays at hand, deleting in the menu.
     assert.equal(await byTestId(page, 'exemplar-action-submit').count(), 0);
+    await byTestId(page, 'exemplar-action-edit').waitFor();
+    await byTestId(page, 'exemplar-actions-more').click();
+    await byTestId(page, 'exemplar-action-delete').waitFor();
   });
 
-  // The unit head plans the nurturing, submits the record and proposes the move to "Bồi dưỡng".
+  // The unit head submits the record; proposing "Bồi dưỡng" waits for the nurturing plan, which
+  // the page leads to; then the head proposes the move.
   await scenario('exemplar-head', async (page) => {
     await openExemplarAs(page, 'tgpl.truong', id, name);
-    await byTestId(page, 'tab-boi-duong').click();
+    // One primary step, the one the draft waits for.
+    assert.equal(await page.locator('.ant-btn-primary[data-testid^="exemplar-action-"]').count(), 1);
+    await byTestId(page, 'exemplar-action-submit').click();
+    await answerDialog(page, 'confirm-ok');
+    await page.getByText('Đã gửi hồ sơ cho Văn phòng Sở.').waitFor();
+    await byTestId(page, 'exemplar-record-status').getByText('Đã gửi').waitFor();
+
+    const propose = byTestId(page, 'exemplar-action-propose_stage-nurturing');
+    await propose.waitFor();
+    assert.equal(await propose.isDisabled(), true, 'no proposal without a nurturing plan');
+    const blocked = byTestId(page, 'next-step-blocked');
+    assert.match(await blocked.innerText(), /Cần lập kế hoạch bồi dưỡng/);
+    await byTestId(page, 'next-step-fix').click();
+    assert.equal(new URL(page.url()).searchParams.get('tab'), 'boi-duong');
+
+    const planSaves = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PUT' && request.url().endsWith(`/exemplars/${id}/nurturing-plan`)) {
+        planSaves.push(request.url());
+      }
+    });
     await byTestId(page, 'plan-edit').click();
     await byTestId(page, 'plan-strengths').fill('Tận tâm, am hiểu pháp luật, gần gũi người dân.');
     await byTestId(page, 'plan-shortcomings').fill('Chưa chia sẻ kinh nghiệm rộng rãi trong đơn vị.');
@@ -424,30 +464,49 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     await byTestId(page, 'milestone-title-0').fill('Chia sẻ kinh nghiệm tại hội nghị đơn vị');
     const due = new Date(Date.UTC(today.year, today.month, 15));
     const dueText = `15/${String(due.getUTCMonth() + 1).padStart(2, '0')}/${due.getUTCFullYear()}`;
-    await pickDate(page, 'milestone-due-0', dueText);
+    // Enter in a date field takes the day and does not save the form.
+    const dueInput = page
+      .locator('[data-testid="milestone-due-0"] input, input[data-testid="milestone-due-0"]')
+      .first();
+    await dueInput.click();
+    await dueInput.fill(dueText);
+    await dueInput.press('Enter');
+    await page.waitForTimeout(1_000);
+    assert.deepEqual(planSaves, [], 'Enter in the date field saved nothing');
+    assert.equal(await dueInput.inputValue(), dueText);
     await byTestId(page, 'plan-save').click();
     await page.getByText('Đã lưu kế hoạch bồi dưỡng.').waitFor();
+    assert.equal(planSaves.length, 1);
     await byTestId(page, 'plan-view').getByText('Chia sẻ kinh nghiệm tại hội nghị đơn vị').waitFor();
     await byTestId(page, 'plan-milestones').getByText(dueText).waitFor();
 
-    await byTestId(page, 'exemplar-action-submit').click();
-    await byTestId(page, 'confirm-ok').click();
-    await page.getByText('Đã gửi hồ sơ cho Văn phòng Sở.').waitFor();
-    await byTestId(page, 'exemplar-record-status').getByText('Đã gửi').waitFor();
-
-    await byTestId(page, 'exemplar-action-propose').click();
-    await byTestId(page, 'stage-move-target').getByText('Bồi dưỡng').click();
+    // With the plan, the proposal is the step to take.
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="exemplar-action-propose_stage-nurturing"]')?.disabled,
+    );
+    assert.equal(await blocked.count(), 0);
+    await propose.click();
+    await byTestId(page, 'stage-move-summary').getByText('Bồi dưỡng').waitFor();
     await byTestId(page, 'stage-move-note').fill('Đã có kế hoạch bồi dưỡng cụ thể.');
     await byTestId(page, 'stage-move-submit').click();
     await page.getByText('Đã gửi đề xuất chuyển sang giai đoạn Bồi dưỡng.').waitFor();
     assert.match(await byTestId(page, 'exemplar-proposal').innerText(), /Bồi dưỡng/);
-    await byTestId(page, 'exemplar-action-withdrawProposal').waitFor();
+    // Nothing waits for the head now; withdrawing is in the menu.
+    assert.equal(await page.locator('.ant-btn-primary[data-testid^="exemplar-action-"]').count(), 0);
+    await byTestId(page, 'exemplar-actions-more').click();
+    await byTestId(page, 'exemplar-action-withdraw_stage').waitFor();
   });
 
   // The Office confirms the proposal, then evaluates against the four general standards.
   await scenario('exemplar-office', async (page) => {
     await openExemplarAs(page, 'vanphong', id, name);
-    await byTestId(page, 'exemplar-action-confirmProposal').click();
+    // The Office's one primary step is deciding on the proposal; the rest is grouped.
+    assert.equal(await page.locator('.ant-btn-primary[data-testid^="exemplar-action-"]').count(), 1);
+    await byTestId(page, 'exemplar-actions-more').click();
+    await byTestId(page, 'exemplar-action-reject_stage').waitFor();
+    await byTestId(page, 'exemplar-action-confirm').waitFor();
+    await page.keyboard.press('Escape');
+    await byTestId(page, 'exemplar-action-confirm_stage-nurturing').click();
     await byTestId(page, 'decision-note').fill('Đồng ý chuyển sang bồi dưỡng.');
     await byTestId(page, 'decision-submit').click();
     await page.getByText('Đã duyệt đề xuất; điển hình đã chuyển giai đoạn.').waitFor();
@@ -463,6 +522,10 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     assert.match(new URL(page.url()).pathname, /^\/danh-gia\/\d+$/);
     assert.equal(await page.locator('[data-testid^="criterion-"][data-testid$="-met"]').count(), 4);
     assert.match(await byTestId(page, 'criterion-1').innerText(), /Hoàn thành xuất sắc nhiệm vụ được giao/);
+    // Finalising too early points at every unanswered criterion.
+    await byTestId(page, 'evaluation-finalise').click();
+    await page.getByText('Còn 4 tiêu chí chưa đánh giá.').waitFor();
+    assert.equal(await page.getByText('Chưa đánh giá tiêu chí này.').count(), 4);
     for (let index = 0; index < 4; index += 1) {
       await byTestId(page, `criterion-${index}-met`).getByText('Đạt', { exact: true }).click();
     }
@@ -473,10 +536,18 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     assert.equal(await byTestId(page, 'evaluation-conclusion').innerText(), 'Đạt');
 
     await byTestId(page, 'evaluation-finalise').click();
-    await byTestId(page, 'confirm-ok').click();
+    await answerDialog(page, 'confirm-ok');
     await byTestId(page, 'evaluation-final').waitFor();
     assert.equal(await byTestId(page, 'evaluation-status').innerText(), 'Đã hoàn tất');
     await byTestId(page, 'evaluation-amend').waitFor();
+    // The final evaluation reads as a document: the answers as text, no leftover field errors.
+    assert.equal(await page.getByText('Chưa đánh giá tiêu chí này.').count(), 0);
+    assert.equal(await page.locator('.ant-form-item-explain-error').count(), 0);
+    assert.equal(await byTestId(page, 'criterion-0-answer').innerText(), 'Đạt');
+    assert.equal(
+      await byTestId(page, 'evaluation-comment-text').innerText(),
+      'Đáp ứng đầy đủ bốn tiêu chuẩn chung.',
+    );
 
     // Every step is on the exemplar's timeline, with the conclusion.
     await page.getByRole('link', { name: 'Hồ sơ điển hình' }).click();
@@ -524,13 +595,18 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     await byTestId(page, 'intro-form-writeUp').fill(
       `${name} đã thực hiện hàng trăm vụ việc trợ giúp pháp lý cho người dân vùng sâu, vùng xa.`,
     );
+    // Sending is final: "Lưu và gửi" asks first, and cancelling keeps what was typed, unsent.
+    await byTestId(page, 'intro-form-send').click();
+    await answerDialog(page, 'confirm-cancel');
+    await byTestId(page, 'confirm-cancel').waitFor({ state: 'detached' });
+    assert.equal(await byTestId(page, 'intro-form-title').inputValue(), title);
     await byTestId(page, 'intro-form-save').click();
     await page.getByText('Đã lưu bài giới thiệu nháp.').waitFor();
 
     const row = page.locator('[data-testid^="intro-row-"]', { hasText: title });
     await row.waitFor();
     await row.locator('[data-testid^="intro-submit-"]').click();
-    await byTestId(page, 'confirm-ok').click();
+    await answerDialog(page, 'confirm-ok');
     const onTime = today.day <= dueDay;
     await page
       .getByText(onTime ? 'Đã gửi bài giới thiệu (đúng hạn).' : 'Đã gửi bài giới thiệu (trễ hạn).')

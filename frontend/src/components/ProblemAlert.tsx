@@ -1,6 +1,7 @@
 import { Alert, Button, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { isApiError, problemFieldErrors } from '@/lib/api/problem';
+import type { Problem } from '@/lib/api/models';
+import { isApiError, problemMessages } from '@/lib/api/problem';
 
 interface ProblemAlertProps {
   error: unknown;
@@ -10,7 +11,7 @@ interface ProblemAlertProps {
   onReload?: () => void;
 }
 
-/** An API failure in Vietnamese: the server's title and detail, plus the request id in small print. */
+/** An API failure in Vietnamese: the server's title and explanation, plus the request id in small print. */
 export function ProblemAlert({ error, formFields = [], onReload }: ProblemAlertProps) {
   if (!error) return null;
   if (!isApiError(error)) {
@@ -26,21 +27,8 @@ export function ProblemAlert({ error, formFields = [], onReload }: ProblemAlertP
     );
   }
   const { problem } = error;
-  const { unmatched } = problemFieldErrors(problem, formFields);
   const conflict = problem.code === 'version_mismatch';
-  let description: ReactNode = (
-    <>
-      {problem.detail && <div data-testid="problem-detail">{problem.detail}</div>}
-      {unmatched.length > 0 && (
-        <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
-          {unmatched.map((item) => (
-            <li key={`${item.field}:${item.code}`}>{item.message}</li>
-          ))}
-        </ul>
-      )}
-      {problem.requestId && <RequestId id={problem.requestId} />}
-    </>
-  );
+  let description: ReactNode = <ProblemText problem={problem} formFields={formFields} />;
   if (conflict && onReload) {
     description = (
       <>
@@ -63,10 +51,37 @@ export function ProblemAlert({ error, formFields = [], onReload }: ProblemAlertP
   );
 }
 
+/**
+ * A problem's explanation in Vietnamese, as the main text (one line, or a list), and below it, in
+ * small print for support, the request id.
+ */
+export function ProblemText({
+  problem,
+  formFields = [],
+}: {
+  problem: Problem;
+  formFields?: readonly string[];
+}) {
+  const messages = problemMessages(problem, formFields);
+  return (
+    <>
+      {messages.length === 1 && <div data-testid="problem-detail">{messages[0]}</div>}
+      {messages.length > 1 && (
+        <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }} data-testid="problem-detail">
+          {messages.map((message, index) => (
+            <li key={index}>{message}</li>
+          ))}
+        </ul>
+      )}
+      {problem.requestId && <RequestId id={problem.requestId} />}
+    </>
+  );
+}
+
 export function RequestId({ id }: { id: string }) {
   return (
-    <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
-      Mã yêu cầu: <span data-testid="problem-request-id">{id}</span>
+    <Typography.Text type="secondary" style={{ fontSize: 11, display: 'block', marginTop: 6 }}>
+      Mã yêu cầu (khi cần báo lỗi): <span data-testid="problem-request-id">{id}</span>
     </Typography.Text>
   );
 }

@@ -1,7 +1,7 @@
 import { App } from 'antd';
 import { useCallback } from 'react';
 import { isApiError } from '@/lib/api/problem';
-import { RequestId } from './ProblemAlert';
+import { ProblemText } from './ProblemAlert';
 
 /** Reports a failed action (outside a form) as a notification with the server's explanation. */
 export function useErrorNotice(): (error: unknown) => void {
@@ -17,8 +17,7 @@ export function useErrorNotice(): (error: unknown) => void {
         title: problem.title,
         description: (
           <div data-testid="error-notice">
-            {problem.detail}
-            {problem.requestId && <RequestId id={problem.requestId} />}
+            <ProblemText problem={problem} />
           </div>
         ),
         duration: 8,

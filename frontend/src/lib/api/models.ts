@@ -46,10 +46,12 @@ export type UnitListParams = QueryOf<'list_units'>;
 export type UserListParams = QueryOf<'list_users'>;
 
 // Exemplars and their stage records.
+export type AllowedAction = Schemas['AllowedAction'];
 export type Attachment = Schemas['Attachment'];
 export type Category = Schemas['Category'];
 export type Conclusion = Schemas['Conclusion'];
 export type Exemplar = Schemas['Exemplar'];
+export type ExemplarAction = Schemas['ExemplarAction'];
 export type ExemplarInput = Schemas['ExemplarInput'];
 export type ExemplarSummary = Schemas['ExemplarSummary'];
 export type Figure = Schemas['Figure'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from './models';
-import { ApiError, parseFieldPath, problemFieldErrors } from './problem';
+import { ApiError, parseFieldPath, problemFieldErrors, problemMessages, SEE_MARKED_FIELDS } from './problem';
 
 const problem: Problem = {
   type: 'urn:lantoa:problem:validation_failed',
@@ -64,5 +64,36 @@ describe('ApiError.fromResponse', () => {
     expect(error.code).toBe('internal_error');
     expect(error.problem.detail).toContain('HTTP 502');
     expect(error.requestId).toBe('proxy-7');
+  });
+});
+
+describe('problemMessages', () => {
+  const bare: Problem = {
+    type: 'urn:lantoa:problem:validation_failed',
+    title: 'Dữ liệu không hợp lệ',
+    status: 422,
+    code: 'validation_failed',
+    requestId: '0b9f3c2e-5d1a-4c7e-9f00-2a7d6c1e8b11',
+  };
+
+  it('puts the detail first, then the field messages no form field shows, never the request id', () => {
+    const messages = problemMessages({ ...problem, detail: 'Không lưu được đơn vị.' }, ['code', 'items']);
+    expect(messages).toEqual(['Không lưu được đơn vị.', 'Chọn đơn vị cấp trên.', 'Mật khẩu quá ngắn.']);
+    expect(messages.join(' ')).not.toContain('req-1');
+  });
+
+  it('explains a refusal outside any form by its field messages rather than leaving only the request id', () => {
+    expect(problemMessages(problem)).toEqual(problem.errors!.map((error) => error.message));
+  });
+
+  it('points at the marked fields when the form shows every message', () => {
+    expect(problemMessages(problem, ['code', 'parentId', 'items', 'temporaryPassword'])).toEqual([
+      SEE_MARKED_FIELDS,
+    ]);
+  });
+
+  it('leaves the title alone when there is nothing more to say', () => {
+    expect(problemMessages(bare)).toEqual([]);
+    expect(problemMessages({ ...bare, detail: '  ' })).toEqual([]);
   });
 });

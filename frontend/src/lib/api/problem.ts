@@ -123,3 +123,22 @@ export function problemFieldErrors(
   }
   return { fields: [...groups.values()], unmatched };
 }
+
+/** Said when every message of a problem is shown next to its field. */
+export const SEE_MARKED_FIELDS = 'Vui lòng sửa các ô được đánh dấu đỏ bên dưới rồi thử lại.';
+
+/**
+ * What a problem says to people, beyond its short title, in the order to show it: the server's
+ * detail, then the field messages no form field shows (`formFields` are shown by the form), or a
+ * pointer to the marked fields when they show them all. Never the request id, which is a detail
+ * for support shown apart, in small print.
+ */
+export function problemMessages(problem: Problem, formFields: readonly string[] = []): string[] {
+  const { fields, unmatched } = problemFieldErrors(problem, formFields);
+  const messages = [
+    ...(problem.detail?.trim() ? [problem.detail.trim()] : []),
+    ...unmatched.map((error) => error.message),
+  ];
+  if (messages.length === 0 && fields.length > 0) return [SEE_MARKED_FIELDS];
+  return messages;
+}

@@ -31,14 +31,13 @@ import {
 const FIELDS = ['items', 'comment', 'conclusionOverride', 'overrideReason'] as const;
 
 interface EvaluationFormProps {
+  /** A draft of the caller's own (everyone else, and everyone once final, reads EvaluationAnswers). */
   evaluation: Evaluation;
-  /** Only the evaluator edits a draft; everyone else (and everyone once final) reads it. */
-  editable: boolean;
   onDeleted: () => void;
 }
 
 /** The answers, criterion by criterion, with the overall comment and an optional override. */
-export function EvaluationForm({ evaluation, editable, onDeleted }: EvaluationFormProps) {
+export function EvaluationForm({ evaluation, onDeleted }: EvaluationFormProps) {
   const { modal, message } = App.useApp();
   const [form] = Form.useForm<EvaluationValues>();
   const save = useSaveEvaluation();
@@ -128,7 +127,6 @@ export function EvaluationForm({ evaluation, editable, onDeleted }: EvaluationFo
       form={form}
       layout="vertical"
       initialValues={toEvaluationValues(evaluation)}
-      disabled={!editable}
       data-testid="evaluation-form"
     >
       <ProblemAlert error={error} formFields={FIELDS} />
@@ -246,36 +244,34 @@ export function EvaluationForm({ evaluation, editable, onDeleted }: EvaluationFo
           )}
         </Row>
       </Card>
-      {editable && (
-        <Flex gap={8} justify="flex-end" wrap>
-          <Button
-            danger
-            icon={<DeleteOutlined />}
-            onClick={onDelete}
-            loading={remove.isPending}
-            data-testid="evaluation-delete"
-          >
-            Xóa phiếu nháp
-          </Button>
-          <Button
-            icon={<SaveOutlined />}
-            onClick={onSave}
-            loading={save.isPending && !finalise.isPending}
-            data-testid="evaluation-save"
-          >
-            Lưu nháp
-          </Button>
-          <Button
-            type="primary"
-            icon={<CheckCircleOutlined />}
-            onClick={onFinalise}
-            loading={finalise.isPending}
-            data-testid="evaluation-finalise"
-          >
-            Hoàn tất
-          </Button>
-        </Flex>
-      )}
+      <Flex gap={8} justify="flex-end" wrap>
+        <Button
+          danger
+          icon={<DeleteOutlined />}
+          onClick={onDelete}
+          loading={remove.isPending}
+          data-testid="evaluation-delete"
+        >
+          Xóa phiếu nháp
+        </Button>
+        <Button
+          icon={<SaveOutlined />}
+          onClick={onSave}
+          loading={save.isPending && !finalise.isPending}
+          data-testid="evaluation-save"
+        >
+          Lưu nháp
+        </Button>
+        <Button
+          type="primary"
+          icon={<CheckCircleOutlined />}
+          onClick={onFinalise}
+          loading={finalise.isPending}
+          data-testid="evaluation-finalise"
+        >
+          Hoàn tất
+        </Button>
+      </Flex>
     </Form>
   );
 }

@@ -16,6 +16,7 @@ import {
   useEvaluation,
   useRefreshEvaluation,
 } from '../api/evaluations';
+import { EvaluationAnswers } from '../components/EvaluationAnswers';
 import { EvaluationForm } from '../components/EvaluationForm';
 import { EvaluationResult } from '../components/EvaluationResult';
 
@@ -134,11 +135,13 @@ function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16} style={{ order: 1 }}>
-          <EvaluationForm
-            evaluation={evaluation}
-            editable={editable}
-            onDeleted={() => navigate(`${back}?tab=danh-gia`)}
-          />
+          {editable ? (
+            <EvaluationForm evaluation={evaluation} onDeleted={() => navigate(`${back}?tab=danh-gia`)} />
+          ) : (
+            // Once final (or someone else's draft) the answers are read, not edited: no form, no
+            // leftover field errors, nothing that looks like an empty field.
+            <EvaluationAnswers evaluation={evaluation} />
+          )}
         </Col>
         <Col xs={24} xl={8} style={{ order: 0 }}>
           <div style={{ position: 'sticky', top: 80 }}>

@@ -1,19 +1,23 @@
 import {
+  ArrowRightOutlined,
   CheckOutlined,
   CloseOutlined,
   DeleteOutlined,
+  DownOutlined,
   EditOutlined,
   ForwardOutlined,
   RollbackOutlined,
   SendOutlined,
+  StopOutlined,
   UndoOutlined,
 } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import { App, Button, Dropdown, Tooltip, Typography } from 'antd';
+import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useErrorNotice } from '@/components/use-error-notice';
-import type { Exemplar, StageMove } from '@/lib/api/models';
+import type { Exemplar, Stage, StageMove } from '@/lib/api/models';
 import { editExemplarPath, PATHS } from '@/lib/navigation';
 import { STAGE_LABELS } from '@/lib/vocabulary';
 import {
@@ -27,35 +31,43 @@ import {
   useSubmitExemplar,
   useWithdrawProposal,
 } from '../api/exemplars';
-import { ACTION_LABELS, type ExemplarAction } from './exemplar-actions';
+import type { ActionItem, ActionLayout, DetailTab, HeaderAction } from './exemplar-actions';
 import { NoteModal } from './NoteModal';
 import { StageMoveModal } from './StageMoveModal';
 
-type Decision = 'confirm' | 'return' | 'confirmProposal' | 'rejectProposal';
+type Decision = 'confirm' | 'return' | 'confirm_stage' | 'reject_stage';
 
-const ICONS: Record<ExemplarAction, ReactNode> = {
+const ICONS: Record<HeaderAction, ReactNode> = {
   edit: <EditOutlined />,
   submit: <SendOutlined />,
   confirm: <CheckOutlined />,
   return: <RollbackOutlined />,
-  propose: <ForwardOutlined />,
-  withdrawProposal: <UndoOutlined />,
-  confirmProposal: <CheckOutlined />,
-  rejectProposal: <CloseOutlined />,
-  move: <ForwardOutlined />,
+  propose_stage: <ForwardOutlined />,
+  withdraw_stage: <UndoOutlined />,
+  confirm_stage: <CheckOutlined />,
+  reject_stage: <CloseOutlined />,
+  move_stage: <ForwardOutlined />,
   delete: <DeleteOutlined />,
 };
 
-const PRIMARY: readonly ExemplarAction[] = ['submit', 'confirm', 'confirmProposal', 'propose'];
-const DANGER: readonly ExemplarAction[] = ['delete', 'rejectProposal', 'return'];
+function iconOf(item: ActionItem): ReactNode {
+  if (item.toStage === 'stopped' && item.action !== 'confirm_stage') return <StopOutlined />;
+  return ICONS[item.action];
+}
 
 interface ExemplarActionBarProps {
   exemplar: Exemplar;
-  actions: ExemplarAction[];
+  /** What the server allows, arranged: the step the record waits for, editing, the rest. */
+  layout: ActionLayout;
+  /** Switches to a tab of the page (where a missing stage record is filled in). */
+  onOpenTab: (tab: DetailTab) => void;
 }
 
-/** The review steps the caller can take now, each asking for what it needs. */
-export function ExemplarActionBar({ exemplar, actions }: ExemplarActionBarProps) {
+/**
+ * The steps the caller can take now, as the server lists them: one primary button, editing at
+ * hand and the rest under "Thao tác khác"; each step asks for what it needs.
+ */
+export function ExemplarActionBar({ exemplar, layout, onOpenTab }: ExemplarActionBarProps) {
   const { modal, message } = App.useApp();
   const notifyError = useErrorNotice();
   const navigate = useNavigate();
@@ -69,7 +81,7 @@ export function ExemplarActionBar({ exemplar, actions }: ExemplarActionBarProps)
   const propose = useProposeStage();
   const move = useMoveStage();
   const [decision, setDecision] = useState<Decision | null>(null);
-  const [moving, setMoving] = useState<'propose' | 'move' | null>(null);
+  const [moving, setMoving] = useState<{ mode: 'propose' | 'move'; toStage: Stage } | null>(null);
 
   const proposal = exemplar.proposal;
   const decisions: Record<
@@ -99,7 +111,7 @@ export function ExemplarActionBar({ exemplar, actions }: ExemplarActionBarProps)
       done: 'Đã trả lại hồ sơ cho đơn vị.',
       description: 'Hồ sơ trở về bản nháp để đơn vị sửa và gửi lại.',
     },
-    confirmProposal: {
+    confirm_stage: {
       mutation: approve,
       title: 'Duyệt đề xuất chuyển giai đoạn',
       okText: 'Duyệt',
@@ -113,7 +125,7 @@ export function ExemplarActionBar({ exemplar, actions }: ExemplarActionBarProps)
         </>
       ),
     },
-    rejectProposal: {
+    reject_stage: {
       mutation: reject,
       title: 'Từ chối đề xuất chuyển giai đoạn',
       okText: 'Từ chối',
@@ -122,7 +134,7 @@ export function ExemplarActionBar({ exemplar, actions }: ExemplarActionBarProps)
     },
   };
 
-  const confirmSimple = (action: 'submit' | 'withdrawProposal' | 'delete') => {
+  const confirmSimple = (action: 'submit' | 'withdraw_stage' | 'delete') => {
     const setup = {
       submit: {
         title: 'Gửi hồ sơ cho Văn phòng Sở?',
@@ -131,7 +143,7 @@ export function ExemplarActionBar({ exemplar, actions }: ExemplarActionBarProps)
         run: () => submit.mutateAsync(exemplar),
         done: 'Đã gửi hồ sơ cho Văn phòng Sở.',
       },
-      withdrawProposal: {
+      withdraw_stage: {
         title: 'Rút đề xuất chuyển giai đoạn?',
         content: 'Đề xuất đang chờ duyệt sẽ bị hủy; đơn vị có thể đề xuất lại sau.',
         okText: 'Rút đề xuất',
@@ -167,46 +179,119 @@ export function ExemplarActionBar({ exemplar, actions }: ExemplarActionBarProps)
     });
   };
 
-  const onAction = (action: ExemplarAction) => {
-    switch (action) {
+  const onAction = (item: ActionItem) => {
+    if (item.disabledReason) return;
+    switch (item.action) {
       case 'edit':
         return navigate(editExemplarPath(exemplar.id));
       case 'submit':
-      case 'withdrawProposal':
+      case 'withdraw_stage':
       case 'delete':
-        return confirmSimple(action);
-      case 'propose':
-      case 'move':
-        return setMoving(action);
+        return confirmSimple(item.action);
+      case 'propose_stage':
+      case 'move_stage':
+        return (
+          item.toStage &&
+          setMoving({ mode: item.action === 'propose_stage' ? 'propose' : 'move', toStage: item.toStage })
+        );
       default:
-        return setDecision(action);
+        return setDecision(item.action);
     }
   };
 
+  const button = (item: ActionItem, type: 'primary' | 'default') => {
+    const rendered = (
+      <Button
+        key={item.key}
+        icon={iconOf(item)}
+        type={type}
+        danger={item.danger}
+        disabled={item.disabledReason !== null}
+        onClick={() => onAction(item)}
+        data-testid={`exemplar-action-${item.key}`}
+      >
+        {item.label}
+      </Button>
+    );
+    return item.disabledReason ? (
+      <Tooltip key={item.key} title={item.disabledReason}>
+        {rendered}
+      </Tooltip>
+    ) : (
+      rendered
+    );
+  };
+
+  // A blocked step in the menu is followed by the way to unblock it, once per tab (the primary
+  // step's is beside the page's notice).
+  const offered = new Set<DetailTab>();
+  if (layout.primary?.disabledReason && layout.primary.fix) offered.add(layout.primary.fix.tab);
+  const menu: NonNullable<MenuProps['items']> = [];
+  for (const item of layout.more) {
+    menu.push(menuEntry(item));
+    if (item.fix && !offered.has(item.fix.tab)) {
+      offered.add(item.fix.tab);
+      menu.push({
+        key: `fix:${item.fix.tab}`,
+        icon: <ArrowRightOutlined />,
+        label: <span data-testid={`exemplar-action-fix-${item.key}`}>{item.fix.todo}</span>,
+      });
+    }
+  }
+
+  function menuEntry(item: ActionItem) {
+    return {
+      key: item.key,
+      icon: iconOf(item),
+      danger: item.danger,
+      disabled: item.disabledReason !== null,
+      label: (
+        <span data-testid={`exemplar-action-${item.key}`} title={item.disabledReason ?? undefined}>
+          {item.label}
+          {item.disabledReason && (
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', fontSize: 12, maxWidth: 320, whiteSpace: 'normal' }}
+            >
+              {item.disabledReason}
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    };
+  }
+
   const current = decision ? decisions[decision] : null;
-  const moveMutation = moving === 'propose' ? propose : move;
+  const moveMutation = moving?.mode === 'propose' ? propose : move;
 
   return (
     <>
-      {actions.map((action) => (
-        <Button
-          key={action}
-          icon={ICONS[action]}
-          type={PRIMARY.includes(action) ? 'primary' : 'default'}
-          danger={DANGER.includes(action)}
-          onClick={() => onAction(action)}
-          data-testid={`exemplar-action-${action}`}
+      {layout.primary && button(layout.primary, 'primary')}
+      {layout.plain && button(layout.plain, 'default')}
+      {layout.more.length > 0 && (
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: menu,
+            onClick: ({ key }) => {
+              if (key.startsWith('fix:')) return onOpenTab(key.slice('fix:'.length) as DetailTab);
+              const item = layout.more.find((candidate) => candidate.key === key);
+              if (item) onAction(item);
+            },
+          }}
         >
-          {ACTION_LABELS[action]}
-        </Button>
-      ))}
+          <Button data-testid="exemplar-actions-more">
+            Thao tác khác <DownOutlined />
+          </Button>
+        </Dropdown>
+      )}
       {decision && current && (
         <NoteModal
           title={current.title}
           description={current.description}
           okText={current.okText}
           required={current.required}
-          danger={decision === 'return' || decision === 'rejectProposal'}
+          danger={decision === 'return' || decision === 'reject_stage'}
           pending={current.mutation.isPending}
           error={current.mutation.error}
           onSubmit={(note, form) =>
@@ -231,7 +316,8 @@ export function ExemplarActionBar({ exemplar, actions }: ExemplarActionBarProps)
       {moving && (
         <StageMoveModal
           exemplar={exemplar}
-          mode={moving}
+          mode={moving.mode}
+          toStage={moving.toStage}
           pending={moveMutation.isPending}
           error={moveMutation.error}
           onSubmit={(stageMove: StageMove, onError) =>
@@ -240,7 +326,7 @@ export function ExemplarActionBar({ exemplar, actions }: ExemplarActionBarProps)
               {
                 onSuccess: () => {
                   message.success(
-                    moving === 'propose'
+                    moving.mode === 'propose'
                       ? `Đã gửi đề xuất chuyển sang giai đoạn ${STAGE_LABELS[stageMove.toStage]}.`
                       : `Đã chuyển sang giai đoạn ${STAGE_LABELS[stageMove.toStage]}.`,
                   );

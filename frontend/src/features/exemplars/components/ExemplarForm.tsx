@@ -6,7 +6,6 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
   Flex,
   Form,
   Input,
@@ -18,6 +17,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { DateInput } from '@/components/DateInput';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { UnitSelect } from '@/components/UnitSelect';
 import type { Category, Exemplar, ExemplarInput, SubjectKind, User } from '@/lib/api/models';
@@ -345,7 +345,7 @@ export function ExemplarForm({ user, exemplar, onSaved, onCancel }: ExemplarForm
               label="Ngày phát hiện"
               rules={[{ required: true, message: 'Chọn ngày phát hiện.' }]}
             >
-              <DatePicker
+              <DateInput
                 format={DATE_FORMAT}
                 disabledDate={(day) => day.isAfter(today, 'day') || day.year() < 2000}
                 style={{ width: '100%' }}

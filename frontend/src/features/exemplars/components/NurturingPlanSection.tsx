@@ -3,7 +3,6 @@ import {
   App,
   Button,
   Col,
-  DatePicker,
   Descriptions,
   Empty,
   Flex,
@@ -17,6 +16,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { DateInput } from '@/components/DateInput';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type {
   Exemplar,
@@ -248,7 +248,7 @@ function PlanForm({ exemplar, onDone }: { exemplar: Exemplar; onDone: () => void
                 </Col>
                 <Col xs={12} md={5}>
                   <Form.Item name={[field.name, 'dueOn']} rules={[{ required: true, message: 'Chọn hạn.' }]}>
-                    <DatePicker
+                    <DateInput
                       format={DATE_FORMAT}
                       placeholder="Hạn hoàn thành"
                       style={{ width: '100%' }}

@@ -1,8 +1,9 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Col, DatePicker, Descriptions, Empty, Flex, Form, Input, Modal, Row } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, Modal, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { DateInput } from '@/components/DateInput';
 import { AttachmentPanel } from '@/components/attachments/AttachmentPanel';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { UnitSelect } from '@/components/UnitSelect';
@@ -247,7 +248,7 @@ function ReplicationFormModal({
               label="Ngày áp dụng"
               rules={[{ required: true, message: 'Chọn ngày áp dụng.' }]}
             >
-              <DatePicker
+              <DateInput
                 format={DATE_FORMAT}
                 disabledDate={(day) =>
                   day.isAfter(today, 'day') || Boolean(discoveredOn && day.isBefore(discoveredOn, 'day'))

@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, Radio } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { Exemplar, Stage, StageMove } from '@/lib/api/models';
 import { showServerErrors } from '@/lib/forms';
@@ -8,48 +8,51 @@ interface StageMoveModalProps {
   exemplar: Exemplar;
   /** A unit head's proposal (waits for the Office) or the Office's own move. */
   mode: 'propose' | 'move';
+  /** The stage chosen in the header (one the server allows now). */
+  toStage: Stage;
   pending: boolean;
   error: unknown;
   onSubmit: (move: StageMove, onError: (error: unknown) => void) => void;
   onClose: () => void;
 }
 
-const FIELDS = ['toStage', 'note'] as const;
+// The target is fixed: the server's objections to it show in the alert.
+const FIELDS = ['note'] as const;
 
-/** What moving to a stage needs first, when the exemplar lacks it. */
-export function missingRecord(exemplar: Exemplar, stage: Stage): string | null {
-  if (stage === 'nurturing' && !exemplar.nurturingPlan) {
-    return 'Cần lập kế hoạch bồi dưỡng (thẻ "Kế hoạch bồi dưỡng") trước khi chuyển sang giai đoạn Bồi dưỡng.';
-  }
-  if (stage === 'summarized' && !exemplar.summary) {
-    return 'Cần nhập kết quả tổng kết (thẻ "Tổng kết") trước khi chuyển sang giai đoạn Tổng kết.';
-  }
-  if (stage === 'replicated' && exemplar.replications.length === 0) {
-    return 'Cần ghi nhận ít nhất một nơi nhân rộng (thẻ "Nhân rộng") trước khi chuyển sang giai đoạn Nhân rộng.';
-  }
-  return null;
+function titleOf(mode: 'propose' | 'move', toStage: Stage): string {
+  const stage = STAGE_LABELS[toStage];
+  if (toStage === 'stopped') return mode === 'propose' ? 'Đề xuất dừng theo dõi' : 'Dừng theo dõi';
+  if (toStage === 'archived') return mode === 'propose' ? 'Đề xuất lưu trữ' : 'Lưu trữ';
+  return mode === 'propose' ? `Đề xuất chuyển sang giai đoạn ${stage}` : `Chuyển sang giai đoạn ${stage}`;
 }
 
-export function StageMoveModal({ exemplar, mode, pending, error, onSubmit, onClose }: StageMoveModalProps) {
-  const [form] = Form.useForm<{ toStage?: Stage; note?: string }>();
-  const toStage = Form.useWatch('toStage', form);
-  const missing = toStage ? missingRecord(exemplar, toStage) : null;
+export function StageMoveModal({
+  exemplar,
+  mode,
+  toStage,
+  pending,
+  error,
+  onSubmit,
+  onClose,
+}: StageMoveModalProps) {
+  const [form] = Form.useForm<{ note?: string }>();
   const stopping = toStage === 'stopped';
 
   return (
     <Modal
       open
-      title={mode === 'propose' ? 'Đề xuất chuyển giai đoạn' : 'Chuyển giai đoạn'}
+      title={titleOf(mode, toStage)}
       okText={mode === 'propose' ? 'Gửi đề xuất' : 'Chuyển giai đoạn'}
       cancelText="Hủy"
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={pending}
-      okButtonProps={{ 'data-testid': 'stage-move-submit' }}
+      okButtonProps={{ danger: stopping, 'data-testid': 'stage-move-submit' }}
       destroyOnHidden
     >
-      <p>
-        Giai đoạn hiện tại: <strong>{STAGE_LABELS[exemplar.stage]}</strong>.{' '}
+      <p data-testid="stage-move-summary">
+        Từ giai đoạn <strong>{STAGE_LABELS[exemplar.stage]}</strong> sang{' '}
+        <strong>{STAGE_LABELS[toStage]}</strong>.{' '}
         {mode === 'propose'
           ? 'Đề xuất sẽ chờ Văn phòng Sở hoặc Lãnh đạo Sở duyệt.'
           : 'Điển hình chuyển giai đoạn ngay; đề xuất đang chờ (nếu có) được thay thế.'}
@@ -58,25 +61,12 @@ export function StageMoveModal({ exemplar, mode, pending, error, onSubmit, onClo
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ toStage: exemplar.nextStages[0] }}
-        onFinish={({ toStage: target, note }) =>
-          onSubmit({ toStage: target as Stage, note: note?.trim() || null }, (failure) =>
+        onFinish={({ note }) =>
+          onSubmit({ toStage, note: note?.trim() || null }, (failure) =>
             showServerErrors(form, failure, FIELDS),
           )
         }
       >
-        <Form.Item
-          name="toStage"
-          label="Chuyển sang"
-          rules={[{ required: true, message: 'Chọn giai đoạn.' }]}
-        >
-          <Radio.Group
-            options={exemplar.nextStages.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))}
-            optionType="button"
-            data-testid="stage-move-target"
-          />
-        </Form.Item>
-        {missing && <Alert type="warning" showIcon title={missing} style={{ marginBottom: 16 }} />}
         <Form.Item
           name="note"
           label={stopping ? 'Lý do dừng theo dõi' : 'Ghi chú (không bắt buộc)'}

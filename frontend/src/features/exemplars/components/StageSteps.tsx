@@ -1,10 +1,9 @@
 import { Alert, Steps } from 'antd';
 import type { Exemplar } from '@/lib/api/models';
-import { formatDate } from '@/lib/dates';
 import { MAIN_STAGES, STAGE_LABELS } from '@/lib/vocabulary';
 import { stageProgress } from './stage-progress';
 
-/** The four stages of the plan, with where the exemplar stands and when it got there. */
+/** The four stages of the plan, with where the exemplar stands and when it got there (discovered, moved). */
 export function StageSteps({ exemplar }: { exemplar: Exemplar }) {
   const progress = stageProgress(exemplar);
   return (
@@ -14,7 +13,7 @@ export function StageSteps({ exemplar }: { exemplar: Exemplar }) {
         status={progress.status}
         items={MAIN_STAGES.map((stage, index) => ({
           title: STAGE_LABELS[stage],
-          content: index <= progress.current ? formatDate(progress.reachedAt[index]) || undefined : undefined,
+          content: index <= progress.current ? (progress.reachedOn[index] ?? undefined) : undefined,
         }))}
         data-testid="stage-steps"
       />

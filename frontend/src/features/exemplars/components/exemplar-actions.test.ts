@@ -1,115 +1,169 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '@/lib/api/models';
-import { exemplarPermissions, type ExemplarState } from './exemplar-actions';
+import type { AllowedAction } from '@/lib/api/models';
+import { actionItems, isAllowed, layoutActions } from './exemplar-actions';
 
-const TGPL = 8;
-const OTHER = 9;
+// The lists below are what the server answers in each situation (backend/src/exemplars/workflow.rs,
+// `allowed_actions`), in its order.
+const NO_PLAN = 'Cần lập kế hoạch bồi dưỡng trước khi chuyển sang giai đoạn Bồi dưỡng.';
+const NO_SUMMARY = 'Cần nhập kết quả tổng kết trước khi chuyển sang giai đoạn Tổng kết.';
+const REFERENCED =
+  'Điển hình đã được đánh giá hoặc giới thiệu; không thể xóa, hãy chuyển sang Dừng theo dõi.';
 
-function state(patch: Partial<ExemplarState> = {}): ExemplarState {
-  return {
-    unit: { id: TGPL, code: 'TGPL', shortName: 'Trung tâm TGPL', name: 'Trung tâm Trợ giúp pháp lý' },
-    stage: 'discovered',
-    recordStatus: 'draft',
-    proposal: null,
-    nextStages: ['nurturing', 'stopped'],
-    ...patch,
-  };
-}
+const officeOnSubmitted: AllowedAction[] = [
+  { action: 'edit' },
+  { action: 'confirm' },
+  { action: 'return' },
+  { action: 'move_stage', toStage: 'nurturing' },
+  { action: 'move_stage', toStage: 'stopped' },
+  { action: 'edit_records' },
+  { action: 'evaluate' },
+];
 
-const actionsOf = (role: Role, exemplar: ExemplarState, unitId: number | null = TGPL) =>
-  exemplarPermissions({ role, unitId }, exemplar).actions;
+const officeOnProposal: AllowedAction[] = [
+  { action: 'edit' },
+  { action: 'confirm' },
+  { action: 'return' },
+  { action: 'confirm_stage', toStage: 'nurturing' },
+  { action: 'reject_stage' },
+  { action: 'move_stage', toStage: 'nurturing' },
+  { action: 'move_stage', toStage: 'stopped' },
+  { action: 'edit_records' },
+  { action: 'evaluate' },
+];
 
-const proposal = { toStage: 'nurturing' as const, note: null, proposedAt: '2026-11-02T01:00:00Z' };
+const headOnDraft: AllowedAction[] = [
+  { action: 'edit' },
+  { action: 'delete' },
+  { action: 'submit' },
+  { action: 'edit_records' },
+  { action: 'evaluate' },
+];
 
-describe('exemplarPermissions', () => {
-  describe('a draft of the unit', () => {
-    it('lets the staff edit or delete it, but not submit it', () => {
-      expect(actionsOf('unit_staff', state())).toEqual(['edit', 'delete']);
+const headSubmittedWithoutPlan: AllowedAction[] = [
+  { action: 'propose_stage', toStage: 'nurturing', disabledReason: NO_PLAN },
+  { action: 'propose_stage', toStage: 'stopped' },
+  { action: 'edit_records' },
+  { action: 'evaluate' },
+];
+
+const keys = (items: { key: string }[]) => items.map((item) => item.key);
+
+describe('layoutActions', () => {
+  it('gives the Office one primary step on a submitted record: confirming it', () => {
+    const layout = layoutActions(officeOnSubmitted);
+    expect(layout.primary?.key).toBe('confirm');
+    expect(layout.primary?.label).toBe('Xác nhận hồ sơ');
+    expect(layout.plain).toBeNull();
+    expect(keys(layout.more)).toEqual(['edit', 'return', 'move_stage-nurturing', 'move_stage-stopped']);
+  });
+
+  it('puts deciding on a pending proposal before confirming the record, which it also does', () => {
+    const layout = layoutActions(officeOnProposal);
+    expect(layout.primary?.key).toBe('confirm_stage-nurturing');
+    expect(layout.primary?.label).toBe('Duyệt đề xuất');
+    expect(keys(layout.more)).toEqual([
+      'edit',
+      'confirm',
+      'return',
+      'reject_stage',
+      'move_stage-nurturing',
+      'move_stage-stopped',
+    ]);
+  });
+
+  it('asks the unit head to submit a draft, and keeps deleting last', () => {
+    const layout = layoutActions(headOnDraft);
+    expect(layout.primary?.key).toBe('submit');
+    expect(keys(layout.more)).toEqual(['edit', 'delete']);
+    expect(layout.more.find((item) => item.action === 'delete')?.danger).toBe(true);
+  });
+
+  it('shows the proposal of the next stage as the step, blocked, with the tab that unblocks it', () => {
+    const layout = layoutActions(headSubmittedWithoutPlan);
+    expect(layout.primary).toMatchObject({
+      key: 'propose_stage-nurturing',
+      label: 'Đề xuất chuyển sang Bồi dưỡng',
+      disabledReason: NO_PLAN,
+      fix: { tab: 'boi-duong', todo: 'Lập kế hoạch bồi dưỡng' },
     });
+    // Stopping is possible, but it is not what the record waits for.
+    expect(layout.more).toMatchObject([
+      { key: 'propose_stage-stopped', label: 'Đề xuất dừng theo dõi', disabledReason: null },
+    ]);
+  });
 
-    it('lets the unit head submit it', () => {
-      expect(actionsOf('unit_head', state())).toEqual(['edit', 'submit', 'delete']);
-    });
+  it('never makes stopping or archiving the primary step', () => {
+    const stopped: AllowedAction[] = [
+      { action: 'propose_stage', toStage: 'archived' },
+      { action: 'edit_records' },
+    ];
+    const layout = layoutActions(stopped);
+    expect(layout.primary).toBeNull();
+    expect(layout.more.map((item) => item.label)).toEqual(['Đề xuất lưu trữ']);
+  });
 
-    it('gives the Office editing only: it is not submitted, so there is nothing to confirm or move', () => {
-      expect(actionsOf('office', state(), null)).toEqual(['edit', 'delete']);
-    });
+  it('keeps editing at hand as a plain button when nothing is waiting for the caller', () => {
+    const staffOnDraft: AllowedAction[] = [
+      { action: 'edit' },
+      { action: 'delete', disabledReason: REFERENCED },
+      { action: 'edit_records' },
+      { action: 'evaluate' },
+    ];
+    const layout = layoutActions(staffOnDraft);
+    expect(layout.primary).toBeNull();
+    expect(layout.plain?.key).toBe('edit');
+    expect(layout.more).toMatchObject([{ key: 'delete', disabledReason: REFERENCED, fix: null }]);
+  });
 
-    it('gives the leadership and the administrator nothing to do', () => {
-      expect(actionsOf('leader', state(), null)).toEqual([]);
-      expect(actionsOf('admin', state(), null)).toEqual([]);
-    });
-
-    it('gives another unit nothing, not even a self-assessment', () => {
-      const other = exemplarPermissions({ role: 'unit_head', unitId: OTHER }, state());
-      expect(other).toEqual({ actions: [], canEditRecords: false, evaluatorKinds: [] });
+  it('leaves the unit head only the withdrawal while the proposal waits for the Office', () => {
+    const pending: AllowedAction[] = [
+      { action: 'withdraw_stage' },
+      { action: 'edit_records' },
+      { action: 'evaluate' },
+    ];
+    expect(layoutActions(pending)).toEqual({
+      primary: null,
+      plain: null,
+      more: [expect.objectContaining({ key: 'withdraw_stage', label: 'Rút đề xuất' })],
     });
   });
 
-  describe('a submitted record', () => {
-    const submitted = state({ recordStatus: 'submitted' });
+  it('shows nothing when the server allows nothing (an archived exemplar, another unit)', () => {
+    expect(layoutActions([])).toEqual({ primary: null, plain: null, more: [] });
+  });
+});
 
-    it('is no longer editable by the unit, whose head may propose a stage move', () => {
-      expect(actionsOf('unit_staff', submitted)).toEqual([]);
-      expect(actionsOf('unit_head', submitted)).toEqual(['propose']);
-    });
-
-    it('may be confirmed, returned or moved by the Office and the leadership', () => {
-      expect(actionsOf('office', submitted, null)).toEqual(['edit', 'confirm', 'return', 'move']);
-      expect(actionsOf('leader', submitted, null)).toEqual(['confirm', 'return', 'move']);
-    });
-
-    it('with a pending proposal: the head may withdraw it, the reviewers decide on it', () => {
-      const pending = state({ recordStatus: 'submitted', proposal });
-      expect(actionsOf('unit_head', pending)).toEqual(['withdrawProposal']);
-      expect(actionsOf('leader', pending, null)).toEqual([
-        'confirm',
-        'return',
-        'confirmProposal',
-        'rejectProposal',
-        'move',
-      ]);
-    });
+describe('actionItems', () => {
+  it('names each stage move by its target and leaves the tabs’ capabilities out of the header', () => {
+    const leaderOnSummarizedNext: AllowedAction[] = [
+      { action: 'move_stage', toStage: 'summarized', disabledReason: NO_SUMMARY },
+      { action: 'move_stage', toStage: 'stopped' },
+      { action: 'evaluate' },
+    ];
+    expect(actionItems(leaderOnSummarizedNext)).toMatchObject([
+      // The leadership does not keep the records, so it is not sent to fill the summary in.
+      { label: 'Chuyển sang Tổng kết', disabledReason: NO_SUMMARY, fix: null },
+      { label: 'Dừng theo dõi', disabledReason: null, fix: null },
+    ]);
   });
 
-  it('does not carry out the proposal of a record returned to the unit, which may still drop it', () => {
-    const returned = state({ recordStatus: 'draft', proposal });
-    expect(actionsOf('office', returned, null)).toEqual(['edit', 'rejectProposal', 'delete']);
-    expect(actionsOf('unit_head', returned)).toEqual(['edit', 'submit', 'withdrawProposal', 'delete']);
+  it('sends whoever keeps the records to the tab of the missing one', () => {
+    const office: AllowedAction[] = [
+      {
+        action: 'move_stage',
+        toStage: 'replicated',
+        disabledReason: 'Cần ghi nhận ít nhất một nơi nhân rộng.',
+      },
+      { action: 'edit_records' },
+    ];
+    expect(actionItems(office)[0].fix).toEqual({ tab: 'nhan-rong', todo: 'Ghi nhận nơi nhân rộng' });
   });
+});
 
-  it('offers no stage move from a stage the plan does not continue', () => {
-    const stopped = state({ recordStatus: 'confirmed', stage: 'stopped', nextStages: ['archived'] });
-    expect(actionsOf('unit_head', stopped)).toEqual(['propose']);
-    const nowhere = state({ recordStatus: 'confirmed', stage: 'replicated', nextStages: [] });
-    expect(actionsOf('unit_head', nowhere)).toEqual([]);
-    expect(actionsOf('office', nowhere, null)).toEqual(['edit']);
-  });
-
-  it('freezes an archived exemplar for everyone', () => {
-    const archived = state({ recordStatus: 'confirmed', stage: 'archived', nextStages: [] });
-    for (const role of ['office', 'leader', 'unit_head', 'unit_staff'] as Role[]) {
-      expect(exemplarPermissions({ role, unitId: TGPL }, archived)).toEqual({
-        actions: [],
-        canEditRecords: false,
-        evaluatorKinds: [],
-      });
-    }
-  });
-
-  it('lets the unit and the Office keep the stage records, whatever the review status', () => {
-    const confirmed = state({ recordStatus: 'confirmed', stage: 'nurturing' });
-    expect(exemplarPermissions({ role: 'unit_staff', unitId: TGPL }, confirmed).canEditRecords).toBe(true);
-    expect(exemplarPermissions({ role: 'office', unitId: null }, confirmed).canEditRecords).toBe(true);
-    expect(exemplarPermissions({ role: 'leader', unitId: null }, confirmed).canEditRecords).toBe(false);
-  });
-
-  it('evaluates in the capacities each role holds', () => {
-    const kinds = (role: Role, unitId: number | null) =>
-      exemplarPermissions({ role, unitId }, state()).evaluatorKinds;
-    expect(kinds('unit_staff', TGPL)).toEqual(['self_assessment']);
-    expect(kinds('office', null)).toEqual(['office_review', 'council_member']);
-    expect(kinds('leader', null)).toEqual(['council_member', 'office_review']);
-    expect(kinds('admin', null)).toEqual([]);
+describe('isAllowed', () => {
+  it('is true only for an action the server lists without a reason against it', () => {
+    expect(isAllowed(headOnDraft, 'edit')).toBe(true);
+    expect(isAllowed(officeOnSubmitted, 'submit')).toBe(false);
+    expect(isAllowed([{ action: 'delete', disabledReason: REFERENCED }], 'delete')).toBe(false);
   });
 });

@@ -1,92 +1,135 @@
-import type { EvaluatorKind, Exemplar, Role } from '@/lib/api/models';
+import type { AllowedAction, ExemplarAction, Stage } from '@/lib/api/models';
+import { STAGE_LABELS } from '@/lib/vocabulary';
 
-/** The review steps that may appear in an exemplar's header, in display order. */
-export type ExemplarAction =
-  | 'edit'
-  | 'submit'
-  | 'confirm'
-  | 'return'
-  | 'propose'
-  | 'withdrawProposal'
-  | 'confirmProposal'
-  | 'rejectProposal'
-  | 'move'
-  | 'delete';
+/**
+ * How the detail page presents what the server allows (`Exemplar.allowedActions`): labels, the one
+ * primary step and the rest. Whether an action is allowed is the server's answer alone; nothing
+ * here looks at the caller's role, the unit or the record's status.
+ */
 
-export const ACTION_LABELS: Record<ExemplarAction, string> = {
+/** The steps that are buttons in the exemplar's header (the other two open tabs and forms). */
+export type HeaderAction = Exclude<ExemplarAction, 'edit_records' | 'evaluate'>;
+
+/** The tabs of the detail page, as they appear in the address (`?tab=`). */
+export const DETAIL_TABS = ['thong-tin', 'boi-duong', 'tong-ket', 'nhan-rong', 'danh-gia', 'tep'] as const;
+export type DetailTab = (typeof DETAIL_TABS)[number];
+
+/** The tab that keeps the record a stage move needs, and what to do there. */
+export const STAGE_RECORD_TABS: Partial<Record<Stage, { tab: DetailTab; todo: string }>> = {
+  nurturing: { tab: 'boi-duong', todo: 'Lập kế hoạch bồi dưỡng' },
+  summarized: { tab: 'tong-ket', todo: 'Nhập kết quả tổng kết' },
+  replicated: { tab: 'nhan-rong', todo: 'Ghi nhận nơi nhân rộng' },
+};
+
+export interface ActionItem {
+  /** Unique on the page: the action, and the target stage for stage moves. */
+  key: string;
+  action: HeaderAction;
+  toStage: Stage | null;
+  label: string;
+  /** Why the server says it cannot be done yet; the button is then disabled. */
+  disabledReason: string | null;
+  /** Where the missing stage record is filled in, when that is what blocks it. */
+  fix: { tab: DetailTab; todo: string } | null;
+  /** Undoes or refuses something: shown in red. */
+  danger: boolean;
+}
+
+export interface ActionLayout {
+  /** The step the record is waiting for from the caller: the page's one primary button. */
+  primary: ActionItem | null;
+  /** Without such a step, editing stays at hand as a plain button. */
+  plain: ActionItem | null;
+  /** Everything else, in the "Thao tác khác" menu. */
+  more: ActionItem[];
+}
+
+const LABELS: Record<HeaderAction, string> = {
   edit: 'Sửa',
+  delete: 'Xóa nháp',
   submit: 'Gửi hồ sơ',
   confirm: 'Xác nhận hồ sơ',
   return: 'Trả lại',
-  propose: 'Đề xuất chuyển giai đoạn',
-  withdrawProposal: 'Rút đề xuất',
-  confirmProposal: 'Duyệt đề xuất',
-  rejectProposal: 'Từ chối đề xuất',
-  move: 'Chuyển giai đoạn',
-  delete: 'Xóa nháp',
+  propose_stage: 'Gửi đề xuất',
+  confirm_stage: 'Duyệt đề xuất',
+  reject_stage: 'Từ chối đề xuất',
+  withdraw_stage: 'Rút đề xuất',
+  move_stage: 'Chuyển giai đoạn',
 };
 
-export interface Caller {
-  role: Role;
-  unitId: number | null | undefined;
-}
-
-export type ExemplarState = Pick<Exemplar, 'unit' | 'stage' | 'recordStatus' | 'proposal' | 'nextStages'>;
-
-export interface ExemplarPermissions {
-  /** The steps the caller can take now. */
-  actions: ExemplarAction[];
-  /** Whether the caller keeps the stage records (plan, summary, replications, files). */
-  canEditRecords: boolean;
-  /** The capacities the caller may evaluate in; none means no evaluation. */
-  evaluatorKinds: EvaluatorKind[];
-}
-
-const EVALUATOR_KINDS: Partial<Record<Role, EvaluatorKind[]>> = {
-  unit_head: ['self_assessment'],
-  unit_staff: ['self_assessment'],
-  office: ['office_review', 'council_member'],
-  leader: ['council_member', 'office_review'],
-};
+const DANGER: ReadonlySet<HeaderAction> = new Set(['delete', 'return', 'reject_stage']);
 
 /**
- * What the caller may do with an exemplar in its current state, following the API's rules:
- * units keep their own records and may edit them while they are drafts; the unit head submits
- * them and proposes stage moves; the Office and the leadership confirm, return, decide on
- * proposals and move stages; the Office may also edit any record. Nothing changes once archived.
+ * The steps a record waits for, most pressing first: deciding on a proposal also confirms the
+ * record, so it comes before confirming; the unit head's proposal is the next stage of the plan
+ * (not stopping or archiving).
  */
-export function exemplarPermissions(caller: Caller, exemplar: ExemplarState): ExemplarPermissions {
-  const { role } = caller;
-  const archived = exemplar.stage === 'archived';
-  const ownUnit = caller.unitId != null && caller.unitId === exemplar.unit.id;
-  const unitRole = role === 'unit_head' || role === 'unit_staff';
-  const keeper = role === 'office' || (unitRole && ownUnit);
-  const reviewer = role === 'office' || role === 'leader';
-  const draft = exemplar.recordStatus === 'draft';
-  const submitted = exemplar.recordStatus === 'submitted';
-  const proposal = exemplar.proposal ?? null;
-  const canMoveOn = exemplar.nextStages.length > 0;
-  const isHead = role === 'unit_head' && ownUnit;
+const WAITING_FOR: readonly HeaderAction[] = ['confirm_stage', 'confirm', 'submit', 'propose_stage'];
 
-  if (archived) {
-    return { actions: [], canEditRecords: false, evaluatorKinds: [] };
+function isHeaderAction(action: ExemplarAction): action is HeaderAction {
+  return action !== 'edit_records' && action !== 'evaluate';
+}
+
+function labelOf(action: HeaderAction, toStage: Stage | null): string {
+  if (!toStage || action === 'confirm_stage') return LABELS[action];
+  const stage = STAGE_LABELS[toStage];
+  if (action === 'propose_stage') {
+    if (toStage === 'stopped') return 'Đề xuất dừng theo dõi';
+    if (toStage === 'archived') return 'Đề xuất lưu trữ';
+    return `Đề xuất chuyển sang ${stage}`;
   }
+  if (action === 'move_stage') {
+    if (toStage === 'stopped' || toStage === 'archived') return stage;
+    return `Chuyển sang ${stage}`;
+  }
+  return LABELS[action];
+}
 
-  const allowed: Record<ExemplarAction, boolean> = {
-    edit: role === 'office' || (unitRole && ownUnit && draft),
-    submit: isHead && draft,
-    confirm: reviewer && submitted,
-    return: reviewer && submitted,
-    propose: isHead && !draft && !proposal && canMoveOn,
-    withdrawProposal: isHead && proposal !== null,
-    // A returned record (a draft again) may still carry its proposal: it can be rejected or
-    // withdrawn, but not carried out before the unit submits the record again.
-    confirmProposal: reviewer && proposal !== null && !draft,
-    rejectProposal: reviewer && proposal !== null,
-    move: reviewer && !draft && canMoveOn,
-    delete: keeper && draft,
-  };
-  const actions = (Object.keys(ACTION_LABELS) as ExemplarAction[]).filter((action) => allowed[action]);
-  const evaluatorKinds = unitRole && !ownUnit ? [] : (EVALUATOR_KINDS[role] ?? []);
-  return { actions, canEditRecords: keeper, evaluatorKinds };
+/** The header's buttons for what the server allows, in the server's order, deleting last. */
+export function actionItems(allowed: readonly AllowedAction[]): ActionItem[] {
+  const canKeepRecords = allowed.some((item) => item.action === 'edit_records');
+  const items = allowed.flatMap((item): ActionItem[] => {
+    if (!isHeaderAction(item.action)) return [];
+    const toStage = item.toStage ?? null;
+    const disabledReason = item.disabledReason || null;
+    const recordTab = toStage && item.action !== 'confirm_stage' ? STAGE_RECORD_TABS[toStage] : undefined;
+    return [
+      {
+        key: toStage ? `${item.action}-${toStage}` : item.action,
+        action: item.action,
+        toStage,
+        label: labelOf(item.action, toStage),
+        disabledReason,
+        // Only someone who keeps the stage records is sent to fill one in.
+        fix: disabledReason && recordTab && canKeepRecords ? recordTab : null,
+        danger: DANGER.has(item.action),
+      },
+    ];
+  });
+  return [
+    ...items.filter((item) => item.action !== 'delete'),
+    ...items.filter((item) => item.action === 'delete'),
+  ];
+}
+
+function isWaitingStep(item: ActionItem): boolean {
+  if (item.action !== 'propose_stage') return WAITING_FOR.includes(item.action);
+  return item.toStage !== 'stopped' && item.toStage !== 'archived';
+}
+
+/** One primary step (the one the record waits for), editing at hand, the rest grouped. */
+export function layoutActions(allowed: readonly AllowedAction[]): ActionLayout {
+  const items = actionItems(allowed);
+  const primary =
+    WAITING_FOR.map((action) => items.find((item) => item.action === action && isWaitingStep(item))).find(
+      (item) => item !== undefined,
+    ) ?? null;
+  const edit = items.find((item) => item.action === 'edit') ?? null;
+  const plain = primary ? null : edit;
+  return { primary, plain, more: items.filter((item) => item !== primary && item !== plain) };
+}
+
+/** Whether the server lets the caller take `action` now (allowed and not blocked). */
+export function isAllowed(allowed: readonly AllowedAction[], action: ExemplarAction): boolean {
+  return allowed.some((item) => item.action === action && !item.disabledReason);
 }

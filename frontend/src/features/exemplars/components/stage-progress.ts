@@ -1,4 +1,5 @@
 import type { Exemplar, Stage, TimelineEvent } from '@/lib/api/models';
+import { formatApiDate, formatDate } from '@/lib/dates';
 import { MAIN_STAGES } from '@/lib/vocabulary';
 
 export interface StageProgress {
@@ -6,8 +7,11 @@ export interface StageProgress {
   current: number;
   /** `error` when the exemplar stopped being followed; `finish` once archived after replication. */
   status: 'process' | 'finish' | 'error';
-  /** When each of the four stages was reached, if it was. */
-  reachedAt: (string | null)[];
+  /**
+   * When each of the four stages was reached (dd/mm/yyyy), if it was: the discovery date for
+   * the first, the day of the move for the others.
+   */
+  reachedOn: (string | null)[];
 }
 
 function lastMoveTo(timeline: TimelineEvent[], stage: Stage): TimelineEvent | undefined {
@@ -23,21 +27,24 @@ function stageBefore(timeline: TimelineEvent[], stage: Stage): Stage {
 }
 
 /** Where an exemplar stands on the four stages, for the stage steps, from its timeline. */
-export function stageProgress(exemplar: Pick<Exemplar, 'stage' | 'timeline' | 'createdAt'>): StageProgress {
+export function stageProgress(
+  exemplar: Pick<Exemplar, 'stage' | 'timeline' | 'discoveredOn'>,
+): StageProgress {
   const { stage, timeline } = exemplar;
-  const reachedAt = MAIN_STAGES.map((main) =>
-    main === 'discovered'
-      ? (timeline.find((event) => event.action === 'created')?.occurredAt ?? exemplar.createdAt)
-      : (lastMoveTo(timeline, main)?.occurredAt ?? null),
+  const reachedOn = MAIN_STAGES.map(
+    (main) =>
+      (main === 'discovered'
+        ? formatApiDate(exemplar.discoveredOn)
+        : formatDate(lastMoveTo(timeline, main)?.occurredAt)) || null,
   );
   const index = MAIN_STAGES.indexOf(stage);
-  if (index >= 0) return { current: index, status: 'process', reachedAt };
+  if (index >= 0) return { current: index, status: 'process', reachedOn };
 
   const stoppedOnTheWay = stage === 'stopped' || lastMoveTo(timeline, 'stopped') !== undefined;
   const before = stageBefore(timeline, stage);
   return {
     current: MAIN_STAGES.indexOf(before),
     status: stoppedOnTheWay ? 'error' : 'finish',
-    reachedAt,
+    reachedOn,
   };
 }

@@ -1,28 +1,24 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, Flex, Row, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Row, Skeleton, Space, Tabs, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { AttachmentPanel } from '@/components/attachments/AttachmentPanel';
 import { CategoryTag, ConclusionTag, RecordStatusTag, StageTag } from '@/components/ExemplarTags';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { Exemplar } from '@/lib/api/models';
-import { useCurrentUser } from '@/lib/auth/use-session';
 import { formatDateTime } from '@/lib/dates';
 import { PATHS } from '@/lib/navigation';
 import { STAGE_LABELS, SUBJECT_KIND_LABELS } from '@/lib/vocabulary';
 import { useExemplar, useRefreshExemplar } from '../api/exemplars';
 import { EvaluationsSection } from '../components/EvaluationsSection';
 import { ExemplarActionBar } from '../components/ExemplarActionBar';
-import { exemplarPermissions } from '../components/exemplar-actions';
+import { DETAIL_TABS, type DetailTab, isAllowed, layoutActions } from '../components/exemplar-actions';
 import { ExemplarTimeline } from '../components/ExemplarTimeline';
 import { GeneralInfo } from '../components/GeneralInfo';
 import { NurturingPlanSection } from '../components/NurturingPlanSection';
 import { ReplicationsSection } from '../components/ReplicationsSection';
 import { StageSteps } from '../components/StageSteps';
 import { SummarySection } from '../components/SummarySection';
-
-const TABS = ['thong-tin', 'boi-duong', 'tong-ket', 'nhan-rong', 'danh-gia', 'tep'] as const;
-type TabKey = (typeof TABS)[number];
 
 export default function ExemplarDetailPage() {
   const { id } = useParams();
@@ -44,12 +40,24 @@ export default function ExemplarDetailPage() {
 }
 
 function ExemplarDetail({ exemplar }: { exemplar: Exemplar }) {
-  const user = useCurrentUser();
   const refresh = useRefreshExemplar();
   const [search, setSearch] = useSearchParams();
-  const requested = search.get('tab') as TabKey | null;
-  const tab: TabKey = requested && TABS.includes(requested) ? requested : 'thong-tin';
-  const permissions = exemplarPermissions({ role: user.role, unitId: user.unit?.id }, exemplar);
+  const requested = search.get('tab') as DetailTab | null;
+  const tab: DetailTab = requested && DETAIL_TABS.includes(requested) ? requested : 'thong-tin';
+  // What the caller may do is the server's answer; the page only arranges it.
+  const layout = layoutActions(exemplar.allowedActions);
+  const canEditRecords = isAllowed(exemplar.allowedActions, 'edit_records');
+  const blocked = layout.primary?.disabledReason ? layout.primary : null;
+  const fix = blocked?.fix;
+  const openTab = (key: string) =>
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set('tab', key);
+        return next;
+      },
+      { replace: true },
+    );
   const proposal = exemplar.proposal;
   // The Office's reason, while the returned record has not been submitted again.
   const lastReturn = exemplar.timeline.findLast((event) => event.action === 'returned');
@@ -77,7 +85,7 @@ function ExemplarDetail({ exemplar }: { exemplar: Exemplar }) {
             {who} · {exemplar.unit.name}
           </span>
         }
-        extra={<ExemplarActionBar exemplar={exemplar} actions={permissions.actions} />}
+        extra={<ExemplarActionBar exemplar={exemplar} layout={layout} onOpenTab={openTab} />}
       />
       <Space size={[4, 8]} wrap style={{ marginBottom: 16 }} data-testid="exemplar-tags">
         <CategoryTag category={exemplar.category} />
@@ -86,6 +94,28 @@ function ExemplarDetail({ exemplar }: { exemplar: Exemplar }) {
         <Typography.Text type="secondary">Kết luận:</Typography.Text>
         <ConclusionTag conclusion={exemplar.currentConclusion} testId="exemplar-conclusion" />
       </Space>
+      {blocked && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${blocked.label}: chưa thực hiện được`}
+          description={
+            // Below the reason rather than beside it, so that a phone keeps the text readable.
+            <>
+              {blocked.disabledReason}
+              {fix && (
+                <div style={{ marginTop: 8 }}>
+                  <Button size="small" onClick={() => openTab(fix.tab)} data-testid="next-step-fix">
+                    {fix.todo}
+                  </Button>
+                </div>
+              )}
+            </>
+          }
+          data-testid="next-step-blocked"
+        />
+      )}
       {proposal && (
         <Alert
           type="warning"
@@ -119,38 +149,29 @@ function ExemplarDetail({ exemplar }: { exemplar: Exemplar }) {
           <Card>
             <Tabs
               activeKey={tab}
-              onChange={(key) =>
-                setSearch(
-                  (current) => {
-                    const next = new URLSearchParams(current);
-                    next.set('tab', key);
-                    return next;
-                  },
-                  { replace: true },
-                )
-              }
+              onChange={openTab}
               items={[
                 { key: 'thong-tin', label: 'Thông tin chung', children: <GeneralInfo exemplar={exemplar} /> },
                 {
                   key: 'boi-duong',
                   label: 'Kế hoạch bồi dưỡng',
-                  children: <NurturingPlanSection exemplar={exemplar} canEdit={permissions.canEditRecords} />,
+                  children: <NurturingPlanSection exemplar={exemplar} canEdit={canEditRecords} />,
                 },
                 {
                   key: 'tong-ket',
                   label: 'Tổng kết',
-                  children: <SummarySection exemplar={exemplar} canEdit={permissions.canEditRecords} />,
+                  children: <SummarySection exemplar={exemplar} canEdit={canEditRecords} />,
                 },
                 {
                   key: 'nhan-rong',
                   label: `Nhân rộng (${exemplar.replications.length})`,
-                  children: <ReplicationsSection exemplar={exemplar} canEdit={permissions.canEditRecords} />,
+                  children: <ReplicationsSection exemplar={exemplar} canEdit={canEditRecords} />,
                 },
                 {
                   key: 'danh-gia',
                   label: `Đánh giá (${exemplar.evaluations.length})`,
                   children: (
-                    <EvaluationsSection exemplar={exemplar} evaluatorKinds={permissions.evaluatorKinds} />
+                    <EvaluationsSection exemplar={exemplar} evaluatorKinds={exemplar.evaluatorKinds} />
                   ),
                 },
                 {
@@ -160,7 +181,7 @@ function ExemplarDetail({ exemplar }: { exemplar: Exemplar }) {
                     <AttachmentPanel
                       owner={{ kind: 'exemplar', id: exemplar.id }}
                       attachments={exemplar.attachments}
-                      canChange={permissions.canEditRecords}
+                      canChange={canEditRecords}
                       onChanged={() => refresh(exemplar.id)}
                     />
                   ),

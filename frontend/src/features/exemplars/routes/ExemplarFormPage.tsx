@@ -6,7 +6,7 @@ import { useCurrentUser } from '@/lib/auth/use-session';
 import { exemplarPath, PATHS } from '@/lib/navigation';
 import { useExemplar } from '../api/exemplars';
 import { ExemplarForm } from '../components/ExemplarForm';
-import { exemplarPermissions } from '../components/exemplar-actions';
+import { isAllowed } from '../components/exemplar-actions';
 
 /** Records a new exemplar (`/diem-hinh/them`) or edits one (`/diem-hinh/:id/sua`). */
 export default function ExemplarFormPage() {
@@ -47,8 +47,7 @@ function EditExemplar({ id }: { id: number }) {
   }
   if (!exemplar.data) return <Skeleton active />;
 
-  const { actions } = exemplarPermissions({ role: user.role, unitId: user.unit?.id }, exemplar.data);
-  if (!actions.includes('edit')) {
+  if (!isAllowed(exemplar.data.allowedActions, 'edit')) {
     return (
       <>
         <PageHeading title={`Sửa hồ sơ: ${exemplar.data.name}`} />

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, DatePicker, Flex, Form, Input, Modal, Select } from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { DateInput } from '@/components/DateInput';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { UnitSelect } from '@/components/UnitSelect';
 import type { Introduction, IntroductionInput, User } from '@/lib/api/models';
@@ -48,7 +49,7 @@ interface IntroductionFormModalProps {
 }
 
 export function IntroductionFormModal({ user, introduction, defaults, onClose }: IntroductionFormModalProps) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<IntroductionValues>();
   const create = useCreateIntroduction();
   const update = useUpdateIntroduction();
@@ -89,6 +90,25 @@ export function IntroductionFormModal({ user, introduction, defaults, onClose }:
     }
   };
 
+  /** Sending is final and its moment decides on time or late: it is asked for, once the form is valid. */
+  const confirmSend = async () => {
+    let values: IntroductionValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    modal.confirm({
+      title: `Lưu và gửi bài giới thiệu tháng ${(values.month as Dayjs).format('MM/YYYY')}?`,
+      content: 'Thời điểm gửi được dùng để xét đúng hạn hay trễ hạn. Bài đã gửi không sửa được nữa.',
+      okText: 'Gửi',
+      okButtonProps: { 'data-testid': 'confirm-ok' },
+      cancelText: 'Hủy',
+      cancelButtonProps: { 'data-testid': 'confirm-cancel' },
+      onOk: () => save(true),
+    });
+  };
+
   const initialValues: IntroductionValues = introduction
     ? {
         unitId: introduction.unit.id,
@@ -117,7 +137,7 @@ export function IntroductionFormModal({ user, introduction, defaults, onClose }:
             Lưu nháp
           </Button>
           {canSubmit && (
-            <Button type="primary" onClick={() => save(true)} loading={pending} data-testid="intro-form-send">
+            <Button type="primary" onClick={confirmSend} loading={pending} data-testid="intro-form-send">
               Lưu và gửi
             </Button>
           )}
@@ -155,7 +175,7 @@ export function IntroductionFormModal({ user, introduction, defaults, onClose }:
             rules={[{ required: true, message: 'Chọn tháng.' }]}
             style={{ flex: '0 0 160px' }}
           >
-            <DatePicker
+            <DateInput
               picker="month"
               format="MM/YYYY"
               style={{ width: '100%' }}

@@ -1,6 +1,7 @@
-import { App, Col, DatePicker, Form, Input, Modal, Row } from 'antd';
+import { App, Col, Form, Input, Modal, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { DateInput } from '@/components/DateInput';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { Movement, MovementInput } from '@/lib/api/models';
 import { DATE_FORMAT, fromApiDate, toApiDate } from '@/lib/dates';
@@ -139,7 +140,7 @@ export function MovementFormModal({ movement, onClose }: { movement?: Movement; 
           </Col>
           <Col xs={24} sm={8}>
             <Form.Item name="legalBasisDate" label="Ngày ban hành">
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+              <DateInput format={DATE_FORMAT} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -148,12 +149,12 @@ export function MovementFormModal({ movement, onClose }: { movement?: Movement; 
               label="Bắt đầu"
               rules={[{ required: true, message: 'Chọn ngày bắt đầu.' }]}
             >
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="movement-form-starts" />
+              <DateInput format={DATE_FORMAT} style={{ width: '100%' }} data-testid="movement-form-starts" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="endsOn" label="Kết thúc (nếu có)">
-              <DatePicker
+              <DateInput
                 format={DATE_FORMAT}
                 disabledDate={(day) => Boolean(startsOn && day.isBefore(startsOn, 'day'))}
                 style={{ width: '100%' }}

@@ -1,5 +1,5 @@
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Typography } from 'antd';
+import { App, Button, Form, Input, Typography } from 'antd';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { showServerErrors } from '@/lib/forms';
 import { useChangePassword } from '../api/profile';
@@ -16,30 +16,31 @@ const FIELDS = ['currentPassword', 'newPassword'] as const;
 interface ChangePasswordFormProps {
   username: string;
   currentLabel?: string;
-  onChanged?: () => void;
 }
+
+const PASSWORD_CHANGED = 'Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.';
 
 export function ChangePasswordForm({
   username,
   currentLabel = 'Mật khẩu hiện tại',
-  onChanged,
 }: ChangePasswordFormProps) {
+  const { message } = App.useApp();
   const [form] = Form.useForm<PasswordForm>();
   const change = useChangePassword();
   const newPassword = Form.useWatch('newPassword', form) ?? '';
   const rules = passwordPolicy(newPassword, username);
 
-  const submit = ({ currentPassword, newPassword }: PasswordForm) => {
-    change.mutate(
-      { currentPassword, newPassword },
-      {
-        onSuccess: () => {
-          form.resetFields();
-          onChanged?.();
-        },
-        onError: (error) => showServerErrors(form, error, FIELDS),
-      },
-    );
+  // The new tokens restart the session, which may unmount this form (the forced change leads to
+  // the home page): the confirmation comes from the awaited answer, not a callback tied to it.
+  const submit = async ({ currentPassword, newPassword }: PasswordForm) => {
+    try {
+      await change.mutateAsync({ currentPassword, newPassword });
+    } catch (error) {
+      showServerErrors(form, error, FIELDS);
+      return;
+    }
+    message.success(PASSWORD_CHANGED);
+    form.resetFields();
   };
 
   return (

@@ -1,4 +1,4 @@
-import { App, Card, Col, Descriptions, Row, Skeleton } from 'antd';
+import { Card, Col, Descriptions, Row, Skeleton } from 'antd';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { formatDateTime } from '@/lib/dates';
@@ -8,7 +8,6 @@ import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { ProfileForm } from '../components/ProfileForm';
 
 export default function ProfilePage() {
-  const { message } = App.useApp();
   const profile = useProfile();
   const user = profile.data;
 
@@ -48,12 +47,7 @@ export default function ProfilePage() {
           </Col>
           <Col xs={24} lg={12}>
             <Card title="Đổi mật khẩu">
-              <ChangePasswordForm
-                username={user.username}
-                onChanged={() =>
-                  message.success('Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.')
-                }
-              />
+              <ChangePasswordForm username={user.username} />
             </Card>
           </Col>
         </Row>
