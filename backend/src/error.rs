@@ -108,6 +108,7 @@ impl ErrorCode {
         ErrorCode::CannotDeactivateSelf,
         ErrorCode::InvalidTransition,
         ErrorCode::StageRecordMissing,
+        ErrorCode::ExportTooLarge,
         ErrorCode::EvaluationFinalised,
         ErrorCode::IncompleteEvaluation,
         ErrorCode::UnsupportedFileType,

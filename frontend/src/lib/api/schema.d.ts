@@ -1596,7 +1596,7 @@ export interface components {
      *     - `missing`: Chưa giới thiệu. The due day has passed and nothing was submitted (drafts do not count).
      *     - `pending`: Chưa đến hạn. The current month, its due day not passed yet, nothing submitted so far.
      *     - `upcoming`: Tháng tới. A month still to come.
-     *     - `not_applicable`: Chưa áp dụng. Before the programme's first month.
+     *     - `not_applicable`: Chưa áp dụng. Not owed: before the programme's first month, or before the month after the unit was created or reactivated.
      * @enum {string}
      */
     CellStatus: 'on_time' | 'late' | 'missing' | 'pending' | 'upcoming' | 'not_applicable';
@@ -1803,6 +1803,7 @@ export interface components {
      *     - `cannot_deactivate_self`: Không thể tự khóa tài khoản của mình (HTTP 409).
      *     - `invalid_transition`: Không được chuyển giai đoạn này (HTTP 409).
      *     - `stage_record_missing`: Thiếu hồ sơ của giai đoạn (HTTP 409).
+     *     - `export_too_large`: Danh sách quá lớn để xuất (HTTP 422).
      *     - `evaluation_finalised`: Phiếu đánh giá đã hoàn tất (HTTP 409).
      *     - `incomplete_evaluation`: Phiếu đánh giá chưa đầy đủ (HTTP 422).
      *     - `unsupported_file_type`: Loại tệp không được hỗ trợ (HTTP 415).
@@ -2354,6 +2355,9 @@ export interface components {
     MilestoneStatus: 'planned' | 'in_progress' | 'done' | 'missed';
     /**
      * @description A window on the nurturing milestones not yet done.
+     *
+     *     - `due_soon`: Sắp đến hạn. Due today or in the next [`DUE_SOON_DAYS`] days.
+     *     - `overdue`: Quá hạn. Its day has passed.
      * @enum {string}
      */
     MilestoneWindow: 'due_soon' | 'overdue';
@@ -3007,6 +3011,14 @@ export interface components {
     };
     /**
      * @description Something waiting for the caller.
+     *
+     *     - `drafts`: Hồ sơ nháp chưa gửi. Unit roles: drafts of the unit not yet sent to the Office.
+     *     - `returned`: Hồ sơ bị trả lại. Unit roles: records the Office returned for completion.
+     *     - `milestones_due_soon`: Mốc bồi dưỡng sắp đến hạn. Unit heads and the Office: nurturing milestones due in the next 30 days.
+     *     - `milestones_overdue`: Mốc bồi dưỡng quá hạn. The Office: nurturing milestones past their day, across units.
+     *     - `to_confirm`: Hồ sơ chờ xác nhận. The Office: records units sent for confirmation.
+     *     - `proposals_to_decide`: Đề xuất chuyển giai đoạn chờ duyệt. The Office and the leader: stage moves units proposed.
+     *     - `introductions_missing`: Đơn vị chưa giới thiệu điển hình tháng này. The Office: units that have not introduced an exemplar this month, past the due day.
      * @enum {string}
      */
     TaskKind:
