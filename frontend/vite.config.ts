@@ -20,5 +20,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/test/setup.ts'],
     css: false,
+    // Ant Design components take seconds to render in jsdom on a loaded 2-core machine; the
+    // default 5 s made whole files fail under load though nothing was wrong.
+    testTimeout: 30_000,
   },
 });

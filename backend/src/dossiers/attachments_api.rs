@@ -18,6 +18,8 @@ use crate::error::{AppError, AppResult};
 use crate::evaluations::model as evaluations;
 use crate::exemplars::model::{self as exemplars, ensure_evaluable, ensure_readable, ensure_workable};
 use crate::exemplars::records;
+use crate::exemplars::timeline::{self, Step};
+use crate::exemplars::types::TimelineAction;
 use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::security_headers::DOWNLOAD_POLICY;
 use crate::http::upload;
@@ -57,6 +59,23 @@ fn ensure_can_read(conn: &mut DbConnection, principal: &Principal, owner: Owner)
         return Err(AppError::not_found("tệp đính kèm"));
     }
     Ok(())
+}
+
+/// Files of the record and of its replications show on the exemplar's timeline; an evaluation's
+/// evidence stays with the evaluation (a draft's is not for everyone who reads the timeline).
+fn on_timeline(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    owner: Owner,
+    action: TimelineAction,
+    file_name: &str,
+    at: chrono::NaiveDateTime,
+) -> AppResult<()> {
+    if matches!(owner, Owner::Evaluation(_)) {
+        return Ok(());
+    }
+    let exemplar = exemplar_of(conn, owner)?;
+    timeline::record(conn, exemplar.id, principal, at, Step::new(action).note(Some(file_name)))
 }
 
 /// Adding or removing files: the parent must be workable; an evaluation's files only on a draft,
@@ -130,6 +149,7 @@ async fn upload_to<R: Rule>(
                 },
             )?;
             let attachment = Attachment::from(model::find(conn, id)?);
+            on_timeline(conn, &principal, owner, TimelineAction::FileAdded, &file_name, ctx.at)?;
             audit::record(
                 conn,
                 &ctx,
@@ -402,6 +422,7 @@ pub async fn delete_attachment(
             let row = model::find(conn, id)?;
             ensure_can_change(conn, &principal, row.owner()?)?;
             model::delete(conn, id, if_match.expect(row.version)?)?;
+            on_timeline(conn, &principal, row.owner()?, TimelineAction::FileRemoved, &row.file_name, ctx.at)?;
             audit::record(
                 conn,
                 &ctx,

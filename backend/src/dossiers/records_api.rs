@@ -213,7 +213,7 @@ pub async fn update_replication(
             let row = model::find_row(conn, current.exemplar_id)?;
             ensure_workable(&principal, &row)?;
             let input = checked(input, row.discovered_on, today)?;
-            records::update_replication(conn, &current, if_match, ctx.at, &input)?;
+            records::update_replication(conn, &principal, &current, if_match, ctx.at, &input)?;
             let replication = records::find_replication(conn, id)?;
             audit::record(
                 conn,
@@ -272,7 +272,7 @@ pub async fn delete_replication(
                     );
                 }
             }
-            records::delete_replication(conn, &current, if_match, ctx.at, |conn| {
+            records::delete_replication(conn, &principal, &current, if_match, ctx.at, |conn| {
                 attachments::delete_for_owner(conn, Owner::Replication(id))
             })?;
             audit::record(

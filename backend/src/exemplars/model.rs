@@ -512,7 +512,8 @@ pub fn update(
             exemplars::sort_name.eq(search::fold(&input.name)),
         )
     )?;
-    replace_links(conn, current.id, input)
+    replace_links(conn, current.id, input)?;
+    timeline::record(conn, current.id, principal, now, Step::new(TimelineAction::Edited))
 }
 
 /// Bumps the version (and `updated_at`) after a change to a part of the exemplar, checking that

@@ -263,8 +263,11 @@ impl Listing {
             listing.conditions.push((
                 format!(
                     "e.record_status = '{}' AND (SELECT s.action FROM stage_events s \
-                     WHERE s.exemplar_id = e.id ORDER BY s.id DESC LIMIT 1) = '{}'",
+                     WHERE s.exemplar_id = e.id AND s.action IN ('{}', '{}') \
+                     ORDER BY s.id DESC LIMIT 1) = '{}'",
                     RecordStatus::Draft.as_str(),
+                    TimelineAction::Submitted.as_str(),
+                    TimelineAction::Returned.as_str(),
                     TimelineAction::Returned.as_str()
                 ),
                 Vec::new(),

@@ -394,6 +394,7 @@ pub fn save_plan(
                     nurturing_plans::mentor.eq(&input.mentor),
                 )
             )?;
+            timeline::record(conn, row.id, actor, now, Step::new(TimelineAction::PlanUpdated))?;
         }
         None => {
             diesel::insert_into(nurturing_plans::table)
@@ -498,6 +499,7 @@ pub fn save_summary(
                     summaries::figures.eq(&figures),
                 )
             )?;
+            timeline::record(conn, row.id, actor, now, Step::new(TimelineAction::SummaryUpdated))?;
         }
         None => {
             diesel::insert_into(summaries::table)
@@ -627,6 +629,7 @@ pub fn add_replication(
 
 pub fn update_replication(
     conn: &mut DbConnection,
+    actor: &Principal,
     current: &Replication,
     if_match: IfMatch,
     now: NaiveDateTime,
@@ -649,12 +652,19 @@ pub fn update_replication(
             replications::evidence.eq(&input.evidence),
         )
     )?;
-    Ok(())
+    timeline::record(
+        conn,
+        current.exemplar_id,
+        actor,
+        now,
+        Step::new(TimelineAction::ReplicationUpdated).note(Some(&input.adopter_name)),
+    )
 }
 
 /// Deletes a replication: claimed first, then `remove_files` drops its attachments, then the row.
 pub fn delete_replication(
     conn: &mut DbConnection,
+    actor: &Principal,
     current: &Replication,
     if_match: IfMatch,
     now: NaiveDateTime,
@@ -663,5 +673,12 @@ pub fn delete_replication(
     let expected = if_match.expect(current.version)?;
     let claimed = versioned_update!(conn, replications, current.id, expected, now)?;
     remove_files(conn)?;
-    versioned_delete!(conn, replications, current.id, claimed)
+    versioned_delete!(conn, replications, current.id, claimed)?;
+    timeline::record(
+        conn,
+        current.exemplar_id,
+        actor,
+        now,
+        Step::new(TimelineAction::ReplicationRemoved).note(Some(&current.adopter_name)),
+    )
 }

@@ -129,5 +129,16 @@ text_enum!(
         SummarySaved = "summary_saved" / "Tổng kết cách làm hay",
         ReplicationAdded = "replication_added" / "Ghi nhận nhân rộng",
         Evaluated = "evaluated" / "Đánh giá theo tiêu chuẩn",
+        /// The record's own fields were changed.
+        Edited = "edited" / "Cập nhật thông tin điển hình",
+        PlanUpdated = "plan_updated" / "Cập nhật kế hoạch bồi dưỡng",
+        SummaryUpdated = "summary_updated" / "Cập nhật tổng kết",
+        ReplicationUpdated = "replication_updated" / "Cập nhật kết quả nhân rộng",
+        ReplicationRemoved = "replication_removed" / "Xóa kết quả nhân rộng",
+        /// A file was attached to the record or one of its replications (the note names it).
+        FileAdded = "file_added" / "Đính kèm tệp",
+        FileRemoved = "file_removed" / "Gỡ tệp đính kèm",
+        /// Presented in a submitted monthly introduction (the note names the month).
+        Introduced = "introduced" / "Giới thiệu điển hình hằng tháng",
     }
 );

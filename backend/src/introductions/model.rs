@@ -13,7 +13,7 @@ use crate::db::DbConnection;
 use crate::db::schema::{exemplars, introduction_exemplars, introductions, units};
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use crate::exemplars::model::Visibility;
-use crate::exemplars::types::{Category, RecordStatus};
+use crate::exemplars::types::{Category, RecordStatus, TimelineAction};
 use crate::http::etag::IfMatch;
 pub use crate::time::Month;
 use crate::{text_enum, versioned_delete, versioned_update};
@@ -337,6 +337,20 @@ pub fn submit(
             introductions::on_time.eq(Some(on_time(month, due_day, now.and_utc()))),
         )
     )?;
+    let presented: Vec<i64> = introduction_exemplars::table
+        .filter(introduction_exemplars::introduction_id.eq(current.id))
+        .select(introduction_exemplars::exemplar_id)
+        .load(conn)?;
+    let note = format!("Tháng {:02}/{}: {}", month.month, month.year, current.title);
+    for exemplar_id in presented {
+        crate::exemplars::timeline::record(
+            conn,
+            exemplar_id,
+            principal,
+            now,
+            crate::exemplars::timeline::Step::new(TimelineAction::Introduced).note(Some(&note)),
+        )?;
+    }
     Ok(())
 }
 

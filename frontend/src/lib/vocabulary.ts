@@ -133,6 +133,14 @@ export const TIMELINE_ACTION_LABELS: Record<TimelineAction, string> = {
   summary_saved: 'Tổng kết cách làm hay',
   replication_added: 'Ghi nhận nhân rộng',
   evaluated: 'Đánh giá theo tiêu chuẩn',
+  edited: 'Cập nhật thông tin điển hình',
+  plan_updated: 'Cập nhật kế hoạch bồi dưỡng',
+  summary_updated: 'Cập nhật tổng kết',
+  replication_updated: 'Cập nhật kết quả nhân rộng',
+  replication_removed: 'Xóa kết quả nhân rộng',
+  file_added: 'Đính kèm tệp',
+  file_removed: 'Gỡ tệp đính kèm',
+  introduced: 'Giới thiệu điển hình hằng tháng',
 };
 
 /** Options for a select, in the order given. */

@@ -74,8 +74,8 @@ db_test!(
         assert_eq!(moved["stage"], "nurturing");
         assert_eq!(moved["recordStatus"], "confirmed");
         assert_eq!(moved["proposal"], Value::Null);
-        assert_eq!(actions(&moved), ["created", "submitted", "plan_saved", "proposed", "moved"]);
-        let last = &moved["timeline"][4];
+        assert_eq!(actions(&moved), ["created", "submitted", "plan_saved", "plan_updated", "proposed", "moved"]);
+        let last = &moved["timeline"][5];
         assert_eq!(last["fromStage"], "discovered");
         assert_eq!(last["toStage"], "nurturing");
         assert_eq!(last["actorName"], "Trần Thị Lan", "people are named by their full name");
@@ -221,7 +221,7 @@ db_test!(
         body["name"] = json!("Đỗ Văn Tâm");
         let corrected = app.put(&format!("/api/v1/exemplars/{id}")).token(&office).if_match(&confirmed.etag()).json(&body).send().await;
         assert_eq!(corrected.ok()["name"], "Đỗ Văn Tâm");
-        assert_eq!(actions(&corrected.body), ["created", "submitted", "proposed", "returned", "submitted", "confirmed"]);
+        assert_eq!(actions(&corrected.body), ["created", "submitted", "proposed", "returned", "edited", "submitted", "confirmed", "edited"]);
     }
 );
 
@@ -305,5 +305,51 @@ db_test!(
         let res = app.delete(&format!("/api/v1/exemplars/{id}")).token(&staff).if_match(&created.etag()).send().await;
         assert_eq!(res.status, 204);
         app.get(&format!("/api/v1/exemplars/{id}")).token(&staff).send().await.problem(404, "not_found");
+    }
+);
+
+db_test!(
+    async fn the_timeline_tells_edits_files_and_introductions(app) {
+        let staff = app.token("tgpl.canbo").await;
+        let head = app.token("tgpl.truong").await;
+        let unit = app.unit_id("TGPL").await;
+        let exemplar = crate::support::create_exemplar(&app, &staff, "TGPL", "Võ Thị Dòng Thời Gian").await;
+        let id = exemplar["id"].as_i64().unwrap();
+        let mut body = crate::support::exemplar_body(unit, "Võ Thị Dòng Thời Gian");
+        body["position"] = serde_json::json!("Trưởng phòng");
+        app.put(&format!("/api/v1/exemplars/{id}")).token(&staff).if_match(&crate::support::etag_of(&exemplar)).json(&body).send().await.ok();
+        let form = reqwest::multipart::Form::new()
+            .part("file", reqwest::multipart::Part::bytes(b"%PDF-1.4\n%%EOF".to_vec()).file_name("bien-ban.pdf"));
+        let uploaded: serde_json::Value = reqwest::Client::new()
+            .post(app.url(&format!("/api/v1/exemplars/{id}/attachments")))
+            .bearer_auth(&staff)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        app.delete(&format!("/api/v1/attachments/{}", uploaded["id"])).token(&staff).if_match(&crate::support::etag_of(&uploaded)).send().await;
+        let month = app.state.clock.today().format("%Y-%m").to_string();
+        let draft = app
+            .post("/api/v1/introductions")
+            .token(&staff)
+            .json(&serde_json::json!({
+                "unitId": unit, "month": month, "title": "Gương cán bộ tận tụy",
+                "writeUp": "Chị đã trực tiếp tham gia nhiều vụ việc, giúp người dân được bảo vệ quyền lợi.",
+                "exemplarIds": [id]
+            }))
+            .send()
+            .await;
+        assert_eq!(draft.status, 201, "{}", draft.text);
+        app.post(&format!("/api/v1/introductions/{}/submit", draft.body["id"])).token(&head).if_match(&draft.etag()).send().await.ok();
+
+        let shown = app.get(&format!("/api/v1/exemplars/{id}")).token(&staff).send().await;
+        let steps: Vec<&str> = shown.ok()["timeline"].as_array().unwrap().iter().map(|s| s["action"].as_str().unwrap()).collect();
+        assert_eq!(steps, ["created", "edited", "file_added", "file_removed", "introduced"]);
+        let notes: Vec<&str> = shown.body["timeline"].as_array().unwrap().iter().filter_map(|s| s["note"].as_str()).collect();
+        assert!(notes.contains(&"bien-ban.pdf"), "{notes:?}");
+        assert!(notes.iter().any(|n| n.contains("Gương cán bộ tận tụy")), "{notes:?}");
     }
 );

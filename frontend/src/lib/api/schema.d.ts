@@ -3048,6 +3048,14 @@ export interface components {
      *     - `summary_saved`: Tổng kết cách làm hay.
      *     - `replication_added`: Ghi nhận nhân rộng.
      *     - `evaluated`: Đánh giá theo tiêu chuẩn.
+     *     - `edited`: Cập nhật thông tin điển hình. The record's own fields were changed.
+     *     - `plan_updated`: Cập nhật kế hoạch bồi dưỡng.
+     *     - `summary_updated`: Cập nhật tổng kết.
+     *     - `replication_updated`: Cập nhật kết quả nhân rộng.
+     *     - `replication_removed`: Xóa kết quả nhân rộng.
+     *     - `file_added`: Đính kèm tệp. A file was attached to the record or one of its replications (the note names it).
+     *     - `file_removed`: Gỡ tệp đính kèm.
+     *     - `introduced`: Giới thiệu điển hình hằng tháng. Presented in a submitted monthly introduction (the note names the month).
      * @enum {string}
      */
     TimelineAction:
@@ -3062,7 +3070,15 @@ export interface components {
       | 'plan_saved'
       | 'summary_saved'
       | 'replication_added'
-      | 'evaluated';
+      | 'evaluated'
+      | 'edited'
+      | 'plan_updated'
+      | 'summary_updated'
+      | 'replication_updated'
+      | 'replication_removed'
+      | 'file_added'
+      | 'file_removed'
+      | 'introduced';
     /** @description One step on an exemplar's timeline. */
     TimelineEvent: {
       action: components['schemas']['TimelineAction'];
