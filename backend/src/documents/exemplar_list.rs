@@ -56,7 +56,14 @@ fn grouped(
     Ok((movement_names, initiative_titles))
 }
 
-pub fn workbook(conn: &mut DbConnection, rows: &[ExemplarRow]) -> AppResult<Vec<u8>> {
+/// Rows above the header: the title, then a blank row.
+const HEADER_ROW: u32 = 2;
+
+pub fn workbook(
+    conn: &mut DbConnection,
+    rows: &[ExemplarRow],
+    today: chrono::NaiveDate,
+) -> AppResult<Vec<u8>> {
     let unit_names: HashMap<i64, String> = units::table
         .select((units::id, units::name))
         .load::<(i64, String)>(conn)?
@@ -75,15 +82,29 @@ pub fn workbook(conn: &mut DbConnection, rows: &[ExemplarRow]) -> AppResult<Vec<
         .set_align(FormatAlign::Center)
         .set_background_color("#DDEBF7");
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let date = Format::new().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Top);
+    let title = Format::new().set_bold().set_font_size(14);
+    sheet
+        .write_string_with_format(
+            0,
+            0,
+            format!(
+                "Danh sách điển hình tiên tiến – xuất ngày {} ({} hồ sơ)",
+                today.format("%d/%m/%Y"),
+                rows.len()
+            ),
+            &title,
+        )
+        .map_err(err)?;
     for (col, (title, width)) in HEADERS.iter().enumerate() {
         sheet
-            .write_string_with_format(0, col as u16, *title, &header)
+            .write_string_with_format(HEADER_ROW, col as u16, *title, &header)
             .map_err(err)?;
         sheet.set_column_width(col as u16, *width).map_err(err)?;
     }
-    sheet.set_freeze_panes(1, 0).map_err(err)?;
+    sheet.set_freeze_panes(HEADER_ROW + 1, 0).map_err(err)?;
     for (index, row) in rows.iter().enumerate() {
-        let r = index as u32 + 1;
+        let r = HEADER_ROW + 1 + index as u32;
         let cells: [String; 16] = [
             (index + 1).to_string(),
             row.name.clone(),
@@ -112,7 +133,19 @@ pub fn workbook(conn: &mut DbConnection, rows: &[ExemplarRow]) -> AppResult<Vec<
                 .unwrap_or_default(),
         ];
         for (col, value) in cells.iter().enumerate() {
-            if col == 0 || col == 5 {
+            if col == 9 {
+                use chrono::Datelike;
+                let day = &row.discovered_on;
+                let excel = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                    day.year() as u16,
+                    day.month() as u8,
+                    day.day() as u8,
+                )
+                .map_err(err)?;
+                sheet
+                    .write_datetime_with_format(r, col as u16, &excel, &date)
+                    .map_err(err)?;
+            } else if col == 0 || col == 5 {
                 if let Ok(number) = value.parse::<f64>() {
                     sheet.write_number(r, col as u16, number).map_err(err)?;
                 }
@@ -125,7 +158,12 @@ pub fn workbook(conn: &mut DbConnection, rows: &[ExemplarRow]) -> AppResult<Vec<
     }
     if !rows.is_empty() {
         sheet
-            .autofilter(0, 0, rows.len() as u32, (HEADERS.len() - 1) as u16)
+            .autofilter(
+                HEADER_ROW,
+                0,
+                HEADER_ROW + rows.len() as u32,
+                (HEADERS.len() - 1) as u16,
+            )
             .map_err(err)?;
     }
     workbook.save_to_buffer().map_err(err)

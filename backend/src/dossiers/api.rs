@@ -132,7 +132,7 @@ pub async fn export_exemplars(
         .db
         .run(move |conn| {
             let rows = query::all(conn, &principal, &q, sort, limits, today)?;
-            crate::documents::exemplar_list::workbook(conn, &rows)
+            crate::documents::exemplar_list::workbook(conn, &rows, today)
         })
         .await?;
     let name = format!(
@@ -328,6 +328,7 @@ pub async fn delete_exemplar(
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_exemplars)
+        .service(super::import_api::import_template)
         .service(export_exemplars)
         .service(super::import_api::import_exemplars)
         .service(list_fields)

@@ -4,7 +4,7 @@
 //! are explicitly requested; the write transaction is entered only once every row is checked, so
 //! it holds the write lock for the inserts alone.
 
-use actix_web::{HttpRequest, post, web};
+use actix_web::{HttpRequest, get, post, web};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
@@ -31,12 +31,14 @@ const LIMITS: SheetLimits = SheetLimits {
     max_columns: 2 * COLUMNS.len() + 8,
 };
 
-/// A column of the spreadsheet: its Vietnamese header (matched ignoring case and diacritics)
-/// and the API field it fills.
+/// A column of the spreadsheet: its Vietnamese header (matched ignoring case and diacritics),
+/// the API field it fills, whether every row needs it, and what the template says about it.
 struct Column {
     header: &'static str,
     field: &'static str,
     required: bool,
+    help: &'static str,
+    example: &'static str,
 }
 
 const COLUMNS: &[Column] = &[
@@ -44,71 +46,99 @@ const COLUMNS: &[Column] = &[
         header: "Tên điển hình",
         field: "name",
         required: true,
+        help: "Họ và tên cá nhân, hoặc tên tập thể.",
+        example: "Nguyễn Thị Thu Trang",
     },
     Column {
         header: "Đối tượng",
         field: "subjectKind",
         required: true,
+        help: "Ghi \"Cá nhân\" hoặc \"Tập thể\".",
+        example: "Cá nhân",
     },
     Column {
         header: "Mã đơn vị",
         field: "unitId",
         required: false,
+        help: "Mã đơn vị ghi nhận (ví dụ TGPL). Bỏ trống: đơn vị chọn khi nhập; cán bộ đơn vị luôn nhập cho đơn vị mình.",
+        example: "TGPL",
     },
     Column {
         header: "Phân loại",
         field: "category",
         required: true,
+        help: "Một trong: Điển hình tiên tiến, Mô hình mới, Nhân tố mới, Gương người tốt việc tốt.",
+        example: "Điển hình tiên tiến",
     },
     Column {
         header: "Lĩnh vực",
         field: "fieldOfWork",
         required: true,
+        help: "Lĩnh vực công tác (ví dụ Trợ giúp pháp lý, Hộ tịch).",
+        example: "Trợ giúp pháp lý",
     },
     Column {
         header: "Thành tích",
         field: "achievements",
         required: true,
+        help: "Thành tích nổi bật, ít nhất 10 ký tự.",
+        example: "Tham gia 80 vụ việc tố tụng, bảo vệ quyền lợi người nghèo.",
     },
     Column {
         header: "Ngày phát hiện",
         field: "discoveredOn",
         required: true,
+        help: "Ngày dd/mm/yyyy (hoặc ô ngày của Excel), không sau hôm nay.",
+        example: "12/05/2026",
     },
     Column {
         header: "Chức vụ",
         field: "position",
         required: false,
+        help: "Chỉ với Cá nhân.",
+        example: "Trợ giúp viên pháp lý",
     },
     Column {
         header: "Chức danh",
         field: "title",
         required: false,
+        help: "Chỉ với Cá nhân.",
+        example: "",
     },
     Column {
         header: "Số thành viên",
         field: "memberCount",
         required: false,
+        help: "Bắt buộc với Tập thể (số nguyên); bỏ trống với Cá nhân.",
+        example: "",
     },
     Column {
         header: "Cách phát hiện",
         field: "discoveryMethod",
         required: false,
+        help: "Qua phong trào, báo cáo, phản ánh của người dân…",
+        example: "Qua sơ kết phong trào",
     },
     Column {
         header: "Người phát hiện",
         field: "discoveredBy",
         required: false,
+        help: "Người hoặc bộ phận phát hiện.",
+        example: "",
     },
     Column {
         header: "Phong trào thi đua",
         field: "movementIds",
         required: false,
+        help: "Mã hoặc tên phong trào, nhiều phong trào cách nhau bởi dấu ;.",
+        example: "DVK",
     },
     Column {
         header: "Sáng kiến",
         field: "initiatives",
         required: false,
+        help: "Tên sáng kiến, nhiều sáng kiến cách nhau bởi dấu ;.",
+        example: "Tư vấn qua Zalo; Số hóa hồ sơ",
     },
 ];
 
@@ -155,13 +185,32 @@ pub struct ImportForm {
     unit_id: Option<i64>,
 }
 
-fn parse_date(text: &str) -> Option<NaiveDate> {
+/// A date cell: a day, or why it is not one.
+#[derive(Debug, PartialEq, Eq)]
+enum DateCell {
+    Day(NaiveDate),
+    /// Written like a date, but no such day exists (31/02/2026).
+    NoSuchDay,
+    NotADate,
+}
+
+fn parse_date(text: &str) -> DateCell {
     let text = text.trim();
-    NaiveDate::parse_from_str(text, "%d/%m/%Y")
+    let parsed = NaiveDate::parse_from_str(text, "%d/%m/%Y")
         .or_else(|_| NaiveDate::parse_from_str(text, "%d-%m-%Y"))
         .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d"))
-        .or_else(|_| NaiveDate::parse_from_str(text.get(..10).unwrap_or(""), "%Y-%m-%d"))
-        .ok()
+        .or_else(|_| NaiveDate::parse_from_str(text.get(..10).unwrap_or(""), "%Y-%m-%d"));
+    if let Ok(day) = parsed {
+        return DateCell::Day(day);
+    }
+    let parts: Vec<&str> = text.split(['/', '-']).collect();
+    let numbers = parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    let year_at_either_end = numbers && (parts[0].len() == 4 || parts[2].len() == 4);
+    if year_at_either_end {
+        DateCell::NoSuchDay
+    } else {
+        DateCell::NotADate
+    }
 }
 
 fn split_list(text: &str) -> Vec<String> {
@@ -258,14 +307,18 @@ fn to_input(
             format!("Chọn một trong: {}.", labels.join(", ")),
         );
     }
-    let discovered_on = parse_date(get(6));
-    if discovered_on.is_none() && !get(6).is_empty() {
-        problem(
-            6,
-            "invalid_format",
-            "Ngày phải có dạng dd/mm/yyyy.".to_owned(),
-        );
-    }
+    let discovered_on = match parse_date(get(6)) {
+        DateCell::Day(day) => Some(day),
+        _ if get(6).is_empty() => None,
+        DateCell::NoSuchDay => {
+            problem(6, "invalid_date", format!("Ngày {} không tồn tại.", get(6)));
+            None
+        }
+        DateCell::NotADate => {
+            problem(6, "invalid_format", "Ngày phải có dạng dd/mm/yyyy.".to_owned());
+            None
+        }
+    };
     let member_count = match get(9) {
         "" => None,
         text => match text.parse::<i32>() {
@@ -509,6 +562,83 @@ fn report(rows: Vec<CheckedRow>, dry_run: bool, committed: bool) -> ImportReport
     }
 }
 
+/// The template workbook: the columns on the first sheet with an example row, and a second sheet
+/// saying what each column takes.
+fn template() -> AppResult<Vec<u8>> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let err = |e: rust_xlsxwriter::XlsxError| AppError::internal(e);
+    let mut workbook = Workbook::new();
+    let bold = Format::new().set_bold().set_background_color("#DDEBF7").set_text_wrap();
+    let required = bold.clone().set_font_color("#C00000");
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Nhập điển hình").map_err(err)?;
+    for (col, column) in COLUMNS.iter().enumerate() {
+        let format = if column.required { &required } else { &bold };
+        sheet
+            .write_string_with_format(0, col as u16, column.header, format)
+            .map_err(err)?;
+        sheet.write_string(1, col as u16, column.example).map_err(err)?;
+        sheet.set_column_width(col as u16, 22).map_err(err)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(err)?;
+    let help = workbook.add_worksheet();
+    help.set_name("Hướng dẫn").map_err(err)?;
+    for (col, title) in ["Cột", "Bắt buộc", "Cách ghi", "Ví dụ"].iter().enumerate() {
+        help.write_string_with_format(0, col as u16, *title, &bold).map_err(err)?;
+    }
+    let categories: Vec<&str> = Category::ALL.iter().map(|c| c.label()).collect();
+    let category_help = format!("Một trong: {}.", categories.join(", "));
+    for (index, column) in COLUMNS.iter().enumerate() {
+        let row = 1 + index as u32;
+        let needed = match column.field {
+            "memberCount" => "Với Tập thể",
+            _ if column.required => "Có",
+            _ => "Không",
+        };
+        let how = if column.field == "category" { category_help.as_str() } else { column.help };
+        help.write_string(row, 0, column.header).map_err(err)?;
+        help.write_string(row, 1, needed).map_err(err)?;
+        help.write_string(row, 2, how).map_err(err)?;
+        help.write_string(row, 3, column.example).map_err(err)?;
+    }
+    let notes = 2 + COLUMNS.len() as u32;
+    help.write_string(
+        notes,
+        0,
+        format!(
+            "Dòng 1 của trang \"Nhập điển hình\" là tiêu đề cột; mỗi dòng sau là một điển hình (tối đa {} dòng). Xóa dòng ví dụ trước khi nhập.",
+            LIMITS.max_rows
+        ),
+    )
+    .map_err(err)?;
+    help.set_column_width(0, 22).map_err(err)?;
+    help.set_column_width(1, 12).map_err(err)?;
+    help.set_column_width(2, 80).map_err(err)?;
+    help.set_column_width(3, 40).map_err(err)?;
+    workbook.save_to_buffer().map_err(err)
+}
+
+/// The import template as an Excel file: the columns with an example row, and a sheet
+/// explaining each column (which are required, and for which subject kind).
+///
+/// **Quyền:** office, unit_head, unit_staff.
+#[utoipa::path(
+    tag = "Điển hình",
+    security(("bearer" = ["office", "unit_head", "unit_staff"])),
+    responses((status = 200, description = "Tệp Excel mẫu (.xlsx)", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+)]
+#[get("/exemplars/import/template")]
+pub async fn import_template(_auth: Auth<WriteExemplars>) -> AppResult<actix_web::HttpResponse> {
+    let bytes = web::block(template).await.map_err(AppError::internal)??;
+    Ok(actix_web::HttpResponse::Ok()
+        .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            "attachment; filename=\"mau-nhap-diem-hinh.xlsx\"",
+        ))
+        .body(bytes))
+}
+
 /// Imports exemplars from an XLSX or CSV file (columns: Tên điển hình, Đối tượng, Mã đơn vị,
 /// Phân loại, Lĩnh vực, Thành tích, Ngày phát hiện (dd/mm/yyyy), Chức vụ, Chức danh, Số thành
 /// viên, Cách phát hiện, Người phát hiện, Phong trào thi đua (mã hoặc tên, cách nhau bởi ;),
@@ -606,11 +736,14 @@ mod tests {
 
     #[test]
     fn dates_in_the_usual_forms() {
-        let day = NaiveDate::from_ymd_opt(2026, 3, 5);
+        let day = DateCell::Day(NaiveDate::from_ymd_opt(2026, 3, 5).unwrap());
         assert_eq!(parse_date("05/03/2026"), day);
         assert_eq!(parse_date("5/3/2026"), day);
         assert_eq!(parse_date("2026-03-05"), day);
         assert_eq!(parse_date("2026-03-05T00:00:00"), day);
-        assert_eq!(parse_date("ngày 5"), None);
+        assert_eq!(parse_date("ngày 5"), DateCell::NotADate);
+        assert_eq!(parse_date("31/02/2026"), DateCell::NoSuchDay);
+        assert_eq!(parse_date("2026-13-01"), DateCell::NoSuchDay);
+        assert_eq!(parse_date("12/2026"), DateCell::NotADate);
     }
 }

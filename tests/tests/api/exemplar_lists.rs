@@ -164,6 +164,7 @@ fn sheet(bytes: &[u8]) -> Vec<Vec<String>> {
                     Data::String(s) => s.clone(),
                     Data::Float(f) => f.to_string(),
                     Data::Int(i) => i.to_string(),
+                    Data::DateTime(d) => d.as_datetime().map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(),
                     _ => String::new(),
                 })
                 .collect()
@@ -185,12 +186,15 @@ db_test!(
             .send()
             .await
             .unwrap();
-        let rows = sheet(&response.bytes().await.unwrap());
+        let all = sheet(&response.bytes().await.unwrap());
+        assert!(all[0][0].starts_with("Danh sách điển hình tiên tiến – xuất ngày"), "a title row: {:?}", all[0]);
+        assert!(all[0][0].ends_with("(2 hồ sơ)"));
+        let rows = &all[2..];
         assert_eq!(rows.len(), 3, "header and two rows");
         assert_eq!(rows[0][1], "Tên điển hình");
         assert_eq!(rows[1][1], "Nguyễn Thị Thu Trang");
         assert_eq!(rows[1][7], "Gương người tốt việc tốt");
-        assert_eq!(rows[1][9], "28/08/2025");
+        assert_eq!(rows[1][9], "28/08/2025", "a real date cell, shown dd/mm/yyyy");
         assert_eq!(rows[1][15], "Ứng dụng chữ ký số trong chứng thực");
         assert_eq!(rows[2][6], "Trung tâm Trợ giúp pháp lý nhà nước tỉnh Đồng Tháp");
     }
@@ -349,5 +353,45 @@ db_test!(
         let filtered = app.get("/api/v1/exemplars?stage=nurturing&pageSize=1").token(&office).send().await;
         assert_eq!(filtered.ok()["totalCapped"], false, "plain filters count exactly");
         assert!(filtered.body["total"].as_i64().unwrap() > 60);
+    }
+);
+
+db_test!(
+    async fn the_import_template_explains_itself_and_impossible_dates_are_named(app) {
+        let staff = app.token("tgpl.canbo").await;
+        let response = reqwest::Client::new()
+            .get(app.url("/api/v1/exemplars/import/template"))
+            .bearer_auth(&staff)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let bytes = response.bytes().await.unwrap().to_vec();
+        let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+        assert_eq!(workbook.sheet_names(), ["Nhập điển hình", "Hướng dẫn"]);
+        let help = workbook.worksheet_range("Hướng dẫn").unwrap();
+        let member_row: Vec<String> = help
+            .rows()
+            .find(|r| r[0] == "Số thành viên")
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(member_row[1], "Với Tập thể");
+        // The template with its example row imports as a valid dry run.
+        let res = import(&app, &staff, "mau.xlsx", bytes, &[]).await;
+        assert_eq!(res.ok()["validRows"], 1, "{}", res.text);
+        app.get("/api/v1/exemplars/import/template").token(&app.token("lanhdao").await).send().await.problem(403, "forbidden");
+
+        let file = csv(&[
+            "Lê Văn Ngày;Cá nhân;TGPL;Điển hình tiên tiến;Hộ tịch;Làm tốt công việc hộ tịch cả năm;31/02/2026;;;;",
+            "Tổ hòa giải số 5;Tập thể;TGPL;Mô hình mới;Hòa giải cơ sở;Hòa giải thành nhiều vụ việc trong năm;01/03/2026;;;;",
+        ]);
+        let report = import(&app, &staff, "ngay.csv", file.into_bytes(), &[]).await;
+        let report = report.ok();
+        assert_eq!(report["rows"][0]["errors"][0]["code"], "invalid_date");
+        assert_eq!(report["rows"][0]["errors"][0]["message"], "Ngày 31/02/2026 không tồn tại.");
+        let collective: Vec<&str> = report["rows"][1]["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+        assert_eq!(collective, ["Số thành viên"], "a collective needs its member count");
     }
 );
