@@ -148,10 +148,6 @@ impl Plot {
     fn has_plan(self) -> bool {
         self.reaches(Stage::Nurturing) || matches!(self, Plot::ProposedNurturing)
     }
-
-    fn has_summary(self) -> bool {
-        self.reaches(Stage::Summarized) || matches!(self, Plot::ProposedSummary)
-    }
 }
 
 fn rank(stage: Stage) -> u8 {
@@ -259,7 +255,7 @@ impl Spec {
     }
 }
 
-use Category::{Advanced, GoodDeed, NewFactor, NewModel};
+use crate::exemplars::types::Category::{Advanced, GoodDeed, NewFactor, NewModel};
 
 const TGPL_FIELD: &str = "Trợ giúp pháp lý";
 const PBGDPL_FIELD: &str = "Phổ biến, giáo dục pháp luật";
