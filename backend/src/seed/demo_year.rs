@@ -810,7 +810,7 @@ impl Story<'_> {
         }
         self.step(conn, id, office, ExemplarAction::Confirm, Some("Hồ sơ đầy đủ, đúng quy định."), None, review_at)?;
         if matches!(plot, Plot::Confirmed) {
-            if index % 2 == 0 {
+            if index.is_multiple_of(2) {
                 self.evaluate(conn, id, office, EvaluatorKind::OfficeReview, 3, self.on(discovered, day::OFFICE_FIRST_LOOK, 10), report)?;
             }
             return Ok(id);
@@ -830,7 +830,7 @@ impl Story<'_> {
             Some(Stage::Nurturing),
             self.on(discovered, day::PROPOSED_NURTURING, 9),
         )?;
-        let reviewer = if index % 3 == 0 { &self.cast.leader } else { office };
+        let reviewer = if index.is_multiple_of(3) { &self.cast.leader } else { office };
         self.step(conn, id, reviewer, ExemplarAction::ConfirmStage, Some("Đồng ý chuyển sang bồi dưỡng."), None, self.on(discovered, day::NURTURING, 15))?;
         let passed = plot.reaches(Stage::Summarized) || matches!(plot, Plot::ProposedSummary);
         self.evaluate(conn, id, staff, EvaluatorKind::SelfAssessment, if passed { 4 } else { 3 }, self.on(discovered, day::SELF_ASSESSED, 10), report)?;
@@ -839,7 +839,7 @@ impl Story<'_> {
                 if index % 4 == 2 {
                     // The Office started its review and has not finished it.
                     self.draft_evaluation(conn, id, office, self.on(discovered, day::OFFICE_NURTURING_REVIEW, 9), report)?;
-                } else if index % 2 == 0 {
+                } else if index.is_multiple_of(2) {
                     self.evaluate(conn, id, office, EvaluatorKind::OfficeReview, 3, self.on(discovered, day::OFFICE_NURTURING_REVIEW, 9), report)?;
                 }
                 return Ok(id);
@@ -1055,7 +1055,7 @@ impl Story<'_> {
         exemplar_model::ensure_workable(staff, &row)?;
         let at = self.walk.at(adopted + Duration::days(1), 10);
         let replication = records::add_replication(conn, staff, &row, at, &input)?;
-        if spec.photo.is_some() && choice % 2 == 0 {
+        if spec.photo.is_some() && choice.is_multiple_of(2) {
             let caption = format!("{adopter} áp dụng mô hình");
             self.photo(conn, Owner::Replication(replication), staff, &caption, choice + 50, at)?;
             report.photos += 1;
