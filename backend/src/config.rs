@@ -32,8 +32,8 @@ pub enum Command {
     Migrate(DatabaseArgs),
     /// Create an administrator account (or reset an existing one's password).
     CreateAdmin(CreateAdminArgs),
-    /// Create one demo user for every role, with demo passwords printed on the console.
-    SeedDemo(DatabaseArgs),
+    /// Create the demo accounts and a realistic demo year 2026 (never on a production database).
+    SeedDemo(SeedDemoArgs),
     /// Write the OpenAPI document to a file (or standard output).
     ExportOpenapi(ExportArgs),
 }
@@ -53,6 +53,15 @@ pub struct DatabaseArgs {
     /// Log format.
     #[arg(long, env = "LANTOA_LOG_FORMAT", value_enum, default_value_t = LogFormat::Pretty)]
     pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SeedDemoArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Only the demo accounts, without the demo year's exemplars and introductions.
+    #[arg(long)]
+    pub accounts_only: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -116,12 +116,22 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::SeedDemo(args) => {
-            lantoa::logging::init(args.log_format);
-            let database = open_database(&args)?;
+            lantoa::logging::init(args.database.log_format);
+            let database = open_database(&args.database)?;
             let mut conn = database.get().map_err(|e| e.to_string())?;
-            let created = seed::demo::seed(&mut conn, Clock::system().now_naive()).map_err(|e| e.to_string())?;
+            let clock = Clock::system();
+            // The accounts date from the start of the demo year, before anything they did in it.
+            let accounts_at = chrono::NaiveDate::from_ymd_opt(2026, 1, 5)
+                .and_then(|d| d.and_hms_opt(1, 0, 0))
+                .map_or(clock.now_naive(), |at| at.min(clock.now_naive()));
+            let created = seed::demo::seed(&mut conn, accounts_at).map_err(|e| e.to_string())?;
             let mut out = std::io::stdout().lock();
             let _ = writeln!(out, "{}", seed::demo::describe(created));
+            if !args.accounts_only {
+                let report = seed::demo_year::seed(&mut conn, &args.database.data_dir, &clock)
+                    .map_err(|e| format!("seeding the demo year failed: {e}"))?;
+                let _ = writeln!(out, "{}", seed::demo_year::describe(&report));
+            }
             Ok(())
         }
         Command::ExportOpenapi(args) => {

@@ -378,6 +378,51 @@ async function pickDate(page, testId, ddmmyyyy) {
   assert.equal(await input.inputValue(), ddmmyyyy);
 }
 
+/** The number a home-page figure shows. */
+async function figure(page, testId) {
+  const locator = byTestId(page, testId).locator('.ant-statistic-content-value');
+  await page.waitForFunction(
+    (selector) => /\d/.test(document.querySelector(selector)?.textContent ?? ''),
+    `[data-testid="${testId}"] .ant-statistic-content-value`,
+  );
+  return Number((await locator.innerText()).replace(/\D/g, ''));
+}
+
+test('the demo year: the leadership and a unit head find a Department at work', async () => {
+  await scenario('demo-year-leader', async (page) => {
+    await login(page, 'lanhdao', PASSWORD);
+    await byTestId(page, 'home-greeting').waitFor();
+    assert.ok((await figure(page, 'home-submitted')) > 0, 'records wait for confirmation');
+    assert.ok((await figure(page, 'home-proposals')) > 0, 'stage moves wait for approval');
+
+    await byTestId(page, 'nav-diem-hinh').click();
+    await expectTitle(page, 'Điển hình tiên tiến');
+    await page.locator('[data-testid^="exemplar-link-"]').first().waitFor();
+    assert.ok((await page.locator('[data-testid^="exemplar-link-"]').count()) >= 10, 'the list is full');
+
+    // Searched without diacritics, as people type.
+    await byTestId(page, 'exemplar-search').fill('hong nhung');
+    const found = page.locator('[data-testid^="exemplar-link-"]', { hasText: 'Nguyễn Thị Hồng Nhung' });
+    await found.first().waitFor();
+    await found.first().click();
+    await expectTitle(page, 'Nguyễn Thị Hồng Nhung');
+    assert.equal(await byTestId(page, 'exemplar-stage').innerText(), 'Nhân rộng');
+    assert.equal(await byTestId(page, 'exemplar-record-status').innerText(), 'Đã xác nhận');
+    await byTestId(page, 'exemplar-conclusion').getByText('Đạt').waitFor();
+    const timeline = byTestId(page, 'exemplar-timeline');
+    for (const action of ['created', 'plan_saved', 'submitted', 'confirmed', 'summary_saved', 'replication_added']) {
+      assert.ok((await timeline.locator(`[data-testid="timeline-${action}"]`).count()) >= 1, `timeline has ${action}`);
+    }
+  });
+
+  await scenario('demo-year-unit-head', async (page) => {
+    await login(page, 'pbgdpl.truong', PASSWORD);
+    await byTestId(page, 'home-greeting').waitFor();
+    assert.equal(await byTestId(page, 'home-unit').innerText(), 'Phòng Phổ biến, giáo dục pháp luật');
+    assert.ok((await figure(page, 'home-stage-nurturing')) > 0, 'the unit nurtures exemplars');
+  });
+});
+
 test('an exemplar goes from the unit to the Office: recorded, planned, submitted, proposed, moved, evaluated, introduced', async () => {
   const name = `Nguyễn Thị Điển Hình ${runId}`;
   const title = `Gương sáng trợ giúp pháp lý ${runId}`;

@@ -1,5 +1,7 @@
-//! Reference data every installation needs (the Department's units) and the demo accounts.
+//! Reference data every installation needs (the Department's units), the demo accounts and the
+//! demo year.
 
 pub mod admin;
 pub mod demo;
+pub mod demo_year;
 pub mod reference;

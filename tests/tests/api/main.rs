@@ -7,6 +7,7 @@ mod auth;
 mod authz;
 mod catalogs;
 mod contract;
+mod demo;
 mod conventions;
 mod evaluations;
 mod exemplar_lists;

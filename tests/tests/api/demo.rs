@@ -1,0 +1,223 @@
+//! `lantoa seed-demo`'s demo year: a realistic 2026 with every stage and record status, the stage
+//! records, evaluations of both conclusions, photos, movements and the monthly introductions on
+//! time, late and missing; nothing dated after today; running it twice changes nothing.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use lantoa::db::schema::{
+    attachments, evaluations, exemplar_movements, exemplars, introductions, milestones,
+    nurturing_plans, replications, settings, stage_events, summaries, users,
+};
+use lantoa::evaluations::model::{EvaluationStatus, EvaluatorKind};
+use lantoa::exemplars::types::{Conclusion, MilestoneStatus, RecordStatus, Stage, TimelineAction};
+use lantoa::introductions::grid::{self, CellStatus};
+use lantoa::seed::demo_year;
+use lantoa::time::Month;
+use lantoa_tests::{DEMO_PASSWORD, TestApp, db_test};
+
+fn seed(app: &TestApp) -> demo_year::Report {
+    let data_dir = app.state.settings.data_dir.clone();
+    let clock = app.state.clock.clone();
+    app.db(|conn| demo_year::seed(conn, &data_dir, &clock))
+        .expect("the demo year seeds")
+}
+
+/// How many rows each table the seeder writes holds.
+fn counts(app: &TestApp) -> Vec<(&'static str, i64)> {
+    app.db(|conn| {
+        vec![
+            ("users", users::table.count().get_result(conn).unwrap()),
+            ("exemplars", exemplars::table.count().get_result(conn).unwrap()),
+            ("stage_events", stage_events::table.count().get_result(conn).unwrap()),
+            ("plans", nurturing_plans::table.count().get_result(conn).unwrap()),
+            ("milestones", milestones::table.count().get_result(conn).unwrap()),
+            ("summaries", summaries::table.count().get_result(conn).unwrap()),
+            ("replications", replications::table.count().get_result(conn).unwrap()),
+            ("evaluations", evaluations::table.count().get_result(conn).unwrap()),
+            ("introductions", introductions::table.count().get_result(conn).unwrap()),
+            ("attachments", attachments::table.count().get_result(conn).unwrap()),
+            ("links", exemplar_movements::table.count().get_result(conn).unwrap()),
+            ("settings", settings::table.count().get_result(conn).unwrap()),
+        ]
+    })
+}
+
+db_test!(
+    async fn the_demo_year_tells_the_whole_story_once(app) {
+        let report = seed(&app);
+        assert!(!report.already_seeded);
+        assert_eq!(report.accounts_created, demo_year::UNIT_ACCOUNTS.len());
+        let today = app.state.clock.today();
+        let now = app.state.clock.now_naive();
+
+        let rows: Vec<(i64, Stage, RecordStatus, Option<Stage>, NaiveDate, Option<Conclusion>)> =
+            app.db(|conn| {
+                exemplars::table
+                    .select((
+                        exemplars::id,
+                        exemplars::stage,
+                        exemplars::record_status,
+                        exemplars::proposed_stage,
+                        exemplars::discovered_on,
+                        exemplars::current_conclusion,
+                    ))
+                    .load(conn)
+                    .unwrap()
+            });
+        assert!((40..=60).contains(&rows.len()), "{} exemplars", rows.len());
+        assert_eq!(report.exemplars, rows.len());
+        for stage in Stage::ALL {
+            assert!(rows.iter().any(|r| r.1 == *stage), "an exemplar at stage {stage:?}");
+        }
+        for status in RecordStatus::ALL {
+            assert!(rows.iter().any(|r| r.2 == *status), "a record {status:?}");
+        }
+        assert!(rows.iter().any(|r| r.3.is_some()), "a stage move waiting for the Office");
+        let start = NaiveDate::from_ymd_opt(2026, 2, 1).unwrap();
+        let end = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap().min(today);
+        assert!(rows.iter().all(|r| r.4 >= start && r.4 <= end), "discovered Feb–Nov 2026");
+        for conclusion in [Conclusion::Passed, Conclusion::NeedsNurturing] {
+            assert!(rows.iter().any(|r| r.5 == Some(conclusion)), "current conclusion {conclusion:?}");
+        }
+
+        // The timeline: every exemplar was created, some returned to their unit (now drafts
+        // again), and nothing happened after now.
+        let events: Vec<(i64, TimelineAction, NaiveDateTime)> = app.db(|conn| {
+            stage_events::table
+                .select((stage_events::exemplar_id, stage_events::action, stage_events::occurred_at))
+                .load(conn)
+                .unwrap()
+        });
+        for row in &rows {
+            assert!(
+                events.iter().any(|e| e.0 == row.0 && e.1 == TimelineAction::Created),
+                "exemplar {} has its creation on the timeline",
+                row.0
+            );
+        }
+        let returned: Vec<i64> =
+            events.iter().filter(|e| e.1 == TimelineAction::Returned).map(|e| e.0).collect();
+        assert!(
+            rows.iter().any(|r| returned.contains(&r.0) && r.2 == RecordStatus::Draft),
+            "a record returned to its unit"
+        );
+        for action in [
+            TimelineAction::PlanSaved,
+            TimelineAction::SummarySaved,
+            TimelineAction::ReplicationAdded,
+            TimelineAction::Moved,
+            TimelineAction::Proposed,
+            TimelineAction::Evaluated,
+        ] {
+            assert!(events.iter().any(|e| e.1 == action), "the timeline has {action:?}");
+        }
+        assert!(events.iter().all(|e| e.2 <= now), "nothing is dated after now");
+        assert!(events.iter().all(|e| e.2 >= NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap()));
+
+        // Evaluations: self-assessments and Office reviews, đạt and cần bồi dưỡng thêm, a draft.
+        let evaluated: Vec<(EvaluatorKind, EvaluationStatus, Option<Conclusion>)> = app.db(|conn| {
+            evaluations::table
+                .select((evaluations::evaluator_kind, evaluations::status, evaluations::conclusion))
+                .load(conn)
+                .unwrap()
+        });
+        for kind in [EvaluatorKind::SelfAssessment, EvaluatorKind::OfficeReview] {
+            for conclusion in [Conclusion::Passed, Conclusion::NeedsNurturing] {
+                assert!(
+                    evaluated.iter().any(|e| e.0 == kind
+                        && e.1 == EvaluationStatus::Final
+                        && e.2 == Some(conclusion)),
+                    "a final {kind:?} concluding {conclusion:?}"
+                );
+            }
+        }
+        assert!(evaluated.iter().any(|e| e.1 == EvaluationStatus::Draft), "an evaluation in progress");
+
+        // Nurturing milestones due in the next 30 days, and overdue ones, counted from today.
+        let steps: Vec<(NaiveDate, MilestoneStatus)> = app.db(|conn| {
+            milestones::table
+                .select((milestones::due_on, milestones::status))
+                .load(conn)
+                .unwrap()
+        });
+        let open = |s: &MilestoneStatus| matches!(s, MilestoneStatus::Planned | MilestoneStatus::InProgress);
+        assert!(
+            steps.iter().any(|(due, s)| open(s) && *due >= today && *due <= today + Duration::days(30)),
+            "a milestone due within 30 days"
+        );
+        assert!(steps.iter().any(|(due, s)| open(s) && *due < today), "an overdue milestone");
+        assert!(steps.iter().any(|(_, s)| *s == MilestoneStatus::Done));
+
+        // Photos: stored as uploads are, with thumbnails.
+        let photos: Vec<(String, String, bool)> = app.db(|conn| {
+            attachments::table
+                .select((attachments::content_type, attachments::sha256, attachments::has_thumbnail))
+                .load(conn)
+                .unwrap()
+        });
+        assert!(photos.len() >= 3, "{} photos", photos.len());
+        let storage = lantoa::attachments::storage::Storage::new(&app.state.settings.data_dir);
+        for (content_type, sha256, thumbnail) in &photos {
+            assert_eq!(content_type, "image/png");
+            assert!(thumbnail);
+            assert!(storage.file_path(sha256).unwrap().is_file(), "the photo's file is stored");
+        }
+        let links: i64 = app.db(|conn| exemplar_movements::table.count().get_result(conn).unwrap());
+        assert!(links >= 10, "exemplars are linked to movements ({links})");
+
+        // The introduction grid of 2026: some units on time, some late, some missing.
+        let cells: Vec<(String, String, CellStatus)> = app.db(|conn| {
+            let programme = lantoa::settings::load(conn).unwrap();
+            let start = Month::parse(&programme.introductions_start).unwrap();
+            let grid = grid::build(conn, 2026, programme.introduction_due_day, start, today, None).unwrap();
+            grid.rows
+                .into_iter()
+                .flat_map(|row| {
+                    let code = row.unit.code.clone();
+                    row.cells.into_iter().map(move |c| (code.clone(), c.month, c.status))
+                })
+                .collect()
+        });
+        let past_months: Vec<String> = (4..=11)
+            .map(|m| format!("2026-{m:02}"))
+            .filter(|m| Month::parse(m).unwrap() < Month::of(today))
+            .collect();
+        let status_of = |code: &str, month: &str| {
+            cells.iter().find(|c| c.0 == code && c.1 == month).map(|c| c.2)
+        };
+        for month in &past_months {
+            assert_eq!(status_of("TGPL", month), Some(CellStatus::OnTime), "TGPL {month}");
+        }
+        for (code, month, status) in [
+            ("PCC1", "2026-04", CellStatus::Late),
+            ("BTTP", "2026-05", CellStatus::Missing),
+            ("DGTS", "2026-04", CellStatus::Missing),
+            ("PCC2", "2026-06", CellStatus::Missing),
+        ] {
+            if past_months.iter().any(|m| m == month) {
+                assert_eq!(status_of(code, month), Some(status), "{code} {month}");
+            }
+        }
+        for status in [CellStatus::OnTime, CellStatus::Late, CellStatus::Missing, CellStatus::NotApplicable] {
+            assert!(cells.iter().any(|c| c.2 == status), "a cell {status:?}");
+        }
+
+        // A unit head of the demo year signs in and sees the unit's exemplars only.
+        let token = app.login_full("pbgdpl.truong", DEMO_PASSWORD).await["accessToken"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let list = app.get("/api/v1/exemplars?pageSize=100").token(&token).send().await;
+        let items = list.ok()["items"].as_array().unwrap().clone();
+        assert!(items.len() >= 5, "the unit head sees the unit's exemplars");
+        assert!(items.iter().all(|e| e["unit"]["code"] == "PBGDPL"));
+
+        // Twice: nothing changes.
+        let before = counts(&app);
+        let again = seed(&app);
+        assert!(again.already_seeded);
+        assert_eq!(again.accounts_created, 0);
+        assert_eq!(again.exemplars, 0);
+        assert_eq!(counts(&app), before);
+    }
+);
