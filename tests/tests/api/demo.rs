@@ -212,6 +212,34 @@ db_test!(
         assert!(items.len() >= 5, "the unit head sees the unit's exemplars");
         assert!(items.iter().all(|e| e["unit"]["code"] == "PBGDPL"));
 
+        // The home pages have what the demo promises: work waiting for the Office and the
+        // units, and the Department's picture for the leader.
+        let count = |home: &serde_json::Value, kind: &str| {
+            home["tasks"].as_array().unwrap().iter().find(|t| t["kind"] == kind).map(|t| t["count"].as_i64().unwrap())
+        };
+        let office = app.token("vanphong").await;
+        let office_home = app.get("/api/v1/home").token(&office).send().await.ok().clone();
+        for kind in ["to_confirm", "proposals_to_decide", "milestones_overdue"] {
+            assert!(count(&office_home, kind).unwrap() > 0, "{kind}: {office_home}");
+        }
+        let mut due_soon = 0;
+        let mut returned = 0;
+        for code in ["tgpl", "pbgdpl", "hctp", "bttp", "pcc1", "dgts", "xdktvb"] {
+            let head = app.token(&format!("{code}.truong")).await;
+            let home = app.get("/api/v1/home").token(&head).send().await.ok().clone();
+            due_soon += count(&home, "milestones_due_soon").unwrap();
+            returned += count(&home, "returned").unwrap();
+            assert!(home["introduction"]["status"].is_string(), "{code}: {home}");
+        }
+        assert!(due_soon > 0 && returned > 0, "due soon {due_soon}, returned {returned}");
+        let leader = app.token("lanhdao").await;
+        let picture = app.get("/api/v1/home").token(&leader).send().await.ok()["picture"].clone();
+        let stages_with_records = picture["byStage"].as_array().unwrap().iter().filter(|s| s["count"].as_i64().unwrap() > 0).count();
+        assert!(stages_with_records >= 5, "{picture}");
+        assert!(picture["introductions"]["onTime"].as_i64().unwrap() > 0);
+        assert!(picture["introductions"]["missing"].as_i64().unwrap() > 0);
+        assert!(!picture["recentReplications"].as_array().unwrap().is_empty());
+
         // Twice: nothing changes.
         let before = counts(&app);
         let again = seed(&app);
