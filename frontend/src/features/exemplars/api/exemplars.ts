@@ -292,6 +292,18 @@ export function useExportExemplars() {
   });
 }
 
+/** The import template (the columns, an example row and a sheet explaining each column). */
+export function useDownloadImportTemplate() {
+  return useMutation({
+    mutationFn: async () => {
+      const { blob, fileName } = await unwrapFile(
+        api.GET('/api/v1/exemplars/import/template', { parseAs: 'blob' }),
+      );
+      saveFile(blob, fileName ?? 'mau-nhap-diem-hinh.xlsx');
+    },
+  });
+}
+
 export interface ImportRequest {
   file: File;
   dryRun: boolean;

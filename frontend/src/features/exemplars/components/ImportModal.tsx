@@ -6,15 +6,13 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { UnitSelect } from '@/components/UnitSelect';
 import { isApiError } from '@/lib/api/problem';
 import type { ImportReport } from '@/lib/api/models';
-import { saveFile } from '@/lib/api/files';
 import { unitTreeQuery } from '@/lib/api/queries/units';
-import { useImportExemplars } from '../api/exemplars';
+import { useDownloadImportTemplate, useImportExemplars } from '../api/exemplars';
 import {
   IMPORT_COLUMNS,
   importChoices,
   importRowsView,
   importSummary,
-  importTemplateCsv,
   rowsFromProblem,
 } from './import-report';
 import { ImportReportTable } from './ImportReportTable';
@@ -31,6 +29,7 @@ export function ImportModal({ chooseUnit, onClose }: ImportModalProps) {
   const [unitId, setUnitId] = useState<number>();
   const [report, setReport] = useState<ImportReport | null>(null);
   const importer = useImportExemplars();
+  const template = useDownloadImportTemplate();
   const units = useQuery(unitTreeQuery(false));
 
   const run = (dryRun: boolean, onlyValid: boolean) => {
@@ -118,14 +117,11 @@ export function ImportModal({ chooseUnit, onClose }: ImportModalProps) {
               size="small"
               icon={<DownloadOutlined />}
               style={{ padding: 0 }}
-              onClick={() =>
-                saveFile(
-                  new Blob([importTemplateCsv()], { type: 'text/csv;charset=utf-8' }),
-                  'mau-nhap-diem-hinh.csv',
-                )
-              }
+              loading={template.isPending}
+              onClick={() => template.mutate()}
+              data-testid="import-template"
             >
-              Tải tệp mẫu
+              Tải tệp mẫu (.xlsx)
             </Button>
           </Typography.Paragraph>
           <Form layout="vertical">

@@ -4,8 +4,6 @@ import {
   importChoices,
   importRowsView,
   importSummary,
-  importTemplateCsv,
-  IMPORT_COLUMNS,
   rowsFromProblem,
 } from './import-report';
 
@@ -97,13 +95,5 @@ describe('what a report allows', () => {
     expect(importSummary(report({ totalRows: 0, validRows: 0, errorRows: 0 }))).toMatch(
       /không có dòng dữ liệu/,
     );
-  });
-});
-
-describe('importTemplateCsv', () => {
-  it('starts with a byte order mark and the server’s column headers', () => {
-    const csv = importTemplateCsv();
-    expect(csv.startsWith('\uFEFFTên điển hình,Đối tượng,Mã đơn vị,')).toBe(true);
-    expect(csv.split('\r\n')[0].split(',')).toHaveLength(IMPORT_COLUMNS.length);
   });
 });

@@ -22,16 +22,6 @@ export const IMPORT_COLUMNS = [
   { header: 'Sáng kiến', required: false, example: 'Số hóa hồ sơ trợ giúp pháp lý' },
 ] as const;
 
-function csvCell(value: string): string {
-  return /[",;\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** A template the user can fill in (UTF-8 with a byte order mark, so Excel shows the diacritics). */
-export function importTemplateCsv(): string {
-  const lines = [IMPORT_COLUMNS.map((c) => c.header), IMPORT_COLUMNS.map((c) => c.example)];
-  return `\uFEFF${lines.map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
 export interface ColumnProblems {
   column: string;
   messages: string[];
