@@ -133,10 +133,10 @@ function TaskList({ tasks, role }: { tasks: HomeTask[]; role: Role }) {
 function IntroductionCard({ introduction }: { introduction: MonthIntroduction | null | undefined }) {
   return (
     <Card
-      title="Giới thiệu điển hình hằng tháng"
+      title="Giới thiệu hằng tháng"
       style={{ height: '100%' }}
       data-testid="home-introduction"
-      extra={<Link to={PATHS.introductions}>Mở trang giới thiệu</Link>}
+      extra={<Link to={PATHS.introductions}>Mở trang</Link>}
     >
       {introduction ? (
         <>
@@ -244,7 +244,7 @@ function Picture({ picture }: { picture: DepartmentPicture }) {
               />
             </Card>
             <Card
-              title={`Giới thiệu hằng tháng năm ${year}`}
+              title={`Giới thiệu năm ${year}`}
               extra={<Link to={PATHS.introductions}>Bảng theo dõi</Link>}
               data-testid="home-introduction-tally"
             >
@@ -311,6 +311,18 @@ export default function HomePage() {
   const unitRole = isUnitRole(user.role);
   const today = fromApiDate(home.data?.today) ?? todayInVietnam();
   const tasks = home.data?.tasks ?? [];
+  const deadlines = (
+    <Card title="Mốc thời gian sắp tới" style={{ height: '100%' }}>
+      <Flex vertical gap={12}>
+        {upcomingDeadlines(today).map((deadline) => (
+          <Flex key={deadline.key} justify="space-between" gap={12}>
+            <span>{deadline.label}</span>
+            <strong style={{ whiteSpace: 'nowrap' }}>{deadline.due.format(DATE_FORMAT)}</strong>
+          </Flex>
+        ))}
+      </Flex>
+    </Card>
+  );
 
   return (
     <>
@@ -334,59 +346,47 @@ export default function HomePage() {
         </Typography.Paragraph>
       </Card>
       <ProblemAlert error={home.error} />
-      {home.isPending ? (
+      {home.isPending && (
         <Card style={{ marginBottom: 16 }}>
           <Skeleton active />
         </Card>
-      ) : (
-        home.data && (
-          <>
-            {(tasks.length > 0 || unitRole) && (
-              <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-                {tasks.length > 0 && (
-                  <Col xs={24} lg={unitRole ? 14 : 12}>
-                    <TaskList tasks={tasks} role={user.role} />
-                  </Col>
-                )}
-                {unitRole && (
-                  <Col xs={24} lg={10}>
-                    <IntroductionCard introduction={home.data.introduction} />
-                  </Col>
-                )}
-              </Row>
-            )}
-            {home.data.picture && <Picture picture={home.data.picture} />}
-          </>
-        )
       )}
+      {home.data && (
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+          {tasks.length > 0 && (
+            <Col xs={24} lg={unitRole ? 14 : 12}>
+              <TaskList tasks={tasks} role={user.role} />
+            </Col>
+          )}
+          <Col xs={24} lg={unitRole ? 10 : 12}>
+            {unitRole ? <IntroductionCard introduction={home.data.introduction} /> : deadlines}
+          </Col>
+        </Row>
+      )}
+      {home.data?.picture && <Picture picture={home.data.picture} />}
       <Row gutter={[16, 16]}>
-        <Col xs={24} md={12}>
-          <Card title="Mốc thời gian sắp tới" style={{ height: '100%' }}>
-            <Flex vertical gap={12}>
-              {upcomingDeadlines(today).map((deadline) => (
-                <Flex key={deadline.key} justify="space-between" gap={12}>
-                  <span>{deadline.label}</span>
-                  <strong style={{ whiteSpace: 'nowrap' }}>{deadline.due.format(DATE_FORMAT)}</strong>
-                </Flex>
-              ))}
-            </Flex>
-          </Card>
-        </Col>
-        <Col xs={24} md={12}>
+        {unitRole && (
+          <Col xs={24} md={12}>
+            {deadlines}
+          </Col>
+        )}
+        <Col xs={24} md={unitRole ? 12 : 24}>
           <Card title="Bạn có thể" style={{ height: '100%' }}>
-            <Flex vertical gap={12}>
+            <Row gutter={[16, 12]}>
               {links.map(({ path, label, icon: Icon }) => (
-                <Flex key={path} gap={12} align="baseline">
-                  <Icon />
-                  <div>
-                    <Link to={path}>{label}</Link>
-                    <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-                      {LINK_HINTS[path]}
-                    </Typography.Paragraph>
-                  </div>
-                </Flex>
+                <Col key={path} xs={24} md={unitRole ? 24 : 12} xl={unitRole ? 24 : 8}>
+                  <Flex gap={12} align="baseline">
+                    <Icon />
+                    <div>
+                      <Link to={path}>{label}</Link>
+                      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                        {LINK_HINTS[path]}
+                      </Typography.Paragraph>
+                    </div>
+                  </Flex>
+                </Col>
               ))}
-            </Flex>
+            </Row>
           </Card>
         </Col>
       </Row>
