@@ -585,6 +585,10 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     await byTestId(page, 'home-greeting').waitFor();
     await byTestId(page, 'nav-gioi-thieu').click();
     await expectTitle(page, 'Giới thiệu hằng tháng');
+    // The due day shows once the settings (or the grid) have loaded; "…" until then.
+    await page.waitForFunction(() =>
+      /^\d+$/.test(document.querySelector('[data-testid="due-day"]')?.textContent ?? ''),
+    );
     const dueDay = Number(await byTestId(page, 'due-day').innerText());
     assert.ok(dueDay >= 1 && dueDay <= 28, 'the due day is shown');
 
