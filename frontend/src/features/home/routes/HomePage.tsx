@@ -5,6 +5,7 @@ import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { CellStatus, DepartmentPicture, HomeTask, MonthIntroduction, Role } from '@/lib/api/models';
 import { homeQuery } from '@/lib/api/queries/home';
+import { settingsQuery } from '@/lib/api/queries/settings';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import { DATE_FORMAT, formatApiDate, formatMonth, fromApiDate, todayInVietnam } from '@/lib/dates';
 import { exemplarPath, navItemsFor, PATHS } from '@/lib/navigation';
@@ -307,6 +308,7 @@ function Picture({ picture }: { picture: DepartmentPicture }) {
 export default function HomePage() {
   const user = useCurrentUser();
   const home = useQuery(homeQuery());
+  const settings = useQuery(settingsQuery());
   const links = navItemsFor(user.role).filter((item) => item.path !== PATHS.home);
   const unitRole = isUnitRole(user.role);
   const today = fromApiDate(home.data?.today) ?? todayInVietnam();
@@ -314,7 +316,7 @@ export default function HomePage() {
   const deadlines = (
     <Card title="Mốc thời gian sắp tới" style={{ height: '100%' }}>
       <Flex vertical gap={12}>
-        {upcomingDeadlines(today).map((deadline) => (
+        {upcomingDeadlines(today, settings.data?.introductionDueDay).map((deadline) => (
           <Flex key={deadline.key} justify="space-between" gap={12}>
             <span>{deadline.label}</span>
             <strong style={{ whiteSpace: 'nowrap' }}>{deadline.due.format(DATE_FORMAT)}</strong>
