@@ -134,8 +134,8 @@ after(async () => {
 });
 
 /** Runs a scenario in its own browser context; on failure keeps a screenshot and prints the page. */
-async function scenario(name, body) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
+async function scenario(name, body, { viewport = { width: 1366, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
   context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
   const pageErrors = [];
@@ -630,6 +630,10 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     await byTestId(page, 'home-greeting').waitFor();
     await byTestId(page, 'nav-gioi-thieu').click();
     await expectTitle(page, 'Giới thiệu hằng tháng');
+    // The due day shows once the settings (or the grid) have loaded; "…" until then.
+    await page.waitForFunction(() =>
+      /^\d+$/.test(document.querySelector('[data-testid="due-day"]')?.textContent ?? ''),
+    );
     const dueDay = Number(await byTestId(page, 'due-day').innerText());
     assert.ok(dueDay >= 1 && dueDay <= 28, 'the due day is shown');
 
@@ -667,6 +671,237 @@ test('an exemplar goes from the unit to the Office: recorded, planned, submitted
     assert.match(await cell.getAttribute('aria-label'), new RegExp(onTime ? 'Đúng hạn' : 'Trễ hạn'));
     assert.equal(await byTestId(page, 'grid-legend').isVisible(), true);
   });
+});
+
+/** Calls the API as `username` (signed in with the demo password): the parsed answer. */
+async function apiAs(username) {
+  const signIn = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  assert.equal(signIn.status, 200, `${username} signs in`);
+  const { accessToken } = await signIn.json();
+  return async (method, path, body, version) => {
+    const headers = { authorization: `Bearer ${accessToken}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (version !== undefined) headers['if-match'] = `"${version}"`;
+    const response = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    assert.ok(response.ok, `${method} ${path} as ${username}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+}
+
+/** A calendar day `days` after today in Vietnam, as the API's YYYY-MM-DD. */
+function isoDay(days = 0) {
+  const today = todayInVietnam();
+  const day = new Date(Date.UTC(today.year, today.month - 1, today.day + days));
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Signs in, lands on the home page, reads the task's count, follows it, and expects the list
+ * behind it to hold exactly that many exemplars. Returns the list page's address.
+ */
+async function followCount(page, countTestId, expectedPath) {
+  const link = byTestId(page, countTestId);
+  await link.waitFor();
+  const count = Number((await link.innerText()).replace(/\D/g, ''));
+  assert.ok(count >= 1, `${countTestId} counts what the test prepared (got ${count})`);
+  await link.click();
+  await expectTitle(page, 'Điển hình tiên tiến');
+  const url = new URL(page.url());
+  assert.equal(`${url.pathname}${url.search}`, expectedPath);
+  await page.locator('.ant-pagination-total-text', { hasText: `${count} điển hình` }).waitFor();
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid^="exemplar-row-"]').length === n,
+    Math.min(count, 20),
+  );
+  return count;
+}
+
+test('every role lands on a home page that says what to do, and each count opens the list behind it', async () => {
+  const today = todayInVietnam();
+  const staff = await apiAs('tgpl.canbo');
+  const head = await apiAs('tgpl.truong');
+  const office = await apiAs('vanphong');
+  const units = await office('GET', '/units?pageSize=100');
+  const tgpl = units.items.find((unit) => unit.code === 'TGPL');
+  const record = (label) =>
+    staff('POST', '/exemplars', {
+      name: `${label} ${runId}`,
+      subjectKind: 'individual',
+      category: 'advanced',
+      fieldOfWork: 'Trợ giúp pháp lý',
+      achievements: 'Hoàn thành xuất sắc nhiệm vụ trợ giúp pháp lý trong năm.',
+      discoveredOn: isoDay(0),
+      unitId: tgpl.id,
+    });
+  const current = async (api, id) => api('GET', `/exemplars/${id}`);
+  const submit = async (id) =>
+    head('POST', `/exemplars/${id}/submit`, undefined, (await current(head, id)).version);
+
+  // Returned to the unit: submitted, then sent back by the Office.
+  const returned = await record('Hồ sơ trả lại');
+  await submit(returned.id);
+  await office(
+    'POST',
+    `/exemplars/${returned.id}/return`,
+    { note: 'Bổ sung minh chứng.' },
+    (await current(office, returned.id)).version,
+  );
+  // Waiting for the Office, with a plan whose milestones are due soon and overdue, and a proposal.
+  const planned = await record('Hồ sơ có kế hoạch');
+  await head('PUT', `/exemplars/${planned.id}/nurturing-plan`, {
+    strengths: 'Tận tâm với người dân.',
+    shortcomings: 'Chưa chia sẻ kinh nghiệm.',
+    measures: 'Tham gia tập huấn.',
+    milestones: [
+      { title: 'Báo cáo kinh nghiệm', dueOn: isoDay(5), status: 'planned' },
+      { title: 'Tập huấn đồng nghiệp', dueOn: isoDay(-5), status: 'planned' },
+    ],
+  });
+  await submit(planned.id);
+  await head(
+    'POST',
+    `/exemplars/${planned.id}/stage-proposal`,
+    { toStage: 'nurturing', note: 'Đã có kế hoạch.' },
+    (await current(head, planned.id)).version,
+  );
+  // Confirmed: what the leadership sees.
+  const confirmed = await record('Hồ sơ đã xác nhận');
+  await submit(confirmed.id);
+  const confirmedVersion = (await current(office, confirmed.id)).version;
+  await office('POST', `/exemplars/${confirmed.id}/confirm`, {}, confirmedVersion);
+
+  await scenario('home-staff', async (page) => {
+    await login(page, 'tgpl.canbo', PASSWORD);
+    await byTestId(page, 'home-tasks').waitFor();
+    assert.match(await byTestId(page, 'home-task-returned').innerText(), /Hồ sơ bị trả lại/);
+    await byTestId(page, 'home-task-drafts').waitFor();
+    assert.equal(await byTestId(page, 'home-task-milestones_due_soon').count(), 0);
+    assert.match(await byTestId(page, 'home-introduction-due').innerText(), /^\d{2}\/\d{2}\/\d{4}$/);
+    await byTestId(page, 'home-own-introduction').waitFor();
+    assert.equal(await byTestId(page, 'home-picture').count(), 0, 'no Department picture for unit staff');
+    await followCount(page, 'home-task-returned-count', '/diem-hinh?returned=true');
+    // The list shows the filter it was opened with.
+    const returnedFilter = page
+      .locator('input[data-testid="exemplar-filter-returned"], [data-testid="exemplar-filter-returned"] input')
+      .first();
+    assert.equal(await returnedFilter.isChecked(), true);
+    await byTestId(page, `exemplar-row-${returned.id}`).waitFor();
+  });
+
+  await scenario('home-head', async (page) => {
+    await login(page, 'tgpl.truong', PASSWORD);
+    await byTestId(page, 'home-tasks').waitFor();
+    await byTestId(page, 'home-task-returned').waitFor();
+    await byTestId(page, 'home-task-drafts').waitFor();
+    await followCount(page, 'home-task-milestones_due_soon-count', '/diem-hinh?milestones=due_soon');
+    assert.match(await byTestId(page, 'exemplar-filter-milestones').innerText(), /sắp đến hạn/);
+    await byTestId(page, `exemplar-row-${planned.id}`).waitFor();
+  });
+
+  await scenario('home-office', async (page) => {
+    await login(page, 'vanphong', PASSWORD);
+    await byTestId(page, 'home-tasks').waitFor();
+    for (const kind of ['to_confirm', 'proposals_to_decide', 'milestones_overdue', 'introductions_missing']) {
+      await byTestId(page, `home-task-${kind}`).waitFor();
+    }
+    await byTestId(page, 'home-picture').waitFor();
+    assert.equal(
+      await byTestId(page, 'home-task-introductions_missing-count').getAttribute('href'),
+      '/gioi-thieu',
+    );
+    await followCount(page, 'home-task-milestones_overdue-count', '/diem-hinh?milestones=overdue');
+    await byTestId(page, `exemplar-row-${planned.id}`).waitFor();
+    await page.goBack();
+    await followCount(page, 'home-task-to_confirm-count', '/diem-hinh?recordStatus=submitted');
+    assert.match(await byTestId(page, 'exemplar-filter-record').innerText(), /Đã gửi/);
+  });
+
+  await scenario('home-leader', async (page) => {
+    await login(page, 'lanhdao', PASSWORD);
+    await byTestId(page, 'home-picture').waitFor();
+    assert.match(await byTestId(page, 'home-picture').innerText(), new RegExp(`năm ${today.year}`));
+    // The Department's picture, not counts of users and units.
+    assert.equal(await page.getByText('Người dùng đang hoạt động').count(), 0);
+    assert.equal(await page.getByText('Đơn vị đang hoạt động').count(), 0);
+    const figures = ['home-by-stage', 'home-by-unit', 'home-conclusions', 'home-introduction-tally'];
+    for (const id of [...figures, 'home-replications']) {
+      await byTestId(page, id).waitFor();
+    }
+    await byTestId(page, 'home-task-proposals_to_decide').waitFor();
+    await followCount(page, 'home-unit-TGPL-count', `/diem-hinh?year=${today.year}&unitId=${tgpl.id}`);
+    await byTestId(page, `exemplar-row-${confirmed.id}`).waitFor();
+    await page.goBack();
+    await followCount(page, 'home-stage-discovered-count', `/diem-hinh?year=${today.year}&stage=discovered`);
+  });
+});
+
+test('the monthly grid is fair to a new unit, explains its statuses, exports, and shows this month on a phone', async () => {
+  const today = todayInVietnam();
+  const month = (m) => `${today.year}-${String(m).padStart(2, '0')}`;
+  const admin = await apiAs('admin');
+  const units = await admin('GET', '/units?pageSize=100');
+  const department = units.items.find((unit) => unit.kind === 'department');
+  const code = `MOI-${runId}`.slice(0, 20);
+  await admin('POST', '/units', {
+    code,
+    shortName: `Phòng mới ${runId}`,
+    name: `Phòng Thành lập mới ${runId}`,
+    kind: 'internal',
+    parentId: department.id,
+  });
+
+  await scenario('grid-new-unit', async (page) => {
+    await login(page, 'vanphong', PASSWORD);
+    await byTestId(page, 'home-greeting').waitFor();
+    await byTestId(page, 'nav-gioi-thieu').click();
+    await expectTitle(page, 'Giới thiệu hằng tháng');
+    await byTestId(page, `grid-row-${code}`).waitFor();
+    // Created today: it owes nothing before next month.
+    const months = Array.from({ length: today.month }, (_, index) => month(index + 1));
+    for (const m of months) {
+      const cell = byTestId(page, `grid-cell-${code}-${m}`);
+      assert.equal(await cell.getAttribute('data-status'), 'not_applicable', `${m} is not owed`);
+      assert.match(await cell.getAttribute('aria-label'), /Chưa áp dụng/);
+    }
+    assert.equal(await byTestId(page, `grid-missing-${code}`).innerText(), '0');
+    // Every status is explained.
+    for (const status of ['on_time', 'late', 'missing', 'pending', 'upcoming', 'not_applicable']) {
+      await byTestId(page, `grid-legend-${status}`).waitFor();
+    }
+    assert.match(await byTestId(page, 'grid-legend-not_applicable').innerText(), /Chưa áp dụng/);
+
+    const download = page.waitForEvent('download');
+    await byTestId(page, 'grid-export').click();
+    const file = await download;
+    assert.match(file.suggestedFilename(), /\.xlsx$/);
+    assert.ok((await file.path()) !== null, 'the workbook downloaded');
+  });
+
+  await scenario(
+    'grid-phone',
+    async (page) => {
+      await login(page, 'tgpl.truong', PASSWORD);
+      await byTestId(page, 'home-introduction').waitFor();
+      await page.goto(`${baseUrl}/gioi-thieu`);
+      const header = page.locator(`th[data-month="${month(today.month)}"]`);
+      await header.waitFor();
+      // The grid scrolls itself so that this month is on screen beside the unit column.
+      await page.waitForFunction((selector) => {
+        const box = document.querySelector(selector)?.getBoundingClientRect();
+        return box && box.left >= 0 && box.right <= window.innerWidth;
+      }, `th[data-month="${month(today.month)}"]`);
+    },
+    { viewport: { width: 390, height: 844 } },
+  );
 });
 
 test('the bundled Swagger UI works under the Content-Security-Policy', async () => {

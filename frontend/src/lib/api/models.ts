@@ -104,3 +104,13 @@ export type Movement = Schemas['Movement'];
 export type MovementInput = Schemas['MovementInput'];
 export type MovementRef = Schemas['MovementRef'];
 export type ProgrammeSettings = Schemas['ProgrammeSettings'];
+
+// The home page.
+export type Home = Schemas['Home'];
+export type HomeTask = Schemas['Task'];
+export type TaskKind = Schemas['TaskKind'];
+/** The exemplar list's query parameters behind a home-page figure. */
+export type FigureFilters = Schemas['ExemplarFilters'];
+export type DepartmentPicture = Schemas['DepartmentPicture'];
+export type MonthIntroduction = Schemas['MonthIntroduction'];
+export type MilestoneWindow = Schemas['MilestoneWindow'];

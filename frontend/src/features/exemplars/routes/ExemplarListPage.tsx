@@ -12,6 +12,7 @@ import type {
   Category,
   Conclusion,
   ExemplarFilters,
+  MilestoneWindow,
   RecordStatus,
   Stage,
   SubjectKind,
@@ -51,7 +52,14 @@ const FILTERS = [
   'recordStatus',
   'subjectKind',
   'hasProposal',
+  'returned',
+  'milestones',
 ] as const;
+
+const MILESTONE_OPTIONS: { value: MilestoneWindow; label: string }[] = [
+  { value: 'due_soon', label: 'Mốc bồi dưỡng sắp đến hạn' },
+  { value: 'overdue', label: 'Mốc bồi dưỡng quá hạn' },
+];
 
 const number = (value: string | undefined) => (value ? Number(value) : undefined);
 
@@ -73,6 +81,8 @@ export default function ExemplarListPage() {
     recordStatus: f.recordStatus as RecordStatus | undefined,
     subjectKind: f.subjectKind as SubjectKind | undefined,
     hasProposal: f.hasProposal === 'true' ? true : undefined,
+    returned: f.returned === 'true' ? true : undefined,
+    milestones: f.milestones as MilestoneWindow | undefined,
     sort: list.sort,
   };
   const exemplars = useExemplars({ ...filters, page: list.page, pageSize: list.pageSize });
@@ -235,6 +245,23 @@ export default function ExemplarListPage() {
           >
             Có đề xuất chờ duyệt
           </Checkbox>
+          <Checkbox
+            checked={f.returned === 'true'}
+            onChange={(event) => list.setFilters({ returned: event.target.checked ? 'true' : undefined })}
+            style={{ alignSelf: 'center' }}
+            data-testid="exemplar-filter-returned"
+          >
+            Bị trả lại
+          </Checkbox>
+          <Select
+            allowClear
+            placeholder="Mốc bồi dưỡng"
+            value={f.milestones}
+            onChange={(value) => list.setFilters({ milestones: value })}
+            options={MILESTONE_OPTIONS}
+            style={{ minWidth: 200 }}
+            data-testid="exemplar-filter-milestones"
+          />
         </Flex>
         <ProblemAlert error={exemplars.error} />
         <ExemplarTable

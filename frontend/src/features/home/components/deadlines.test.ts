@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { dayjs } from '@/lib/dates';
 import { upcomingDeadlines } from './deadlines';
 
-const plan = (today: string) =>
-  upcomingDeadlines(dayjs(today)).map((deadline) => `${deadline.key} ${deadline.due.format('DD/MM/YYYY')}`);
+const plan = (today: string, dueDay?: number) =>
+  upcomingDeadlines(dayjs(today), dueDay).map(
+    (deadline) => `${deadline.key} ${deadline.due.format('DD/MM/YYYY')}`,
+  );
 
 describe('upcomingDeadlines', () => {
   it('counts the 10th of this month as still to come, soonest first', () => {
@@ -25,5 +27,10 @@ describe('upcomingDeadlines', () => {
       'unitReport 20/10/2027',
       'consolidated 30/10/2027',
     ]);
+  });
+
+  it('follows the due day the Office set', () => {
+    expect(plan('2026-11-12', 15)[0]).toBe('introduction 15/11/2026');
+    expect(plan('2026-11-16', 15)).toContain('introduction 15/12/2026');
   });
 });

@@ -13,11 +13,12 @@ function nextYearly(today: Dayjs, month: number, day: number): Dayjs {
 }
 
 /**
- * The plan's recurring deadlines (monthly introduction by the 10th, unit reports by 20/10,
- * the consolidated report to Sở Nội vụ by 30/10), soonest first.
+ * The plan's recurring deadlines (the monthly introduction by the programme's due day, the
+ * 10th unless the Office changed it; unit reports by 20/10; the consolidated report to Sở Nội vụ
+ * by 30/10), soonest first.
  */
-export function upcomingDeadlines(today: Dayjs): Deadline[] {
-  const monthly = today.date() <= 10 ? today.date(10) : today.add(1, 'month').date(10);
+export function upcomingDeadlines(today: Dayjs, dueDay = 10): Deadline[] {
+  const monthly = today.date() <= dueDay ? today.date(dueDay) : today.add(1, 'month').date(dueDay);
   return [
     { key: 'introduction', label: 'Giới thiệu điển hình tiên tiến hằng tháng', due: monthly },
     { key: 'unitReport', label: 'Đơn vị gửi báo cáo năm', due: nextYearly(today, 10, 20) },

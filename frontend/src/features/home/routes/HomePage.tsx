@@ -1,21 +1,19 @@
-import { Card, Col, Flex, Row, Statistic, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Card, Col, Empty, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { PageHeading } from '@/components/PageHeading';
-import type { CellStatus, Role } from '@/lib/api/models';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import type { CellStatus, DepartmentPicture, HomeTask, MonthIntroduction, Role } from '@/lib/api/models';
+import { homeQuery } from '@/lib/api/queries/home';
+import { settingsQuery } from '@/lib/api/queries/settings';
 import { useCurrentUser } from '@/lib/auth/use-session';
-import { DATE_FORMAT, formatMonth, todayInVietnam } from '@/lib/dates';
-import { navItemsFor, PATHS } from '@/lib/navigation';
+import { DATE_FORMAT, formatApiDate, formatMonth, fromApiDate, todayInVietnam } from '@/lib/dates';
+import { exemplarPath, navItemsFor, PATHS } from '@/lib/navigation';
 import { isUnitRole, roleLabel } from '@/lib/roles';
-import { MAIN_STAGES, STAGE_COLORS, STAGE_LABELS } from '@/lib/vocabulary';
-import {
-  useActiveUnitCount,
-  useActiveUserCount,
-  useReviewCounts,
-  useStageCounts,
-  useThisMonthIntroductions,
-} from '../api/overview';
+import { CONCLUSION_LABELS, STAGE_COLORS, STAGE_LABELS } from '@/lib/vocabulary';
 import { upcomingDeadlines } from '../components/deadlines';
+import { FigureBars } from '../components/FigureBars';
+import { exemplarListLink, TASK_TEXTS, taskLink } from '../components/links';
 
 const ROLE_SUMMARY: Record<Role, string> = {
   admin:
@@ -25,7 +23,7 @@ const ROLE_SUMMARY: Record<Role, string> = {
   office:
     'Bạn theo dõi các đơn vị giới thiệu điển hình hằng tháng, đôn đốc đơn vị chậm, tổng hợp báo cáo và tra cứu nhật ký hệ thống.',
   unit_head:
-    'Bạn đề xuất và theo dõi điển hình tiên tiến của đơn vị mình, giới thiệu điển hình trước ngày 10 hằng tháng.',
+    'Bạn đề xuất và theo dõi điển hình tiên tiến của đơn vị mình, giới thiệu điển hình trước hạn hằng tháng.',
   unit_staff:
     'Bạn soạn hồ sơ điển hình, cập nhật hình ảnh, minh chứng và bài giới thiệu hằng tháng của đơn vị.',
   integration: '',
@@ -43,11 +41,17 @@ const LINK_HINTS: Record<string, string> = {
   [PATHS.profile]: 'Thông tin liên hệ và mật khẩu của bạn',
 };
 
-const SEES_USERS: readonly Role[] = ['admin', 'leader', 'office', 'unit_head'];
-/** Who confirms records and decides on stage moves, and follows up the monthly introductions. */
-const REVIEWERS: readonly Role[] = ['office', 'leader'];
+/** What nothing-to-do means for a role, and where to go next. */
+const NOTHING_TO_DO: Partial<Record<Role, string>> = {
+  unit_staff:
+    'Không có hồ sơ nào đang chờ bạn. Khi phát hiện một gương điển hình, hãy ghi nhận tại mục Điển hình → Thêm điển hình.',
+  unit_head:
+    'Không có việc nào đang chờ đơn vị. Hãy rà soát các điển hình của đơn vị và đề xuất chuyển giai đoạn khi đủ điều kiện.',
+  office: 'Không có hồ sơ, đề xuất hay mốc nào đang chờ Văn phòng Sở.',
+  leader: 'Không có đề xuất chuyển giai đoạn nào chờ duyệt.',
+};
 
-const OWN_STATUS_TEXT: Record<CellStatus, { text: string; color: string }> = {
+const OWN_STATUS: Record<CellStatus, { text: string; color: string }> = {
   on_time: { text: 'Đã giới thiệu đúng hạn', color: 'green' },
   late: { text: 'Đã giới thiệu (trễ hạn)', color: 'orange' },
   missing: { text: 'Quá hạn, chưa giới thiệu', color: 'red' },
@@ -56,115 +60,271 @@ const OWN_STATUS_TEXT: Record<CellStatus, { text: string; color: string }> = {
   not_applicable: { text: 'Chưa áp dụng', color: 'default' },
 };
 
-function CountLink({
-  to,
-  title,
-  value,
-  loading,
-  testId,
-}: {
-  to: string;
-  title: ReactNode;
-  value: number | string | undefined;
-  loading: boolean;
-  testId: string;
-}) {
-  return (
-    <Link to={to} data-testid={testId}>
-      <Statistic title={title} value={value ?? '—'} loading={loading} />
-    </Link>
-  );
+/** What the unit should do about this month's introduction. */
+function introductionAdvice(introduction: MonthIntroduction): string {
+  const due = formatApiDate(introduction.dueOn);
+  switch (introduction.status) {
+    case 'pending':
+      return `Hãy gửi ít nhất một bài giới thiệu điển hình trước hoặc trong ngày ${due}.`;
+    case 'missing':
+      return `Hạn ${due} đã qua: hãy gửi bài giới thiệu ngay (sẽ được ghi nhận là trễ hạn).`;
+    case 'on_time':
+    case 'late':
+      return 'Đơn vị đã hoàn thành giới thiệu tháng này. Có thể giới thiệu thêm nếu có gương tiêu biểu.';
+    case 'not_applicable':
+      return 'Đơn vị mới thành lập hoặc vừa hoạt động trở lại: việc giới thiệu bắt đầu từ tháng sau.';
+    case 'upcoming':
+      return '';
+  }
 }
 
-/** For the Office and the leadership: what waits for a decision, and who has not introduced yet. */
-function ReviewCard({ year }: { year: number }) {
-  const [submitted, proposals] = useReviewCounts(true);
-  const month = useThisMonthIntroductions(year, true);
+const counts = new Intl.NumberFormat('vi-VN');
+
+/** Red for what is already late, blue for the rest, grey when nothing waits. */
+function badgeColor(task: HomeTask): string {
+  if (task.count === 0) return '#bfbfbf';
+  const late = task.kind === 'milestones_overdue' || task.kind === 'introductions_missing';
+  return late ? '#cf1322' : '#1f5fa8';
+}
+
+function TaskList({ tasks, role }: { tasks: HomeTask[]; role: Role }) {
+  if (tasks.length === 0) return null;
+  const allDone = tasks.every((task) => task.count === 0);
   return (
-    <Card title="Việc cần xử lý" style={{ height: '100%' }} data-testid="home-review">
-      <Row gutter={[16, 16]}>
-        <Col span={12}>
-          <CountLink
-            to={`${PATHS.exemplars}?recordStatus=submitted`}
-            title="Hồ sơ chờ xác nhận"
-            value={submitted.data}
-            loading={submitted.isPending}
-            testId="home-submitted"
-          />
-        </Col>
-        <Col span={12}>
-          <CountLink
-            to={`${PATHS.exemplars}?hasProposal=true`}
-            title="Đề xuất chuyển giai đoạn chờ duyệt"
-            value={proposals.data}
-            loading={proposals.isPending}
-            testId="home-proposals"
-          />
-        </Col>
-        <Col span={24}>
-          <CountLink
-            to={PATHS.introductions}
-            title={
-              month.data
-                ? `Đơn vị chưa giới thiệu điển hình tháng ${formatMonth(month.data.month)} (hạn ngày ${month.data.dueDay})`
-                : 'Đơn vị chưa giới thiệu điển hình tháng này'
-            }
-            value={month.data?.notYet}
-            loading={month.isPending}
-            testId="home-missing-introductions"
-          />
-          {month.data && month.data.late > 0 && (
-            <Typography.Text type="danger">Đã quá hạn: {month.data.late} đơn vị.</Typography.Text>
-          )}
-        </Col>
-      </Row>
+    <Card title="Việc cần làm" style={{ height: '100%' }} data-testid="home-tasks">
+      {allDone && (
+        <Typography.Paragraph type="secondary" data-testid="home-tasks-empty">
+          {NOTHING_TO_DO[role] ?? 'Không có việc nào đang chờ bạn.'}
+        </Typography.Paragraph>
+      )}
+      {tasks.map((task) => {
+        const text = TASK_TEXTS[task.kind];
+        return (
+          <div key={task.kind} className="home-task" data-testid={`home-task-${task.kind}`}>
+            <div style={{ minWidth: 0 }}>
+              <Link to={taskLink(task)} data-testid={`home-task-${task.kind}-link`}>
+                {text.label}
+              </Link>
+              {task.count > 0 && (
+                <Typography.Paragraph type="secondary" style={{ marginBottom: 0, fontSize: 13 }}>
+                  {text.hint}
+                </Typography.Paragraph>
+              )}
+            </div>
+            <Link
+              to={taskLink(task)}
+              aria-label={`${text.label}: ${task.count}`}
+              data-testid={`home-task-${task.kind}-count`}
+            >
+              <Badge
+                count={counts.format(task.count)}
+                showZero
+                color={badgeColor(task)}
+                style={{ fontSize: 14, minWidth: 32, height: 24, lineHeight: '24px' }}
+              />
+            </Link>
+          </div>
+        );
+      })}
     </Card>
   );
 }
 
-/** For unit roles: their exemplars in each stage, and this month's introduction. */
-function UnitCard({ year }: { year: number }) {
-  const counts = useStageCounts(MAIN_STAGES, true);
-  const month = useThisMonthIntroductions(year, true);
-  const own = month.data?.ownStatus;
+/** For unit roles: this month's introduction, its due date and what to do. */
+function IntroductionCard({ introduction }: { introduction: MonthIntroduction | null | undefined }) {
   return (
-    <Card title="Điển hình của đơn vị" style={{ height: '100%' }} data-testid="home-unit-stages">
-      <Row gutter={[16, 16]}>
-        {MAIN_STAGES.map((stage, index) => (
-          <Col span={12} key={stage}>
-            <CountLink
-              to={`${PATHS.exemplars}?stage=${stage}`}
-              title={<Tag color={STAGE_COLORS[stage]}>{STAGE_LABELS[stage]}</Tag>}
-              value={counts[index].data}
-              loading={counts[index].isPending}
-              testId={`home-stage-${stage}`}
-            />
-          </Col>
-        ))}
-      </Row>
-      {month.data && own && (
-        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
-          Giới thiệu tháng {formatMonth(month.data.month)} (hạn ngày {month.data.dueDay}):{' '}
+    <Card
+      title="Giới thiệu hằng tháng"
+      style={{ height: '100%' }}
+      data-testid="home-introduction"
+      extra={<Link to={PATHS.introductions}>Mở trang</Link>}
+    >
+      {introduction ? (
+        <>
+          <Typography.Paragraph style={{ marginBottom: 8 }}>
+            Tháng <strong>{formatMonth(introduction.month)}</strong> · hạn{' '}
+            <strong data-testid="home-introduction-due">{formatApiDate(introduction.dueOn)}</strong>
+          </Typography.Paragraph>
           <Link to={PATHS.introductions}>
-            <Tag color={OWN_STATUS_TEXT[own].color} data-testid="home-own-introduction">
-              {OWN_STATUS_TEXT[own].text}
+            <Tag
+              color={OWN_STATUS[introduction.status].color}
+              data-testid="home-own-introduction"
+              data-status={introduction.status}
+            >
+              {OWN_STATUS[introduction.status].text}
             </Tag>
           </Link>
-        </Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            {introductionAdvice(introduction)}
+          </Typography.Paragraph>
+        </>
+      ) : (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description="Tài khoản chưa gắn với đơn vị đang hoạt động: liên hệ quản trị viên để được gán đơn vị."
+        />
       )}
     </Card>
   );
 }
 
+/** For the leadership, the Office and admin: the Department's exemplars of this year. */
+function Picture({ picture }: { picture: DepartmentPicture }) {
+  const year = picture.introductions.year;
+  const introductions = picture.introductions;
+  const owed = introductions.onTime + introductions.late + introductions.missing;
+  const discovered = picture.byStage.reduce((sum, figure) => sum + figure.count, 0);
+  return (
+    <>
+      <Typography.Title level={4} style={{ marginTop: 8 }} data-testid="home-picture">
+        Bức tranh điển hình tiên tiến năm {year}
+      </Typography.Title>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} lg={8}>
+          <Card
+            title="Theo giai đoạn"
+            extra={
+              <Link to={exemplarListLink({ year })} data-testid="home-picture-total">
+                {counts.format(discovered)} điển hình
+              </Link>
+            }
+            style={{ height: '100%' }}
+          >
+            <FigureBars
+              testId="home-by-stage"
+              empty={`Chưa có điển hình nào phát hiện năm ${year}.`}
+              bars={picture.byStage.map((figure) => ({
+                key: figure.stage,
+                label: <Tag color={STAGE_COLORS[figure.stage]}>{STAGE_LABELS[figure.stage]}</Tag>,
+                title: STAGE_LABELS[figure.stage],
+                count: figure.count,
+                to: exemplarListLink(figure.filters),
+                testId: `home-stage-${figure.stage}`,
+              }))}
+            />
+            {discovered === 0 && (
+              <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+                Chưa có điển hình nào phát hiện năm {year}: các đơn vị ghi nhận tại mục Điển hình.
+              </Typography.Paragraph>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title="Theo đơn vị" style={{ height: '100%' }}>
+            <div style={{ maxHeight: 330, overflowY: 'auto', paddingInlineEnd: 4 }}>
+              <FigureBars
+                testId="home-by-unit"
+                empty="Chưa có đơn vị nào đang hoạt động: quản trị viên thêm đơn vị tại mục Đơn vị."
+                bars={picture.byUnit.map((figure) => ({
+                  key: String(figure.unit.id),
+                  label: figure.unit.shortName,
+                  title: figure.unit.name,
+                  count: figure.count,
+                  to: exemplarListLink(figure.filters),
+                  testId: `home-unit-${figure.unit.code}`,
+                }))}
+              />
+            </div>
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Flex vertical gap={16} style={{ height: '100%' }}>
+            <Card title="Kết luận đánh giá">
+              <FigureBars
+                testId="home-conclusions"
+                color="#52c41a"
+                empty="Chưa có kết luận đánh giá nào."
+                bars={picture.conclusions.map((figure) => ({
+                  key: figure.conclusion,
+                  label: CONCLUSION_LABELS[figure.conclusion],
+                  title: CONCLUSION_LABELS[figure.conclusion],
+                  count: figure.count,
+                  to: exemplarListLink(figure.filters),
+                  testId: `home-conclusion-${figure.conclusion}`,
+                }))}
+              />
+            </Card>
+            <Card
+              title={`Giới thiệu năm ${year}`}
+              extra={<Link to={PATHS.introductions}>Bảng theo dõi</Link>}
+              data-testid="home-introduction-tally"
+            >
+              {owed === 0 ? (
+                <Typography.Text type="secondary">
+                  Chưa có tháng nào đến hạn giới thiệu trong năm {year}.
+                </Typography.Text>
+              ) : (
+                <Row gutter={8}>
+                  {(
+                    [
+                      ['onTime', 'Đúng hạn', '#237804'],
+                      ['late', 'Trễ hạn', '#ad4e00'],
+                      ['missing', 'Chưa giới thiệu', '#a8071a'],
+                    ] as const
+                  ).map(([key, label, color]) => (
+                    <Col span={8} key={key}>
+                      <Link to={PATHS.introductions} data-testid={`home-introductions-${key}`}>
+                        <Statistic title={label} value={introductions[key]} styles={{ content: { color } }} />
+                      </Link>
+                    </Col>
+                  ))}
+                </Row>
+              )}
+            </Card>
+          </Flex>
+        </Col>
+      </Row>
+      <Card title="Nhân rộng gần đây" style={{ marginBottom: 16 }} data-testid="home-replications">
+        {picture.recentReplications.length === 0 ? (
+          <Typography.Text type="secondary">
+            Chưa có điển hình nào được nhân rộng. Khi đơn vị ghi nhận nơi áp dụng ở giai đoạn Nhân rộng, kết
+            quả hiện ở đây.
+          </Typography.Text>
+        ) : (
+          <Flex vertical gap={8}>
+            {picture.recentReplications.map((replication) => (
+              <Flex
+                key={`${replication.exemplarId}-${replication.adopterName}-${replication.adoptedOn}`}
+                justify="space-between"
+                gap={12}
+                wrap
+              >
+                <span>
+                  <Link to={exemplarPath(replication.exemplarId)}>{replication.exemplarName}</Link>
+                  <Typography.Text type="secondary"> → {replication.adopterName}</Typography.Text>
+                </span>
+                <Typography.Text style={{ whiteSpace: 'nowrap' }}>
+                  {formatApiDate(replication.adoptedOn)}
+                </Typography.Text>
+              </Flex>
+            ))}
+          </Flex>
+        )}
+      </Card>
+    </>
+  );
+}
+
 export default function HomePage() {
   const user = useCurrentUser();
-  const units = useActiveUnitCount();
-  const seesUsers = SEES_USERS.includes(user.role);
-  const users = useActiveUserCount(seesUsers);
+  const home = useQuery(homeQuery());
+  const settings = useQuery(settingsQuery());
   const links = navItemsFor(user.role).filter((item) => item.path !== PATHS.home);
-  const year = todayInVietnam().year();
-  const reviewer = REVIEWERS.includes(user.role);
   const unitRole = isUnitRole(user.role);
+  const today = fromApiDate(home.data?.today) ?? todayInVietnam();
+  const tasks = home.data?.tasks ?? [];
+  const deadlines = (
+    <Card title="Mốc thời gian sắp tới" style={{ height: '100%' }}>
+      <Flex vertical gap={12}>
+        {upcomingDeadlines(today, settings.data?.introductionDueDay).map((deadline) => (
+          <Flex key={deadline.key} justify="space-between" gap={12}>
+            <span>{deadline.label}</span>
+            <strong style={{ whiteSpace: 'nowrap' }}>{deadline.due.format(DATE_FORMAT)}</strong>
+          </Flex>
+        ))}
+      </Flex>
+    </Card>
+  );
 
   return (
     <>
@@ -180,69 +340,55 @@ export default function HomePage() {
               {' '}
               · Đơn vị: <strong data-testid="home-unit">{user.unit.name}</strong>
             </>
-          )}
+          )}{' '}
+          · Hôm nay: <strong data-testid="home-today">{today.format(DATE_FORMAT)}</strong>
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {ROLE_SUMMARY[user.role]}
         </Typography.Paragraph>
       </Card>
-      {(reviewer || unitRole) && (
+      <ProblemAlert error={home.error} />
+      {home.isPending && (
+        <Card style={{ marginBottom: 16 }}>
+          <Skeleton active />
+        </Card>
+      )}
+      {home.data && (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-          <Col xs={24} lg={12}>
-            {reviewer ? <ReviewCard year={year} /> : <UnitCard year={year} />}
+          {tasks.length > 0 && (
+            <Col xs={24} lg={unitRole ? 14 : 12}>
+              <TaskList tasks={tasks} role={user.role} />
+            </Col>
+          )}
+          <Col xs={24} lg={unitRole ? 10 : 12}>
+            {unitRole ? <IntroductionCard introduction={home.data.introduction} /> : deadlines}
           </Col>
         </Row>
       )}
+      {home.data?.picture && <Picture picture={home.data.picture} />}
       <Row gutter={[16, 16]}>
-        <Col xs={24} md={12} xl={8}>
-          <Card title="Tổng quan" style={{ height: '100%' }}>
-            <Row gutter={16}>
-              <Col span={12}>
-                <Statistic
-                  title="Đơn vị đang hoạt động"
-                  value={units.data ?? '—'}
-                  loading={units.isPending}
-                />
-              </Col>
-              {seesUsers && (
-                <Col span={12}>
-                  <Statistic
-                    title={user.role === 'unit_head' ? 'Cán bộ của đơn vị' : 'Người dùng đang hoạt động'}
-                    value={users.data ?? '—'}
-                    loading={users.isPending}
-                  />
-                </Col>
-              )}
-            </Row>
-          </Card>
-        </Col>
-        <Col xs={24} md={12} xl={8}>
-          <Card title="Mốc thời gian sắp tới" style={{ height: '100%' }}>
-            <Flex vertical gap={12}>
-              {upcomingDeadlines(todayInVietnam()).map((deadline) => (
-                <Flex key={deadline.key} justify="space-between" gap={12}>
-                  <span>{deadline.label}</span>
-                  <strong style={{ whiteSpace: 'nowrap' }}>{deadline.due.format(DATE_FORMAT)}</strong>
-                </Flex>
-              ))}
-            </Flex>
-          </Card>
-        </Col>
-        <Col xs={24} xl={8}>
+        {unitRole && (
+          <Col xs={24} md={12}>
+            {deadlines}
+          </Col>
+        )}
+        <Col xs={24} md={unitRole ? 12 : 24}>
           <Card title="Bạn có thể" style={{ height: '100%' }}>
-            <Flex vertical gap={12}>
+            <Row gutter={[16, 12]}>
               {links.map(({ path, label, icon: Icon }) => (
-                <Flex key={path} gap={12} align="baseline">
-                  <Icon />
-                  <div>
-                    <Link to={path}>{label}</Link>
-                    <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-                      {LINK_HINTS[path]}
-                    </Typography.Paragraph>
-                  </div>
-                </Flex>
+                <Col key={path} xs={24} md={unitRole ? 24 : 12} xl={unitRole ? 24 : 8}>
+                  <Flex gap={12} align="baseline">
+                    <Icon />
+                    <div>
+                      <Link to={path}>{label}</Link>
+                      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                        {LINK_HINTS[path]}
+                      </Typography.Paragraph>
+                    </div>
+                  </Flex>
+                </Col>
               ))}
-            </Flex>
+            </Row>
           </Card>
         </Col>
       </Row>

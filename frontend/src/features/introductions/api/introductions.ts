@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
+import { saveFile, unwrapFile } from '@/lib/api/files';
 import type {
   Introduction,
   IntroductionInput,
@@ -96,5 +97,17 @@ export function useUnitExemplars(unitId: number | undefined) {
   return useQuery({
     ...exemplarListQuery({ unitId, sort: 'name', pageSize: 100 }),
     enabled: unitId !== undefined,
+  });
+}
+
+/** Downloads the grid of a year as an Excel workbook (with the caller's token, as every request). */
+export function useExportIntroductionGrid() {
+  return useMutation({
+    mutationFn: async (year: number) => {
+      const { blob, fileName } = await unwrapFile(
+        api.GET('/api/v1/introductions/grid/export', { params: { query: { year } }, parseAs: 'blob' }),
+      );
+      saveFile(blob, fileName ?? `gioi-thieu-hang-thang-${year}.xlsx`);
+    },
   });
 }

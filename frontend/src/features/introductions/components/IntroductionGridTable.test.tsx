@@ -54,8 +54,14 @@ describe('IntroductionGridTable', () => {
       </AppProviders>,
     );
 
-    expect(screen.getByTestId('grid-legend')).toHaveTextContent(
-      '✓Đúng hạn!Trễ hạn✗Chưa giới thiệu…Chưa đến hạnTháng tới',
+    // Every status the grid can show is in the legend, with what it means.
+    expect(screen.getByTestId('grid-legend-on_time')).toHaveTextContent('✓Đúng hạn: đã gửi');
+    expect(screen.getByTestId('grid-legend-late')).toHaveTextContent('!Trễ hạn: đã gửi, nhưng sau ngày hạn');
+    expect(screen.getByTestId('grid-legend-missing')).toHaveTextContent('✗Chưa giới thiệu: đã quá hạn');
+    expect(screen.getByTestId('grid-legend-pending')).toHaveTextContent('…Chưa đến hạn: tháng này');
+    expect(screen.getByTestId('grid-legend-upcoming')).toHaveTextContent('Tháng tới: các tháng chưa đến');
+    expect(screen.getByTestId('grid-legend-not_applicable')).toHaveTextContent(
+      /–Chưa áp dụng: không tính: .*thành lập hoặc hoạt động lại/,
     );
     const january = screen.getByTestId('grid-cell-TGPL-2026-01');
     expect(january).toHaveAttribute('data-status', 'on_time');

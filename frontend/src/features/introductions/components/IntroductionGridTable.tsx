@@ -1,6 +1,6 @@
 import { Flex, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { HTMLAttributes } from 'react';
+import { useEffect, useRef, type HTMLAttributes } from 'react';
 import type { GridCell, GridRow, IntroductionGrid, UnitRef } from '@/lib/api/models';
 import { CELL_LOOKS, cellDescription, cellText, LEGEND, monthColumn } from './grid-status';
 
@@ -12,17 +12,25 @@ interface IntroductionGridTableProps {
 
 export function GridLegend() {
   return (
-    <Flex gap={16} wrap data-testid="grid-legend">
+    <Flex gap="4px 16px" wrap data-testid="grid-legend">
       {LEGEND.map((status) => {
         const look = CELL_LOOKS[status];
         return (
-          <span key={status}>
+          <span
+            key={status}
+            data-testid={`grid-legend-${status}`}
+            title={look.meaning}
+            style={{ maxWidth: 420 }}
+          >
             <span
               className="intro-grid-legend-swatch"
               style={{ background: look.background, border: `1px solid ${look.border}` }}
             />
             {look.symbol && <strong style={{ color: look.color, marginInlineEnd: 4 }}>{look.symbol}</strong>}
-            {look.label}
+            <strong>{look.label}</strong>
+            <Typography.Text type="secondary" className="intro-grid-legend-meaning" style={{ fontSize: 12 }}>
+              : {look.meaning}
+            </Typography.Text>
           </span>
         );
       })}
@@ -65,9 +73,40 @@ function Cell({
   );
 }
 
+/** The nearest ancestor that scrolls sideways (the table's own scroll area). */
+function horizontalScroller(element: HTMLElement): HTMLElement | null {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const overflow = getComputedStyle(node).overflowX;
+    if ((overflow === 'auto' || overflow === 'scroll') && node.scrollWidth > node.clientWidth) return node;
+  }
+  return null;
+}
+
+/**
+ * When the grid is wider than the screen (a phone), scrolls it so that the current month's
+ * column shows beside the fixed unit column, with the months before it to its left.
+ */
+function useCurrentMonthInView(currentMonth: string | undefined, months: readonly string[] | undefined) {
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = currentMonth !== undefined && (months ?? []).includes(currentMonth);
+  useEffect(() => {
+    if (!shown || !ref.current) return;
+    const header = ref.current.querySelector<HTMLElement>(`th[data-month="${currentMonth}"]`);
+    const scroller = header && horizontalScroller(header);
+    if (!header || !scroller) return;
+    const unitColumn = ref.current.querySelector<HTMLElement>('th')?.offsetWidth ?? 0;
+    const left = header.getBoundingClientRect().left - scroller.getBoundingClientRect().left;
+    const visible = scroller.clientWidth - unitColumn;
+    // The current month as the last one visible, with the months before it to its left.
+    scroller.scrollLeft += left - unitColumn - Math.max(0, visible - header.offsetWidth);
+  }, [shown, currentMonth]);
+  return ref;
+}
+
 /** Units × months: who introduced an exemplar on time, late, or not yet. */
 export function IntroductionGridTable({ grid, loading, onSelect }: IntroductionGridTableProps) {
   const currentMonth = grid?.today.slice(0, 7);
+  const scrollRef = useCurrentMonthInView(currentMonth, grid?.months);
   const columns: ColumnsType<GridRow> = [
     {
       title: 'Đơn vị',
@@ -89,7 +128,11 @@ export function IntroductionGridTable({ grid, loading, onSelect }: IntroductionG
       key: month,
       align: 'center' as const,
       width: 46,
-      onHeaderCell: () => ({ title: `Tháng ${Number(month.slice(5))}/${month.slice(0, 4)}` }),
+      onHeaderCell: () =>
+        ({
+          title: `Tháng ${Number(month.slice(5))}/${month.slice(0, 4)}`,
+          'data-month': month,
+        }) as HTMLAttributes<HTMLElement>,
       render: (_: unknown, row: GridRow) => (
         <Cell row={row} cell={row.cells[index]} dueDay={grid?.dueDay ?? 10} onSelect={onSelect} />
       ),
@@ -136,18 +179,20 @@ export function IntroductionGridTable({ grid, loading, onSelect }: IntroductionG
   ];
 
   return (
-    <Table<GridRow>
-      rowKey={(row) => row.unit.id}
-      size="small"
-      columns={columns}
-      dataSource={grid?.rows}
-      loading={loading}
-      pagination={false}
-      bordered
-      scroll={{ x: 'max-content' }}
-      onRow={(row) => ({ 'data-testid': `grid-row-${row.unit.code}` }) as HTMLAttributes<HTMLElement>}
-      locale={{ emptyText: 'Không có đơn vị nào' }}
-      data-testid="intro-grid"
-    />
+    <div ref={scrollRef}>
+      <Table<GridRow>
+        rowKey={(row) => row.unit.id}
+        size="small"
+        columns={columns}
+        dataSource={grid?.rows}
+        loading={loading}
+        pagination={false}
+        bordered
+        scroll={{ x: 'max-content' }}
+        onRow={(row) => ({ 'data-testid': `grid-row-${row.unit.code}` }) as HTMLAttributes<HTMLElement>}
+        locale={{ emptyText: 'Không có đơn vị nào' }}
+        data-testid="intro-grid"
+      />
+    </div>
   );
 }

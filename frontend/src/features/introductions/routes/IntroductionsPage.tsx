@@ -1,10 +1,11 @@
-import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Drawer, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { UnitSelect } from '@/components/UnitSelect';
+import { useErrorNotice } from '@/components/use-error-notice';
 import type { Introduction, IntroductionStatus, UnitRef } from '@/lib/api/models';
 import { settingsQuery } from '@/lib/api/queries/settings';
 import { unitTreeQuery } from '@/lib/api/queries/units';
@@ -13,7 +14,7 @@ import { dayjs, formatMonth, todayInVietnam } from '@/lib/dates';
 import { useListParams } from '@/lib/list-params';
 import { ROUTE_ROLES } from '@/lib/navigation';
 import { isUnitRole } from '@/lib/roles';
-import { useIntroductionGrid, useIntroductions } from '../api/introductions';
+import { useExportIntroductionGrid, useIntroductionGrid, useIntroductions } from '../api/introductions';
 import { DueDayModal } from '../components/DueDayModal';
 import { dueDate } from '../components/grid-status';
 import { GridLegend, IntroductionGridTable } from '../components/IntroductionGridTable';
@@ -41,6 +42,8 @@ export default function IntroductionsPage() {
   const thisYear = todayInVietnam().year();
   const year = f.year ? Number(f.year) : thisYear;
   const grid = useIntroductionGrid(year);
+  const exporter = useExportIntroductionGrid();
+  const notifyError = useErrorNotice();
   const settings = useQuery(settingsQuery());
   const seesAllUnits = !isUnitRole(user.role);
   const units = useQuery(unitTreeQuery(true));
@@ -109,9 +112,17 @@ export default function IntroductionsPage() {
         style={{ marginBottom: 16 }}
       >
         <ProblemAlert error={grid.error} />
-        <div style={{ marginBottom: 12 }}>
+        <Flex gap={12} justify="space-between" align="flex-start" style={{ marginBottom: 12 }}>
           <GridLegend />
-        </div>
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={exporter.isPending}
+            onClick={() => exporter.mutate(year, { onError: notifyError })}
+            data-testid="grid-export"
+          >
+            Xuất Excel
+          </Button>
+        </Flex>
         <IntroductionGridTable
           grid={grid.data}
           loading={grid.isFetching}
