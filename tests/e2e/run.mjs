@@ -247,6 +247,8 @@ test('an administrator manages units: create under the Department, edit, deactiv
 
     const renamed = `${name} (đã đổi tên)`;
     await byTestId(page, `unit-edit-${code}`).click();
+    // A click during the dialog's zoom can land beside the moving button.
+    await page.waitForFunction(() => !document.querySelector('.ant-modal[class*="ant-zoom-"]'));
     await byTestId(page, 'unit-form-name').fill(renamed);
     await byTestId(page, 'unit-form-submit').click();
     await page.getByText(`Đã lưu đơn vị ${renamed}.`).waitFor();

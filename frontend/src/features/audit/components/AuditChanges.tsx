@@ -2,7 +2,7 @@ import { Descriptions, Table, Typography } from 'antd';
 import type { AuditEntry } from '@/lib/api/models';
 import { usePeopleNames, useUnitNames } from '../api/audit';
 import { diffSnapshots, type FieldChange } from './diff';
-import { fieldSpec, formatFieldValue, type NameLookup } from './fields';
+import { fieldRank, fieldSpec, formatFieldValue, type NameLookup } from './fields';
 
 type Snapshot = Record<string, unknown> | null | undefined;
 
@@ -50,9 +50,9 @@ function ShownValue({
 export function AuditChanges({ entry }: { entry: AuditEntry }) {
   const before = entry.before as Snapshot;
   const after = entry.after as Snapshot;
-  const changes = diffSnapshots(before, after).filter(
-    (change) => !fieldSpec(entry.entityType, change.field).hidden,
-  );
+  const changes = diffSnapshots(before, after)
+    .filter((change) => !fieldSpec(entry.entityType, change.field).hidden)
+    .sort((a, b) => fieldRank(entry.entityType, a.field) - fieldRank(entry.entityType, b.field));
   const names: NameLookup = {
     user: usePeopleNames(peopleIn(before, after)),
     unit: useUnitNames(

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EntityType } from '@/lib/api/models';
-import { fieldSpec, FIELDS_BY_ENTITY, formatFieldValue } from './fields';
+import { fieldRank, fieldSpec, FIELDS_BY_ENTITY, formatFieldValue } from './fields';
 
 const show = (entityType: EntityType, field: string, value: unknown, names = {}) =>
   formatFieldValue(fieldSpec(entityType, field), value, names);
@@ -16,6 +16,12 @@ describe('the audit log in Vietnamese', () => {
     expect(fieldSpec('attachment', 'sha256').label).toBe('Mã kiểm tra (SHA-256)');
     expect(fieldSpec('attachment', 'downloadUrl').hidden).toBe(true);
     expect(fieldSpec('exemplar', 'nextStages').hidden).toBe(true);
+  });
+
+  it('lists who or what the record is first, its bookkeeping last', () => {
+    const fields = ['id', 'createdAt', 'achievements', 'name', 'subjectKind', 'zzUnknown'];
+    const sorted = [...fields].sort((a, b) => fieldRank('exemplar', a) - fieldRank('exemplar', b));
+    expect(sorted).toEqual(['subjectKind', 'name', 'achievements', 'zzUnknown', 'id', 'createdAt']);
   });
 
   it('writes dates, times, months, booleans and sizes as an official reads them', () => {

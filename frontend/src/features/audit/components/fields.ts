@@ -280,6 +280,18 @@ export function fieldSpec(entityType: EntityType, field: string): FieldSpec {
   return FIELDS_BY_ENTITY[entityType][field] ?? { label: field };
 }
 
+/**
+ * Where a field comes in the list of changes: in the order of its entity's map (who or what the
+ * record is first), the bookkeeping every record has (id, created, updated) last.
+ */
+export function fieldRank(entityType: EntityType, field: string): number {
+  const order = Object.keys(FIELDS_BY_ENTITY[entityType]).filter((key) => !(key in RECORD));
+  const index = order.indexOf(field);
+  if (index >= 0) return index;
+  const bookkeeping = Object.keys(RECORD).indexOf(field);
+  return bookkeeping >= 0 ? order.length + 1 + bookkeeping : order.length;
+}
+
 /** A value as the reader sees it: one line, or a list of lines. */
 export type Shown = string | string[];
 
