@@ -247,6 +247,8 @@ test('an administrator manages units: create under the Department, edit, deactiv
 
     const renamed = `${name} (đã đổi tên)`;
     await byTestId(page, `unit-edit-${code}`).click();
+    // A click during the dialog's zoom can land beside the moving button.
+    await page.waitForFunction(() => !document.querySelector('.ant-modal[class*="ant-zoom-"]'));
     await byTestId(page, 'unit-form-name').fill(renamed);
     await byTestId(page, 'unit-form-submit').click();
     await page.getByText(`Đã lưu đơn vị ${renamed}.`).waitFor();
@@ -901,6 +903,155 @@ test('the monthly grid is fair to a new unit, explains its statuses, exports, an
       }, `th[data-month="${month(today.month)}"]`);
     },
     { viewport: { width: 390, height: 844 } },
+  );
+});
+
+/** Calls the API as `username` (for setting up what a scenario then reads in the browser). */
+async function apiWithEtagAs(username) {
+  const signIn = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  assert.equal(signIn.status, 200, `${username} signs in to the API`);
+  const { accessToken } = await signIn.json();
+  return async (method, path, body, headers = {}) => {
+    const response = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
+    return { body: text ? JSON.parse(text) : undefined, etag: response.headers.get('etag') };
+  };
+}
+
+/** An exemplar of the legal aid centre, recorded through the API by the Office. */
+async function recordExemplar(api, name) {
+  const units = await api('GET', `/units?q=TGPL&pageSize=5`);
+  const tgpl = units.body.items.find((unit) => unit.code === 'TGPL');
+  assert.ok(tgpl, 'the legal aid centre is among the units');
+  const input = {
+    subjectKind: 'individual',
+    category: 'advanced',
+    name,
+    unitId: tgpl.id,
+    position: 'Trợ giúp viên pháp lý',
+    fieldOfWork: 'Trợ giúp pháp lý',
+    achievements: 'Thực hiện 98 vụ việc trợ giúp pháp lý cho người dân vùng sâu, không có khiếu nại.',
+    discoveredOn: '2026-03-05',
+    discoveredBy: 'Văn phòng Sở',
+    initiatives: [],
+    movementIds: [],
+  };
+  const created = await api('POST', '/exemplars', input);
+  return { input, created };
+}
+
+test('the audit log shows an exemplar change in Vietnamese, with the actor by name', async () => {
+  const name = `Trần Thị Nhật Ký ${runId}`;
+  const api = await apiWithEtagAs('vanphong');
+  const { input, created } = await recordExemplar(api, name);
+  const id = created.body.id;
+  await api(
+    'PUT',
+    `/exemplars/${id}`,
+    { ...input, discoveredBy: 'Phòng Phổ biến, giáo dục pháp luật', discoveredOn: '2026-04-20' },
+    { 'If-Match': created.etag },
+  );
+
+  await scenario('audit-vietnamese', async (page) => {
+    await login(page, 'vanphong', PASSWORD);
+    await byTestId(page, 'home-greeting').waitFor();
+    await page.goto(`${baseUrl}/nhat-ky?entityType=exemplar&action=update`);
+    await expectTitle(page, 'Nhật ký hệ thống');
+    const row = page.locator('[data-testid="audit-table"] tr.ant-table-row', { hasText: name }).first();
+    await row.waitFor();
+    // The actor by full name (the log keeps the username, shown beside it).
+    await row.getByText('Trần Thị Lan').waitFor();
+    await row.locator('.ant-table-row-expand-icon').click();
+    const changes = page.locator('[data-testid^="audit-changes-"]').first();
+    await changes.waitFor();
+    const text = await changes.innerText();
+    assert.match(text, /Người phát hiện/);
+    assert.match(text, /Văn phòng Sở/);
+    assert.match(text, /Phòng Phổ biến, giáo dục pháp luật/);
+    assert.match(text, /Ngày phát hiện/);
+    assert.match(text, /05\/03\/2026/);
+    assert.match(text, /20\/04\/2026/);
+    for (const raw of ['discoveredBy', 'discoveredOn', '2026-04-20']) {
+      assert.ok(!text.includes(raw), `no raw "${raw}" in the change`);
+    }
+
+    // The record's creation lists its fields by their labels, its values in words.
+    await page.goto(`${baseUrl}/nhat-ky?entityType=exemplar&action=create`);
+    const createdRow = page.locator('[data-testid="audit-table"] tr.ant-table-row', { hasText: name }).first();
+    await createdRow.locator('.ant-table-row-expand-icon').click();
+    const fields = byTestId(page, `audit-changes-${await auditEntryId(createdRow)}`);
+    await fields.waitFor();
+    const createdText = await fields.innerText();
+    for (const label of ['Điển hình là', 'Phân loại', 'Giai đoạn', 'Tình trạng hồ sơ', 'Đơn vị', 'Thành tích']) {
+      assert.match(createdText, new RegExp(label));
+    }
+    for (const value of ['Cá nhân', 'Điển hình tiên tiến', 'Phát hiện', 'Bản nháp', TGPL]) {
+      assert.ok(createdText.includes(value), `the creation shows "${value}"`);
+    }
+    for (const raw of ['subjectKind', 'recordStatus', 'individual', 'draft', 'discovered', '{"']) {
+      assert.ok(!createdText.includes(raw), `no raw "${raw}" in the creation`);
+    }
+
+    // Attachments are among the kinds of record to filter by.
+    await page.goto(`${baseUrl}/nhat-ky?entityType=attachment`);
+    await byTestId(page, 'audit-filter-entity').getByText('Tệp đính kèm').waitFor();
+  });
+});
+
+/** The id of the audit entry a row shows (its expanded part is named after it). */
+async function auditEntryId(row) {
+  return row.getAttribute('data-row-key');
+}
+
+test('on a phone the exemplar filters fold behind "Bộ lọc" and the list starts on the first screen', async () => {
+  const name = `Lê Văn Điện Thoại ${runId}`;
+  await recordExemplar(await apiWithEtagAs('vanphong'), name);
+  const viewport = { width: 390, height: 844 };
+
+  await scenario(
+    'exemplar-list-phone',
+    async (page) => {
+      await login(page, 'vanphong', PASSWORD);
+      await byTestId(page, 'home-greeting').waitFor();
+      await page.goto(`${baseUrl}/diem-hinh`);
+      await expectTitle(page, 'Điển hình tiên tiến');
+      const firstRow = page.locator('[data-testid^="exemplar-row-"]').first();
+      await firstRow.waitFor();
+      const box = await firstRow.boundingBox();
+      // Near the top: the whole first row on the first screen, starting in its upper part.
+      assert.ok(box, 'the first row is laid out');
+      assert.ok(box.y + box.height <= viewport.height, `the first row ends at y=${box.y + box.height}`);
+      assert.ok(box.y < viewport.height * 0.6, `the first row starts at y=${box.y}`);
+      // The search stays in view; the filters wait behind the button.
+      assert.equal(await byTestId(page, 'exemplar-search').isVisible(), true);
+      assert.equal(await byTestId(page, 'exemplar-filter-category').count(), 0);
+      assert.equal(await byTestId(page, 'filters-count').count(), 0, 'no count while no filter is set');
+      const noHorizontalScroll = await page.evaluate(
+        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      );
+      assert.ok(noHorizontalScroll, 'the page does not scroll sideways');
+
+      // Filters set in the address bar are counted on the button.
+      await page.goto(`${baseUrl}/diem-hinh?category=advanced&stage=discovered`);
+      await page.locator('[data-testid^="exemplar-row-"]', { hasText: name }).first().waitFor();
+      assert.match(await byTestId(page, 'filters-count').innerText(), /2/);
+      await byTestId(page, 'filters-toggle').click();
+      const category = byTestId(page, 'exemplar-filter-category');
+      await category.waitFor();
+      assert.match(await category.innerText(), /Điển hình tiên tiến/);
+      await byTestId(page, 'filters-toggle').click();
+      await category.waitFor({ state: 'detached' });
+    },
+    { viewport },
   );
 });
 

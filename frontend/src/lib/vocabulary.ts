@@ -1,14 +1,18 @@
 import type {
   Category,
   Conclusion,
+  CriterionMode,
   EvaluationStatus,
   EvaluatorKind,
+  IntroductionStatus,
   MilestoneStatus,
   RecordStatus,
+  Scope,
   SetStatus,
   Stage,
   SubjectKind,
   TimelineAction,
+  UnitKind,
 } from '@/lib/api/models';
 
 /**
@@ -141,6 +145,29 @@ export const TIMELINE_ACTION_LABELS: Record<TimelineAction, string> = {
   file_added: 'Đính kèm tệp',
   file_removed: 'Gỡ tệp đính kèm',
   introduced: 'Giới thiệu điển hình hằng tháng',
+};
+
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  department: 'Sở',
+  internal: 'Đơn vị thuộc Sở',
+  affiliated: 'Đơn vị trực thuộc',
+};
+
+export const CRITERION_MODE_LABELS: Record<CriterionMode, string> = {
+  pass_fail: 'Đạt / Không đạt',
+  score: 'Chấm điểm',
+};
+
+export const INTRODUCTION_STATUS_LABELS: Record<IntroductionStatus, string> = {
+  draft: 'Bản nháp',
+  submitted: 'Đã gửi',
+};
+
+/** What a service account may read. */
+export const SCOPE_LABELS: Record<Scope, string> = {
+  'units:read': 'Đọc danh mục đơn vị',
+  'users:read': 'Đọc danh sách người dùng',
+  'exemplars:read': 'Đọc điển hình đã xác nhận, phong trào, tiêu chí, bài giới thiệu đã gửi',
 };
 
 /** Options for a select, in the order given. */

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { useErrorNotice } from '@/components/use-error-notice';
 import type { Attachment } from '@/lib/api/models';
 import { formatDateTime } from '@/lib/dates';
+import { formatBytes } from '@/lib/text';
 import {
   type AttachmentOwner,
   useAttachmentContent,
@@ -19,19 +20,6 @@ import {
   useDownloadAttachment,
   useUploadAttachment,
 } from './attachments-api';
-
-/** "1,5 MB", "320 KB", "12 B" (Vietnamese decimal comma). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${value.toLocaleString('vi-VN', { maximumFractionDigits: digits })} ${units[unit]}`;
-}
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.gif,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt';
 

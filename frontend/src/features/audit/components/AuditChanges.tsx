@@ -1,29 +1,68 @@
 import { Descriptions, Table, Typography } from 'antd';
 import type { AuditEntry } from '@/lib/api/models';
-import { formatDateTime } from '@/lib/dates';
+import { usePeopleNames, useUnitNames } from '../api/audit';
 import { diffSnapshots, type FieldChange } from './diff';
-import { FIELD_LABELS, VALUE_LABELS } from './labels';
+import { fieldRank, fieldSpec, formatFieldValue, type NameLookup } from './fields';
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+type Snapshot = Record<string, unknown> | null | undefined;
 
-function renderValue(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
-  if (Array.isArray(value)) return value.map((item) => renderValue(field, item)).join(', ') || '—';
-  if (typeof value === 'object') {
-    const named = value as { name?: unknown };
-    return typeof named.name === 'string' ? named.name : JSON.stringify(value);
+/** The ids of people a snapshot names (creator, uploader, proposer). */
+function peopleIn(...snapshots: Snapshot[]): number[] {
+  return snapshots.flatMap((snapshot) => {
+    if (!snapshot) return [];
+    const proposal = snapshot.proposal as Snapshot;
+    return [snapshot.createdBy, snapshot.uploadedBy, proposal?.proposedBy].filter(
+      (id): id is number => typeof id === 'number',
+    );
+  });
+}
+
+function ShownValue({
+  value,
+  strong,
+  deleted,
+}: {
+  value: string | string[];
+  strong?: boolean;
+  deleted?: boolean;
+}) {
+  if (Array.isArray(value)) {
+    return (
+      <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+        {value.map((line, index) => (
+          <li key={index}>
+            <Typography.Text delete={deleted} strong={strong}>
+              {line}
+            </Typography.Text>
+          </li>
+        ))}
+      </ul>
+    );
   }
-  const text = String(value);
-  if (ISO_INSTANT.test(text)) return formatDateTime(text);
-  return VALUE_LABELS[field]?.[text] ?? text;
+  return (
+    <Typography.Text delete={deleted} strong={strong} style={{ whiteSpace: 'pre-wrap' }}>
+      {value}
+    </Typography.Text>
+  );
 }
 
 /** The expanded row of the audit log: what changed, and where the request came from. */
 export function AuditChanges({ entry }: { entry: AuditEntry }) {
-  const changes = diffSnapshots(entry.before, entry.after);
-  const showBefore = entry.before != null;
-  const showAfter = entry.after != null;
+  const before = entry.before as Snapshot;
+  const after = entry.after as Snapshot;
+  const changes = diffSnapshots(before, after)
+    .filter((change) => !fieldSpec(entry.entityType, change.field).hidden)
+    .sort((a, b) => fieldRank(entry.entityType, a.field) - fieldRank(entry.entityType, b.field));
+  const names: NameLookup = {
+    user: usePeopleNames(peopleIn(before, after)),
+    unit: useUnitNames(
+      changes.some((change) => fieldSpec(entry.entityType, change.field).format === 'unitId'),
+    ),
+  };
+  const show = (change: FieldChange, value: unknown) =>
+    formatFieldValue(fieldSpec(entry.entityType, change.field), value, names);
+  const showBefore = before != null;
+  const showAfter = after != null;
   return (
     <div data-testid={`audit-changes-${entry.id}`}>
       {changes.length > 0 ? (
@@ -36,7 +75,7 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
             {
               title: 'Thông tin',
               dataIndex: 'field',
-              render: (field: string) => FIELD_LABELS[field] ?? field,
+              render: (field: string) => fieldSpec(entry.entityType, field).label,
               width: 200,
             },
             ...(showBefore
@@ -45,9 +84,7 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
                     title: 'Trước',
                     key: 'before',
                     render: (_: unknown, change: FieldChange) => (
-                      <Typography.Text delete={showAfter}>
-                        {renderValue(change.field, change.before)}
-                      </Typography.Text>
+                      <ShownValue value={show(change, change.before)} deleted={showAfter} />
                     ),
                   },
                 ]
@@ -58,9 +95,7 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
                     title: 'Sau',
                     key: 'after',
                     render: (_: unknown, change: FieldChange) => (
-                      <Typography.Text strong={showBefore}>
-                        {renderValue(change.field, change.after)}
-                      </Typography.Text>
+                      <ShownValue value={show(change, change.after)} strong={showBefore} />
                     ),
                   },
                 ]

@@ -1,5 +1,4 @@
 import type { AuditAction, EntityType } from '@/lib/api/models';
-import { ROLE_LABELS } from '@/lib/roles';
 
 /** Vietnamese names for what the audit log records (the contract enumerates both). */
 export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
@@ -70,40 +69,3 @@ export function asEntityType(value: string | undefined): EntityType | undefined 
 export function asAuditAction(value: string | undefined): AuditAction | undefined {
   return value !== undefined && value in ACTION_LABELS ? (value as AuditAction) : undefined;
 }
-
-export const FIELD_LABELS: Record<string, string> = {
-  code: 'Mã',
-  name: 'Tên',
-  shortName: 'Tên viết tắt',
-  kind: 'Loại đơn vị',
-  parentId: 'Đơn vị cấp trên (mã số)',
-  active: 'Đang hoạt động',
-  headName: 'Thủ trưởng',
-  headTitle: 'Chức vụ thủ trưởng',
-  email: 'Thư điện tử',
-  phone: 'Điện thoại',
-  sortOrder: 'Thứ tự hiển thị',
-  username: 'Tên đăng nhập',
-  fullName: 'Họ và tên',
-  position: 'Chức vụ',
-  role: 'Vai trò',
-  unit: 'Đơn vị',
-  mustChangePassword: 'Phải đổi mật khẩu',
-  passwordChangedAt: 'Đổi mật khẩu lúc',
-  lastLoginAt: 'Đăng nhập gần nhất',
-  description: 'Mô tả',
-  clientId: 'Mã ứng dụng',
-  scopes: 'Quyền',
-  revokedAt: 'Thu hồi lúc',
-  lastUsedAt: 'Dùng gần nhất',
-  createdAt: 'Tạo lúc',
-  createdBy: 'Người tạo (mã số)',
-  id: 'Mã số',
-};
-
-/** Values of enumerated fields, where a code would mean nothing to the reader. */
-export const VALUE_LABELS: Record<string, Record<string, string>> = {
-  kind: { department: 'Sở', internal: 'Đơn vị thuộc Sở', affiliated: 'Đơn vị trực thuộc' },
-  role: ROLE_LABELS,
-  scopes: { 'units:read': 'Đọc danh mục đơn vị', 'users:read': 'Đọc danh sách người dùng' },
-};

@@ -5,7 +5,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import type { AuditEntry } from '@/lib/api/models';
 import { DATE_FORMAT, formatDateTime, fromApiDate, toApiDate } from '@/lib/dates';
 import { columnSortOrder, sortParam, tablePagination, useListParams } from '@/lib/list-params';
-import { useAuditLog } from '../api/audit';
+import { useAuditLog, usePeopleNames } from '../api/audit';
 import { ActorSelect } from '../components/ActorSelect';
 import { AuditChanges } from '../components/AuditChanges';
 import {
@@ -30,8 +30,12 @@ const ACTION_COLORS: Record<string, string> = {
 
 /** A readable name for the record an entry is about, from its snapshot. */
 function entityName(entry: AuditEntry): string | undefined {
-  const snapshot = (entry.after ?? entry.before) as { name?: unknown; fullName?: unknown } | null | undefined;
-  const name = snapshot?.fullName ?? snapshot?.name;
+  const snapshot = (entry.after ?? entry.before) as
+    | { name?: unknown; fullName?: unknown; fileName?: unknown; title?: unknown; exemplarName?: unknown }
+    | null
+    | undefined;
+  const name =
+    snapshot?.fullName ?? snapshot?.name ?? snapshot?.fileName ?? snapshot?.exemplarName ?? snapshot?.title;
   return typeof name === 'string' ? name : undefined;
 }
 
@@ -48,6 +52,7 @@ export default function AuditPage() {
     page: list.page,
     pageSize: list.pageSize,
   });
+  const personName = usePeopleNames(log.data?.items.map((entry) => entry.actorUserId) ?? []);
 
   const columns: ColumnsType<AuditEntry> = [
     {
@@ -60,7 +65,20 @@ export default function AuditPage() {
       sortDirections: ['descend', 'ascend', 'descend'],
       render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value)}</span>,
     },
-    { title: 'Người thực hiện', dataIndex: 'actorName', key: 'actorName' },
+    {
+      title: 'Người thực hiện',
+      key: 'actor',
+      render: (_, entry) => {
+        const fullName = entry.actorUserId != null ? personName(entry.actorUserId) : undefined;
+        if (!fullName) return entry.actorName;
+        return (
+          <>
+            <div>{fullName}</div>
+            <div style={{ color: '#8c8c8c', fontSize: 12 }}>{entry.actorName}</div>
+          </>
+        );
+      },
+    },
     {
       title: 'Hành động',
       key: 'action',

@@ -1,6 +1,1 @@
-import type { CriterionMode } from '@/lib/api/models';
-
-export const MODE_LABELS: Record<CriterionMode, string> = {
-  pass_fail: 'Đạt / Không đạt',
-  score: 'Chấm điểm',
-};
+export { CRITERION_MODE_LABELS as MODE_LABELS } from '@/lib/vocabulary';

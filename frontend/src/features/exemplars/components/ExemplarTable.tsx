@@ -131,7 +131,7 @@ export function ExemplarTable({ data, loading, sort, showUnit, onPage, onSort }:
       columns={columns}
       dataSource={data?.items}
       loading={loading}
-      scroll={{ x: 'max-content' }}
+      scroll={{ x: true }}
       onRow={(exemplar) => ({ 'data-testid': `exemplar-row-${exemplar.id}` }) as HTMLAttributes<HTMLElement>}
       pagination={tablePagination(data, 'điển hình')}
       onChange={(pagination, _filters, sorter, { action }) => {

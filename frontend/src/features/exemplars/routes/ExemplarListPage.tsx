@@ -1,8 +1,9 @@
 import { FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { AutoComplete, Button, Card, Checkbox, DatePicker, Flex, Select } from 'antd';
+import { AutoComplete, Button, Card, Checkbox, DatePicker, Select } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { FilterBar } from '@/components/FilterBar';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { SearchInput } from '@/components/SearchInput';
@@ -132,13 +133,17 @@ export default function ExemplarListPage() {
         }
       />
       <Card>
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <SearchInput
-            value={f.q}
-            onSearch={(value) => list.setFilters({ q: value })}
-            placeholder="Tìm theo tên, lĩnh vực, thành tích (gõ không dấu cũng được)"
-            testId="exemplar-search"
-          />
+        <FilterBar
+          activeCount={FILTERS.filter((key) => key !== 'q' && f[key]).length}
+          search={
+            <SearchInput
+              value={f.q}
+              onSearch={(value) => list.setFilters({ q: value })}
+              placeholder="Tìm theo tên, lĩnh vực, thành tích (gõ không dấu cũng được)"
+              testId="exemplar-search"
+            />
+          }
+        >
           {seesAllUnits && (
             <UnitSelect
               tree={units.data}
@@ -262,7 +267,7 @@ export default function ExemplarListPage() {
             style={{ minWidth: 200 }}
             data-testid="exemplar-filter-milestones"
           />
-        </Flex>
+        </FilterBar>
         <ProblemAlert error={exemplars.error} />
         <ExemplarTable
           data={exemplars.data}

@@ -197,7 +197,7 @@ export default function MovementsPage() {
           columns={columns}
           dataSource={movements.data?.items}
           loading={movements.isFetching}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: true }}
           onRow={(movement) =>
             ({ 'data-testid': `movement-row-${movement.code}` }) as HTMLAttributes<HTMLElement>
           }

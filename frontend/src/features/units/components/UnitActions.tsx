@@ -29,7 +29,7 @@ export function UnitActions({ unit, onEdit, compact = false }: UnitActionsProps)
     </Tooltip>
   );
   return (
-    <Space wrap size={4}>
+    <Space wrap={!compact} size={4}>
       {action('edit', 'Sửa', <EditOutlined />, () => onEdit(unit))}
       {!isRoot &&
         (unit.active

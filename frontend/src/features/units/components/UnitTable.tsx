@@ -28,8 +28,11 @@ export function UnitTable(props: UnitTableProps) {
       key: 'code',
       sorter: true,
       sortOrder: columnSortOrder(sort, 'code'),
-      width: 110,
-      render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
+      render: (code: string) => (
+        <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+          {code}
+        </Typography.Text>
+      ),
     },
     {
       title: 'Tên đơn vị',
@@ -81,7 +84,7 @@ export function UnitTable(props: UnitTableProps) {
       columns={columns}
       dataSource={data?.items}
       loading={loading}
-      scroll={{ x: 'max-content' }}
+      scroll={{ x: true }}
       onRow={(unit) => ({ 'data-testid': `unit-row-${unit.code}` }) as HTMLAttributes<HTMLElement>}
       pagination={tablePagination(data, 'đơn vị')}
       onChange={(pagination, _filters, sorter, { action }) => {

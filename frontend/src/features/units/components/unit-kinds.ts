@@ -1,11 +1,7 @@
 import type { UnitKind, UnitNode } from '@/lib/api/models';
 import { flattenUnitTree } from '@/lib/unit-tree';
 
-export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
-  department: 'Sở',
-  internal: 'Đơn vị thuộc Sở',
-  affiliated: 'Đơn vị trực thuộc',
-};
+export { UNIT_KIND_LABELS } from '@/lib/vocabulary';
 
 export const UNIT_KIND_COLORS: Record<UnitKind, string> = {
   department: 'red',
