@@ -666,9 +666,25 @@ pub fn finalise(
         error.errors = missing;
         return Err(error);
     }
-    let conclusion = row
-        .conclusion
-        .ok_or_else(|| AppError::internal("answered evaluation without conclusion"))?;
+    // Every criterion is answered, so the answers conclude, unless the set they were given
+    // against cannot score them (a scored criterion without a maximum): a client's problem to
+    // fix, not a server error.
+    let answers: Vec<Answer> = items
+        .iter()
+        .map(|i| Answer {
+            weight: i.weight,
+            mode: i.mode,
+            max_score: i.max_score,
+            met: i.met,
+            score: i.score,
+        })
+        .collect();
+    let set = criteria_model::find_row(conn, row.criteria_set_id)?;
+    let computed = conclusion::conclude(&answers, set.pass_threshold, set.nurture_threshold);
+    let Some(conclusion) = row.conclusion.or(computed.map(|c| c.1)) else {
+        return Err(AppError::new(ErrorCode::IncompleteEvaluation)
+            .with_detail("Chưa tính được kết luận từ các câu trả lời; hãy lưu lại phiếu rồi hoàn tất."));
+    };
     versioned_update!(
         conn,
         evaluations,
@@ -678,6 +694,8 @@ pub fn finalise(
         (
             evaluations::status.eq(EvaluationStatus::Final),
             evaluations::finalised_at.eq(Some(now)),
+            evaluations::conclusion.eq(Some(conclusion)),
+            evaluations::score_percent.eq(row.score_percent.or(computed.map(|c| c.0))),
         )
     )?;
     if let Some(old) = row.supersedes_id {
@@ -696,6 +714,7 @@ pub fn finalise(
     refresh_current_conclusion(conn, exemplar, now)?;
     let score = row
         .score_percent
+        .or(computed.map(|c| c.0))
         .map(|s| format!(" ({s}%)"))
         .unwrap_or_default();
     let note = format!("{}: {}{score}", row.evaluator_kind.label(), conclusion.label());
