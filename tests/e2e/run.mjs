@@ -380,22 +380,22 @@ async function pickDate(page, testId, ddmmyyyy) {
   assert.equal(await input.inputValue(), ddmmyyyy);
 }
 
-/** The number a home-page figure shows. */
-async function figure(page, testId) {
-  const locator = byTestId(page, testId).locator('.ant-statistic-content-value');
+/** The number a home-page count or bar shows, once it has loaded. */
+async function homeCount(page, testId) {
   await page.waitForFunction(
     (selector) => /\d/.test(document.querySelector(selector)?.textContent ?? ''),
-    `[data-testid="${testId}"] .ant-statistic-content-value`,
+    `[data-testid="${testId}"]`,
   );
-  return Number((await locator.innerText()).replace(/\D/g, ''));
+  return Number((await byTestId(page, testId).innerText()).replace(/\D/g, ''));
 }
 
 test('the demo year: the leadership and a unit head find a Department at work', async () => {
   await scenario('demo-year-leader', async (page) => {
     await login(page, 'lanhdao', PASSWORD);
     await byTestId(page, 'home-greeting').waitFor();
-    assert.ok((await figure(page, 'home-submitted')) > 0, 'records wait for confirmation');
-    assert.ok((await figure(page, 'home-proposals')) > 0, 'stage moves wait for approval');
+    assert.ok((await homeCount(page, 'home-task-proposals_to_decide-count')) > 0, 'stage moves wait for approval');
+    assert.ok((await homeCount(page, 'home-stage-nurturing-count')) > 0, 'the Department nurtures exemplars');
+    assert.ok((await homeCount(page, 'home-stage-replicated-count')) > 0, 'and replicates some');
 
     await byTestId(page, 'nav-diem-hinh').click();
     await expectTitle(page, 'Điển hình tiên tiến');
@@ -421,7 +421,11 @@ test('the demo year: the leadership and a unit head find a Department at work', 
     await login(page, 'pbgdpl.truong', PASSWORD);
     await byTestId(page, 'home-greeting').waitFor();
     assert.equal(await byTestId(page, 'home-unit').innerText(), 'Phòng Phổ biến, giáo dục pháp luật');
-    assert.ok((await figure(page, 'home-stage-nurturing')) > 0, 'the unit nurtures exemplars');
+    await byTestId(page, 'home-introduction').waitFor();
+    await byTestId(page, 'nav-diem-hinh').click();
+    await expectTitle(page, 'Điển hình tiên tiến');
+    await page.locator('[data-testid^="exemplar-link-"]').first().waitFor();
+    assert.ok((await page.locator('[data-testid^="exemplar-link-"]').count()) >= 5, 'the unit has its exemplars');
   });
 });
 
