@@ -19,6 +19,7 @@ pub mod http;
 pub mod introductions;
 pub mod logging;
 pub mod movements;
+pub mod notifications;
 pub mod openapi;
 pub mod profile;
 pub mod seed;
@@ -104,6 +105,7 @@ where
                 .configure(dossiers::attachments_api::configure)
                 .configure(criteria::api::configure)
                 .configure(introductions::api::configure)
+                .configure(notifications::api::configure)
                 .configure(settings::api::configure)
                 .service(audit::api::list_audit)
                 .default_service(web::to(http::fallback::api_not_found))

@@ -33,6 +33,7 @@ trên dữ liệu đơn vị mình; tài khoản tích hợp (`integration`) c�
         (name = "Đơn vị", description = "Cơ cấu tổ chức của Sở: đơn vị thuộc Sở và đơn vị trực thuộc"),
         (name = "Người dùng", description = "Tài khoản người dùng và vai trò"),
         (name = "Tài khoản tích hợp", description = "Tài khoản cho hệ thống của tỉnh và tập lệnh"),
+        (name = "Thông báo", description = "Thông báo trong ứng dụng: nhắc việc, kết quả xử lý"),
         (name = "Nhật ký", description = "Nhật ký thay đổi dữ liệu"),
         (name = "Vận hành", description = "Kiểm tra tình trạng dịch vụ")
     )

@@ -16,6 +16,7 @@ const RESOURCES: &[&str] = &[
     "exemplars",
     "introductions",
     "movements",
+    "notifications",
     "profile",
     "service_accounts",
     "settings",

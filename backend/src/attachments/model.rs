@@ -89,9 +89,7 @@ impl From<AttachmentRow> for Attachment {
         Attachment {
             id: r.id,
             download_url: format!("/api/v1/attachments/{}/content", r.id),
-            thumbnail_url: r
-                .has_thumbnail
-                .then(|| format!("/api/v1/attachments/{}/thumbnail", r.id)),
+            thumbnail_url: r.has_thumbnail.then(|| thumbnail_url(r.id)),
             file_name: r.file_name,
             content_type: r.content_type,
             size_bytes: r.size_bytes,
@@ -102,6 +100,51 @@ impl From<AttachmentRow> for Attachment {
             version: r.version,
         }
     }
+}
+
+/// Where an image attachment's thumbnail is served.
+pub fn thumbnail_url(id: i64) -> String {
+    format!("/api/v1/attachments/{id}/thumbnail")
+}
+
+/// An exemplar's picture among its image attachments: the one it chose, while it is still
+/// there, else the first one uploaded.
+pub fn photo_among(chosen: Option<i64>, images: impl IntoIterator<Item = i64>) -> Option<i64> {
+    let mut first = None;
+    for id in images {
+        if Some(id) == chosen {
+            return Some(id);
+        }
+        first = Some(first.map_or(id, |f: i64| f.min(id)));
+    }
+    first
+}
+
+/// The pictures of these exemplars (id, chosen attachment), in one query.
+pub fn photos_of(
+    conn: &mut DbConnection,
+    exemplars: &[(i64, Option<i64>)],
+) -> AppResult<std::collections::HashMap<i64, i64>> {
+    let mut images: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
+    let ids: Vec<i64> = exemplars.iter().map(|(id, _)| *id).collect();
+    for chunk in ids.chunks(500) {
+        let rows: Vec<(i64, i64)> = attachments::table
+            .filter(attachments::owner_type.eq("exemplar"))
+            .filter(attachments::owner_id.eq_any(chunk))
+            .filter(attachments::has_thumbnail.eq(true))
+            .select((attachments::owner_id, attachments::id))
+            .load(conn)?;
+        for (owner, id) in rows {
+            images.entry(owner).or_default().push(id);
+        }
+    }
+    Ok(exemplars
+        .iter()
+        .filter_map(|(id, chosen)| {
+            let photo = photo_among(*chosen, images.get(id).into_iter().flatten().copied())?;
+            Some((*id, photo))
+        })
+        .collect())
 }
 
 pub fn list(conn: &mut DbConnection, owner: Owner) -> AppResult<Vec<Attachment>> {
@@ -172,4 +215,21 @@ pub fn delete_for_owner(conn: &mut DbConnection, owner: Owner) -> AppResult<()> 
     )
     .execute(conn)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::photo_among;
+
+    #[test]
+    fn the_chosen_image_wins_while_it_is_there() {
+        assert_eq!(photo_among(Some(7), [9, 7, 8]), Some(7));
+    }
+
+    #[test]
+    fn otherwise_the_first_uploaded_image() {
+        assert_eq!(photo_among(None, [9, 4, 8]), Some(4));
+        assert_eq!(photo_among(Some(3), [9, 4, 8]), Some(4));
+        assert_eq!(photo_among(Some(3), []), None);
+    }
 }

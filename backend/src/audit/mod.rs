@@ -43,6 +43,7 @@ text_enum!(
         Finalise = "finalise" / "Hoàn tất phiếu đánh giá",
         Import = "import" / "Nhập từ tệp",
         Upload = "upload" / "Tải tệp lên",
+        Remind = "remind" / "Nhắc nhở",
     }
 );
 

@@ -234,6 +234,10 @@ rule!(
     Evaluate = [Leader, Office, UnitHead, UnitStaff]
 );
 rule!(
+    /// The Office follows up the units and reminds them ("theo dõi, đôn đốc, nhắc nhở").
+    Remind = [Office]
+);
+rule!(
     /// Those who send a unit's monthly introduction: its head, or the Office on its behalf.
     SubmitIntroduction = [Office, UnitHead]
 );

@@ -177,6 +177,21 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        photo_attachment_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        kind -> Text,
+        title -> Text,
+        body -> Text,
+        link -> Nullable<Text>,
+        dedupe_key -> Text,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
     }
 }
 
@@ -404,6 +419,8 @@ diesel::joinable!(evaluations -> users (evaluator_user_id));
 diesel::joinable!(evaluation_items -> evaluations (evaluation_id));
 diesel::joinable!(evaluation_items -> criteria (criterion_id));
 
+diesel::joinable!(notifications -> users (user_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     units,
     users,
@@ -428,4 +445,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     evaluations,
     evaluation_items,
     attachments,
+    notifications,
 );

@@ -34,6 +34,10 @@ pub fn audit_snapshot(exemplar: &Exemplar) -> Option<serde_json::Value> {
         ] {
             object.remove(key);
         }
+        // The picture by its file name: the attachment itself has its own trail.
+        if let Some(photo) = object.get_mut("photo") {
+            *photo = photo.get("fileName").cloned().unwrap_or(serde_json::Value::Null);
+        }
     }
     Some(value)
 }

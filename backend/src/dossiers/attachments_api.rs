@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{
     Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
 };
-use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use utoipa::ToSchema;
 
 use crate::attachments::model::{self, Attachment, NewAttachment, Owner};
@@ -21,6 +21,7 @@ use crate::exemplars::records;
 use crate::exemplars::timeline::{self, Step};
 use crate::exemplars::types::TimelineAction;
 use crate::http::etag::{IfMatch, json_with_etag};
+use crate::http::extract::Json;
 use crate::http::security_headers::DOWNLOAD_POLICY;
 use crate::http::upload;
 use crate::state::AppState;
@@ -437,6 +438,71 @@ pub async fn delete_attachment(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// The image attachment to show as an exemplar's picture.
+#[derive(Debug, serde::Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PhotoChoice {
+    /// One of the exemplar's own image attachments.
+    pub attachment_id: i64,
+}
+
+/// Chooses which of an exemplar's images is its picture (in lists and on its page). Without a
+/// choice its first image is shown. Requires `If-Match` with the exemplar's ETag.
+///
+/// **Quyền:** office, unit_head, unit_staff (đơn vị mình, như khi đính kèm tệp).
+#[utoipa::path(
+    tag = "Tệp đính kèm",
+    request_body = PhotoChoice,
+    params(
+        ("id" = i64, Path, description = "Exemplar id"),
+        ("If-Match" = String, Header, description = "ETag của phiên bản đã đọc"),
+    ),
+    security(("bearer" = ["office", "unit_head", "unit_staff"])),
+    responses(
+        (status = 200, body = super::detail::Exemplar, headers(("ETag" = String))),
+        (status = 409, response = crate::openapi::Conflict),
+    )
+)]
+#[put("/exemplars/{id}/photo")]
+pub async fn choose_exemplar_photo(
+    auth: Auth<WriteExemplars>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+    Json(choice): Json<PhotoChoice>,
+) -> AppResult<HttpResponse> {
+    super::api::change_exemplar(
+        auth,
+        state,
+        id.into_inner(),
+        audit::AuditAction::Update,
+        move |conn, principal, row, now| {
+            let owner = Owner::Exemplar(row.id);
+            ensure_can_change(conn, principal, owner)?;
+            let expected = if_match.expect(row.version)?;
+            let image = model::find(conn, choice.attachment_id)
+                .ok()
+                .filter(|a| a.owner().ok() == Some(owner) && a.has_thumbnail)
+                .ok_or_else(|| {
+                    AppError::field(
+                        "attachmentId",
+                        "not_an_image_of_exemplar",
+                        "Chỉ chọn được một ảnh đã đính kèm vào hồ sơ điển hình này.",
+                    )
+                })?;
+            exemplars::choose_photo(conn, row, expected, image.id, now)?;
+            timeline::record(
+                conn,
+                row.id,
+                principal,
+                now,
+                Step::new(TimelineAction::PhotoChosen).note(Some(&image.file_name)),
+            )
+        },
+    )
+    .await
+}
+
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(upload_exemplar_attachment)
         .service(upload_replication_attachment)
@@ -444,5 +510,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(get_attachment)
         .service(download_attachment)
         .service(attachment_thumbnail)
-        .service(delete_attachment);
+        .service(delete_attachment)
+        .service(choose_exemplar_photo);
 }

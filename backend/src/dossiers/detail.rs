@@ -61,6 +61,9 @@ pub struct Exemplar {
     pub timeline: Vec<TimelineEvent>,
     pub evaluations: Vec<EvaluationSummary>,
     pub attachments: Vec<Attachment>,
+    /// Its picture: the image attachment chosen with `PUT /exemplars/{id}/photo`, else the
+    /// first image uploaded; none without images.
+    pub photo: Option<Attachment>,
     /// What the caller may do now, the step the record waits for first.
     pub allowed_actions: Vec<AllowedAction>,
     /// The capacities the caller may evaluate in now (empty: no evaluation).
@@ -85,6 +88,12 @@ pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResul
         referenced: model::is_referenced(conn, id)?,
     };
     let actions = workflow::allowed_actions(principal, &row.state(), &facts);
+    let attachments = attachments::list(conn, Owner::Exemplar(id))?;
+    let photo = attachments::photo_among(
+        row.photo_attachment_id,
+        attachments.iter().filter(|a| a.thumbnail_url.is_some()).map(|a| a.id),
+    )
+    .and_then(|photo| attachments.iter().find(|a| a.id == photo).cloned());
     Ok(Exemplar {
         unit: model::unit_ref(conn, row.unit_id)?,
         movements: model::movements_of(conn, id)?,
@@ -100,7 +109,8 @@ pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResul
         replications,
         timeline: timeline::of(conn, id)?,
         evaluations,
-        attachments: attachments::list(conn, Owner::Exemplar(id))?,
+        attachments,
+        photo,
         subject_kind: row.subject_kind,
         category: row.category,
         record_status: row.record_status,

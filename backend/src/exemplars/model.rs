@@ -50,6 +50,7 @@ pub struct ExemplarRow {
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub photo_attachment_id: Option<i64>,
 }
 
 impl ExemplarRow {
@@ -265,11 +266,13 @@ pub struct ExemplarSummary {
     pub proposed_stage: Option<Stage>,
     /// The conclusion of the latest final evaluation (Office or council over self-assessment).
     pub current_conclusion: Option<Conclusion>,
+    /// The thumbnail of its picture (the chosen image attachment, else its first image).
+    pub photo_url: Option<String>,
     pub version: i32,
     pub updated_at: DateTime<Utc>,
 }
 
-pub fn summary(row: &ExemplarRow, unit: UnitRef) -> ExemplarSummary {
+pub fn summary(row: &ExemplarRow, unit: UnitRef, photo: Option<i64>) -> ExemplarSummary {
     ExemplarSummary {
         id: row.id,
         subject_kind: row.subject_kind,
@@ -284,6 +287,7 @@ pub fn summary(row: &ExemplarRow, unit: UnitRef) -> ExemplarSummary {
         record_status: row.record_status,
         proposed_stage: row.proposed_stage,
         current_conclusion: row.current_conclusion,
+        photo_url: photo.map(crate::attachments::model::thumbnail_url),
         version: row.version,
         updated_at: row.updated_at.and_utc(),
     }
@@ -514,6 +518,25 @@ pub fn update(
     )?;
     replace_links(conn, current.id, input)?;
     timeline::record(conn, current.id, principal, now, Step::new(TimelineAction::Edited))
+}
+
+/// Makes image attachment `attachment_id` the exemplar's picture, if nobody changed the
+/// exemplar since version `expected` (412 otherwise).
+pub fn choose_photo(
+    conn: &mut DbConnection,
+    current: &ExemplarRow,
+    expected: i32,
+    attachment_id: i64,
+    now: NaiveDateTime,
+) -> AppResult<i32> {
+    versioned_update!(
+        conn,
+        exemplars,
+        current.id,
+        expected,
+        now,
+        (exemplars::photo_attachment_id.eq(Some(attachment_id)),)
+    )
 }
 
 /// Bumps the version (and `updated_at`) after a change to a part of the exemplar, checking that

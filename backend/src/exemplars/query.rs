@@ -13,6 +13,7 @@ use super::types::{
     Category, Conclusion, MilestoneStatus, RecordStatus, Stage, SubjectKind, TimelineAction,
 };
 use chrono::NaiveDate;
+use crate::attachments::model as attachments;
 use crate::auth::Principal;
 use crate::db::schema::{exemplars, units};
 use crate::db::{Backend, DbBackend, DbConnection, search};
@@ -422,9 +423,15 @@ fn summaries_in_order(conn: &mut DbConnection, ids: &[i64]) -> AppResult<Vec<Exe
     let position: std::collections::HashMap<i64, usize> =
         ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     rows.sort_by_key(|(row, _)| position.get(&row.id).copied().unwrap_or(usize::MAX));
+    let chosen: Vec<(i64, Option<i64>)> =
+        rows.iter().map(|(row, _)| (row.id, row.photo_attachment_id)).collect();
+    let photos = attachments::photos_of(conn, &chosen)?;
     Ok(rows
         .into_iter()
-        .map(|(row, unit)| summary(&row, unit))
+        .map(|(row, unit)| {
+            let photo = photos.get(&row.id).copied();
+            summary(&row, unit, photo)
+        })
         .collect())
 }
 

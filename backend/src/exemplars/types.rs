@@ -140,5 +140,7 @@ text_enum!(
         FileRemoved = "file_removed" / "Gỡ tệp đính kèm",
         /// Presented in a submitted monthly introduction (the note names the month).
         Introduced = "introduced" / "Giới thiệu điển hình hằng tháng",
+        /// One of its images was chosen as its picture (the note names the file).
+        PhotoChosen = "photo_chosen" / "Chọn ảnh đại diện",
     }
 );

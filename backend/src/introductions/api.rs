@@ -8,11 +8,12 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::grid::{self, IntroductionGrid};
+use super::reminders::{self, ReminderInput, ReminderResult};
 use super::model::{
     self, Introduction, IntroductionInput, IntroductionRow, IntroductionStatus, Month,
 };
 use crate::audit::{self, AuditContext};
-use crate::auth::roles::{ReadExemplars, SubmitIntroduction, WriteExemplars};
+use crate::auth::roles::{ReadExemplars, Remind, SubmitIntroduction, WriteExemplars};
 use crate::auth::{Auth, Principal, Role, Rule, policy};
 use crate::db::DbConnection;
 use crate::db::schema::{introductions, units};
@@ -196,6 +197,45 @@ pub async fn introduction_grid(
         .run(move |conn| grid::load(conn, year, today, only_unit))
         .await?;
     Ok(web::Json(grid))
+}
+
+/// Reminds units of a month's introduction ("nhắc nhở"): each unit that still owes it (not
+/// submitted, due or overdue) gets an in-app notification to its head and staff, at most once
+/// a day. Units asked for that owe nothing are listed as skipped.
+///
+/// **Quyền:** office.
+#[utoipa::path(
+    tag = "Giới thiệu hằng tháng",
+    request_body = ReminderInput,
+    security(("bearer" = ["office"])),
+    responses((status = 200, body = ReminderResult))
+)]
+#[post("/introductions/reminders")]
+pub async fn remind_units(
+    auth: Auth<Remind>,
+    state: web::Data<AppState>,
+    Json(input): Json<ReminderInput>,
+) -> AppResult<web::Json<ReminderResult>> {
+    crate::http::validation::validate(&input)?;
+    let today = state.clock.today();
+    let ctx = AuditContext::from(&auth);
+    let result = state
+        .db
+        .transaction(move |conn| {
+            let result = reminders::remind(conn, &input, today, ctx.at)?;
+            audit::record(
+                conn,
+                &ctx,
+                audit::AuditAction::Remind,
+                audit::EntityType::Introduction,
+                None,
+                None,
+                audit::snapshot(&result),
+            )?;
+            Ok(result)
+        })
+        .await?;
+    Ok(web::Json(result))
 }
 
 /// One introduction.
@@ -434,6 +474,7 @@ pub async fn delete_introduction(
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_introductions)
         .service(introduction_grid)
+        .service(remind_units)
         .service(export_introduction_grid)
         .service(get_introduction)
         .service(create_introduction)

@@ -145,6 +145,7 @@ export const TIMELINE_ACTION_LABELS: Record<TimelineAction, string> = {
   file_added: 'Đính kèm tệp',
   file_removed: 'Gỡ tệp đính kèm',
   introduced: 'Giới thiệu điển hình hằng tháng',
+  photo_chosen: 'Chọn ảnh đại diện',
 };
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {

@@ -4,7 +4,7 @@
 use std::io::Cursor;
 
 use lantoa_tests::{Res, TestApp, db_test};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::support::{create_exemplar, etag_of};
 
@@ -170,5 +170,69 @@ db_test!(
         upload(&app, &office, &path, "them.pdf", b"%PDF-1.4\n%%EOF".to_vec()).await.problem(409, "evaluation_finalised");
         let id = evidence.body["id"].as_i64().unwrap();
         app.delete(&format!("/api/v1/attachments/{id}")).token(&office).if_match(&etag_of(&evidence.body)).send().await.problem(409, "evaluation_finalised");
+    }
+);
+
+db_test!(
+    async fn an_exemplar_shows_its_chosen_image_as_its_picture_in_lists_and_on_its_page(app) {
+        let staff = app.token("tgpl.canbo").await;
+        let exemplar = create_exemplar(&app, &staff, "TGPL", "Người có chân dung").await;
+        let id = exemplar["id"].as_i64().unwrap();
+        let detail_path = format!("/api/v1/exemplars/{id}");
+        let path = format!("{detail_path}/attachments");
+        let photo_of_list = |list: &Value| -> Value {
+            list["items"].as_array().unwrap().iter().find(|e| e["id"] == id).unwrap()["photoUrl"].clone()
+        };
+
+        // Without images there is no picture; a PDF does not become one.
+        upload(&app, &staff, &path, "bao-cao.pdf", b"%PDF-1.4\n%%EOF".to_vec()).await;
+        let shown = app.get(&detail_path).token(&staff).send().await;
+        assert_eq!(shown.ok()["photo"], Value::Null);
+        let list = app.get("/api/v1/exemplars?pageSize=100").token(&staff).send().await;
+        assert_eq!(photo_of_list(list.ok()), Value::Null);
+
+        // The first image is the picture until another one is chosen.
+        let first = upload(&app, &staff, &path, "hien-truong.png", png(64, 48)).await;
+        let second = upload(&app, &staff, &path, "chan-dung.png", png(48, 64)).await;
+        let shown = app.get(&detail_path).token(&staff).send().await;
+        assert_eq!(shown.ok()["photo"]["id"], first.body["id"]);
+        let list = app.get("/api/v1/exemplars?pageSize=100").token(&staff).send().await;
+        assert_eq!(photo_of_list(list.ok()), first.body["thumbnailUrl"]);
+
+        // Choosing needs the exemplar's version and one of its own images.
+        let choose = |body: Value| app.put(&format!("{detail_path}/photo")).token(&staff).json(&body);
+        choose(json!({ "attachmentId": second.body["id"] })).send().await.problem(428, "precondition_required");
+        let etag = shown.etag();
+        let pdf_id = shown.body["attachments"][0]["id"].clone();
+        let res = choose(json!({ "attachmentId": pdf_id })).if_match(&etag).send().await;
+        assert_eq!(res.field_errors(), ["attachmentId:not_an_image_of_exemplar"]);
+        let other = create_exemplar(&app, &staff, "TGPL", "Người khác").await;
+        let foreign = upload(&app, &staff, &format!("/api/v1/exemplars/{}/attachments", other["id"]), "khac.png", png(20, 20)).await;
+        let res = choose(json!({ "attachmentId": foreign.body["id"] })).if_match(&etag).send().await;
+        assert_eq!(res.field_errors(), ["attachmentId:not_an_image_of_exemplar"]);
+        let res = choose(json!({ "attachmentId": 999_999 })).if_match(&etag).send().await;
+        assert_eq!(res.field_errors(), ["attachmentId:not_an_image_of_exemplar"]);
+        let head_elsewhere = app.token("vanphong").await;
+        let res = choose(json!({ "attachmentId": second.body["id"] })).if_match(&etag).send().await;
+        let chosen = res.ok().clone();
+        assert_eq!(chosen["photo"]["id"], second.body["id"]);
+        assert_ne!(res.etag(), etag, "choosing changes the exemplar's version");
+        assert_eq!(chosen["timeline"].as_array().unwrap().last().unwrap()["action"], "photo_chosen");
+        let list = app.get("/api/v1/exemplars?pageSize=100").token(&head_elsewhere).send().await;
+        assert_eq!(photo_of_list(list.ok()), second.body["thumbnailUrl"]);
+        choose(json!({ "attachmentId": first.body["id"] })).if_match(&etag).send().await.problem(412, "version_mismatch");
+
+        // Removing the chosen image falls back to the first one left.
+        let image = app.get(&format!("/api/v1/attachments/{}", second.body["id"])).token(&staff).send().await;
+        let res = app.delete(&format!("/api/v1/attachments/{}", second.body["id"])).token(&staff).if_match(&image.etag()).send().await;
+        assert_eq!(res.status, 204);
+        let shown = app.get(&detail_path).token(&staff).send().await;
+        assert_eq!(shown.ok()["photo"]["id"], first.body["id"]);
+
+        // The audit names the picture by its file name.
+        let admin = app.admin().await;
+        let audit = app.get(&format!("/api/v1/audit?entityType=exemplar&entityId={id}")).token(&admin).send().await;
+        let entries = audit.ok()["items"].as_array().unwrap().clone();
+        assert!(entries.iter().any(|e| e["after"]["photo"] == "chan-dung.png" && e["before"]["photo"] == "hien-truong.png"), "{entries:?}");
     }
 );

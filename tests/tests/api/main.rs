@@ -18,6 +18,7 @@ mod hostile_input;
 mod introductions;
 mod logging;
 mod migrations;
+mod notifications;
 mod outage;
 mod profile;
 mod service_accounts;

@@ -362,5 +362,24 @@ db_test!(
             .await
             .unwrap();
         race(&app, Shot::new("attachment delete", Method::DELETE, format!("/api/v1/attachments/{}", uploaded["id"]), &staff, etag_of(&uploaded))).await;
+
+        let mut png = Vec::new();
+        image::RgbImage::from_pixel(40, 30, image::Rgb([200, 40, 40]))
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        let form = reqwest::multipart::Form::new()
+            .part("file", reqwest::multipart::Part::bytes(png).file_name("chan-dung.png"));
+        let image: Value = reqwest::Client::new()
+            .post(app.url(&format!("/api/v1/exemplars/{}/attachments", exemplar["id"])))
+            .bearer_auth(&staff)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let current = app.get(&format!("/api/v1/exemplars/{}", exemplar["id"])).token(&staff).send().await;
+        race(&app, Shot::new("photo choice", Method::PUT, format!("/api/v1/exemplars/{}/photo", exemplar["id"]), &staff, current.etag()).json(json!({ "attachmentId": image["id"] }))).await;
     }
 );

@@ -610,6 +610,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exemplars/{id}/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Chooses which of an exemplar's images is its picture (in lists and on its page). Without a
+     *     choice its first image is shown. Requires `If-Match` with the exemplar's ETag.
+     * @description **Quyền:** office, unit_head, unit_staff (đơn vị mình, như khi đính kèm tệp).
+     */
+    put: operations['choose_exemplar_photo'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/exemplars/{id}/replications': {
     parameters: {
       query?: never;
@@ -880,6 +901,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/introductions/reminders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reminds units of a month's introduction ("nhắc nhở"): each unit that still owes it (not
+     *     submitted, due or overdue) gets an in-app notification to its head and staff, at most once
+     *     a day. Units asked for that owe nothing are listed as skipped.
+     * @description **Quyền:** office.
+     */
+    post: operations['remind_units'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/introductions/{id}': {
     parameters: {
       query?: never;
@@ -1011,6 +1054,87 @@ export interface paths {
      * @description **Quyền:** admin, office.
      */
     post: operations['reopen_movement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caller's notifications.
+     * @description **Quyền:** mọi người dùng (thông báo của chính mình).
+     */
+    get: operations['list_notifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Marks some of the caller's notifications read (those already read keep their time). An id
+     *     that is not the caller's is not found, and nothing is marked.
+     * @description **Quyền:** mọi người dùng (thông báo của chính mình).
+     */
+    post: operations['mark_notifications_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Marks every notification of the caller read.
+     * @description **Quyền:** mọi người dùng.
+     */
+    post: operations['mark_all_notifications_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The number on the bell.
+     * @description **Quyền:** mọi người dùng.
+     */
+    get: operations['notification_count'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1546,6 +1670,7 @@ export interface components {
      *     - `finalise`: Hoàn tất phiếu đánh giá.
      *     - `import`: Nhập từ tệp.
      *     - `upload`: Tải tệp lên.
+     *     - `remind`: Nhắc nhở.
      * @enum {string}
      */
     AuditAction:
@@ -1576,7 +1701,8 @@ export interface components {
       | 'save_summary'
       | 'finalise'
       | 'import'
-      | 'upload';
+      | 'upload'
+      | 'remind';
     AuditEntry: {
       action: components['schemas']['AuditAction'];
       /** @description Username (or service account name) at the time. */
@@ -2030,6 +2156,7 @@ export interface components {
       /** @description The stages the plan allows next from the current one. */
       nextStages: components['schemas']['Stage'][];
       nurturingPlan?: components['schemas']['NurturingPlan'] | null;
+      photo?: components['schemas']['Attachment'] | null;
       position?: string | null;
       proposal?: components['schemas']['StageProposal'] | null;
       recordStatus: components['schemas']['RecordStatus'];
@@ -2135,6 +2262,8 @@ export interface components {
       /** Format: int32 */
       memberCount?: number | null;
       name: string;
+      /** @description The thumbnail of its picture (the chosen image attachment, else its first image). */
+      photoUrl?: string | null;
       position?: string | null;
       proposedStage?: components['schemas']['Stage'] | null;
       recordStatus: components['schemas']['RecordStatus'];
@@ -2351,6 +2480,10 @@ export interface components {
       /** @example admin */
       username: string;
     };
+    /** @description Which of the caller's notifications to mark read. */
+    MarkRead: {
+      ids: number[];
+    };
     /** @description The caller: a person (with their account) or a service account. */
     Me: {
       role: components['schemas']['Role'];
@@ -2473,6 +2606,45 @@ export interface components {
        */
       username: string;
     };
+    /** @description One notification of the caller. */
+    Notification: {
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: int64 */
+      id: number;
+      kind: components['schemas']['NotificationKind'];
+      /** @description The SPA path of what it is about (`/gioi-thieu?thang=2026-11`). */
+      link?: string | null;
+      /**
+       * Format: date-time
+       * @description When the person marked it read; `null`: unread.
+       */
+      readAt?: string | null;
+      title: string;
+    };
+    /**
+     * @description What a notification is about.
+     *
+     *     - `introduction_reminder`: Nhắc giới thiệu điển hình hằng tháng. The Office reminds a unit of its monthly introduction.
+     * @enum {string}
+     */
+    NotificationKind: 'introduction_reminder';
+    /** @description A page of notifications, newest first, with the unread count for the bell. */
+    NotificationPage: {
+      items: components['schemas']['Notification'][];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Matching notifications across all pages.
+       */
+      total: number;
+      /** Format: int64 */
+      unreadCount: number;
+    };
     NurturingPlan: {
       /** Format: date-time */
       createdAt: string;
@@ -2552,6 +2724,8 @@ export interface components {
         /** Format: int32 */
         memberCount?: number | null;
         name: string;
+        /** @description The thumbnail of its picture (the chosen image attachment, else its first image). */
+        photoUrl?: string | null;
         position?: string | null;
         proposedStage?: components['schemas']['Stage'] | null;
         recordStatus: components['schemas']['RecordStatus'];
@@ -2781,6 +2955,14 @@ export interface components {
        */
       newPassword: string;
     };
+    /** @description The image attachment to show as an exemplar's picture. */
+    PhotoChoice: {
+      /**
+       * Format: int64
+       * @description One of the exemplar's own image attachments.
+       */
+      attachmentId: number;
+    };
     /** @description The body of every error response. */
     Problem: {
       code: components['schemas']['ErrorCode'];
@@ -2848,6 +3030,34 @@ export interface components {
      * @enum {string}
      */
     RecordStatus: 'draft' | 'submitted' | 'confirmed';
+    /** @description A unit reminded, and how many of its people were told now (0: already reminded today). */
+    RemindedUnit: {
+      /** Format: int64 */
+      notified: number;
+      /** @description `missing` (overdue) or `pending` (not due yet). */
+      status: components['schemas']['CellStatus'];
+      unit: components['schemas']['UnitRef'];
+    };
+    /** @description Which units to remind of which month. */
+    ReminderInput: {
+      /**
+       * @description `YYYY-MM`: the current month or an earlier one of the programme.
+       * @example 2026-11
+       */
+      month: string;
+      /** @description The units to remind; omitted: every unit that still owes the month. */
+      unitIds?: number[] | null;
+    };
+    ReminderResult: {
+      month: string;
+      /**
+       * Format: int64
+       * @description People notified now, across the units.
+       */
+      notified: number;
+      reminded: components['schemas']['RemindedUnit'][];
+      skipped: components['schemas']['SkippedUnit'][];
+    };
     Replication: {
       /** Format: date */
       adoptedOn: string;
@@ -2963,6 +3173,11 @@ export interface components {
      * @enum {string}
      */
     SetStatus: 'draft' | 'published' | 'retired';
+    /** @description A unit asked for that owes nothing for the month (it introduced, or is not counted). */
+    SkippedUnit: {
+      status: components['schemas']['CellStatus'];
+      unit: components['schemas']['UnitRef'];
+    };
     /**
      * @description The four stages (phát hiện → bồi dưỡng → tổng kết → nhân rộng), plus stopped and archived.
      *
@@ -3077,6 +3292,7 @@ export interface components {
      *     - `file_added`: Đính kèm tệp. A file was attached to the record or one of its replications (the note names it).
      *     - `file_removed`: Gỡ tệp đính kèm.
      *     - `introduced`: Giới thiệu điển hình hằng tháng. Presented in a submitted monthly introduction (the note names the month).
+     *     - `photo_chosen`: Chọn ảnh đại diện. One of its images was chosen as its picture (the note names the file).
      * @enum {string}
      */
     TimelineAction:
@@ -3099,7 +3315,8 @@ export interface components {
       | 'replication_removed'
       | 'file_added'
       | 'file_removed'
-      | 'introduced';
+      | 'introduced'
+      | 'photo_chosen';
     /** @description One step on an exemplar's timeline. */
     TimelineEvent: {
       action: components['schemas']['TimelineAction'];
@@ -3216,6 +3433,11 @@ export interface components {
       id: number;
       name: string;
       shortName: string;
+    };
+    /** @description How many notifications the caller has not read. */
+    UnreadCount: {
+      /** Format: int64 */
+      unreadCount: number;
     };
     /** @description An upload: the file and an optional caption. */
     UploadForm: {
@@ -4723,6 +4945,48 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  choose_exemplar_photo: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PhotoChoice'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exemplar'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   add_replication: {
     parameters: {
       query?: never;
@@ -5228,6 +5492,37 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  remind_units: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReminderInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReminderResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   get_introduction: {
     parameters: {
       query?: never;
@@ -5575,6 +5870,112 @@ export interface operations {
       412: components['responses']['PreconditionFailed'];
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_notifications: {
+    parameters: {
+      query?: {
+        /** @description `true`: unread ones only. */
+        unread?: boolean;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  mark_notifications_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkRead'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadCount'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  mark_all_notifications_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã đánh dấu tất cả là đã đọc */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  notification_count: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadCount'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };

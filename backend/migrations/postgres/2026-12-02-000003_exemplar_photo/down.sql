@@ -1,0 +1,1 @@
+ALTER TABLE exemplars DROP COLUMN photo_attachment_id;
