@@ -45,6 +45,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   finalise: 'Hoàn tất phiếu đánh giá',
   import: 'Nhập từ tệp',
   upload: 'Tải tệp lên',
+  remind: 'Nhắc nhở',
 };
 
 const USER_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
