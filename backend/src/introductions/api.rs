@@ -230,7 +230,12 @@ pub async fn remind_units(
                 audit::EntityType::Introduction,
                 None,
                 None,
-                audit::snapshot(&result),
+                audit::snapshot(&serde_json::json!({
+                    "month": result.month,
+                    "remindedUnits": result.reminded.iter().map(|r| &r.unit).collect::<Vec<_>>(),
+                    "skippedUnits": result.skipped.iter().map(|s| &s.unit).collect::<Vec<_>>(),
+                    "notified": result.notified,
+                })),
             )?;
             Ok(result)
         })

@@ -252,6 +252,9 @@ const INTRODUCTION: FieldMap = {
   status: { label: 'Trạng thái', format: enumOf(INTRODUCTION_STATUS_LABELS) },
   submittedAt: { label: 'Gửi lúc', format: 'instant' },
   onTime: { label: 'Đúng hạn', format: 'bool' },
+  remindedUnits: { label: 'Đơn vị được nhắc', format: 'refs' },
+  skippedUnits: { label: 'Đơn vị không cần nhắc', format: 'refs' },
+  notified: { label: 'Số người nhận thông báo', format: 'number' },
 };
 
 const SETTINGS: FieldMap = {
