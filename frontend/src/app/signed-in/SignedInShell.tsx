@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Outlet } from 'react-router';
 import { AppProviders, createQueryClient } from '../providers';
+import { RequirePasswordChanged } from '../routes/guards';
 
 /**
  * The signed-in part of the app: the UI library's theme and Vietnamese locale, and the query
@@ -13,7 +13,7 @@ export default function SignedInShell() {
   useEffect(() => () => client.clear(), [client]);
   return (
     <AppProviders queryClient={client}>
-      <Outlet />
+      <RequirePasswordChanged />
     </AppProviders>
   );
 }
