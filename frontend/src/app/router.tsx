@@ -1,90 +1,96 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
-import { PATHS, ROUTE_ROLES } from '@/lib/navigation';
-import { AppLayout } from './layout/AppLayout';
-import { RequireRole, RequireSignedIn } from './routes/guards';
+import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
+import LoginPage from '@/features/auth/routes/LoginPage';
+import { session } from '@/lib/api/client';
+import type { Role } from '@/lib/api/models';
+import { useSession } from '@/lib/auth/use-session';
+import { PATHS, ROUTE_ROLES } from '@/lib/paths';
+import { loadAppLayout, loadHomePage, loadRequireRole, loadSignedInShell, preloadSignedIn } from './preload';
+import { RequireSignedIn } from './routes/guards';
+import { FullPageSpin, RouteError } from './routes/LightStatus';
 import { SessionGate } from './routes/SessionGate';
-import { FullPageSpin, NotFound, RouteError } from './routes/StatusPages';
 
-// Each page is its own chunk, loaded on first visit.
+// Each page is its own chunk, loaded on first visit. The sign-in page and what surrounds it are
+// in the first chunk and use no UI library; the library, its theme and the query cache come with
+// the signed-in part (SignedInShell), which the sign-in page starts loading at the first keystroke.
 const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
   Component: (await load()).default,
 });
 
-const routes: RouteObject[] = [
+/** A part of the app only some roles may open (the 403 page comes with the signed-in part). */
+const requireRole = (roles: readonly Role[]) => async () => {
+  const { RequireRole } = await loadRequireRole();
+  return { element: <RequireRole roles={roles} /> };
+};
+
+/** The signed-in part of the app, added to the routes once someone is signed in (see below). */
+const signedInRoutes: RouteObject[] = [
   {
-    element: <SessionGate />,
-    errorElement: <RouteError />,
-    hydrateFallbackElement: <FullPageSpin />,
+    lazy: page(loadSignedInShell),
     children: [
-      { path: PATHS.login, lazy: page(() => import('@/features/auth/routes/LoginPage')) },
       {
-        element: <RequireSignedIn />,
+        path: PATHS.changePassword,
+        lazy: page(() => import('@/features/profile/routes/ForcedPasswordChangePage')),
+      },
+      {
+        lazy: async () => ({ Component: (await loadAppLayout()).AppLayout }),
         children: [
+          { index: true, lazy: page(loadHomePage) },
+          { path: PATHS.units, lazy: page(() => import('@/features/units/routes/UnitsPage')) },
           {
-            path: PATHS.changePassword,
-            lazy: page(() => import('@/features/profile/routes/ForcedPasswordChangePage')),
+            path: PATHS.exemplars,
+            lazy: page(() => import('@/features/exemplars/routes/ExemplarListPage')),
           },
           {
-            element: <AppLayout />,
+            lazy: requireRole(ROUTE_ROLES.exemplarWrite),
             children: [
-              { index: true, lazy: page(() => import('@/features/home/routes/HomePage')) },
-              { path: PATHS.units, lazy: page(() => import('@/features/units/routes/UnitsPage')) },
               {
-                path: PATHS.exemplars,
-                lazy: page(() => import('@/features/exemplars/routes/ExemplarListPage')),
+                path: PATHS.newExemplar,
+                lazy: page(() => import('@/features/exemplars/routes/ExemplarFormPage')),
               },
               {
-                element: <RequireRole roles={ROUTE_ROLES.exemplarWrite} />,
-                children: [
-                  {
-                    path: PATHS.newExemplar,
-                    lazy: page(() => import('@/features/exemplars/routes/ExemplarFormPage')),
-                  },
-                  {
-                    path: `${PATHS.exemplars}/:id/sua`,
-                    lazy: page(() => import('@/features/exemplars/routes/ExemplarFormPage')),
-                  },
-                ],
+                path: `${PATHS.exemplars}/:id/sua`,
+                lazy: page(() => import('@/features/exemplars/routes/ExemplarFormPage')),
               },
-              {
-                path: `${PATHS.exemplars}/:id`,
-                lazy: page(() => import('@/features/exemplars/routes/ExemplarDetailPage')),
-              },
-              {
-                path: `${PATHS.evaluations}/:id`,
-                lazy: page(() => import('@/features/evaluations/routes/EvaluationPage')),
-              },
-              {
-                path: PATHS.introductions,
-                lazy: page(() => import('@/features/introductions/routes/IntroductionsPage')),
-              },
-              {
-                path: PATHS.movements,
-                lazy: page(() => import('@/features/movements/routes/MovementsPage')),
-              },
-              {
-                path: PATHS.criteria,
-                lazy: page(() => import('@/features/criteria/routes/CriteriaSetsPage')),
-              },
-              { path: PATHS.profile, lazy: page(() => import('@/features/profile/routes/ProfilePage')) },
-              {
-                element: <RequireRole roles={ROUTE_ROLES.users} />,
-                children: [
-                  { path: PATHS.users, lazy: page(() => import('@/features/users/routes/UsersPage')) },
-                  {
-                    path: PATHS.serviceAccounts,
-                    lazy: page(() => import('@/features/service-accounts/routes/ServiceAccountsPage')),
-                  },
-                ],
-              },
-              {
-                element: <RequireRole roles={ROUTE_ROLES.audit} />,
-                children: [
-                  { path: PATHS.audit, lazy: page(() => import('@/features/audit/routes/AuditPage')) },
-                ],
-              },
-              { path: '*', element: <NotFound /> },
             ],
+          },
+          {
+            path: `${PATHS.exemplars}/:id`,
+            lazy: page(() => import('@/features/exemplars/routes/ExemplarDetailPage')),
+          },
+          {
+            path: `${PATHS.evaluations}/:id`,
+            lazy: page(() => import('@/features/evaluations/routes/EvaluationPage')),
+          },
+          {
+            path: PATHS.introductions,
+            lazy: page(() => import('@/features/introductions/routes/IntroductionsPage')),
+          },
+          {
+            path: PATHS.movements,
+            lazy: page(() => import('@/features/movements/routes/MovementsPage')),
+          },
+          {
+            path: PATHS.criteria,
+            lazy: page(() => import('@/features/criteria/routes/CriteriaSetsPage')),
+          },
+          { path: PATHS.profile, lazy: page(() => import('@/features/profile/routes/ProfilePage')) },
+          {
+            lazy: requireRole(ROUTE_ROLES.users),
+            children: [
+              { path: PATHS.users, lazy: page(() => import('@/features/users/routes/UsersPage')) },
+              {
+                path: PATHS.serviceAccounts,
+                lazy: page(() => import('@/features/service-accounts/routes/ServiceAccountsPage')),
+              },
+            ],
+          },
+          {
+            lazy: requireRole(ROUTE_ROLES.audit),
+            children: [{ path: PATHS.audit, lazy: page(() => import('@/features/audit/routes/AuditPage')) }],
+          },
+          {
+            path: '*',
+            lazy: async () => ({ Component: (await import('./routes/StatusPages')).NotFound }),
           },
         ],
       },
@@ -92,6 +98,53 @@ const routes: RouteObject[] = [
   },
 ];
 
+const SIGNED_IN = 'signed-in';
+
 export function createRouter() {
-  return createBrowserRouter(routes);
+  let discovered = false;
+
+  /** A path no route matches yet: the sign-in page for someone signed out. */
+  function UnmatchedPath() {
+    const { status } = useSession();
+    const location = useLocation();
+    if (status !== 'signedIn') {
+      const from = location.pathname + location.search + location.hash;
+      return <Navigate to={PATHS.login} replace state={{ from }} />;
+    }
+    // Signed in, but the server could not be reached when the routes were looked up: again.
+    if (!discovered) return <Navigate to={location} replace />;
+    return <FullPageSpin />;
+  }
+
+  const routes: RouteObject[] = [
+    {
+      element: <SessionGate />,
+      errorElement: <RouteError />,
+      hydrateFallbackElement: <FullPageSpin />,
+      children: [
+        { path: PATHS.login, element: <LoginPage onActivity={preloadSignedIn} /> },
+        { id: SIGNED_IN, element: <RequireSignedIn /> },
+        { path: '*', element: <UnmatchedPath /> },
+      ],
+    },
+  ];
+
+  return createBrowserRouter(routes, {
+    /*
+     * The router starts loading every matched route's chunks as soon as it matches them, so the
+     * signed-in routes are not there until the session is known to be signed in: someone signed
+     * out who opens any address gets only the sign-in page's code, and is sent there.
+     */
+    async patchRoutesOnNavigation({ patch, signal }) {
+      if (discovered) return;
+      try {
+        await session.restore();
+      } catch {
+        return; // The session gate says the server is unreachable and tries again.
+      }
+      if (signal.aborted || session.getState().status !== 'signedIn') return;
+      discovered = true;
+      patch(SIGNED_IN, signedInRoutes);
+    },
+  });
 }

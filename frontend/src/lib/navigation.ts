@@ -12,6 +12,7 @@ import {
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Role } from '@/lib/api/models';
+import { PATHS, ROUTE_ROLES } from './paths';
 
 export interface NavItem {
   path: string;
@@ -21,37 +22,7 @@ export interface NavItem {
   roles?: readonly Role[];
 }
 
-export const PATHS = {
-  home: '/',
-  login: '/dang-nhap',
-  changePassword: '/doi-mat-khau',
-  units: '/don-vi',
-  users: '/nguoi-dung',
-  serviceAccounts: '/tai-khoan-tich-hop',
-  audit: '/nhat-ky',
-  profile: '/ho-so',
-  exemplars: '/diem-hinh',
-  newExemplar: '/diem-hinh/them',
-  evaluations: '/danh-gia',
-  introductions: '/gioi-thieu',
-  movements: '/phong-trao',
-  criteria: '/tieu-chi',
-} as const;
-
-/** The page of one exemplar, of its edit form, and of one evaluation. */
-export const exemplarPath = (id: number) => `${PATHS.exemplars}/${id}`;
-export const editExemplarPath = (id: number) => `${PATHS.exemplars}/${id}/sua`;
-export const evaluationPath = (id: number) => `${PATHS.evaluations}/${id}`;
-
-export const ROUTE_ROLES = {
-  users: ['admin'],
-  serviceAccounts: ['admin'],
-  audit: ['admin', 'office'],
-  /** Recording and editing exemplars, importing them. */
-  exemplarWrite: ['office', 'unit_head', 'unit_staff'],
-  /** Managing movements, criteria sets and the introduction due day. */
-  programme: ['admin', 'office'],
-} as const satisfies Record<string, readonly Role[]>;
+export { editExemplarPath, evaluationPath, exemplarPath, PATHS, ROUTE_ROLES } from './paths';
 
 const NAV_ITEMS: readonly NavItem[] = [
   { path: PATHS.home, label: 'Trang chủ', icon: HomeOutlined },

@@ -1,23 +1,22 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, Result } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { session } from '@/lib/api/client';
 import { useSession } from '@/lib/auth/use-session';
-import { FullPageSpin } from './StatusPages';
+import { PATHS } from '@/lib/paths';
+import { FullPageSpin, LightNotice } from './LightStatus';
 
 /**
- * Resumes the stored session before any page renders, and forgets every cached answer when
- * the session ends, so the next person to sign in on this browser never sees them.
+ * Resumes the stored session before any page renders. What was cached for a signed-in person
+ * lives in the signed-in part of the app (SignedInShell), which unmounts when the session ends,
+ * so the next person to sign in on this browser never sees it.
+ *
+ * The sign-in page shows at once, without waiting: it is what was asked for, it is usable while
+ * the session resumes (signing in waits for that), and it sends a signed-in person on.
  */
 export function SessionGate() {
   const { status } = useSession();
-  const queryClient = useQueryClient();
+  const onLoginPage = useLocation().pathname === PATHS.login;
   const [unreachable, setUnreachable] = useState(false);
-
-  useEffect(() => {
-    if (status === 'signedOut') queryClient.clear();
-  }, [status, queryClient]);
 
   const restore = useCallback(() => {
     session.restore().catch(() => setUnreachable(true));
@@ -27,23 +26,17 @@ export function SessionGate() {
 
   if (unreachable) {
     return (
-      <Result
-        status="warning"
+      <LightNotice
+        tone="warning"
         title="Không kết nối được máy chủ"
-        subTitle="Kiểm tra kết nối mạng rồi thử lại."
-        extra={
-          <Button
-            type="primary"
-            onClick={() => {
-              setUnreachable(false);
-              restore();
-            }}
-          >
-            Thử lại
-          </Button>
-        }
+        detail="Kiểm tra kết nối mạng rồi thử lại."
+        action="Thử lại"
+        onAction={() => {
+          setUnreachable(false);
+          restore();
+        }}
       />
     );
   }
-  return status === 'restoring' ? <FullPageSpin /> : <Outlet />;
+  return status === 'restoring' && !onLoginPage ? <FullPageSpin /> : <Outlet />;
 }

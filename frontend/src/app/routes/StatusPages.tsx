@@ -1,7 +1,9 @@
-import { Button, Result, Spin } from 'antd';
-import { Link, useRouteError } from 'react-router';
+import { Button, Result } from 'antd';
+import { Link } from 'react-router';
 import { PATHS } from '@/lib/navigation';
 import { usePageTitle } from '@/lib/page-title';
+
+// Pages of the signed-in app (which has loaded the UI library); what shows before it is in LightStatus.
 
 export function Forbidden() {
   usePageTitle('Không có quyền truy cập');
@@ -33,31 +35,5 @@ export function NotFound() {
         </Link>
       }
     />
-  );
-}
-
-/** Shown when a page fails to load (for example after a new version was deployed). */
-export function RouteError() {
-  const error = useRouteError();
-  console.error(error);
-  return (
-    <Result
-      status="error"
-      title="Không tải được trang"
-      subTitle="Có thể ứng dụng vừa được cập nhật hoặc kết nối bị gián đoạn."
-      extra={
-        <Button type="primary" onClick={() => window.location.reload()}>
-          Tải lại trang
-        </Button>
-      }
-    />
-  );
-}
-
-export function FullPageSpin() {
-  return (
-    <div style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
-      <Spin size="large" />
-    </div>
   );
 }

@@ -1,21 +1,34 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { ProblemAlert } from '@/components/ProblemAlert';
-import { isApiError } from '@/lib/api/problem';
+import { isApiError, problemFieldErrors } from '@/lib/api/problem';
 import { useSession } from '@/lib/auth/use-session';
-import { showServerErrors } from '@/lib/forms';
-import { PATHS } from '@/lib/navigation';
 import { usePageTitle } from '@/lib/page-title';
+import { PATHS } from '@/lib/paths';
 import { useLogin } from '../api/login';
+import { LoginProblem } from '../components/LoginProblem';
+import { EyeIcon, EyeInvisibleIcon, LockIcon, UserIcon } from '../components/icons';
 
-interface LoginForm {
-  username: string;
-  password: string;
+/*
+ * The sign-in page is the first page most people load, often on a slow line: it is plain React
+ * and the small stylesheet (styles.css), with none of the UI library, which comes with the
+ * signed-in part of the app.
+ */
+
+type Field = 'username' | 'password';
+type Values = Record<Field, string>;
+type FieldErrors = Partial<Record<Field, string[]>>;
+
+const FIELDS: readonly Field[] = ['username', 'password'];
+
+const REQUIRED: Record<Field, string> = {
+  username: 'Nhập tên đăng nhập.',
+  password: 'Nhập mật khẩu.',
+};
+
+function validateField(field: Field, value: string): string[] | undefined {
+  const empty = field === 'username' ? value.trim() === '' : value === '';
+  return empty ? [REQUIRED[field]] : undefined;
 }
-
-const FIELDS = ['username', 'password'] as const;
 
 /** Counts down the seconds the server asked us to wait after too many failed attempts. */
 function useCountdown(): [number, (seconds: number) => void] {
@@ -28,95 +41,173 @@ function useCountdown(): [number, (seconds: number) => void] {
   return [remaining, setRemaining];
 }
 
-export default function LoginPage() {
+interface LoginPageProps {
+  /** Called once, when someone starts filling the form (the app then loads what follows sign-in). */
+  onActivity?: () => void;
+}
+
+export default function LoginPage({ onActivity }: LoginPageProps) {
   usePageTitle('Đăng nhập');
-  const [form] = Form.useForm<LoginForm>();
-  const login = useLogin();
   const { status } = useSession();
   const location = useLocation();
+  const { login, isPending, error } = useLogin();
   const [waitSeconds, startWait] = useCountdown();
+  const [values, setValues] = useState<Values>({ username: '', password: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [showPassword, setShowPassword] = useState(false);
+  const active = useRef(false);
 
   if (status === 'signedIn') {
     const from = (location.state as { from?: string } | null)?.from;
-    return <Navigate to={from && from !== PATHS.login ? from : PATHS.home} replace />;
+    return (
+      <div className="light-center" role="status" aria-live="polite">
+        <span className="light-spinner" aria-hidden="true" />
+        <span className="visually-hidden">Đang mở trang…</span>
+        <Navigate to={from && from !== PATHS.login ? from : PATHS.home} replace />
+      </div>
+    );
   }
 
-  const submit = (values: LoginForm) => {
-    login.mutate(
-      { username: values.username.trim(), password: values.password },
-      {
-        onError: (error) => {
-          showServerErrors(form, error, FIELDS);
-          if (isApiError(error, 'too_many_requests') && error.retryAfter) startWait(error.retryAfter);
-        },
-      },
+  const change = (field: Field) => (event: ChangeEvent<HTMLInputElement>) => {
+    const value = event.target.value;
+    if (!active.current) {
+      active.current = true;
+      onActivity?.();
+    }
+    setValues((current) => ({ ...current, [field]: value }));
+    // As the form library did: a change re-checks the field and clears the server's message on it.
+    setErrors((current) => ({ ...current, [field]: validateField(field, value) }));
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    for (const field of FIELDS) found[field] = validateField(field, values[field]);
+    setErrors(found);
+    const firstInvalid = FIELDS.find((field) => found[field]);
+    if (firstInvalid) {
+      document.getElementById(`login-${firstInvalid}`)?.focus();
+      return;
+    }
+    onActivity?.();
+    const failure = await login({ username: values.username.trim(), password: values.password });
+    if (!failure) return;
+    if (isApiError(failure)) {
+      const fromServer: FieldErrors = {};
+      for (const { name, errors: messages } of problemFieldErrors(failure.problem, FIELDS).fields) {
+        const field = name[0] as Field;
+        fromServer[field] = [...(fromServer[field] ?? []), ...messages];
+      }
+      setErrors(fromServer);
+      if (isApiError(failure, 'too_many_requests') && failure.retryAfter) startWait(failure.retryAfter);
+    }
+  };
+
+  const field = (name: Field, label: string, input: ReactNode, suffix?: ReactNode) => {
+    const messages = errors[name];
+    return (
+      <div className={messages ? 'login-field login-field-invalid' : 'login-field'}>
+        <label className="login-label" htmlFor={`login-${name}`}>
+          {label}
+        </label>
+        <div className="login-input">
+          {name === 'username' ? (
+            <UserIcon className="login-input-icon" />
+          ) : (
+            <LockIcon className="login-input-icon" />
+          )}
+          {input}
+          {suffix}
+        </div>
+        {messages && (
+          <div id={`login-${name}-error`} className="login-field-message" data-testid={`login-${name}-error`}>
+            {messages.map((message) => (
+              <div key={message}>{message}</div>
+            ))}
+          </div>
+        )}
+      </div>
     );
   };
 
+  const inputProps = (name: Field) => ({
+    id: `login-${name}`,
+    name,
+    value: values[name],
+    onChange: change(name),
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': errors[name] ? `login-${name}-error` : undefined,
+    'aria-required': true,
+    'data-testid': `login-${name}`,
+  });
+
   return (
-    <div className="auth-page">
-      <Card className="auth-card" data-testid="login-card">
-        <div style={{ textAlign: 'center', marginBottom: 24 }}>
-          <Typography.Title level={2} style={{ marginBottom: 4 }}>
+    <main className="auth-page">
+      <section className="auth-card login-card" data-testid="login-card" aria-labelledby="login-title">
+        <header className="login-brand">
+          <h1 id="login-title" className="login-title">
             Lan Tỏa
-          </Typography.Title>
-          <Typography.Text type="secondary">
+          </h1>
+          <p className="login-subtitle">
             Quản lý điển hình tiên tiến
             <br />
             Sở Tư pháp tỉnh Đồng Tháp
-          </Typography.Text>
-        </div>
-        <ProblemAlert error={login.error} formFields={FIELDS} />
+          </p>
+        </header>
+        <LoginProblem error={error} formFields={FIELDS} />
         {waitSeconds > 0 && (
-          <Typography.Paragraph type="warning" style={{ marginTop: 8 }} data-testid="login-wait">
+          <p className="login-wait" role="status" data-testid="login-wait">
             Bạn có thể thử lại sau {waitSeconds} giây.
-          </Typography.Paragraph>
+          </p>
         )}
-        <Form<LoginForm>
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          onFinish={submit}
-          style={{ marginTop: 16 }}
-          disabled={login.isPending}
-        >
-          <Form.Item
-            name="username"
-            label="Tên đăng nhập"
-            rules={[{ required: true, whitespace: true, message: 'Nhập tên đăng nhập.' }]}
-          >
-            <Input
-              prefix={<UserOutlined />}
-              autoComplete="username"
-              autoFocus
-              autoCapitalize="none"
-              spellCheck={false}
-              data-testid="login-username"
-            />
-          </Form.Item>
-          <Form.Item name="password" label="Mật khẩu" rules={[{ required: true, message: 'Nhập mật khẩu.' }]}>
-            <Input.Password
-              prefix={<LockOutlined />}
-              autoComplete="current-password"
-              data-testid="login-password"
-            />
-          </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
-            size="large"
-            loading={login.isPending}
-            disabled={waitSeconds > 0}
-            data-testid="login-submit"
-          >
-            Đăng nhập
-          </Button>
-        </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
+        <form className="login-form" noValidate onSubmit={submit} aria-busy={isPending}>
+          <fieldset className="login-fieldset" disabled={isPending}>
+            {field(
+              'username',
+              'Tên đăng nhập',
+              <input
+                {...inputProps('username')}
+                type="text"
+                autoComplete="username"
+                autoFocus
+                autoCapitalize="none"
+                spellCheck={false}
+              />,
+            )}
+            {field(
+              'password',
+              'Mật khẩu',
+              <input
+                {...inputProps('password')}
+                type={showPassword ? 'text' : 'password'}
+                autoComplete="current-password"
+              />,
+              <button
+                type="button"
+                className="login-reveal"
+                onClick={() => setShowPassword((shown) => !shown)}
+                aria-label={showPassword ? 'Ẩn mật khẩu' : 'Hiện mật khẩu'}
+                aria-controls="login-password"
+                title={showPassword ? 'Ẩn mật khẩu' : 'Hiện mật khẩu'}
+              >
+                {showPassword ? <EyeIcon /> : <EyeInvisibleIcon />}
+              </button>,
+            )}
+            <button
+              type="submit"
+              className="light-button light-button-primary light-button-large login-submit"
+              disabled={isPending || waitSeconds > 0}
+              data-testid="login-submit"
+            >
+              {isPending && <span className="light-spinner light-spinner-small" aria-hidden="true" />}
+              Đăng nhập
+            </button>
+          </fieldset>
+        </form>
+        <p className="login-help">
           Quên mật khẩu? Liên hệ quản trị hệ thống của Sở để được cấp mật khẩu tạm thời.
-        </Typography.Paragraph>
-      </Card>
-    </div>
+        </p>
+      </section>
+    </main>
   );
 }

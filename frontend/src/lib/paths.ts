@@ -1,0 +1,38 @@
+import type { Role } from '@/lib/api/models';
+
+/**
+ * The SPA's addresses and who may open the restricted ones. Apart from the navigation (which
+ * carries icons), so that the sign-in page and the route guards load none of the UI library.
+ */
+
+export const PATHS = {
+  home: '/',
+  login: '/dang-nhap',
+  changePassword: '/doi-mat-khau',
+  units: '/don-vi',
+  users: '/nguoi-dung',
+  serviceAccounts: '/tai-khoan-tich-hop',
+  audit: '/nhat-ky',
+  profile: '/ho-so',
+  exemplars: '/diem-hinh',
+  newExemplar: '/diem-hinh/them',
+  evaluations: '/danh-gia',
+  introductions: '/gioi-thieu',
+  movements: '/phong-trao',
+  criteria: '/tieu-chi',
+} as const;
+
+/** The page of one exemplar, of its edit form, and of one evaluation. */
+export const exemplarPath = (id: number) => `${PATHS.exemplars}/${id}`;
+export const editExemplarPath = (id: number) => `${PATHS.exemplars}/${id}/sua`;
+export const evaluationPath = (id: number) => `${PATHS.evaluations}/${id}`;
+
+export const ROUTE_ROLES = {
+  users: ['admin'],
+  serviceAccounts: ['admin'],
+  audit: ['admin', 'office'],
+  /** Recording and editing exemplars, importing them. */
+  exemplarWrite: ['office', 'unit_head', 'unit_staff'],
+  /** Managing movements, criteria sets and the introduction due day. */
+  programme: ['admin', 'office'],
+} as const satisfies Record<string, readonly Role[]>;
