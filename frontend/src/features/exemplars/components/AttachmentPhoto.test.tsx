@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '@/app/providers';
 import type { Attachment } from '@/lib/api/models';
-import { AttachmentPanel } from './AttachmentPanel';
+import { AttachmentPanel } from '@/components/attachments/AttachmentPanel';
 
 function image(id: number): Attachment {
   return {
