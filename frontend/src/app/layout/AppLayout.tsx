@@ -6,6 +6,7 @@ import { useCurrentUser } from '@/lib/auth/use-session';
 import { signOut } from '@/lib/auth/sign-out';
 import { activeNavPath, navItemsFor, PATHS } from '@/lib/navigation';
 import { roleLabel } from '@/lib/roles';
+import { NotificationBell } from '@/features/notifications/NotificationBell';
 
 export function AppLayout() {
   const user = useCurrentUser();
@@ -63,6 +64,7 @@ export function AppLayout() {
             {user.unit && <span data-testid="header-user-unit"> · {user.unit.shortName}</span>}
           </div>
         </div>
+        <NotificationBell />
         <Button
           icon={<LogoutOutlined />}
           onClick={logout}

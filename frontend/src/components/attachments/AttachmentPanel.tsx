@@ -1,11 +1,13 @@
 import {
+  CheckCircleFilled,
   DeleteOutlined,
   DownloadOutlined,
   FileOutlined,
   FilePdfOutlined,
+  PictureOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Input, Modal, Spin, Tooltip, Typography, Upload } from 'antd';
+import { App, Button, Empty, Flex, Input, Modal, Spin, Tag, Tooltip, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useErrorNotice } from '@/components/use-error-notice';
 import type { Attachment } from '@/lib/api/models';
@@ -31,10 +33,26 @@ interface AttachmentPanelProps {
   /** Refreshes the record the files belong to. */
   onChanged: () => void;
   testId?: string;
+  /** An exemplar's picture: which image it is, and choosing another (when files may change). */
+  photo?: PhotoChoice;
+}
+
+export interface PhotoChoice {
+  currentId: number | null;
+  onChoose: (attachment: Attachment) => void;
+  /** The attachment being made the picture, while the server answers. */
+  choosingId: number | null;
 }
 
 /** The files of a record: image thumbnails with a preview, downloads, uploads with a caption. */
-export function AttachmentPanel({ owner, attachments, canChange, onChanged, testId }: AttachmentPanelProps) {
+export function AttachmentPanel({
+  owner,
+  attachments,
+  canChange,
+  onChanged,
+  testId,
+  photo,
+}: AttachmentPanelProps) {
   const { message } = App.useApp();
   const notifyError = useErrorNotice();
   const [caption, setCaption] = useState('');
@@ -88,6 +106,8 @@ export function AttachmentPanel({ owner, attachments, canChange, onChanged, test
               key={attachment.id}
               attachment={attachment}
               canDelete={canChange}
+              photo={photo}
+              canChoosePhoto={canChange}
               onPreview={() => setPreviewing(attachment)}
               onChanged={onChanged}
             />
@@ -102,11 +122,15 @@ export function AttachmentPanel({ owner, attachments, canChange, onChanged, test
 function AttachmentCard({
   attachment,
   canDelete,
+  photo,
+  canChoosePhoto,
   onPreview,
   onChanged,
 }: {
   attachment: Attachment;
   canDelete: boolean;
+  photo?: PhotoChoice;
+  canChoosePhoto: boolean;
   onPreview: () => void;
   onChanged: () => void;
 }) {
@@ -118,6 +142,7 @@ function AttachmentCard({
   const remove = useDeleteAttachment(onChanged);
   const isImage = Boolean(attachment.thumbnailUrl);
   const isPdf = attachment.contentType === 'application/pdf';
+  const isPhoto = photo !== undefined && photo.currentId === attachment.id;
 
   const confirmDelete = () =>
     modal.confirm({
@@ -168,7 +193,14 @@ function AttachmentCard({
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {formatBytes(attachment.sizeBytes)} · {formatDateTime(attachment.createdAt)}
         </Typography.Text>
-        <Flex gap={4}>
+        {isPhoto && (
+          <span>
+            <Tag color="blue" icon={<CheckCircleFilled />} data-testid={`attachment-photo-${attachment.id}`}>
+              Ảnh đại diện
+            </Tag>
+          </span>
+        )}
+        <Flex gap={4} wrap>
           <Tooltip title="Tải xuống">
             <Button
               size="small"
@@ -179,6 +211,17 @@ function AttachmentCard({
               data-testid={`attachment-download-${attachment.id}`}
             />
           </Tooltip>
+          {photo && isImage && !isPhoto && canChoosePhoto && (
+            <Button
+              size="small"
+              icon={<PictureOutlined />}
+              loading={photo.choosingId === attachment.id}
+              onClick={() => photo.onChoose(attachment)}
+              data-testid={`attachment-choose-photo-${attachment.id}`}
+            >
+              Đặt làm ảnh đại diện
+            </Button>
+          )}
           {canDelete && (
             <Tooltip title="Gỡ tệp">
               <Button
@@ -197,7 +240,8 @@ function AttachmentCard({
   );
 }
 
-function PreviewModal({ attachment, onClose }: { attachment: Attachment; onClose: () => void }) {
+/** An image, in full, in a dialog. */
+export function PreviewModal({ attachment, onClose }: { attachment: Attachment; onClose: () => void }) {
   const content = useAttachmentContent(attachment, true);
   const url = useBlobUrl(content.data);
   return (

@@ -114,3 +114,9 @@ export type FigureFilters = Schemas['ExemplarFilters'];
 export type DepartmentPicture = Schemas['DepartmentPicture'];
 export type MonthIntroduction = Schemas['MonthIntroduction'];
 export type MilestoneWindow = Schemas['MilestoneWindow'];
+
+// Notifications and reminders.
+export type Notification = Schemas['Notification'];
+export type NotificationPage = Schemas['NotificationPage'];
+export type ReminderInput = Schemas['ReminderInput'];
+export type ReminderResult = Schemas['ReminderResult'];

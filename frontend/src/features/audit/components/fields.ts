@@ -189,6 +189,7 @@ const EXEMPLAR: FieldMap = {
   nurturingPlan: { label: 'Kế hoạch bồi dưỡng', format: { fields: NURTURING_PLAN } },
   summary: { label: 'Tổng kết', format: { fields: SUMMARY } },
   nextStages: { label: 'Các giai đoạn kế tiếp', hidden: true },
+  photo: { label: 'Ảnh đại diện' },
   ...NURTURING_PLAN,
   ...SUMMARY,
 };

@@ -13,6 +13,7 @@ import type {
   ReplicationInput,
   StageMove,
   SummaryInput,
+  UploadForm,
 } from '@/lib/api/models';
 import { exemplarKeys, exemplarListQuery, exemplarQuery } from '@/lib/api/queries/exemplars';
 
@@ -246,6 +247,35 @@ export function useDeleteReplication() {
       unwrap(
         api.DELETE('/api/v1/replications/{id}', {
           params: { path: { id: replication.id }, header: { 'If-Match': ifMatch(replication.version) } },
+        }),
+      ),
+    onSettled: () => changed(),
+  });
+}
+
+/** Chooses which image attachment is the exemplar's picture. */
+export function useChoosePhoto() {
+  const changed = useExemplarChanged();
+  return useMutation({
+    mutationFn: ({ exemplar, attachmentId }: { exemplar: Exemplar; attachmentId: number }) =>
+      unwrap(
+        api.PUT('/api/v1/exemplars/{id}/photo', { params: versioned(exemplar), body: { attachmentId } }),
+      ),
+    onSuccess: changed,
+    // Someone changed the record meanwhile: fetch it, so that the next try has its version.
+    onError: () => changed(),
+  });
+}
+
+/** Uploads the picture chosen in the new-record form, as the exemplar's first image. */
+export function useUploadPhoto() {
+  const changed = useExemplarChanged();
+  return useMutation({
+    mutationFn: ({ exemplarId, file }: { exemplarId: number; file: File }) =>
+      unwrap(
+        api.POST('/api/v1/exemplars/{id}/attachments', {
+          params: { path: { id: exemplarId } },
+          body: multipart<UploadForm>({ file, caption: 'Ảnh đại diện' }),
         }),
       ),
     onSettled: () => changed(),

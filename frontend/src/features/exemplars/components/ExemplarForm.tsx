@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PictureOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   App,
@@ -14,6 +14,7 @@ import {
   Row,
   Select,
   Typography,
+  Upload,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -21,6 +22,7 @@ import { DateInput } from '@/components/DateInput';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { UnitSelect } from '@/components/UnitSelect';
 import type { Category, Exemplar, ExemplarInput, SubjectKind, User } from '@/lib/api/models';
+import { isApiError } from '@/lib/api/problem';
 import { movementChoicesQuery } from '@/lib/api/queries/movements';
 import { unitTreeQuery } from '@/lib/api/queries/units';
 import { DATE_FORMAT, fromApiDate, toApiDate, todayInVietnam } from '@/lib/dates';
@@ -28,7 +30,7 @@ import { blankToNull, showServerErrors } from '@/lib/forms';
 import { isUnitRole } from '@/lib/roles';
 import { searchOptions } from '@/lib/text';
 import { CATEGORY_LABELS, optionsOf, SUBJECT_KIND_LABELS } from '@/lib/vocabulary';
-import { useCreateExemplar, useFetchExemplar, useUpdateExemplar } from '../api/exemplars';
+import { useCreateExemplar, useFetchExemplar, useUpdateExemplar, useUploadPhoto } from '../api/exemplars';
 import { FIELD_OPTIONS } from './fields-of-work';
 
 interface InitiativeValues {
@@ -124,11 +126,21 @@ export function toInput(values: ExemplarValues): ExemplarInput {
   };
 }
 
+/** The picture a new record may start with. */
+export const PHOTO_ACCEPT = 'image/jpeg,image/png,image/webp';
+
+/** Why an upload failed, in a few words for the warning. */
+function uploadFailure(error: unknown): string {
+  if (isApiError(error)) return error.problem.detail ?? error.problem.title;
+  return 'lỗi không xác định.';
+}
+
 interface ExemplarFormProps {
   user: User;
   /** The exemplar to edit; records a new one when absent. */
   exemplar?: Exemplar;
-  onSaved: (exemplar: Exemplar) => void;
+  /** `photoError`: the record was saved, but its picture could not be uploaded (why). */
+  onSaved: (exemplar: Exemplar, photoError?: string) => void;
   onCancel: () => void;
 }
 
@@ -137,6 +149,8 @@ export function ExemplarForm({ user, exemplar, onSaved, onCancel }: ExemplarForm
   const [form] = Form.useForm<ExemplarValues>();
   const create = useCreateExemplar();
   const update = useUpdateExemplar();
+  const uploadPhoto = useUploadPhoto();
+  const [photo, setPhoto] = useState<File | null>(null);
   const fetchExemplar = useFetchExemplar();
   const [base, setBase] = useState(exemplar);
   const mutation = base ? update : create;
@@ -166,9 +180,18 @@ export function ExemplarForm({ user, exemplar, onSaved, onCancel }: ExemplarForm
     // Unit roles record for their own unit, shown but not a field of the form.
     const input = toInput(unitRole ? { ...values, unitId: base?.unit.id ?? user.unit?.id } : values);
     const options = {
-      onSuccess: (saved: Exemplar) => {
+      onSuccess: async (saved: Exemplar) => {
         message.success(base ? `Đã lưu hồ sơ ${saved.name}.` : `Đã ghi nhận điển hình ${saved.name}.`);
-        onSaved(saved);
+        if (base || !photo) return onSaved(saved);
+        // The record is saved whatever happens to its picture: a failed upload is only reported.
+        try {
+          await uploadPhoto.mutateAsync({ exemplarId: saved.id, file: photo });
+          onSaved(saved);
+        } catch (error) {
+          const why = uploadFailure(error);
+          message.warning(`Đã lưu điển hình nhưng chưa tải được ảnh: ${why}`, 8);
+          onSaved(saved, why);
+        }
       },
       onError: (error: Error) => showServerErrors(form, error, FIELDS),
     };
@@ -253,6 +276,29 @@ export function ExemplarForm({ user, exemplar, onSaved, onCancel }: ExemplarForm
               </Form.Item>
             </Col>
           </Row>
+        )}
+        {!base && (
+          <Form.Item label="Ảnh đại diện" extra="Không bắt buộc. Ảnh JPEG, PNG hoặc WebP; tối đa 20 MB.">
+            <Upload
+              accept={PHOTO_ACCEPT}
+              maxCount={1}
+              listType="picture"
+              beforeUpload={(file) => {
+                setPhoto(file);
+                // Sent once the record exists.
+                return false;
+              }}
+              onRemove={() => setPhoto(null)}
+              fileList={
+                photo ? [{ uid: 'photo', name: photo.name, status: 'done', originFileObj: photo as never }] : []
+              }
+              data-testid="exemplar-form-photo"
+            >
+              <Button icon={<PictureOutlined />} data-testid="exemplar-form-photo-button">
+                Chọn ảnh
+              </Button>
+            </Upload>
+          </Form.Item>
         )}
         <Typography.Text type="secondary">
           Chỉ ghi những thông tin cá nhân cần thiết: họ tên, chức vụ, chức danh.
@@ -445,7 +491,7 @@ export function ExemplarForm({ user, exemplar, onSaved, onCancel }: ExemplarForm
         <Button
           type="primary"
           htmlType="submit"
-          loading={mutation.isPending}
+          loading={mutation.isPending || uploadPhoto.isPending}
           data-testid="exemplar-form-submit"
         >
           {base ? 'Lưu hồ sơ' : 'Ghi nhận điển hình'}

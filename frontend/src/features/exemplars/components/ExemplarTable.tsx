@@ -2,6 +2,7 @@ import { Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router';
+import { ExemplarAvatar } from '@/components/ExemplarAvatar';
 import { CategoryTag, ConclusionTag, RecordStatusTag, StageTag } from '@/components/ExemplarTags';
 import type { ExemplarSummary, Page } from '@/lib/api/models';
 import { formatApiDate, formatDateTime } from '@/lib/dates';
@@ -40,18 +41,25 @@ export function ExemplarTable({ data, loading, sort, showUnit, onPage, onSort }:
       sorter: true,
       sortOrder: columnSortOrder(sort, 'name'),
       render: (_, exemplar) => (
-        <>
-          <Link
-            to={exemplarPath(exemplar.id)}
-            style={{ fontWeight: 500 }}
-            data-testid={`exemplar-link-${exemplar.id}`}
-          >
-            {exemplar.name}
-          </Link>
-          <div>
-            <Typography.Text type="secondary">{subjectLine(exemplar)}</Typography.Text>
+        <div style={{ display: 'flex', gap: 10, alignItems: 'center' }}>
+          <ExemplarAvatar
+            name={exemplar.name}
+            photoUrl={exemplar.photoUrl}
+            testId={`exemplar-avatar-${exemplar.id}`}
+          />
+          <div style={{ minWidth: 0 }}>
+            <Link
+              to={exemplarPath(exemplar.id)}
+              style={{ fontWeight: 500 }}
+              data-testid={`exemplar-link-${exemplar.id}`}
+            >
+              {exemplar.name}
+            </Link>
+            <div>
+              <Typography.Text type="secondary">{subjectLine(exemplar)}</Typography.Text>
+            </div>
           </div>
-        </>
+        </div>
       ),
     },
     ...(showUnit

@@ -1,15 +1,18 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Row, Skeleton, Space, Tabs, Typography } from 'antd';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { AttachmentPanel } from '@/components/attachments/AttachmentPanel';
+import { Alert, App, Button, Card, Col, Flex, Row, Skeleton, Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { AttachmentPanel, PreviewModal } from '@/components/attachments/AttachmentPanel';
+import { ExemplarAvatar } from '@/components/ExemplarAvatar';
 import { CategoryTag, ConclusionTag, RecordStatusTag, StageTag } from '@/components/ExemplarTags';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useErrorNotice } from '@/components/use-error-notice';
 import type { Exemplar } from '@/lib/api/models';
 import { formatDateTime } from '@/lib/dates';
 import { PATHS } from '@/lib/navigation';
 import { STAGE_LABELS, SUBJECT_KIND_LABELS } from '@/lib/vocabulary';
-import { useExemplar, useRefreshExemplar } from '../api/exemplars';
+import { useChoosePhoto, useExemplar, useRefreshExemplar } from '../api/exemplars';
 import { EvaluationsSection } from '../components/EvaluationsSection';
 import { ExemplarActionBar } from '../components/ExemplarActionBar';
 import { DETAIL_TABS, type DetailTab, isAllowed, layoutActions } from '../components/exemplar-actions';
@@ -39,8 +42,18 @@ export default function ExemplarDetailPage() {
   return <ExemplarDetail exemplar={exemplar.data} />;
 }
 
+/** What the new-record form leaves for the page when the picture could not be uploaded. */
+export interface DetailLocationState {
+  photoError?: string;
+}
+
 function ExemplarDetail({ exemplar }: { exemplar: Exemplar }) {
   const refresh = useRefreshExemplar();
+  const { message } = App.useApp();
+  const notifyError = useErrorNotice();
+  const choosePhoto = useChoosePhoto();
+  const [viewingPhoto, setViewingPhoto] = useState(false);
+  const photoError = (useLocation().state as DetailLocationState | null)?.photoError;
   const [search, setSearch] = useSearchParams();
   const requested = search.get('tab') as DetailTab | null;
   const tab: DetailTab = requested && DETAIL_TABS.includes(requested) ? requested : 'thong-tin';
@@ -78,15 +91,40 @@ function ExemplarDetail({ exemplar }: { exemplar: Exemplar }) {
       <Link to={PATHS.exemplars} style={{ display: 'inline-block', marginBottom: 8 }}>
         <ArrowLeftOutlined /> Danh sách điển hình
       </Link>
-      <PageHeading
-        title={exemplar.name}
-        subtitle={
-          <span data-testid="exemplar-unit">
-            {who} · {exemplar.unit.name}
-          </span>
-        }
-        extra={<ExemplarActionBar exemplar={exemplar} layout={layout} onOpenTab={openTab} />}
-      />
+      <Flex gap={16} align="flex-start">
+        <ExemplarAvatar
+          name={exemplar.name}
+          photoUrl={exemplar.photo?.thumbnailUrl}
+          large
+          onClick={() => setViewingPhoto(true)}
+          testId="exemplar-photo"
+        />
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <PageHeading
+            title={exemplar.name}
+            subtitle={
+              <span data-testid="exemplar-unit">
+                {who} · {exemplar.unit.name}
+              </span>
+            }
+            extra={<ExemplarActionBar exemplar={exemplar} layout={layout} onOpenTab={openTab} />}
+          />
+        </div>
+      </Flex>
+      {viewingPhoto && exemplar.photo && (
+        <PreviewModal attachment={exemplar.photo} onClose={() => setViewingPhoto(false)} />
+      )}
+      {photoError && (
+        <Alert
+          type="warning"
+          showIcon
+          closable
+          style={{ marginBottom: 16 }}
+          title={`Đã lưu điển hình nhưng chưa tải được ảnh: ${photoError}`}
+          description="Có thể tải ảnh lên lại ở thẻ Tệp đính kèm."
+          data-testid="exemplar-photo-error"
+        />
+      )}
       <Space size={[4, 8]} wrap style={{ marginBottom: 16 }} data-testid="exemplar-tags">
         <CategoryTag category={exemplar.category} />
         <StageTag stage={exemplar.stage} testId="exemplar-stage" />
@@ -183,6 +221,18 @@ function ExemplarDetail({ exemplar }: { exemplar: Exemplar }) {
                       attachments={exemplar.attachments}
                       canChange={canEditRecords}
                       onChanged={() => refresh(exemplar.id)}
+                      photo={{
+                        currentId: exemplar.photo?.id ?? null,
+                        choosingId: choosePhoto.isPending ? (choosePhoto.variables?.attachmentId ?? null) : null,
+                        onChoose: (attachment) =>
+                          choosePhoto.mutate(
+                            { exemplar, attachmentId: attachment.id },
+                            {
+                              onSuccess: () => message.success('Đã đặt ảnh đại diện.'),
+                              onError: notifyError,
+                            },
+                          ),
+                      }}
                     />
                   ),
                 },

@@ -7,6 +7,7 @@ import { exemplarPath, PATHS } from '@/lib/navigation';
 import { useExemplar } from '../api/exemplars';
 import { ExemplarForm } from '../components/ExemplarForm';
 import { isAllowed } from '../components/exemplar-actions';
+import type { DetailLocationState } from './ExemplarDetailPage';
 
 /** Records a new exemplar (`/diem-hinh/them`) or edits one (`/diem-hinh/:id/sua`). */
 export default function ExemplarFormPage() {
@@ -25,7 +26,9 @@ function NewExemplar() {
       />
       <ExemplarForm
         user={user}
-        onSaved={(saved) => navigate(exemplarPath(saved.id), { replace: true })}
+        onSaved={(saved, photoError) =>
+          navigate(exemplarPath(saved.id), { replace: true, state: { photoError } satisfies DetailLocationState })
+        }
         onCancel={() => navigate(PATHS.exemplars)}
       />
     </>

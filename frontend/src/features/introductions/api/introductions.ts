@@ -6,6 +6,7 @@ import type {
   IntroductionInput,
   IntroductionListParams,
   ProgrammeSettings,
+  ReminderInput,
 } from '@/lib/api/models';
 import { exemplarListQuery } from '@/lib/api/queries/exemplars';
 import {
@@ -109,5 +110,12 @@ export function useExportIntroductionGrid() {
       );
       saveFile(blob, fileName ?? `gioi-thieu-hang-thang-${year}.xlsx`);
     },
+  });
+}
+
+/** The Office reminds units of a month's introduction (they get a notification). */
+export function useRemindUnits() {
+  return useMutation({
+    mutationFn: (input: ReminderInput) => unwrap(api.POST('/api/v1/introductions/reminders', { body: input })),
   });
 }

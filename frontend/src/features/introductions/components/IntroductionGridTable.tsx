@@ -1,13 +1,17 @@
-import { Flex, Table, Tooltip, Typography } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
+import { Button, Flex, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef, type HTMLAttributes } from 'react';
 import type { GridCell, GridRow, IntroductionGrid, UnitRef } from '@/lib/api/models';
 import { CELL_LOOKS, cellDescription, cellText, LEGEND, monthColumn } from './grid-status';
+import { REMINDABLE } from './reminders';
 
 interface IntroductionGridTableProps {
   grid: IntroductionGrid | undefined;
   loading: boolean;
   onSelect: (unit: UnitRef, month: string) => void;
+  /** The Office's reminders: a button on each row that still owes `month`. */
+  reminders?: { month: string; onRemind: (unit: UnitRef) => void };
 }
 
 export function GridLegend() {
@@ -104,7 +108,8 @@ function useCurrentMonthInView(currentMonth: string | undefined, months: readonl
 }
 
 /** Units × months: who introduced an exemplar on time, late, or not yet. */
-export function IntroductionGridTable({ grid, loading, onSelect }: IntroductionGridTableProps) {
+export function IntroductionGridTable({ grid, loading, onSelect, reminders }: IntroductionGridTableProps) {
+  const remindIndex = reminders ? (grid?.months.indexOf(reminders.month) ?? -1) : -1;
   const currentMonth = grid?.today.slice(0, 7);
   const scrollRef = useCurrentMonthInView(currentMonth, grid?.months);
   const columns: ColumnsType<GridRow> = [
@@ -114,9 +119,23 @@ export function IntroductionGridTable({ grid, loading, onSelect }: IntroductionG
       fixed: 'left',
       width: 170,
       render: (_, row) => (
-        <Typography.Text title={row.unit.name} style={{ whiteSpace: 'nowrap' }}>
-          {row.unit.shortName}
-        </Typography.Text>
+        <Flex gap={4} align="center" justify="space-between">
+          <Typography.Text title={row.unit.name} style={{ whiteSpace: 'nowrap' }} ellipsis>
+            {row.unit.shortName}
+          </Typography.Text>
+          {reminders && remindIndex >= 0 && REMINDABLE.has(row.cells[remindIndex]?.status) && (
+            <Tooltip title={`Nhắc ${row.unit.shortName} giới thiệu tháng ${Number(reminders.month.slice(5))}`}>
+              <Button
+                size="small"
+                type="text"
+                icon={<BellOutlined />}
+                onClick={() => reminders.onRemind(row.unit)}
+                aria-label={`Nhắc nhở ${row.unit.shortName}`}
+                data-testid={`grid-remind-${row.unit.code}`}
+              />
+            </Tooltip>
+          )}
+        </Flex>
       ),
     },
     ...(grid?.months ?? []).map((month, index) => ({

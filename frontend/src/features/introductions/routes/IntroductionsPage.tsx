@@ -1,12 +1,12 @@
-import { FileExcelOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { BellOutlined, FileExcelOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Drawer, Flex, Select, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Drawer, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { UnitSelect } from '@/components/UnitSelect';
 import { useErrorNotice } from '@/components/use-error-notice';
-import type { Introduction, IntroductionStatus, UnitRef } from '@/lib/api/models';
+import type { Introduction, IntroductionGrid, IntroductionStatus, UnitRef } from '@/lib/api/models';
 import { settingsQuery } from '@/lib/api/queries/settings';
 import { unitTreeQuery } from '@/lib/api/queries/units';
 import { useCurrentUser } from '@/lib/auth/use-session';
@@ -14,13 +14,19 @@ import { dayjs, formatMonth, todayInVietnam } from '@/lib/dates';
 import { useListParams } from '@/lib/list-params';
 import { ROUTE_ROLES } from '@/lib/navigation';
 import { isUnitRole } from '@/lib/roles';
-import { useExportIntroductionGrid, useIntroductionGrid, useIntroductions } from '../api/introductions';
+import {
+  useExportIntroductionGrid,
+  useIntroductionGrid,
+  useIntroductions,
+  useRemindUnits,
+} from '../api/introductions';
 import { DueDayModal } from '../components/DueDayModal';
 import { dueDate } from '../components/grid-status';
 import { GridLegend, IntroductionGridTable } from '../components/IntroductionGridTable';
 import { IntroductionFormModal } from '../components/IntroductionFormModal';
 import { canWriteIntroductions } from '../components/introduction-permissions';
 import { IntroductionTable } from '../components/IntroductionTable';
+import { reminderSummary, unitsToRemind } from '../components/reminders';
 
 const FILTERS = ['year', 'month', 'unitId', 'status'] as const;
 
@@ -39,8 +45,12 @@ export default function IntroductionsPage() {
   const caller = { role: user.role, unitId: user.unit?.id };
   const list = useListParams(FILTERS);
   const f = list.filters;
-  const thisYear = todayInVietnam().year();
-  const year = f.year ? Number(f.year) : thisYear;
+  const today = todayInVietnam();
+  const thisYear = today.year();
+  const currentMonth = today.format('YYYY-MM');
+  // A link to a month (`?month=2026-11`, as in a reminder) opens that month's year.
+  const linkedMonth = f.month && /^\d{4}-\d{2}$/.test(f.month) ? f.month : undefined;
+  const year = f.year ? Number(f.year) : linkedMonth ? Number(linkedMonth.slice(0, 4)) : thisYear;
   const grid = useIntroductionGrid(year);
   const exporter = useExportIntroductionGrid();
   const notifyError = useErrorNotice();
@@ -60,6 +70,11 @@ export default function IntroductionsPage() {
   const [selected, setSelected] = useState<{ unit: UnitRef; month: string } | null>(null);
   const [settingDueDay, setSettingDueDay] = useState(false);
   const dueDay = settings.data?.introductionDueDay ?? grid.data?.dueDay;
+  const canRemind = user.role === 'office';
+  const [chosenRemindMonth, setRemindMonth] = useState<string>();
+  const remindMonth = reminderMonth(chosenRemindMonth ?? linkedMonth, year, currentMonth);
+  const confirmReminder = useConfirmReminder();
+  const remindOne = (unit: UnitRef) => remindMonth && confirmReminder(remindMonth, [unit]);
 
   return (
     <>
@@ -123,10 +138,20 @@ export default function IntroductionsPage() {
             Xuất Excel
           </Button>
         </Flex>
+        {canRemind && remindMonth && (
+          <Reminders
+            grid={grid.data}
+            month={remindMonth}
+            year={year}
+            currentMonth={currentMonth}
+            onMonth={setRemindMonth}
+          />
+        )}
         <IntroductionGridTable
           grid={grid.data}
           loading={grid.isFetching}
           onSelect={(unit, month) => setSelected({ unit, month })}
+          reminders={canRemind && remindMonth ? { month: remindMonth, onRemind: remindOne } : undefined}
         />
         {grid.data && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
@@ -254,5 +279,84 @@ function CellDrawer({
         onEdit={onEdit}
       />
     </Drawer>
+  );
+}
+
+/**
+ * The month the Office reminds units of: the one chosen (or linked to) when it is in the grid's
+ * year and not in the future; else the current month, or the last month of a past year.
+ */
+export function reminderMonth(chosen: string | undefined, year: number, currentMonth: string): string | null {
+  if (chosen && chosen.startsWith(`${year}-`) && chosen <= currentMonth) return chosen;
+  if (currentMonth.startsWith(`${year}-`)) return currentMonth;
+  return `${year}-12` <= currentMonth ? `${year}-12` : null;
+}
+
+/** Asks before reminding (how many units), then says what was sent. */
+export function useConfirmReminder() {
+  const { modal, message } = App.useApp();
+  const notifyError = useErrorNotice();
+  const remind = useRemindUnits();
+  return (month: string, units: UnitRef[]) => {
+    const named = units.length === 1 ? units[0].shortName : `${units.length} đơn vị`;
+    modal.confirm({
+      title: `Nhắc ${named} giới thiệu điển hình tháng ${formatMonth(month)}?`,
+      content:
+        units.length === 1
+          ? 'Thủ trưởng và cán bộ của đơn vị sẽ nhận được thông báo nhắc nhở.'
+          : `Thủ trưởng và cán bộ của ${units.length} đơn vị chưa giới thiệu sẽ nhận được thông báo nhắc nhở.`,
+      okText: 'Gửi nhắc nhở',
+      okButtonProps: { 'data-testid': 'confirm-ok' },
+      cancelButtonProps: { 'data-testid': 'confirm-cancel' },
+      cancelText: 'Hủy',
+      onOk: async () => {
+        try {
+          const result = await remind.mutateAsync({ month, unitIds: units.map((unit) => unit.id) });
+          message.success({ content: reminderSummary(result), duration: 6 });
+        } catch (error) {
+          notifyError(error);
+        }
+      },
+    });
+  };
+}
+
+function Reminders({
+  grid,
+  month,
+  year,
+  currentMonth,
+  onMonth,
+}: {
+  grid: IntroductionGrid | undefined;
+  month: string;
+  year: number;
+  currentMonth: string;
+  onMonth: (month: string) => void;
+}) {
+  const confirmReminder = useConfirmReminder();
+  const units = unitsToRemind(grid, month);
+  return (
+    <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }} data-testid="grid-reminders">
+      <Typography.Text>Nhắc nhở tháng</Typography.Text>
+      <DatePicker
+        picker="month"
+        format="MM/YYYY"
+        allowClear={false}
+        value={dayjs(`${month}-01`)}
+        disabledDate={(day) => day.year() !== year || day.format('YYYY-MM') > currentMonth}
+        onChange={(day) => day && onMonth(day.format('YYYY-MM'))}
+        style={{ width: 120 }}
+        data-testid="grid-remind-month"
+      />
+      <Button
+        icon={<BellOutlined />}
+        disabled={units.length === 0}
+        onClick={() => confirmReminder(month, units)}
+        data-testid="grid-remind-all"
+      >
+        Nhắc các đơn vị chưa giới thiệu{units.length > 0 ? ` (${units.length})` : ''}
+      </Button>
+    </Flex>
   );
 }
