@@ -119,7 +119,10 @@ pub struct MarkRead {
     tag = "Thông báo",
     request_body = MarkRead,
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff"])),
-    responses((status = 200, body = UnreadCount))
+    responses(
+        (status = 200, body = UnreadCount),
+        (status = 404, response = crate::openapi::NotFound),
+    )
 )]
 #[post("/notifications/read")]
 pub async fn mark_notifications_read(
