@@ -244,7 +244,9 @@ impl Reserver {
         };
         match rule {
             Rule::Pair => {
-                if current.blocked_until > now {
+                // Only a failure past the free ones blocks: a concurrent attempt that arrived a
+                // moment earlier but is counted later (its `now` is older) is not refused.
+                if current.blocked_until > now && !self.delay(current.failures).is_zero() {
                     return Err(current.blocked_until);
                 }
                 let failures = current.failures.saturating_add(1);
@@ -403,6 +405,15 @@ mod tests {
         let delays: Vec<i64> = (1..=9).map(|n| r.delay(n).num_seconds()).collect();
         assert_eq!(delays, [0, 0, 30, 60, 120, 240, 300, 300, 300]);
         assert_eq!(r.delay(i32::MAX).num_seconds(), 300);
+    }
+
+    #[test]
+    fn a_free_failure_does_not_block_an_attempt_that_arrived_earlier() {
+        let r = policy();
+        // Two sign-ins at once: the one that arrived at 5 s is counted first.
+        let first = r.decide(Rule::Pair, fresh(), at(5)).unwrap();
+        let second = r.decide(Rule::Pair, first, at(4));
+        assert!(second.is_ok(), "a free failure blocked a concurrent attempt");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use diesel::prelude::*;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use crate::error::{AppError, AppResult};
-pub use pool::{ConnectionManager, Health};
+pub use pool::{ConnectionManager, Health, statement_counts};
 
 #[cfg(feature = "postgres")]
 #[derive(diesel::MultiConnection)]

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use diesel::connection::{Instrumentation, InstrumentationEvent, SimpleConnection};
@@ -174,18 +174,37 @@ fn still_connected(conn: &mut diesel::PgConnection) -> Result<(), diesel::r2d2::
 }
 
 /// Instrumentation that remembers a query failing because the connection to the server is lost,
-/// so that the pool drops the connection instead of handing it out again.
+/// so that the pool drops the connection instead of handing it out again. It also counts the
+/// statements run and prepared, for the benchmark's statements per request.
 #[derive(Debug, Default)]
 struct LostConnection(bool);
 
+static STATEMENTS_RUN: AtomicU64 = AtomicU64::new(0);
+static STATEMENTS_CACHED: AtomicU64 = AtomicU64::new(0);
+
+/// Statements run, and statements prepared into a connection's statement cache, by pooled
+/// connections since the process started. Once every connection has seen every query, the second
+/// stays put: a statement that is parsed again on every request is one diesel cannot cache.
+pub fn statement_counts() -> (u64, u64) {
+    (
+        STATEMENTS_RUN.load(Ordering::Relaxed),
+        STATEMENTS_CACHED.load(Ordering::Relaxed),
+    )
+}
+
 impl Instrumentation for LostConnection {
     fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
-        if let InstrumentationEvent::FinishQuery {
-            error: Some(error), ..
-        } = event
-            && connection_lost(error)
-        {
-            self.0 = true;
+        match event {
+            InstrumentationEvent::StartQuery { .. } => {
+                STATEMENTS_RUN.fetch_add(1, Ordering::Relaxed);
+            }
+            InstrumentationEvent::CacheQuery { .. } => {
+                STATEMENTS_CACHED.fetch_add(1, Ordering::Relaxed);
+            }
+            InstrumentationEvent::FinishQuery {
+                error: Some(error), ..
+            } if connection_lost(error) => self.0 = true,
+            _ => {}
         }
     }
 }
