@@ -1092,10 +1092,10 @@ test('a unit head opens the help from the header and from an empty list, and fin
       `Trước hoặc trong ngày ${introductionDueDay} hằng tháng`,
       'Ngày 20/10 hằng năm',
       'Ngày 30/10 hằng năm',
-      'Trước ngày 20/5/2028',
-      'Trước ngày 30/5/2028',
-      'Trước ngày 20/7/2030',
-      'Trước ngày 31/7/2030',
+      'Trước ngày 20/05/2028',
+      'Trước ngày 30/05/2028',
+      'Trước ngày 20/07/2030',
+      'Trước ngày 31/07/2030',
     ]) {
       assert.ok(calendarText.includes(when), `the calendar has "${when}"`);
     }

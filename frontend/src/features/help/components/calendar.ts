@@ -65,7 +65,7 @@ export function planCalendar(today: Dayjs, dueDay: number | undefined): PlanDead
     },
     {
       key: 'mid-term-units',
-      when: 'Trước ngày 20/5/2028',
+      when: 'Trước ngày 20/05/2028',
       task: 'Báo cáo sơ kết giai đoạn 2026–2028 về Văn phòng Sở',
       who: UNITS,
       roles: ['unit_head'],
@@ -73,7 +73,7 @@ export function planCalendar(today: Dayjs, dueDay: number | undefined): PlanDead
     },
     {
       key: 'mid-term-office',
-      when: 'Trước ngày 30/5/2028',
+      when: 'Trước ngày 30/05/2028',
       task: 'Báo cáo sơ kết giai đoạn 2026–2028 về Sở Nội vụ',
       who: OFFICE,
       roles: ['office', 'leader'],
@@ -81,7 +81,7 @@ export function planCalendar(today: Dayjs, dueDay: number | undefined): PlanDead
     },
     {
       key: 'final-units',
-      when: 'Trước ngày 20/7/2030',
+      when: 'Trước ngày 20/07/2030',
       task: 'Báo cáo tổng kết giai đoạn 2026–2030 về Văn phòng Sở',
       who: UNITS,
       roles: ['unit_head'],
@@ -89,7 +89,7 @@ export function planCalendar(today: Dayjs, dueDay: number | undefined): PlanDead
     },
     {
       key: 'final-office',
-      when: 'Trước ngày 31/7/2030',
+      when: 'Trước ngày 31/07/2030',
       task: 'Báo cáo tổng kết giai đoạn 2026–2030 về Sở Nội vụ',
       who: OFFICE,
       roles: ['office', 'leader'],

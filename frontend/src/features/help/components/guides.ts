@@ -194,7 +194,7 @@ export function roleGuides(dueDay: number | undefined): Record<PersonRole, RoleG
             },
             {
               key: 'reviews',
-              text: 'Báo cáo sơ kết giai đoạn 2026–2028 trước ngày 20/5/2028 và tổng kết giai đoạn 2026–2030 trước ngày 20/7/2030 về Văn phòng Sở.',
+              text: 'Báo cáo sơ kết giai đoạn 2026–2028 trước ngày 20/05/2028 và tổng kết giai đoạn 2026–2030 trước ngày 20/07/2030 về Văn phòng Sở.',
               link: LINKS.calendar,
             },
             {
@@ -274,7 +274,7 @@ export function roleGuides(dueDay: number | undefined): Record<PersonRole, RoleG
             },
             {
               key: 'reviews',
-              text: 'Báo cáo sơ kết giai đoạn 2026–2028 trước ngày 30/5/2028 và tổng kết giai đoạn 2026–2030 trước ngày 31/7/2030 về Sở Nội vụ.',
+              text: 'Báo cáo sơ kết giai đoạn 2026–2028 trước ngày 30/05/2028 và tổng kết giai đoạn 2026–2030 trước ngày 31/07/2030 về Sở Nội vụ.',
               link: LINKS.calendar,
             },
             {
@@ -330,7 +330,7 @@ export function roleGuides(dueDay: number | undefined): Record<PersonRole, RoleG
           tasks: [
             {
               key: 'approve',
-              text: 'Cho ý kiến và duyệt báo cáo tổng hợp Văn phòng Sở gửi Sở Nội vụ (hạn 30/10 hằng năm; sơ kết trước 30/5/2028, tổng kết trước 31/7/2030).',
+              text: 'Cho ý kiến và duyệt báo cáo tổng hợp Văn phòng Sở gửi Sở Nội vụ (hạn 30/10 hằng năm; sơ kết trước 30/05/2028, tổng kết trước 31/07/2030).',
               link: LINKS.calendar,
             },
             {

@@ -141,10 +141,10 @@ describe('HelpPage', () => {
     expect(screen.queryByTestId('help-deadline-mine-office-report')).not.toBeInTheDocument();
     expect(screen.getByTestId('help-deadline-unit-report')).toHaveTextContent('Ngày 20/10 hằng năm');
     expect(screen.getByTestId('help-deadline-office-report')).toHaveTextContent('Ngày 30/10 hằng năm');
-    expect(screen.getByTestId('help-deadline-mid-term-units')).toHaveTextContent('Trước ngày 20/5/2028');
-    expect(screen.getByTestId('help-deadline-mid-term-office')).toHaveTextContent('Trước ngày 30/5/2028');
-    expect(screen.getByTestId('help-deadline-final-units')).toHaveTextContent('Trước ngày 20/7/2030');
-    expect(screen.getByTestId('help-deadline-final-office')).toHaveTextContent('Trước ngày 31/7/2030');
+    expect(screen.getByTestId('help-deadline-mid-term-units')).toHaveTextContent('Trước ngày 20/05/2028');
+    expect(screen.getByTestId('help-deadline-mid-term-office')).toHaveTextContent('Trước ngày 30/05/2028');
+    expect(screen.getByTestId('help-deadline-final-units')).toHaveTextContent('Trước ngày 20/07/2030');
+    expect(screen.getByTestId('help-deadline-final-office')).toHaveTextContent('Trước ngày 31/07/2030');
     expect(screen.getByTestId('help-deadline-next-final-office')).toHaveTextContent('31/07/2030');
     expect(screen.getByTestId('help-deadline-next-introduction').textContent).toMatch(/^12\/\d{2}\/\d{4}$/);
     expect(screen.getByTestId('help-calendar-section')).toHaveTextContent('tính từ tháng 04/2026');
