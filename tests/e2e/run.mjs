@@ -1059,6 +1059,76 @@ test('on a phone the exemplar filters fold behind "Bộ lọc" and the list star
   );
 });
 
+test('a unit head opens the help from the header and from an empty list, and finds their tasks and the calendar', async () => {
+  const { introductionDueDay } = await (await apiAs('tgpl.truong'))('GET', '/settings');
+
+  await scenario('help-unit-head', async (page) => {
+    await login(page, 'tgpl.truong', PASSWORD);
+    await byTestId(page, 'home-greeting').waitFor();
+
+    // The header's help link is named and works from the keyboard.
+    const headerHelp = byTestId(page, 'header-help');
+    assert.equal(await headerHelp.getAttribute('aria-label'), 'Hướng dẫn sử dụng');
+    assert.equal(await headerHelp.getAttribute('href'), '/huong-dan');
+    await headerHelp.focus();
+    await page.keyboard.press('Enter');
+    await expectTitle(page, 'Hướng dẫn sử dụng');
+    assert.equal(new URL(page.url()).pathname, '/huong-dan');
+
+    // The unit head's own section comes first, with the due day the programme's settings give.
+    const own = byTestId(page, 'help-own-role');
+    assert.match(await own.innerText(), /Việc của bạn – Thủ trưởng đơn vị/);
+    await own.locator('[data-testid="help-role-unit_head"]').waitFor();
+    const introduce = byTestId(page, 'help-task-unit_head-introduce');
+    await introduce.getByText(`trước hoặc trong ngày ${introductionDueDay}.`, { exact: false }).waitFor();
+    const ownBox = await own.boundingBox();
+    const stagesBox = await byTestId(page, 'help-stages').boundingBox();
+    assert.ok(ownBox.y < stagesBox.y, 'the own section comes before the common ones');
+
+    // The plan's calendar, the unit's deadlines marked as the reader's.
+    const calendar = byTestId(page, 'help-calendar');
+    const calendarText = await calendar.innerText();
+    for (const when of [
+      `Trước hoặc trong ngày ${introductionDueDay} hằng tháng`,
+      'Ngày 20/10 hằng năm',
+      'Ngày 30/10 hằng năm',
+      'Trước ngày 20/05/2028',
+      'Trước ngày 30/05/2028',
+      'Trước ngày 20/07/2030',
+      'Trước ngày 31/07/2030',
+    ]) {
+      assert.ok(calendarText.includes(when), `the calendar has "${when}"`);
+    }
+    await byTestId(page, 'help-deadline-mine-introduction').waitFor();
+    await byTestId(page, 'help-deadline-mine-unit-report').waitFor();
+    assert.equal(await byTestId(page, 'help-deadline-mine-office-report').count(), 0);
+    assert.match(await byTestId(page, 'help-deadline-next-introduction').innerText(), /^\d{2}\/\d{2}\/\d{4}$/);
+
+    // A task leads to the page where it is done.
+    await byTestId(page, 'help-task-link-unit_head-introduce').click();
+    await expectTitle(page, 'Giới thiệu hằng tháng');
+
+    // A list with nothing in it links to the help page's section about that list.
+    await byTestId(page, 'nav-diem-hinh').click();
+    await expectTitle(page, 'Điển hình tiên tiến');
+    await page.locator('[data-testid^="exemplar-row-"]').first().waitFor();
+    await byTestId(page, 'exemplar-search').fill(`khong co dien hinh nao ${runId}`);
+    const emptyHelp = page.locator('[data-testid="exemplar-table"] [data-testid="help-link"]');
+    await emptyHelp.waitFor();
+    assert.match(await emptyHelp.innerText(), /Xem hướng dẫn sử dụng/);
+    await emptyHelp.click();
+    await expectTitle(page, 'Hướng dẫn sử dụng');
+    const url = new URL(page.url());
+    assert.equal(`${url.pathname}${url.hash}`, '/huong-dan#trang-diem-hinh');
+    // Scrolled to that section, below the sticky header, with the keyboard focus there.
+    await page.waitForFunction(() => document.activeElement?.id === 'trang-diem-hinh');
+    const section = await byTestId(page, 'help-page-trang-diem-hinh').boundingBox();
+    const header = await page.locator('.app-header').boundingBox();
+    assert.ok(section.y >= header.y + header.height, `the section starts below the header (y=${section.y})`);
+    assert.ok(section.y < 900 / 2, `the section is near the top of the screen (y=${section.y})`);
+  });
+});
+
 test('the bundled Swagger UI works under the Content-Security-Policy', async () => {
   await scenario('api-docs', async (page) => {
     const response = await page.goto(`${baseUrl}/api/docs/`);

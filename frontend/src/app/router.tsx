@@ -74,6 +74,7 @@ const signedInRoutes: RouteObject[] = [
             lazy: page(() => import('@/features/criteria/routes/CriteriaSetsPage')),
           },
           { path: PATHS.profile, lazy: page(() => import('@/features/profile/routes/ProfilePage')) },
+          { path: PATHS.help, lazy: page(() => import('@/features/help/routes/HelpPage')) },
           {
             lazy: requireRole(ROUTE_ROLES.users),
             children: [

@@ -51,6 +51,11 @@ describe('activeNavPath', () => {
     expect(activeNavPath('/danh-gia/7')).toBe('/diem-hinh');
   });
 
+  it('highlights nothing on the help page, which the header opens', () => {
+    expect(activeNavPath('/huong-dan')).toBe('/huong-dan');
+    expect(navItemsFor('admin').some((item) => item.path === activeNavPath('/huong-dan'))).toBe(false);
+  });
+
   it('does not confuse sections that share a prefix', () => {
     expect(activeNavPath('/don-vi-khac')).toBe('/');
   });

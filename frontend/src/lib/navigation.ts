@@ -60,8 +60,13 @@ function isWithin(pathname: string, section: string): boolean {
   return pathname === section || pathname.startsWith(`${section}/`);
 }
 
+/** Pages reached from the header, not from the navigation: no entry is highlighted on them. */
+const HEADER_PAGES: readonly string[] = [PATHS.help];
+
 /** The navigation entry a path belongs to (for highlighting it). */
 export function activeNavPath(pathname: string): string {
+  const headerPage = HEADER_PAGES.find((page) => isWithin(pathname, page));
+  if (headerPage) return headerPage;
   const alias = Object.entries(SECTION_OF).find(([prefix]) => isWithin(pathname, prefix));
   if (alias) return alias[1];
   const match = NAV_ITEMS.filter((item) => item.path !== '/' && isWithin(pathname, item.path));

@@ -20,6 +20,7 @@ export const PATHS = {
   introductions: '/gioi-thieu',
   movements: '/phong-trao',
   criteria: '/tieu-chi',
+  help: '/huong-dan',
 } as const;
 
 /** The page of one exemplar, of its edit form, and of one evaluation. */

@@ -1,7 +1,7 @@
-import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu } from 'antd';
+import { LogoutOutlined, MenuOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Tooltip } from 'antd';
 import { useState } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLinkClickHandler, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import { signOut } from '@/lib/auth/sign-out';
 import { activeNavPath, navItemsFor, PATHS } from '@/lib/navigation';
@@ -14,6 +14,8 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // A real link (it opens in a new tab too), followed within the app on a plain click.
+  const openHelp = useLinkClickHandler<HTMLElement>(PATHS.help);
   const wide = screens.lg ?? true;
 
   const menu = (
@@ -64,6 +66,17 @@ export function AppLayout() {
             {user.unit && <span data-testid="header-user-unit"> · {user.unit.shortName}</span>}
           </div>
         </div>
+        <Tooltip title="Hướng dẫn sử dụng">
+          <Button
+            type="text"
+            href={PATHS.help}
+            onClick={openHelp}
+            icon={<QuestionCircleOutlined style={{ color: '#fff', fontSize: 18 }} />}
+            aria-label="Hướng dẫn sử dụng"
+            aria-current={location.pathname === PATHS.help ? 'page' : undefined}
+            data-testid="header-help"
+          />
+        </Tooltip>
         <NotificationBell />
         <Button
           icon={<LogoutOutlined />}

@@ -7,8 +7,9 @@ import {
   PictureOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Input, Modal, Spin, Tag, Tooltip, Typography, Upload } from 'antd';
+import { App, Button, Flex, Input, Modal, Spin, Tag, Tooltip, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import { useErrorNotice } from '@/components/use-error-notice';
 import type { Attachment } from '@/lib/api/models';
 import { formatDateTime } from '@/lib/dates';
@@ -98,7 +99,7 @@ export function AttachmentPanel({
         </Flex>
       )}
       {attachments.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa có tệp đính kèm" />
+        <HelpEmpty description="Chưa có tệp đính kèm" topic="exemplars" />
       ) : (
         <Flex gap={12} wrap>
           {attachments.map((attachment) => (

@@ -1,8 +1,9 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Empty, Popover, Spin, Typography } from 'antd';
+import { Badge, Button, Popover, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useErrorNotice } from '@/components/use-error-notice';
 import { api, unwrap } from '@/lib/api/client';
@@ -86,7 +87,7 @@ function NotificationList({ onDone }: { onDone: () => void }) {
           <Spin />
         </div>
       ) : items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa có thông báo nào" />
+        <HelpEmpty description="Chưa có thông báo nào" topic="notifications" onFollow={onDone} />
       ) : (
         <ul className="bell-list">
           {items.map((notification) => (

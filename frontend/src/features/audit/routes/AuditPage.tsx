@@ -1,5 +1,6 @@
 import { Card, DatePicker, Flex, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { AuditEntry } from '@/lib/api/models';
@@ -162,7 +163,7 @@ export default function AuditPage() {
             if (change === 'sort') list.setSort(sortParam(sorter));
             else if (change === 'paginate') list.setPage(pagination.current ?? 1, pagination.pageSize ?? 20);
           }}
-          locale={{ emptyText: 'Không có bản ghi nào phù hợp' }}
+          locale={{ emptyText: <HelpEmpty description="Không có bản ghi nào phù hợp" topic="audit" /> }}
           data-testid="audit-table"
         />
       </Card>

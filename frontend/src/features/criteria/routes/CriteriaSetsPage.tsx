@@ -3,6 +3,7 @@ import { Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { CriteriaSet, SetStatus, SubjectKind } from '@/lib/api/models';
@@ -149,7 +150,7 @@ export default function CriteriaSetsPage() {
           onRow={(set) =>
             ({ 'data-testid': `criteria-row-${set.code}-${set.versionNo}` }) as HTMLAttributes<HTMLElement>
           }
-          locale={{ emptyText: 'Chưa có bộ tiêu chí nào' }}
+          locale={{ emptyText: <HelpEmpty description="Chưa có bộ tiêu chí nào" topic="criteria" /> }}
           data-testid="criteria-sets-table"
         />
       </Card>

@@ -4,6 +4,7 @@ import { Alert, App, Button, Form, Modal, Radio, Select, Table, Tag, Typography 
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ConclusionTag } from '@/components/ExemplarTags';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { EvaluationSummary, EvaluatorKind, Exemplar } from '@/lib/api/models';
 import { criteriaSetListQuery } from '@/lib/api/queries/criteria-sets';
@@ -50,7 +51,7 @@ export function EvaluationsSection({ exemplar, evaluatorKinds }: EvaluationsSect
         dataSource={exemplar.evaluations}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: 'Chưa có phiếu đánh giá nào' }}
+        locale={{ emptyText: <HelpEmpty description="Chưa có phiếu đánh giá nào" topic="standards" /> }}
         rowClassName={(evaluation) => (evaluation.supersededAt ? 'row-muted' : '')}
         columns={[
           {

@@ -4,6 +4,7 @@ import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import { ExemplarAvatar } from '@/components/ExemplarAvatar';
 import { CategoryTag, ConclusionTag, RecordStatusTag, StageTag } from '@/components/ExemplarTags';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import type { ExemplarSummary, Page } from '@/lib/api/models';
 import { formatApiDate, formatDateTime } from '@/lib/dates';
 import { columnSortOrder, sortParam, tablePagination } from '@/lib/list-params';
@@ -146,7 +147,7 @@ export function ExemplarTable({ data, loading, sort, showUnit, onPage, onSort }:
         if (action === 'sort') onSort(sortParam(sorter));
         else if (action === 'paginate') onPage(pagination.current ?? 1, pagination.pageSize ?? 20);
       }}
-      locale={{ emptyText: 'Không có điển hình nào phù hợp' }}
+      locale={{ emptyText: <HelpEmpty description="Không có điển hình nào phù hợp" topic="exemplars" /> }}
       data-testid="exemplar-table"
     />
   );

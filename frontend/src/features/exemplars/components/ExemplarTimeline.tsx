@@ -1,4 +1,5 @@
-import { Empty, Timeline, Typography } from 'antd';
+import { Timeline, Typography } from 'antd';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import type { TimelineAction, TimelineEvent } from '@/lib/api/models';
 import { formatDateTime } from '@/lib/dates';
 import { STAGE_LABELS, TIMELINE_ACTION_LABELS } from '@/lib/vocabulary';
@@ -24,8 +25,7 @@ function stageChange(event: TimelineEvent): string | null {
 
 /** Every step of the exemplar's record, newest first: what, who, when, and the note. */
 export function ExemplarTimeline({ events }: { events: TimelineEvent[] }) {
-  if (events.length === 0)
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa có diễn biến" />;
+  if (events.length === 0) return <HelpEmpty description="Chưa có diễn biến" topic="exemplars" />;
   const newestFirst = [...events].reverse();
   return (
     <Timeline

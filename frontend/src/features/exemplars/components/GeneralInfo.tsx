@@ -1,5 +1,6 @@
-import { Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { CategoryTag } from '@/components/ExemplarTags';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import type { Exemplar, Initiative } from '@/lib/api/models';
 import { formatApiDate, formatDateTime } from '@/lib/dates';
 import { SUBJECT_KIND_LABELS } from '@/lib/vocabulary';
@@ -66,7 +67,7 @@ export function GeneralInfo({ exemplar }: { exemplar: Exemplar }) {
         Sáng kiến, giải pháp
       </Typography.Title>
       {exemplar.initiatives.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa ghi nhận sáng kiến" />
+        <HelpEmpty description="Chưa ghi nhận sáng kiến" topic="stages" />
       ) : (
         <Table<Initiative>
           size="small"

@@ -1,22 +1,9 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Col,
-  Descriptions,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Row,
-  Select,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Col, Descriptions, Flex, Form, Input, Row, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { DateInput } from '@/components/DateInput';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type {
   Exemplar,
@@ -98,7 +85,11 @@ export function NurturingPlanSection({ exemplar, canEdit }: NurturingPlanSection
   if (editing) return <PlanForm exemplar={exemplar} onDone={() => setEditing(false)} />;
   if (!plan) {
     return (
-      <Empty description="Chưa có kế hoạch bồi dưỡng. Cần lập kế hoạch trước khi chuyển sang giai đoạn Bồi dưỡng.">
+      <HelpEmpty
+        image="default"
+        description="Chưa có kế hoạch bồi dưỡng. Cần lập kế hoạch trước khi chuyển sang giai đoạn Bồi dưỡng."
+        topic="stages"
+      >
         {canEdit && (
           <Button
             type="primary"
@@ -109,7 +100,7 @@ export function NurturingPlanSection({ exemplar, canEdit }: NurturingPlanSection
             Lập kế hoạch bồi dưỡng
           </Button>
         )}
-      </Empty>
+      </HelpEmpty>
     );
   }
   return (
@@ -148,7 +139,7 @@ export function NurturingPlanSection({ exemplar, canEdit }: NurturingPlanSection
         rowKey={(_, index) => String(index)}
         dataSource={plan.milestones}
         pagination={false}
-        locale={{ emptyText: 'Chưa đặt mốc nào' }}
+        locale={{ emptyText: <HelpEmpty description="Chưa đặt mốc nào" topic="stages" /> }}
         columns={[
           { title: 'Nội dung', dataIndex: 'title', key: 'title' },
           { title: 'Hạn', dataIndex: 'dueOn', key: 'dueOn', render: (value: string) => formatApiDate(value) },

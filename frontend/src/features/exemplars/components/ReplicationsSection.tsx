@@ -1,10 +1,11 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, Modal, Row } from 'antd';
+import { App, Button, Card, Col, Descriptions, Flex, Form, Input, Modal, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { DateInput } from '@/components/DateInput';
 import { AttachmentPanel } from '@/components/attachments/AttachmentPanel';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { UnitSelect } from '@/components/UnitSelect';
 import { useErrorNotice } from '@/components/use-error-notice';
@@ -98,9 +99,9 @@ export function ReplicationsSection({ exemplar, canEdit }: ReplicationsSectionPr
         </Button>
       )}
       {exemplar.replications.length === 0 ? (
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
+        <HelpEmpty
           description="Chưa ghi nhận nơi nhân rộng. Cần ít nhất một nơi trước khi chuyển sang giai đoạn Nhân rộng."
+          topic="stages"
         />
       ) : (
         <Flex vertical gap={12}>

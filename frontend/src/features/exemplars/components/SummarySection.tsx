@@ -4,7 +4,6 @@ import {
   Button,
   Col,
   Descriptions,
-  Empty,
   Flex,
   Form,
   Input,
@@ -14,6 +13,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { Exemplar, Summary, SummaryInput } from '@/lib/api/models';
 import { formatDateTime } from '@/lib/dates';
@@ -74,7 +74,11 @@ export function SummarySection({ exemplar, canEdit }: { exemplar: Exemplar; canE
   if (editing) return <SummaryForm exemplar={exemplar} onDone={() => setEditing(false)} />;
   if (!summary) {
     return (
-      <Empty description="Chưa có kết quả tổng kết. Cần tổng kết trước khi chuyển sang giai đoạn Tổng kết.">
+      <HelpEmpty
+        image="default"
+        description="Chưa có kết quả tổng kết. Cần tổng kết trước khi chuyển sang giai đoạn Tổng kết."
+        topic="stages"
+      >
         {canEdit && (
           <Button
             type="primary"
@@ -85,7 +89,7 @@ export function SummarySection({ exemplar, canEdit }: { exemplar: Exemplar; canE
             Tổng kết cách làm hay
           </Button>
         )}
-      </Empty>
+      </HelpEmpty>
     );
   }
   return (

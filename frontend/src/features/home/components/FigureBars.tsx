@@ -1,6 +1,8 @@
-import { Empty, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { HelpEmpty } from '@/components/HelpEmpty';
+import type { HelpTopic } from '@/lib/help';
 
 export interface FigureBar {
   key: string;
@@ -18,16 +20,19 @@ const counts = new Intl.NumberFormat('vi-VN');
 export function FigureBars({
   bars,
   empty,
+  emptyTopic,
   color = '#1f5fa8',
   testId,
 }: {
   bars: FigureBar[];
   empty: string;
+  /** The help section that explains what would be counted here. */
+  emptyTopic?: HelpTopic;
   color?: string;
   testId: string;
 }) {
   if (bars.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />;
+    return <HelpEmpty description={empty} topic={emptyTopic} />;
   }
   const max = Math.max(1, ...bars.map((bar) => bar.count));
   return (

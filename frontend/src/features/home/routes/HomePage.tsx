@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, Col, Empty, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Badge, Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import { HelpEmpty, HelpLink } from '@/components/HelpEmpty';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import type { CellStatus, DepartmentPicture, HomeTask, MonthIntroduction, Role } from '@/lib/api/models';
@@ -94,7 +95,7 @@ function TaskList({ tasks, role }: { tasks: HomeTask[]; role: Role }) {
     <Card title="Việc cần làm" style={{ height: '100%' }} data-testid="home-tasks">
       {allDone && (
         <Typography.Paragraph type="secondary" data-testid="home-tasks-empty">
-          {NOTHING_TO_DO[role] ?? 'Không có việc nào đang chờ bạn.'}
+          {NOTHING_TO_DO[role] ?? 'Không có việc nào đang chờ bạn.'} <HelpLink topic="yourTasks" />
         </Typography.Paragraph>
       )}
       {tasks.map((task) => {
@@ -159,9 +160,9 @@ function IntroductionCard({ introduction }: { introduction: MonthIntroduction | 
           </Typography.Paragraph>
         </>
       ) : (
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
+        <HelpEmpty
           description="Tài khoản chưa gắn với đơn vị đang hoạt động: liên hệ quản trị viên để được gán đơn vị."
+          topic="yourTasks"
         />
       )}
     </Card>
@@ -193,6 +194,7 @@ function Picture({ picture }: { picture: DepartmentPicture }) {
             <FigureBars
               testId="home-by-stage"
               empty={`Chưa có điển hình nào phát hiện năm ${year}.`}
+              emptyTopic="stages"
               bars={picture.byStage.map((figure) => ({
                 key: figure.stage,
                 label: <Tag color={STAGE_COLORS[figure.stage]}>{STAGE_LABELS[figure.stage]}</Tag>,
@@ -215,6 +217,7 @@ function Picture({ picture }: { picture: DepartmentPicture }) {
               <FigureBars
                 testId="home-by-unit"
                 empty="Chưa có đơn vị nào đang hoạt động: quản trị viên thêm đơn vị tại mục Đơn vị."
+                emptyTopic="units"
                 bars={picture.byUnit.map((figure) => ({
                   key: String(figure.unit.id),
                   label: figure.unit.shortName,
@@ -234,6 +237,7 @@ function Picture({ picture }: { picture: DepartmentPicture }) {
                 testId="home-conclusions"
                 color="#52c41a"
                 empty="Chưa có kết luận đánh giá nào."
+                emptyTopic="standards"
                 bars={picture.conclusions.map((figure) => ({
                   key: figure.conclusion,
                   label: CONCLUSION_LABELS[figure.conclusion],
@@ -251,7 +255,7 @@ function Picture({ picture }: { picture: DepartmentPicture }) {
             >
               {owed === 0 ? (
                 <Typography.Text type="secondary">
-                  Chưa có tháng nào đến hạn giới thiệu trong năm {year}.
+                  Chưa có tháng nào đến hạn giới thiệu trong năm {year}. <HelpLink topic="calendar" />
                 </Typography.Text>
               ) : (
                 <Row gutter={8}>
@@ -276,9 +280,9 @@ function Picture({ picture }: { picture: DepartmentPicture }) {
       </Row>
       <Card title="Nhân rộng gần đây" style={{ marginBottom: 16 }} data-testid="home-replications">
         {picture.recentReplications.length === 0 ? (
-          <Typography.Text type="secondary">
+          <Typography.Text type="secondary" data-testid="home-replications-empty">
             Chưa có điển hình nào được nhân rộng. Khi đơn vị ghi nhận nơi áp dụng ở giai đoạn Nhân rộng, kết
-            quả hiện ở đây.
+            quả hiện ở đây. <HelpLink topic="stages" />
           </Typography.Text>
         ) : (
           <Flex vertical gap={8}>

@@ -2,6 +2,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { Button, Flex, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef, type HTMLAttributes } from 'react';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import type { GridCell, GridRow, IntroductionGrid, UnitRef } from '@/lib/api/models';
 import { CELL_LOOKS, cellDescription, cellText, LEGEND, monthColumn } from './grid-status';
 import { REMINDABLE } from './reminders';
@@ -124,7 +125,9 @@ export function IntroductionGridTable({ grid, loading, onSelect, reminders }: In
             {row.unit.shortName}
           </Typography.Text>
           {reminders && remindIndex >= 0 && REMINDABLE.has(row.cells[remindIndex]?.status) && (
-            <Tooltip title={`Nhắc ${row.unit.shortName} giới thiệu tháng ${Number(reminders.month.slice(5))}`}>
+            <Tooltip
+              title={`Nhắc ${row.unit.shortName} giới thiệu tháng ${Number(reminders.month.slice(5))}`}
+            >
               <Button
                 size="small"
                 type="text"
@@ -209,7 +212,7 @@ export function IntroductionGridTable({ grid, loading, onSelect, reminders }: In
         bordered
         scroll={{ x: 'max-content' }}
         onRow={(row) => ({ 'data-testid': `grid-row-${row.unit.code}` }) as HTMLAttributes<HTMLElement>}
-        locale={{ emptyText: 'Không có đơn vị nào' }}
+        locale={{ emptyText: <HelpEmpty description="Không có đơn vị nào" topic="introductions" /> }}
         data-testid="intro-grid"
       />
     </div>

@@ -3,6 +3,7 @@ import { App, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import { useErrorNotice } from '@/components/use-error-notice';
 import type { Introduction, Page } from '@/lib/api/models';
 import { formatDateTime, formatMonth } from '@/lib/dates';
@@ -198,7 +199,7 @@ export function IntroductionTable({
         ({ 'data-testid': `intro-row-${introduction.id}` }) as HTMLAttributes<HTMLElement>
       }
       pagination={onPage ? { ...tablePagination(data, 'bài giới thiệu'), onChange: onPage } : false}
-      locale={{ emptyText: 'Chưa có bài giới thiệu nào' }}
+      locale={{ emptyText: <HelpEmpty description="Chưa có bài giới thiệu nào" topic="introductions" /> }}
       data-testid="intro-table"
     />
   );

@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { ActiveTag } from '@/components/ActiveTag';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { SearchInput } from '@/components/SearchInput';
@@ -202,7 +203,9 @@ export default function MovementsPage() {
             ({ 'data-testid': `movement-row-${movement.code}` }) as HTMLAttributes<HTMLElement>
           }
           pagination={{ ...tablePagination(movements.data, 'phong trào'), onChange: list.setPage }}
-          locale={{ emptyText: 'Không có phong trào nào phù hợp' }}
+          locale={{
+            emptyText: <HelpEmpty description="Không có phong trào nào phù hợp" topic="movements" />,
+          }}
           data-testid="movement-table"
         />
       </Card>

@@ -2,6 +2,7 @@ import { EditOutlined, StopOutlined, SyncOutlined } from '@ant-design/icons';
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes, ReactNode } from 'react';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import type { Page, ServiceAccount } from '@/lib/api/models';
 import { formatDateTime } from '@/lib/dates';
 import { tablePagination } from '@/lib/list-params';
@@ -125,7 +126,9 @@ export function ServiceAccountTable({
         ({ 'data-testid': `service-account-row-${account.id}` }) as HTMLAttributes<HTMLElement>
       }
       pagination={{ ...tablePagination(data, 'tài khoản'), onChange: onPage }}
-      locale={{ emptyText: 'Chưa có tài khoản tích hợp nào' }}
+      locale={{
+        emptyText: <HelpEmpty description="Chưa có tài khoản tích hợp nào" topic="serviceAccounts" />,
+      }}
     />
   );
 }

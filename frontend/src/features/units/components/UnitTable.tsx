@@ -2,6 +2,7 @@ import { Button, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { ActiveTag } from '@/components/ActiveTag';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import type { Page, Unit } from '@/lib/api/models';
 import { columnSortOrder, sortParam, tablePagination } from '@/lib/list-params';
 import { UnitActions } from './UnitActions';
@@ -91,7 +92,7 @@ export function UnitTable(props: UnitTableProps) {
         if (action === 'sort') onSort(sortParam(sorter));
         else if (action === 'paginate') onPage(pagination.current ?? 1, pagination.pageSize ?? 20);
       }}
-      locale={{ emptyText: 'Không có đơn vị nào phù hợp' }}
+      locale={{ emptyText: <HelpEmpty description="Không có đơn vị nào phù hợp" topic="units" /> }}
       data-testid="unit-table"
     />
   );

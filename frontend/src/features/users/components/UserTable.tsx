@@ -3,6 +3,7 @@ import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { ActiveTag } from '@/components/ActiveTag';
+import { HelpEmpty } from '@/components/HelpEmpty';
 import type { Page, User } from '@/lib/api/models';
 import { formatDateTime } from '@/lib/dates';
 import { columnSortOrder, sortParam, tablePagination } from '@/lib/list-params';
@@ -134,7 +135,7 @@ export function UserTable(props: UserTableProps) {
         if (change === 'sort') onSort(sortParam(sorter));
         else if (change === 'paginate') onPage(pagination.current ?? 1, pagination.pageSize ?? 20);
       }}
-      locale={{ emptyText: 'Không có người dùng nào phù hợp' }}
+      locale={{ emptyText: <HelpEmpty description="Không có người dùng nào phù hợp" topic="users" /> }}
       data-testid="user-table"
     />
   );
