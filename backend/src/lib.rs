@@ -145,11 +145,12 @@ pub fn app(
         .app_data(http::fallback::json_config())
         .app_data(http::fallback::query_config()))
     .split_for_parts();
-    let spec = openapi();
-    let routes = web::Data::new(http::fallback::RouteTable::from_spec(&spec));
     let app = app
-        .app_data(routes)
-        .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec))
+        .route("/api/openapi.json", web::get().to(http::api_docs::openapi_json))
+        .service(
+            SwaggerUi::new("/api/docs/{_:.*}")
+                .config(utoipa_swagger_ui::Config::new(["/api/openapi.json"])),
+        )
         .service(web::scope("/api").default_service(web::to(http::fallback::api_not_found)));
     let app = match options.static_dir.filter(|dir| dir.is_dir()) {
         Some(dir) => app.service(http::spa::service(&dir)),

@@ -110,7 +110,7 @@ impl AuditContext {
 
 impl<R: Rule> From<&Auth<R>> for AuditContext {
     fn from(auth: &Auth<R>) -> Self {
-        AuditContext::new(&auth.principal, &auth.meta)
+        AuditContext::new(&auth.principal, &auth.meta())
     }
 }
 

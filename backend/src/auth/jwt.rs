@@ -156,14 +156,21 @@ impl JwtKeys {
         if claims.jti.is_empty() || Subject::decode(&claims.sub).is_none() {
             return Err(invalid());
         }
-        let now = now.timestamp();
-        if claims.nbf > now.saturating_add(LEEWAY_SECS) {
-            return Err(invalid());
-        }
-        if claims.exp < now.saturating_sub(LEEWAY_SECS) {
-            return Err(AppError::new(ErrorCode::TokenExpired)
-                .with_detail("Phiên đăng nhập đã hết hạn, vui lòng làm mới hoặc đăng nhập lại."));
-        }
+        check_window(claims.nbf, claims.exp, now)?;
         Ok(claims)
     }
+}
+
+/// A token's `nbf` and `exp` against `now`, with the leeway (also checked on every use of a
+/// token verified earlier).
+pub fn check_window(nbf: i64, exp: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+    let now = now.timestamp();
+    if nbf > now.saturating_add(LEEWAY_SECS) {
+        return Err(AppError::new(ErrorCode::InvalidToken).with_detail("Mã truy cập không hợp lệ."));
+    }
+    if exp < now.saturating_sub(LEEWAY_SECS) {
+        return Err(AppError::new(ErrorCode::TokenExpired)
+            .with_detail("Phiên đăng nhập đã hết hạn, vui lòng làm mới hoặc đăng nhập lại."));
+    }
+    Ok(())
 }

@@ -16,6 +16,7 @@ pub mod throttle;
 pub mod tokens;
 
 use std::marker::PhantomData;
+use std::sync::Arc;
 use std::net::IpAddr;
 
 use actix_web::body::MessageBody;
@@ -122,9 +123,16 @@ impl FromRequest for RequestMeta {
 /// The authenticated caller, admitted by rule `R`.
 #[derive(Debug)]
 pub struct Auth<R: Rule = roles::AnyPrincipal> {
-    pub principal: Principal,
-    pub meta: RequestMeta,
+    pub principal: Arc<Principal>,
+    request: HttpRequest,
     rule: PhantomData<R>,
+}
+
+impl<R: Rule> Auth<R> {
+    /// Facts about the request for the audit log (computed when asked: most requests only read).
+    pub fn meta(&self) -> RequestMeta {
+        RequestMeta::of(&self.request)
+    }
 }
 
 impl<R: Rule> std::ops::Deref for Auth<R> {
@@ -148,7 +156,7 @@ impl<R: Rule + 'static> FromRequest for Auth<R> {
             Some(Authentication(Err(error))) => Err(error.clone()),
             Some(Authentication(Ok(principal))) => admit::<R>(principal).map(|()| Auth {
                 principal: principal.clone(),
-                meta: RequestMeta::of(req),
+                request: req.clone(),
                 rule: PhantomData,
             }),
         };
@@ -159,51 +167,46 @@ impl<R: Rule + 'static> FromRequest for Auth<R> {
 /// The outcome of checking the request's bearer token, left in the request's extensions by
 /// [`authenticate`] for the [`Auth`] extractor.
 #[derive(Clone)]
-struct Authentication(Result<Principal, AppError>);
+struct Authentication(Result<Arc<Principal>, AppError>);
 
-/// Middleware: when a bearer token is present, verifies it and loads its principal.
+/// Middleware: when a bearer token is present, verifies it and loads its principal (or finds
+/// both in the cache of recently verified tokens).
 pub async fn authenticate(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     if let Some(token) = bearer_token(req.request()) {
-        let outcome = match (req.app_data::<web::Data<AppState>>().cloned(), token) {
+        let outcome = match (req.app_data::<web::Data<AppState>>(), token) {
             (None, _) => Err(AppError::internal("application state is not configured")),
             (_, Err(error)) => Err(error),
-            (Some(state), Ok(token)) => match state.jwt.verify(&token, state.clock.now()) {
-                Err(error) => Err(error),
-                Ok(claims) => {
-                    let key = principal_cache::PrincipalCache::key(&claims);
-                    match state.principals.get(&key) {
-                        // A token must not claim another kind of principal than its subject's.
-                        Some(principal)
-                            if (claims.role == Role::Integration)
-                                == (principal.role == Role::Integration) =>
-                        {
-                            Ok(principal)
-                        }
-                        _ => {
-                            let now = state.clock.now_naive();
-                            let loaded = state
-                                .db
-                                .run(move |conn| load_principal(conn, &claims, now))
-                                .await;
-                            if let Ok(principal) = &loaded {
-                                state.principals.put(key, principal.clone());
-                            }
-                            loaded
-                        }
-                    }
-                }
-            },
+            (Some(state), Ok(token)) => verify(state, token).await,
         };
         req.extensions_mut().insert(Authentication(outcome));
     }
     next.call(req).await
 }
 
+async fn verify(state: &web::Data<AppState>, token: &str) -> AppResult<Arc<Principal>> {
+    let now = state.clock.now();
+    if let Some(known) = state.principals.get(token) {
+        jwt::check_window(known.not_before, known.expires, now)?;
+        return Ok(known.principal);
+    }
+    let claims = state.jwt.verify(token, now)?;
+    let at = state.clock.now_naive();
+    let loaded = state
+        .db
+        .run(move |conn| {
+            let principal = load_principal(conn, &claims, at)?;
+            Ok(principal_cache::Verified::new(Arc::new(principal), &claims))
+        })
+        .await?;
+    state.principals.put(token, loaded.clone());
+    Ok(loaded.principal)
+}
+
 /// `None` without an `Authorization` header; an error when the header is not a bearer token.
-fn bearer_token(req: &HttpRequest) -> Option<AppResult<String>> {
+fn bearer_token(req: &HttpRequest) -> Option<AppResult<&str>> {
     let value = req.headers().get(header::AUTHORIZATION)?;
     let malformed = || {
         AppError::new(ErrorCode::Unauthenticated).with_detail(
@@ -216,7 +219,7 @@ fn bearer_token(req: &HttpRequest) -> Option<AppResult<String>> {
     if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
         return Some(Err(malformed()));
     }
-    Some(Ok(token.trim().to_owned()))
+    Some(Ok(token.trim()))
 }
 
 fn revoked() -> AppError {

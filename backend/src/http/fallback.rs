@@ -81,9 +81,10 @@ pub async fn method_not_allowed(
         StatusCode::METHOD_NOT_ALLOWED => true,
         _ => false,
     };
-    let methods = match response.request().app_data::<web::Data<RouteTable>>() {
-        Some(table) if unmatched => table.methods(response.request().path()),
-        _ => Vec::new(),
+    let methods = if unmatched {
+        super::api_docs::get().routes.methods(response.request().path())
+    } else {
+        Vec::new()
     };
     if methods.is_empty() || methods.contains(response.request().method()) {
         return Ok(response.map_into_left_body());

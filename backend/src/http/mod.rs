@@ -2,6 +2,7 @@
 //! ETags, the request id and log line, security headers, health checks and the SPA.
 
 pub mod access_log;
+pub mod api_docs;
 pub mod etag;
 pub mod extract;
 pub mod fallback;

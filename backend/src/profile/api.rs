@@ -135,7 +135,7 @@ pub async fn change_password(
         return Err(AppError::validation(problems));
     }
     let now = state.clock.now();
-    let attempt = Attempt::password(&auth.name, auth.meta.client);
+    let attempt = Attempt::password(&auth.name, auth.meta().client);
     state.throttle.reserve(&state.db, &attempt, now).await?;
     let stored = state
         .db
@@ -161,7 +161,7 @@ pub async fn change_password(
         );
     };
     let ctx = AuditContext::from(&auth);
-    let meta = auth.meta.clone();
+    let meta = auth.meta();
     let lifetimes = state.settings.session_lifetimes;
     let (user, session_id, refresh) = state
         .db
