@@ -5,8 +5,10 @@
 //! # How it is used
 //!
 //! A document is plain data ([`OfficialDocument`]): the header fields, a body of [`Block`]s, the
-//! signature, the nơi nhận and any annexes. [`render`] turns it into the bytes of a `.docx`. A
-//! báo cáo with tables or a kế hoạch is an [`OfficialDocument::new`] plus a few blocks:
+//! signature, the nơi nhận and any annexes. [`render`] turns it into the bytes of a `.docx`. The
+//! commendation workflow builds its documents with [`to_trinh`], [`bien_ban_hop_hoi_dong`] and
+//! [`quyet_dinh_khen_thuong`]; anything else (a báo cáo with tables, a kế hoạch) is an
+//! [`OfficialDocument::new`] plus a few blocks:
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -55,6 +57,7 @@
 
 mod blocks;
 mod closing;
+mod commendation;
 mod dates;
 mod error;
 mod heading;
@@ -68,6 +71,11 @@ mod render;
 mod table;
 mod text;
 
+pub use commendation::{
+    Absence, Awardee, AwardeeKind, BienBanHopHoiDong, Participant, QuyetDinhKhenThuong, Tally,
+    Threshold, ToTrinhKhenThuong, VoteBase, awardee_table, bien_ban_hop_hoi_dong,
+    quyet_dinh_khen_thuong, to_trinh,
+};
 pub use dates::{date_line, day_text, month_text, number_line, number_text};
 pub use error::DocumentError;
 pub use model::{
