@@ -58,6 +58,11 @@ pub const BODY_LINE: i32 = 276;
 /// Space left for the handwritten signature and the seal, between title and name.
 pub const SIGNATURE_SPACE_MM: f64 = 28.0;
 
+/// Giấy khen printed in full, on A4 landscape.
+pub const CERTIFICATE_MARGIN_TOP_MM: f64 = 20.0;
+pub const CERTIFICATE_MARGIN_BOTTOM_MM: f64 = 15.0;
+pub const CERTIFICATE_MARGIN_SIDE_MM: f64 = 25.0;
+
 // Checked when compiling: a change outside the decree's ranges does not build.
 const _: () = {
     assert!(MARGIN_TOP_MM >= 20.0 && MARGIN_TOP_MM <= 25.0);

@@ -6,9 +6,9 @@
 //!
 //! A document is plain data ([`OfficialDocument`]): the header fields, a body of [`Block`]s, the
 //! signature, the nơi nhận and any annexes. [`render`] turns it into the bytes of a `.docx`. The
-//! commendation workflow builds its documents with [`to_trinh`], [`bien_ban_hop_hoi_dong`] and
-//! [`quyet_dinh_khen_thuong`]; anything else (a báo cáo with tables, a kế hoạch) is an
-//! [`OfficialDocument::new`] plus a few blocks:
+//! commendation workflow builds its four documents with [`to_trinh`], [`bien_ban_hop_hoi_dong`],
+//! [`quyet_dinh_khen_thuong`] and [`giay_khen`]; anything else (a báo cáo with tables, a kế
+//! hoạch) is an [`OfficialDocument::new`] plus a few blocks:
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -41,8 +41,9 @@
 //! It covers page size and margins, document default fonts (all four `w:rFonts` slots, so
 //! Vietnamese letters with stacked diacritics stay in Times New Roman in Word's East Asian and
 //! complex-script paths too), paragraph borders (the short rules under the agency name, the
-//! tiêu ngữ and the trích yếu), tables, the `PAGE` field and a different first-page header
-//! (`w:titlePg`).
+//! tiêu ngữ and the trích yếu), tables, the `PAGE` field, a different first-page header
+//! (`w:titlePg`) and paragraph frames (`w:framePr`), which position the fields of a Giấy khen
+//! printed on a pre-printed blank.
 //!
 //! One thing it lacks: a table row cannot be marked as a header row repeated on each page
 //! (`w:tblHeader`). Rather than write the whole package by hand for one element, the renderer
@@ -56,6 +57,7 @@
 //! each within the range the decree allows.
 
 mod blocks;
+mod certificate;
 mod closing;
 mod commendation;
 mod dates;
@@ -71,9 +73,13 @@ mod render;
 mod table;
 mod text;
 
+pub use certificate::{
+    CertificateField, CertificateLayout, CertificateMode, CertificatePage, FieldAlign,
+    FieldPosition, GiayKhen, render_certificate,
+};
 pub use commendation::{
     Absence, Awardee, AwardeeKind, BienBanHopHoiDong, Participant, QuyetDinhKhenThuong, Tally,
-    Threshold, ToTrinhKhenThuong, VoteBase, awardee_table, bien_ban_hop_hoi_dong,
+    Threshold, ToTrinhKhenThuong, VoteBase, awardee_table, bien_ban_hop_hoi_dong, giay_khen,
     quyet_dinh_khen_thuong, to_trinh,
 };
 pub use dates::{date_line, day_text, month_text, number_line, number_text};
