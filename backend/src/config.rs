@@ -47,8 +47,9 @@ pub struct DatabaseArgs {
     /// Directory for the SQLite database, the generated JWT secret and uploaded files.
     #[arg(long, env = "LANTOA_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
-    /// Maximum number of pooled database connections.
-    #[arg(long, env = "LANTOA_DB_POOL_SIZE", default_value_t = 10)]
+    /// Maximum number of pooled database connections (default: twice the processor count, at
+    /// least 4; more only queue more work for the same processors).
+    #[arg(long, env = "LANTOA_DB_POOL_SIZE", default_value_t = default_pool_size())]
     pub pool_size: u32,
     /// Log format.
     #[arg(long, env = "LANTOA_LOG_FORMAT", value_enum, default_value_t = LogFormat::Pretty)]
@@ -235,4 +236,11 @@ pub fn load_or_create_jwt_secret(
     }
     options.open(&path)?.write_all(secret.as_bytes())?;
     Ok((secret.into_bytes(), true))
+}
+
+/// Twice the processors the process may use, at least 4: on a small server, more connections
+/// than that only add context switches and stretch the slowest answers (README, Benchmarks).
+pub fn default_pool_size() -> u32 {
+    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    u32::try_from(cores.saturating_mul(2)).unwrap_or(u32::MAX).max(4)
 }

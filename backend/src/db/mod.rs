@@ -129,6 +129,14 @@ pub struct Db {
     pool: Pool,
     backend: Backend,
     health: Arc<Health>,
+    /// One permit per pooled connection: requests queue for a connection here, in order and
+    /// without holding a thread, rather than as blocked threads racing for the pool's lock
+    /// (which let late arrivals overtake and drove the slowest answers up).
+    gate: Arc<tokio::sync::Semaphore>,
+    /// SQLite takes one writer at a time, and a writer that finds the lock taken sleeps and
+    /// retries (busy timeout), so under load some waited hundreds of milliseconds while later
+    /// ones got in. This process's write transactions queue here instead, in order.
+    writers: Option<Arc<tokio::sync::Semaphore>>,
 }
 
 impl Db {
@@ -174,6 +182,8 @@ impl Db {
             pool,
             backend,
             health,
+            gate: Arc::new(tokio::sync::Semaphore::new(pool_size.max(1) as usize)),
+            writers: (backend == Backend::Sqlite).then(|| Arc::new(tokio::sync::Semaphore::new(1))),
         }
     }
 
@@ -211,13 +221,7 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut DbConnection) -> AppResult<T> + Send + 'static,
     {
-        let db = self.clone();
-        web::block(move || {
-            let mut conn = db.get()?;
-            f(&mut conn)
-        })
-        .await
-        .map_err(AppError::internal)?
+        self.run_gated(None, f).await
     }
 
     /// Runs `f` inside one database transaction: every write in it lands, or none does.
@@ -226,7 +230,46 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut DbConnection) -> AppResult<T> + Send + 'static,
     {
-        self.run(move |conn| write_transaction(conn, f)).await
+        let writer = match &self.writers {
+            Some(writers) => Some(queue(writers).await?),
+            None => None,
+        };
+        self.run_gated(writer, move |conn| write_transaction(conn, f))
+            .await
+    }
+
+    async fn run_gated<T, F>(
+        &self,
+        writer: Option<tokio::sync::OwnedSemaphorePermit>,
+        f: F,
+    ) -> AppResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection) -> AppResult<T> + Send + 'static,
+    {
+        let connection = queue(&self.gate).await?;
+        let db = self.clone();
+        web::block(move || {
+            let _permits = (writer, connection);
+            let mut conn = db.get()?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(AppError::internal)?
+    }
+}
+
+/// A place in `queue`, or 503 when none came free within [`BUSY_WAIT`].
+async fn queue(
+    queue: &Arc<tokio::sync::Semaphore>,
+) -> AppResult<tokio::sync::OwnedSemaphorePermit> {
+    match tokio::time::timeout(BUSY_WAIT, queue.clone().acquire_owned()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        Ok(Err(closed)) => Err(AppError::internal(closed)),
+        Err(_) => Err(AppError::unavailable(format_args!(
+            "no free database connection within {} s",
+            BUSY_WAIT.as_secs()
+        ))),
     }
 }
 

@@ -392,8 +392,9 @@ diesel::table! {
 }
 
 diesel::table! {
-    list_generations (name) {
+    list_generations (name, shard) {
         name -> Text,
+        shard -> Integer,
         generation -> BigInt,
     }
 }

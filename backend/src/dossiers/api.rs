@@ -6,13 +6,13 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::detail::{self, Exemplar};
 use crate::attachments::model::{self as attachments, Owner};
-use crate::exemplars::model::{self, ExemplarInput, ExemplarSummary};
-use crate::exemplars::query::{self, ExemplarQuery};
 use crate::audit::{self, AuditContext};
 use crate::auth::roles::{ReadExemplars, WriteExemplars};
 use crate::auth::{Auth, Principal, Rule};
 use crate::db::DbConnection;
 use crate::error::AppResult;
+use crate::exemplars::model::{self, ExemplarInput, ExemplarSummary};
+use crate::exemplars::query::{self, ExemplarQuery};
 use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
@@ -36,7 +36,10 @@ pub fn audit_snapshot(exemplar: &Exemplar) -> Option<serde_json::Value> {
         }
         // The picture by its file name: the attachment itself has its own trail.
         if let Some(photo) = object.get_mut("photo") {
-            *photo = photo.get("fileName").cloned().unwrap_or(serde_json::Value::Null);
+            *photo = photo
+                .get("fileName")
+                .cloned()
+                .unwrap_or(serde_json::Value::Null);
         }
     }
     Some(value)
@@ -62,8 +65,7 @@ where
     let exemplar = state
         .db
         .transaction(move |conn| {
-            let before = detail::load(conn, &principal, id)?;
-            let row = model::find_row(conn, id)?;
+            let (row, before) = detail::load_with_row(conn, &principal, id)?;
             change(conn, &principal, &row, ctx.at)?;
             let after = detail::load(conn, &principal, id)?;
             audit::record(
@@ -105,7 +107,15 @@ pub async fn list_exemplars(
     let (items, total, capped) = state
         .db
         .run(move |conn| {
-            query::page(conn, &totals.exemplar_totals, &principal, &q, page, sort, today)
+            query::page(
+                conn,
+                &totals.exemplar_totals,
+                &principal,
+                &q,
+                page,
+                sort,
+                today,
+            )
         })
         .await?;
     Ok(web::Json(page.of_capped(items, total, capped)))
@@ -306,8 +316,7 @@ pub async fn delete_exemplar(
     state
         .db
         .transaction(move |conn| {
-            let before = detail::load(conn, &principal, id)?;
-            let row = model::find_row(conn, id)?;
+            let (row, before) = detail::load_with_row(conn, &principal, id)?;
             let replications: Vec<i64> = before.replications.iter().map(|r| r.id).collect();
             model::delete_draft(conn, &principal, &row, if_match, ctx.at, |conn| {
                 attachments::delete_for_owner(conn, Owner::Exemplar(id))?;

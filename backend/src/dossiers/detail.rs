@@ -4,14 +4,15 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::attachments::model::{self as attachments, Attachment, Owner};
+use super::detail_rows;
+use crate::attachments::model::{self as attachments, Attachment};
 use crate::auth::Principal;
 use crate::db::DbConnection;
 use crate::error::AppResult;
-use crate::evaluations::model::{self as evaluations, EvaluationSummary, EvaluatorKind};
-use crate::exemplars::model::{self, Initiative};
-use crate::exemplars::records::{self, NurturingPlan, Replication, Summary};
-use crate::exemplars::timeline::{self, TimelineEvent};
+use crate::evaluations::model::{EvaluationSummary, EvaluatorKind};
+use crate::exemplars::model::{self, ExemplarRow, Initiative};
+use crate::exemplars::records::{NurturingPlan, Replication, Summary};
+use crate::exemplars::timeline::TimelineEvent;
 use crate::exemplars::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind};
 use crate::exemplars::workflow::{self, AllowedAction, ExemplarAction, Facts};
 use crate::movements::model::MovementRef;
@@ -74,30 +75,44 @@ pub struct Exemplar {
     pub updated_at: DateTime<Utc>,
 }
 
+/// The dossier of exemplar `id` as `principal` may see it (two statements, see [`detail_rows`]).
 pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<Exemplar> {
-    let row = model::find_row(conn, id)?;
-    model::ensure_readable(principal, &row)?;
-    let evaluations = evaluations::visible_for_exemplar(conn, principal, &row)?;
-    let nurturing_plan = records::plan(conn, id)?;
-    let summary = records::summary(conn, id)?;
-    let replications = records::replications_of(conn, id)?;
+    load_with_row(conn, principal, id).map(|(_, exemplar)| exemplar)
+}
+
+/// [`load`], with the exemplar's row (for a change that starts from it).
+pub fn load_with_row(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    id: i64,
+) -> AppResult<(ExemplarRow, Exemplar)> {
+    let mut head = detail_rows::head(conn, id)?;
+    model::ensure_readable(principal, &head.row)?;
+    let mut children = detail_rows::children(conn, id)?;
+    let nurturing_plan = children.plan(&mut head);
+    let replications = children.replications(id);
     let facts = Facts {
         has_plan: nurturing_plan.is_some(),
-        has_summary: summary.is_some(),
+        has_summary: head.summary.is_some(),
         replications: replications.len(),
-        referenced: model::is_referenced(conn, id)?,
+        referenced: children.evaluated() || head.introduced,
     };
+    let row = head.row;
     let actions = workflow::allowed_actions(principal, &row.state(), &facts);
-    let attachments = attachments::list(conn, Owner::Exemplar(id))?;
+    let attachments = children.exemplar_attachments();
     let photo = attachments::photo_among(
         row.photo_attachment_id,
-        attachments.iter().filter(|a| a.thumbnail_url.is_some()).map(|a| a.id),
+        attachments
+            .iter()
+            .filter(|a| a.thumbnail_url.is_some())
+            .map(|a| a.id),
     )
     .and_then(|photo| attachments.iter().find(|a| a.id == photo).cloned());
-    Ok(Exemplar {
-        unit: model::unit_ref(conn, row.unit_id)?,
-        movements: model::movements_of(conn, id)?,
-        initiatives: model::initiatives_of(conn, id)?,
+    let evaluations = children.visible_evaluations(principal);
+    let exemplar = Exemplar {
+        unit: head.unit,
+        movements: children.movements,
+        initiatives: children.initiatives,
         evaluator_kinds: if actions.iter().any(|a| a.action == ExemplarAction::Evaluate) {
             EvaluatorKind::allowed_for(principal.role).to_vec()
         } else {
@@ -105,9 +120,9 @@ pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResul
         },
         allowed_actions: actions,
         nurturing_plan,
-        summary,
+        summary: head.summary,
         replications,
-        timeline: timeline::of(conn, id)?,
+        timeline: children.timeline,
         evaluations,
         attachments,
         photo,
@@ -124,20 +139,21 @@ pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResul
         next_stages: row.stage.next().to_vec(),
         stage: row.stage,
         id: row.id,
-        name: row.name,
-        position: row.position,
-        title: row.title,
+        name: row.name.clone(),
+        position: row.position.clone(),
+        title: row.title.clone(),
         member_count: row.member_count,
-        field_of_work: row.field_of_work,
-        achievements: row.achievements,
+        field_of_work: row.field_of_work.clone(),
+        achievements: row.achievements.clone(),
         discovered_on: row.discovered_on,
-        discovery_method: row.discovery_method,
-        discovered_by: row.discovered_by,
+        discovery_method: row.discovery_method.clone(),
+        discovered_by: row.discovered_by.clone(),
         stage_changed_at: row.stage_changed_at.and_utc(),
-        stopped_reason: row.stopped_reason,
+        stopped_reason: row.stopped_reason.clone(),
         created_by: row.created_by,
         version: row.version,
         created_at: row.created_at.and_utc(),
         updated_at: row.updated_at.and_utc(),
-    })
+    };
+    Ok((row, exemplar))
 }

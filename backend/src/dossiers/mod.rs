@@ -6,6 +6,7 @@
 pub mod api;
 pub mod attachments_api;
 pub mod detail;
+pub mod detail_rows;
 pub mod import_api;
 pub mod records_api;
 pub mod workflow_api;

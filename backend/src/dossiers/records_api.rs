@@ -4,15 +4,15 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, post, put, web};
 
 use crate::attachments::model::{self as attachments, Owner};
-use crate::exemplars::model::{self, ensure_workable};
-use crate::exemplars::types::Stage;
-use crate::exemplars::records::{
-    self, NurturingPlan, NurturingPlanInput, Replication, ReplicationInput, Summary, SummaryInput,
-};
 use crate::audit::{self, AuditContext};
 use crate::auth::Auth;
 use crate::auth::roles::WriteExemplars;
 use crate::error::{AppError, AppResult};
+use crate::exemplars::model::{self, ensure_workable};
+use crate::exemplars::records::{
+    self, NurturingPlan, NurturingPlanInput, Replication, ReplicationInput, Summary, SummaryInput,
+};
+use crate::exemplars::types::Stage;
 use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::extract::Json;
 use crate::http::validation::{validate, validate_with};
@@ -263,7 +263,7 @@ pub async fn delete_replication(
             let row = model::find_row(conn, current.exemplar_id)?;
             ensure_workable(&principal, &row)?;
             if row.stage == Stage::Replicated {
-                let count = records::replications_of(conn, row.id)?.len();
+                let count = records::replication_count(conn, row.id)?;
                 if count <= 1 {
                     return Err(
                         AppError::new(crate::error::ErrorCode::Conflict).with_detail(

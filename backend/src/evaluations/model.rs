@@ -86,16 +86,29 @@ impl EvaluationRow {
     /// a self-assessment, the Office for an Office review. A council member's draft is the
     /// member's alone.
     pub fn visible_to(&self, principal: &Principal) -> bool {
-        if self.status == EvaluationStatus::Final
-            || principal.user_id() == Some(self.evaluator_user_id)
-        {
-            return true;
-        }
-        match self.evaluator_kind {
-            EvaluatorKind::SelfAssessment => principal.role.is_unit_scoped(),
-            EvaluatorKind::OfficeReview => principal.role == Role::Office,
-            EvaluatorKind::CouncilMember => false,
-        }
+        visible(
+            self.status,
+            self.evaluator_kind,
+            self.evaluator_user_id,
+            principal,
+        )
+    }
+}
+
+/// [`EvaluationRow::visible_to`] from the fields the rule reads.
+pub fn visible(
+    status: EvaluationStatus,
+    kind: EvaluatorKind,
+    evaluator_user_id: i64,
+    principal: &Principal,
+) -> bool {
+    if status == EvaluationStatus::Final || principal.user_id() == Some(evaluator_user_id) {
+        return true;
+    }
+    match kind {
+        EvaluatorKind::SelfAssessment => principal.role.is_unit_scoped(),
+        EvaluatorKind::OfficeReview => principal.role == Role::Office,
+        EvaluatorKind::CouncilMember => false,
     }
 }
 
@@ -682,8 +695,9 @@ pub fn finalise(
     let set = criteria_model::find_row(conn, row.criteria_set_id)?;
     let computed = conclusion::conclude(&answers, set.pass_threshold, set.nurture_threshold);
     let Some(conclusion) = row.conclusion.or(computed.map(|c| c.1)) else {
-        return Err(AppError::new(ErrorCode::IncompleteEvaluation)
-            .with_detail("Chưa tính được kết luận từ các câu trả lời; hãy lưu lại phiếu rồi hoàn tất."));
+        return Err(AppError::new(ErrorCode::IncompleteEvaluation).with_detail(
+            "Chưa tính được kết luận từ các câu trả lời; hãy lưu lại phiếu rồi hoàn tất.",
+        ));
     };
     versioned_update!(
         conn,
@@ -717,7 +731,11 @@ pub fn finalise(
         .or(computed.map(|c| c.0))
         .map(|s| format!(" ({s}%)"))
         .unwrap_or_default();
-    let note = format!("{}: {}{score}", row.evaluator_kind.label(), conclusion.label());
+    let note = format!(
+        "{}: {}{score}",
+        row.evaluator_kind.label(),
+        conclusion.label()
+    );
     timeline::record(
         conn,
         exemplar.id,

@@ -3,7 +3,8 @@
 //! (page after page, by every official of a unit). A total is reused for as long as the
 //! database's `list_generations` counter has not moved; triggers move it on every change to
 //! exemplars and their movement links, whatever process makes the change, so a total is never
-//! stale, on any instance.
+//! stale, on any instance. The counter is the sum of shards that only grow (on PostgreSQL each
+//! writing connection bumps its own shard, so writers do not queue for one row).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -34,8 +35,10 @@ impl ListTotals {
         // Read before counting: a change committed in between moves the generation on, so the
         // total stored here is at worst counted fresher than its generation, never older.
         let generation = list_generations::table
-            .find("exemplars")
-            .select(list_generations::generation)
+            .filter(list_generations::name.eq("exemplars"))
+            .select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+                "CAST(COALESCE(SUM(generation), 0) AS BIGINT)",
+            ))
             .first::<i64>(conn)?;
         if let Some(&(at, total)) = self.lock().get(&filter)
             && at == generation

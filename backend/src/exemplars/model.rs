@@ -10,16 +10,15 @@ use validator::Validate;
 use super::timeline::{self, Step};
 use super::types::{Category, Conclusion, RecordStatus, Stage, SubjectKind, TimelineAction};
 use super::workflow::{self, ExemplarAction};
-use crate::time::Day;
 use crate::auth::{Principal, Role, policy};
 use crate::db::DbConnection;
 use crate::db::schema::{exemplar_movements, exemplars, initiatives, movements, units};
 use crate::db::search;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::http::etag::IfMatch;
-use crate::{versioned_delete, versioned_update};
-use crate::movements::model::MovementRef;
+use crate::time::Day;
 use crate::units::UnitRef;
+use crate::{versioned_delete, versioned_update};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = exemplars)]
@@ -77,7 +76,11 @@ impl ExemplarRow {
         self.name.len()
             + self.field_of_work.len()
             + self.achievements.len()
-            + optional.iter().filter_map(|t| t.as_ref()).map(String::len).sum::<usize>()
+            + optional
+                .iter()
+                .filter_map(|t| t.as_ref())
+                .map(String::len)
+                .sum::<usize>()
     }
 }
 
@@ -348,7 +351,11 @@ pub fn ensure_evaluable(principal: &Principal, row: &ExemplarRow) -> AppResult<(
 
 /// The unit an exemplar is recorded in must be one the caller may write to and still active;
 /// answers its name.
-pub fn check_unit(conn: &mut DbConnection, principal: &Principal, unit_id: i64) -> AppResult<String> {
+pub fn check_unit(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    unit_id: i64,
+) -> AppResult<String> {
     policy::ensure_unit(principal, Some(unit_id))?;
     let unit: Option<(String, bool, String)> = units::table
         .find(unit_id)
@@ -371,7 +378,11 @@ pub fn check_unit(conn: &mut DbConnection, principal: &Principal, unit_id: i64) 
 }
 
 /// Movements must exist; new links need an open movement.
-pub fn check_movements(conn: &mut DbConnection, ids: &[i64], already_linked: &[i64]) -> AppResult<()> {
+pub fn check_movements(
+    conn: &mut DbConnection,
+    ids: &[i64],
+    already_linked: &[i64],
+) -> AppResult<()> {
     if ids.is_empty() {
         return Ok(());
     }
@@ -517,7 +528,13 @@ pub fn update(
         )
     )?;
     replace_links(conn, current.id, input)?;
-    timeline::record(conn, current.id, principal, now, Step::new(TimelineAction::Edited))
+    timeline::record(
+        conn,
+        current.id,
+        principal,
+        now,
+        Step::new(TimelineAction::Edited),
+    )
 }
 
 /// Makes image attachment `attachment_id` the exemplar's picture, if nobody changed the
@@ -581,37 +598,6 @@ pub fn delete_draft(
     let claimed = versioned_update!(conn, exemplars, current.id, expected, now)?;
     remove_files(conn)?;
     versioned_delete!(conn, exemplars, current.id, claimed)
-}
-
-pub fn movements_of(conn: &mut DbConnection, id: i64) -> AppResult<Vec<MovementRef>> {
-    Ok(exemplar_movements::table
-        .inner_join(movements::table)
-        .filter(exemplar_movements::exemplar_id.eq(id))
-        .select((movements::id, movements::code, movements::name))
-        .order(movements::id.asc())
-        .load(conn)?)
-}
-
-pub fn initiatives_of(conn: &mut DbConnection, id: i64) -> AppResult<Vec<Initiative>> {
-    let rows: Vec<(String, Option<i32>, Option<String>, Option<String>)> = initiatives::table
-        .filter(initiatives::exemplar_id.eq(id))
-        .order(initiatives::position.asc())
-        .select((
-            initiatives::title,
-            initiatives::year,
-            initiatives::recognised_by,
-            initiatives::scope,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(title, year, recognised_by, scope)| Initiative {
-            title,
-            year,
-            recognised_by,
-            scope,
-        })
-        .collect())
 }
 
 pub fn unit_ref(conn: &mut DbConnection, unit_id: i64) -> AppResult<UnitRef> {

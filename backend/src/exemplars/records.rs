@@ -10,15 +10,15 @@ use validator::Validate;
 
 use super::model::ExemplarRow;
 use super::timeline::{self, Step};
-use super::workflow::Facts;
 use super::types::{MilestoneStatus, TimelineAction};
-use crate::time::Day;
+use super::workflow::Facts;
 use crate::attachments::model::{Attachment, Owner};
 use crate::auth::Principal;
 use crate::db::DbConnection;
 use crate::db::schema::{milestones, nurturing_plans, replications, summaries, units};
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use crate::http::etag::IfMatch;
+use crate::time::Day;
 use crate::units::UnitRef;
 use crate::{versioned_delete, versioned_update};
 
@@ -394,7 +394,13 @@ pub fn save_plan(
                     nurturing_plans::mentor.eq(&input.mentor),
                 )
             )?;
-            timeline::record(conn, row.id, actor, now, Step::new(TimelineAction::PlanUpdated))?;
+            timeline::record(
+                conn,
+                row.id,
+                actor,
+                now,
+                Step::new(TimelineAction::PlanUpdated),
+            )?;
         }
         None => {
             diesel::insert_into(nurturing_plans::table)
@@ -411,7 +417,13 @@ pub fn save_plan(
                 ))
                 .execute(conn)
                 .map_err(created_meanwhile)?;
-            timeline::record(conn, row.id, actor, now, Step::new(TimelineAction::PlanSaved))?;
+            timeline::record(
+                conn,
+                row.id,
+                actor,
+                now,
+                Step::new(TimelineAction::PlanSaved),
+            )?;
         }
     }
     diesel::delete(milestones::table.filter(milestones::exemplar_id.eq(row.id))).execute(conn)?;
@@ -499,7 +511,13 @@ pub fn save_summary(
                     summaries::figures.eq(&figures),
                 )
             )?;
-            timeline::record(conn, row.id, actor, now, Step::new(TimelineAction::SummaryUpdated))?;
+            timeline::record(
+                conn,
+                row.id,
+                actor,
+                now,
+                Step::new(TimelineAction::SummaryUpdated),
+            )?;
         }
         None => {
             diesel::insert_into(summaries::table)
@@ -515,7 +533,13 @@ pub fn save_summary(
                 ))
                 .execute(conn)
                 .map_err(created_meanwhile)?;
-            timeline::record(conn, row.id, actor, now, Step::new(TimelineAction::SummarySaved))?;
+            timeline::record(
+                conn,
+                row.id,
+                actor,
+                now,
+                Step::new(TimelineAction::SummarySaved),
+            )?;
         }
     }
     Ok(())
@@ -558,13 +582,12 @@ fn to_replication(conn: &mut DbConnection, r: ReplicationRow) -> AppResult<Repli
     })
 }
 
-pub fn replications_of(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<Vec<Replication>> {
-    let rows: Vec<ReplicationRow> = replications::table
-        .select(ReplicationRow::as_select())
+/// How many replications an exemplar has.
+pub fn replication_count(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<i64> {
+    Ok(replications::table
         .filter(replications::exemplar_id.eq(exemplar_id))
-        .order((replications::adopted_on.asc(), replications::id.asc()))
-        .load(conn)?;
-    rows.into_iter().map(|r| to_replication(conn, r)).collect()
+        .count()
+        .get_result(conn)?)
 }
 
 pub fn find_replication(conn: &mut DbConnection, id: i64) -> AppResult<Replication> {

@@ -80,12 +80,3 @@ pub fn record(
         .execute(conn)?;
     Ok(())
 }
-
-/// Every step, oldest first.
-pub fn of(conn: &mut DbConnection, exemplar_id: i64) -> AppResult<Vec<TimelineEvent>> {
-    Ok(stage_events::table
-        .filter(stage_events::exemplar_id.eq(exemplar_id))
-        .order((stage_events::occurred_at.asc(), stage_events::id.asc()))
-        .select(TimelineEvent::as_select())
-        .load(conn)?)
-}

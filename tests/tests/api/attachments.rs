@@ -1,45 +1,10 @@
 //! Attachments: types checked on the content, size limits, thumbnails, downloads authorised
 //! like their parent.
 
-use std::io::Cursor;
-
-use lantoa_tests::{Res, TestApp, db_test};
+use lantoa_tests::{TestApp, db_test};
 use serde_json::{Value, json};
 
-use crate::support::{create_exemplar, etag_of};
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    image::RgbImage::from_pixel(width, height, image::Rgb([10, 120, 200]))
-        .write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
-        .unwrap();
-    bytes
-}
-
-async fn upload(app: &TestApp, token: &str, path: &str, name: &str, bytes: Vec<u8>) -> Res {
-    let form = reqwest::multipart::Form::new()
-        .part(
-            "file",
-            reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
-        )
-        .text("caption", "Ảnh trao đổi với người dân");
-    let response = reqwest::Client::new()
-        .post(app.url(path))
-        .bearer_auth(token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let text = response.text().await.unwrap();
-    Res {
-        status,
-        headers: std::sync::Arc::new(headers),
-        body: serde_json::from_str(&text).unwrap_or(Value::Null),
-        text,
-    }
-}
+use crate::support::{create_exemplar, etag_of, png, upload};
 
 async fn fetch(app: &TestApp, token: &str, path: &str) -> reqwest::Response {
     reqwest::Client::new()

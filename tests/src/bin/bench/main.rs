@@ -45,8 +45,8 @@ struct Args {
     /// Server worker threads (Lan Tỏa and the baseline alike).
     #[arg(long, default_value_t = 2)]
     workers: usize,
-    /// Pooled database connections (Lan Tỏa and the baseline alike).
-    #[arg(long, default_value_t = 10)]
+    /// Pooled database connections (Lan Tỏa and the baseline alike; default: the server's).
+    #[arg(long, default_value_t = lantoa::config::default_pool_size())]
     pool: u32,
     /// Exemplars generated for the exemplar scenarios.
     #[arg(long, default_value_t = 100_000)]
