@@ -224,6 +224,24 @@ impl Db {
         self.run_gated(None, f).await
     }
 
+    /// A short read (a few primary-key lookups, nothing that scans). On SQLite it runs on the
+    /// calling thread when a connection is free at once: handing it to a blocking thread and
+    /// back costs more than the read itself. Otherwise, and always on PostgreSQL (a network
+    /// round trip must not stall the event loop), as [`Db::run`].
+    pub async fn lookup<T, F>(&self, f: F) -> AppResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection) -> AppResult<T> + Send + 'static,
+    {
+        if self.backend == Backend::Sqlite
+            && let Ok(_permit) = self.gate.clone().try_acquire_owned()
+            && let Some(mut conn) = self.pool.try_get()
+        {
+            return f(&mut conn);
+        }
+        self.run(f).await
+    }
+
     /// Runs `f` inside one database transaction: every write in it lands, or none does.
     pub async fn transaction<T, F>(&self, f: F) -> AppResult<T>
     where

@@ -203,7 +203,7 @@ pub async fn get_exemplar(
     let principal = auth.principal;
     let exemplar = state
         .db
-        .run(move |conn| detail::load(conn, &principal, id))
+        .lookup(move |conn| detail::load(conn, &principal, id))
         .await?;
     Ok(json_with_etag(StatusCode::OK, exemplar.version, &exemplar))
 }

@@ -209,7 +209,7 @@ pub async fn get_unit(
     id: web::Path<i64>,
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
-    let unit = Unit::from(state.db.run(move |conn| model::find(conn, id)).await?);
+    let unit = Unit::from(state.db.lookup(move |conn| model::find(conn, id)).await?);
     Ok(json_with_etag(StatusCode::OK, unit.version, &unit))
 }
 
