@@ -323,30 +323,20 @@ fn numbered(conn: &DbConnection, sql: &str) -> String {
 /// The key's row, created if missing and locked until the transaction ends (PostgreSQL row lock;
 /// SQLite's write transaction holds the whole database).
 fn lock(conn: &mut DbConnection, key: &str, now: NaiveDateTime) -> AppResult<Count> {
-    let insert = numbered(
+    // One statement creates the row if needed and locks it (the no-op update takes the row lock
+    // on PostgreSQL), so a row that a concurrent success deletes between two statements cannot
+    // vanish under us.
+    let upsert = numbered(
         conn,
         "INSERT INTO login_attempts (throttle_key, failures, window_started_at, blocked_until, expires_at) \
-         VALUES (?, 0, ?, ?, ?) ON CONFLICT (throttle_key) DO NOTHING",
+         VALUES (?, 0, ?, ?, ?) ON CONFLICT (throttle_key) DO UPDATE SET throttle_key = excluded.throttle_key \
+         RETURNING failures, window_started_at, blocked_until, expires_at",
     );
-    diesel::sql_query(insert)
+    Ok(diesel::sql_query(upsert)
         .bind::<Text, _>(key)
         .bind::<Timestamp, _>(now)
         .bind::<Timestamp, _>(now)
         .bind::<Timestamp, _>(now)
-        .execute(conn)?;
-    let lock = match conn.backend() {
-        Backend::Sqlite => "",
-        Backend::Postgres => " FOR UPDATE",
-    };
-    let select = numbered(
-        conn,
-        &format!(
-            "SELECT failures, window_started_at, blocked_until, expires_at FROM login_attempts \
-             WHERE throttle_key = ?{lock}"
-        ),
-    );
-    Ok(diesel::sql_query(select)
-        .bind::<Text, _>(key)
         .get_result::<Count>(conn)?)
 }
 

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use diesel::prelude::*;
 use futures_util::future::join_all;
+use futures_util::StreamExt;
 use lantoa::config::AuthArgs;
 use lantoa::db::schema::login_attempts;
 use lantoa_tests::{DEMO_PASSWORD, Res, TestApp, db_test_kind};
@@ -199,5 +200,21 @@ db_test_kind!(
         app.state.clock.advance(Duration::seconds(2 * 600));
         login(&app, ATTACKER, "vanphong", "sai").await.problem(401, "invalid_credentials");
         assert_eq!(rows(&app), 2, "only the new attempt's rows are left");
+    }
+);
+
+db_test_kind!(
+    async fn overlapping_sign_ins_of_one_account_succeed(kind) {
+        // A script signing in several times in parallel, within the free failures: each success
+        // deletes the account's streak while other attempts are creating and locking it. None
+        // may be refused or lost (on PostgreSQL a row deleted between two statements was a 404).
+        let app = TestApp::start_with(kind, AuthArgs { trusted_proxies: "127.0.0.1".parse().unwrap(), ..AuthArgs::default() }).await;
+        let statuses: Vec<u16> = futures_util::stream::iter(0..40)
+            .map(|_| login(&app, OWNER, "vanphong", DEMO_PASSWORD))
+            .buffer_unordered(4)
+            .map(|res| res.status)
+            .collect()
+            .await;
+        assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
     }
 );

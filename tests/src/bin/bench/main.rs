@@ -85,6 +85,8 @@ struct Scenario {
     runs: Vec<wrk::Measured>,
     statements: u64,
     cached: u64,
+    /// Processor time of this process (both servers run in it; wrk does not), in seconds.
+    cpu_seconds: f64,
 }
 
 impl Scenario {
@@ -100,6 +102,7 @@ impl Scenario {
             runs: Vec::new(),
             statements: 0,
             cached: 0,
+            cpu_seconds: 0.0,
         }
     }
 
@@ -311,6 +314,7 @@ async fn run(kind: DbKind, label: &str, args: &Args) {
                 };
                 let connections = if writes { args.writers } else { args.connections };
                 let before = lantoa::db::statement_counts();
+                let cpu_before = process::cpu_seconds();
                 let measured = wrk::run(
                     base,
                     &wrk::Load {
@@ -324,6 +328,7 @@ async fn run(kind: DbKind, label: &str, args: &Args) {
                     },
                 );
                 let after = lantoa::db::statement_counts();
+                scenario.cpu_seconds += process::cpu_seconds() - cpu_before;
                 if scenario.side == Side::LanToa {
                     scenario.statements += after.0 - before.0;
                     scenario.cached += after.1 - before.1;
@@ -352,9 +357,9 @@ fn report(label: &str, args: &Args, all: &[Scenario], startups: &[process::Start
         args.rounds, args.seconds, args.connections, args.writers, args.threads, args.workers, args.pool
     );
     println!(
-        "| scenario | req/s | p50 (ms) | p99 (ms) | ratio | target | met | statements/req | newly cached/req | errors |"
+        "| scenario | req/s | p50 (ms) | p99 (ms) | ratio | target | met | statements/req | newly cached/req | server CPU µs/req | errors |"
     );
-    println!("|---|---:|---:|---:|---:|---|---|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---|---|---:|---:|---:|---:|");
     let (mut met, mut targets) = (0, 0);
     for scenario in all.iter().filter(|s| !s.runs.is_empty()) {
         let rps = scenario.median(|m| m.per_second);
@@ -389,8 +394,13 @@ fn report(label: &str, args: &Args, all: &[Scenario], startups: &[process::Start
                 format!("{:.2}", count as f64 / scenario.requests() as f64)
             }
         };
+        let cpu_per_request = if scenario.requests() == 0 {
+            f64::NAN
+        } else {
+            scenario.cpu_seconds * 1e6 / scenario.requests() as f64
+        };
         println!(
-            "| {} | {:.0} | {:.2} | {:.2} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {:.0} | {:.2} | {:.2} | {} | {} | {} | {} | {} | {:.0} | {} |",
             scenario.name,
             rps,
             scenario.median(|m| m.p50_ms),
@@ -404,6 +414,7 @@ fn report(label: &str, args: &Args, all: &[Scenario], startups: &[process::Start
             },
             per_request(scenario.statements),
             per_request(scenario.cached),
+            cpu_per_request,
             scenario.runs.iter().map(|r| r.errors).sum::<u64>()
         );
     }
@@ -413,12 +424,12 @@ fn report(label: &str, args: &Args, all: &[Scenario], startups: &[process::Start
     rss.sort_by(f64::total_cmp);
     let (ready, rss) = (ready[ready.len() / 2], rss[rss.len() / 2]);
     println!(
-        "| `lantoa serve` start-up to first /healthz (median of {}) | | | | | ≤ 300 ms | {} | {ready:.0} ms | | |",
+        "| `lantoa serve` start-up to first /healthz (median of {}) | | | | | ≤ 300 ms | {} | {ready:.0} ms | | | |",
         startups.len(),
         if ready <= 300.0 { "yes" } else { "**no**" }
     );
     println!(
-        "| `lantoa serve` idle resident memory | | | | | ≤ 40 MB | {} | {rss:.1} MB | | |",
+        "| `lantoa serve` idle resident memory | | | | | ≤ 40 MB | {} | {rss:.1} MB | | | |",
         if rss <= 40.0 { "yes" } else { "**no**" }
     );
     targets += 2;

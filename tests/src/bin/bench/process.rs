@@ -92,3 +92,16 @@ pub fn measure(url: &str, workers: usize, pool: u32) -> StartUp {
     let _ = child.wait();
     StartUp { ready, idle_rss_mb }
 }
+
+/// User and system processor time of this process so far, in seconds (`/proc/self/stat`).
+pub fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The command name is in parentheses and may hold spaces: count fields after it.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
+    (ticks(11) + ticks(12)) / 100.0
+}
