@@ -13,7 +13,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
-use diesel::sql_types::{BigInt, Bool, Date, Integer, Nullable, Text, Timestamp, Untyped};
+use diesel::sql_types::{BigInt, Bool, Date, Integer, Nullable, Text, Timestamp};
 
 use crate::attachments::model::AttachmentRow;
 use crate::auth::Principal;
@@ -205,8 +205,31 @@ struct ChildrenOf {
     exemplar: i64,
 }
 
+/// The union's columns, read by position (no lookup by name for every field of every row).
+type ChildSql = (
+    Integer,
+    BigInt,
+    Nullable<BigInt>,
+    Nullable<BigInt>,
+    Nullable<BigInt>,
+    Nullable<BigInt>,
+    Nullable<BigInt>,
+    Nullable<Text>,
+    Nullable<Text>,
+    Nullable<Text>,
+    Nullable<Text>,
+    Nullable<Text>,
+    Nullable<Text>,
+    Nullable<Text>,
+    Nullable<Date>,
+    Nullable<Timestamp>,
+    Nullable<Timestamp>,
+    Nullable<Timestamp>,
+    Nullable<Bool>,
+);
+
 impl Query for ChildrenOf {
-    type SqlType = Untyped;
+    type SqlType = ChildSql;
 }
 
 impl QueryFragment<DbBackend> for ChildrenOf {
@@ -223,45 +246,27 @@ impl QueryFragment<DbBackend> for ChildrenOf {
 
 impl RunQueryDsl<DbConnection> for ChildrenOf {}
 
-#[derive(Debug, QueryableByName)]
+/// One row of the union, its fields in [`CHILDREN_SQL`]'s column order.
+#[derive(Debug, Queryable)]
 struct ChildRow {
-    #[diesel(sql_type = Integer)]
     kind: i32,
-    #[diesel(sql_type = BigInt)]
     id: i64,
-    #[diesel(sql_type = Nullable<BigInt>)]
     n1: Option<i64>,
-    #[diesel(sql_type = Nullable<BigInt>)]
     n2: Option<i64>,
-    #[diesel(sql_type = Nullable<BigInt>)]
     n3: Option<i64>,
-    #[diesel(sql_type = Nullable<BigInt>)]
     n4: Option<i64>,
-    #[diesel(sql_type = Nullable<BigInt>)]
     n5: Option<i64>,
-    #[diesel(sql_type = Nullable<Text>)]
     s1: Option<String>,
-    #[diesel(sql_type = Nullable<Text>)]
     s2: Option<String>,
-    #[diesel(sql_type = Nullable<Text>)]
     s3: Option<String>,
-    #[diesel(sql_type = Nullable<Text>)]
     s4: Option<String>,
-    #[diesel(sql_type = Nullable<Text>)]
     s5: Option<String>,
-    #[diesel(sql_type = Nullable<Text>)]
     s6: Option<String>,
-    #[diesel(sql_type = Nullable<Text>)]
     s7: Option<String>,
-    #[diesel(sql_type = Nullable<Date>)]
     d1: Option<NaiveDate>,
-    #[diesel(sql_type = Nullable<Timestamp>)]
     t1: Option<NaiveDateTime>,
-    #[diesel(sql_type = Nullable<Timestamp>)]
     t2: Option<NaiveDateTime>,
-    #[diesel(sql_type = Nullable<Timestamp>)]
     t3: Option<NaiveDateTime>,
-    #[diesel(sql_type = Nullable<Bool>)]
     b1: Option<bool>,
 }
 

@@ -400,7 +400,7 @@ fn report(label: &str, args: &Args, all: &[Scenario], startups: &[process::Start
             scenario.cpu_seconds * 1e6 / scenario.requests() as f64
         };
         println!(
-            "| {} | {:.0} | {:.2} | {:.2} | {} | {} | {} | {} | {} | {:.0} | {} |",
+            "| {} | {:.0} | {:.2} | {:.2} | {} | {} | {} | {} | {} | {:.1} | {} |",
             scenario.name,
             rps,
             scenario.median(|m| m.p50_ms),
