@@ -5,7 +5,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use lantoa_tests::{TestApp, db_test};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::support::{create_exemplar, etag_of, exemplar_body};
 use crate::units::urlencode;
@@ -225,22 +225,7 @@ async fn import(
     for (key, value) in fields {
         form = form.text(key.to_string(), value.to_string());
     }
-    let response = reqwest::Client::new()
-        .post(app.url("/api/v1/exemplars/import"))
-        .bearer_auth(token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let text = response.text().await.unwrap();
-    lantoa_tests::Res {
-        status,
-        headers: std::sync::Arc::new(headers),
-        body: serde_json::from_str(&text).unwrap_or(Value::Null),
-        text,
-    }
+    crate::support::post_multipart(app, token, "/api/v1/exemplars/import", form).await
 }
 
 async fn total(app: &TestApp, token: &str) -> i64 {

@@ -5,10 +5,9 @@
 use std::io::{Cursor, Read, Write};
 
 use lantoa_tests::{Res, TestApp, db_test};
-use serde_json::Value;
 use zip::write::SimpleFileOptions;
 
-use crate::support::create_exemplar;
+use crate::support::{create_exemplar, post_multipart};
 
 const HEADER: [&str; 6] = ["Tên điển hình", "Đối tượng", "Phân loại", "Lĩnh vực", "Thành tích", "Ngày phát hiện"];
 
@@ -65,22 +64,7 @@ async fn import(app: &TestApp, token: &str, name: &str, bytes: Vec<u8>) -> Res {
         "file",
         reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
     );
-    let response = reqwest::Client::new()
-        .post(app.url("/api/v1/exemplars/import"))
-        .bearer_auth(token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let text = response.text().await.unwrap();
-    Res {
-        status,
-        headers: std::sync::Arc::new(headers),
-        body: serde_json::from_str(&text).unwrap_or(Value::Null),
-        text,
-    }
+    post_multipart(app, token, "/api/v1/exemplars/import", form).await
 }
 
 /// A multipart body written by hand: `parts` are (field name, file name, content).

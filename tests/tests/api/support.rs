@@ -135,6 +135,16 @@ pub async fn upload(app: &TestApp, token: &str, path: &str, name: &str, bytes: V
             reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
         )
         .text("caption", "Ảnh trao đổi với người dân");
+    post_multipart(app, token, path, form).await
+}
+
+/// Sends a multipart `form` to `path`.
+pub async fn post_multipart(
+    app: &TestApp,
+    token: &str,
+    path: &str,
+    form: reqwest::multipart::Form,
+) -> Res {
     let response = reqwest::Client::new()
         .post(app.url(path))
         .bearer_auth(token)
