@@ -29,6 +29,9 @@ pub mod state;
 pub mod time;
 pub mod units;
 pub mod users;
+// The reporting calendar (issue 11).
+pub mod calendar;
+pub mod working_days;
 
 #[cfg(test)]
 mod source_rules;
@@ -107,6 +110,8 @@ where
                 .configure(introductions::api::configure)
                 .configure(notifications::api::configure)
                 .configure(settings::api::configure)
+                .configure(calendar::api::configure)
+                .configure(working_days::api::configure)
                 .service(audit::api::list_audit)
                 .default_service(web::to(http::fallback::api_not_found))
                 .wrap(from_fn(auth::authenticate)),
