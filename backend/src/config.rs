@@ -110,6 +110,9 @@ pub struct ServeArgs {
     /// site is reached over HTTPS only, with TLS ended at the reverse proxy.
     #[arg(long, env = "LANTOA_HSTS", default_value_t = false)]
     pub hsts: bool,
+    /// Reminders, e-mail and webhooks.
+    #[command(flatten)]
+    pub scheduler: crate::scheduler::SchedulerArgs,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -277,9 +277,16 @@ rule!(
     RaiseDifficulty = [UnitHead, UnitStaff]
 );
 rule!(
-    /// Steps on a raised difficulty: the unit edits, reopens or closes it, the Office answers,
-    /// refers or closes it, the leadership directs.
-    HandleDifficulty = [Leader, Office, UnitHead, UnitStaff]
+    /// The Office answers a difficulty or refers it to the leadership.
+    AnswerDifficulty = [Office]
+);
+rule!(
+    /// The leadership directs how a referred difficulty is resolved.
+    DirectDifficulty = [Leader]
+);
+rule!(
+    /// A difficulty's unit or the Office: closing it, adding or removing its files.
+    DifficultyUnitOrOffice = [Office, UnitHead, UnitStaff]
 );
 rule!(
     /// What the Office and the leadership read across units (the difficulties' summary).
