@@ -27,7 +27,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Apply pending migrations, then serve the API and the SPA.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply pending database migrations and the reference data (the Department's units), then exit.
     Migrate(DatabaseArgs),
     /// Create an administrator account (or reset an existing one's password).

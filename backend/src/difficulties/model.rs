@@ -414,6 +414,7 @@ fn search_text(input: &DifficultyInput) -> String {
     crate::db::search::document([input.subject.as_str(), input.body.as_str()])
 }
 
+#[allow(clippy::too_many_arguments)]
 fn record_step(
     conn: &mut DbConnection,
     id: i64,
