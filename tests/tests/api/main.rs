@@ -9,6 +9,7 @@ mod catalogs;
 mod contract;
 mod conventions;
 mod demo;
+mod difficulties;
 mod dossier;
 mod evaluations;
 mod exemplar_lists;

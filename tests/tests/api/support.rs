@@ -209,3 +209,24 @@ pub async fn submit_report(app: &TestApp, token: &str, kind: &str, unit_id: Opti
         .send()
         .await
 }
+
+/// A person of `unit_code` with `role` who can sign in with the demo password at once.
+pub fn unit_person(app: &TestApp, username: &str, full_name: &str, role: lantoa::auth::Role, unit_code: &str) {
+    use diesel::prelude::*;
+    use lantoa::db::schema::units;
+    app.db(|conn| {
+        let unit: i64 = units::table.filter(units::code.eq(unit_code)).select(units::id).first(conn).unwrap();
+        let hash = lantoa::auth::password::hash(lantoa_tests::DEMO_PASSWORD).unwrap();
+        let input = lantoa::users::model::NewUserInput {
+            username: username.to_owned(),
+            full_name: full_name.to_owned(),
+            email: None,
+            phone: None,
+            position: Some("Chuyên viên".to_owned()),
+            role,
+            unit_id: Some(unit),
+            temporary_password: None,
+        };
+        lantoa::users::model::insert(conn, chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap().and_hms_opt(1, 0, 0).unwrap(), &input, &hash, false).unwrap();
+    });
+}
