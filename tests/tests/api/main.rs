@@ -25,6 +25,7 @@ mod obligations;
 mod outage;
 mod profile;
 mod reminders;
+mod report_submissions;
 mod service_accounts;
 mod sessions;
 mod sinks;
