@@ -101,6 +101,8 @@ pub struct Report {
     pub evaluations: usize,
     pub introductions: usize,
     pub photos: usize,
+    /// The reporting calendar's demo (reports, reminders, a webhook, difficulties).
+    pub calendar: super::demo_calendar::Report,
 }
 
 /// Where the story of one exemplar ends.
@@ -518,7 +520,7 @@ impl Walk {
 }
 
 /// `day` at `hour:minute` Vietnam time, as stored (UTC).
-fn local(day: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
+pub(super) fn local(day: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
     let naive = day.and_hms_opt(hour, minute, 0).unwrap_or_default();
     TIME_ZONE
         .from_local_datetime(&naive)
@@ -556,7 +558,7 @@ impl Cast {
     }
 }
 
-fn principal(conn: &mut DbConnection, username: &str) -> AppResult<Principal> {
+pub(super) fn principal(conn: &mut DbConnection, username: &str) -> AppResult<Principal> {
     let row: Option<(i64, String, Role, Option<i64>)> = users::table
         .filter(users::username.eq(username))
         .filter(users::active.eq(true))
@@ -578,7 +580,7 @@ fn principal(conn: &mut DbConnection, username: &str) -> AppResult<Principal> {
     })
 }
 
-fn unit_id(conn: &mut DbConnection, code: &str) -> AppResult<Option<i64>> {
+pub(super) fn unit_id(conn: &mut DbConnection, code: &str) -> AppResult<Option<i64>> {
     Ok(units::table
         .filter(units::code.eq(code))
         .select(units::id)
@@ -628,6 +630,7 @@ pub fn seed(conn: &mut DbConnection, data_dir: &Path, clock: &Clock) -> AppResul
             .get_result(conn)?;
         if seeded > 0 {
             report.already_seeded = true;
+            report.calendar = super::demo_calendar::seed(conn, clock)?;
             return Ok(report);
         }
         let programme_start = local(NaiveDate::from_ymd_opt(YEAR - 1, 7, 1).unwrap_or_default(), 8, 0);
@@ -678,6 +681,7 @@ pub fn seed(conn: &mut DbConnection, data_dir: &Path, clock: &Clock) -> AppResul
                 settings::updated_at.eq(clock.now_naive()),
             ))
             .execute(conn)?;
+        report.calendar = super::demo_calendar::seed(conn, clock)?;
         Ok(report)
     })
 }
@@ -1331,5 +1335,6 @@ pub fn describe(report: &Report) -> String {
             report.exemplars, report.evaluations, report.introductions, report.photos
         ));
     }
+    text.push_str(&super::demo_calendar::describe(&report.calendar));
     text
 }
