@@ -142,6 +142,7 @@ pub enum ExportFormat {
 #[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// `xlsx` (default) or `csv` (UTF-8 with BOM, comma-separated).
+    #[param(inline)]
     pub format: Option<ExportFormat>,
     pub unit_id: Option<i64>,
     pub responsible: Option<Responsible>,
