@@ -4860,12 +4860,12 @@ export interface components {
      * @enum {string}
      */
     WebhookEvent:
-      | 'obligation_due_soon'
-      | 'obligation_due'
-      | 'obligation_overdue'
-      | 'report_submitted'
-      | 'report_accepted'
-      | 'report_returned'
+      | 'obligation.due_soon'
+      | 'obligation.due'
+      | 'obligation.overdue'
+      | 'report.submitted'
+      | 'report.accepted'
+      | 'report.returned'
       | 'ping';
   };
   responses: {
