@@ -18,7 +18,7 @@ macro_rules! text_enum {
             &[$(($text, $label, &[$($vdoc),*])),+],
         ))]
         pub enum $name {
-            $($(#[doc = $vdoc])* #[serde(rename = $text)] $variant),+
+            $($(#[doc = $vdoc])* #[serde(rename = $text)] #[schema(rename = $text)] $variant),+
         }
 
         impl $name {

@@ -101,6 +101,8 @@ pub struct Report {
     pub evaluations: usize,
     pub introductions: usize,
     pub photos: usize,
+    /// The reporting calendar's demo (reports, reminders, a webhook, difficulties).
+    pub calendar: super::demo_calendar::Report,
 }
 
 /// Where the story of one exemplar ends.
@@ -518,7 +520,7 @@ impl Walk {
 }
 
 /// `day` at `hour:minute` Vietnam time, as stored (UTC).
-fn local(day: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
+pub(super) fn local(day: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
     let naive = day.and_hms_opt(hour, minute, 0).unwrap_or_default();
     TIME_ZONE
         .from_local_datetime(&naive)
@@ -556,7 +558,7 @@ impl Cast {
     }
 }
 
-fn principal(conn: &mut DbConnection, username: &str) -> AppResult<Principal> {
+pub(super) fn principal(conn: &mut DbConnection, username: &str) -> AppResult<Principal> {
     let row: Option<(i64, String, Role, Option<i64>)> = users::table
         .filter(users::username.eq(username))
         .filter(users::active.eq(true))
@@ -578,7 +580,7 @@ fn principal(conn: &mut DbConnection, username: &str) -> AppResult<Principal> {
     })
 }
 
-fn unit_id(conn: &mut DbConnection, code: &str) -> AppResult<Option<i64>> {
+pub(super) fn unit_id(conn: &mut DbConnection, code: &str) -> AppResult<Option<i64>> {
     Ok(units::table
         .filter(units::code.eq(code))
         .select(units::id)
@@ -628,6 +630,7 @@ pub fn seed(conn: &mut DbConnection, data_dir: &Path, clock: &Clock) -> AppResul
             .get_result(conn)?;
         if seeded > 0 {
             report.already_seeded = true;
+            report.calendar = super::demo_calendar::seed(conn, clock)?;
             return Ok(report);
         }
         let programme_start = local(NaiveDate::from_ymd_opt(YEAR - 1, 7, 1).unwrap_or_default(), 8, 0);
@@ -678,6 +681,7 @@ pub fn seed(conn: &mut DbConnection, data_dir: &Path, clock: &Clock) -> AppResul
                 settings::updated_at.eq(clock.now_naive()),
             ))
             .execute(conn)?;
+        report.calendar = super::demo_calendar::seed(conn, clock)?;
         Ok(report)
     })
 }
@@ -1203,7 +1207,7 @@ impl Story<'_> {
     /// The monthly introductions of April to the last month before today (and, this month, an
     /// early one by PBGDPL and a draft by HCTP); returns how many were written.
     fn introductions(&self, conn: &mut DbConnection, recorded: &[(&str, i64)]) -> AppResult<usize> {
-        let due_day = crate::settings::load(conn)?.introduction_due_day;
+        let calendar = crate::calendar::deadlines::Calendar::load(conn)?;
         let current = Month::of(self.today);
         let mut written = 0;
         for (row_index, (code, pattern)) in INTRODUCTIONS.iter().enumerate() {
@@ -1230,7 +1234,7 @@ impl Story<'_> {
                     continue;
                 }
                 let first = NaiveDate::from_ymd_opt(month.year, month.month, 1).unwrap_or_default();
-                let due = month.due_on(due_day);
+                let due = calendar.introduction_due(month);
                 let drafted = local(first, 8, 30);
                 let sent_on = match mark {
                     'O' => (first + Duration::days(((row_index + k) % 6) as i64 + 1)).min(due),
@@ -1267,7 +1271,7 @@ impl Story<'_> {
                 }
                 let row = introductions::find_row(conn, introduction)?;
                 let sent_at = self.walk.at(sent_on, 15);
-                introductions::submit(conn, head, &row, IfMatch::Any, sent_at, due_day)?;
+                introductions::submit(conn, head, &row, IfMatch::Any, sent_at, &calendar)?;
             }
         }
         Ok(written)
@@ -1331,5 +1335,6 @@ pub fn describe(report: &Report) -> String {
             report.exemplars, report.evaluations, report.introductions, report.photos
         ));
     }
+    text.push_str(&super::demo_calendar::describe(&report.calendar));
     text
 }

@@ -5,8 +5,10 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use lantoa::db::schema::{
-    attachments, evaluations, exemplar_movements, exemplars, introductions, milestones,
-    nurturing_plans, replications, settings, stage_events, summaries, users,
+    attachments, difficulties, difficulty_events, email_outbox, evaluations, exemplar_movements,
+    exemplars, introductions, milestones, notifications, nurturing_plans, reminder_claims,
+    replications, report_submissions, settings, stage_events, summaries, users,
+    webhook_deliveries, webhook_subscriptions,
 };
 use lantoa::evaluations::model::{EvaluationStatus, EvaluatorKind};
 use lantoa::exemplars::types::{Conclusion, MilestoneStatus, RecordStatus, Stage, TimelineAction};
@@ -38,6 +40,14 @@ fn counts(app: &TestApp) -> Vec<(&'static str, i64)> {
             ("attachments", attachments::table.count().get_result(conn).unwrap()),
             ("links", exemplar_movements::table.count().get_result(conn).unwrap()),
             ("settings", settings::table.count().get_result(conn).unwrap()),
+            ("reports", report_submissions::table.count().get_result(conn).unwrap()),
+            ("claims", reminder_claims::table.count().get_result(conn).unwrap()),
+            ("notifications", notifications::table.count().get_result(conn).unwrap()),
+            ("emails", email_outbox::table.count().get_result(conn).unwrap()),
+            ("webhooks", webhook_subscriptions::table.count().get_result(conn).unwrap()),
+            ("deliveries", webhook_deliveries::table.count().get_result(conn).unwrap()),
+            ("difficulties", difficulties::table.count().get_result(conn).unwrap()),
+            ("difficulty_events", difficulty_events::table.count().get_result(conn).unwrap()),
         ]
     })
 }
@@ -167,9 +177,7 @@ db_test!(
 
         // The introduction grid of 2026: some units on time, some late, some missing.
         let cells: Vec<(String, String, CellStatus)> = app.db(|conn| {
-            let programme = lantoa::settings::load(conn).unwrap();
-            let start = Month::parse(&programme.introductions_start).unwrap();
-            let grid = grid::build(conn, 2026, programme.introduction_due_day, start, today, None).unwrap();
+            let grid = grid::load(conn, 2026, today, None).unwrap();
             grid.rows
                 .into_iter()
                 .flat_map(|row| {
@@ -239,6 +247,48 @@ db_test!(
         assert!(picture["introductions"]["onTime"].as_i64().unwrap() > 0);
         assert!(picture["introductions"]["missing"].as_i64().unwrap() > 0);
         assert!(!picture["recentReplications"].as_array().unwrap().is_empty());
+
+        // The reporting calendar (the demo runs after 20/10/2026): obligations in every status,
+        // a unit's annual report submitted and another's returned, reminders unread by the
+        // demo unit head, nothing dated after now.
+        for status in ["done_on_time", "done_late", "missing", "upcoming"] {
+            let page = app
+                .get(&format!("/api/v1/obligations?status={status}&pageSize=1"))
+                .token(&office)
+                .send()
+                .await
+                .ok()
+                .clone();
+            assert!(page["total"].as_i64().unwrap() > 0, "an obligation {status}: {page}");
+        }
+        let reports = app.get("/api/v1/report-submissions?pageSize=100").token(&office).send().await.ok().clone();
+        let reports = reports["items"].as_array().unwrap();
+        let unit_report = |status: &str| {
+            reports.iter().any(|r| r["status"] == status && r["kind"] == "annual_report" && r["unit"].is_object())
+        };
+        assert!(unit_report("submitted") && unit_report("returned"), "{reports:?}");
+        assert!(reports.iter().any(|r| r["status"] == "returned" && r["decisionNote"].is_string()));
+        let head = app.token("tgpl.truong").await;
+        let bell = app.get("/api/v1/notifications?unread=true&pageSize=100").token(&head).send().await.ok().clone();
+        let reminders: Vec<&serde_json::Value> = bell["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["kind"] == "obligation_reminder")
+            .collect();
+        assert!(!reminders.is_empty(), "the demo unit head has unread reminders: {bell}");
+        assert!(reminders.iter().all(|n| n["link"].is_string()), "{bell}");
+        let dates: Vec<NaiveDateTime> = app.db(|conn| {
+            let mut dates: Vec<NaiveDateTime> =
+                notifications::table.select(notifications::created_at).load(conn).unwrap();
+            dates.extend(report_submissions::table.select(report_submissions::updated_at).load::<NaiveDateTime>(conn).unwrap());
+            dates.extend(difficulties::table.select(difficulties::updated_at).load::<NaiveDateTime>(conn).unwrap());
+            dates
+        });
+        assert!(dates.iter().all(|d| *d <= now + Duration::seconds(5)), "nothing after now");
+        let difficulties_seeded: i64 = app.db(|conn| difficulties::table.count().get_result(conn).unwrap());
+        assert_eq!(difficulties_seeded, 3);
+        assert!(report.calendar.reminders > 0 && report.calendar.reports >= 2);
 
         // Twice: nothing changes.
         let before = counts(&app);
