@@ -44,6 +44,8 @@ text_enum!(
         Import = "import" / "Nhập từ tệp",
         Upload = "upload" / "Tải tệp lên",
         Remind = "remind" / "Nhắc nhở",
+        Unpublish = "unpublish" / "Gỡ công bố",
+        UpdatePublication = "update_publication" / "Cập nhật nội dung công bố",
     }
 );
 
@@ -62,6 +64,7 @@ text_enum!(
         Introduction = "introduction" / "Bài giới thiệu",
         Attachment = "attachment" / "Tệp đính kèm",
         Settings = "settings" / "Thiết lập",
+        PropagationActivity = "propagation_activity" / "Hoạt động tuyên truyền",
     }
 );
 

@@ -241,3 +241,20 @@ rule!(
     /// Those who send a unit's monthly introduction: its head, or the Office on its behalf.
     SubmitIntroduction = [Office, UnitHead]
 );
+rule!(
+    /// Everyone who reads the propagation log, the publication of exemplars and their share kits
+    /// (unit roles: their own unit).
+    ReadPublicity = [Admin, Leader, Office, UnitHead, UnitStaff]
+);
+rule!(
+    /// Those who keep the propagation log (unit roles: their own unit's activities).
+    WritePropagation = [Office, UnitHead, UnitStaff]
+);
+rule!(
+    /// The Office publishes exemplars on the public portal and edits what the public sees.
+    Publish = [Office]
+);
+rule!(
+    /// Taking a publication down at once: the Office, or the leadership.
+    Unpublish = [Leader, Office]
+);
