@@ -22,6 +22,7 @@ pub mod movements;
 pub mod notifications;
 pub mod openapi;
 pub mod profile;
+pub mod publicity;
 pub mod seed;
 pub mod service_accounts;
 pub mod settings;

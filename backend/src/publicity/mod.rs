@@ -1,0 +1,3 @@
+//! Publicity ("tuyên truyền, nhân rộng", sections II and III of the plan).
+
+pub mod share;
