@@ -108,6 +108,7 @@ where
                 .configure(introductions::api::configure)
                 .configure(notifications::api::configure)
                 .configure(settings::api::configure)
+                .configure(publicity::propagation::api::configure)
                 .service(audit::api::list_audit)
                 .default_service(web::to(http::fallback::api_not_found))
                 .wrap(from_fn(auth::authenticate)),

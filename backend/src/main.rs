@@ -52,6 +52,10 @@ fn run(cli: Cli) -> Result<(), String> {
                     "LANTOA_JWT_SECRET is not set: generated a secret and stored it in the data directory"
                 );
             }
+            let publicity = lantoa::publicity::PublicitySettings::new(
+                &args.public_base_url,
+                &args.embed_frame_ancestors,
+            )?;
             let state = lantoa::build_state(
                 database,
                 Clock::system(),
@@ -61,6 +65,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     max_json_bytes: args.max_json_bytes,
                     max_upload_bytes: args.max_upload_bytes,
                     data_dir: args.database.data_dir.clone(),
+                    publicity,
                     ..Settings::default()
                 },
             );

@@ -37,6 +37,8 @@ pub struct Settings {
     pub data_dir: PathBuf,
     /// The most an exemplar export may hold.
     pub export_limits: crate::exemplars::query::ExportLimits,
+    /// The public site's address and who may frame the embeddable list.
+    pub publicity: crate::publicity::PublicitySettings,
 }
 
 impl Default for Settings {
@@ -51,6 +53,7 @@ impl Default for Settings {
                 rows: 50_000,
                 text_bytes: 64 * 1024 * 1024,
             },
+            publicity: crate::publicity::PublicitySettings::default(),
         }
     }
 }
