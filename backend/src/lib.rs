@@ -109,6 +109,8 @@ where
                 .configure(notifications::api::configure)
                 .configure(settings::api::configure)
                 .configure(publicity::propagation::api::configure)
+                .configure(publicity::publication::api::configure)
+                .configure(publicity::portal::api::configure)
                 .service(audit::api::list_audit)
                 .default_service(web::to(http::fallback::api_not_found))
                 .wrap(from_fn(auth::authenticate)),
@@ -173,6 +175,7 @@ pub fn app(
         .wrap(from_fn(http::request_id::scope))
         .wrap(from_fn(http::spa::cache_control))
         .wrap(http::security_headers::default_headers(options.hsts))
+        .wrap(from_fn(http::security_headers::framing))
         .wrap(Compress::default())
         .wrap(Condition::new(cors_enabled, cors))
 }
