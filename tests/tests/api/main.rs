@@ -22,6 +22,7 @@ mod migrations;
 mod notifications;
 mod outage;
 mod profile;
+mod publicity_propagation;
 mod service_accounts;
 mod sessions;
 mod support;

@@ -152,3 +152,96 @@ pub async fn upload(app: &TestApp, token: &str, path: &str, name: &str, bytes: V
         text,
     }
 }
+
+/// A collective's exemplar body for a unit.
+pub fn collective_body(unit_id: i64, name: &str) -> Value {
+    let mut body = exemplar_body(unit_id, name);
+    body["subjectKind"] = json!("collective");
+    body["memberCount"] = json!(7);
+    body.as_object_mut().unwrap().remove("position");
+    body
+}
+
+/// Records `body` as `staff`, submits it as `head` and confirms it as `office`; returns the
+/// confirmed exemplar.
+pub async fn confirmed(app: &TestApp, staff: &str, head: &str, office: &str, body: &Value) -> Value {
+    let created = app.post("/api/v1/exemplars").token(staff).json(body).send().await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    let id = created.body["id"].as_i64().unwrap();
+    let sent = app
+        .post(&format!("/api/v1/exemplars/{id}/submit"))
+        .token(head)
+        .if_match(&etag_of(&created.body))
+        .send()
+        .await;
+    let res = app
+        .post(&format!("/api/v1/exemplars/{id}/confirm"))
+        .token(office)
+        .if_match(&sent.etag())
+        .json(&json!({}))
+        .send()
+        .await;
+    res.ok().clone()
+}
+
+/// A consent as the publish and save requests take it.
+pub fn consent() -> Value {
+    json!({ "givenOn": "2026-10-01", "method": "written", "recordedBy": "Lê Văn Minh", "note": "Bản đồng ý lưu tại đơn vị." })
+}
+
+/// Publishes exemplar `id` as `office` (with a consent, which collectives do not need);
+/// returns the publication.
+pub async fn publish(app: &TestApp, office: &str, id: i64) -> Value {
+    let current = app.get(&format!("/api/v1/exemplars/{id}/publication")).token(office).send().await;
+    let res = app
+        .post(&format!("/api/v1/exemplars/{id}/publication/publish"))
+        .token(office)
+        .if_match(&current.etag())
+        .json(&json!({ "consent": consent() }))
+        .send()
+        .await;
+    res.ok().clone()
+}
+
+/// A GET whose body is bytes (images, workbooks): status, headers, body.
+pub async fn get_bytes(app: &TestApp, path: &str, token: Option<&str>) -> (u16, reqwest::header::HeaderMap, Vec<u8>) {
+    let mut request = reqwest::Client::new().get(app.url(path));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    (status, headers, response.bytes().await.unwrap().to_vec())
+}
+
+/// A token for one of the demo year's unit accounts (`pbgdpl.canbo`, `hctp.truong`…), created
+/// with the demo password on first use (a fresh test database has TGPL's only).
+pub async fn unit_token(app: &TestApp, username: &str) -> String {
+    use diesel::prelude::*;
+    use lantoa::db::schema::users;
+    let account = lantoa::seed::demo_year::UNIT_ACCOUNTS
+        .iter()
+        .find(|a| a.username == username)
+        .unwrap_or_else(|| panic!("{username} is not a demo unit account"));
+    let unit = app.unit_id(account.unit_code).await;
+    let now = app.state.clock.now_naive();
+    app.db(|conn| {
+        let exists: i64 = users::table.filter(users::username.eq(username)).count().get_result(conn).unwrap();
+        if exists == 0 {
+            let hash = lantoa::auth::password::hash(lantoa_tests::DEMO_PASSWORD).unwrap();
+            let input = lantoa::users::model::NewUserInput {
+                username: username.to_owned(),
+                full_name: account.full_name.to_owned(),
+                email: None,
+                phone: None,
+                position: Some(account.position.to_owned()),
+                role: account.role,
+                unit_id: Some(unit),
+                temporary_password: None,
+            };
+            lantoa::users::model::insert(conn, now, &input, &hash, false).unwrap();
+        }
+    });
+    app.token(username).await
+}

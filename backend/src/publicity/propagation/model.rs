@@ -123,7 +123,8 @@ impl PropagationInput {
         .into_iter()
         .flatten()
         .collect();
-        if let Some(url) = self.url.as_deref()
+        // Too long is the derive's `length`.
+        if let Some(url) = self.url.as_deref().filter(|url| url.len() <= MAX_URL)
             && let Some(problem) = url_problem(url)
         {
             errors.push(FieldError::new("url", "invalid_url", problem));
