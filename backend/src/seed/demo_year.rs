@@ -42,7 +42,7 @@ use crate::users::model::{self as user_model, NewUserInput};
 /// The settings key that marks a database as seeded with the demo year.
 pub const MARKER: &str = "demo_year_2026";
 
-const YEAR: i32 = 2026;
+pub(super) const YEAR: i32 = 2026;
 
 /// A demo account of a unit: `<code>.truong` (unit head) and `<code>.canbo` (unit staff).
 pub struct UnitAccount {
@@ -101,6 +101,8 @@ pub struct Report {
     pub evaluations: usize,
     pub introductions: usize,
     pub photos: usize,
+    /// The propagation log and the published exemplars (see [`super::demo_publicity`]).
+    pub publicity: super::demo_publicity::Report,
 }
 
 /// Where the story of one exemplar ends.
@@ -518,7 +520,7 @@ impl Walk {
 }
 
 /// `day` at `hour:minute` Vietnam time, as stored (UTC).
-fn local(day: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
+pub(super) fn local(day: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
     let naive = day.and_hms_opt(hour, minute, 0).unwrap_or_default();
     TIME_ZONE
         .from_local_datetime(&naive)
@@ -527,7 +529,7 @@ fn local(day: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
         .unwrap_or(naive)
 }
 
-fn date(month: u32, day: u32) -> NaiveDate {
+pub(super) fn date(month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(YEAR, month, day).unwrap_or_default()
 }
 
@@ -556,7 +558,7 @@ impl Cast {
     }
 }
 
-fn principal(conn: &mut DbConnection, username: &str) -> AppResult<Principal> {
+pub(super) fn principal(conn: &mut DbConnection, username: &str) -> AppResult<Principal> {
     let row: Option<(i64, String, Role, Option<i64>)> = users::table
         .filter(users::username.eq(username))
         .filter(users::active.eq(true))
@@ -578,7 +580,7 @@ fn principal(conn: &mut DbConnection, username: &str) -> AppResult<Principal> {
     })
 }
 
-fn unit_id(conn: &mut DbConnection, code: &str) -> AppResult<Option<i64>> {
+pub(super) fn unit_id(conn: &mut DbConnection, code: &str) -> AppResult<Option<i64>> {
     Ok(units::table
         .filter(units::code.eq(code))
         .select(units::id)
@@ -616,6 +618,12 @@ fn seed_unit_accounts(conn: &mut DbConnection, hash: &str, at: NaiveDateTime) ->
 /// Seeds the demo year unless it was seeded before. `clock` gives the real now: nothing is dated
 /// after it, and milestones due soon or overdue are counted from its today.
 pub fn seed(conn: &mut DbConnection, data_dir: &Path, clock: &Clock) -> AppResult<Report> {
+    let mut report = seed_year(conn, data_dir, clock)?;
+    report.publicity = super::demo_publicity::seed(conn, data_dir, clock)?;
+    Ok(report)
+}
+
+fn seed_year(conn: &mut DbConnection, data_dir: &Path, clock: &Clock) -> AppResult<Report> {
     let hash = password::hash(super::demo::DEMO_PASSWORD)?;
     let photos = Storage::new(data_dir);
     crate::db::write_transaction(conn, |conn| {
@@ -1283,7 +1291,7 @@ const DISCOVERY_METHODS: &[&str] = &[
 ];
 
 /// A 480 × 320 PNG: a soft two-colour gradient with a light band, different for each `seed`.
-fn picture(seed: usize) -> AppResult<Vec<u8>> {
+pub(super) fn picture(seed: usize) -> AppResult<Vec<u8>> {
     const PALETTE: [[u8; 3]; 6] = [
         [22, 119, 255],
         [82, 196, 26],
@@ -1329,6 +1337,12 @@ pub fn describe(report: &Report) -> String {
         text.push_str(&format!(
             "Dữ liệu demo năm 2026: {} điển hình, {} phiếu đánh giá, {} bài giới thiệu hằng tháng, {} ảnh.\n",
             report.exemplars, report.evaluations, report.introductions, report.photos
+        ));
+    }
+    if !report.publicity.already_seeded {
+        text.push_str(&format!(
+            "Tuyên truyền demo: {} hoạt động trong nhật ký, {} điển hình đã công bố ({} đã gỡ công bố).\n",
+            report.publicity.propagation, report.publicity.published, report.publicity.unpublished
         ));
     }
     text

@@ -3,5 +3,6 @@
 
 pub mod admin;
 pub mod demo;
+pub mod demo_publicity;
 pub mod demo_year;
 pub mod reference;
