@@ -167,10 +167,8 @@ db_test!(
                     path.push(name);
                     content.clear();
                 }
-                Event::Empty(e) => {
-                    if e.name().as_ref() == "link" {
-                        links.push(e.try_get_attribute("href").unwrap().unwrap().normalized_value(quick_xml::XmlVersion::Explicit1_0).unwrap().into_owned());
-                    }
+                Event::Empty(e) if e.name().as_ref() == "link" => {
+                    links.push(e.try_get_attribute("href").unwrap().unwrap().normalized_value(quick_xml::XmlVersion::Explicit1_0).unwrap().into_owned());
                 }
                 Event::Text(t) => content.push_str(&t.xml10_content()),
                 Event::GeneralRef(r) => {
