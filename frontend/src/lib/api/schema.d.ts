@@ -631,6 +631,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exemplars/{id}/publication': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Xem tình trạng công bố của điển hình.
+     * @description Whether the exemplar is published, the text the public reads (until one is saved: the
+     *     achievements), the subject's consent, the public addresses while public, and what the caller
+     *     may do (`allowedActions`, with the reason publishing is not possible yet). `version` is 0
+     *     (ETag `"0"`) until the Office first saves or publishes.
+     *
+     *     **Quyền:** admin, leader, office; unit_head, unit_staff: điển hình của đơn vị mình.
+     */
+    get: operations['get_publication'];
+    /**
+     * Lưu nội dung công bố và sự đồng ý của cá nhân.
+     * @description Saves the text the public reads and the subject's consent, without publishing; while
+     *     published, the public page changes at once. The consent of a published individual cannot be
+     *     removed (409): take the publication down instead. Requires `If-Match` (`"0"` before the first
+     *     save).
+     *
+     *     **Quyền:** office.
+     */
+    put: operations['save_publication'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/publication/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Công bố điển hình trên cổng thông tin công khai.
+     * @description Publishes the exemplar: its record must be confirmed by the Office (409 otherwise) and never
+     *     stopped (409), and an individual's consent must be recorded, now in `consent` or before
+     *     (422 on `consent` otherwise; collectives need none). The text is `publicSummary`, else the
+     *     saved one, else the achievements. From then on the exemplar is in the public gallery, its
+     *     page, photo, card, the Atom feed and the embeddable list. Requires `If-Match` (`"0"` before
+     *     the first save).
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['publish_exemplar'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/publication/unpublish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Gỡ công bố điển hình ngay lập tức.
+     * @description Takes the publication down at once, with a reason: from this request on, the gallery, the
+     *     page, the photo, the card, the feed and the embeddable list answer as if it had never been
+     *     published. It may be published again later. Requires `If-Match`.
+     *
+     *     **Quyền:** office, leader.
+     */
+    post: operations['unpublish_exemplar'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/exemplars/{id}/replications': {
     parameters: {
       query?: never;
@@ -665,6 +750,30 @@ export interface paths {
      * @description **Quyền:** office, leader.
      */
     post: operations['return_exemplar'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/share-kit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tạo bộ nội dung chia sẻ (Zalo, Facebook, ảnh thẻ) của điển hình đã công bố.
+     * @description Ready-to-post texts in Vietnamese (the exemplar's name, its unit, a headline from the public
+     *     text cut at a word, the public page's address, hashtags) and the address of its 1200×630
+     *     card. Only while the exemplar is public: otherwise 409.
+     *
+     *     **Quyền:** admin, leader, office; unit_head, unit_staff: điển hình của đơn vị mình.
+     */
+    get: operations['share_kit'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1188,6 +1297,339 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/propagation-activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh sách hoạt động tuyên truyền (lọc, tìm kiếm không dấu, phân trang).
+     * @description Activities of the propagation log, newest first by default, filtered by unit, channel, days,
+     *     featured exemplar and words (ignoring case and diacritics).
+     *
+     *     **Quyền:** admin, leader, office: mọi đơn vị; unit_head, unit_staff: đơn vị mình.
+     */
+    get: operations['list_activities'];
+    put?: never;
+    /**
+     * Ghi nhận một hoạt động tuyên truyền.
+     * @description Records an activity: channel, title, day, link, reach and the exemplars it featured (ones
+     *     the caller may see; an unknown or unseen one is a 422 on `exemplarIds[i]`).
+     *
+     *     **Quyền:** office (mọi đơn vị), unit_head, unit_staff (đơn vị mình).
+     */
+    post: operations['create_activity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/propagation-activities/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Xuất nhật ký tuyên truyền ra Excel.
+     * @description The current list (same filters and order, every page: `page` and `pageSize` are not used)
+     *     as an Excel file with the reach totalled, up to 50 000 rows and 64 MB of text; beyond that
+     *     422 `export_too_large` asks for narrower filters.
+     *
+     *     **Quyền:** như danh sách hoạt động tuyên truyền.
+     */
+    get: operations['export_activities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/propagation-activities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Xem một hoạt động tuyên truyền.
+     * @description One activity with its featured exemplars (those the caller may see), its files and what the
+     *     caller may do (`allowedActions`).
+     *
+     *     **Quyền:** như danh sách hoạt động tuyên truyền; hoạt động của đơn vị khác: 403.
+     */
+    get: operations['get_activity'];
+    /**
+     * Sửa một hoạt động tuyên truyền.
+     * @description Replaces the activity's fields. Featured exemplars of another unit that the caller cannot
+     *     see stay linked. Requires `If-Match`.
+     *
+     *     **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+     */
+    put: operations['update_activity'];
+    post?: never;
+    /**
+     * Xóa một hoạt động tuyên truyền.
+     * @description Deletes the activity with its links and attachment rows (the stored files stay for the
+     *     audit trail). Requires `If-Match`.
+     *
+     *     **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+     */
+    delete: operations['delete_activity'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/propagation-activities/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Đính kèm tệp vào hoạt động tuyên truyền.
+     * @description Attaches a file (the article as PDF, a screenshot, a photo of the event): PDF, images and
+     *     office documents, recognised by their content.
+     *
+     *     **Quyền:** office (mọi đơn vị), unit_head, unit_staff (đơn vị mình).
+     */
+    post: operations['upload_attachment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/propagation-attachments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Gỡ tệp đính kèm khỏi hoạt động tuyên truyền.
+     * @description Removes an attachment (the stored bytes stay for the audit trail). Requires `If-Match` with
+     *     the attachment's ETag.
+     *
+     *     **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+     */
+    delete: operations['delete_attachment'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/propagation-attachments/{id}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tải tệp đính kèm của hoạt động tuyên truyền.
+     * @description The file itself: images and PDFs inline, other kinds as a download.
+     *
+     *     **Quyền:** như khi xem hoạt động tuyên truyền.
+     */
+    get: operations['download_attachment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/propagation-attachments/{id}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Ảnh thu nhỏ của tệp ảnh đính kèm hoạt động tuyên truyền.
+     * @description A PNG thumbnail (at most 320 px) of an image attachment.
+     *
+     *     **Quyền:** như khi xem hoạt động tuyên truyền.
+     */
+    get: operations['attachment_thumbnail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/embed/exemplars': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh sách gương điển hình nhúng được vào trang web khác (HTML, iframe).
+     * @description A small self-contained HTML list of the newest published exemplars for an `<iframe>` on
+     *     the Department's website: no script, inline styles, escaped text. The page may be framed by
+     *     the sites in `LANTOA_EMBED_FRAME_ANCESTORS` (`*` by default); every other answer of the API
+     *     stays unframeable.
+     */
+    get: operations['embed_exemplars'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/exemplars': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh sách gương điển hình đã công bố (không cần đăng nhập).
+     * @description The public gallery: published exemplars, newest first, filtered by unit, category, movement
+     *     and words (ignoring case and diacritics, over what the public reads only). At most 50 a page.
+     */
+    get: operations['public_gallery'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/exemplars/facets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Bộ lọc của danh sách công khai (đơn vị, phân loại, phong trào) kèm số lượng.
+     * @description The units, categories and movements that have published exemplars, with how many.
+     */
+    get: operations['public_facets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/exemplars/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Trang công khai của một gương điển hình đã công bố.
+     * @description Name, unit, category, field, the published text, initiatives, stage, movements, photo and
+     *     card addresses, publication date. 404 for an exemplar that does not exist or is not
+     *     published, alike.
+     */
+    get: operations['public_exemplar'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/exemplars/{id}/card.png': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Ảnh thẻ chia sẻ 1200×630 (PNG) của gương điển hình đã công bố.
+     * @description The share card: the photo (or a placeholder), the Department, the category, the name, the
+     *     unit and a headline, drawn on the server; while published, 404 otherwise. `ETag`,
+     *     `If-None-Match` → 304.
+     */
+    get: operations['public_card'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/exemplars/{id}/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Ảnh của gương điển hình đã công bố (JPEG, tối đa 960 px).
+     * @description A re-encoded JPEG (at most 960 px a side, without the upload's metadata) of the exemplar's
+     *     picture, while it is published; 404 otherwise, and for an exemplar without a picture.
+     *     `ETag`, `If-None-Match` → 304.
+     */
+    get: operations['public_photo'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/feed.atom': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Nguồn tin Atom 1.0 các nội dung đã công bố.
+     * @description The Atom 1.0 feed of everything public (published exemplars now; decided commendations and
+     *     public notices as they join the portal), newest change first, 50 entries, with stable
+     *     `tag:` ids and absolute links built from `LANTOA_PUBLIC_BASE_URL`.
+     */
+    get: operations['public_feed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/replications/{id}': {
     parameters: {
       query?: never;
@@ -1613,6 +2055,12 @@ export interface components {
       disabledReason?: string | null;
       toStage?: components['schemas']['Stage'] | null;
     };
+    /** @description An action the caller may take now, or once `disabledReason` is resolved. */
+    AllowedPublicationAction: {
+      action: components['schemas']['PublicationAction'];
+      /** @description Why it cannot be done yet (Vietnamese); publishing only. */
+      disabledReason?: string | null;
+    };
     /** @description A stored file. */
     Attachment: {
       caption?: string | null;
@@ -1620,7 +2068,10 @@ export interface components {
       contentType: string;
       /** Format: date-time */
       createdAt: string;
-      /** @description `/api/v1/attachments/{id}/content`. */
+      /**
+       * @description `/api/v1/attachments/{id}/content` (a propagation activity's:
+       *     `/api/v1/propagation-attachments/{id}/content`).
+       */
       downloadUrl: string;
       /** @description The name it was uploaded under. */
       fileName: string;
@@ -1629,7 +2080,7 @@ export interface components {
       sha256: string;
       /** Format: int64 */
       sizeBytes: number;
-      /** @description For images: `/api/v1/attachments/{id}/thumbnail`. */
+      /** @description For images: `/api/v1/attachments/{id}/thumbnail` (or `/propagation-attachments/…`). */
       thumbnailUrl?: string | null;
       /** Format: int64 */
       uploadedBy?: number | null;
@@ -1671,6 +2122,8 @@ export interface components {
      *     - `import`: Nhập từ tệp.
      *     - `upload`: Tải tệp lên.
      *     - `remind`: Nhắc nhở.
+     *     - `unpublish`: Gỡ công bố.
+     *     - `update_publication`: Cập nhật nội dung công bố.
      * @enum {string}
      */
     AuditAction:
@@ -1702,7 +2155,9 @@ export interface components {
       | 'finalise'
       | 'import'
       | 'upload'
-      | 'remind';
+      | 'remind'
+      | 'unpublish'
+      | 'update_publication';
     AuditEntry: {
       action: components['schemas']['AuditAction'];
       /** @description Username (or service account name) at the time. */
@@ -1734,6 +2189,12 @@ export interface components {
      * @enum {string}
      */
     Category: 'advanced' | 'new_model' | 'new_factor' | 'good_deed';
+    CategoryFacet: {
+      category: components['schemas']['Category'];
+      /** Format: int64 */
+      count: number;
+      label: string;
+    };
     /**
      * @description Where one unit stands for one month of the monthly introductions (Vietnam time, the due
      *     day of the settings).
@@ -1747,6 +2208,28 @@ export interface components {
      * @enum {string}
      */
     CellStatus: 'on_time' | 'late' | 'missing' | 'pending' | 'upcoming' | 'not_applicable';
+    /**
+     * @description The channel of a propagation activity.
+     *
+     *     - `pbgdpl_portal`: Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh. Trang Thông tin điện tử phổ biến, giáo dục pháp luật tỉnh Đồng Tháp.
+     *     - `department_portal`: Trang thông tin điện tử Sở Tư pháp. Trang thông tin điện tử Sở Tư pháp tỉnh Đồng Tháp.
+     *     - `zalo`: Zalo.
+     *     - `facebook`: Facebook.
+     *     - `press`: Báo chí, phát thanh, truyền hình. Báo in, báo điện tử, đài phát thanh, truyền hình.
+     *     - `conference`: Hội nghị, tọa đàm.
+     *     - `publication`: Tài liệu biên soạn. Tài liệu về gương điển hình tiên tiến, gương người tốt việc tốt được biên soạn.
+     *     - `other`: Khác.
+     * @enum {string}
+     */
+    Channel:
+      | 'legal_education_portal'
+      | 'department_portal'
+      | 'zalo'
+      | 'facebook'
+      | 'press'
+      | 'conference'
+      | 'publication'
+      | 'other';
     ClientCredentialsRequest: {
       clientId: string;
       clientSecret: string;
@@ -1768,6 +2251,34 @@ export interface components {
       count: number;
       filters: components['schemas']['ExemplarFilters'];
     };
+    /** @description The subject's agreement to be published. */
+    Consent: {
+      /** Format: date */
+      givenOn: string;
+      method: components['schemas']['ConsentMethod'];
+      /** @description Where the written consent is kept, or what was agreed. */
+      note?: string | null;
+      /** @description Who obtained and recorded it ("Lê Văn Minh, Giám đốc Trung tâm"). */
+      recordedBy: string;
+    };
+    /** @description The subject's consent, as recorded by the Office. */
+    ConsentInput: {
+      /** @description The day the subject agreed (not after today). */
+      givenOn: components['schemas']['Day'];
+      method: components['schemas']['ConsentMethod'];
+      note?: string | null;
+      /** @description Who obtained it; the caller's name when omitted. */
+      recordedBy?: string | null;
+    };
+    /**
+     * @description How the subject (an individual) agreed to be published.
+     *
+     *     - `written`: Bằng văn bản.
+     *     - `verbal`: Bằng lời nói.
+     *     - `email`: Qua thư điện tử.
+     * @enum {string}
+     */
+    ConsentMethod: 'written' | 'verbal' | 'email';
     /** @description One version of a criteria set. */
     CriteriaSet: {
       /** @description Identifies the set across its versions (`TCC-CN`). */
@@ -1898,6 +2409,7 @@ export interface components {
      *     - `introduction`: Bài giới thiệu.
      *     - `attachment`: Tệp đính kèm.
      *     - `settings`: Thiết lập.
+     *     - `propagation_activity`: Hoạt động tuyên truyền.
      * @enum {string}
      */
     EntityType:
@@ -1912,7 +2424,8 @@ export interface components {
       | 'criteria_set'
       | 'introduction'
       | 'attachment'
-      | 'settings';
+      | 'settings'
+      | 'propagation_activity';
     /**
      * @description Stable error codes. Clients switch on these; the Vietnamese texts may change.
      *
@@ -2159,6 +2672,16 @@ export interface components {
       photo?: components['schemas']['Attachment'] | null;
       position?: string | null;
       proposal?: components['schemas']['StageProposal'] | null;
+      /**
+       * @description The Office published it on the public portal (see `GET /exemplars/{id}/publication`; the
+       *     portal shows it while the record is confirmed and was never stopped).
+       */
+      published: boolean;
+      /**
+       * Format: date-time
+       * @description Since when it is published.
+       */
+      publishedAt?: string | null;
       recordStatus: components['schemas']['RecordStatus'];
       replications: components['schemas']['Replication'][];
       stage: components['schemas']['Stage'];
@@ -2266,6 +2789,13 @@ export interface components {
       photoUrl?: string | null;
       position?: string | null;
       proposedStage?: components['schemas']['Stage'] | null;
+      /** @description The Office published it on the public portal. */
+      published: boolean;
+      /**
+       * Format: date-time
+       * @description Since when it is published.
+       */
+      publishedAt?: string | null;
       recordStatus: components['schemas']['RecordStatus'];
       stage: components['schemas']['Stage'];
       subjectKind: components['schemas']['SubjectKind'];
@@ -2274,6 +2804,22 @@ export interface components {
       updatedAt: string;
       /** Format: int32 */
       version: number;
+    };
+    /** @description How many public exemplars one value of a filter has. */
+    Facet: {
+      /** Format: int64 */
+      count: number;
+      /** Format: int64 */
+      id: number;
+      name: string;
+      shortName?: string | null;
+    };
+    /** @description An exemplar an activity featured. */
+    FeaturedExemplar: {
+      category: components['schemas']['Category'];
+      /** Format: int64 */
+      id: number;
+      name: string;
     };
     /** @description One problem with one field of the request. */
     FieldError: {
@@ -2728,6 +3274,13 @@ export interface components {
         photoUrl?: string | null;
         position?: string | null;
         proposedStage?: components['schemas']['Stage'] | null;
+        /** @description The Office published it on the public portal. */
+        published: boolean;
+        /**
+         * Format: date-time
+         * @description Since when it is published.
+         */
+        publishedAt?: string | null;
         recordStatus: components['schemas']['RecordStatus'];
         stage: components['schemas']['Stage'];
         subjectKind: components['schemas']['SubjectKind'];
@@ -2813,6 +3366,76 @@ export interface components {
         updatedAt: string;
         /** Format: int32 */
         version: number;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
+    };
+    /** @description One page of a list. */
+    Page_PropagationSummary: {
+      items: {
+        /** Format: int64 */
+        attachmentCount: number;
+        /** Format: int64 */
+        attendees?: number | null;
+        channel: components['schemas']['Channel'];
+        /** @description The featured exemplars the caller may see. */
+        featuredExemplars: components['schemas']['FeaturedExemplar'][];
+        /** Format: date */
+        heldOn: string;
+        /** Format: int64 */
+        id: number;
+        /** Format: int64 */
+        shares?: number | null;
+        title: string;
+        unit: components['schemas']['UnitRef'];
+        /** Format: date-time */
+        updatedAt: string;
+        url?: string | null;
+        /** Format: int32 */
+        version: number;
+        /** Format: int64 */
+        views?: number | null;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
+    };
+    /** @description One page of a list. */
+    Page_PublicExemplarSummary: {
+      items: {
+        category: components['schemas']['Category'];
+        categoryLabel: string;
+        fieldOfWork: string;
+        /** @description The beginning of the public text, cut at a word. */
+        headline: string;
+        /** Format: int64 */
+        id: number;
+        name: string;
+        /** @description `/api/v1/public/exemplars/{id}/photo`, when it has a picture. */
+        photoUrl?: string | null;
+        /** @description Its public page (absolute). */
+        publicUrl: string;
+        /** Format: date-time */
+        publishedAt: string;
+        subjectKind: components['schemas']['SubjectKind'];
+        unit: components['schemas']['PublicUnit'];
       }[];
       /** Format: int64 */
       page: number;
@@ -3006,6 +3629,249 @@ export interface components {
        */
       introductionsStart?: string;
     };
+    /**
+     * @description Something a person can do to a propagation activity.
+     *
+     *     - `edit`: Sửa.
+     *     - `delete`: Xóa.
+     *     - `attach`: Đính kèm tệp. Attach or remove files.
+     * @enum {string}
+     */
+    PropagationAction: 'edit' | 'delete' | 'attach';
+    /** @description A propagation activity with its files. */
+    PropagationActivity: {
+      /** @description What the caller may do now. */
+      allowedActions: components['schemas']['PropagationAction'][];
+      /** @description Documents, photos, screenshots (`downloadUrl` under `/api/v1/propagation-attachments`). */
+      attachments: components['schemas']['Attachment'][];
+      /** Format: int64 */
+      attendees?: number | null;
+      channel: components['schemas']['Channel'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: int64 */
+      createdBy?: number | null;
+      /** @description The featured exemplars the caller may see. */
+      featuredExemplars: components['schemas']['FeaturedExemplar'][];
+      /** Format: date */
+      heldOn: string;
+      /** Format: int64 */
+      id: number;
+      note?: string | null;
+      /** Format: int64 */
+      shares?: number | null;
+      title: string;
+      unit: components['schemas']['UnitRef'];
+      /** Format: date-time */
+      updatedAt: string;
+      url?: string | null;
+      /** Format: int32 */
+      version: number;
+      /** Format: int64 */
+      views?: number | null;
+    };
+    /** @description The fields of a propagation activity, for recording or replacing it. */
+    PropagationInput: {
+      /**
+       * Format: int64
+       * @description People who attended (conferences, talks).
+       */
+      attendees?: number | null;
+      channel: components['schemas']['Channel'];
+      /** @description The exemplars it featured (ones the caller may see). */
+      exemplarIds?: number[];
+      /** @description The day it was published or held (not after today, from 2000). */
+      heldOn: components['schemas']['Day'];
+      note?: string | null;
+      /**
+       * Format: int64
+       * @description Shares (social networks).
+       */
+      shares?: number | null;
+      /**
+       * @description What was published or held ("Bài viết: Chị Nguyễn Thị Hồng Nhung – người trợ giúp pháp lý
+       *     tận tụy").
+       */
+      title: string;
+      /**
+       * Format: int64
+       * @description The unit that carried it out (unit roles: their own).
+       */
+      unitId: number;
+      /**
+       * @description Where it can be seen: an `http://` or `https://` address.
+       * @example https://sotuphap.dongthap.gov.vn/tin-tuc/guong-dien-hinh
+       */
+      url?: string | null;
+      /**
+       * Format: int64
+       * @description Views (online posts, broadcasts).
+       */
+      views?: number | null;
+    };
+    /** @description A propagation activity in a list. */
+    PropagationSummary: {
+      /** Format: int64 */
+      attachmentCount: number;
+      /** Format: int64 */
+      attendees?: number | null;
+      channel: components['schemas']['Channel'];
+      /** @description The featured exemplars the caller may see. */
+      featuredExemplars: components['schemas']['FeaturedExemplar'][];
+      /** Format: date */
+      heldOn: string;
+      /** Format: int64 */
+      id: number;
+      /** Format: int64 */
+      shares?: number | null;
+      title: string;
+      unit: components['schemas']['UnitRef'];
+      /** Format: date-time */
+      updatedAt: string;
+      url?: string | null;
+      /** Format: int32 */
+      version: number;
+      /** Format: int64 */
+      views?: number | null;
+    };
+    /** @description A published exemplar's public page. */
+    PublicExemplar: {
+      /** @description `/api/v1/public/exemplars/{id}/card.png`: the 1200×630 share card. */
+      cardUrl: string;
+      category: components['schemas']['Category'];
+      categoryLabel: string;
+      fieldOfWork: string;
+      /** Format: int64 */
+      id: number;
+      initiatives: components['schemas']['Initiative'][];
+      movements: components['schemas']['MovementRef'][];
+      name: string;
+      /** @description `/api/v1/public/exemplars/{id}/photo`, when it has a picture. */
+      photoUrl?: string | null;
+      /** @description The text the Office published. */
+      publicSummary: string;
+      /** @description Its public page (absolute). */
+      publicUrl: string;
+      /** Format: date-time */
+      publishedAt: string;
+      stage: components['schemas']['Stage'];
+      stageLabel: string;
+      subjectKind: components['schemas']['SubjectKind'];
+      unit: components['schemas']['PublicUnit'];
+      /**
+       * Format: date-time
+       * @description The last change of what the public reads.
+       */
+      updatedAt: string;
+    };
+    /** @description A published exemplar in the gallery. */
+    PublicExemplarSummary: {
+      category: components['schemas']['Category'];
+      categoryLabel: string;
+      fieldOfWork: string;
+      /** @description The beginning of the public text, cut at a word. */
+      headline: string;
+      /** Format: int64 */
+      id: number;
+      name: string;
+      /** @description `/api/v1/public/exemplars/{id}/photo`, when it has a picture. */
+      photoUrl?: string | null;
+      /** @description Its public page (absolute). */
+      publicUrl: string;
+      /** Format: date-time */
+      publishedAt: string;
+      subjectKind: components['schemas']['SubjectKind'];
+      unit: components['schemas']['PublicUnit'];
+    };
+    /**
+     * @description The gallery's filters with what they would find: units, categories and movements that have
+     *     published exemplars.
+     */
+    PublicFacets: {
+      categories: components['schemas']['CategoryFacet'][];
+      movements: components['schemas']['Facet'][];
+      /** Format: int64 */
+      total: number;
+      units: components['schemas']['Facet'][];
+    };
+    /** @description A unit, as the public sees it. */
+    PublicUnit: {
+      /** Format: int64 */
+      id: number;
+      name: string;
+      shortName: string;
+    };
+    /** @description An exemplar's publication as the API serves it. */
+    Publication: {
+      /** @description What the caller may do now. */
+      allowedActions: components['schemas']['AllowedPublicationAction'][];
+      /** @description The 1200×630 share card (while public). */
+      cardUrl?: string | null;
+      consent?: components['schemas']['Consent'] | null;
+      /** @description An individual: publishing needs the consent. */
+      consentRequired: boolean;
+      /** Format: int64 */
+      exemplarId: number;
+      /** @description The portal shows it now: published, the record confirmed, never stopped. */
+      public: boolean;
+      /** @description The text the public reads (until one is saved: the achievements). */
+      publicSummary: string;
+      /** @description The public page (while public). */
+      publicUrl?: string | null;
+      /** Format: date-time */
+      publishedAt?: string | null;
+      /** Format: int64 */
+      publishedBy?: number | null;
+      status: components['schemas']['PublicationStatus'];
+      unpublishReason?: string | null;
+      /** Format: date-time */
+      unpublishedAt?: string | null;
+      /** Format: int64 */
+      unpublishedBy?: number | null;
+      /** Format: date-time */
+      updatedAt?: string | null;
+      /**
+       * Format: int32
+       * @description 0 until the first save (send `If-Match: "0"`).
+       */
+      version: number;
+    };
+    /**
+     * @description Something a person can do to an exemplar's publication.
+     *
+     *     - `edit`: Cập nhật nội dung công bố. Save the text the public reads and the subject's consent (while published, the public page changes at once).
+     *     - `publish`: Công bố. Publish on the public portal.
+     *     - `unpublish`: Gỡ công bố. Take the publication down at once, with a reason.
+     * @enum {string}
+     */
+    PublicationAction: 'edit' | 'publish' | 'unpublish';
+    /**
+     * @description What the public reads, and the consent: saved without publishing (or while published, which
+     *     changes the public page at once).
+     */
+    PublicationInput: {
+      consent?: components['schemas']['ConsentInput'] | null;
+      /**
+       * @description The text shown on the public page, in the feed and in the share kit (no internal notes,
+       *     no personal data beyond what the subject agreed to).
+       */
+      publicSummary: string;
+    };
+    /**
+     * @description Where an exemplar stands on the public portal.
+     *
+     *     - `not_published`: Chưa công bố. Never published (a text or a consent may have been saved).
+     *     - `published`: Đang công bố. Published by the Office.
+     *     - `unpublished`: Đã gỡ công bố. Taken down (with a reason); it may be published again.
+     * @enum {string}
+     */
+    PublicationStatus: 'not_published' | 'published' | 'unpublished';
+    /** @description Publishing, optionally with the text and the consent in the same step. */
+    PublishRequest: {
+      consent?: components['schemas']['ConsentInput'] | null;
+      /** @description Replaces the saved text (default: the saved one, else the achievements). */
+      publicSummary?: string | null;
+    };
     Readiness: {
       /** @description `sqlite` or `postgres`. */
       database: string;
@@ -3173,6 +4039,26 @@ export interface components {
      * @enum {string}
      */
     SetStatus: 'draft' | 'published' | 'retired';
+    /** @description What to post about a published exemplar. */
+    ShareKit: {
+      /** Format: int32 */
+      cardHeight: number;
+      /** @description The 1200×630 PNG card (absolute), for the post's picture. */
+      cardUrl: string;
+      /** Format: int32 */
+      cardWidth: number;
+      /** Format: int64 */
+      exemplarId: number;
+      /** @description A longer post for Facebook (plain text). */
+      facebook: string;
+      hashtags: string[];
+      /** @description The beginning of the public text, cut at a word. */
+      headline: string;
+      /** @description Its public page, the link every post carries. */
+      publicUrl: string;
+      /** @description A short message for Zalo (plain text). */
+      zalo: string;
+    };
     /** @description A unit asked for that owes nothing for the month (it introduced, or is not counted). */
     SkippedUnit: {
       status: components['schemas']['CellStatus'];
@@ -3293,6 +4179,9 @@ export interface components {
      *     - `file_removed`: Gỡ tệp đính kèm.
      *     - `introduced`: Giới thiệu điển hình hằng tháng. Presented in a submitted monthly introduction (the note names the month).
      *     - `photo_chosen`: Chọn ảnh đại diện. One of its images was chosen as its picture (the note names the file).
+     *     - `published`: Công bố công khai. The Office published it on the public portal.
+     *     - `unpublished`: Gỡ công bố. The publication was taken down (the note gives the reason).
+     *     - `publication_updated`: Cập nhật nội dung công bố. The text shown to the public or the subject's consent was changed.
      * @enum {string}
      */
     TimelineAction:
@@ -3316,7 +4205,10 @@ export interface components {
       | 'file_added'
       | 'file_removed'
       | 'introduced'
-      | 'photo_chosen';
+      | 'photo_chosen'
+      | 'published'
+      | 'unpublished'
+      | 'publication_updated';
     /** @description One step on an exemplar's timeline. */
     TimelineEvent: {
       action: components['schemas']['TimelineAction'];
@@ -3433,6 +4325,11 @@ export interface components {
       id: number;
       name: string;
       shortName: string;
+    };
+    /** @description Taking a publication down. */
+    UnpublishRequest: {
+      /** @description Why ("Cá nhân rút lại sự đồng ý", "Đang xem xét phản ánh"). */
+      reason: string;
     };
     /** @description How many notifications the caller has not read. */
     UnreadCount: {
@@ -4987,6 +5884,162 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  get_publication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Publication'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  save_publication: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc ("0" khi chưa có) */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublicationInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Publication'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  publish_exemplar: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc ("0" khi chưa có) */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Publication'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  unpublish_exemplar: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UnpublishRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Publication'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   add_replication: {
     parameters: {
       query?: never;
@@ -5062,6 +6115,36 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  share_kit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShareKit'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -6074,6 +7157,580 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_activities: {
+    parameters: {
+      query?: {
+        /**
+         * @description Words that must all appear in the title, the note, the channel or the unit, ignoring case
+         *     and diacritics (`tro giup` finds "trợ giúp").
+         */
+        q?: string;
+        unitId?: number;
+        channel?: components['schemas']['Channel'];
+        /** @description Held from this day (inclusive), `YYYY-MM-DD`. */
+        from?: components['schemas']['Day'];
+        /** @description Held up to this day (inclusive), `YYYY-MM-DD`. */
+        to?: components['schemas']['Day'];
+        /** @description Only the activities that featured this exemplar. */
+        exemplarId?: number;
+        /**
+         * @description `heldOn` (default: `-heldOn`, latest first), `createdAt`, `updatedAt`; prefix `-` for
+         *     descending.
+         */
+        sort?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_PropagationSummary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  create_activity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PropagationInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PropagationActivity'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  export_activities: {
+    parameters: {
+      query?: {
+        /**
+         * @description Words that must all appear in the title, the note, the channel or the unit, ignoring case
+         *     and diacritics (`tro giup` finds "trợ giúp").
+         */
+        q?: string;
+        unitId?: number;
+        channel?: components['schemas']['Channel'];
+        /** @description Held from this day (inclusive), `YYYY-MM-DD`. */
+        from?: components['schemas']['Day'];
+        /** @description Held up to this day (inclusive), `YYYY-MM-DD`. */
+        to?: components['schemas']['Day'];
+        /** @description Only the activities that featured this exemplar. */
+        exemplarId?: number;
+        /**
+         * @description `heldOn` (default: `-heldOn`, latest first), `createdAt`, `updatedAt`; prefix `-` for
+         *     descending.
+         */
+        sort?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp Excel (.xlsx) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_activity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Propagation activity id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PropagationActivity'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_activity: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Propagation activity id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PropagationInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PropagationActivity'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  delete_activity: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Propagation activity id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  upload_attachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Propagation activity id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['UploadForm'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Attachment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  delete_attachment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Attachment id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  download_attachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Attachment id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Nội dung tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': unknown;
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+          'image/gif': unknown;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation': unknown;
+          'application/msword': unknown;
+          'application/vnd.ms-excel': unknown;
+          'application/vnd.oasis.opendocument.text': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  attachment_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Attachment id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ảnh thu nhỏ */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/png': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  embed_exemplars: {
+    parameters: {
+      query?: {
+        /** @description How many (default 6). */
+        limit?: number;
+        unitId?: number;
+        category?: components['schemas']['Category'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Trang HTML */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  public_gallery: {
+    parameters: {
+      query?: {
+        /**
+         * @description Words that must all appear in the name, the unit, the field, the category, the public
+         *     text, the initiatives or the movements, ignoring case and diacritics.
+         */
+        q?: string;
+        unitId?: number;
+        category?: components['schemas']['Category'];
+        movementId?: number;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_PublicExemplarSummary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  public_facets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicFacets'];
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  public_exemplar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicExemplar'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  public_card: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ảnh PNG 1200×630 */
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'image/png': unknown;
+        };
+      };
+      /** @description Ảnh không đổi từ lần tải trước */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  public_photo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ảnh JPEG */
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+        };
+      };
+      /** @description Ảnh không đổi từ lần tải trước */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  public_feed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Atom 1.0 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/atom+xml': unknown;
+        };
+      };
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };
