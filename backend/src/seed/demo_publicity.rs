@@ -73,12 +73,12 @@ const fn activity(
     }
 }
 
-use Channel::{Conference, DepartmentPortal, Facebook, LegalEducationPortal, Other, Press, Publication, Zalo};
+use Channel::{Conference, DepartmentPortal, Facebook, PbgdplPortal, Other, Press, Publication, Zalo};
 
 const ACTIVITIES: &[Activity] = &[
     activity("TGPL", DepartmentPortal, (3, 12), "Chị Nguyễn Thị Hồng Nhung – người trợ giúp pháp lý tận tụy với người nghèo", (Some(1_840), Some(96), None), Some("https://sotuphap.dongthap.gov.vn/guong-dien-hinh/nguyen-thi-hong-nhung")),
     activity("TGPL", Facebook, (3, 13), "Chia sẻ bài viết gương trợ giúp viên pháp lý Nguyễn Thị Hồng Nhung", (Some(5_320), Some(214), None), Some("https://www.facebook.com/sotuphapdongthap/posts/guong-dien-hinh-thang-3")),
-    activity("PBGDPL", LegalEducationPortal, (3, 25), "Mô hình \"Hòa giải viên gắn với nhóm Zalo ấp\" ở ấp Tân Phong", (Some(2_410), Some(58), None), Some("https://pbgdpl.dongthap.gov.vn/mo-hinh-hoa-giai-nhom-zalo-ap")),
+    activity("PBGDPL", PbgdplPortal, (3, 25), "Mô hình \"Hòa giải viên gắn với nhóm Zalo ấp\" ở ấp Tân Phong", (Some(2_410), Some(58), None), Some("https://pbgdpl.dongthap.gov.vn/mo-hinh-hoa-giai-nhom-zalo-ap")),
     activity("PBGDPL", Zalo, (4, 2), "Gửi bản tin gương hòa giải viên tiêu biểu đến nhóm Zalo hòa giải viên các xã", (Some(1_150), Some(73), None), None),
     activity("VP", Conference, (4, 16), "Hội nghị sơ kết quý I phong trào thi đua, biểu dương gương điển hình tiên tiến", (None, None, Some(120)), None),
     activity("HCTP", DepartmentPortal, (4, 22), "Một cửa hộ tịch liên thông: cách làm hay của Phòng Hành chính tư pháp", (Some(1_260), Some(31), None), Some("https://sotuphap.dongthap.gov.vn/tin-tuc/mot-cua-ho-tich-lien-thong")),
@@ -86,7 +86,7 @@ const ACTIVITIES: &[Activity] = &[
     activity("TGPL", Zalo, (5, 14), "Tin nhắn giới thiệu Tổ Trợ giúp pháp lý lưu động vùng biên giới", (Some(860), Some(41), None), None),
     activity("DGTS", Facebook, (5, 28), "Đấu giá tài sản công khai, minh bạch: gương viên chức Trung tâm Dịch vụ đấu giá", (Some(3_470), Some(88), None), Some("https://www.facebook.com/sotuphapdongthap/posts/dau-gia-minh-bach")),
     activity("PBGDPL", Conference, (6, 10), "Tọa đàm \"Học tập và làm theo gương người tốt, việc tốt trong ngành Tư pháp\"", (None, None, Some(85)), None),
-    activity("BTTP", LegalEducationPortal, (6, 19), "Luật sư tham gia trợ giúp pháp lý miễn phí cho người dân sau sắp xếp đơn vị hành chính", (Some(1_730), Some(45), None), Some("https://pbgdpl.dongthap.gov.vn/luat-su-tro-giup-phap-ly")),
+    activity("BTTP", PbgdplPortal, (6, 19), "Luật sư tham gia trợ giúp pháp lý miễn phí cho người dân sau sắp xếp đơn vị hành chính", (Some(1_730), Some(45), None), Some("https://pbgdpl.dongthap.gov.vn/luat-su-tro-giup-phap-ly")),
     activity("XDKTVB", DepartmentPortal, (6, 30), "Chuyên viên thẩm định văn bản: chính xác, đúng hạn, không để văn bản trái luật", (Some(940), Some(12), None), Some("https://sotuphap.dongthap.gov.vn/guong-dien-hinh/tham-dinh-van-ban")),
     activity("VP", Publication, (7, 15), "Biên soạn tài liệu \"Gương điển hình tiên tiến ngành Tư pháp Đồng Tháp năm 2026\" (tập 1)", (None, None, None), None),
     activity("TGPL", Press, (7, 22), "Đài Phát thanh – Truyền hình Đồng Tháp: Chuyện những người làm trợ giúp pháp lý", (Some(12_400), Some(310), None), Some("https://dongthaptv.vn/phong-su/nguoi-lam-tro-giup-phap-ly")),
@@ -95,7 +95,7 @@ const ACTIVITIES: &[Activity] = &[
     activity("PCC1", Facebook, (9, 9), "Video ngắn: một ngày làm việc của công chứng viên Phòng Công chứng số 1", (Some(15_600), Some(402), None), Some("https://www.facebook.com/sotuphapdongthap/videos/mot-ngay-cong-chung-vien")),
     activity("PBGDPL", DepartmentPortal, (9, 18), "Câu lạc bộ \"Phụ nữ với pháp luật\" xã Tân Hồng – mô hình đáng nhân rộng", (Some(1_380), Some(39), None), Some("https://sotuphap.dongthap.gov.vn/tin-tuc/clb-phu-nu-voi-phap-luat")),
     activity("DGTS", Other, (9, 26), "Pano giới thiệu gương điển hình tại trụ sở Trung tâm Dịch vụ đấu giá tài sản", (None, None, None), None),
-    activity("TGPL", LegalEducationPortal, (10, 7), "Trợ giúp pháp lý cho trẻ em: những phiên tòa có người đồng hành", (Some(2_150), Some(77), None), Some("https://pbgdpl.dongthap.gov.vn/tro-giup-phap-ly-tre-em")),
+    activity("TGPL", PbgdplPortal, (10, 7), "Trợ giúp pháp lý cho trẻ em: những phiên tòa có người đồng hành", (Some(2_150), Some(77), None), Some("https://pbgdpl.dongthap.gov.vn/tro-giup-phap-ly-tre-em")),
     activity("BTTP", Zalo, (10, 15), "Bản tin tháng 10: gương luật sư, công chứng viên tiêu biểu", (Some(1_020), Some(28), None), None),
     activity("VP", Press, (10, 24), "Báo Pháp luật Việt Nam: Đồng Tháp lan tỏa gương điển hình ngành Tư pháp", (Some(6_300), Some(95), None), Some("https://baophapluat.vn/dong-thap-lan-toa-guong-dien-hinh")),
     activity("HCTP", Conference, (11, 4), "Hội nghị chia sẻ kinh nghiệm giải quyết hồ sơ hộ tịch có yếu tố nước ngoài", (None, None, Some(64)), None),

@@ -6,7 +6,8 @@ text_enum!(
     /// The channel of a propagation activity.
     pub enum Channel {
         /// Trang Thông tin điện tử phổ biến, giáo dục pháp luật tỉnh Đồng Tháp.
-        LegalEducationPortal = "pbgdpl_portal" / "Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh",
+        // The variant is named after its code: the schema lists variants by name, not by rename.
+        PbgdplPortal = "pbgdpl_portal" / "Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh",
         /// Trang thông tin điện tử Sở Tư pháp tỉnh Đồng Tháp.
         DepartmentPortal = "department_portal" / "Trang thông tin điện tử Sở Tư pháp",
         Zalo = "zalo" / "Zalo",

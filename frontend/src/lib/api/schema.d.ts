@@ -2222,7 +2222,7 @@ export interface components {
      * @enum {string}
      */
     Channel:
-      | 'legal_education_portal'
+      | 'pbgdpl_portal'
       | 'department_portal'
       | 'zalo'
       | 'facebook'
