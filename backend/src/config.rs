@@ -113,6 +113,14 @@ pub struct ServeArgs {
     /// Reminders, e-mail and webhooks.
     #[command(flatten)]
     pub scheduler: crate::scheduler::SchedulerArgs,
+    /// The address people reach Lan Tỏa at (scheme, host, optional port and path): the public
+    /// pages, share texts, cards and the Atom feed link there.
+    #[arg(long, env = "LANTOA_PUBLIC_BASE_URL", default_value = "http://127.0.0.1:8080")]
+    pub public_base_url: String,
+    /// Sites allowed to show the embeddable list (`/api/v1/public/embed/…`) in a frame: `*`, or
+    /// http(s) origins separated by commas.
+    #[arg(long, env = "LANTOA_EMBED_FRAME_ANCESTORS", default_value = "*")]
+    pub embed_frame_ancestors: String,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -22,6 +22,7 @@ pub mod movements;
 pub mod notifications;
 pub mod openapi;
 pub mod profile;
+pub mod publicity;
 pub mod seed;
 pub mod service_accounts;
 pub mod settings;
@@ -124,6 +125,9 @@ where
                 .configure(webhooks::api::configure)
                 .configure(difficulties::api::configure)
                 .configure(difficulties::attachments_api::configure)
+                .configure(publicity::propagation::api::configure)
+                .configure(publicity::publication::api::configure)
+                .configure(publicity::portal::api::configure)
                 .service(audit::api::list_audit)
                 .default_service(web::to(http::fallback::api_not_found))
                 .wrap(from_fn(auth::authenticate)),
@@ -188,6 +192,7 @@ pub fn app(
         .wrap(from_fn(http::request_id::scope))
         .wrap(from_fn(http::spa::cache_control))
         .wrap(http::security_headers::default_headers(options.hsts))
+        .wrap(from_fn(http::security_headers::framing))
         .wrap(Compress::default())
         .wrap(Condition::new(cors_enabled, cors))
 }

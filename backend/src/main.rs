@@ -56,6 +56,10 @@ fn run(cli: Cli) -> Result<(), String> {
             if delivery.smtp.is_none() {
                 tracing::info!("LANTOA_SMTP_HOST is not set: reminders are not sent by e-mail");
             }
+            let publicity = lantoa::publicity::PublicitySettings::new(
+                &args.public_base_url,
+                &args.embed_frame_ancestors,
+            )?;
             let state = lantoa::build_state(
                 database,
                 Clock::system(),
@@ -66,6 +70,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     max_upload_bytes: args.max_upload_bytes,
                     data_dir: args.database.data_dir.clone(),
                     delivery,
+                    publicity,
                     ..Settings::default()
                 },
             );

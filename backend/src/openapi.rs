@@ -35,7 +35,10 @@ trên dữ liệu đơn vị mình; tài khoản tích hợp (`integration`) c�
         (name = "Tài khoản tích hợp", description = "Tài khoản cho hệ thống của tỉnh và tập lệnh"),
         (name = "Thông báo", description = "Thông báo trong ứng dụng: nhắc việc, kết quả xử lý"),
         (name = "Nhật ký", description = "Nhật ký thay đổi dữ liệu"),
-        (name = "Vận hành", description = "Kiểm tra tình trạng dịch vụ")
+        (name = "Vận hành", description = "Kiểm tra tình trạng dịch vụ"),
+        (name = "Tuyên truyền", description = "Nhật ký hoạt động tuyên truyền gương điển hình: kênh, ngày, đường dẫn, lượt tiếp cận, tệp đính kèm"),
+        (name = "Công bố điển hình", description = "Văn phòng Sở công bố điển hình lên cổng công khai (cần sự đồng ý của cá nhân), gỡ công bố; bộ nội dung chia sẻ Zalo, Facebook"),
+        (name = "Cổng công khai", description = "Không cần đăng nhập: danh sách, trang, ảnh, ảnh thẻ chia sẻ, nguồn tin Atom và danh sách nhúng của các gương điển hình đã công bố")
     )
 )]
 pub struct ApiDoc;

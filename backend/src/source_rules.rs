@@ -18,6 +18,7 @@ const RESOURCES: &[&str] = &[
     "movements",
     "notifications",
     "profile",
+    "publicity",
     "service_accounts",
     "settings",
     "units",

@@ -39,6 +39,8 @@ pub struct Settings {
     pub export_limits: crate::exemplars::query::ExportLimits,
     /// How reminders and events leave the server (SMTP, webhook allow-list).
     pub delivery: crate::scheduler::DeliveryConfig,
+    /// The public site's address and who may frame the embeddable list.
+    pub publicity: crate::publicity::PublicitySettings,
 }
 
 impl Default for Settings {
@@ -54,6 +56,7 @@ impl Default for Settings {
                 text_bytes: 64 * 1024 * 1024,
             },
             delivery: crate::scheduler::DeliveryConfig::default(),
+            publicity: crate::publicity::PublicitySettings::default(),
         }
     }
 }

@@ -18,6 +18,8 @@ pub enum Owner {
     Replication(i64),
     /// A difficulty a unit reported (`crate::difficulties`).
     Difficulty(i64),
+    /// A propagation activity ("tuyên truyền"): its files are served by its own endpoints.
+    Propagation(i64),
 }
 
 impl Owner {
@@ -27,6 +29,7 @@ impl Owner {
             Owner::Evaluation(id) => ("evaluation", id),
             Owner::Replication(id) => ("replication", id),
             Owner::Difficulty(id) => ("difficulty", id),
+            Owner::Propagation(id) => ("propagation", id),
         }
     }
 
@@ -36,6 +39,7 @@ impl Owner {
             "evaluation" => Ok(Owner::Evaluation(id)),
             "replication" => Ok(Owner::Replication(id)),
             "difficulty" => Ok(Owner::Difficulty(id)),
+            "propagation" => Ok(Owner::Propagation(id)),
             other => Err(AppError::internal(format!(
                 "unknown attachment owner {other}"
             ))),
@@ -55,9 +59,10 @@ pub struct Attachment {
     pub size_bytes: i64,
     pub sha256: String,
     pub caption: Option<String>,
-    /// `/api/v1/attachments/{id}/content`.
+    /// `/api/v1/attachments/{id}/content` (a propagation activity's:
+    /// `/api/v1/propagation-attachments/{id}/content`).
     pub download_url: String,
-    /// For images: `/api/v1/attachments/{id}/thumbnail`.
+    /// For images: `/api/v1/attachments/{id}/thumbnail` (or `/propagation-attachments/…`).
     pub thumbnail_url: Option<String>,
     pub uploaded_by: Option<i64>,
     pub created_at: DateTime<Utc>,
@@ -90,10 +95,21 @@ impl AttachmentRow {
 
 impl From<AttachmentRow> for Attachment {
     fn from(r: AttachmentRow) -> Self {
+        let propagation = r.owner_type == "propagation";
         Attachment {
             id: r.id,
-            download_url: format!("/api/v1/attachments/{}/content", r.id),
-            thumbnail_url: r.has_thumbnail.then(|| thumbnail_url(r.id)),
+            download_url: if propagation {
+                format!("/api/v1/propagation-attachments/{}/content", r.id)
+            } else {
+                format!("/api/v1/attachments/{}/content", r.id)
+            },
+            thumbnail_url: r.has_thumbnail.then(|| {
+                if propagation {
+                    format!("/api/v1/propagation-attachments/{}/thumbnail", r.id)
+                } else {
+                    thumbnail_url(r.id)
+                }
+            }),
             file_name: r.file_name,
             content_type: r.content_type,
             size_bytes: r.size_bytes,
@@ -103,6 +119,36 @@ impl From<AttachmentRow> for Attachment {
             created_at: r.created_at.and_utc(),
             version: r.version,
         }
+    }
+}
+
+/// How a stored file is handed over: inline (images, PDFs) or as a download, under its name in
+/// plain ASCII and in UTF-8 (RFC 6266), never with a quote or backslash that could end it.
+pub fn content_disposition(
+    inline: bool,
+    file_name: &str,
+) -> actix_web::http::header::ContentDisposition {
+    use actix_web::http::header::{
+        Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
+    };
+    let ascii: String = deunicode::deunicode(file_name)
+        .chars()
+        .filter(|c| !matches!(c, '"' | '\\'))
+        .collect();
+    ContentDisposition {
+        disposition: if inline {
+            DispositionType::Inline
+        } else {
+            DispositionType::Attachment
+        },
+        parameters: vec![
+            DispositionParam::Filename(ascii),
+            DispositionParam::FilenameExt(ExtendedValue {
+                charset: Charset::Ext("UTF-8".into()),
+                language_tag: None,
+                value: file_name.as_bytes().to_vec(),
+            }),
+        ],
     }
 }
 

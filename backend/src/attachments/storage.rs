@@ -116,16 +116,7 @@ impl Storage {
         if path.exists() {
             return Ok(true);
         }
-        let mut reader = match image::ImageReader::new(Cursor::new(bytes)).with_guessed_format() {
-            Ok(reader) => reader,
-            Err(_) => return Ok(false),
-        };
-        let mut limits = image::Limits::default();
-        limits.max_image_width = Some(12_000);
-        limits.max_image_height = Some(12_000);
-        limits.max_alloc = Some(256 * 1024 * 1024);
-        reader.limits(limits);
-        let Ok(image) = reader.decode() else {
+        let Some(image) = decode_image(bytes) else {
             return Ok(false);
         };
         let thumbnail = image.thumbnail(THUMBNAIL_EDGE, THUMBNAIL_EDGE);
@@ -136,6 +127,20 @@ impl Storage {
         write_atomically(&path, &encoded)?;
         Ok(true)
     }
+}
+
+/// Decodes an image within the decoder's limits (12 000 px a side, 256 MB of memory); `None`
+/// when it is not an image or cannot be decoded safely. Callers hold a [`DECODES`] permit.
+pub fn decode_image(bytes: &[u8]) -> Option<image::DynamicImage> {
+    let mut reader = image::ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(12_000);
+    limits.max_image_height = Some(12_000);
+    limits.max_alloc = Some(256 * 1024 * 1024);
+    reader.limits(limits);
+    reader.decode().ok()
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> AppResult<()> {

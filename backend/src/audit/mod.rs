@@ -51,6 +51,8 @@ text_enum!(
         Direct = "direct" / "Chỉ đạo",
         Ping = "ping" / "Thử kết nối",
         Redeliver = "redeliver" / "Gửi lại webhook",
+        Unpublish = "unpublish" / "Gỡ công bố",
+        UpdatePublication = "update_publication" / "Cập nhật nội dung công bố",
     }
 );
 
@@ -72,6 +74,7 @@ text_enum!(
         ReportSubmission = "report_submission" / "Báo cáo",
         Difficulty = "difficulty" / "Khó khăn, vướng mắc",
         WebhookSubscription = "webhook_subscription" / "Đăng ký webhook",
+        PropagationActivity = "propagation_activity" / "Hoạt động tuyên truyền",
     }
 );
 

@@ -292,3 +292,20 @@ rule!(
     /// What the Office and the leadership read across units (the difficulties' summary).
     Oversight = [Admin, Leader, Office]
 );
+rule!(
+    /// Everyone who reads the propagation log, the publication of exemplars and their share kits
+    /// (unit roles: their own unit).
+    ReadPublicity = [Admin, Leader, Office, UnitHead, UnitStaff]
+);
+rule!(
+    /// Those who keep the propagation log (unit roles: their own unit's activities).
+    WritePropagation = [Office, UnitHead, UnitStaff]
+);
+rule!(
+    /// The Office publishes exemplars on the public portal and edits what the public sees.
+    Publish = [Office]
+);
+rule!(
+    /// Taking a publication down at once: the Office, or the leadership.
+    Unpublish = [Leader, Office]
+);

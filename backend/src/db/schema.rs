@@ -399,6 +399,53 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    propagation_activities (id) {
+        id -> BigInt,
+        unit_id -> BigInt,
+        channel -> Text,
+        title -> Text,
+        held_on -> Date,
+        url -> Nullable<Text>,
+        views -> Nullable<BigInt>,
+        shares -> Nullable<BigInt>,
+        attendees -> Nullable<BigInt>,
+        note -> Nullable<Text>,
+        search_text -> Text,
+        created_by -> Nullable<BigInt>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    propagation_exemplars (activity_id, exemplar_id) {
+        activity_id -> BigInt,
+        exemplar_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    exemplar_publications (exemplar_id) {
+        exemplar_id -> BigInt,
+        public_summary -> Text,
+        consent_given_on -> Nullable<Date>,
+        consent_method -> Nullable<Text>,
+        consent_recorded_by -> Nullable<Text>,
+        consent_note -> Nullable<Text>,
+        published_at -> Nullable<Timestamp>,
+        published_by -> Nullable<BigInt>,
+        unpublished_at -> Nullable<Timestamp>,
+        unpublished_by -> Nullable<BigInt>,
+        unpublish_reason -> Nullable<Text>,
+        search_text -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> units (unit_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
@@ -421,6 +468,11 @@ diesel::joinable!(evaluation_items -> evaluations (evaluation_id));
 diesel::joinable!(evaluation_items -> criteria (criterion_id));
 
 diesel::joinable!(notifications -> users (user_id));
+
+diesel::joinable!(propagation_activities -> units (unit_id));
+diesel::joinable!(propagation_exemplars -> propagation_activities (activity_id));
+diesel::joinable!(propagation_exemplars -> exemplars (exemplar_id));
+diesel::joinable!(exemplar_publications -> exemplars (exemplar_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     units,
@@ -447,6 +499,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     evaluation_items,
     attachments,
     notifications,
+    propagation_activities,
+    propagation_exemplars,
+    exemplar_publications,
 );
 
 // The reporting calendar (obligations, reminders, webhooks, difficulties).

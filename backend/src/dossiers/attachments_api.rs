@@ -2,13 +2,11 @@
 
 use actix_files::NamedFile;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{
-    Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
-};
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use utoipa::ToSchema;
 
 use crate::attachments::model::{self, Attachment, NewAttachment, Owner};
+use crate::attachments::receive::{self, UploadForm};
 use crate::attachments::storage::{self, Storage};
 use crate::audit::{self, AuditContext};
 use crate::auth::roles::{Evaluate, ReadExemplars, WriteExemplars};
@@ -23,23 +21,7 @@ use crate::exemplars::types::TimelineAction;
 use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::extract::Json;
 use crate::http::security_headers::DOWNLOAD_POLICY;
-use crate::http::upload;
 use crate::state::AppState;
-
-/// The text fields of the upload form besides `file`.
-const FORM_FIELDS: &[&str] = &["caption"];
-
-/// An upload: the file and an optional caption.
-#[derive(Debug, ToSchema)]
-#[allow(dead_code)]
-pub struct UploadForm {
-    /// The file: PDF, JPEG, PNG, WebP, GIF, Word, Excel, PowerPoint or OpenDocument text; recognised
-    /// by its content. At most `LANTOA_MAX_UPLOAD_BYTES` (20 MB by default).
-    #[schema(format = Binary, content_media_type = "application/octet-stream")]
-    file: String,
-    #[schema(max_length = 300, required = false)]
-    caption: Option<String>,
-}
 
 /// The exemplar an owner hangs from.
 fn exemplar_of(conn: &mut DbConnection, owner: Owner) -> AppResult<exemplars::ExemplarRow> {
@@ -48,6 +30,8 @@ fn exemplar_of(conn: &mut DbConnection, owner: Owner) -> AppResult<exemplars::Ex
         Owner::Evaluation(id) => evaluations::find_row(conn, id)?.exemplar_id,
         Owner::Replication(id) => records::find_replication(conn, id)?.exemplar_id,
         Owner::Difficulty(_) => return Err(AppError::internal("a difficulty's file has no exemplar")),
+        // Served by the propagation log's own endpoints, under its own rule.
+        Owner::Propagation(_) => return Err(AppError::not_found("tệp đính kèm")),
     };
     exemplars::find_row(conn, exemplar_id)
 }
@@ -116,28 +100,10 @@ async fn upload_to<R: Rule>(
         .db
         .run(move |conn| ensure_can_change(conn, &principal, owner))
         .await?;
-    let upload = upload::read(&req, payload, state.settings.max_upload_bytes, FORM_FIELDS).await?;
-    let content_type = storage::detect(&upload.bytes)?;
-    let caption = upload
-        .fields
-        .get("caption")
-        .map(|c| c.trim().chars().take(300).collect::<String>())
-        .filter(|c| !c.is_empty());
-    let store = Storage::new(&state.settings.data_dir);
-    let bytes = upload.bytes;
-    let size_bytes = bytes.len() as i64;
-    // Decoding an image for its thumbnail is the costly part: a few at a time.
-    let _decode = storage::DECODES.acquire().await.map_err(AppError::internal)?;
-    let (sha256, has_thumbnail) = web::block(move || -> AppResult<(String, bool)> {
-        let sha256 = store.store(&bytes)?;
-        let thumbnail = storage::is_image(content_type) && store.make_thumbnail(&sha256, &bytes)?;
-        Ok((sha256, thumbnail))
-    })
-    .await
-    .map_err(AppError::internal)??;
+    let received = receive::receive(&req, payload, &state).await?;
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
-    let file_name = upload.file_name;
+    let file_name = received.file_name;
     let attachment = state
         .db
         .transaction(move |conn| {
@@ -147,11 +113,11 @@ async fn upload_to<R: Rule>(
                 &NewAttachment {
                     owner,
                     file_name: &file_name,
-                    content_type,
-                    size_bytes,
-                    sha256: &sha256,
-                    has_thumbnail,
-                    caption: caption.as_deref(),
+                    content_type: received.content_type,
+                    size_bytes: received.size_bytes,
+                    sha256: &received.sha256,
+                    has_thumbnail: received.has_thumbnail,
+                    caption: received.caption.as_deref(),
                     uploaded_by: principal.user_id(),
                     created_at: ctx.at,
                 },
@@ -285,28 +251,6 @@ pub async fn get_attachment(
     Ok(json_with_etag(StatusCode::OK, attachment.version, &attachment))
 }
 
-fn disposition(inline: bool, file_name: &str) -> ContentDisposition {
-    let ascii: String = deunicode::deunicode(file_name)
-        .chars()
-        .filter(|c| !matches!(c, '"' | '\\'))
-        .collect();
-    ContentDisposition {
-        disposition: if inline {
-            DispositionType::Inline
-        } else {
-            DispositionType::Attachment
-        },
-        parameters: vec![
-            DispositionParam::Filename(ascii),
-            DispositionParam::FilenameExt(ExtendedValue {
-                charset: Charset::Ext("UTF-8".into()),
-                language_tag: None,
-                value: file_name.as_bytes().to_vec(),
-            }),
-        ],
-    }
-}
-
 /// A stored file is served as inert content: opened directly, it can run nothing and frame
 /// nothing, whatever it holds.
 fn sandboxed(response: &mut HttpResponse) {
@@ -359,7 +303,7 @@ pub async fn download_attachment(
         .map_err(|e| AppError::internal(format!("stored file missing: {e}")))?;
     let mut response = file
         .set_content_type(mime)
-        .set_content_disposition(disposition(inline, &row.file_name))
+        .set_content_disposition(model::content_disposition(inline, &row.file_name))
         .into_response(&req);
     sandboxed(&mut response);
     Ok(response)

@@ -55,6 +55,11 @@ pub struct Exemplar {
     pub record_status: RecordStatus,
     pub proposal: Option<StageProposal>,
     pub current_conclusion: Option<Conclusion>,
+    /// The Office published it on the public portal (see `GET /exemplars/{id}/publication`; the
+    /// portal shows it while the record is confirmed and was never stopped).
+    pub published: bool,
+    /// Since when it is published.
+    pub published_at: Option<DateTime<Utc>>,
     pub nurturing_plan: Option<NurturingPlan>,
     pub summary: Option<Summary>,
     pub replications: Vec<Replication>,
@@ -136,6 +141,8 @@ pub fn load_with_row(
             proposed_at: row.proposed_at.map(|t| t.and_utc()),
         }),
         current_conclusion: row.current_conclusion,
+        published: head.published_at.is_some(),
+        published_at: head.published_at.map(|t| t.and_utc()),
         next_stages: row.stage.next().to_vec(),
         stage: row.stage,
         id: row.id,

@@ -18,7 +18,9 @@ use diesel::sql_types::{BigInt, Bool, Date, Integer, Nullable, Text, Timestamp};
 use crate::attachments::model::AttachmentRow;
 use crate::auth::Principal;
 use crate::criteria::model::CriteriaSetRef;
-use crate::db::schema::{exemplars, introduction_exemplars, nurturing_plans, summaries, units};
+use crate::db::schema::{
+    exemplar_publications, exemplars, introduction_exemplars, nurturing_plans, summaries, units,
+};
 use crate::db::{DbBackend, DbConnection};
 use crate::error::{AppError, AppResult};
 use crate::evaluations::model::{
@@ -59,10 +61,12 @@ pub struct Head {
     pub summary: Option<Summary>,
     /// A monthly introduction presents it.
     pub introduced: bool,
+    /// Since when the Office's publication on the public portal is in force, if it is.
+    pub published_at: Option<NaiveDateTime>,
 }
 
-/// The first statement: the exemplar, its unit, plan and summary, and whether an introduction
-/// presents it.
+/// The first statement: the exemplar, its unit, plan and summary, whether an introduction
+/// presents it, and since when it is published.
 pub fn head(conn: &mut DbConnection, id: i64) -> AppResult<Head> {
     let found: Option<(
         ExemplarRow,
@@ -70,10 +74,15 @@ pub fn head(conn: &mut DbConnection, id: i64) -> AppResult<Head> {
         Option<PlanColumns>,
         Option<SummaryColumns>,
         bool,
+        Option<NaiveDateTime>,
     )> = exemplars::table
         .inner_join(units::table)
         .left_join(nurturing_plans::table.on(nurturing_plans::exemplar_id.eq(exemplars::id)))
         .left_join(summaries::table.on(summaries::exemplar_id.eq(exemplars::id)))
+        .left_join(
+            exemplar_publications::table
+                .on(exemplar_publications::exemplar_id.eq(exemplars::id)),
+        )
         .filter(exemplars::id.eq(id))
         .select((
             ExemplarRow::as_select(),
@@ -103,10 +112,11 @@ pub fn head(conn: &mut DbConnection, id: i64) -> AppResult<Head> {
                 introduction_exemplars::table
                     .filter(introduction_exemplars::exemplar_id.eq(exemplars::id)),
             ),
+            exemplar_publications::published_at.nullable(),
         ))
         .first(conn)
         .optional()?;
-    let (row, (unit_id, code, short_name, name), plan, summary, introduced) =
+    let (row, (unit_id, code, short_name, name), plan, summary, introduced, published_at) =
         found.ok_or_else(|| AppError::not_found("điển hình"))?;
     let summary = summary
         .map(
@@ -134,6 +144,7 @@ pub fn head(conn: &mut DbConnection, id: i64) -> AppResult<Head> {
         plan,
         summary,
         introduced,
+        published_at,
     })
 }
 

@@ -271,11 +271,20 @@ pub struct ExemplarSummary {
     pub current_conclusion: Option<Conclusion>,
     /// The thumbnail of its picture (the chosen image attachment, else its first image).
     pub photo_url: Option<String>,
+    /// The Office published it on the public portal.
+    pub published: bool,
+    /// Since when it is published.
+    pub published_at: Option<DateTime<Utc>>,
     pub version: i32,
     pub updated_at: DateTime<Utc>,
 }
 
-pub fn summary(row: &ExemplarRow, unit: UnitRef, photo: Option<i64>) -> ExemplarSummary {
+pub fn summary(
+    row: &ExemplarRow,
+    unit: UnitRef,
+    photo: Option<i64>,
+    published_at: Option<NaiveDateTime>,
+) -> ExemplarSummary {
     ExemplarSummary {
         id: row.id,
         subject_kind: row.subject_kind,
@@ -291,6 +300,8 @@ pub fn summary(row: &ExemplarRow, unit: UnitRef, photo: Option<i64>) -> Exemplar
         proposed_stage: row.proposed_stage,
         current_conclusion: row.current_conclusion,
         photo_url: photo.map(crate::attachments::model::thumbnail_url),
+        published: published_at.is_some(),
+        published_at: published_at.map(|t| t.and_utc()),
         version: row.version,
         updated_at: row.updated_at.and_utc(),
     }

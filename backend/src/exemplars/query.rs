@@ -12,10 +12,10 @@ use super::model::{ExemplarRow, ExemplarSummary, Visibility, summary};
 use super::types::{
     Category, Conclusion, MilestoneStatus, RecordStatus, Stage, SubjectKind, TimelineAction,
 };
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use crate::attachments::model as attachments;
 use crate::auth::Principal;
-use crate::db::schema::{exemplars, units};
+use crate::db::schema::{exemplar_publications, exemplars, units};
 use crate::db::{Backend, DbBackend, DbConnection, search};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::pagination::{PageRequest, parse_sort};
@@ -412,25 +412,27 @@ struct Id {
 
 /// The summaries (with their unit) of these exemplars, in this order.
 fn summaries_in_order(conn: &mut DbConnection, ids: &[i64]) -> AppResult<Vec<ExemplarSummary>> {
-    let mut rows: Vec<(ExemplarRow, UnitRef)> = exemplars::table
+    let mut rows: Vec<(ExemplarRow, UnitRef, Option<NaiveDateTime>)> = exemplars::table
         .inner_join(units::table)
+        .left_join(exemplar_publications::table)
         .filter(exemplars::id.eq_any(ids))
         .select((
             ExemplarRow::as_select(),
             (units::id, units::code, units::short_name, units::name),
+            exemplar_publications::published_at.nullable(),
         ))
         .load(conn)?;
     let position: std::collections::HashMap<i64, usize> =
         ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    rows.sort_by_key(|(row, _)| position.get(&row.id).copied().unwrap_or(usize::MAX));
+    rows.sort_by_key(|(row, _, _)| position.get(&row.id).copied().unwrap_or(usize::MAX));
     let chosen: Vec<(i64, Option<i64>)> =
-        rows.iter().map(|(row, _)| (row.id, row.photo_attachment_id)).collect();
+        rows.iter().map(|(row, _, _)| (row.id, row.photo_attachment_id)).collect();
     let photos = attachments::photos_of(conn, &chosen)?;
     Ok(rows
         .into_iter()
-        .map(|(row, unit)| {
+        .map(|(row, unit, published_at)| {
             let photo = photos.get(&row.id).copied();
-            summary(&row, unit, photo)
+            summary(&row, unit, photo, published_at)
         })
         .collect())
 }

@@ -142,5 +142,11 @@ text_enum!(
         Introduced = "introduced" / "Giới thiệu điển hình hằng tháng",
         /// One of its images was chosen as its picture (the note names the file).
         PhotoChosen = "photo_chosen" / "Chọn ảnh đại diện",
+        /// The Office published it on the public portal.
+        Published = "published" / "Công bố công khai",
+        /// The publication was taken down (the note gives the reason).
+        Unpublished = "unpublished" / "Gỡ công bố",
+        /// The text shown to the public or the subject's consent was changed.
+        PublicationUpdated = "publication_updated" / "Cập nhật nội dung công bố",
     }
 );

@@ -1,7 +1,10 @@
 //! Headers every answer carries unless its handler set its own (`DefaultHeaders` adds only what
 //! is missing, so an attachment download keeps its `Content-Security-Policy: sandbox`).
 
-use actix_web::middleware::DefaultHeaders;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header;
+use actix_web::middleware::{DefaultHeaders, Next};
 
 /// One policy for the SPA, Swagger UI (`/api/docs/`) and the API: scripts, styles, images and
 /// calls only from this origin; no plug-ins, no `<base>` elsewhere, no framing. Inline styles are
@@ -31,4 +34,28 @@ pub fn default_headers(hsts: bool) -> DefaultHeaders {
     } else {
         headers
     }
+}
+
+/// Middleware, outside [`default_headers`]: an answer whose own policy lets others frame it (the
+/// public embeddable list, `frame-ancestors` other than `'none'`) loses the `X-Frame-Options:
+/// DENY` added to every answer, which older browsers would obey instead. Nothing else is framed.
+pub async fn framing(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let mut response = next.call(req).await?;
+    let frameable = response
+        .headers()
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|csp| {
+            csp.split(';')
+                .map(str::trim)
+                .find_map(|directive| directive.strip_prefix("frame-ancestors "))
+        })
+        .is_some_and(|sources| sources.trim() != "'none'");
+    if frameable {
+        response.headers_mut().remove(header::X_FRAME_OPTIONS);
+    }
+    Ok(response)
 }

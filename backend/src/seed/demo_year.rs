@@ -42,7 +42,7 @@ use crate::users::model::{self as user_model, NewUserInput};
 /// The settings key that marks a database as seeded with the demo year.
 pub const MARKER: &str = "demo_year_2026";
 
-const YEAR: i32 = 2026;
+pub(super) const YEAR: i32 = 2026;
 
 /// A demo account of a unit: `<code>.truong` (unit head) and `<code>.canbo` (unit staff).
 pub struct UnitAccount {
@@ -103,6 +103,8 @@ pub struct Report {
     pub photos: usize,
     /// The reporting calendar's demo (reports, reminders, a webhook, difficulties).
     pub calendar: super::demo_calendar::Report,
+    /// The propagation log and the published exemplars (see [`super::demo_publicity`]).
+    pub publicity: super::demo_publicity::Report,
 }
 
 /// Where the story of one exemplar ends.
@@ -529,7 +531,7 @@ pub(super) fn local(day: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
         .unwrap_or(naive)
 }
 
-fn date(month: u32, day: u32) -> NaiveDate {
+pub(super) fn date(month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(YEAR, month, day).unwrap_or_default()
 }
 
@@ -618,6 +620,12 @@ fn seed_unit_accounts(conn: &mut DbConnection, hash: &str, at: NaiveDateTime) ->
 /// Seeds the demo year unless it was seeded before. `clock` gives the real now: nothing is dated
 /// after it, and milestones due soon or overdue are counted from its today.
 pub fn seed(conn: &mut DbConnection, data_dir: &Path, clock: &Clock) -> AppResult<Report> {
+    let mut report = seed_year(conn, data_dir, clock)?;
+    report.publicity = super::demo_publicity::seed(conn, data_dir, clock)?;
+    Ok(report)
+}
+
+fn seed_year(conn: &mut DbConnection, data_dir: &Path, clock: &Clock) -> AppResult<Report> {
     let hash = password::hash(super::demo::DEMO_PASSWORD)?;
     let photos = Storage::new(data_dir);
     crate::db::write_transaction(conn, |conn| {
@@ -1287,7 +1295,7 @@ const DISCOVERY_METHODS: &[&str] = &[
 ];
 
 /// A 480 × 320 PNG: a soft two-colour gradient with a light band, different for each `seed`.
-fn picture(seed: usize) -> AppResult<Vec<u8>> {
+pub(super) fn picture(seed: usize) -> AppResult<Vec<u8>> {
     const PALETTE: [[u8; 3]; 6] = [
         [22, 119, 255],
         [82, 196, 26],
@@ -1336,5 +1344,11 @@ pub fn describe(report: &Report) -> String {
         ));
     }
     text.push_str(&super::demo_calendar::describe(&report.calendar));
+    if !report.publicity.already_seeded {
+        text.push_str(&format!(
+            "Tuyên truyền demo: {} hoạt động trong nhật ký, {} điển hình đã công bố ({} đã gỡ công bố).\n",
+            report.publicity.propagation, report.publicity.published, report.publicity.unpublished
+        ));
+    }
     text
 }

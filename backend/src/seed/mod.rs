@@ -4,5 +4,6 @@
 pub mod admin;
 pub mod demo;
 pub mod demo_calendar;
+pub mod demo_publicity;
 pub mod demo_year;
 pub mod reference;

@@ -5,10 +5,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use lantoa::db::schema::{
-    attachments, difficulties, difficulty_events, email_outbox, evaluations, exemplar_movements,
-    exemplars, introductions, milestones, notifications, nurturing_plans, reminder_claims,
-    replications, report_submissions, settings, stage_events, summaries, users,
-    webhook_deliveries, webhook_subscriptions,
+    attachments, difficulties, difficulty_events, email_outbox, evaluations, exemplar_movements, exemplar_publications, exemplars, introductions, milestones, notifications, nurturing_plans, propagation_activities, reminder_claims, replications, report_submissions, settings, stage_events, summaries, users, webhook_deliveries, webhook_subscriptions,
 };
 use lantoa::evaluations::model::{EvaluationStatus, EvaluatorKind};
 use lantoa::exemplars::types::{Conclusion, MilestoneStatus, RecordStatus, Stage, TimelineAction};
@@ -39,6 +36,8 @@ fn counts(app: &TestApp) -> Vec<(&'static str, i64)> {
             ("introductions", introductions::table.count().get_result(conn).unwrap()),
             ("attachments", attachments::table.count().get_result(conn).unwrap()),
             ("links", exemplar_movements::table.count().get_result(conn).unwrap()),
+            ("propagation", propagation_activities::table.count().get_result(conn).unwrap()),
+            ("publications", exemplar_publications::table.count().get_result(conn).unwrap()),
             ("settings", settings::table.count().get_result(conn).unwrap()),
             ("reports", report_submissions::table.count().get_result(conn).unwrap()),
             ("claims", reminder_claims::table.count().get_result(conn).unwrap()),
@@ -172,6 +171,44 @@ db_test!(
             assert!(thumbnail);
             assert!(storage.file_path(sha256).unwrap().is_file(), "the photo's file is stored");
         }
+        // Publicity: the propagation log across channels and months, a dozen exemplars
+        // published with their subjects' consent, one taken down.
+        assert!(report.publicity.propagation >= 1 && report.publicity.published == 12, "{:?}", report.publicity);
+        assert_eq!(report.publicity.unpublished, 1);
+        let logged: Vec<(String, NaiveDate, NaiveDateTime)> = app.db(|conn| {
+            propagation_activities::table
+                .select((propagation_activities::channel, propagation_activities::held_on, propagation_activities::created_at))
+                .load(conn)
+                .unwrap()
+        });
+        assert_eq!(logged.len(), report.publicity.propagation);
+        assert!(logged.iter().all(|(_, held, at)| *held <= today && *at <= now), "nothing after now");
+        if today >= NaiveDate::from_ymd_opt(2026, 11, 21).unwrap() {
+            let mut channels: Vec<&str> = logged.iter().map(|(c, _, _)| c.as_str()).collect();
+            channels.sort_unstable();
+            channels.dedup();
+            assert_eq!(channels.len(), 8, "every channel: {channels:?}");
+            let mut months: Vec<u32> = logged.iter().map(|(_, held, _)| chrono::Datelike::month(held)).collect();
+            months.dedup();
+            assert!(months.len() >= 8, "across the months: {months:?}");
+        }
+        let published: Vec<(String, Option<String>)> = app.db(|conn| {
+            exemplar_publications::table
+                .inner_join(exemplars::table)
+                .filter(exemplar_publications::published_at.is_not_null())
+                .select((exemplars::subject_kind, exemplar_publications::consent_method))
+                .load(conn)
+                .unwrap()
+        });
+        assert_eq!(published.len(), 12);
+        assert!(published.iter().all(|(kind, consent)| kind == "collective" || consent.is_some()), "consent of every individual");
+        let gallery = app.get("/api/v1/public/exemplars?pageSize=50").send().await;
+        assert_eq!(gallery.ok()["total"], 12);
+        let units = app.get("/api/v1/public/exemplars/facets").send().await.ok()["units"].as_array().unwrap().len();
+        assert!(units >= 5, "the gallery shows the whole Department: {units} units");
+        let own_log = app.get("/api/v1/propagation-activities?pageSize=100").token(&app.token("tgpl.canbo").await).send().await;
+        assert!(own_log.ok()["items"].as_array().unwrap().iter().all(|a| a["unit"]["code"] == "TGPL"));
+
         let links: i64 = app.db(|conn| exemplar_movements::table.count().get_result(conn).unwrap());
         assert!(links >= 10, "exemplars are linked to movements ({links})");
 
@@ -296,6 +333,7 @@ db_test!(
         assert!(again.already_seeded);
         assert_eq!(again.accounts_created, 0);
         assert_eq!(again.exemplars, 0);
+        assert!(again.publicity.already_seeded);
         assert_eq!(counts(&app), before);
     }
 );

@@ -11,7 +11,7 @@ fn table_exists(conn: &mut db::DbConnection, table: &str) -> bool {
         .is_ok()
 }
 
-const TABLES: [&str; 23] = [
+const TABLES: [&str; 26] = [
     "units",
     "users",
     "sessions",
@@ -35,6 +35,9 @@ const TABLES: [&str; 23] = [
     "evaluations",
     "evaluation_items",
     "attachments",
+    "propagation_activities",
+    "propagation_exemplars",
+    "exemplar_publications",
 ];
 
 db_test_kind!(

@@ -240,3 +240,83 @@ pub fn unit_person(app: &TestApp, username: &str, full_name: &str, role: lantoa:
         lantoa::users::model::insert(conn, chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap().and_hms_opt(1, 0, 0).unwrap(), &input, &hash, false).unwrap();
     });
 }
+
+/// A collective's exemplar body for a unit.
+pub fn collective_body(unit_id: i64, name: &str) -> Value {
+    let mut body = exemplar_body(unit_id, name);
+    body["subjectKind"] = json!("collective");
+    body["memberCount"] = json!(7);
+    body.as_object_mut().unwrap().remove("position");
+    body
+}
+
+/// Records `body` as `staff`, submits it as `head` and confirms it as `office`; returns the
+/// confirmed exemplar.
+pub async fn confirmed(app: &TestApp, staff: &str, head: &str, office: &str, body: &Value) -> Value {
+    let created = app.post("/api/v1/exemplars").token(staff).json(body).send().await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    let id = created.body["id"].as_i64().unwrap();
+    let sent = app
+        .post(&format!("/api/v1/exemplars/{id}/submit"))
+        .token(head)
+        .if_match(&etag_of(&created.body))
+        .send()
+        .await;
+    let res = app
+        .post(&format!("/api/v1/exemplars/{id}/confirm"))
+        .token(office)
+        .if_match(&sent.etag())
+        .json(&json!({}))
+        .send()
+        .await;
+    res.ok().clone()
+}
+
+/// A consent as the publish and save requests take it.
+pub fn consent() -> Value {
+    json!({ "givenOn": "2026-10-01", "method": "written", "recordedBy": "Lê Văn Minh", "note": "Bản đồng ý lưu tại đơn vị." })
+}
+
+/// Publishes exemplar `id` as `office` (with a consent, which collectives do not need);
+/// returns the publication.
+pub async fn publish(app: &TestApp, office: &str, id: i64) -> Value {
+    let current = app.get(&format!("/api/v1/exemplars/{id}/publication")).token(office).send().await;
+    let res = app
+        .post(&format!("/api/v1/exemplars/{id}/publication/publish"))
+        .token(office)
+        .if_match(&current.etag())
+        .json(&json!({ "consent": consent() }))
+        .send()
+        .await;
+    res.ok().clone()
+}
+
+/// A GET whose body is bytes (images, workbooks): status, headers, body.
+pub async fn get_bytes(app: &TestApp, path: &str, token: Option<&str>) -> (u16, reqwest::header::HeaderMap, Vec<u8>) {
+    let mut request = reqwest::Client::new().get(app.url(path));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    (status, headers, response.bytes().await.unwrap().to_vec())
+}
+
+/// A token for one of the demo year's unit accounts (`pbgdpl.canbo`, `hctp.truong`…), created
+/// with the demo password on first use (a fresh test database has TGPL's only).
+pub async fn unit_token(app: &TestApp, username: &str) -> String {
+    let account = lantoa::seed::demo_year::UNIT_ACCOUNTS
+        .iter()
+        .find(|a| a.username == username)
+        .unwrap_or_else(|| panic!("{username} is not a demo unit account"));
+    let exists = app.db(|conn| {
+        use diesel::prelude::*;
+        use lantoa::db::schema::users;
+        users::table.filter(users::username.eq(username)).count().get_result::<i64>(conn).unwrap()
+    });
+    if exists == 0 {
+        unit_person(app, username, account.full_name, account.role, account.unit_code);
+    }
+    app.token(username).await
+}

@@ -8,7 +8,9 @@ use lantoa_tests::{TestApp, db_test, db_test_kind};
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::support::{create_exemplar, create_user, etag_of, exemplar_body, plan_body, unit_body};
+use crate::support::{
+    confirmed, consent, create_exemplar, create_user, etag_of, exemplar_body, plan_body, png, unit_body, upload,
+};
 
 const WRITERS: usize = 32;
 
@@ -455,5 +457,54 @@ db_test_kind!(
         race(&app, Shot::new("difficulty direct", Method::POST, step("/direct", &d["id"]), &leader, referred.etag()).json(json!({ "note": "Chỉ đạo" }))).await;
         let directed = app.get(&step("", &d["id"])).token(&staff).send().await;
         race(&app, Shot::new("difficulty close", Method::POST, step("/close", &d["id"]), &staff, directed.etag()).json(json!({}))).await;
+    }
+);
+
+db_test!(
+    async fn every_publicity_write_has_exactly_one_winner(app) {
+        let staff = app.token("tgpl.canbo").await;
+        let head = app.token("tgpl.truong").await;
+        let office = app.token("vanphong").await;
+        let leader = app.token("lanhdao").await;
+        let unit = app.unit_id("TGPL").await;
+        let exemplar = create_exemplar(&app, &staff, "TGPL", "Nguyễn Văn Lan Truyền").await;
+        let activity = json!({
+            "unitId": unit, "channel": "zalo", "title": "Bản tin gương điển hình trên Zalo",
+            "heldOn": "2026-10-01", "exemplarIds": [exemplar["id"]], "views": 100
+        });
+        let created = app.post("/api/v1/propagation-activities").token(&staff).json(&activity).send().await;
+        let path = format!("/api/v1/propagation-activities/{}", created.body["id"]);
+        let winner = race_with(&app, &Shot::new("propagation update", Method::PUT, path.clone(), &staff, created.etag()).json(activity.clone()), |i, body| {
+            let mut body = body.clone();
+            body["views"] = json!(1000 + i);
+            body
+        })
+        .await;
+        let current = app.get(&path).token(&staff).send().await;
+        assert_eq!(current.ok()["views"], 1000 + winner as i64, "the winner's fields");
+        assert_eq!(current.body["featuredExemplars"].as_array().unwrap().len(), 1, "links replaced once");
+        let file = upload(&app, &staff, &format!("{path}/attachments"), "anh.png", png(20, 20)).await;
+        race(&app, Shot::new("propagation file delete", Method::DELETE, format!("/api/v1/propagation-attachments/{}", file.body["id"]), &staff, etag_of(&file.body))).await;
+        race(&app, Shot::new("propagation delete", Method::DELETE, path, &staff, current.etag())).await;
+
+        // The first save of a publication: 32 writers with ETag "0", one row.
+        let person = confirmed(&app, &staff, &head, &office, &exemplar_body(unit, "Trần Thị Công Bố")).await;
+        let id = person["id"].as_i64().unwrap();
+        let publication = format!("/api/v1/exemplars/{id}/publication");
+        let body = json!({ "publicSummary": "Văn bản công khai của người được công bố.", "consent": consent() });
+        race(&app, Shot::new("publication first save", Method::PUT, publication.clone(), &office, "\"0\"".to_owned()).json(body.clone())).await;
+        let current = app.get(&publication).token(&office).send().await;
+        assert_eq!(current.etag(), "\"1\"");
+        race(&app, Shot::new("publication save", Method::PUT, publication.clone(), &office, current.etag()).json(body)).await;
+        let current = app.get(&publication).token(&office).send().await;
+        race(&app, Shot::new("publish", Method::POST, format!("{publication}/publish"), &office, current.etag()).json(json!({}))).await;
+        let current = app.get(&publication).token(&office).send().await;
+        race(&app, Shot::new("unpublish", Method::POST, format!("{publication}/unpublish"), &leader, current.etag()).json(json!({ "reason": "Gỡ để kiểm tra lại thông tin." }))).await;
+        // Publishing for the first time straight away, without a saved text.
+        let other = confirmed(&app, &staff, &head, &office, &exemplar_body(unit, "Trần Thị Công Bố Ngay")).await;
+        race(&app, Shot::new("first publish", Method::POST, format!("/api/v1/exemplars/{}/publication/publish", other["id"]), &office, "\"0\"".to_owned()).json(json!({ "consent": consent() }))).await;
+        let timeline = app.get(&format!("/api/v1/exemplars/{}", other["id"])).token(&office).send().await;
+        let published = timeline.ok()["timeline"].as_array().unwrap().iter().filter(|e| e["action"] == "published").count();
+        assert_eq!(published, 1, "one step on the timeline");
     }
 );

@@ -1,7 +1,7 @@
 DELETE FROM attachments WHERE owner_type = 'difficulty';
 CREATE TABLE attachments_rebuilt (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
-    owner_type TEXT NOT NULL CHECK (owner_type IN ('exemplar', 'evaluation', 'replication')),
+    owner_type TEXT NOT NULL CHECK (owner_type IN ('exemplar', 'evaluation', 'replication', 'propagation')),
     owner_id INTEGER NOT NULL,
     file_name TEXT NOT NULL,
     content_type TEXT NOT NULL,
@@ -15,6 +15,9 @@ CREATE TABLE attachments_rebuilt (
 );
 INSERT INTO attachments_rebuilt (id, owner_type, owner_id, file_name, content_type, size_bytes, sha256, has_thumbnail, caption, uploaded_by, created_at, version)
     SELECT id, owner_type, owner_id, file_name, content_type, size_bytes, sha256, has_thumbnail, caption, uploaded_by, created_at, version FROM attachments;
+-- Ids are never handed out twice: the rebuilt table continues the old one's sequence.
+DELETE FROM sqlite_sequence WHERE name = 'attachments_rebuilt';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'attachments_rebuilt', seq FROM sqlite_sequence WHERE name = 'attachments';
 DROP TABLE attachments;
 ALTER TABLE attachments_rebuilt RENAME TO attachments;
 CREATE INDEX attachments_owner_idx ON attachments (owner_type, owner_id);
