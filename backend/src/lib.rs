@@ -5,6 +5,7 @@ pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod clock;
+pub mod commendations;
 pub mod config;
 pub mod criteria;
 pub mod db;

@@ -16,6 +16,8 @@ pub enum Owner {
     Exemplar(i64),
     Evaluation(i64),
     Replication(i64),
+    /// A commendation proposal's files, served by its own endpoints.
+    Proposal(i64),
 }
 
 impl Owner {
@@ -24,6 +26,7 @@ impl Owner {
             Owner::Exemplar(id) => ("exemplar", id),
             Owner::Evaluation(id) => ("evaluation", id),
             Owner::Replication(id) => ("replication", id),
+            Owner::Proposal(id) => ("commendation_proposal", id),
         }
     }
 
@@ -32,6 +35,7 @@ impl Owner {
             "exemplar" => Ok(Owner::Exemplar(id)),
             "evaluation" => Ok(Owner::Evaluation(id)),
             "replication" => Ok(Owner::Replication(id)),
+            "commendation_proposal" => Ok(Owner::Proposal(id)),
             other => Err(AppError::internal(format!(
                 "unknown attachment owner {other}"
             ))),

@@ -44,6 +44,13 @@ text_enum!(
         Import = "import" / "Nhập từ tệp",
         Upload = "upload" / "Tải tệp lên",
         Remind = "remind" / "Nhắc nhở",
+        Transition = "transition" / "Chuyển bước quy trình",
+        Retire = "retire" / "Đưa hết hiệu lực",
+        Vote = "vote" / "Bỏ phiếu",
+        Moderate = "moderate" / "Kiểm duyệt",
+        Reserve = "reserve" / "Giữ số",
+        Cancel = "cancel" / "Hủy",
+        Comment = "comment" / "Góp ý công khai",
     }
 );
 
@@ -62,6 +69,19 @@ text_enum!(
         Introduction = "introduction" / "Bài giới thiệu",
         Attachment = "attachment" / "Tệp đính kèm",
         Settings = "settings" / "Thiết lập",
+        AwardForm = "award_form" / "Danh hiệu, hình thức khen thưởng",
+        BaseSalary = "base_salary" / "Mức lương cơ sở",
+        Occasion = "commendation_occasion" / "Dịp khen thưởng",
+        Proposal = "commendation_proposal" / "Hồ sơ đề nghị khen thưởng",
+        Council = "council" / "Hội đồng Thi đua – Khen thưởng",
+        CouncilMember = "council_member" / "Thành viên Hội đồng",
+        CouncilMeeting = "council_meeting" / "Cuộc họp Hội đồng",
+        Ballot = "ballot" / "Phiếu bầu",
+        RegisterEntry = "register_entry" / "Số văn bản",
+        NoticeComment = "notice_comment" / "Ý kiến góp ý",
+        EligibilityRule = "eligibility_rule" / "Quy tắc điều kiện khen thưởng",
+        TitleRecord = "title_record" / "Danh hiệu đã đạt",
+        DisciplineRecord = "discipline_record" / "Hồ sơ kỷ luật",
     }
 );
 

@@ -241,3 +241,15 @@ rule!(
     /// Those who send a unit's monthly introduction: its head, or the Office on its behalf.
     SubmitIntroduction = [Office, UnitHead]
 );
+rule!(
+    /// Those who draft commendation proposals: a unit head for the unit, the Office for any unit.
+    DraftProposals = [Office, UnitHead]
+);
+rule!(
+    /// The Office's emulation staff (thi đua – khen thưởng), who run the commendation pipeline.
+    CommendationOffice = [Office]
+);
+rule!(
+    /// The leadership, who decide commendations (Giám đốc Sở, or a deputy by delegation).
+    DecideCommendations = [Leader]
+);

@@ -47,6 +47,8 @@ fn exemplar_of(conn: &mut DbConnection, owner: Owner) -> AppResult<exemplars::Ex
         Owner::Exemplar(id) => id,
         Owner::Evaluation(id) => evaluations::find_row(conn, id)?.exemplar_id,
         Owner::Replication(id) => records::find_replication(conn, id)?.exemplar_id,
+        // A proposal's files are served by its own endpoints, authorised like the proposal.
+        Owner::Proposal(_) => return Err(AppError::not_found("tệp đính kèm")),
     };
     exemplars::find_row(conn, exemplar_id)
 }
