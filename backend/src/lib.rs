@@ -108,6 +108,13 @@ where
                 .configure(introductions::api::configure)
                 .configure(notifications::api::configure)
                 .configure(settings::api::configure)
+                .configure(commendations::proposals_api::configure)
+                .configure(commendations::workflow_api::configure)
+                .configure(commendations::notice_api::configure)
+                .configure(commendations::council_api::configure)
+                .configure(commendations::catalogue_api::configure)
+                .configure(commendations::registers_api::configure)
+                .configure(commendations::eligibility_api::configure)
                 .service(audit::api::list_audit)
                 .default_service(web::to(http::fallback::api_not_found))
                 .wrap(from_fn(auth::authenticate)),

@@ -28,3 +28,13 @@ pub mod timeline;
 pub mod types;
 pub mod working_days;
 pub mod workflow;
+
+pub mod proposals_api;
+pub mod workflow_api;
+pub mod council_api;
+pub mod meeting_view;
+pub mod notice_api;
+pub mod catalogue_api;
+pub mod eligibility_api;
+pub mod facts_import;
+pub mod registers_api;
