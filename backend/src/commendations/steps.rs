@@ -371,6 +371,7 @@ pub fn perform(
         facts.some_approved = Some(outcome.nominees.iter().any(|n| n.approved));
     }
     let transition = workflow::authorize(actor, &facts, step.action())?;
+    step.validate()?;
     let expected = if_match.expect(row.version)?;
     let note = step.note();
     if transition.note == NoteRule::Required && note.is_none() {

@@ -24,7 +24,6 @@ async fn take<R: crate::auth::Rule>(
     audit: AuditAction,
     step: Step,
 ) -> AppResult<HttpResponse> {
-    step.validate()?;
     change_proposal(auth, state, id, audit, move |conn, principal, row, now| {
         steps::perform(conn, principal, row, if_match, now, &step)
     })

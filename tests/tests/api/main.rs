@@ -6,6 +6,8 @@ mod audit;
 mod auth;
 mod authz;
 mod catalogs;
+mod commendations_support;
+mod commendations_workflow;
 mod contract;
 mod conventions;
 mod demo;
