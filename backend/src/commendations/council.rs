@@ -12,11 +12,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::types::{CouncilRole, MeetingStatus, ProposalState};
+use super::types::{CouncilRole, MeetingStatus, ProposalState, VoteDenominator};
 use crate::auth::{Principal, Role};
 use crate::db::DbConnection;
 use crate::db::schema::{
-    commendation_proposals, council_meetings, council_members, councils, meeting_agenda,
+    award_forms, commendation_proposals, council_meetings, council_members, councils, meeting_agenda,
     meeting_attendance, users,
 };
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
@@ -527,13 +527,23 @@ fn check_meeting(conn: &mut DbConnection, input: &MeetingInput, meeting: Option<
     if ids.len() != input.proposal_ids.len() {
         errors.push(FieldError::new("proposalIds", "duplicate", "Mỗi hồ sơ chỉ ghi một lần."));
     }
+    let mut rules: Vec<(i32, bool, VoteDenominator)> = Vec::new();
     for (index, id) in input.proposal_ids.iter().enumerate() {
-        let state: Option<ProposalState> = commendation_proposals::table
-            .find(id)
-            .select(commendation_proposals::state)
+        let found: Option<(ProposalState, i32, bool, VoteDenominator)> = commendation_proposals::table
+            .inner_join(award_forms::table)
+            .filter(commendation_proposals::id.eq(id))
+            .select((
+                commendation_proposals::state,
+                award_forms::vote_threshold_percent,
+                award_forms::vote_threshold_strict,
+                award_forms::vote_denominator,
+            ))
             .first(conn)
             .optional()?;
-        match state {
+        if let Some((_, percent, strict, denominator)) = found {
+            rules.push((percent, strict, denominator));
+        }
+        match found.map(|f| f.0) {
             None => errors.push(FieldError::new(format!("proposalIds[{index}]"), "not_found", "Không có hồ sơ này.")),
             Some(ProposalState::InCouncil) => {
                 let mut elsewhere = meeting_agenda::table
@@ -558,6 +568,15 @@ fn check_meeting(conn: &mut DbConnection, input: &MeetingInput, meeting: Option<
                 format!("Hồ sơ đang ở trạng thái \"{}\", chưa chờ Hội đồng xét.", state.label()),
             )),
         }
+    }
+    rules.dedup();
+    if rules.len() > 1 {
+        // One biên bản states one way of counting: meetings keep to one.
+        errors.push(FieldError::new(
+            "proposalIds",
+            "mixed_vote_rules",
+            "Các hồ sơ trong một cuộc họp phải cùng cách tính tỷ lệ phiếu (ngưỡng và mẫu số); hãy xét riêng ở cuộc họp khác.",
+        ));
     }
     if errors.is_empty() { Ok(()) } else { Err(AppError::validation(errors)) }
 }

@@ -261,8 +261,7 @@ pub fn minutes_docx(conn: &mut DbConnection, meeting: &MeetingRow) -> AppResult<
             abstain: u32::try_from(b.abstain.unwrap_or(0)).unwrap_or(0),
         });
     }
-    // Ballots of different forms may differ in threshold: the minutes state the first and the
-    // conclusions name each result.
+    // A meeting's proposals share one way of counting (checked when it is scheduled).
     let (threshold, vote_base) = match first {
         Some(b) => (
             b.threshold(),

@@ -6,6 +6,7 @@ mod audit;
 mod auth;
 mod authz;
 mod catalogs;
+mod commendations_council;
 mod commendations_support;
 mod commendations_workflow;
 mod contract;
