@@ -7,6 +7,8 @@ mod auth;
 mod authz;
 mod catalogs;
 mod commendations_council;
+mod commendations_notice;
+mod commendations_registers;
 mod commendations_support;
 mod commendations_workflow;
 mod contract;
