@@ -69,18 +69,16 @@ fn normalized(mut value: Value) -> Value {
 }
 
 struct Members {
-    t: Tokens,
     tokens: Vec<(String, String)>,
 }
 
 impl Members {
     async fn new(app: &TestApp) -> Self {
-        let t = Tokens::new(app).await;
         let mut tokens = Vec::new();
         for username in ["lanhdao", "vanphong", "tgpl.truong", "hctp.truong", "xdktvb.truong", "pbgdpl.truong"] {
             tokens.push((username.to_owned(), app.token(username).await));
         }
-        Self { t, tokens }
+        Self { tokens }
     }
 
     fn of(&self, username: &str) -> &str {

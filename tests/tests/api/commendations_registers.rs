@@ -119,7 +119,7 @@ db_test!(
         let fresh = step(&app, &t.leader, &second, "approve", approve_all(&app, &second)).await;
         assert_eq!(number(&fresh), dropped.body["number"].as_i64().unwrap() + 1, "the cancelled number is skipped");
         // An issued number cannot be cancelled; the kinds have their own registers.
-        let issued = app.get(&format!("/api/v1/register-entries?kind=qd&status=issued")).token(&t.office).send().await;
+        let issued = app.get("/api/v1/register-entries?kind=qd&status=issued").token(&t.office).send().await;
         let entry = issued.ok()[0].clone();
         app.post(&format!("/api/v1/register-entries/{}/cancel", entry["id"])).token(&t.office).if_match(&etag_of(&entry)).json(&json!({ "reason": "Nhầm" })).send().await.problem(409, "conflict");
         let minutes = app.post("/api/v1/register-entries").token(&t.leader).json(&json!({ "kind": "bb", "purpose": "Biên bản họp Hội đồng" })).send().await;

@@ -79,18 +79,6 @@ pub fn person(name: &str, unit_id: i64) -> Value {
     })
 }
 
-/// A collective nominee: a unit of the Department.
-pub fn collective(name: &str, unit_id: i64, members: i32, completed: i32) -> Value {
-    json!({
-        "subjectKind": "collective",
-        "fullName": name,
-        "unitId": unit_id,
-        "memberCount": members,
-        "membersCompleted": completed,
-        "achievement": format!("{name} dẫn đầu phong trào thi đua năm 2026 của Sở."),
-    })
-}
-
 /// A proposal body for `form` at the year-end occasion 2026 (or as `kind` says).
 pub async fn body(app: &TestApp, token: &str, unit: &str, form: &str, kind: &str, nominees: Vec<Value>) -> Value {
     let unit_id = app.unit_id(unit).await;
