@@ -17,7 +17,7 @@ use crate::auth::{Principal, Role};
 use crate::db::DbConnection;
 use crate::db::schema::{
     award_forms, commendation_proposals, council_meetings, council_members, councils, meeting_agenda,
-    meeting_attendance, users,
+    meeting_attendance, units, users,
 };
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use crate::http::etag::IfMatch;
@@ -305,6 +305,12 @@ fn check_member(conn: &mut DbConnection, council_id: i64, input: &MemberInput, i
     };
     if !active && input.active {
         return Err(AppError::field("userId", "inactive", "Tài khoản đã bị khóa."));
+    }
+    if let Some(unit) = input.unit_id {
+        let exists: i64 = units::table.find(unit).count().get_result(conn)?;
+        if exists == 0 {
+            return Err(AppError::field("unitId", "not_found", "Không có đơn vị này."));
+        }
     }
     let mut same = council_members::table
         .filter(council_members::council_id.eq(council_id))
