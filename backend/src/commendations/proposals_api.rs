@@ -754,6 +754,7 @@ pub enum PrintMode {
 #[into_params(parameter_in = Query)]
 pub struct CertificateQuery {
     /// `full` (default) or `blank`.
+    #[param(inline)]
     pub mode: Option<PrintMode>,
 }
 
