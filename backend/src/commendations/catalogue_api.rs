@@ -508,7 +508,7 @@ pub async fn create_occasion(auth: Auth<AdminOrOffice>, state: web::Data<AppStat
         .transaction(move |conn| {
             let id = occasions::insert(conn, ctx.at, &input)?;
             let occasion = occasions::find(conn, id)?;
-            audit::record(conn, &ctx, AuditAction::Create, EntityType::Occasion, Some(id), None, audit::snapshot(&occasion))?;
+            audit::record(conn, &ctx, AuditAction::Create, EntityType::CommendationOccasion, Some(id), None, audit::snapshot(&occasion))?;
             Ok(occasion)
         })
         .await?;
@@ -544,7 +544,7 @@ pub async fn update_occasion(
             let before = occasions::find(conn, id)?;
             occasions::update(conn, &before, if_match, ctx.at, &input)?;
             let after = occasions::find(conn, id)?;
-            audit::record(conn, &ctx, AuditAction::Update, EntityType::Occasion, Some(id), audit::snapshot(&before), audit::snapshot(&after))?;
+            audit::record(conn, &ctx, AuditAction::Update, EntityType::CommendationOccasion, Some(id), audit::snapshot(&before), audit::snapshot(&after))?;
             Ok(after)
         })
         .await?;
@@ -571,7 +571,7 @@ pub async fn delete_occasion(auth: Auth<AdminOrOffice>, state: web::Data<AppStat
         .transaction(move |conn| {
             let before = occasions::find(conn, id)?;
             occasions::delete(conn, &before, if_match)?;
-            audit::record(conn, &ctx, AuditAction::Delete, EntityType::Occasion, Some(id), audit::snapshot(&before), None)
+            audit::record(conn, &ctx, AuditAction::Delete, EntityType::CommendationOccasion, Some(id), audit::snapshot(&before), None)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

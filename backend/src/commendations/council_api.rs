@@ -555,7 +555,7 @@ pub async fn close_ballots(
                 conn,
                 ctx,
                 AuditAction::Transition,
-                EntityType::Proposal,
+                EntityType::CommendationProposal,
                 Some(proposal_id),
                 detail::audit_snapshot(&before),
                 detail::audit_snapshot(&after),

@@ -63,7 +63,7 @@ where
                 conn,
                 &ctx,
                 action,
-                EntityType::Proposal,
+                EntityType::CommendationProposal,
                 Some(id),
                 detail::audit_snapshot(&before),
                 detail::audit_snapshot(&after),
@@ -341,7 +341,7 @@ pub async fn create_proposal(
             let id = proposals::insert(conn, &principal, ctx.at, &input)?;
             super::timeline::record(conn, id, &principal, ctx.at, "create", (None, Some(ProposalState::Draft)), None)?;
             let proposal = detail::load(conn, &principal, id, ctx.at)?;
-            audit::record(conn, &ctx, AuditAction::Create, EntityType::Proposal, Some(id), None, detail::audit_snapshot(&proposal))?;
+            audit::record(conn, &ctx, AuditAction::Create, EntityType::CommendationProposal, Some(id), None, detail::audit_snapshot(&proposal))?;
             Ok(proposal)
         })
         .await?;
@@ -428,7 +428,7 @@ pub async fn delete_proposal(
             if_match.check(row.version)?;
             files::delete_for(conn, id)?;
             proposals::delete(conn, &row, if_match)?;
-            audit::record(conn, &ctx, AuditAction::Delete, EntityType::Proposal, Some(id), detail::audit_snapshot(&before), None)
+            audit::record(conn, &ctx, AuditAction::Delete, EntityType::CommendationProposal, Some(id), detail::audit_snapshot(&before), None)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

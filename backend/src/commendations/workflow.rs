@@ -55,6 +55,9 @@ text_enum!(
 
 /// Who may take a step: people of some roles, or the council's standing member or chair of the
 /// proposal's year (a membership, not a role).
+///
+/// - `roles`: people holding one of the listed roles.
+/// - `councilSecretary`: the council's standing member or chair of the proposal's year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase", tag = "kind", content = "roles")]
 pub enum Actor {
@@ -64,6 +67,17 @@ pub enum Actor {
 
 /// Which row applies when one action leads to different states: decided by the award form and
 /// the commendation type (đột xuất skips notice and vote), never by the caller.
+///
+/// - `always`: the row always applies.
+/// - `notice_required`: the form needs a public notice (and the type is not đột xuất).
+/// - `vote_without_notice`: a council vote without a public notice.
+/// - `neither_notice_nor_vote`: neither a public notice nor a council vote.
+/// - `vote_required`: the form needs a council vote.
+/// - `no_vote`: no council vote.
+/// - `department_decides`: the Giám đốc Sở decides the form.
+/// - `higher_decides`: a higher authority decides it.
+/// - `some_approved`: the recorded outcome awards at least one nominee.
+/// - `none_approved`: the recorded outcome awards no nominee.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Route {
@@ -90,6 +104,14 @@ pub enum Route {
 
 /// What must be true before a step can be taken; a failing guard makes the step disabled, with
 /// its reason.
+///
+/// - `has_nominees`: at least one nominee.
+/// - `has_to_trinh`: a tờ trình is attached.
+/// - `has_report_unless_ad_hoc`: a báo cáo thành tích is attached (not needed for đột xuất).
+/// - `has_summary_if_ad_hoc`: a short summary of the achievement is written (đột xuất).
+/// - `notice_ended`: the public notice's end has passed.
+/// - `eligible_nominees`: at least one nominee found eligible and not failed by the vote.
+/// - `ballots_open`: the meeting's ballots are open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Guard {
@@ -111,6 +133,10 @@ pub enum Guard {
 }
 
 /// Whether the step takes a note.
+///
+/// - `none`: no note.
+/// - `optional`: a note may be given.
+/// - `required`: a note (the reason) must be given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NoteRule {

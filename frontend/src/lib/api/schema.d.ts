@@ -3179,6 +3179,9 @@ export interface components {
     /**
      * @description Who may take a step: people of some roles, or the council's standing member or chair of the
      *     proposal's year (a membership, not a role).
+     *
+     *     - `roles`: people holding one of the listed roles.
+     *     - `councilSecretary`: the council's standing member or chair of the proposal's year.
      */
     Actor:
       | {
@@ -3611,6 +3614,22 @@ export interface components {
     CellStatus: 'on_time' | 'late' | 'missing' | 'pending' | 'upcoming' | 'not_applicable';
     /**
      * @description A field of a Giấy khen that changes from one certificate to the next.
+     *
+     *     - `recipient_name`: "Ông Nguyễn Văn A", or the collective's name.
+     *     - `position`: the recipient's position.
+     *     - `unit_name`: the recipient's unit.
+     *     - `achievement`: "Đã có thành tích xuất sắc trong …".
+     *     - `decision_number`: "Số: 05/QĐ-STP".
+     *     - `register_number`: the number in the register of awards (số vào sổ), alone.
+     *     - `date_line`: "Đồng Tháp, ngày 05 tháng 01 năm 2026".
+     *     - `place`: "Đồng Tháp", alone.
+     *     - `day`: the day, alone.
+     *     - `month`: the month, alone.
+     *     - `year`: the year, alone.
+     *     - `issuer_title`: "GIÁM ĐỐC SỞ TƯ PHÁP TỈNH ĐỒNG THÁP".
+     *     - `signer_authority`: "KT. GIÁM ĐỐC"; nothing when the director signs.
+     *     - `signer_title`: "GIÁM ĐỐC" or "PHÓ GIÁM ĐỐC".
+     *     - `signer_name`: the signer's name.
      * @enum {string}
      */
     CertificateField:
@@ -3642,7 +3661,13 @@ export interface components {
       /** Format: int32 */
       version: number;
     };
-    /** @enum {string} */
+    /**
+     * @description The sheet a Giấy khen is printed on.
+     *
+     *     - `a4_landscape`: A4, landscape.
+     *     - `a4_portrait`: A4, portrait.
+     * @enum {string}
+     */
     CertificatePage: 'a4_landscape' | 'a4_portrait';
     /**
      * @description The checks Lan Tỏa knows; a rule picks one and gives its parameters.
@@ -4130,8 +4155,8 @@ export interface components {
       | 'settings'
       | 'award_form'
       | 'base_salary'
-      | 'occasion'
-      | 'proposal'
+      | 'commendation_occasion'
+      | 'commendation_proposal'
       | 'council'
       | 'council_member'
       | 'council_meeting'
@@ -4569,6 +4594,10 @@ export interface components {
     FactSource: 'manual' | 'import' | 'decision';
     /**
      * @description Alignment of a field's text inside its box.
+     *
+     *     - `left`: left-aligned.
+     *     - `center`: centred.
+     *     - `right`: right-aligned.
      * @enum {string}
      */
     FieldAlign: 'left' | 'center' | 'right';
@@ -4665,6 +4694,14 @@ export interface components {
     /**
      * @description What must be true before a step can be taken; a failing guard makes the step disabled, with
      *     its reason.
+     *
+     *     - `has_nominees`: at least one nominee.
+     *     - `has_to_trinh`: a tờ trình is attached.
+     *     - `has_report_unless_ad_hoc`: a báo cáo thành tích is attached (not needed for đột xuất).
+     *     - `has_summary_if_ad_hoc`: a short summary of the achievement is written (đột xuất).
+     *     - `notice_ended`: the public notice's end has passed.
+     *     - `eligible_nominees`: at least one nominee found eligible and not failed by the vote.
+     *     - `ballots_open`: the meeting's ballots are open.
      * @enum {string}
      */
     Guard:
@@ -5187,6 +5224,10 @@ export interface components {
     };
     /**
      * @description Whether the step takes a note.
+     *
+     *     - `none`: no note.
+     *     - `optional`: a note may be given.
+     *     - `required`: a note (the reason) must be given.
      * @enum {string}
      */
     NoteRule: 'none' | 'optional' | 'required';
@@ -6260,6 +6301,17 @@ export interface components {
     /**
      * @description Which row applies when one action leads to different states: decided by the award form and
      *     the commendation type (đột xuất skips notice and vote), never by the caller.
+     *
+     *     - `always`: the row always applies.
+     *     - `notice_required`: the form needs a public notice (and the type is not đột xuất).
+     *     - `vote_without_notice`: a council vote without a public notice.
+     *     - `neither_notice_nor_vote`: neither a public notice nor a council vote.
+     *     - `vote_required`: the form needs a council vote.
+     *     - `no_vote`: no council vote.
+     *     - `department_decides`: the Giám đốc Sở decides the form.
+     *     - `higher_decides`: a higher authority decides it.
+     *     - `some_approved`: the recorded outcome awards at least one nominee.
+     *     - `none_approved`: the recorded outcome awards no nominee.
      * @enum {string}
      */
     Route:
