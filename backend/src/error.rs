@@ -69,6 +69,12 @@ pub enum ErrorCode {
     TooManyRequests,
     InternalError,
     ServiceUnavailable,
+    StepNotReady,
+    EligibilityBlocked,
+    NotCouncilMember,
+    ConflictOfInterest,
+    QuorumNotMet,
+    AlreadyVoted,
 }
 
 impl ErrorCode {
@@ -118,6 +124,12 @@ impl ErrorCode {
         ErrorCode::TooManyRequests,
         ErrorCode::InternalError,
         ErrorCode::ServiceUnavailable,
+        ErrorCode::StepNotReady,
+        ErrorCode::EligibilityBlocked,
+        ErrorCode::NotCouncilMember,
+        ErrorCode::ConflictOfInterest,
+        ErrorCode::QuorumNotMet,
+        ErrorCode::AlreadyVoted,
     ];
 
     /// The contract's description: every code with its HTTP status and Vietnamese title.
@@ -170,7 +182,13 @@ impl ErrorCode {
             | CannotDeactivateSelf
             | InvalidTransition
             | StageRecordMissing
-            | EvaluationFinalised => StatusCode::CONFLICT,
+            | EvaluationFinalised
+            | StepNotReady
+            | EligibilityBlocked
+            | ConflictOfInterest
+            | QuorumNotMet
+            | AlreadyVoted => StatusCode::CONFLICT,
+            NotCouncilMember => StatusCode::FORBIDDEN,
             IncompleteEvaluation | ExportTooLarge => StatusCode::UNPROCESSABLE_ENTITY,
             UnsupportedFileType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             FileTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -230,6 +248,12 @@ impl ErrorCode {
             TooManyRequests => "Quá nhiều lần thử",
             InternalError => "Lỗi hệ thống",
             ServiceUnavailable => "Dịch vụ tạm thời không sẵn sàng",
+            StepNotReady => "Chưa đủ điều kiện thực hiện bước này",
+            EligibilityBlocked => "Không đủ điều kiện khen thưởng",
+            NotCouncilMember => "Không phải thành viên Hội đồng Thi đua – Khen thưởng",
+            ConflictOfInterest => "Thành viên có xung đột lợi ích phải không biểu quyết",
+            QuorumNotMet => "Cuộc họp chưa đủ số thành viên theo quy định",
+            AlreadyVoted => "Thành viên đã bỏ phiếu",
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod clock;
+pub mod commendations;
 pub mod config;
 pub mod criteria;
 pub mod db;
@@ -128,6 +129,13 @@ where
                 .configure(publicity::propagation::api::configure)
                 .configure(publicity::publication::api::configure)
                 .configure(publicity::portal::api::configure)
+                .configure(commendations::proposals_api::configure)
+                .configure(commendations::workflow_api::configure)
+                .configure(commendations::notice_api::configure)
+                .configure(commendations::council_api::configure)
+                .configure(commendations::catalogue_api::configure)
+                .configure(commendations::registers_api::configure)
+                .configure(commendations::eligibility_api::configure)
                 .service(audit::api::list_audit)
                 .default_service(web::to(http::fallback::api_not_found))
                 .wrap(from_fn(auth::authenticate)),

@@ -39,6 +39,13 @@ trên dữ liệu đơn vị mình; tài khoản tích hợp (`integration`) c�
         (name = "Tuyên truyền", description = "Nhật ký hoạt động tuyên truyền gương điển hình: kênh, ngày, đường dẫn, lượt tiếp cận, tệp đính kèm"),
         (name = "Công bố điển hình", description = "Văn phòng Sở công bố điển hình lên cổng công khai (cần sự đồng ý của cá nhân), gỡ công bố; bộ nội dung chia sẻ Zalo, Facebook"),
         (name = "Cổng công khai", description = "Không cần đăng nhập: danh sách, trang, ảnh, ảnh thẻ chia sẻ, nguồn tin Atom và danh sách nhúng của các gương điển hình đã công bố")
+        (name = "Danh mục khen thưởng", description = "Danh hiệu thi đua, hình thức khen thưởng (có phiên bản), mức lương cơ sở, dịp khen thưởng, thiết lập khen thưởng"),
+        (name = "Đề nghị khen thưởng", description = "Hồ sơ đề nghị khen thưởng: người được đề nghị, tệp đính kèm, văn bản"),
+        (name = "Quy trình khen thưởng", description = "Các bước của hồ sơ đề nghị, theo bảng quy trình; mỗi hồ sơ trả về allowedActions cho người gọi"),
+        (name = "Công khai khen thưởng", description = "Công khai danh sách đề nghị để lấy ý kiến (không cần đăng nhập) và kiểm duyệt ý kiến"),
+        (name = "Hội đồng Thi đua – Khen thưởng", description = "Hội đồng theo năm, thành viên, cuộc họp, bỏ phiếu kín. Thành viên Hội đồng không phải là vai trò: quyền được kiểm tra theo tư cách thành viên"),
+        (name = "Sổ đăng ký văn bản", description = "Số quyết định, tờ trình, biên bản theo năm; giữ số, hủy số"),
+        (name = "Điều kiện khen thưởng", description = "Quy tắc điều kiện (dữ liệu, có căn cứ pháp lý), danh hiệu đã đạt, kỷ luật và vụ việc đang xem xét")
     )
 )]
 pub struct ApiDoc;

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 /// below it, never one that uses it back.
 const RESOURCES: &[&str] = &[
     "attachments",
+    "commendations",
     "criteria",
     "documents",
     "dossiers",

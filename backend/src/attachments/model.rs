@@ -20,6 +20,8 @@ pub enum Owner {
     Difficulty(i64),
     /// A propagation activity ("tuyên truyền"): its files are served by its own endpoints.
     Propagation(i64),
+    /// A commendation proposal's files, served by its own endpoints.
+    Proposal(i64),
 }
 
 impl Owner {
@@ -30,6 +32,7 @@ impl Owner {
             Owner::Replication(id) => ("replication", id),
             Owner::Difficulty(id) => ("difficulty", id),
             Owner::Propagation(id) => ("propagation", id),
+            Owner::Proposal(id) => ("commendation_proposal", id),
         }
     }
 
@@ -40,6 +43,7 @@ impl Owner {
             "replication" => Ok(Owner::Replication(id)),
             "difficulty" => Ok(Owner::Difficulty(id)),
             "propagation" => Ok(Owner::Propagation(id)),
+            "commendation_proposal" => Ok(Owner::Proposal(id)),
             other => Err(AppError::internal(format!(
                 "unknown attachment owner {other}"
             ))),

@@ -53,6 +53,13 @@ text_enum!(
         Redeliver = "redeliver" / "Gửi lại webhook",
         Unpublish = "unpublish" / "Gỡ công bố",
         UpdatePublication = "update_publication" / "Cập nhật nội dung công bố",
+        Transition = "transition" / "Chuyển bước quy trình",
+        Retire = "retire" / "Đưa hết hiệu lực",
+        Vote = "vote" / "Bỏ phiếu",
+        Moderate = "moderate" / "Kiểm duyệt",
+        Reserve = "reserve" / "Giữ số",
+        Cancel = "cancel" / "Hủy",
+        Comment = "comment" / "Góp ý công khai",
     }
 );
 
@@ -75,6 +82,19 @@ text_enum!(
         Difficulty = "difficulty" / "Khó khăn, vướng mắc",
         WebhookSubscription = "webhook_subscription" / "Đăng ký webhook",
         PropagationActivity = "propagation_activity" / "Hoạt động tuyên truyền",
+        AwardForm = "award_form" / "Danh hiệu, hình thức khen thưởng",
+        BaseSalary = "base_salary" / "Mức lương cơ sở",
+        CommendationOccasion = "commendation_occasion" / "Dịp khen thưởng",
+        CommendationProposal = "commendation_proposal" / "Hồ sơ đề nghị khen thưởng",
+        Council = "council" / "Hội đồng Thi đua – Khen thưởng",
+        CouncilMember = "council_member" / "Thành viên Hội đồng",
+        CouncilMeeting = "council_meeting" / "Cuộc họp Hội đồng",
+        Ballot = "ballot" / "Phiếu bầu",
+        RegisterEntry = "register_entry" / "Số văn bản",
+        NoticeComment = "notice_comment" / "Ý kiến góp ý",
+        EligibilityRule = "eligibility_rule" / "Quy tắc điều kiện khen thưởng",
+        TitleRecord = "title_record" / "Danh hiệu đã đạt",
+        DisciplineRecord = "discipline_record" / "Hồ sơ kỷ luật",
     }
 );
 

@@ -309,3 +309,15 @@ rule!(
     /// Taking a publication down at once: the Office, or the leadership.
     Unpublish = [Leader, Office]
 );
+rule!(
+    /// Those who draft commendation proposals: a unit head for the unit, the Office for any unit.
+    DraftProposals = [Office, UnitHead]
+);
+rule!(
+    /// The Office's emulation staff (thi đua – khen thưởng), who run the commendation pipeline.
+    CommendationOffice = [Office]
+);
+rule!(
+    /// The leadership, who decide commendations (Giám đốc Sở, or a deputy by delegation).
+    DecideCommendations = [Leader]
+);

@@ -446,66 +446,6 @@ diesel::table! {
     }
 }
 
-diesel::joinable!(users -> units (unit_id));
-diesel::joinable!(sessions -> users (user_id));
-diesel::joinable!(refresh_tokens -> sessions (session_id));
-
-diesel::joinable!(exemplars -> units (unit_id));
-diesel::joinable!(exemplar_movements -> exemplars (exemplar_id));
-diesel::joinable!(exemplar_movements -> movements (movement_id));
-diesel::joinable!(initiatives -> exemplars (exemplar_id));
-diesel::joinable!(stage_events -> exemplars (exemplar_id));
-diesel::joinable!(milestones -> exemplars (exemplar_id));
-diesel::joinable!(replications -> exemplars (exemplar_id));
-diesel::joinable!(introductions -> units (unit_id));
-diesel::joinable!(introduction_exemplars -> introductions (introduction_id));
-diesel::joinable!(introduction_exemplars -> exemplars (exemplar_id));
-diesel::joinable!(criteria -> criteria_sets (set_id));
-diesel::joinable!(evaluations -> exemplars (exemplar_id));
-diesel::joinable!(evaluations -> criteria_sets (criteria_set_id));
-diesel::joinable!(evaluations -> users (evaluator_user_id));
-diesel::joinable!(evaluation_items -> evaluations (evaluation_id));
-diesel::joinable!(evaluation_items -> criteria (criterion_id));
-
-diesel::joinable!(notifications -> users (user_id));
-
-diesel::joinable!(propagation_activities -> units (unit_id));
-diesel::joinable!(propagation_exemplars -> propagation_activities (activity_id));
-diesel::joinable!(propagation_exemplars -> exemplars (exemplar_id));
-diesel::joinable!(exemplar_publications -> exemplars (exemplar_id));
-
-diesel::allow_tables_to_appear_in_same_query!(
-    units,
-    users,
-    sessions,
-    refresh_tokens,
-    service_accounts,
-    audit_log,
-    settings,
-    movements,
-    exemplars,
-    exemplar_movements,
-    initiatives,
-    stage_events,
-    nurturing_plans,
-    milestones,
-    summaries,
-    replications,
-    introductions,
-    introduction_exemplars,
-    criteria_sets,
-    criteria,
-    evaluations,
-    evaluation_items,
-    attachments,
-    notifications,
-    propagation_activities,
-    propagation_exemplars,
-    exemplar_publications,
-);
-
-// The reporting calendar (obligations, reminders, webhooks, difficulties).
-
 diesel::table! {
     report_submissions (id) {
         id -> BigInt,
@@ -628,15 +568,494 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    award_forms (id) {
+        id -> BigInt,
+        code -> Text,
+        version_no -> Integer,
+        name -> Text,
+        kind -> Text,
+        subject_kind -> Text,
+        authority -> Text,
+        requires_notice -> Bool,
+        notice_working_days -> Nullable<Integer>,
+        requires_vote -> Bool,
+        vote_threshold_percent -> Integer,
+        vote_threshold_strict -> Bool,
+        vote_denominator -> Text,
+        individual_multiple -> Nullable<Integer>,
+        collective_multiple -> Nullable<Integer>,
+        legal_basis -> Text,
+        description -> Nullable<Text>,
+        status -> Text,
+        published_at -> Nullable<Timestamp>,
+        search_text -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    base_salaries (id) {
+        id -> BigInt,
+        amount -> BigInt,
+        effective_from -> Date,
+        legal_basis -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    number_registers (kind, year) {
+        kind -> Text,
+        year -> Integer,
+        last_number -> Integer,
+    }
+}
+
+diesel::table! {
+    register_entries (id) {
+        id -> BigInt,
+        kind -> Text,
+        year -> Integer,
+        number -> Integer,
+        status -> Text,
+        purpose -> Text,
+        document_date -> Nullable<Date>,
+        cancel_reason -> Nullable<Text>,
+        created_by -> Nullable<BigInt>,
+        cancelled_by -> Nullable<BigInt>,
+        cancelled_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    commendation_occasions (id) {
+        id -> BigInt,
+        code -> Text,
+        name -> Text,
+        kind -> Text,
+        year -> Nullable<Integer>,
+        occurs_on -> Nullable<Date>,
+        movement_id -> Nullable<BigInt>,
+        description -> Nullable<Text>,
+        active -> Bool,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    commendation_proposals (id) {
+        id -> BigInt,
+        unit_id -> BigInt,
+        award_form_id -> BigInt,
+        commendation_type -> Text,
+        occasion_id -> Nullable<BigInt>,
+        movement_id -> Nullable<BigInt>,
+        year -> Integer,
+        title -> Text,
+        summary -> Nullable<Text>,
+        state -> Text,
+        return_reason -> Nullable<Text>,
+        notice_starts_at -> Nullable<Timestamp>,
+        notice_ends_at -> Nullable<Timestamp>,
+        decision_entry_id -> Nullable<BigInt>,
+        decided_on -> Nullable<Date>,
+        signer_authority -> Nullable<Text>,
+        signer_title -> Nullable<Text>,
+        signer_name -> Nullable<Text>,
+        rejection_reason -> Nullable<Text>,
+        forward_entry_id -> Nullable<BigInt>,
+        forwarded_on -> Nullable<Date>,
+        higher_decision_number -> Nullable<Text>,
+        higher_decision_date -> Nullable<Date>,
+        awarded_on -> Nullable<Date>,
+        search_text -> Text,
+        created_by -> Nullable<BigInt>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    commendation_nominees (id) {
+        id -> BigInt,
+        proposal_id -> BigInt,
+        position -> Integer,
+        subject_kind -> Text,
+        exemplar_id -> Nullable<BigInt>,
+        full_name -> Text,
+        job_title -> Nullable<Text>,
+        unit_id -> Nullable<BigInt>,
+        workplace -> Text,
+        member_count -> Nullable<Integer>,
+        members_completed -> Nullable<Integer>,
+        recognised_initiatives -> Integer,
+        achievement -> Text,
+        subject_key -> Text,
+        review -> Text,
+        review_reason -> Nullable<Text>,
+        vote_result -> Nullable<Text>,
+        outcome -> Text,
+        outcome_reason -> Nullable<Text>,
+        reward_amount -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    commendation_events (id) {
+        id -> BigInt,
+        proposal_id -> BigInt,
+        action -> Text,
+        from_state -> Nullable<Text>,
+        to_state -> Nullable<Text>,
+        note -> Nullable<Text>,
+        actor_user_id -> Nullable<BigInt>,
+        actor_name -> Text,
+        occurred_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    commendation_attachments (attachment_id) {
+        attachment_id -> BigInt,
+        proposal_id -> BigInt,
+        kind -> Text,
+    }
+}
+
+diesel::table! {
+    notice_comments (id) {
+        id -> BigInt,
+        proposal_id -> BigInt,
+        nominee_id -> Nullable<BigInt>,
+        author_name -> Text,
+        contact -> Nullable<Text>,
+        body -> Text,
+        status -> Text,
+        moderation_reason -> Nullable<Text>,
+        moderated_by -> Nullable<BigInt>,
+        moderated_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notice_comment_quota (client_key) {
+        client_key -> Text,
+        comments -> Integer,
+        window_started_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    councils (id) {
+        id -> BigInt,
+        year -> Integer,
+        name -> Text,
+        established_by -> Nullable<Text>,
+        quorum_percent -> Integer,
+        quorum_strict -> Bool,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    council_members (id) {
+        id -> BigInt,
+        council_id -> BigInt,
+        user_id -> BigInt,
+        role -> Text,
+        title -> Text,
+        unit_id -> Nullable<BigInt>,
+        active -> Bool,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    council_meetings (id) {
+        id -> BigInt,
+        council_id -> BigInt,
+        subject -> Text,
+        meets_at -> Timestamp,
+        venue -> Text,
+        chair_member_id -> BigInt,
+        secretary_member_id -> BigInt,
+        status -> Text,
+        content -> Nullable<Text>,
+        conclusions -> Nullable<Text>,
+        minutes_entry_id -> Nullable<BigInt>,
+        ended_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    meeting_agenda (meeting_id, proposal_id) {
+        meeting_id -> BigInt,
+        proposal_id -> BigInt,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    meeting_attendance (meeting_id, member_id) {
+        meeting_id -> BigInt,
+        member_id -> BigInt,
+        present -> Bool,
+        absence_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    ballots (id) {
+        id -> BigInt,
+        meeting_id -> BigInt,
+        proposal_id -> BigInt,
+        nominee_id -> BigInt,
+        status -> Text,
+        threshold_percent -> Integer,
+        threshold_strict -> Bool,
+        denominator -> Text,
+        members_total -> Integer,
+        members_present -> Integer,
+        approve -> Nullable<Integer>,
+        reject -> Nullable<Integer>,
+        abstain -> Nullable<Integer>,
+        result -> Nullable<Text>,
+        opened_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    ballot_voters (ballot_id, member_id) {
+        ballot_id -> BigInt,
+        member_id -> BigInt,
+        mode -> Text,
+        conflict_declared -> Bool,
+    }
+}
+
+diesel::table! {
+    ballot_choices (id) {
+        id -> Text,
+        ballot_id -> BigInt,
+        choice -> Text,
+    }
+}
+
+diesel::table! {
+    eligibility_rules (id) {
+        id -> BigInt,
+        code -> Text,
+        name -> Text,
+        check_kind -> Text,
+        award_form_code -> Nullable<Text>,
+        severity -> Text,
+        title_code -> Nullable<Text>,
+        percent -> Nullable<Integer>,
+        strict -> Bool,
+        min_count -> Nullable<Integer>,
+        discipline_level -> Nullable<Text>,
+        legal_basis -> Text,
+        active -> Bool,
+        position -> Integer,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    title_records (id) {
+        id -> BigInt,
+        subject_kind -> Text,
+        full_name -> Text,
+        unit_id -> Nullable<BigInt>,
+        workplace -> Text,
+        exemplar_id -> Nullable<BigInt>,
+        subject_key -> Text,
+        title_code -> Text,
+        year -> Integer,
+        commendation_type -> Text,
+        decision_ref -> Nullable<Text>,
+        decided_on -> Nullable<Date>,
+        proposal_id -> Nullable<BigInt>,
+        source -> Text,
+        search_text -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    discipline_records (id) {
+        id -> BigInt,
+        full_name -> Text,
+        unit_id -> Nullable<BigInt>,
+        workplace -> Text,
+        exemplar_id -> Nullable<BigInt>,
+        subject_key -> Text,
+        kind -> Text,
+        level -> Nullable<Text>,
+        starts_on -> Date,
+        ends_on -> Nullable<Date>,
+        note -> Nullable<Text>,
+        search_text -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(users -> units (unit_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(refresh_tokens -> sessions (session_id));
+diesel::joinable!(exemplars -> units (unit_id));
+diesel::joinable!(exemplar_movements -> exemplars (exemplar_id));
+diesel::joinable!(exemplar_movements -> movements (movement_id));
+diesel::joinable!(initiatives -> exemplars (exemplar_id));
+diesel::joinable!(stage_events -> exemplars (exemplar_id));
+diesel::joinable!(milestones -> exemplars (exemplar_id));
+diesel::joinable!(replications -> exemplars (exemplar_id));
+diesel::joinable!(introductions -> units (unit_id));
+diesel::joinable!(introduction_exemplars -> introductions (introduction_id));
+diesel::joinable!(introduction_exemplars -> exemplars (exemplar_id));
+diesel::joinable!(criteria -> criteria_sets (set_id));
+diesel::joinable!(evaluations -> exemplars (exemplar_id));
+diesel::joinable!(evaluations -> criteria_sets (criteria_set_id));
+diesel::joinable!(evaluations -> users (evaluator_user_id));
+diesel::joinable!(evaluation_items -> evaluations (evaluation_id));
+diesel::joinable!(evaluation_items -> criteria (criterion_id));
+diesel::joinable!(notifications -> users (user_id));
+diesel::joinable!(propagation_activities -> units (unit_id));
+diesel::joinable!(propagation_exemplars -> propagation_activities (activity_id));
+diesel::joinable!(propagation_exemplars -> exemplars (exemplar_id));
+diesel::joinable!(exemplar_publications -> exemplars (exemplar_id));
 diesel::joinable!(report_submissions -> units (unit_id));
 diesel::joinable!(webhook_deliveries -> webhook_subscriptions (subscription_id));
 diesel::joinable!(difficulties -> units (unit_id));
 diesel::joinable!(difficulty_events -> difficulties (difficulty_id));
+diesel::joinable!(commendation_proposals -> units (unit_id));
+diesel::joinable!(commendation_proposals -> award_forms (award_form_id));
+diesel::joinable!(commendation_proposals -> commendation_occasions (occasion_id));
+diesel::joinable!(commendation_nominees -> commendation_proposals (proposal_id));
+diesel::joinable!(commendation_events -> commendation_proposals (proposal_id));
+diesel::joinable!(commendation_attachments -> attachments (attachment_id));
+diesel::joinable!(notice_comments -> commendation_proposals (proposal_id));
+diesel::joinable!(council_members -> councils (council_id));
+diesel::joinable!(council_members -> users (user_id));
+diesel::joinable!(council_meetings -> councils (council_id));
+diesel::joinable!(meeting_agenda -> council_meetings (meeting_id));
+diesel::joinable!(meeting_agenda -> commendation_proposals (proposal_id));
+diesel::joinable!(meeting_attendance -> council_meetings (meeting_id));
+diesel::joinable!(meeting_attendance -> council_members (member_id));
+diesel::joinable!(ballots -> council_meetings (meeting_id));
+diesel::joinable!(ballots -> commendation_nominees (nominee_id));
+diesel::joinable!(ballot_voters -> ballots (ballot_id));
+diesel::joinable!(ballot_voters -> council_members (member_id));
 
-// Each pair once: these tables with the ones they are joined to.
+diesel::allow_tables_to_appear_in_same_query!(
+    units,
+    users,
+    sessions,
+    refresh_tokens,
+    service_accounts,
+    audit_log,
+    settings,
+    movements,
+    exemplars,
+    exemplar_movements,
+    initiatives,
+    stage_events,
+    nurturing_plans,
+    milestones,
+    summaries,
+    replications,
+    introductions,
+    introduction_exemplars,
+    criteria_sets,
+    criteria,
+    evaluations,
+    evaluation_items,
+    attachments,
+    notifications,
+    propagation_activities,
+    propagation_exemplars,
+    exemplar_publications,
+);
 diesel::allow_tables_to_appear_in_same_query!(report_submissions, units);
 diesel::allow_tables_to_appear_in_same_query!(report_submissions, users);
 diesel::allow_tables_to_appear_in_same_query!(webhook_deliveries, webhook_subscriptions);
 diesel::allow_tables_to_appear_in_same_query!(difficulties, units);
 diesel::allow_tables_to_appear_in_same_query!(difficulties, difficulty_events);
 diesel::allow_tables_to_appear_in_same_query!(difficulties, exemplars);
+diesel::allow_tables_to_appear_in_same_query!(
+    units,
+    users,
+    sessions,
+    refresh_tokens,
+    service_accounts,
+    audit_log,
+    settings,
+    movements,
+    exemplars,
+    exemplar_movements,
+    initiatives,
+    stage_events,
+    nurturing_plans,
+    milestones,
+    summaries,
+    replications,
+    introductions,
+    introduction_exemplars,
+    criteria_sets,
+    criteria,
+    evaluations,
+    evaluation_items,
+    attachments,
+    notifications,
+    award_forms,
+    base_salaries,
+    number_registers,
+    register_entries,
+    commendation_occasions,
+    commendation_proposals,
+    commendation_nominees,
+    commendation_events,
+    commendation_attachments,
+    notice_comments,
+    notice_comment_quota,
+    councils,
+    council_members,
+    council_meetings,
+    meeting_agenda,
+    meeting_attendance,
+    ballots,
+    ballot_voters,
+    ballot_choices,
+    eligibility_rules,
+    title_records,
+    discipline_records,
+);

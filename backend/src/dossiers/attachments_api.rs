@@ -32,6 +32,8 @@ fn exemplar_of(conn: &mut DbConnection, owner: Owner) -> AppResult<exemplars::Ex
         Owner::Difficulty(_) => return Err(AppError::internal("a difficulty's file has no exemplar")),
         // Served by the propagation log's own endpoints, under its own rule.
         Owner::Propagation(_) => return Err(AppError::not_found("tệp đính kèm")),
+        // A proposal's files are served by its own endpoints, authorised like the proposal.
+        Owner::Proposal(_) => return Err(AppError::not_found("tệp đính kèm")),
     };
     exemplars::find_row(conn, exemplar_id)
 }

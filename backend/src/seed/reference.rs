@@ -126,6 +126,9 @@ pub fn ensure(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Vec<&'st
     if crate::criteria::seed::ensure(conn, now)? {
         created.push("criteria sets");
     }
+    if crate::commendations::seed::ensure(conn, now)? {
+        created.push("commendation catalogue");
+    }
     Ok(created)
 }
 

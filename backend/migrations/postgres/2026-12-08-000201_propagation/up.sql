@@ -31,4 +31,4 @@ CREATE INDEX propagation_exemplars_exemplar_idx ON propagation_exemplars (exempl
 -- Attachments may belong to a propagation activity.
 ALTER TABLE attachments DROP CONSTRAINT attachments_owner_type_check;
 ALTER TABLE attachments ADD CONSTRAINT attachments_owner_type_check
-    CHECK (owner_type IN ('exemplar', 'evaluation', 'replication', 'propagation'));
+    CHECK (owner_type IN ('exemplar', 'evaluation', 'replication', 'commendation_proposal', 'propagation'));

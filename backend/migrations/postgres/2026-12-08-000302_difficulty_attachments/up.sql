@@ -1,4 +1,4 @@
 -- Difficulties have files too.
 ALTER TABLE attachments DROP CONSTRAINT attachments_owner_type_check;
 ALTER TABLE attachments ADD CONSTRAINT attachments_owner_type_check
-    CHECK (owner_type IN ('exemplar', 'evaluation', 'replication', 'propagation', 'difficulty'));
+    CHECK (owner_type IN ('exemplar', 'evaluation', 'replication', 'commendation_proposal', 'propagation', 'difficulty'));

@@ -1,7 +1,7 @@
 DELETE FROM attachments WHERE owner_type = 'propagation';
 CREATE TABLE attachments_old (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
-    owner_type TEXT NOT NULL CHECK (owner_type IN ('exemplar', 'evaluation', 'replication')),
+    owner_type TEXT NOT NULL CHECK (owner_type IN ('exemplar', 'evaluation', 'replication', 'commendation_proposal')),
     owner_id INTEGER NOT NULL,
     file_name TEXT NOT NULL,
     content_type TEXT NOT NULL,

@@ -32,7 +32,7 @@ CREATE INDEX propagation_exemplars_exemplar_idx ON propagation_exemplars (exempl
 -- table is rebuilt, keeping its rows and its id sequence (removed ids are never reused).
 CREATE TABLE attachments_new (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
-    owner_type TEXT NOT NULL CHECK (owner_type IN ('exemplar', 'evaluation', 'replication', 'propagation')),
+    owner_type TEXT NOT NULL CHECK (owner_type IN ('exemplar', 'evaluation', 'replication', 'commendation_proposal', 'propagation')),
     owner_id INTEGER NOT NULL,
     file_name TEXT NOT NULL,
     content_type TEXT NOT NULL,

@@ -1,7 +1,7 @@
 DELETE FROM attachments WHERE owner_type = 'difficulty';
 CREATE TABLE attachments_rebuilt (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
-    owner_type TEXT NOT NULL CHECK (owner_type IN ('exemplar', 'evaluation', 'replication', 'propagation')),
+    owner_type TEXT NOT NULL CHECK (owner_type IN ('exemplar', 'evaluation', 'replication', 'commendation_proposal', 'propagation')),
     owner_id INTEGER NOT NULL,
     file_name TEXT NOT NULL,
     content_type TEXT NOT NULL,

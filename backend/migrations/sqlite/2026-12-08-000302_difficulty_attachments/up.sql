@@ -2,7 +2,7 @@
 -- (nothing references it by foreign key).
 CREATE TABLE attachments_rebuilt (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
-    owner_type TEXT NOT NULL CHECK (owner_type IN ('exemplar', 'evaluation', 'replication', 'propagation', 'difficulty')),
+    owner_type TEXT NOT NULL CHECK (owner_type IN ('exemplar', 'evaluation', 'replication', 'commendation_proposal', 'propagation', 'difficulty')),
     owner_id INTEGER NOT NULL,
     file_name TEXT NOT NULL,
     content_type TEXT NOT NULL,

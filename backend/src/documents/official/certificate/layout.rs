@@ -7,6 +7,22 @@ use utoipa::ToSchema;
 use crate::documents::official::error::DocumentError;
 
 /// A field of a Giấy khen that changes from one certificate to the next.
+///
+/// - `recipient_name`: "Ông Nguyễn Văn A", or the collective's name.
+/// - `position`: the recipient's position.
+/// - `unit_name`: the recipient's unit.
+/// - `achievement`: "Đã có thành tích xuất sắc trong …".
+/// - `decision_number`: "Số: 05/QĐ-STP".
+/// - `register_number`: the number in the register of awards (số vào sổ), alone.
+/// - `date_line`: "Đồng Tháp, ngày 05 tháng 01 năm 2026".
+/// - `place`: "Đồng Tháp", alone.
+/// - `day`: the day, alone.
+/// - `month`: the month, alone.
+/// - `year`: the year, alone.
+/// - `issuer_title`: "GIÁM ĐỐC SỞ TƯ PHÁP TỈNH ĐỒNG THÁP".
+/// - `signer_authority`: "KT. GIÁM ĐỐC"; nothing when the director signs.
+/// - `signer_title`: "GIÁM ĐỐC" or "PHÓ GIÁM ĐỐC".
+/// - `signer_name`: the signer's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CertificateField {
@@ -42,6 +58,10 @@ pub enum CertificateField {
     SignerName,
 }
 
+/// The sheet a Giấy khen is printed on.
+///
+/// - `a4_landscape`: A4, landscape.
+/// - `a4_portrait`: A4, portrait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CertificatePage {
@@ -61,6 +81,10 @@ impl CertificatePage {
 }
 
 /// Alignment of a field's text inside its box.
+///
+/// - `left`: left-aligned.
+/// - `center`: centred.
+/// - `right`: right-aligned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldAlign {

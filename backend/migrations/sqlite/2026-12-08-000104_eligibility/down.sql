@@ -1,0 +1,3 @@
+DROP TABLE discipline_records;
+DROP TABLE title_records;
+DROP TABLE eligibility_rules;
