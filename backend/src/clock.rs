@@ -88,9 +88,15 @@ mod tests {
         let clock = Clock::fixed(start);
         assert_eq!(clock.now(), start);
         // 23:59:59 in Vietnam on the 20th.
-        assert_eq!(clock.today(), NaiveDate::from_ymd_opt(2026, 10, 20).unwrap());
+        assert_eq!(
+            clock.today(),
+            NaiveDate::from_ymd_opt(2026, 10, 20).unwrap()
+        );
         clock.advance(chrono::Duration::seconds(1));
-        assert_eq!(clock.today(), NaiveDate::from_ymd_opt(2026, 10, 21).unwrap());
+        assert_eq!(
+            clock.today(),
+            NaiveDate::from_ymd_opt(2026, 10, 21).unwrap()
+        );
         let shared = clock.clone();
         shared.set(start);
         assert_eq!(clock.now(), start);

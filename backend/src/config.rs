@@ -115,7 +115,11 @@ pub struct ServeArgs {
     pub scheduler: crate::scheduler::SchedulerArgs,
     /// The address people reach Lan Tỏa at (scheme, host, optional port and path): the public
     /// pages, share texts, cards and the Atom feed link there.
-    #[arg(long, env = "LANTOA_PUBLIC_BASE_URL", default_value = "http://127.0.0.1:8080")]
+    #[arg(
+        long,
+        env = "LANTOA_PUBLIC_BASE_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
     pub public_base_url: String,
     /// Sites allowed to show the embeddable list (`/api/v1/public/embed/…`) in a frame: `*`, or
     /// http(s) origins separated by commas.
@@ -253,5 +257,7 @@ pub fn load_or_create_jwt_secret(
 /// than that only add context switches and stretch the slowest answers (README, Benchmarks).
 pub fn default_pool_size() -> u32 {
     let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-    u32::try_from(cores.saturating_mul(2)).unwrap_or(u32::MAX).max(4)
+    u32::try_from(cores.saturating_mul(2))
+        .unwrap_or(u32::MAX)
+        .max(4)
 }

@@ -13,8 +13,8 @@ pub mod documents;
 pub mod dossiers;
 pub mod error;
 pub mod evaluations;
-pub mod files;
 pub mod exemplars;
+pub mod files;
 pub mod home;
 pub mod http;
 pub mod introductions;
@@ -175,7 +175,10 @@ pub fn app(
         .app_data(http::fallback::query_config()))
     .split_for_parts();
     let app = app
-        .route("/api/openapi.json", web::get().to(http::api_docs::openapi_json))
+        .route(
+            "/api/openapi.json",
+            web::get().to(http::api_docs::openapi_json),
+        )
         .service(
             SwaggerUi::new("/api/docs/{_:.*}")
                 .config(utoipa_swagger_ui::Config::new(["/api/openapi.json"])),

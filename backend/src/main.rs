@@ -107,7 +107,9 @@ fn run(cli: Cli) -> Result<(), String> {
                 .block_on(async move {
                     match scheduler_interval {
                         Some(interval) => lantoa::scheduler::spawn(scheduler_state, interval),
-                        None => tracing::info!("LANTOA_SCHEDULER_INTERVAL is 0: this server sends no reminders"),
+                        None => tracing::info!(
+                            "LANTOA_SCHEDULER_INTERVAL is 0: this server sends no reminders"
+                        ),
                     }
                     server.run().await
                 })

@@ -38,7 +38,7 @@ trên dữ liệu đơn vị mình; tài khoản tích hợp (`integration`) c�
         (name = "Vận hành", description = "Kiểm tra tình trạng dịch vụ"),
         (name = "Tuyên truyền", description = "Nhật ký hoạt động tuyên truyền gương điển hình: kênh, ngày, đường dẫn, lượt tiếp cận, tệp đính kèm"),
         (name = "Công bố điển hình", description = "Văn phòng Sở công bố điển hình lên cổng công khai (cần sự đồng ý của cá nhân), gỡ công bố; bộ nội dung chia sẻ Zalo, Facebook"),
-        (name = "Cổng công khai", description = "Không cần đăng nhập: danh sách, trang, ảnh, ảnh thẻ chia sẻ, nguồn tin Atom và danh sách nhúng của các gương điển hình đã công bố")
+        (name = "Cổng công khai", description = "Không cần đăng nhập: danh sách, trang, ảnh, ảnh thẻ chia sẻ, nguồn tin Atom và danh sách nhúng của các gương điển hình đã công bố"),
         (name = "Danh mục khen thưởng", description = "Danh hiệu thi đua, hình thức khen thưởng (có phiên bản), mức lương cơ sở, dịp khen thưởng, thiết lập khen thưởng"),
         (name = "Đề nghị khen thưởng", description = "Hồ sơ đề nghị khen thưởng: người được đề nghị, tệp đính kèm, văn bản"),
         (name = "Quy trình khen thưởng", description = "Các bước của hồ sơ đề nghị, theo bảng quy trình; mỗi hồ sơ trả về allowedActions cho người gọi"),

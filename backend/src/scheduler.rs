@@ -54,7 +54,8 @@ impl SchedulerArgs {
     }
 
     pub fn interval(&self) -> Option<Duration> {
-        (self.scheduler_interval_secs > 0).then(|| Duration::from_secs(self.scheduler_interval_secs))
+        (self.scheduler_interval_secs > 0)
+            .then(|| Duration::from_secs(self.scheduler_interval_secs))
     }
 }
 
@@ -138,7 +139,12 @@ async fn send_webhooks(state: &AppState) -> AppResult<Sending> {
         if matches!(outcome, Outcome::Delivered { .. }) {
             done.sent += 1;
         } else {
-            tracing::warn!(delivery = delivery.id, attempt = delivery.attempts, ?outcome, "a webhook was not delivered");
+            tracing::warn!(
+                delivery = delivery.id,
+                attempt = delivery.attempts,
+                ?outcome,
+                "a webhook was not delivered"
+            );
             done.failed += 1;
         }
         let at = state.clock.now_naive();
@@ -161,7 +167,10 @@ pub fn spawn(state: web::Data<AppState>, interval: Duration) {
             ticks.tick().await;
             match run_pass(&state).await {
                 Ok(report) => {
-                    if report.reminders.claimed > 0 || report.emails != Sending::default() || report.webhooks != Sending::default() {
+                    if report.reminders.claimed > 0
+                        || report.emails != Sending::default()
+                        || report.webhooks != Sending::default()
+                    {
                         tracing::info!(?report, "scheduler pass");
                     }
                 }

@@ -87,13 +87,21 @@ fn offenders(pattern: impl Fn(&str) -> bool, allowed: &[&str]) -> Vec<String> {
 fn the_time_comes_from_the_injected_clock() {
     let found = offenders(
         |line| {
-            ["Utc::now(", "Local::now(", "SystemTime::now(", "chrono::offset::Utc::now"]
-                .iter()
-                .any(|p| line.contains(p))
+            [
+                "Utc::now(",
+                "Local::now(",
+                "SystemTime::now(",
+                "chrono::offset::Utc::now",
+            ]
+            .iter()
+            .any(|p| line.contains(p))
         },
         &["clock.rs", "source_rules.rs"],
     );
-    assert!(found.is_empty(), "read the time from `AppState.clock`: {found:#?}");
+    assert!(
+        found.is_empty(),
+        "read the time from `AppState.clock`: {found:#?}"
+    );
 }
 
 #[test]

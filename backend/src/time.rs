@@ -14,7 +14,16 @@ pub const LAST_YEAR: i32 = 2200;
 /// A calendar day sent by a client (`YYYY-MM-DD`, a year from 1900 to 2200). Every date in a
 /// request body or query is one: out of range it is a 422 naming the field.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, diesel::expression::AsExpression,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    diesel::expression::AsExpression,
 )]
 #[diesel(sql_type = diesel::sql_types::Date)]
 #[serde(transparent)]
@@ -79,7 +88,11 @@ impl<'de> Deserialize<'de> for Day {
                 &format!("Năm phải từ {FIRST_YEAR} đến {LAST_YEAR}."),
             ))
         };
-        let year_digits = text.trim_start_matches(['+', '-']).split('-').next().unwrap_or("");
+        let year_digits = text
+            .trim_start_matches(['+', '-'])
+            .split('-')
+            .next()
+            .unwrap_or("");
         if year_digits.len() > 4 || text.starts_with(['+', '-']) {
             return Err(out_of_range());
         }
@@ -172,9 +185,15 @@ impl Month {
 
     pub fn next(self) -> Month {
         if self.month == 12 {
-            Month { year: self.year + 1, month: 1 }
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
         } else {
-            Month { year: self.year, month: self.month + 1 }
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
         }
     }
 

@@ -44,8 +44,10 @@ fn prepare(url: &str) {
     let db = lantoa::db::Db::connect(url, 1).expect("connect to template");
     let mut conn = db.get().expect("template connection");
     lantoa::db::run_migrations(&mut conn).expect("migrations");
-    lantoa::seed::reference::ensure(&mut conn, lantoa::clock::Clock::system().now_naive()).expect("reference data");
-    lantoa::seed::demo::seed(&mut conn, lantoa::clock::Clock::system().now_naive()).expect("demo accounts");
+    lantoa::seed::reference::ensure(&mut conn, lantoa::clock::Clock::system().now_naive())
+        .expect("reference data");
+    lantoa::seed::demo::seed(&mut conn, lantoa::clock::Clock::system().now_naive())
+        .expect("demo accounts");
 }
 
 fn sqlite_template() -> &'static PathBuf {
@@ -200,8 +202,11 @@ impl TestDatabase {
                 // the copied database in it, or a reconnect could create an empty one first.
                 let staging = dir.with_extension("staging");
                 std::fs::create_dir_all(&staging).expect("staging directory");
-                std::fs::copy(sqlite_template(), staging.join(path.file_name().expect("file")))
-                    .expect("copy template");
+                std::fs::copy(
+                    sqlite_template(),
+                    staging.join(path.file_name().expect("file")),
+                )
+                .expect("copy template");
                 if dir.is_file() {
                     std::fs::remove_file(dir).expect("remove blocker");
                 }

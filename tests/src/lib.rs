@@ -97,12 +97,25 @@ impl TestApp {
     }
 
     async fn start_custom(kind: DbKind, auth: AuthArgs, web: lantoa::WebOptions) -> Self {
-        Self::start_full(kind, auth, web, lantoa::scheduler::DeliveryConfig::default())
+        Self::start_full(
+            kind,
+            auth,
+            web,
+            lantoa::scheduler::DeliveryConfig::default(),
+        )
     }
 
     /// With how reminders and events leave the server (an SMTP sink, a webhook allow-list).
-    pub async fn start_delivering(kind: DbKind, delivery: lantoa::scheduler::DeliveryConfig) -> Self {
-        Self::start_full(kind, AuthArgs::default(), lantoa::WebOptions::default(), delivery)
+    pub async fn start_delivering(
+        kind: DbKind,
+        delivery: lantoa::scheduler::DeliveryConfig,
+    ) -> Self {
+        Self::start_full(
+            kind,
+            AuthArgs::default(),
+            lantoa::WebOptions::default(),
+            delivery,
+        )
     }
 
     fn start_full(
@@ -192,7 +205,8 @@ impl TestApp {
         let state = lantoa::build_state(db, clock, JWT_SECRET, &auth, settings);
         let server_state = state.clone();
         let server_web = web.clone();
-        let server = actix_test::start(move || lantoa::app(server_state.clone(), server_web.clone()));
+        let server =
+            actix_test::start(move || lantoa::app(server_state.clone(), server_web.clone()));
         Self {
             kind,
             state,

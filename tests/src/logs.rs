@@ -31,12 +31,14 @@ pub fn capture() -> &'static Logs {
     LOGS.get_or_init(|| {
         let logs = Logs::default();
         let buffer = logs.buffer.clone();
-        let installed = lantoa::logging::init_with(
-            lantoa::config::LogFormat::Pretty,
-            "info",
-            move || Writer(buffer.clone()),
+        let installed =
+            lantoa::logging::init_with(lantoa::config::LogFormat::Pretty, "info", move || {
+                Writer(buffer.clone())
+            });
+        assert!(
+            installed,
+            "another log subscriber is installed in this test process"
         );
-        assert!(installed, "another log subscriber is installed in this test process");
         logs
     })
 }

@@ -52,7 +52,10 @@ pub async fn receive(
     let bytes = upload.bytes;
     let size_bytes = bytes.len() as i64;
     // Decoding an image for its thumbnail is the costly part: a few at a time.
-    let _decode = storage::DECODES.acquire().await.map_err(AppError::internal)?;
+    let _decode = storage::DECODES
+        .acquire()
+        .await
+        .map_err(AppError::internal)?;
     let (sha256, has_thumbnail) = web::block(move || -> AppResult<(String, bool)> {
         let sha256 = store.store(&bytes)?;
         let thumbnail = storage::is_image(content_type) && store.make_thumbnail(&sha256, &bytes)?;

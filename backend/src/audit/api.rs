@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{AuditAction, EntityType};
-use crate::time::Day;
 use crate::auth::Auth;
 use crate::auth::roles::AdminOrOffice;
 use crate::db::DbConnection;
@@ -17,6 +16,7 @@ use crate::http::extract::Query;
 use crate::http::pagination::{Page, PageRequest, parse_sort};
 use crate::state::AppState;
 use crate::time;
+use crate::time::Day;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]

@@ -16,8 +16,8 @@ pub mod throttle;
 pub mod tokens;
 
 use std::marker::PhantomData;
-use std::sync::Arc;
 use std::net::IpAddr;
+use std::sync::Arc;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};

@@ -403,7 +403,10 @@ mod tests {
         // Two sign-ins at once: the one that arrived at 5 s is counted first.
         let first = r.decide(Rule::Pair, fresh(), at(5)).unwrap();
         let second = r.decide(Rule::Pair, first, at(4));
-        assert!(second.is_ok(), "a free failure blocked a concurrent attempt");
+        assert!(
+            second.is_ok(),
+            "a free failure blocked a concurrent attempt"
+        );
     }
 
     #[test]

@@ -118,7 +118,8 @@ impl Calendar {
     pub fn periods(&self, kind: ObligationKind) -> Vec<String> {
         let years = self.settings.first_year..=self.settings.last_year;
         match kind {
-            ObligationKind::MonthlyIntroduction => (self.introductions_start.year..=self.settings.last_year)
+            ObligationKind::MonthlyIntroduction => (self.introductions_start.year
+                ..=self.settings.last_year)
                 .flat_map(|year| self.introduction_months(year))
                 .map(Month::text)
                 .collect(),
@@ -213,27 +214,60 @@ mod tests {
     #[test]
     fn by_and_before() {
         let days = WorkingDays::default();
-        assert_eq!(last_day(Stated::By(d(2026, 10, 20)), PLAN, &days), d(2026, 10, 20));
-        assert_eq!(last_day(Stated::Before(d(2028, 5, 20)), PLAN, &days), d(2028, 5, 19));
-        let inclusive = Reading { before_inclusive: true, ..PLAN };
-        assert_eq!(last_day(Stated::Before(d(2028, 5, 20)), inclusive, &days), d(2028, 5, 20));
+        assert_eq!(
+            last_day(Stated::By(d(2026, 10, 20)), PLAN, &days),
+            d(2026, 10, 20)
+        );
+        assert_eq!(
+            last_day(Stated::Before(d(2028, 5, 20)), PLAN, &days),
+            d(2028, 5, 19)
+        );
+        let inclusive = Reading {
+            before_inclusive: true,
+            ..PLAN
+        };
+        assert_eq!(
+            last_day(Stated::Before(d(2028, 5, 20)), inclusive, &days),
+            d(2028, 5, 20)
+        );
         // Before 1 March of a leap year: 29 February.
-        assert_eq!(last_day(Stated::Before(d(2028, 3, 1)), PLAN, &days), d(2028, 2, 29));
+        assert_eq!(
+            last_day(Stated::Before(d(2028, 3, 1)), PLAN, &days),
+            d(2028, 2, 29)
+        );
     }
 
     #[test]
     fn a_sunday_deadline_moves_only_when_asked() {
         let days = WorkingDays::default();
         // 20/10/2030 is a Sunday.
-        assert_eq!(last_day(Stated::By(d(2030, 10, 20)), PLAN, &days), d(2030, 10, 20));
-        let moving = Reading { move_to_next_working_day: true, ..PLAN };
-        assert_eq!(last_day(Stated::By(d(2030, 10, 20)), moving, &days), d(2030, 10, 21));
+        assert_eq!(
+            last_day(Stated::By(d(2030, 10, 20)), PLAN, &days),
+            d(2030, 10, 20)
+        );
+        let moving = Reading {
+            move_to_next_working_day: true,
+            ..PLAN
+        };
+        assert_eq!(
+            last_day(Stated::By(d(2030, 10, 20)), moving, &days),
+            d(2030, 10, 21)
+        );
     }
 
     #[test]
     fn the_day_ends_at_midnight_in_vietnam() {
-        assert_eq!(end_of_day(d(2026, 11, 10)), Utc.with_ymd_and_hms(2026, 11, 10, 16, 59, 59).unwrap());
-        assert!(met(Utc.with_ymd_and_hms(2026, 11, 10, 16, 59, 59).unwrap(), d(2026, 11, 10)));
-        assert!(!met(Utc.with_ymd_and_hms(2026, 11, 10, 17, 0, 0).unwrap(), d(2026, 11, 10)));
+        assert_eq!(
+            end_of_day(d(2026, 11, 10)),
+            Utc.with_ymd_and_hms(2026, 11, 10, 16, 59, 59).unwrap()
+        );
+        assert!(met(
+            Utc.with_ymd_and_hms(2026, 11, 10, 16, 59, 59).unwrap(),
+            d(2026, 11, 10)
+        ));
+        assert!(!met(
+            Utc.with_ymd_and_hms(2026, 11, 10, 17, 0, 0).unwrap(),
+            d(2026, 11, 10)
+        ));
     }
 }

@@ -90,10 +90,20 @@ mod tests {
 
     #[test]
     fn keys_round_trip() {
-        for text in ["annual_report:2026:12", "final_review:2026-2030:office", "monthly_introduction:2026-11:3"] {
+        for text in [
+            "annual_report:2026:12",
+            "final_review:2026-2030:office",
+            "monthly_introduction:2026-11:3",
+        ] {
             assert_eq!(ObligationKey::parse(text).unwrap().text(), text);
         }
-        for bad in ["annual_report:2026", "annual_report:2026:x", "report:2026:1", "annual_report:2026:1:2", "annual_report:2026:-1"] {
+        for bad in [
+            "annual_report:2026",
+            "annual_report:2026:x",
+            "report:2026:1",
+            "annual_report:2026:1:2",
+            "annual_report:2026:-1",
+        ] {
             assert!(ObligationKey::parse(bad).is_none(), "{bad}");
         }
     }

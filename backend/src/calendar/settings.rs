@@ -38,9 +38,9 @@ impl MonthDay {
 
     fn error(self, field: &str) -> Option<FieldError> {
         // 2027 has no 29 February: a day valid in it is valid every year.
-        self.in_year(2027).is_none().then(|| {
-            FieldError::new(field, "invalid_date", "Ngày này không có trong mọi năm.")
-        })
+        self.in_year(2027)
+            .is_none()
+            .then(|| FieldError::new(field, "invalid_date", "Ngày này không có trong mọi năm."))
     }
 }
 
@@ -67,9 +67,17 @@ impl Review {
     fn errors(&self, field: &str) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if !(2000..=2100).contains(&self.from_year) || !(2000..=2100).contains(&self.to_year) {
-            errors.push(FieldError::new(format!("{field}.fromYear"), "range", "Năm phải từ 2000 đến 2100."));
+            errors.push(FieldError::new(
+                format!("{field}.fromYear"),
+                "range",
+                "Năm phải từ 2000 đến 2100.",
+            ));
         } else if self.from_year > self.to_year {
-            errors.push(FieldError::new(format!("{field}.toYear"), "before_start", "Năm kết thúc không được trước năm bắt đầu."));
+            errors.push(FieldError::new(
+                format!("{field}.toYear"),
+                "before_start",
+                "Năm kết thúc không được trước năm bắt đầu.",
+            ));
         }
         if self.office_before < self.unit_before {
             errors.push(FieldError::new(
@@ -170,10 +178,18 @@ impl CalendarSettingsInput {
     pub fn extra_errors(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if !(2000..=2100).contains(&self.first_year) {
-            errors.push(FieldError::new("firstYear", "range", "Năm phải từ 2000 đến 2100."));
+            errors.push(FieldError::new(
+                "firstYear",
+                "range",
+                "Năm phải từ 2000 đến 2100.",
+            ));
         }
         if !(2000..=2100).contains(&self.last_year) {
-            errors.push(FieldError::new("lastYear", "range", "Năm phải từ 2000 đến 2100."));
+            errors.push(FieldError::new(
+                "lastYear",
+                "range",
+                "Năm phải từ 2000 đến 2100.",
+            ));
         } else if self.last_year < self.first_year || self.last_year - self.first_year > 20 {
             errors.push(FieldError::new(
                 "lastYear",
@@ -280,7 +296,14 @@ pub fn save(
             })?;
         return Ok(());
     }
-    versioned_update!(conn, settings, KEY, expected, now, (settings::value.eq(value)))?;
+    versioned_update!(
+        conn,
+        settings,
+        KEY,
+        expected,
+        now,
+        (settings::value.eq(value))
+    )?;
     Ok(())
 }
 
@@ -297,9 +320,22 @@ mod tests {
         let mut bad = plan.clone();
         bad.unit_annual_report = MonthDay { month: 2, day: 29 };
         bad.reminder_offsets = vec![-90, 1, 1];
-        let codes: Vec<String> = bad.extra_errors().into_iter().map(|e| format!("{}:{}", e.field, e.code)).collect();
-        assert!(codes.contains(&"unitAnnualReport:invalid_date".to_owned()), "{codes:?}");
-        assert!(codes.contains(&"reminderOffsets[0]:range".to_owned()), "{codes:?}");
-        assert!(codes.contains(&"reminderOffsets:duplicate".to_owned()), "{codes:?}");
+        let codes: Vec<String> = bad
+            .extra_errors()
+            .into_iter()
+            .map(|e| format!("{}:{}", e.field, e.code))
+            .collect();
+        assert!(
+            codes.contains(&"unitAnnualReport:invalid_date".to_owned()),
+            "{codes:?}"
+        );
+        assert!(
+            codes.contains(&"reminderOffsets[0]:range".to_owned()),
+            "{codes:?}"
+        );
+        assert!(
+            codes.contains(&"reminderOffsets:duplicate".to_owned()),
+            "{codes:?}"
+        );
     }
 }

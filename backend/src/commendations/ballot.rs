@@ -15,9 +15,11 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::council::{CouncilRow, MeetingRow, MemberRow};
-use super::types::{BallotChoice, BallotStatus, MeetingStatus, VoteDenominator, VoteMode, VoteResult};
-use crate::db::schema::{ballot_choices, ballot_voters, ballots, meeting_attendance};
+use super::types::{
+    BallotChoice, BallotStatus, MeetingStatus, VoteDenominator, VoteMode, VoteResult,
+};
 use crate::db::DbConnection;
+use crate::db::schema::{ballot_choices, ballot_voters, ballots, meeting_attendance};
 use crate::documents::official::Threshold;
 use crate::error::{AppError, AppResult, ErrorCode};
 
@@ -93,7 +95,11 @@ pub fn quorum_met(council: &CouncilRow, present: usize, total: usize) -> bool {
 pub fn quorum_error(council: &CouncilRow, present: usize, total: usize) -> AppError {
     AppError::new(ErrorCode::QuorumNotMet).with_detail(format!(
         "Có mặt {present}/{total} thành viên; cần {} {}% tổng số thành viên Hội đồng.",
-        if council.quorum_strict { "trên" } else { "từ" },
+        if council.quorum_strict {
+            "trên"
+        } else {
+            "từ"
+        },
         council.quorum_percent
     ))
 }
@@ -158,7 +164,11 @@ pub fn insert(
 }
 
 /// Whether `member` was present at the meeting.
-pub fn present_at(conn: &mut DbConnection, meeting_id: i64, member_id: i64) -> AppResult<Option<bool>> {
+pub fn present_at(
+    conn: &mut DbConnection,
+    meeting_id: i64,
+    member_id: i64,
+) -> AppResult<Option<bool>> {
     Ok(meeting_attendance::table
         .find((meeting_id, member_id))
         .select(meeting_attendance::present)
@@ -201,9 +211,10 @@ pub fn cast(
         ))
         .execute(conn)
         .map_err(|error| match error {
-            diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
-                already_voted()
-            }
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            ) => already_voted(),
             other => other.into(),
         })?;
     diesel::insert_into(ballot_choices::table)
@@ -217,7 +228,8 @@ pub fn cast(
 }
 
 pub fn already_voted() -> AppError {
-    AppError::new(ErrorCode::AlreadyVoted).with_detail("Thành viên này đã bỏ phiếu cho người được đề nghị này.")
+    AppError::new(ErrorCode::AlreadyVoted)
+        .with_detail("Thành viên này đã bỏ phiếu cho người được đề nghị này.")
 }
 
 /// Who has voted on a ballot: (member id, mode, conflict declared).
@@ -225,22 +237,34 @@ pub fn voters(conn: &mut DbConnection, ballot_id: i64) -> AppResult<Vec<(i64, Vo
     Ok(ballot_voters::table
         .filter(ballot_voters::ballot_id.eq(ballot_id))
         .order(ballot_voters::member_id.asc())
-        .select((ballot_voters::member_id, ballot_voters::mode, ballot_voters::conflict_declared))
+        .select((
+            ballot_voters::member_id,
+            ballot_voters::mode,
+            ballot_voters::conflict_declared,
+        ))
         .load(conn)?)
 }
 
 /// Closes every open ballot of a meeting and counts it: the rows are locked (and marked closed)
 /// before the count, so a vote either landed before or is refused.
-pub fn close_all(conn: &mut DbConnection, meeting: &MeetingRow, now: NaiveDateTime) -> AppResult<Vec<BallotRow>> {
+pub fn close_all(
+    conn: &mut DbConnection,
+    meeting: &MeetingRow,
+    now: NaiveDateTime,
+) -> AppResult<Vec<BallotRow>> {
     if meeting.status != MeetingStatus::Voting {
-        return Err(AppError::new(ErrorCode::Conflict).with_detail("Cuộc họp chưa mở phiếu bầu hoặc đã kết thúc."));
+        return Err(AppError::new(ErrorCode::Conflict)
+            .with_detail("Cuộc họp chưa mở phiếu bầu hoặc đã kết thúc."));
     }
     diesel::update(
         ballots::table
             .filter(ballots::meeting_id.eq(meeting.id))
             .filter(ballots::status.eq(BallotStatus::Open)),
     )
-    .set((ballots::status.eq(BallotStatus::Closed), ballots::closed_at.eq(Some(now))))
+    .set((
+        ballots::status.eq(BallotStatus::Closed),
+        ballots::closed_at.eq(Some(now)),
+    ))
     .execute(conn)?;
     let rows = of_meeting(conn, meeting.id)?;
     let mut out = Vec::with_capacity(rows.len());
@@ -262,8 +286,14 @@ pub fn close_all(conn: &mut DbConnection, meeting: &MeetingRow, now: NaiveDateTi
             count(BallotChoice::Reject),
             count(BallotChoice::Abstain),
         );
-        let passed = row.threshold().met(u64::try_from(approve).unwrap_or(0), row.base());
-        let result = if passed { VoteResult::Passed } else { VoteResult::Failed };
+        let passed = row
+            .threshold()
+            .met(u64::try_from(approve).unwrap_or(0), row.base());
+        let result = if passed {
+            VoteResult::Passed
+        } else {
+            VoteResult::Failed
+        };
         diesel::update(ballots::table.find(row.id))
             .set((
                 ballots::approve.eq(Some(approve)),

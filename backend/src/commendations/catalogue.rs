@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::types::{AwardKind, AwardSubject, Authority, CatalogueStatus, VoteDenominator};
+use super::types::{Authority, AwardKind, AwardSubject, CatalogueStatus, VoteDenominator};
 use crate::auth::{Principal, Role};
 use crate::db::schema::{award_forms, commendation_proposals};
 use crate::db::{DbConnection, search};
@@ -78,7 +78,11 @@ pub struct AwardFormInput {
     #[schema(min_length = 2, max_length = 30, example = "GK-GDS")]
     pub code: String,
     #[validate(length(min = 3, max = 300))]
-    #[schema(min_length = 3, max_length = 300, example = "Giấy khen của Giám đốc Sở Tư pháp")]
+    #[schema(
+        min_length = 3,
+        max_length = 300,
+        example = "Giấy khen của Giám đốc Sở Tư pháp"
+    )]
     pub name: String,
     pub kind: AwardKind,
     pub subject_kind: AwardSubject,
@@ -159,8 +163,14 @@ impl AwardFormInput {
                 ));
             }
         }
-        let individual = matches!(self.subject_kind, AwardSubject::Individual | AwardSubject::Both);
-        let collective = matches!(self.subject_kind, AwardSubject::Collective | AwardSubject::Both);
+        let individual = matches!(
+            self.subject_kind,
+            AwardSubject::Individual | AwardSubject::Both
+        );
+        let collective = matches!(
+            self.subject_kind,
+            AwardSubject::Collective | AwardSubject::Both
+        );
         if !individual && self.individual_multiple.is_some() {
             errors.push(FieldError::new(
                 "individualMultiple",

@@ -9,7 +9,9 @@ use utoipa::IntoParams;
 use super::catalogue::{self, AwardForm, AwardFormInput};
 use super::occasions::{self, Occasion, OccasionInput};
 use super::salary::{self, BaseSalary, BaseSalaryInput};
-use super::settings::{self, CertificateLayoutSetting, CommendationSettings, CommendationSettingsInput};
+use super::settings::{
+    self, CertificateLayoutSetting, CommendationSettings, CommendationSettingsInput,
+};
 use super::types::CatalogueStatus;
 use crate::audit::{self, AuditAction, AuditContext, EntityType};
 use crate::auth::Auth;
@@ -43,7 +45,11 @@ pub struct AwardFormQuery {
     responses((status = 200, body = Vec<AwardForm>))
 )]
 #[get("/award-forms")]
-pub async fn list_award_forms(auth: Auth<People>, state: web::Data<AppState>, Query(q): Query<AwardFormQuery>) -> AppResult<web::Json<Vec<AwardForm>>> {
+pub async fn list_award_forms(
+    auth: Auth<People>,
+    state: web::Data<AppState>,
+    Query(q): Query<AwardFormQuery>,
+) -> AppResult<web::Json<Vec<AwardForm>>> {
     let principal = auth.principal;
     let rows = state
         .db
@@ -62,10 +68,18 @@ pub async fn list_award_forms(auth: Auth<People>, state: web::Data<AppState>, Qu
     responses((status = 200, body = AwardForm, headers(("ETag" = String))))
 )]
 #[get("/award-forms/{id}")]
-pub async fn get_award_form(auth: Auth<People>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn get_award_form(
+    auth: Auth<People>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let principal = auth.principal;
-    let form = state.db.run(move |conn| catalogue::find_visible(conn, &principal, id)).await?.to_api();
+    let form = state
+        .db
+        .run(move |conn| catalogue::find_visible(conn, &principal, id))
+        .await?
+        .to_api();
     Ok(json_with_etag(StatusCode::OK, form.version, &form))
 }
 
@@ -87,7 +101,11 @@ fn checked(input: AwardFormInput) -> AppResult<AwardFormInput> {
     responses((status = 201, body = AwardForm, headers(("ETag" = String))), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/award-forms")]
-pub async fn create_award_form(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, Json(input): Json<AwardFormInput>) -> AppResult<HttpResponse> {
+pub async fn create_award_form(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    Json(input): Json<AwardFormInput>,
+) -> AppResult<HttpResponse> {
     let input = checked(input)?;
     let ctx = AuditContext::from(&auth);
     let form = state
@@ -95,7 +113,15 @@ pub async fn create_award_form(auth: Auth<AdminOrOffice>, state: web::Data<AppSt
         .transaction(move |conn| {
             let id = catalogue::insert_draft(conn, ctx.at, &input)?;
             let form = catalogue::find_row(conn, id)?.to_api();
-            audit::record(conn, &ctx, AuditAction::Create, EntityType::AwardForm, Some(id), None, audit::snapshot(&form))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Create,
+                EntityType::AwardForm,
+                Some(id),
+                None,
+                audit::snapshot(&form),
+            )?;
             Ok(form)
         })
         .await?;
@@ -103,9 +129,21 @@ pub async fn create_award_form(auth: Auth<AdminOrOffice>, state: web::Data<AppSt
 }
 
 /// Runs `change` on an award form version, audits it and answers it.
-async fn change_form<F>(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, id: i64, action: AuditAction, change: F) -> AppResult<HttpResponse>
+async fn change_form<F>(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    id: i64,
+    action: AuditAction,
+    change: F,
+) -> AppResult<HttpResponse>
 where
-    F: FnOnce(&mut crate::db::DbConnection, &catalogue::AwardFormRow, chrono::NaiveDateTime) -> AppResult<()> + Send + 'static,
+    F: FnOnce(
+            &mut crate::db::DbConnection,
+            &catalogue::AwardFormRow,
+            chrono::NaiveDateTime,
+        ) -> AppResult<()>
+        + Send
+        + 'static,
 {
     let ctx = AuditContext::from(&auth);
     let form = state
@@ -114,7 +152,15 @@ where
             let row = catalogue::find_row(conn, id)?;
             change(conn, &row, ctx.at)?;
             let after = catalogue::find_row(conn, id)?.to_api();
-            audit::record(conn, &ctx, action, EntityType::AwardForm, Some(id), audit::snapshot(&row.to_api()), audit::snapshot(&after))?;
+            audit::record(
+                conn,
+                &ctx,
+                action,
+                EntityType::AwardForm,
+                Some(id),
+                audit::snapshot(&row.to_api()),
+                audit::snapshot(&after),
+            )?;
             Ok(after)
         })
         .await?;
@@ -142,9 +188,13 @@ pub async fn update_award_form(
     Json(input): Json<AwardFormInput>,
 ) -> AppResult<HttpResponse> {
     let input = checked(input)?;
-    change_form(auth, state, id.into_inner(), AuditAction::Update, move |conn, row, now| {
-        catalogue::update_draft(conn, row, if_match, now, &input)
-    })
+    change_form(
+        auth,
+        state,
+        id.into_inner(),
+        AuditAction::Update,
+        move |conn, row, now| catalogue::update_draft(conn, row, if_match, now, &input),
+    )
     .await
 }
 
@@ -161,8 +211,20 @@ pub async fn update_award_form(
     responses((status = 200, body = AwardForm, headers(("ETag" = String))), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/award-forms/{id}/publish")]
-pub async fn publish_award_form(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
-    change_form(auth, state, id.into_inner(), AuditAction::Publish, move |conn, row, now| catalogue::publish(conn, row, if_match, now)).await
+pub async fn publish_award_form(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
+    change_form(
+        auth,
+        state,
+        id.into_inner(),
+        AuditAction::Publish,
+        move |conn, row, now| catalogue::publish(conn, row, if_match, now),
+    )
+    .await
 }
 
 /// Đưa một phiên bản hết hiệu lực.
@@ -178,8 +240,20 @@ pub async fn publish_award_form(auth: Auth<AdminOrOffice>, state: web::Data<AppS
     responses((status = 200, body = AwardForm, headers(("ETag" = String))), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/award-forms/{id}/retire")]
-pub async fn retire_award_form(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
-    change_form(auth, state, id.into_inner(), AuditAction::Retire, move |conn, row, now| catalogue::retire(conn, row, if_match, now)).await
+pub async fn retire_award_form(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
+    change_form(
+        auth,
+        state,
+        id.into_inner(),
+        AuditAction::Retire,
+        move |conn, row, now| catalogue::retire(conn, row, if_match, now),
+    )
+    .await
 }
 
 /// Tạo phiên bản mới từ phiên bản này.
@@ -195,7 +269,12 @@ pub async fn retire_award_form(auth: Auth<AdminOrOffice>, state: web::Data<AppSt
     responses((status = 201, body = AwardForm, headers(("ETag" = String))), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/award-forms/{id}/new-version")]
-pub async fn new_award_form_version(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn new_award_form_version(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
     let form = state
@@ -207,7 +286,15 @@ pub async fn new_award_form_version(auth: Auth<AdminOrOffice>, state: web::Data<
             crate::versioned_update!(conn, award_forms, id, expected, ctx.at)?;
             let new_id = catalogue::new_version(conn, &row, ctx.at)?;
             let form = catalogue::find_row(conn, new_id)?.to_api();
-            audit::record(conn, &ctx, AuditAction::Create, EntityType::AwardForm, Some(new_id), None, audit::snapshot(&form))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Create,
+                EntityType::AwardForm,
+                Some(new_id),
+                None,
+                audit::snapshot(&form),
+            )?;
             Ok(form)
         })
         .await?;
@@ -226,7 +313,12 @@ pub async fn new_award_form_version(auth: Auth<AdminOrOffice>, state: web::Data<
     responses((status = 204, description = "Đã xóa"), (status = 409, response = crate::openapi::Conflict))
 )]
 #[delete("/award-forms/{id}")]
-pub async fn delete_award_form(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn delete_award_form(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
     state
@@ -234,7 +326,15 @@ pub async fn delete_award_form(auth: Auth<AdminOrOffice>, state: web::Data<AppSt
         .transaction(move |conn| {
             let row = catalogue::find_row(conn, id)?;
             catalogue::delete_draft(conn, &row, if_match)?;
-            audit::record(conn, &ctx, AuditAction::Delete, EntityType::AwardForm, Some(id), audit::snapshot(&row.to_api()), None)
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Delete,
+                EntityType::AwardForm,
+                Some(id),
+                audit::snapshot(&row.to_api()),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -252,7 +352,10 @@ pub async fn delete_award_form(auth: Auth<AdminOrOffice>, state: web::Data<AppSt
     responses((status = 200, body = Vec<BaseSalary>))
 )]
 #[get("/base-salaries")]
-pub async fn list_base_salaries(_auth: Auth<People>, state: web::Data<AppState>) -> AppResult<web::Json<Vec<BaseSalary>>> {
+pub async fn list_base_salaries(
+    _auth: Auth<People>,
+    state: web::Data<AppState>,
+) -> AppResult<web::Json<Vec<BaseSalary>>> {
     Ok(web::Json(state.db.run(salary::list).await?))
 }
 
@@ -266,7 +369,11 @@ pub async fn list_base_salaries(_auth: Auth<People>, state: web::Data<AppState>)
     responses((status = 201, body = BaseSalary, headers(("ETag" = String))))
 )]
 #[post("/base-salaries")]
-pub async fn create_base_salary(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, Json(input): Json<BaseSalaryInput>) -> AppResult<HttpResponse> {
+pub async fn create_base_salary(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    Json(input): Json<BaseSalaryInput>,
+) -> AppResult<HttpResponse> {
     validate(&input)?;
     let ctx = AuditContext::from(&auth);
     let row = state
@@ -274,7 +381,15 @@ pub async fn create_base_salary(auth: Auth<AdminOrOffice>, state: web::Data<AppS
         .transaction(move |conn| {
             let id = salary::insert(conn, ctx.at, &input)?;
             let row = salary::find(conn, id)?;
-            audit::record(conn, &ctx, AuditAction::Create, EntityType::BaseSalary, Some(id), None, audit::snapshot(&row))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Create,
+                EntityType::BaseSalary,
+                Some(id),
+                None,
+                audit::snapshot(&row),
+            )?;
             Ok(row)
         })
         .await?;
@@ -310,7 +425,15 @@ pub async fn update_base_salary(
             let before = salary::find(conn, id)?;
             salary::update(conn, &before, if_match, ctx.at, &input)?;
             let after = salary::find(conn, id)?;
-            audit::record(conn, &ctx, AuditAction::Update, EntityType::BaseSalary, Some(id), audit::snapshot(&before), audit::snapshot(&after))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Update,
+                EntityType::BaseSalary,
+                Some(id),
+                audit::snapshot(&before),
+                audit::snapshot(&after),
+            )?;
             Ok(after)
         })
         .await?;
@@ -329,7 +452,12 @@ pub async fn update_base_salary(
     responses((status = 204, description = "Đã xóa"))
 )]
 #[delete("/base-salaries/{id}")]
-pub async fn delete_base_salary(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn delete_base_salary(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
     state
@@ -337,7 +465,15 @@ pub async fn delete_base_salary(auth: Auth<AdminOrOffice>, state: web::Data<AppS
         .transaction(move |conn| {
             let before = salary::find(conn, id)?;
             salary::delete(conn, &before, if_match)?;
-            audit::record(conn, &ctx, AuditAction::Delete, EntityType::BaseSalary, Some(id), audit::snapshot(&before), None)
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Delete,
+                EntityType::BaseSalary,
+                Some(id),
+                audit::snapshot(&before),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -354,7 +490,10 @@ pub async fn delete_base_salary(auth: Auth<AdminOrOffice>, state: web::Data<AppS
     responses((status = 200, body = CommendationSettings, headers(("ETag" = String))))
 )]
 #[get("/commendation-settings")]
-pub async fn get_commendation_settings(_auth: Auth<People>, state: web::Data<AppState>) -> AppResult<HttpResponse> {
+pub async fn get_commendation_settings(
+    _auth: Auth<People>,
+    state: web::Data<AppState>,
+) -> AppResult<HttpResponse> {
     let settings = state.db.run(settings::load).await?;
     Ok(json_with_etag(StatusCode::OK, settings.version, &settings))
 }
@@ -379,7 +518,6 @@ pub async fn update_commendation_settings(
     Json(input): Json<CommendationSettingsInput>,
 ) -> AppResult<HttpResponse> {
     validate(&input)?;
-    let input = input.normalized();
     let ctx = AuditContext::from(&auth);
     let settings = state
         .db
@@ -387,7 +525,15 @@ pub async fn update_commendation_settings(
             let before = settings::load(conn)?;
             settings::save(conn, &before, if_match, ctx.at, &input)?;
             let after = settings::load(conn)?;
-            audit::record(conn, &ctx, AuditAction::Update, EntityType::Settings, None, audit::snapshot(&before), audit::snapshot(&after))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Update,
+                EntityType::Settings,
+                None,
+                audit::snapshot(&before),
+                audit::snapshot(&after),
+            )?;
             Ok(after)
         })
         .await?;
@@ -406,7 +552,10 @@ pub async fn update_commendation_settings(
     responses((status = 200, body = CertificateLayoutSetting, headers(("ETag" = String))))
 )]
 #[get("/commendation-settings/certificate-layout")]
-pub async fn get_certificate_layout(_auth: Auth<People>, state: web::Data<AppState>) -> AppResult<HttpResponse> {
+pub async fn get_certificate_layout(
+    _auth: Auth<People>,
+    state: web::Data<AppState>,
+) -> AppResult<HttpResponse> {
     let layout = state.db.run(settings::load_layout).await?;
     Ok(json_with_etag(StatusCode::OK, layout.version, &layout))
 }
@@ -439,7 +588,15 @@ pub async fn update_certificate_layout(
             let before = settings::load_layout(conn)?;
             settings::save_layout(conn, &before, if_match, ctx.at, &layout)?;
             let after = settings::load_layout(conn)?;
-            audit::record(conn, &ctx, AuditAction::Update, EntityType::Settings, None, audit::snapshot(&before), audit::snapshot(&after))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Update,
+                EntityType::Settings,
+                None,
+                audit::snapshot(&before),
+                audit::snapshot(&after),
+            )?;
             Ok(after)
         })
         .await?;
@@ -464,8 +621,17 @@ pub struct OccasionQuery {
     responses((status = 200, body = Vec<Occasion>))
 )]
 #[get("/commendation-occasions")]
-pub async fn list_occasions(_auth: Auth<People>, state: web::Data<AppState>, Query(q): Query<OccasionQuery>) -> AppResult<web::Json<Vec<Occasion>>> {
-    Ok(web::Json(state.db.run(move |conn| occasions::list(conn, q.active, q.year)).await?))
+pub async fn list_occasions(
+    _auth: Auth<People>,
+    state: web::Data<AppState>,
+    Query(q): Query<OccasionQuery>,
+) -> AppResult<web::Json<Vec<Occasion>>> {
+    Ok(web::Json(
+        state
+            .db
+            .run(move |conn| occasions::list(conn, q.active, q.year))
+            .await?,
+    ))
 }
 
 /// Một dịp khen thưởng.
@@ -478,7 +644,11 @@ pub async fn list_occasions(_auth: Auth<People>, state: web::Data<AppState>, Que
     responses((status = 200, body = Occasion, headers(("ETag" = String))))
 )]
 #[get("/commendation-occasions/{id}")]
-pub async fn get_occasion(_auth: Auth<People>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn get_occasion(
+    _auth: Auth<People>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let occasion = state.db.run(move |conn| occasions::find(conn, id)).await?;
     Ok(json_with_etag(StatusCode::OK, occasion.version, &occasion))
@@ -500,7 +670,11 @@ fn checked_occasion(input: OccasionInput) -> AppResult<OccasionInput> {
     responses((status = 201, body = Occasion, headers(("ETag" = String))), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/commendation-occasions")]
-pub async fn create_occasion(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, Json(input): Json<OccasionInput>) -> AppResult<HttpResponse> {
+pub async fn create_occasion(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    Json(input): Json<OccasionInput>,
+) -> AppResult<HttpResponse> {
     let input = checked_occasion(input)?;
     let ctx = AuditContext::from(&auth);
     let occasion = state
@@ -508,11 +682,23 @@ pub async fn create_occasion(auth: Auth<AdminOrOffice>, state: web::Data<AppStat
         .transaction(move |conn| {
             let id = occasions::insert(conn, ctx.at, &input)?;
             let occasion = occasions::find(conn, id)?;
-            audit::record(conn, &ctx, AuditAction::Create, EntityType::CommendationOccasion, Some(id), None, audit::snapshot(&occasion))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Create,
+                EntityType::CommendationOccasion,
+                Some(id),
+                None,
+                audit::snapshot(&occasion),
+            )?;
             Ok(occasion)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::CREATED, occasion.version, &occasion))
+    Ok(json_with_etag(
+        StatusCode::CREATED,
+        occasion.version,
+        &occasion,
+    ))
 }
 
 /// Sửa (hoặc ngừng sử dụng) dịp khen thưởng.
@@ -544,7 +730,15 @@ pub async fn update_occasion(
             let before = occasions::find(conn, id)?;
             occasions::update(conn, &before, if_match, ctx.at, &input)?;
             let after = occasions::find(conn, id)?;
-            audit::record(conn, &ctx, AuditAction::Update, EntityType::CommendationOccasion, Some(id), audit::snapshot(&before), audit::snapshot(&after))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Update,
+                EntityType::CommendationOccasion,
+                Some(id),
+                audit::snapshot(&before),
+                audit::snapshot(&after),
+            )?;
             Ok(after)
         })
         .await?;
@@ -563,7 +757,12 @@ pub async fn update_occasion(
     responses((status = 204, description = "Đã xóa"), (status = 409, response = crate::openapi::Conflict))
 )]
 #[delete("/commendation-occasions/{id}")]
-pub async fn delete_occasion(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn delete_occasion(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
     state
@@ -571,7 +770,15 @@ pub async fn delete_occasion(auth: Auth<AdminOrOffice>, state: web::Data<AppStat
         .transaction(move |conn| {
             let before = occasions::find(conn, id)?;
             occasions::delete(conn, &before, if_match)?;
-            audit::record(conn, &ctx, AuditAction::Delete, EntityType::CommendationOccasion, Some(id), audit::snapshot(&before), None)
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Delete,
+                EntityType::CommendationOccasion,
+                Some(id),
+                audit::snapshot(&before),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -16,8 +16,8 @@ use super::types::{CouncilRole, MeetingStatus, ProposalState, VoteDenominator};
 use crate::auth::{Principal, Role};
 use crate::db::DbConnection;
 use crate::db::schema::{
-    award_forms, commendation_proposals, council_meetings, council_members, councils, meeting_agenda,
-    meeting_attendance, units, users,
+    award_forms, commendation_proposals, council_meetings, council_members, councils,
+    meeting_agenda, meeting_attendance, units, users,
 };
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use crate::http::etag::IfMatch;
@@ -96,7 +96,11 @@ pub struct CouncilInput {
     #[schema(minimum = 2000, maximum = 2100, example = 2026)]
     pub year: i32,
     #[validate(length(min = 3, max = 300))]
-    #[schema(min_length = 3, max_length = 300, example = "Hội đồng Thi đua - Khen thưởng Sở Tư pháp năm 2026")]
+    #[schema(
+        min_length = 3,
+        max_length = 300,
+        example = "Hội đồng Thi đua - Khen thưởng Sở Tư pháp năm 2026"
+    )]
     pub name: String,
     #[validate(length(max = 300))]
     #[schema(max_length = 300)]
@@ -125,7 +129,11 @@ pub struct MemberInput {
     pub user_id: i64,
     pub role: CouncilRole,
     #[validate(length(min = 2, max = 200))]
-    #[schema(min_length = 2, max_length = 200, example = "Trưởng phòng Hành chính tư pháp")]
+    #[schema(
+        min_length = 2,
+        max_length = 200,
+        example = "Trưởng phòng Hành chính tư pháp"
+    )]
     pub title: String,
     /// Default: the user's unit.
     pub unit_id: Option<i64>,
@@ -193,7 +201,11 @@ pub fn reads_all(principal: &Principal) -> bool {
 }
 
 /// The caller's active membership of a council, if any.
-pub fn membership(conn: &mut DbConnection, principal: &Principal, council_id: i64) -> AppResult<Option<MemberRow>> {
+pub fn membership(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    council_id: i64,
+) -> AppResult<Option<MemberRow>> {
     let Some(user) = principal.user_id() else {
         return Ok(None);
     };
@@ -207,12 +219,17 @@ pub fn membership(conn: &mut DbConnection, principal: &Principal, council_id: i6
 }
 
 pub fn not_member() -> AppError {
-    AppError::new(ErrorCode::NotCouncilMember)
-        .with_detail("Chỉ thành viên Hội đồng Thi đua – Khen thưởng của năm này mới được thực hiện.")
+    AppError::new(ErrorCode::NotCouncilMember).with_detail(
+        "Chỉ thành viên Hội đồng Thi đua – Khen thưởng của năm này mới được thực hiện.",
+    )
 }
 
 /// The council rule: read by admin, leader, office, or an active member of it.
-pub fn ensure_readable(conn: &mut DbConnection, principal: &Principal, council_id: i64) -> AppResult<Option<MemberRow>> {
+pub fn ensure_readable(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    council_id: i64,
+) -> AppResult<Option<MemberRow>> {
     let member = membership(conn, principal, council_id)?;
     if member.is_none() && !reads_all(principal) {
         return Err(not_member());
@@ -238,7 +255,11 @@ pub fn list(conn: &mut DbConnection, principal: &Principal) -> AppResult<Vec<Cou
     rows.into_iter().map(|row| to_api(conn, row)).collect()
 }
 
-pub fn insert_council(conn: &mut DbConnection, now: NaiveDateTime, input: &CouncilInput) -> AppResult<i64> {
+pub fn insert_council(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    input: &CouncilInput,
+) -> AppResult<i64> {
     let taken: i64 = councils::table
         .filter(councils::year.eq(input.year))
         .count()
@@ -260,9 +281,10 @@ pub fn insert_council(conn: &mut DbConnection, now: NaiveDateTime, input: &Counc
         .returning(councils::id)
         .get_result(conn)
         .map_err(|error| match error {
-            diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
-                AppError::field("year", "taken", "Năm này đã có Hội đồng.")
-            }
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            ) => AppError::field("year", "taken", "Năm này đã có Hội đồng."),
             other => other.into(),
         })
 }
@@ -276,7 +298,11 @@ pub fn update_council(
 ) -> AppResult<()> {
     let expected = if_match.expect(current.version)?;
     if input.year != current.year {
-        return Err(AppError::field("year", "immutable", "Không đổi được năm của Hội đồng."));
+        return Err(AppError::field(
+            "year",
+            "immutable",
+            "Không đổi được năm của Hội đồng.",
+        ));
     }
     versioned_update!(
         conn,
@@ -294,22 +320,39 @@ pub fn update_council(
     Ok(())
 }
 
-fn check_member(conn: &mut DbConnection, council_id: i64, input: &MemberInput, id: Option<i64>) -> AppResult<Option<i64>> {
+fn check_member(
+    conn: &mut DbConnection,
+    council_id: i64,
+    input: &MemberInput,
+    id: Option<i64>,
+) -> AppResult<Option<i64>> {
     let user: Option<(Option<i64>, bool)> = users::table
         .find(input.user_id)
         .select((users::unit_id, users::active))
         .first(conn)
         .optional()?;
     let Some((user_unit, active)) = user else {
-        return Err(AppError::field("userId", "not_found", "Không có tài khoản này."));
+        return Err(AppError::field(
+            "userId",
+            "not_found",
+            "Không có tài khoản này.",
+        ));
     };
     if !active && input.active {
-        return Err(AppError::field("userId", "inactive", "Tài khoản đã bị khóa."));
+        return Err(AppError::field(
+            "userId",
+            "inactive",
+            "Tài khoản đã bị khóa.",
+        ));
     }
     if let Some(unit) = input.unit_id {
         let exists: i64 = units::table.find(unit).count().get_result(conn)?;
         if exists == 0 {
-            return Err(AppError::field("unitId", "not_found", "Không có đơn vị này."));
+            return Err(AppError::field(
+                "unitId",
+                "not_found",
+                "Không có đơn vị này.",
+            ));
         }
     }
     let mut same = council_members::table
@@ -320,7 +363,11 @@ fn check_member(conn: &mut DbConnection, council_id: i64, input: &MemberInput, i
         same = same.filter(council_members::id.ne(id));
     }
     if same.count().get_result::<i64>(conn)? > 0 {
-        return Err(AppError::field("userId", "taken", "Người này đã là thành viên Hội đồng."));
+        return Err(AppError::field(
+            "userId",
+            "taken",
+            "Người này đã là thành viên Hội đồng.",
+        ));
     }
     if input.active && matches!(input.role, CouncilRole::Chair | CouncilRole::Standing) {
         let mut holder = council_members::table
@@ -342,7 +389,12 @@ fn check_member(conn: &mut DbConnection, council_id: i64, input: &MemberInput, i
     Ok(input.unit_id.or(user_unit))
 }
 
-pub fn insert_member(conn: &mut DbConnection, council: &CouncilRow, now: NaiveDateTime, input: &MemberInput) -> AppResult<i64> {
+pub fn insert_member(
+    conn: &mut DbConnection,
+    council: &CouncilRow,
+    now: NaiveDateTime,
+    input: &MemberInput,
+) -> AppResult<i64> {
     let unit = check_member(conn, council.id, input, None)?;
     Ok(diesel::insert_into(council_members::table)
         .values((
@@ -378,7 +430,11 @@ pub fn update_member(
 ) -> AppResult<()> {
     let expected = if_match.expect(current.version)?;
     if input.user_id != current.user_id {
-        return Err(AppError::field("userId", "immutable", "Không đổi được người của một thành viên; hãy thêm thành viên mới."));
+        return Err(AppError::field(
+            "userId",
+            "immutable",
+            "Không đổi được người của một thành viên; hãy thêm thành viên mới.",
+        ));
     }
     let unit = check_member(conn, current.council_id, input, Some(current.id))?;
     versioned_update!(
@@ -429,7 +485,11 @@ impl MeetingRow {
 pub struct MeetingInput {
     pub council_id: i64,
     #[validate(length(min = 3, max = 300))]
-    #[schema(min_length = 3, max_length = 300, example = "Họp xét đề nghị khen thưởng tổng kết năm 2026")]
+    #[schema(
+        min_length = 3,
+        max_length = 300,
+        example = "Họp xét đề nghị khen thưởng tổng kết năm 2026"
+    )]
     pub subject: String,
     pub meets_at: DateTime<Utc>,
     #[validate(length(min = 2, max = 300))]
@@ -486,7 +546,10 @@ pub fn agenda_of(conn: &mut DbConnection, meeting_id: i64) -> AppResult<Vec<i64>
 }
 
 /// (member id, present, absence reason) of a meeting.
-pub fn attendance_of(conn: &mut DbConnection, meeting_id: i64) -> AppResult<Vec<(i64, bool, Option<String>)>> {
+pub fn attendance_of(
+    conn: &mut DbConnection,
+    meeting_id: i64,
+) -> AppResult<Vec<(i64, bool, Option<String>)>> {
     Ok(meeting_attendance::table
         .filter(meeting_attendance::meeting_id.eq(meeting_id))
         .select((
@@ -498,7 +561,11 @@ pub fn attendance_of(conn: &mut DbConnection, meeting_id: i64) -> AppResult<Vec<
 }
 
 /// Who may manage a meeting of `council_id`: the Office, or the council's standing member or chair.
-pub fn ensure_runs(conn: &mut DbConnection, principal: &Principal, council_id: i64) -> AppResult<Option<MemberRow>> {
+pub fn ensure_runs(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    council_id: i64,
+) -> AppResult<Option<MemberRow>> {
     let member = membership(conn, principal, council_id)?;
     let runs = member
         .as_ref()
@@ -514,9 +581,16 @@ pub fn ensure_runs(conn: &mut DbConnection, principal: &Principal, council_id: i
     Ok(member)
 }
 
-fn check_meeting(conn: &mut DbConnection, input: &MeetingInput, meeting: Option<i64>) -> AppResult<()> {
+fn check_meeting(
+    conn: &mut DbConnection,
+    input: &MeetingInput,
+    meeting: Option<i64>,
+) -> AppResult<()> {
     let mut errors = Vec::new();
-    for (field, id) in [("chairMemberId", input.chair_member_id), ("secretaryMemberId", input.secretary_member_id)] {
+    for (field, id) in [
+        ("chairMemberId", input.chair_member_id),
+        ("secretaryMemberId", input.secretary_member_id),
+    ] {
         let ok: i64 = council_members::table
             .filter(council_members::id.eq(id))
             .filter(council_members::council_id.eq(input.council_id))
@@ -524,33 +598,46 @@ fn check_meeting(conn: &mut DbConnection, input: &MeetingInput, meeting: Option<
             .count()
             .get_result(conn)?;
         if ok == 0 {
-            errors.push(FieldError::new(field, "not_member", "Chọn một thành viên đang hoạt động của Hội đồng."));
+            errors.push(FieldError::new(
+                field,
+                "not_member",
+                "Chọn một thành viên đang hoạt động của Hội đồng.",
+            ));
         }
     }
     let mut ids = input.proposal_ids.clone();
     ids.sort_unstable();
     ids.dedup();
     if ids.len() != input.proposal_ids.len() {
-        errors.push(FieldError::new("proposalIds", "duplicate", "Mỗi hồ sơ chỉ ghi một lần."));
+        errors.push(FieldError::new(
+            "proposalIds",
+            "duplicate",
+            "Mỗi hồ sơ chỉ ghi một lần.",
+        ));
     }
     let mut rules: Vec<(i32, bool, VoteDenominator)> = Vec::new();
     for (index, id) in input.proposal_ids.iter().enumerate() {
-        let found: Option<(ProposalState, i32, bool, VoteDenominator)> = commendation_proposals::table
-            .inner_join(award_forms::table)
-            .filter(commendation_proposals::id.eq(id))
-            .select((
-                commendation_proposals::state,
-                award_forms::vote_threshold_percent,
-                award_forms::vote_threshold_strict,
-                award_forms::vote_denominator,
-            ))
-            .first(conn)
-            .optional()?;
+        let found: Option<(ProposalState, i32, bool, VoteDenominator)> =
+            commendation_proposals::table
+                .inner_join(award_forms::table)
+                .filter(commendation_proposals::id.eq(id))
+                .select((
+                    commendation_proposals::state,
+                    award_forms::vote_threshold_percent,
+                    award_forms::vote_threshold_strict,
+                    award_forms::vote_denominator,
+                ))
+                .first(conn)
+                .optional()?;
         if let Some((_, percent, strict, denominator)) = found {
             rules.push((percent, strict, denominator));
         }
         match found.map(|f| f.0) {
-            None => errors.push(FieldError::new(format!("proposalIds[{index}]"), "not_found", "Không có hồ sơ này.")),
+            None => errors.push(FieldError::new(
+                format!("proposalIds[{index}]"),
+                "not_found",
+                "Không có hồ sơ này.",
+            )),
             Some(ProposalState::InCouncil) => {
                 let mut elsewhere = meeting_agenda::table
                     .inner_join(council_meetings::table)
@@ -571,7 +658,10 @@ fn check_meeting(conn: &mut DbConnection, input: &MeetingInput, meeting: Option<
             Some(state) => errors.push(FieldError::new(
                 format!("proposalIds[{index}]"),
                 "wrong_state",
-                format!("Hồ sơ đang ở trạng thái \"{}\", chưa chờ Hội đồng xét.", state.label()),
+                format!(
+                    "Hồ sơ đang ở trạng thái \"{}\", chưa chờ Hội đồng xét.",
+                    state.label()
+                ),
             )),
         }
     }
@@ -584,11 +674,16 @@ fn check_meeting(conn: &mut DbConnection, input: &MeetingInput, meeting: Option<
             "Các hồ sơ trong một cuộc họp phải cùng cách tính tỷ lệ phiếu (ngưỡng và mẫu số); hãy xét riêng ở cuộc họp khác.",
         ));
     }
-    if errors.is_empty() { Ok(()) } else { Err(AppError::validation(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::validation(errors))
+    }
 }
 
 fn write_agenda(conn: &mut DbConnection, meeting_id: i64, ids: &[i64]) -> AppResult<()> {
-    diesel::delete(meeting_agenda::table.filter(meeting_agenda::meeting_id.eq(meeting_id))).execute(conn)?;
+    diesel::delete(meeting_agenda::table.filter(meeting_agenda::meeting_id.eq(meeting_id)))
+        .execute(conn)?;
     for (position, id) in ids.iter().enumerate() {
         diesel::insert_into(meeting_agenda::table)
             .values((
@@ -601,7 +696,11 @@ fn write_agenda(conn: &mut DbConnection, meeting_id: i64, ids: &[i64]) -> AppRes
     Ok(())
 }
 
-pub fn insert_meeting(conn: &mut DbConnection, now: NaiveDateTime, input: &MeetingInput) -> AppResult<i64> {
+pub fn insert_meeting(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    input: &MeetingInput,
+) -> AppResult<i64> {
     check_meeting(conn, input, None)?;
     let id = diesel::insert_into(council_meetings::table)
         .values((
@@ -641,7 +740,11 @@ pub fn update_meeting(
     ensure_planned(current)?;
     let expected = if_match.expect(current.version)?;
     if input.council_id != current.council_id {
-        return Err(AppError::field("councilId", "immutable", "Không chuyển cuộc họp sang Hội đồng khác."));
+        return Err(AppError::field(
+            "councilId",
+            "immutable",
+            "Không chuyển cuộc họp sang Hội đồng khác.",
+        ));
     }
     check_meeting(conn, input, Some(current.id))?;
     versioned_update!(
@@ -680,26 +783,43 @@ pub fn set_attendance(
     let mut errors = Vec::new();
     for (index, entry) in input.entries.iter().enumerate() {
         if !members.contains(&entry.member_id) {
-            errors.push(FieldError::new(format!("entries[{index}].memberId"), "not_member", "Không phải thành viên đang hoạt động của Hội đồng."));
+            errors.push(FieldError::new(
+                format!("entries[{index}].memberId"),
+                "not_member",
+                "Không phải thành viên đang hoạt động của Hội đồng.",
+            ));
         }
-        if input.entries.iter().filter(|e| e.member_id == entry.member_id).count() > 1 {
-            errors.push(FieldError::new(format!("entries[{index}].memberId"), "duplicate", "Mỗi thành viên chỉ ghi một lần."));
+        if input
+            .entries
+            .iter()
+            .filter(|e| e.member_id == entry.member_id)
+            .count()
+            > 1
+        {
+            errors.push(FieldError::new(
+                format!("entries[{index}].memberId"),
+                "duplicate",
+                "Mỗi thành viên chỉ ghi một lần.",
+            ));
         }
     }
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
     versioned_update!(conn, council_meetings, current.id, expected, now)?;
-    diesel::delete(meeting_attendance::table.filter(meeting_attendance::meeting_id.eq(current.id))).execute(conn)?;
+    diesel::delete(meeting_attendance::table.filter(meeting_attendance::meeting_id.eq(current.id)))
+        .execute(conn)?;
     for entry in &input.entries {
         diesel::insert_into(meeting_attendance::table)
             .values((
                 meeting_attendance::meeting_id.eq(current.id),
                 meeting_attendance::member_id.eq(entry.member_id),
                 meeting_attendance::present.eq(entry.present),
-                meeting_attendance::absence_reason.eq(
-                    entry.absence_reason.as_deref().map(str::trim).filter(|r| !r.is_empty() && !entry.present),
-                ),
+                meeting_attendance::absence_reason.eq(entry
+                    .absence_reason
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty() && !entry.present)),
             ))
             .execute(conn)?;
     }
@@ -716,8 +836,14 @@ pub fn active_members(conn: &mut DbConnection, council_id: i64) -> AppResult<Vec
 }
 
 /// The meetings of a council (or of every council the caller reads).
-pub fn meetings(conn: &mut DbConnection, principal: &Principal, council_id: Option<i64>) -> AppResult<Vec<MeetingRow>> {
-    let mut query = council_meetings::table.select(MeetingRow::as_select()).into_boxed();
+pub fn meetings(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    council_id: Option<i64>,
+) -> AppResult<Vec<MeetingRow>> {
+    let mut query = council_meetings::table
+        .select(MeetingRow::as_select())
+        .into_boxed();
     if let Some(council) = council_id {
         query = query.filter(council_meetings::council_id.eq(council));
     }
@@ -732,11 +858,17 @@ pub fn meetings(conn: &mut DbConnection, principal: &Principal, council_id: Opti
             ),
         );
     }
-    Ok(query.order(council_meetings::meets_at.desc()).limit(500).load(conn)?)
+    Ok(query
+        .order(council_meetings::meets_at.desc())
+        .limit(500)
+        .load(conn)?)
 }
 
 /// The open meeting (voting) a proposal is on, if any.
-pub fn voting_meeting_of(conn: &mut DbConnection, proposal_id: i64) -> AppResult<Option<MeetingRow>> {
+pub fn voting_meeting_of(
+    conn: &mut DbConnection,
+    proposal_id: i64,
+) -> AppResult<Option<MeetingRow>> {
     Ok(meeting_agenda::table
         .inner_join(council_meetings::table)
         .filter(meeting_agenda::proposal_id.eq(proposal_id))

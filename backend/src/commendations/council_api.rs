@@ -23,7 +23,9 @@ use super::proposals;
 use super::proposals_api::docx_response;
 use super::registers::{self, EntryStatus, NewEntry, RegisterKind};
 use super::steps;
-use super::types::{BallotStatus, MeetingStatus, ProposalState, VoteDenominator, VoteMode, VoteResult};
+use super::types::{
+    BallotStatus, MeetingStatus, ProposalState, VoteDenominator, VoteMode, VoteResult,
+};
 use crate::audit::{self, AuditAction, AuditContext, EntityType};
 use crate::auth::roles::{AdminOrOffice, People};
 use crate::auth::{Auth, Principal};
@@ -47,9 +49,17 @@ use crate::versioned_update;
     responses((status = 200, body = Vec<Council>))
 )]
 #[get("/councils")]
-pub async fn list_councils(auth: Auth<People>, state: web::Data<AppState>) -> AppResult<web::Json<Vec<Council>>> {
+pub async fn list_councils(
+    auth: Auth<People>,
+    state: web::Data<AppState>,
+) -> AppResult<web::Json<Vec<Council>>> {
     let principal = auth.principal;
-    Ok(web::Json(state.db.run(move |conn| council::list(conn, &principal)).await?))
+    Ok(web::Json(
+        state
+            .db
+            .run(move |conn| council::list(conn, &principal))
+            .await?,
+    ))
 }
 
 /// Chi tiết một Hội đồng và thành viên.
@@ -62,7 +72,11 @@ pub async fn list_councils(auth: Auth<People>, state: web::Data<AppState>) -> Ap
     responses((status = 200, body = Council, headers(("ETag" = String))))
 )]
 #[get("/councils/{id}")]
-pub async fn get_council(auth: Auth<People>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn get_council(
+    auth: Auth<People>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let principal = auth.principal;
     let council = state
@@ -89,7 +103,11 @@ pub async fn get_council(auth: Auth<People>, state: web::Data<AppState>, id: web
     responses((status = 201, body = Council, headers(("ETag" = String))))
 )]
 #[post("/councils")]
-pub async fn create_council(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, Json(input): Json<CouncilInput>) -> AppResult<HttpResponse> {
+pub async fn create_council(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    Json(input): Json<CouncilInput>,
+) -> AppResult<HttpResponse> {
     validate(&input)?;
     let ctx = AuditContext::from(&auth);
     let council = state
@@ -98,11 +116,23 @@ pub async fn create_council(auth: Auth<AdminOrOffice>, state: web::Data<AppState
             let id = council::insert_council(conn, ctx.at, &input)?;
             let row = council::find_council(conn, id)?;
             let council = council::to_api(conn, row)?;
-            audit::record(conn, &ctx, AuditAction::Create, EntityType::Council, Some(id), None, audit::snapshot(&council))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Create,
+                EntityType::Council,
+                Some(id),
+                None,
+                audit::snapshot(&council),
+            )?;
             Ok(council)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::CREATED, council.version, &council))
+    Ok(json_with_etag(
+        StatusCode::CREATED,
+        council.version,
+        &council,
+    ))
 }
 
 /// Sửa thông tin Hội đồng.
@@ -136,7 +166,15 @@ pub async fn update_council(
             council::update_council(conn, &row, if_match, ctx.at, &input)?;
             let fresh = council::find_council(conn, id)?;
             let after = council::to_api(conn, fresh)?;
-            audit::record(conn, &ctx, AuditAction::Update, EntityType::Council, Some(id), audit::snapshot(&before), audit::snapshot(&after))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Update,
+                EntityType::Council,
+                Some(id),
+                audit::snapshot(&before),
+                audit::snapshot(&after),
+            )?;
             Ok(after)
         })
         .await?;
@@ -171,11 +209,23 @@ pub async fn add_member(
         .transaction(move |conn| {
             let row = council::find_council(conn, id)?;
             let member = council::insert_member(conn, &row, ctx.at, &input)?;
-            audit::record(conn, &ctx, AuditAction::Create, EntityType::CouncilMember, Some(member), None, audit::snapshot(&input))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Create,
+                EntityType::CouncilMember,
+                Some(member),
+                None,
+                audit::snapshot(&input),
+            )?;
             council::to_api(conn, row)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::CREATED, council.version, &council))
+    Ok(json_with_etag(
+        StatusCode::CREATED,
+        council.version,
+        &council,
+    ))
 }
 
 /// Sửa hoặc cho thôi một thành viên Hội đồng.
@@ -207,7 +257,15 @@ pub async fn update_member(
         .transaction(move |conn| {
             let member = council::find_member(conn, id)?;
             council::update_member(conn, &member, if_match, ctx.at, &input)?;
-            audit::record(conn, &ctx, AuditAction::Update, EntityType::CouncilMember, Some(id), None, audit::snapshot(&input))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Update,
+                EntityType::CouncilMember,
+                Some(id),
+                None,
+                audit::snapshot(&input),
+            )?;
             let fresh = council::find_council(conn, member.council_id)?;
             council::to_api(conn, fresh)
         })
@@ -243,13 +301,19 @@ pub async fn list_meetings(
             .db
             .run(move |conn| {
                 let rows = council::meetings(conn, &principal, q.council_id)?;
-                rows.iter().map(|row| meeting_view::meeting(conn, &principal, row)).collect()
+                rows.iter()
+                    .map(|row| meeting_view::meeting(conn, &principal, row))
+                    .collect()
             })
             .await?,
     ))
 }
 
-fn readable_meeting(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<council::MeetingRow> {
+fn readable_meeting(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    id: i64,
+) -> AppResult<council::MeetingRow> {
     let row = council::find_meeting(conn, id)?;
     council::ensure_readable(conn, principal, row.council_id)?;
     Ok(row)
@@ -268,7 +332,11 @@ fn readable_meeting(conn: &mut DbConnection, principal: &Principal, id: i64) -> 
     responses((status = 200, body = Meeting, headers(("ETag" = String))))
 )]
 #[get("/council-meetings/{id}")]
-pub async fn get_meeting(auth: Auth<People>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn get_meeting(
+    auth: Auth<People>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let principal = auth.principal;
     let meeting = state
@@ -290,7 +358,9 @@ async fn change_meeting<F>(
     change: F,
 ) -> AppResult<HttpResponse>
 where
-    F: FnOnce(&mut DbConnection, &Principal, &council::MeetingRow, &AuditContext) -> AppResult<()> + Send + 'static,
+    F: FnOnce(&mut DbConnection, &Principal, &council::MeetingRow, &AuditContext) -> AppResult<()>
+        + Send
+        + 'static,
 {
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -335,7 +405,11 @@ where
     responses((status = 201, body = Meeting, headers(("ETag" = String))))
 )]
 #[post("/council-meetings")]
-pub async fn create_meeting(auth: Auth<People>, state: web::Data<AppState>, Json(input): Json<MeetingInput>) -> AppResult<HttpResponse> {
+pub async fn create_meeting(
+    auth: Auth<People>,
+    state: web::Data<AppState>,
+    Json(input): Json<MeetingInput>,
+) -> AppResult<HttpResponse> {
     validate(&input)?;
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -348,11 +422,23 @@ pub async fn create_meeting(auth: Auth<People>, state: web::Data<AppState>, Json
             let id = council::insert_meeting(conn, ctx.at, &input)?;
             let row = council::find_meeting(conn, id)?;
             let view = meeting_view::meeting(conn, &principal, &row)?;
-            audit::record(conn, &ctx, AuditAction::Create, EntityType::CouncilMeeting, Some(id), None, audit::snapshot(&input))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Create,
+                EntityType::CouncilMeeting,
+                Some(id),
+                None,
+                audit::snapshot(&input),
+            )?;
             Ok(view)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::CREATED, meeting.version, &meeting))
+    Ok(json_with_etag(
+        StatusCode::CREATED,
+        meeting.version,
+        &meeting,
+    ))
 }
 
 /// Sửa cuộc họp chưa mở phiếu.
@@ -376,10 +462,16 @@ pub async fn update_meeting(
     Json(input): Json<MeetingInput>,
 ) -> AppResult<HttpResponse> {
     validate(&input)?;
-    change_meeting(auth, state, id.into_inner(), AuditAction::Update, move |conn, principal, row, ctx| {
-        council::ensure_runs(conn, principal, row.council_id)?;
-        council::update_meeting(conn, row, if_match, ctx.at, &input)
-    })
+    change_meeting(
+        auth,
+        state,
+        id.into_inner(),
+        AuditAction::Update,
+        move |conn, principal, row, ctx| {
+            council::ensure_runs(conn, principal, row.council_id)?;
+            council::update_meeting(conn, row, if_match, ctx.at, &input)
+        },
+    )
     .await
 }
 
@@ -405,10 +497,16 @@ pub async fn set_attendance(
     Json(input): Json<AttendanceInput>,
 ) -> AppResult<HttpResponse> {
     validate(&input)?;
-    change_meeting(auth, state, id.into_inner(), AuditAction::Update, move |conn, principal, row, ctx| {
-        council::ensure_runs(conn, principal, row.council_id)?;
-        council::set_attendance(conn, row, if_match, ctx.at, &input)
-    })
+    change_meeting(
+        auth,
+        state,
+        id.into_inner(),
+        AuditAction::Update,
+        move |conn, principal, row, ctx| {
+            council::ensure_runs(conn, principal, row.council_id)?;
+            council::set_attendance(conn, row, if_match, ctx.at, &input)
+        },
+    )
     .await
 }
 
@@ -426,63 +524,80 @@ pub async fn set_attendance(
     responses((status = 200, body = Meeting, headers(("ETag" = String))), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/council-meetings/{id}/open-ballots")]
-pub async fn open_ballots(auth: Auth<People>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
-    change_meeting(auth, state, id.into_inner(), AuditAction::Transition, move |conn, principal, row, ctx| {
-        council::ensure_runs(conn, principal, row.council_id)?;
-        council::ensure_planned(row)?;
-        let expected = if_match.expect(row.version)?;
-        let council_row = council::find_council(conn, row.council_id)?;
-        let active = council::active_members(conn, row.council_id)?;
-        let attendance = council::attendance_of(conn, row.id)?;
-        if attendance.is_empty() {
-            return Err(AppError::new(ErrorCode::StepNotReady).with_detail("Cần ghi thành phần dự họp trước khi mở phiếu bầu."));
-        }
-        let present = attendance
-            .iter()
-            .filter(|(id, present, _)| *present && active.iter().any(|m| m.id == *id))
-            .count();
-        if !ballot::quorum_met(&council_row, present, active.len()) {
-            return Err(ballot::quorum_error(&council_row, present, active.len()));
-        }
-        let mut opened = 0;
-        for proposal_id in council::agenda_of(conn, row.id)? {
-            let proposal = proposals::find_row(conn, proposal_id)?;
-            if proposal.state != ProposalState::InCouncil {
-                return Err(AppError::new(ErrorCode::Conflict)
-                    .with_detail(format!("Hồ sơ số {proposal_id} không còn chờ Hội đồng xét.")));
+pub async fn open_ballots(
+    auth: Auth<People>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
+    change_meeting(
+        auth,
+        state,
+        id.into_inner(),
+        AuditAction::Transition,
+        move |conn, principal, row, ctx| {
+            council::ensure_runs(conn, principal, row.council_id)?;
+            council::ensure_planned(row)?;
+            let expected = if_match.expect(row.version)?;
+            let council_row = council::find_council(conn, row.council_id)?;
+            let active = council::active_members(conn, row.council_id)?;
+            let attendance = council::attendance_of(conn, row.id)?;
+            if attendance.is_empty() {
+                return Err(AppError::new(ErrorCode::StepNotReady)
+                    .with_detail("Cần ghi thành phần dự họp trước khi mở phiếu bầu."));
             }
-            let form = catalogue::find_row(conn, proposal.award_form_id)?;
-            for nominee in proposals::nominees_of(conn, proposal_id)?.iter().filter(|n| n.in_running()) {
-                ballot::insert(
-                    conn,
-                    row,
-                    &NewBallot {
-                        proposal_id,
-                        nominee_id: nominee.id,
-                        threshold_percent: form.vote_threshold_percent,
-                        threshold_strict: form.vote_threshold_strict,
-                        denominator: form.vote_denominator,
-                    },
-                    active.len(),
-                    present,
-                    ctx.at,
-                )?;
-                opened += 1;
+            let present = attendance
+                .iter()
+                .filter(|(id, present, _)| *present && active.iter().any(|m| m.id == *id))
+                .count();
+            if !ballot::quorum_met(&council_row, present, active.len()) {
+                return Err(ballot::quorum_error(&council_row, present, active.len()));
             }
-        }
-        if opened == 0 {
-            return Err(AppError::new(ErrorCode::StepNotReady).with_detail("Chương trình họp không có ai để bỏ phiếu."));
-        }
-        versioned_update!(
-            conn,
-            council_meetings,
-            row.id,
-            expected,
-            ctx.at,
-            (crate::db::schema::council_meetings::status.eq(MeetingStatus::Voting))
-        )?;
-        Ok(())
-    })
+            let mut opened = 0;
+            for proposal_id in council::agenda_of(conn, row.id)? {
+                let proposal = proposals::find_row(conn, proposal_id)?;
+                if proposal.state != ProposalState::InCouncil {
+                    return Err(AppError::new(ErrorCode::Conflict).with_detail(format!(
+                        "Hồ sơ số {proposal_id} không còn chờ Hội đồng xét."
+                    )));
+                }
+                let form = catalogue::find_row(conn, proposal.award_form_id)?;
+                for nominee in proposals::nominees_of(conn, proposal_id)?
+                    .iter()
+                    .filter(|n| n.in_running())
+                {
+                    ballot::insert(
+                        conn,
+                        row,
+                        &NewBallot {
+                            proposal_id,
+                            nominee_id: nominee.id,
+                            threshold_percent: form.vote_threshold_percent,
+                            threshold_strict: form.vote_threshold_strict,
+                            denominator: form.vote_denominator,
+                        },
+                        active.len(),
+                        present,
+                        ctx.at,
+                    )?;
+                    opened += 1;
+                }
+            }
+            if opened == 0 {
+                return Err(AppError::new(ErrorCode::StepNotReady)
+                    .with_detail("Chương trình họp không có ai để bỏ phiếu."));
+            }
+            versioned_update!(
+                conn,
+                council_meetings,
+                row.id,
+                expected,
+                ctx.at,
+                (crate::db::schema::council_meetings::status.eq(MeetingStatus::Voting))
+            )?;
+            Ok(())
+        },
+    )
     .await
 }
 
@@ -524,75 +639,98 @@ pub async fn close_ballots(
     Json(input): Json<CloseInput>,
 ) -> AppResult<HttpResponse> {
     validate(&input)?;
-    change_meeting(auth, state, id.into_inner(), AuditAction::Close, move |conn, principal, row, ctx| {
-        let member = council::membership(conn, principal, row.council_id)?;
-        if !runs_ballots(row, member.as_ref()) {
-            return Err(match member {
-                Some(_) => AppError::forbidden().with_detail("Chỉ thư ký, chủ trì cuộc họp hoặc Ủy viên thường trực kết thúc bỏ phiếu."),
-                None => council::not_member(),
-            });
-        }
-        let expected = if_match.expect(row.version)?;
-        let ballots = ballot::close_all(conn, row, ctx.at)?;
-        let council_row = council::find_council(conn, row.council_id)?;
-        let present = ballots.first().map(|b| b.members_present).unwrap_or(0);
-        let total = ballots.first().map(|b| b.members_total).unwrap_or(0);
-        if !ballot::quorum_met(&council_row, present.max(0) as usize, total.max(0) as usize) {
-            return Err(ballot::quorum_error(&council_row, present.max(0) as usize, total.max(0) as usize));
-        }
-        for proposal_id in council::agenda_of(conn, row.id)? {
-            let proposal = proposals::find_row(conn, proposal_id)?;
-            let before = detail::build(conn, principal, proposal.clone(), ctx.at)?;
-            let results: Vec<(i64, VoteResult)> = ballots
-                .iter()
-                .filter(|b| b.proposal_id == proposal_id)
-                .filter_map(|b| b.result.map(|r| (b.nominee_id, r)))
-                .collect();
-            steps::after_ballots(conn, principal, &proposal, &results, ctx.at)?;
-            let fresh = proposals::find_row(conn, proposal_id)?;
-            let after = detail::build(conn, principal, fresh, ctx.at)?;
-            audit::record(
+    change_meeting(
+        auth,
+        state,
+        id.into_inner(),
+        AuditAction::Close,
+        move |conn, principal, row, ctx| {
+            let member = council::membership(conn, principal, row.council_id)?;
+            if !runs_ballots(row, member.as_ref()) {
+                return Err(match member {
+                    Some(_) => AppError::forbidden().with_detail(
+                        "Chỉ thư ký, chủ trì cuộc họp hoặc Ủy viên thường trực kết thúc bỏ phiếu.",
+                    ),
+                    None => council::not_member(),
+                });
+            }
+            let expected = if_match.expect(row.version)?;
+            let ballots = ballot::close_all(conn, row, ctx.at)?;
+            let council_row = council::find_council(conn, row.council_id)?;
+            let present = ballots.first().map(|b| b.members_present).unwrap_or(0);
+            let total = ballots.first().map(|b| b.members_total).unwrap_or(0);
+            if !ballot::quorum_met(&council_row, present.max(0) as usize, total.max(0) as usize) {
+                return Err(ballot::quorum_error(
+                    &council_row,
+                    present.max(0) as usize,
+                    total.max(0) as usize,
+                ));
+            }
+            for proposal_id in council::agenda_of(conn, row.id)? {
+                let proposal = proposals::find_row(conn, proposal_id)?;
+                let before = detail::build(conn, principal, proposal.clone(), ctx.at)?;
+                let results: Vec<(i64, VoteResult)> = ballots
+                    .iter()
+                    .filter(|b| b.proposal_id == proposal_id)
+                    .filter_map(|b| b.result.map(|r| (b.nominee_id, r)))
+                    .collect();
+                steps::after_ballots(conn, principal, &proposal, &results, ctx.at)?;
+                let fresh = proposals::find_row(conn, proposal_id)?;
+                let after = detail::build(conn, principal, fresh, ctx.at)?;
+                audit::record(
+                    conn,
+                    ctx,
+                    AuditAction::Transition,
+                    EntityType::CommendationProposal,
+                    Some(proposal_id),
+                    detail::audit_snapshot(&before),
+                    detail::audit_snapshot(&after),
+                )?;
+            }
+            let day = crate::time::local_date(row.meets_at);
+            let entry = registers::take(
                 conn,
-                ctx,
-                AuditAction::Transition,
-                EntityType::CommendationProposal,
-                Some(proposal_id),
-                detail::audit_snapshot(&before),
-                detail::audit_snapshot(&after),
+                NewEntry {
+                    kind: RegisterKind::Bb,
+                    year: day.year(),
+                    status: EntryStatus::Issued,
+                    purpose: &format!("Biên bản họp Hội đồng: {}", row.subject),
+                    document_date: Some(day),
+                    by: principal.user_id(),
+                },
+                ctx.at,
             )?;
-        }
-        let day = crate::time::local_date(row.meets_at);
-        let entry = registers::take(
-            conn,
-            NewEntry {
-                kind: RegisterKind::Bb,
-                year: day.year(),
-                status: EntryStatus::Issued,
-                purpose: &format!("Biên bản họp Hội đồng: {}", row.subject),
-                document_date: Some(day),
-                by: principal.user_id(),
-            },
-            ctx.at,
-        )?;
-        let content = input.content.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).or(row.content.clone());
-        let conclusions = input.conclusions.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
-        use crate::db::schema::council_meetings;
-        versioned_update!(
-            conn,
-            council_meetings,
-            row.id,
-            expected,
-            ctx.at,
-            (
-                council_meetings::status.eq(MeetingStatus::Closed),
-                council_meetings::ended_at.eq(Some(ctx.at)),
-                council_meetings::content.eq(content),
-                council_meetings::conclusions.eq(conclusions),
-                council_meetings::minutes_entry_id.eq(Some(entry.id)),
-            )
-        )?;
-        Ok(())
-    })
+            let content = input
+                .content
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .or(row.content.clone());
+            let conclusions = input
+                .conclusions
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned);
+            use crate::db::schema::council_meetings;
+            versioned_update!(
+                conn,
+                council_meetings,
+                row.id,
+                expected,
+                ctx.at,
+                (
+                    council_meetings::status.eq(MeetingStatus::Closed),
+                    council_meetings::ended_at.eq(Some(ctx.at)),
+                    council_meetings::content.eq(content),
+                    council_meetings::conclusions.eq(conclusions),
+                    council_meetings::minutes_entry_id.eq(Some(entry.id)),
+                )
+            )?;
+            Ok(())
+        },
+    )
     .await
 }
 
@@ -611,7 +749,11 @@ pub async fn close_ballots(
     )
 )]
 #[get("/council-meetings/{id}/minutes")]
-pub async fn meeting_minutes(auth: Auth<People>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn meeting_minutes(
+    auth: Auth<People>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let principal = auth.principal;
     let (bytes, name) = state
@@ -636,7 +778,11 @@ pub async fn meeting_minutes(auth: Auth<People>, state: web::Data<AppState>, id:
     responses((status = 200, body = BallotView))
 )]
 #[get("/ballots/{id}")]
-pub async fn get_ballot(auth: Auth<People>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<web::Json<BallotView>> {
+pub async fn get_ballot(
+    auth: Auth<People>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<web::Json<BallotView>> {
     let id = id.into_inner();
     let principal = auth.principal;
     Ok(web::Json(
@@ -654,13 +800,19 @@ pub async fn get_ballot(auth: Auth<People>, state: web::Data<AppState>, id: web:
 
 fn ensure_open(meeting: &council::MeetingRow, row: &ballot::BallotRow) -> AppResult<()> {
     if meeting.status != MeetingStatus::Voting || row.status != BallotStatus::Open {
-        return Err(AppError::new(ErrorCode::Conflict).with_detail("Phiếu bầu chưa mở hoặc đã đóng."));
+        return Err(
+            AppError::new(ErrorCode::Conflict).with_detail("Phiếu bầu chưa mở hoặc đã đóng.")
+        );
     }
     Ok(())
 }
 
 /// Whether `member` must abstain on the ballot's nominee.
-fn conflict_of(conn: &mut DbConnection, row: &ballot::BallotRow, member: &council::MemberRow) -> AppResult<bool> {
+fn conflict_of(
+    conn: &mut DbConnection,
+    row: &ballot::BallotRow,
+    member: &council::MemberRow,
+) -> AppResult<bool> {
     let nominee = proposals::find_nominee(conn, row.nominee_id)?;
     let proposal = proposals::find_row(conn, row.proposal_id)?;
     Ok(in_conflict(member, nominee.unit_id, proposal.unit_id))
@@ -682,7 +834,12 @@ fn conflict_of(conn: &mut DbConnection, row: &ballot::BallotRow, member: &counci
     responses((status = 200, body = BallotView), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/ballots/{id}/vote")]
-pub async fn vote(auth: Auth<People>, state: web::Data<AppState>, id: web::Path<i64>, Json(input): Json<VoteInput>) -> AppResult<web::Json<BallotView>> {
+pub async fn vote(
+    auth: Auth<People>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    Json(input): Json<VoteInput>,
+) -> AppResult<web::Json<BallotView>> {
     validate(&input)?;
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);

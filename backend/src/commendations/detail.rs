@@ -156,14 +156,19 @@ pub fn facts(
     nominees: &[NomineeRow],
     now: NaiveDateTime,
 ) -> AppResult<Facts> {
-    let kinds: Vec<ProposalFileKind> = files::of(conn, row.id)?.into_iter().map(|f| f.kind).collect();
+    let kinds: Vec<ProposalFileKind> = files::of(conn, row.id)?
+        .into_iter()
+        .map(|f| f.kind)
+        .collect();
     let ad_hoc = row.commendation_type == CommendationType::AdHoc;
     let voting: Option<MeetingRow> = council::voting_meeting_of(conn, row.id)?;
     let (ballots_open, caller_is_secretary) = match &voting {
         Some(meeting) => {
             let member = council::membership(conn, principal, meeting.council_id)?;
             let runs = meeting.run_by(member.as_ref())
-                || member.as_ref().is_some_and(|m| m.role == CouncilRole::Standing);
+                || member
+                    .as_ref()
+                    .is_some_and(|m| m.role == CouncilRole::Standing);
             let open = ballot::of_proposal(conn, row.id)?
                 .iter()
                 .any(|b| b.meeting_id == meeting.id);
@@ -190,7 +195,11 @@ pub fn facts(
     })
 }
 
-fn notice_info(conn: &mut DbConnection, row: &ProposalRow, now: NaiveDateTime) -> AppResult<Option<NoticeInfo>> {
+fn notice_info(
+    conn: &mut DbConnection,
+    row: &ProposalRow,
+    now: NaiveDateTime,
+) -> AppResult<Option<NoticeInfo>> {
     let (Some(starts), Some(ends)) = (row.notice_starts_at, row.notice_ends_at) else {
         return Ok(None);
     };
@@ -199,7 +208,13 @@ fn notice_info(conn: &mut DbConnection, row: &ProposalRow, now: NaiveDateTime) -
         .group_by(notice_comments::status)
         .select((notice_comments::status, diesel::dsl::count_star()))
         .load(conn)?;
-    let count = |status: &str| counts.iter().find(|(s, _)| s == status).map(|(_, n)| *n).unwrap_or(0);
+    let count = |status: &str| {
+        counts
+            .iter()
+            .find(|(s, _)| s == status)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    };
     Ok(Some(NoticeInfo {
         starts_at: starts.and_utc(),
         ends_at: ends.and_utc(),
@@ -235,12 +250,22 @@ pub fn nominee_view(row: NomineeRow, checks: Vec<CheckResult>) -> Nominee {
 }
 
 /// One proposal as `principal` may read it, at `now` (the clock's).
-pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64, now: NaiveDateTime) -> AppResult<Proposal> {
+pub fn load(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    id: i64,
+    now: NaiveDateTime,
+) -> AppResult<Proposal> {
     let row = proposals::find_readable(conn, principal, id)?;
     build(conn, principal, row, now)
 }
 
-pub fn build(conn: &mut DbConnection, principal: &Principal, row: ProposalRow, now: NaiveDateTime) -> AppResult<Proposal> {
+pub fn build(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    row: ProposalRow,
+    now: NaiveDateTime,
+) -> AppResult<Proposal> {
     let form = catalogue::find_row(conn, row.award_form_id)?;
     let nominee_rows = proposals::nominees_of(conn, row.id)?;
     let today = crate::time::local_date(now);
@@ -262,7 +287,10 @@ pub fn build(conn: &mut DbConnection, principal: &Principal, row: ProposalRow, n
         None => None,
     };
     let total_reward: i64 = nominee_rows.iter().filter_map(|n| n.reward_amount).sum();
-    let decision = match (registers::find_opt(conn, row.decision_entry_id)?, row.decided_on) {
+    let decision = match (
+        registers::find_opt(conn, row.decision_entry_id)?,
+        row.decided_on,
+    ) {
         (Some(entry), Some(decided_on)) => Some(DecisionInfo {
             number: entry.text(),
             register_entry_id: entry.id,
@@ -331,7 +359,13 @@ pub fn build(conn: &mut DbConnection, principal: &Principal, row: ProposalRow, n
 pub fn audit_snapshot(proposal: &Proposal) -> Option<serde_json::Value> {
     let mut value = crate::audit::snapshot(proposal)?;
     if let Some(object) = value.as_object_mut() {
-        for key in ["timeline", "allowedActions", "attachments", "meetings", "awardForm"] {
+        for key in [
+            "timeline",
+            "allowedActions",
+            "attachments",
+            "meetings",
+            "awardForm",
+        ] {
             object.remove(key);
         }
         object.insert("awardFormId".into(), proposal.award_form.id.into());

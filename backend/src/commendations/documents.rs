@@ -16,9 +16,9 @@ use crate::db::DbConnection;
 use crate::db::schema::{commendation_occasions, movements, units};
 use crate::documents::official::{
     Absence, Agency, Awardee, AwardeeKind, BienBanHopHoiDong, CertificateMode, GiayKhen,
-    Participant, QuyetDinhKhenThuong, Recipients, Signature, Tally, Threshold,
-    ToTrinhKhenThuong, VoteBase, bien_ban_hop_hoi_dong, giay_khen, quyet_dinh_khen_thuong,
-    render, render_certificate, to_trinh,
+    Participant, QuyetDinhKhenThuong, Recipients, Signature, Tally, Threshold, ToTrinhKhenThuong,
+    VoteBase, bien_ban_hop_hoi_dong, giay_khen, quyet_dinh_khen_thuong, render, render_certificate,
+    to_trinh,
 };
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::exemplars::types::SubjectKind;
@@ -62,7 +62,11 @@ fn occasion_phrase(conn: &mut DbConnection, row: &ProposalRow) -> AppResult<Stri
         None => None,
     };
     let movement: Option<String> = match row.movement_id {
-        Some(id) => movements::table.find(id).select(movements::name).first(conn).optional()?,
+        Some(id) => movements::table
+            .find(id)
+            .select(movements::name)
+            .first(conn)
+            .optional()?,
         None => None,
     };
     Ok(match (row.commendation_type, movement, occasion) {
@@ -84,7 +88,10 @@ fn lower_first(text: &str) -> String {
 }
 
 fn unit_agency(conn: &mut DbConnection, unit_id: i64) -> AppResult<Agency> {
-    let (name, code): (String, String) = units::table.find(unit_id).select((units::name, units::code)).first(conn)?;
+    let (name, code): (String, String) = units::table
+        .find(unit_id)
+        .select((units::name, units::code))
+        .first(conn)?;
     Ok(Agency {
         governing_body: "SỞ TƯ PHÁP".to_owned(),
         name: name.to_uppercase(),
@@ -108,7 +115,11 @@ pub fn to_trinh_docx(conn: &mut DbConnection, row: &ProposalRow) -> AppResult<(V
     let mut background = vec![format!(
         "{}, {} đề nghị tặng {} cho các tập thể, cá nhân {occasion}.",
         row.title.trim_end_matches('.'),
-        if forwarded.is_some() { "Sở Tư pháp" } else { "đơn vị" },
+        if forwarded.is_some() {
+            "Sở Tư pháp"
+        } else {
+            "đơn vị"
+        },
         form.name
     )];
     if let Some(summary) = &row.summary {
@@ -121,7 +132,9 @@ pub fn to_trinh_docx(conn: &mut DbConnection, row: &ProposalRow) -> AppResult<(V
             row.forwarded_on,
             form.authority.label().to_owned(),
             Signature::new(
-                row.signer_title.clone().unwrap_or_else(|| "GIÁM ĐỐC".to_owned()),
+                row.signer_title
+                    .clone()
+                    .unwrap_or_else(|| "GIÁM ĐỐC".to_owned()),
                 row.signer_name.clone().unwrap_or_default(),
             ),
         ),
@@ -137,9 +150,15 @@ pub fn to_trinh_docx(conn: &mut DbConnection, row: &ProposalRow) -> AppResult<(V
         agency,
         number,
         date,
-        subject: format!("Về việc đề nghị tặng {} cho tập thể, cá nhân {occasion}", form.name),
+        subject: format!(
+            "Về việc đề nghị tặng {} cho tập thể, cá nhân {occasion}",
+            form.name
+        ),
         addressee,
-        grounds: vec![format!("{};", GROUNDS[0]), format!("Căn cứ {};", form.legal_basis.trim_end_matches(['.', ';']))],
+        grounds: vec![
+            format!("{};", GROUNDS[0]),
+            format!("Căn cứ {};", form.legal_basis.trim_end_matches(['.', ';'])),
+        ],
         background,
         award_form: form.name.clone(),
         nominees: listed,
@@ -147,11 +166,17 @@ pub fn to_trinh_docx(conn: &mut DbConnection, row: &ProposalRow) -> AppResult<(V
         recipients: Recipients::new(["Như trên", "Hội đồng Thi đua - Khen thưởng Sở"]),
     };
     let bytes = render(&to_trinh(&input)).map_err(failed)?;
-    Ok((bytes, format!("to-trinh-de-nghi-khen-thuong-{}.docx", row.id)))
+    Ok((
+        bytes,
+        format!("to-trinh-de-nghi-khen-thuong-{}.docx", row.id),
+    ))
 }
 
 /// The decision of an approved proposal, with the awarded nominees and their rewards.
-pub fn quyet_dinh(conn: &mut DbConnection, row: &ProposalRow) -> AppResult<(QuyetDinhKhenThuong, Vec<NomineeRow>)> {
+pub fn quyet_dinh(
+    conn: &mut DbConnection,
+    row: &ProposalRow,
+) -> AppResult<(QuyetDinhKhenThuong, Vec<NomineeRow>)> {
     let Some(entry) = registers::find_opt(conn, row.decision_entry_id)? else {
         return Err(AppError::new(ErrorCode::Conflict)
             .with_detail("Hồ sơ chưa có quyết định khen thưởng của Giám đốc Sở."));
@@ -162,7 +187,9 @@ pub fn quyet_dinh(conn: &mut DbConnection, row: &ProposalRow) -> AppResult<(Quye
         .filter(|n| n.outcome == NomineeOutcome::Approved)
         .collect();
     let mut signature = Signature::new(
-        row.signer_title.clone().unwrap_or_else(|| "GIÁM ĐỐC".to_owned()),
+        row.signer_title
+            .clone()
+            .unwrap_or_else(|| "GIÁM ĐỐC".to_owned()),
         row.signer_name.clone().unwrap_or_default(),
     );
     if let Some(authority) = &row.signer_authority {
@@ -200,7 +227,9 @@ pub fn certificate_docx(
     nominee: &NomineeRow,
     mode: &CertificateMode,
 ) -> AppResult<(Vec<u8>, String)> {
-    if !matches!(row.state, ProposalState::Approved | ProposalState::Awarded) || row.decision_entry_id.is_none() {
+    if !matches!(row.state, ProposalState::Approved | ProposalState::Awarded)
+        || row.decision_entry_id.is_none()
+    {
         return Err(AppError::new(ErrorCode::Conflict)
             .with_detail("Chỉ in Giấy khen theo quyết định khen thưởng của Giám đốc Sở."));
     }
@@ -231,10 +260,18 @@ pub fn minutes_docx(conn: &mut DbConnection, meeting: &MeetingRow) -> AppResult<
     let members = council::members_of(conn, meeting.council_id)?;
     let attendance = council::attendance_of(conn, meeting.id)?;
     let find = |id: i64| members.iter().find(|m| m.id == id);
-    let chair = find(meeting.chair_member_id).map(participant).unwrap_or(Participant { name: String::new(), role: String::new() });
+    let chair = find(meeting.chair_member_id)
+        .map(participant)
+        .unwrap_or(Participant {
+            name: String::new(),
+            role: String::new(),
+        });
     let secretary = find(meeting.secretary_member_id)
         .map(participant)
-        .unwrap_or(Participant { name: String::new(), role: String::new() });
+        .unwrap_or(Participant {
+            name: String::new(),
+            role: String::new(),
+        });
     let present: Vec<Participant> = attendance
         .iter()
         .filter(|(_, present, _)| *present)
@@ -244,7 +281,10 @@ pub fn minutes_docx(conn: &mut DbConnection, meeting: &MeetingRow) -> AppResult<
         .iter()
         .filter(|(_, present, _)| !*present)
         .filter_map(|(id, _, reason)| {
-            find(*id).map(|m| Absence { participant: participant(m), reason: reason.clone().unwrap_or_default() })
+            find(*id).map(|m| Absence {
+                participant: participant(m),
+                reason: reason.clone().unwrap_or_default(),
+            })
         })
         .collect();
     let ballots: Vec<BallotRow> = ballot::of_meeting(conn, meeting.id)?;
@@ -270,15 +310,26 @@ pub fn minutes_docx(conn: &mut DbConnection, meeting: &MeetingRow) -> AppResult<
                 VoteDenominator::MembersPresent => VoteBase::Present,
             },
         ),
-        None => (Threshold { percent: 50, strict: true }, VoteBase::Present),
+        None => (
+            Threshold {
+                percent: 50,
+                strict: true,
+            },
+            VoteBase::Present,
+        ),
     };
     let passed: Vec<String> = ballots
         .iter()
         .filter(|b| b.result == Some(super::types::VoteResult::Passed))
-        .filter_map(|b| tallies.get(ballots.iter().position(|x| x.id == b.id).unwrap_or(0)).map(|t| t.nominee.clone()))
+        .filter_map(|b| {
+            tallies
+                .get(ballots.iter().position(|x| x.id == b.id).unwrap_or(0))
+                .map(|t| t.nominee.clone())
+        })
         .collect();
     if passed.is_empty() {
-        conclusions.push("Không có tập thể, cá nhân nào đạt tỷ lệ phiếu đồng ý theo quy định.".to_owned());
+        conclusions
+            .push("Không có tập thể, cá nhân nào đạt tỷ lệ phiếu đồng ý theo quy định.".to_owned());
     } else {
         conclusions.push(format!(
             "Hội đồng thống nhất đề nghị khen thưởng các tập thể, cá nhân đạt tỷ lệ phiếu đồng ý: {}.",
@@ -288,10 +339,17 @@ pub fn minutes_docx(conn: &mut DbConnection, meeting: &MeetingRow) -> AppResult<
     if let Some(text) = &meeting.conclusions {
         conclusions.push(text.clone());
     }
-    let local = crate::time::TIME_ZONE.from_utc_datetime(&meeting.meets_at).naive_local();
+    let local = crate::time::TIME_ZONE
+        .from_utc_datetime(&meeting.meets_at)
+        .naive_local();
     let ended = meeting
         .ended_at
-        .map(|t| crate::time::TIME_ZONE.from_utc_datetime(&t).naive_local().time())
+        .map(|t| {
+            crate::time::TIME_ZONE
+                .from_utc_datetime(&t)
+                .naive_local()
+                .time()
+        })
         .filter(|t| *t > local.time());
     let entry = registers::find_opt(conn, meeting.minutes_entry_id)?;
     let input = BienBanHopHoiDong {

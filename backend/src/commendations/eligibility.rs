@@ -15,7 +15,9 @@ use super::facts::{self, DisciplineLevel, DisciplineRecord, TitleRecord};
 use super::proposals::{NomineeRow, ProposalRow};
 use super::types::{NomineeOutcome, NomineeReview, ProposalState};
 use crate::db::DbConnection;
-use crate::db::schema::{award_forms, commendation_nominees, commendation_proposals, eligibility_rules};
+use crate::db::schema::{
+    award_forms, commendation_nominees, commendation_proposals, eligibility_rules,
+};
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use crate::exemplars::types::SubjectKind;
 use crate::http::etag::IfMatch;
@@ -27,9 +29,11 @@ text_enum!(
         /// The individual holds `titleCode` in the proposal's year.
         RequiresTitleSameYear = "requires_title_same_year" / "Đã đạt danh hiệu trong năm",
         /// The individual held `titleCode` in each of the `minCount` years up to the proposal's.
-        RequiresTitleConsecutiveYears = "requires_title_consecutive_years" / "Đạt danh hiệu nhiều năm liên tục",
+        RequiresTitleConsecutiveYears =
+            "requires_title_consecutive_years" / "Đạt danh hiệu nhiều năm liên tục",
         /// The individual has at least `minCount` recognised initiatives.
-        RequiresRecognisedInitiative = "requires_recognised_initiative" / "Có sáng kiến được công nhận",
+        RequiresRecognisedInitiative =
+            "requires_recognised_initiative" / "Có sáng kiến được công nhận",
         /// Within a unit and year, the award's holders stay within `percent` % of the holders of
         /// `titleCode` (e.g. CSTĐCS ≤ 15 % of LĐTT).
         UnitShareCap = "unit_share_cap" / "Tỷ lệ trong đơn vị không vượt mức",
@@ -37,18 +41,22 @@ text_enum!(
         /// `strict`) `percent` % of its members.
         CollectiveShareWithTitle = "collective_share_with_title" / "Tỷ lệ thành viên đạt danh hiệu",
         /// The collective's members who completed their tasks are at least `percent` %.
-        CollectiveMembersCompleted = "collective_members_completed" / "Tỷ lệ thành viên hoàn thành nhiệm vụ",
+        CollectiveMembersCompleted =
+            "collective_members_completed" / "Tỷ lệ thành viên hoàn thành nhiệm vụ",
         /// At least `minCount` of the collective's members hold `titleCode` in the year.
-        CollectiveMinWithTitle = "collective_min_with_title" / "Số thành viên đạt danh hiệu tối thiểu",
+        CollectiveMinWithTitle =
+            "collective_min_with_title" / "Số thành viên đạt danh hiệu tối thiểu",
         /// No member of the collective disciplined at `disciplineLevel` or above in the year.
-        CollectiveNoDiscipline = "collective_no_discipline" / "Tập thể không có thành viên bị kỷ luật",
+        CollectiveNoDiscipline =
+            "collective_no_discipline" / "Tập thể không có thành viên bị kỷ luật",
         /// The individual was not disciplined at `disciplineLevel` or above in the year.
         IndividualNoDiscipline = "individual_no_discipline" / "Cá nhân không bị kỷ luật",
         /// No pending discipline, inspection, complaint or investigation.
         NoPendingCase = "no_pending_case" / "Không đang bị xem xét kỷ luật, thanh tra, khiếu nại",
         /// Đột xuất and chuyên đề awards are not counted as the basis of a higher award for
         /// merit: the title checks of a regular or special proposal ignore them.
-        AdHocNotMeritBasis = "ad_hoc_not_merit_basis" / "Khen thưởng đột xuất, chuyên đề không làm căn cứ",
+        AdHocNotMeritBasis =
+            "ad_hoc_not_merit_basis" / "Khen thưởng đột xuất, chuyên đề không làm căn cứ",
         /// The same nominee is not proposed twice for the same occasion (or movement), and does
         /// not already hold the award for the year.
         NoDoubleReward = "no_double_reward" / "Một thành tích không khen thưởng hai lần",
@@ -60,9 +68,14 @@ impl CheckKind {
     fn subject(self) -> Option<SubjectKind> {
         use CheckKind::*;
         match self {
-            RequiresTitleSameYear | RequiresTitleConsecutiveYears | RequiresRecognisedInitiative
-            | UnitShareCap | IndividualNoDiscipline => Some(SubjectKind::Individual),
-            CollectiveShareWithTitle | CollectiveMembersCompleted | CollectiveMinWithTitle
+            RequiresTitleSameYear
+            | RequiresTitleConsecutiveYears
+            | RequiresRecognisedInitiative
+            | UnitShareCap
+            | IndividualNoDiscipline => Some(SubjectKind::Individual),
+            CollectiveShareWithTitle
+            | CollectiveMembersCompleted
+            | CollectiveMinWithTitle
             | CollectiveNoDiscipline => Some(SubjectKind::Collective),
             NoPendingCase | AdHocNotMeritBasis | NoDoubleReward => None,
         }
@@ -156,8 +169,14 @@ impl RuleInput {
         self.code = self.code.trim().to_uppercase();
         self.name = self.name.trim().to_owned();
         self.legal_basis = self.legal_basis.trim().to_owned();
-        self.award_form_code = self.award_form_code.map(|c| c.trim().to_uppercase()).filter(|c| !c.is_empty());
-        self.title_code = self.title_code.map(|c| c.trim().to_uppercase()).filter(|c| !c.is_empty());
+        self.award_form_code = self
+            .award_form_code
+            .map(|c| c.trim().to_uppercase())
+            .filter(|c| !c.is_empty());
+        self.title_code = self
+            .title_code
+            .map(|c| c.trim().to_uppercase())
+            .filter(|c| !c.is_empty());
         self
     }
 
@@ -171,20 +190,44 @@ impl RuleInput {
             }
         };
         match self.check_kind {
-            RequiresTitleSameYear => need(self.title_code.is_some(), "titleCode", "Chọn danh hiệu cần có."),
+            RequiresTitleSameYear => need(
+                self.title_code.is_some(),
+                "titleCode",
+                "Chọn danh hiệu cần có.",
+            ),
             RequiresTitleConsecutiveYears | CollectiveMinWithTitle => {
-                need(self.title_code.is_some(), "titleCode", "Chọn danh hiệu cần có.");
-                need(self.min_count.is_some(), "minCount", "Ghi số năm hoặc số thành viên tối thiểu.");
+                need(
+                    self.title_code.is_some(),
+                    "titleCode",
+                    "Chọn danh hiệu cần có.",
+                );
+                need(
+                    self.min_count.is_some(),
+                    "minCount",
+                    "Ghi số năm hoặc số thành viên tối thiểu.",
+                );
             }
-            RequiresRecognisedInitiative => need(self.min_count.is_some(), "minCount", "Ghi số sáng kiến tối thiểu."),
+            RequiresRecognisedInitiative => need(
+                self.min_count.is_some(),
+                "minCount",
+                "Ghi số sáng kiến tối thiểu.",
+            ),
             UnitShareCap | CollectiveShareWithTitle => {
-                need(self.title_code.is_some(), "titleCode", "Chọn danh hiệu làm căn cứ tính tỷ lệ.");
+                need(
+                    self.title_code.is_some(),
+                    "titleCode",
+                    "Chọn danh hiệu làm căn cứ tính tỷ lệ.",
+                );
                 need(self.percent.is_some(), "percent", "Ghi tỷ lệ phần trăm.");
             }
-            CollectiveMembersCompleted => need(self.percent.is_some(), "percent", "Ghi tỷ lệ phần trăm."),
-            CollectiveNoDiscipline | IndividualNoDiscipline => {
-                need(self.discipline_level.is_some(), "disciplineLevel", "Chọn mức kỷ luật tính từ.")
+            CollectiveMembersCompleted => {
+                need(self.percent.is_some(), "percent", "Ghi tỷ lệ phần trăm.")
             }
+            CollectiveNoDiscipline | IndividualNoDiscipline => need(
+                self.discipline_level.is_some(),
+                "disciplineLevel",
+                "Chọn mức kỷ luật tính từ.",
+            ),
             NoPendingCase | AdHocNotMeritBasis | NoDoubleReward => {}
         }
         errors
@@ -193,7 +236,10 @@ impl RuleInput {
 
 pub fn list(conn: &mut DbConnection) -> AppResult<Vec<Rule>> {
     Ok(eligibility_rules::table
-        .order((eligibility_rules::position.asc(), eligibility_rules::id.asc()))
+        .order((
+            eligibility_rules::position.asc(),
+            eligibility_rules::id.asc(),
+        ))
         .select(Rule::as_select())
         .load(conn)?)
 }
@@ -208,14 +254,21 @@ pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<Rule> {
 }
 
 fn check_codes(conn: &mut DbConnection, input: &RuleInput, id: Option<i64>) -> AppResult<()> {
-    for (field, code) in [("awardFormCode", &input.award_form_code), ("titleCode", &input.title_code)] {
+    for (field, code) in [
+        ("awardFormCode", &input.award_form_code),
+        ("titleCode", &input.title_code),
+    ] {
         if let Some(code) = code {
             let known: i64 = award_forms::table
                 .filter(award_forms::code.eq(code))
                 .count()
                 .get_result(conn)?;
             if known == 0 {
-                return Err(AppError::field(field, "not_found", "Không có danh hiệu, hình thức mã này."));
+                return Err(AppError::field(
+                    field,
+                    "not_found",
+                    "Không có danh hiệu, hình thức mã này.",
+                ));
             }
         }
     }
@@ -336,20 +389,32 @@ fn reaches(part: usize, whole: usize, percent: i32, strict: bool) -> bool {
         return false;
     }
     let (part, needed) = (part as i128 * 100, i128::from(percent) * whole as i128);
-    if strict { part > needed } else { part >= needed }
+    if strict {
+        part > needed
+    } else {
+        part >= needed
+    }
 }
 
 fn title_held(titles: &[TitleRecord], code: &str, year: i32, merit_only: bool) -> bool {
-    titles
-        .iter()
-        .any(|t| t.title_code == code && t.year == year && (!merit_only || t.commendation_type.counts_for_merit()))
+    titles.iter().any(|t| {
+        t.title_code == code
+            && t.year == year
+            && (!merit_only || t.commendation_type.counts_for_merit())
+    })
 }
 
 /// Whether a rule applies to a nominee of `form`.
 fn applies(rule: &Rule, form: &AwardFormRow, nominee: &NomineeRow) -> bool {
     rule.active
-        && rule.award_form_code.as_ref().is_none_or(|code| *code == form.code)
-        && rule.check_kind.subject().is_none_or(|kind| kind == nominee.subject_kind)
+        && rule
+            .award_form_code
+            .as_ref()
+            .is_none_or(|code| *code == form.code)
+        && rule
+            .check_kind
+            .subject()
+            .is_none_or(|kind| kind == nominee.subject_kind)
 }
 
 /// Evaluates the rules that apply to `nominee` of `proposal`, in the rules' order.
@@ -381,7 +446,10 @@ pub fn evaluate(
                 if held {
                     (true, format!("Đã đạt {title} năm {year}."))
                 } else {
-                    (false, format!("Chưa có danh hiệu {title} năm {year} được ghi nhận."))
+                    (
+                        false,
+                        format!("Chưa có danh hiệu {title} năm {year} được ghi nhận."),
+                    )
                 }
             }
             CheckKind::RequiresTitleConsecutiveYears => {
@@ -395,16 +463,34 @@ pub fn evaluate(
                     }
                 }
                 if missing.is_empty() {
-                    (true, format!("Đạt {title} {years} năm liên tục ({}–{year}).", year - years + 1))
+                    (
+                        true,
+                        format!(
+                            "Đạt {title} {years} năm liên tục ({}–{year}).",
+                            year - years + 1
+                        ),
+                    )
                 } else {
                     let list: Vec<String> = missing.iter().map(i32::to_string).collect();
-                    (false, format!("Cần {title} {years} năm liên tục; thiếu năm {}.", list.join(", ")))
+                    (
+                        false,
+                        format!(
+                            "Cần {title} {years} năm liên tục; thiếu năm {}.",
+                            list.join(", ")
+                        ),
+                    )
                 }
             }
             CheckKind::RequiresRecognisedInitiative => {
                 let needed = rule.min_count.unwrap_or(1);
                 if nominee.recognised_initiatives >= needed {
-                    (true, format!("Có {} sáng kiến được công nhận.", nominee.recognised_initiatives))
+                    (
+                        true,
+                        format!(
+                            "Có {} sáng kiến được công nhận.",
+                            nominee.recognised_initiatives
+                        ),
+                    )
                 } else {
                     (
                         false,
@@ -437,7 +523,10 @@ pub fn evaluate(
                         )
                     }
                 }
-                None => (false, "Không xác định được đơn vị của cá nhân để tính tỷ lệ.".to_owned()),
+                None => (
+                    false,
+                    "Không xác định được đơn vị của cá nhân để tính tỷ lệ.".to_owned(),
+                ),
             },
             CheckKind::CollectiveShareWithTitle => {
                 let holders = facts
@@ -463,20 +552,30 @@ pub fn evaluate(
                     _ => (false, "Tập thể chưa gắn với đơn vị trong Lan Tỏa hoặc thiếu số thành viên; không kiểm tra được.".to_owned()),
                 }
             }
-            CheckKind::CollectiveMembersCompleted => match (nominee.members_completed, nominee.member_count) {
-                (Some(done), Some(members)) => {
-                    let percent = rule.percent.unwrap_or(100);
-                    let ok = reaches(done.max(0) as usize, members.max(0) as usize, percent, rule.strict);
-                    (
-                        ok,
-                        format!(
-                            "{done}/{members} thành viên hoàn thành nhiệm vụ ({}); yêu cầu từ {percent}%.",
-                            pct(done.max(0) as usize, members.max(0) as usize)
-                        ),
-                    )
+            CheckKind::CollectiveMembersCompleted => {
+                match (nominee.members_completed, nominee.member_count) {
+                    (Some(done), Some(members)) => {
+                        let percent = rule.percent.unwrap_or(100);
+                        let ok = reaches(
+                            done.max(0) as usize,
+                            members.max(0) as usize,
+                            percent,
+                            rule.strict,
+                        );
+                        (
+                            ok,
+                            format!(
+                                "{done}/{members} thành viên hoàn thành nhiệm vụ ({}); yêu cầu từ {percent}%.",
+                                pct(done.max(0) as usize, members.max(0) as usize)
+                            ),
+                        )
+                    }
+                    _ => (
+                        false,
+                        "Chưa khai số thành viên hoàn thành nhiệm vụ.".to_owned(),
+                    ),
                 }
-                _ => (false, "Chưa khai số thành viên hoàn thành nhiệm vụ.".to_owned()),
-            },
+            }
             CheckKind::CollectiveMinWithTitle => {
                 let needed = rule.min_count.unwrap_or(1).max(0) as usize;
                 let holders = facts
@@ -486,11 +585,23 @@ pub fn evaluate(
                     .map(|(_, list)| list.len())
                     .unwrap_or(0);
                 if nominee.unit_id.is_none() {
-                    (false, "Tập thể chưa gắn với đơn vị trong Lan Tỏa; không kiểm tra được.".to_owned())
+                    (
+                        false,
+                        "Tập thể chưa gắn với đơn vị trong Lan Tỏa; không kiểm tra được."
+                            .to_owned(),
+                    )
                 } else if holders >= needed {
-                    (true, format!("Có {holders} thành viên đạt {title} năm {year}."))
+                    (
+                        true,
+                        format!("Có {holders} thành viên đạt {title} năm {year}."),
+                    )
                 } else {
-                    (false, format!("Cần ít nhất {needed} thành viên đạt {title} năm {year}; có {holders}."))
+                    (
+                        false,
+                        format!(
+                            "Cần ít nhất {needed} thành viên đạt {title} năm {year}; có {holders}."
+                        ),
+                    )
                 }
             }
             CheckKind::CollectiveNoDiscipline | CheckKind::IndividualNoDiscipline => {
@@ -500,8 +611,13 @@ pub fn evaluate(
                 } else {
                     &facts.discipline
                 };
-                if rule.check_kind == CheckKind::CollectiveNoDiscipline && nominee.unit_id.is_none() {
-                    (false, "Tập thể chưa gắn với đơn vị trong Lan Tỏa; không kiểm tra được.".to_owned())
+                if rule.check_kind == CheckKind::CollectiveNoDiscipline && nominee.unit_id.is_none()
+                {
+                    (
+                        false,
+                        "Tập thể chưa gắn với đơn vị trong Lan Tỏa; không kiểm tra được."
+                            .to_owned(),
+                    )
                 } else {
                     let found: Vec<String> = records
                         .iter()
@@ -520,9 +636,22 @@ pub fn evaluate(
                         })
                         .collect();
                     if found.is_empty() {
-                        (true, format!("Không có kỷ luật từ mức {} trong năm {year}.", level.label().to_lowercase()))
+                        (
+                            true,
+                            format!(
+                                "Không có kỷ luật từ mức {} trong năm {year}.",
+                                level.label().to_lowercase()
+                            ),
+                        )
                     } else {
-                        (false, format!("Có kỷ luật từ mức {} trong năm {year}: {}.", level.label().to_lowercase(), found.join("; ")))
+                        (
+                            false,
+                            format!(
+                                "Có kỷ luật từ mức {} trong năm {year}: {}.",
+                                level.label().to_lowercase(),
+                                found.join("; ")
+                            ),
+                        )
                     }
                 }
             }
@@ -531,7 +660,13 @@ pub fn evaluate(
                     .discipline
                     .iter()
                     .filter(|d| d.open_on(today))
-                    .map(|d| format!("{} từ {}", d.kind.label().to_lowercase(), d.starts_on.format("%d/%m/%Y")))
+                    .map(|d| {
+                        format!(
+                            "{} từ {}",
+                            d.kind.label().to_lowercase(),
+                            d.starts_on.format("%d/%m/%Y")
+                        )
+                    })
                     .collect();
                 if open.is_empty() {
                     (true, "Không có vụ việc đang xem xét.".to_owned())
@@ -550,7 +685,11 @@ pub fn evaluate(
                         ),
                     )
                 } else if title_held(&facts.titles, &form.code, year, false)
-                    && !facts.titles.iter().any(|t| t.title_code == form.code && t.year == year && t.proposal_id == Some(proposal.id))
+                    && !facts.titles.iter().any(|t| {
+                        t.title_code == form.code
+                            && t.year == year
+                            && t.proposal_id == Some(proposal.id)
+                    })
                 {
                     (false, format!("Đã được tặng {} năm {year}.", form.name))
                 } else {
@@ -622,9 +761,14 @@ pub fn facts_for(
     {
         for rule in &relevant {
             if let Some(code) = &rule.title_code
-                && !unit_titles.iter().any(|(c, _): &(String, Vec<TitleRecord>)| c == code)
+                && !unit_titles
+                    .iter()
+                    .any(|(c, _): &(String, Vec<TitleRecord>)| c == code)
             {
-                unit_titles.push((code.clone(), facts::unit_title_holders(conn, unit, proposal.year, code)?));
+                unit_titles.push((
+                    code.clone(),
+                    facts::unit_title_holders(conn, unit, proposal.year, code)?,
+                ));
             }
         }
         if wants(CheckKind::CollectiveNoDiscipline) {
@@ -632,22 +776,27 @@ pub fn facts_for(
         }
     }
     let mut unit_share = None;
-    if let Some(rule) = relevant.iter().find(|r| r.check_kind == CheckKind::UnitShareCap) {
+    if let Some(rule) = relevant
+        .iter()
+        .find(|r| r.check_kind == CheckKind::UnitShareCap)
+    {
         let unit = nominee.unit_id.unwrap_or(proposal.unit_id);
         let base_code = rule.title_code.clone().unwrap_or_default();
         let base = facts::unit_title_holders(conn, unit, proposal.year, &base_code)?.len();
-        let mut holders: Vec<String> = facts::unit_title_holders(conn, unit, proposal.year, &form.code)?
-            .into_iter()
-            .filter(|t| t.proposal_id != Some(proposal.id))
-            .map(|t| t.subject_key)
-            .collect();
+        let mut holders: Vec<String> =
+            facts::unit_title_holders(conn, unit, proposal.year, &form.code)?
+                .into_iter()
+                .filter(|t| t.proposal_id != Some(proposal.id))
+                .map(|t| t.subject_key)
+                .collect();
         // This proposal's nominees of the unit that are still in the running, and those of the
         // other live proposals for the same award and year.
         for sibling in siblings {
             let counted = match proposal.state {
-                ProposalState::Draft | ProposalState::Submitted | ProposalState::Received | ProposalState::Returned => {
-                    sibling.review != NomineeReview::NotEligible
-                }
+                ProposalState::Draft
+                | ProposalState::Submitted
+                | ProposalState::Received
+                | ProposalState::Returned => sibling.review != NomineeReview::NotEligible,
                 _ => sibling.in_running() && sibling.outcome != NomineeOutcome::Rejected,
             };
             if counted && sibling.unit_id.unwrap_or(proposal.unit_id) == unit {
@@ -659,10 +808,16 @@ pub fn facts_for(
             .filter(commendation_proposals::id.ne(proposal.id))
             .filter(commendation_proposals::year.eq(proposal.year))
             .filter(award_forms::code.eq(&form.code))
-            .filter(commendation_proposals::state.eq_any(LIVE.iter().map(|s| s.as_str()).collect::<Vec<_>>()))
+            .filter(
+                commendation_proposals::state
+                    .eq_any(LIVE.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
+            )
             .filter(commendation_nominees::review.ne(NomineeReview::NotEligible))
             .filter(commendation_nominees::outcome.ne(NomineeOutcome::Rejected))
-            .select((commendation_nominees::subject_key, commendation_nominees::unit_id))
+            .select((
+                commendation_nominees::subject_key,
+                commendation_nominees::unit_id,
+            ))
             .load(conn)?;
         holders.extend(
             others
@@ -675,7 +830,9 @@ pub fn facts_for(
         unit_share = Some((holders.len(), base));
     }
     let mut same_occasion = Vec::new();
-    if wants(CheckKind::NoDoubleReward) && (proposal.occasion_id.is_some() || proposal.movement_id.is_some()) {
+    if wants(CheckKind::NoDoubleReward)
+        && (proposal.occasion_id.is_some() || proposal.movement_id.is_some())
+    {
         let mut query = commendation_nominees::table
             .inner_join(commendation_proposals::table)
             .filter(commendation_proposals::id.ne(proposal.id))
@@ -690,11 +847,15 @@ pub fn facts_for(
                     .eq(nominee.subject_key.clone())
                     .or(commendation_nominees::exemplar_id.eq(exemplar)),
             ),
-            None => query.filter(commendation_nominees::subject_key.eq(nominee.subject_key.clone())),
+            None => {
+                query.filter(commendation_nominees::subject_key.eq(nominee.subject_key.clone()))
+            }
         };
         query = match (proposal.occasion_id, proposal.movement_id) {
             (Some(occasion), _) => query.filter(commendation_proposals::occasion_id.eq(occasion)),
-            (None, Some(movement)) => query.filter(commendation_proposals::movement_id.eq(movement)),
+            (None, Some(movement)) => {
+                query.filter(commendation_proposals::movement_id.eq(movement))
+            }
             (None, None) => query,
         };
         let found: Vec<(i64, String)> = query
@@ -747,7 +908,10 @@ pub fn ensure_not_blocked(
             errors.push(FieldError::new(
                 format!("nominees[{index}]"),
                 result.rule_code.clone(),
-                format!("{}: {} ({})", nominee.full_name, result.reason, result.legal_basis),
+                format!(
+                    "{}: {} ({})",
+                    nominee.full_name, result.reason, result.legal_basis
+                ),
             ));
         }
     }

@@ -37,7 +37,10 @@ use crate::state::AppState;
     responses((status = 200, body = Vec<Rule>))
 )]
 #[get("/eligibility-rules")]
-pub async fn list_rules(_auth: Auth<People>, state: web::Data<AppState>) -> AppResult<web::Json<Vec<Rule>>> {
+pub async fn list_rules(
+    _auth: Auth<People>,
+    state: web::Data<AppState>,
+) -> AppResult<web::Json<Vec<Rule>>> {
     Ok(web::Json(state.db.run(eligibility::list).await?))
 }
 
@@ -57,7 +60,11 @@ fn checked_rule(input: RuleInput) -> AppResult<RuleInput> {
     responses((status = 201, body = Rule, headers(("ETag" = String))), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/eligibility-rules")]
-pub async fn create_rule(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, Json(input): Json<RuleInput>) -> AppResult<HttpResponse> {
+pub async fn create_rule(
+    auth: Auth<AdminOrOffice>,
+    state: web::Data<AppState>,
+    Json(input): Json<RuleInput>,
+) -> AppResult<HttpResponse> {
     let input = checked_rule(input)?;
     let ctx = AuditContext::from(&auth);
     let rule = state
@@ -65,7 +72,15 @@ pub async fn create_rule(auth: Auth<AdminOrOffice>, state: web::Data<AppState>, 
         .transaction(move |conn| {
             let id = eligibility::insert(conn, ctx.at, &input)?;
             let rule = eligibility::find(conn, id)?;
-            audit::record(conn, &ctx, AuditAction::Create, EntityType::EligibilityRule, Some(id), None, audit::snapshot(&rule))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Create,
+                EntityType::EligibilityRule,
+                Some(id),
+                None,
+                audit::snapshot(&rule),
+            )?;
             Ok(rule)
         })
         .await?;
@@ -102,7 +117,15 @@ pub async fn update_rule(
             let before = eligibility::find(conn, id)?;
             eligibility::update(conn, &before, if_match, ctx.at, &input)?;
             let after = eligibility::find(conn, id)?;
-            audit::record(conn, &ctx, AuditAction::Update, EntityType::EligibilityRule, Some(id), audit::snapshot(&before), audit::snapshot(&after))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Update,
+                EntityType::EligibilityRule,
+                Some(id),
+                audit::snapshot(&before),
+                audit::snapshot(&after),
+            )?;
             Ok(after)
         })
         .await?;
@@ -121,7 +144,11 @@ pub async fn update_rule(
     responses((status = 200, body = Page<TitleRecord>))
 )]
 #[get("/title-records")]
-pub async fn list_titles(_auth: Auth<Review>, state: web::Data<AppState>, Query(q): Query<FactQuery>) -> AppResult<web::Json<Page<TitleRecord>>> {
+pub async fn list_titles(
+    _auth: Auth<Review>,
+    state: web::Data<AppState>,
+    Query(q): Query<FactQuery>,
+) -> AppResult<web::Json<Page<TitleRecord>>> {
     let page = PageRequest::new(q.page, q.page_size)?;
     let (items, total) = state
         .db
@@ -140,7 +167,11 @@ pub async fn list_titles(_auth: Auth<Review>, state: web::Data<AppState>, Query(
     responses((status = 201, body = TitleRecord, headers(("ETag" = String))))
 )]
 #[post("/title-records")]
-pub async fn create_title(auth: Auth<CommendationOffice>, state: web::Data<AppState>, Json(input): Json<TitleRecordInput>) -> AppResult<HttpResponse> {
+pub async fn create_title(
+    auth: Auth<CommendationOffice>,
+    state: web::Data<AppState>,
+    Json(input): Json<TitleRecordInput>,
+) -> AppResult<HttpResponse> {
     validate_with(&input, input.extra_errors())?;
     let ctx = AuditContext::from(&auth);
     let record = state
@@ -148,7 +179,15 @@ pub async fn create_title(auth: Auth<CommendationOffice>, state: web::Data<AppSt
         .transaction(move |conn| {
             let id = facts::insert_title(conn, ctx.at, &input, FactSource::Manual, None)?;
             let record = facts::find_title(conn, id)?;
-            audit::record(conn, &ctx, AuditAction::Create, EntityType::TitleRecord, Some(id), None, audit::snapshot(&record))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Create,
+                EntityType::TitleRecord,
+                Some(id),
+                None,
+                audit::snapshot(&record),
+            )?;
             Ok(record)
         })
         .await?;
@@ -184,7 +223,15 @@ pub async fn update_title(
             let before = facts::find_title(conn, id)?;
             facts::update_title(conn, &before, if_match, ctx.at, &input)?;
             let after = facts::find_title(conn, id)?;
-            audit::record(conn, &ctx, AuditAction::Update, EntityType::TitleRecord, Some(id), audit::snapshot(&before), audit::snapshot(&after))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Update,
+                EntityType::TitleRecord,
+                Some(id),
+                audit::snapshot(&before),
+                audit::snapshot(&after),
+            )?;
             Ok(after)
         })
         .await?;
@@ -203,7 +250,12 @@ pub async fn update_title(
     responses((status = 204, description = "Đã xóa"))
 )]
 #[delete("/title-records/{id}")]
-pub async fn delete_title(auth: Auth<CommendationOffice>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn delete_title(
+    auth: Auth<CommendationOffice>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
     state
@@ -211,7 +263,15 @@ pub async fn delete_title(auth: Auth<CommendationOffice>, state: web::Data<AppSt
         .transaction(move |conn| {
             let before = facts::find_title(conn, id)?;
             facts::delete_title(conn, &before, if_match)?;
-            audit::record(conn, &ctx, AuditAction::Delete, EntityType::TitleRecord, Some(id), audit::snapshot(&before), None)
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Delete,
+                EntityType::TitleRecord,
+                Some(id),
+                audit::snapshot(&before),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -230,7 +290,11 @@ pub async fn delete_title(auth: Auth<CommendationOffice>, state: web::Data<AppSt
     responses((status = 200, body = Page<DisciplineRecord>))
 )]
 #[get("/discipline-records")]
-pub async fn list_discipline(_auth: Auth<Review>, state: web::Data<AppState>, Query(q): Query<FactQuery>) -> AppResult<web::Json<Page<DisciplineRecord>>> {
+pub async fn list_discipline(
+    _auth: Auth<Review>,
+    state: web::Data<AppState>,
+    Query(q): Query<FactQuery>,
+) -> AppResult<web::Json<Page<DisciplineRecord>>> {
     let page = PageRequest::new(q.page, q.page_size)?;
     let (items, total) = state
         .db
@@ -249,7 +313,11 @@ pub async fn list_discipline(_auth: Auth<Review>, state: web::Data<AppState>, Qu
     responses((status = 201, body = DisciplineRecord, headers(("ETag" = String))))
 )]
 #[post("/discipline-records")]
-pub async fn create_discipline(auth: Auth<CommendationOffice>, state: web::Data<AppState>, Json(input): Json<DisciplineRecordInput>) -> AppResult<HttpResponse> {
+pub async fn create_discipline(
+    auth: Auth<CommendationOffice>,
+    state: web::Data<AppState>,
+    Json(input): Json<DisciplineRecordInput>,
+) -> AppResult<HttpResponse> {
     validate_with(&input, input.extra_errors())?;
     let ctx = AuditContext::from(&auth);
     let record = state
@@ -257,7 +325,15 @@ pub async fn create_discipline(auth: Auth<CommendationOffice>, state: web::Data<
         .transaction(move |conn| {
             let id = facts::insert_discipline(conn, ctx.at, &input)?;
             let record = facts::find_discipline(conn, id)?;
-            audit::record(conn, &ctx, AuditAction::Create, EntityType::DisciplineRecord, Some(id), None, audit::snapshot(&record))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Create,
+                EntityType::DisciplineRecord,
+                Some(id),
+                None,
+                audit::snapshot(&record),
+            )?;
             Ok(record)
         })
         .await?;
@@ -293,7 +369,15 @@ pub async fn update_discipline(
             let before = facts::find_discipline(conn, id)?;
             facts::update_discipline(conn, &before, if_match, ctx.at, &input)?;
             let after = facts::find_discipline(conn, id)?;
-            audit::record(conn, &ctx, AuditAction::Update, EntityType::DisciplineRecord, Some(id), audit::snapshot(&before), audit::snapshot(&after))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Update,
+                EntityType::DisciplineRecord,
+                Some(id),
+                audit::snapshot(&before),
+                audit::snapshot(&after),
+            )?;
             Ok(after)
         })
         .await?;
@@ -312,7 +396,12 @@ pub async fn update_discipline(
     responses((status = 204, description = "Đã xóa"))
 )]
 #[delete("/discipline-records/{id}")]
-pub async fn delete_discipline(auth: Auth<CommendationOffice>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch) -> AppResult<HttpResponse> {
+pub async fn delete_discipline(
+    auth: Auth<CommendationOffice>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let ctx = AuditContext::from(&auth);
     state
@@ -320,7 +409,15 @@ pub async fn delete_discipline(auth: Auth<CommendationOffice>, state: web::Data<
         .transaction(move |conn| {
             let before = facts::find_discipline(conn, id)?;
             facts::delete_discipline(conn, &before, if_match)?;
-            audit::record(conn, &ctx, AuditAction::Delete, EntityType::DisciplineRecord, Some(id), audit::snapshot(&before), None)
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Delete,
+                EntityType::DisciplineRecord,
+                Some(id),
+                audit::snapshot(&before),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -354,10 +451,17 @@ fn flags(fields: &std::collections::HashMap<String, String>) -> AppResult<Flags>
             Some(v) if v.is_empty() => Ok(default),
             Some(v) if v == "true" || v == "1" => Ok(true),
             Some(v) if v == "false" || v == "0" => Ok(false),
-            Some(_) => Err(AppError::field(name, "invalid_type", "Giá trị phải là true hoặc false.")),
+            Some(_) => Err(AppError::field(
+                name,
+                "invalid_type",
+                "Giá trị phải là true hoặc false.",
+            )),
         }
     };
-    Ok(Flags { dry_run: flag("dryRun", true)?, only_valid: flag("onlyValid", false)? })
+    Ok(Flags {
+        dry_run: flag("dryRun", true)?,
+        only_valid: flag("onlyValid", false)?,
+    })
 }
 
 /// Refuses a committed import with problems, naming each row's.
@@ -369,9 +473,13 @@ fn refuse(report: &FactImportReport) -> AppResult<()> {
         .rows
         .iter()
         .flat_map(|row| {
-            row.errors
-                .iter()
-                .map(move |e| crate::error::FieldError::new(format!("rows[{}].{}", row.row, e.field), e.code.clone(), e.message.clone()))
+            row.errors.iter().map(move |e| {
+                crate::error::FieldError::new(
+                    format!("rows[{}].{}", row.row, e.field),
+                    e.code.clone(),
+                    e.message.clone(),
+                )
+            })
         })
         .collect();
     Err(AppError::validation(errors).with_detail(format!(
@@ -395,10 +503,17 @@ fn refuse(report: &FactImportReport) -> AppResult<()> {
     responses((status = 200, body = FactImportReport))
 )]
 #[post("/title-records/import")]
-pub async fn import_titles(auth: Auth<CommendationOffice>, state: web::Data<AppState>, req: HttpRequest, payload: web::Payload) -> AppResult<web::Json<FactImportReport>> {
+pub async fn import_titles(
+    auth: Auth<CommendationOffice>,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> AppResult<web::Json<FactImportReport>> {
     let upload = upload::read(&req, payload, state.settings.max_upload_bytes, FORM_FIELDS).await?;
     let flags = flags(&upload.fields)?;
-    let table = web::block(move || sheet::read(&upload.bytes, LIMITS)).await.map_err(AppError::internal)??;
+    let table = web::block(move || sheet::read(&upload.bytes, LIMITS))
+        .await
+        .map_err(AppError::internal)??;
     let ctx = AuditContext::from(&auth);
     let report = state
         .db
@@ -410,7 +525,12 @@ pub async fn import_titles(auth: Auth<CommendationOffice>, state: web::Data<AppS
             for row in table.iter().skip(1) {
                 let (input, errors) = facts_import::title_row(&row.cells, &index, &lookup);
                 let name = input.as_ref().map(|i| i.full_name.clone());
-                rows.push(FactImportRow { row: row.number, name, errors, created_id: None });
+                rows.push(FactImportRow {
+                    row: row.number,
+                    name,
+                    errors,
+                    created_id: None,
+                });
                 inputs.push(input);
             }
             let valid = inputs.iter().filter(|i| i.is_some()).count();
@@ -422,7 +542,15 @@ pub async fn import_titles(auth: Auth<CommendationOffice>, state: web::Data<AppS
                 for (row, input) in rows.iter_mut().zip(&inputs) {
                     let Some(input) = input else { continue };
                     let id = facts::insert_title(conn, ctx.at, input, FactSource::Import, None)?;
-                    audit::record(conn, &ctx, AuditAction::Import, EntityType::TitleRecord, Some(id), None, audit::snapshot(input))?;
+                    audit::record(
+                        conn,
+                        &ctx,
+                        AuditAction::Import,
+                        EntityType::TitleRecord,
+                        Some(id),
+                        None,
+                        audit::snapshot(input),
+                    )?;
                     row.created_id = Some(id);
                 }
                 Ok(())
@@ -447,10 +575,17 @@ pub async fn import_titles(auth: Auth<CommendationOffice>, state: web::Data<AppS
     responses((status = 200, body = FactImportReport))
 )]
 #[post("/discipline-records/import")]
-pub async fn import_discipline(auth: Auth<CommendationOffice>, state: web::Data<AppState>, req: HttpRequest, payload: web::Payload) -> AppResult<web::Json<FactImportReport>> {
+pub async fn import_discipline(
+    auth: Auth<CommendationOffice>,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> AppResult<web::Json<FactImportReport>> {
     let upload = upload::read(&req, payload, state.settings.max_upload_bytes, FORM_FIELDS).await?;
     let flags = flags(&upload.fields)?;
-    let table = web::block(move || sheet::read(&upload.bytes, LIMITS)).await.map_err(AppError::internal)??;
+    let table = web::block(move || sheet::read(&upload.bytes, LIMITS))
+        .await
+        .map_err(AppError::internal)??;
     let ctx = AuditContext::from(&auth);
     let report = state
         .db
@@ -462,7 +597,12 @@ pub async fn import_discipline(auth: Auth<CommendationOffice>, state: web::Data<
             for row in table.iter().skip(1) {
                 let (input, errors) = facts_import::discipline_row(&row.cells, &index, &lookup);
                 let name = input.as_ref().map(|i| i.full_name.clone());
-                rows.push(FactImportRow { row: row.number, name, errors, created_id: None });
+                rows.push(FactImportRow {
+                    row: row.number,
+                    name,
+                    errors,
+                    created_id: None,
+                });
                 inputs.push(input);
             }
             let valid = inputs.iter().filter(|i| i.is_some()).count();
@@ -474,7 +614,15 @@ pub async fn import_discipline(auth: Auth<CommendationOffice>, state: web::Data<
                 for (row, input) in rows.iter_mut().zip(&inputs) {
                     let Some(input) = input else { continue };
                     let id = facts::insert_discipline(conn, ctx.at, input)?;
-                    audit::record(conn, &ctx, AuditAction::Import, EntityType::DisciplineRecord, Some(id), None, audit::snapshot(input))?;
+                    audit::record(
+                        conn,
+                        &ctx,
+                        AuditAction::Import,
+                        EntityType::DisciplineRecord,
+                        Some(id),
+                        None,
+                        audit::snapshot(input),
+                    )?;
                     row.created_id = Some(id);
                 }
                 Ok(())
@@ -489,7 +637,10 @@ pub async fn import_discipline(auth: Auth<CommendationOffice>, state: web::Data<
 fn xlsx(bytes: Vec<u8>, name: &str) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
         .body(bytes)
 }
 
@@ -503,7 +654,9 @@ fn xlsx(bytes: Vec<u8>, name: &str) -> HttpResponse {
 )]
 #[get("/title-records/import/template")]
 pub async fn titles_template(_auth: Auth<CommendationOffice>) -> AppResult<HttpResponse> {
-    let bytes = web::block(|| facts_import::template("Danh hiệu", TITLE_COLUMNS)).await.map_err(AppError::internal)??;
+    let bytes = web::block(|| facts_import::template("Danh hiệu", TITLE_COLUMNS))
+        .await
+        .map_err(AppError::internal)??;
     Ok(xlsx(bytes, "mau-nhap-danh-hieu.xlsx"))
 }
 
@@ -517,7 +670,9 @@ pub async fn titles_template(_auth: Auth<CommendationOffice>) -> AppResult<HttpR
 )]
 #[get("/discipline-records/import/template")]
 pub async fn discipline_template(_auth: Auth<CommendationOffice>) -> AppResult<HttpResponse> {
-    let bytes = web::block(|| facts_import::template("Kỷ luật", DISCIPLINE_COLUMNS)).await.map_err(AppError::internal)??;
+    let bytes = web::block(|| facts_import::template("Kỷ luật", DISCIPLINE_COLUMNS))
+        .await
+        .map_err(AppError::internal)??;
     Ok(xlsx(bytes, "mau-nhap-ky-luat.xlsx"))
 }
 

@@ -66,7 +66,10 @@ text_enum!(
 
 impl DisciplineLevel {
     pub fn rank(self) -> usize {
-        DisciplineLevel::ALL.iter().position(|l| *l == self).unwrap_or(0)
+        DisciplineLevel::ALL
+            .iter()
+            .position(|l| *l == self)
+            .unwrap_or(0)
     }
 }
 
@@ -196,9 +199,11 @@ impl DisciplineRecordInput {
     pub fn extra_errors(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         match (self.kind, self.level) {
-            (DisciplineKind::Discipline, None) => {
-                errors.push(FieldError::new("level", "required", "Ghi hình thức kỷ luật."))
-            }
+            (DisciplineKind::Discipline, None) => errors.push(FieldError::new(
+                "level",
+                "required",
+                "Ghi hình thức kỷ luật.",
+            )),
             (kind, Some(_)) if kind.is_pending() => errors.push(FieldError::new(
                 "level",
                 "not_applicable",
@@ -209,10 +214,23 @@ impl DisciplineRecordInput {
         if let Some(end) = self.ends_on
             && end < self.starts_on
         {
-            errors.push(FieldError::new("endsOn", "range", "Ngày kết thúc không trước ngày bắt đầu."));
+            errors.push(FieldError::new(
+                "endsOn",
+                "range",
+                "Ngày kết thúc không trước ngày bắt đầu.",
+            ));
         }
-        if self.unit_id.is_none() && self.workplace.as_deref().is_none_or(|w| w.trim().is_empty()) {
-            errors.push(FieldError::new("workplace", "required", "Ghi đơn vị công tác."));
+        if self.unit_id.is_none()
+            && self
+                .workplace
+                .as_deref()
+                .is_none_or(|w| w.trim().is_empty())
+        {
+            errors.push(FieldError::new(
+                "workplace",
+                "required",
+                "Ghi đơn vị công tác.",
+            ));
         }
         errors
     }
@@ -221,8 +239,17 @@ impl DisciplineRecordInput {
 impl TitleRecordInput {
     pub fn extra_errors(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
-        if self.unit_id.is_none() && self.workplace.as_deref().is_none_or(|w| w.trim().is_empty()) {
-            errors.push(FieldError::new("workplace", "required", "Ghi đơn vị công tác."));
+        if self.unit_id.is_none()
+            && self
+                .workplace
+                .as_deref()
+                .is_none_or(|w| w.trim().is_empty())
+        {
+            errors.push(FieldError::new(
+                "workplace",
+                "required",
+                "Ghi đơn vị công tác.",
+            ));
         }
         errors
     }
@@ -264,13 +291,21 @@ fn subject(
     if let Some(unit) = unit_id {
         let exists: i64 = units::table.find(unit).count().get_result(conn)?;
         if exists == 0 {
-            return Err(AppError::field("unitId", "not_found", "Không có đơn vị này."));
+            return Err(AppError::field(
+                "unitId",
+                "not_found",
+                "Không có đơn vị này.",
+            ));
         }
     }
     if let Some(exemplar) = exemplar_id {
         let exists: i64 = exemplars::table.find(exemplar).count().get_result(conn)?;
         if exists == 0 {
-            return Err(AppError::field("exemplarId", "not_found", "Không có điển hình này."));
+            return Err(AppError::field(
+                "exemplarId",
+                "not_found",
+                "Không có điển hình này.",
+            ));
         }
     }
     let key = subject_key(full_name.trim(), unit_id, &workplace);
@@ -301,7 +336,13 @@ pub fn insert_title(
 ) -> AppResult<i64> {
     let code = input.title_code.trim().to_uppercase();
     check_title_code(conn, &code)?;
-    let (workplace, key) = subject(conn, &input.full_name, input.unit_id, input.workplace.as_deref(), input.exemplar_id)?;
+    let (workplace, key) = subject(
+        conn,
+        &input.full_name,
+        input.unit_id,
+        input.workplace.as_deref(),
+        input.exemplar_id,
+    )?;
     Ok(diesel::insert_into(title_records::table)
         .values((
             title_records::subject_kind.eq(input.subject_kind),
@@ -317,7 +358,10 @@ pub fn insert_title(
             title_records::decided_on.eq(input.decided_on.map(|d| d.0)),
             title_records::proposal_id.eq(proposal_id),
             title_records::source.eq(source),
-            title_records::search_text.eq(search::document([input.full_name.as_str(), workplace.as_str()])),
+            title_records::search_text.eq(search::document([
+                input.full_name.as_str(),
+                workplace.as_str(),
+            ])),
             title_records::version.eq(1),
             title_records::created_at.eq(now),
             title_records::updated_at.eq(now),
@@ -336,7 +380,13 @@ pub fn update_title(
     let expected = if_match.expect(current.version)?;
     let code = input.title_code.trim().to_uppercase();
     check_title_code(conn, &code)?;
-    let (workplace, key) = subject(conn, &input.full_name, input.unit_id, input.workplace.as_deref(), input.exemplar_id)?;
+    let (workplace, key) = subject(
+        conn,
+        &input.full_name,
+        input.unit_id,
+        input.workplace.as_deref(),
+        input.exemplar_id,
+    )?;
     versioned_update!(
         conn,
         title_records,
@@ -355,7 +405,10 @@ pub fn update_title(
             title_records::commendation_type.eq(input.commendation_type),
             title_records::decision_ref.eq(input.decision_ref.as_deref().map(str::trim)),
             title_records::decided_on.eq(input.decided_on.map(|d| d.0)),
-            title_records::search_text.eq(search::document([input.full_name.as_str(), workplace.as_str()])),
+            title_records::search_text.eq(search::document([
+                input.full_name.as_str(),
+                workplace.as_str()
+            ])),
         )
     )?;
     Ok(())
@@ -370,7 +423,11 @@ pub fn find_title(conn: &mut DbConnection, id: i64) -> AppResult<TitleRecord> {
         .ok_or_else(|| AppError::not_found("danh hiệu đã đạt"))
 }
 
-pub fn delete_title(conn: &mut DbConnection, current: &TitleRecord, if_match: IfMatch) -> AppResult<()> {
+pub fn delete_title(
+    conn: &mut DbConnection,
+    current: &TitleRecord,
+    if_match: IfMatch,
+) -> AppResult<()> {
     let expected = if_match.expect(current.version)?;
     versioned_delete!(conn, title_records, current.id, expected)
 }
@@ -383,7 +440,11 @@ pub fn list_titles(
 ) -> AppResult<(Vec<TitleRecord>, i64)> {
     let filtered = || {
         let mut query = title_records::table.into_boxed();
-        for pattern in q.q.as_deref().map(search::like_patterns).unwrap_or_default() {
+        for pattern in
+            q.q.as_deref()
+                .map(search::like_patterns)
+                .unwrap_or_default()
+        {
             query = query.filter(title_records::search_text.like(pattern).escape('\\'));
         }
         if let Some(unit) = q.unit_id {
@@ -412,7 +473,13 @@ pub fn insert_discipline(
     now: NaiveDateTime,
     input: &DisciplineRecordInput,
 ) -> AppResult<i64> {
-    let (workplace, key) = subject(conn, &input.full_name, input.unit_id, input.workplace.as_deref(), input.exemplar_id)?;
+    let (workplace, key) = subject(
+        conn,
+        &input.full_name,
+        input.unit_id,
+        input.workplace.as_deref(),
+        input.exemplar_id,
+    )?;
     Ok(diesel::insert_into(discipline_records::table)
         .values((
             discipline_records::full_name.eq(input.full_name.trim()),
@@ -425,7 +492,10 @@ pub fn insert_discipline(
             discipline_records::starts_on.eq(input.starts_on.0),
             discipline_records::ends_on.eq(input.ends_on.map(|d| d.0)),
             discipline_records::note.eq(input.note.as_deref().map(str::trim)),
-            discipline_records::search_text.eq(search::document([input.full_name.as_str(), workplace.as_str()])),
+            discipline_records::search_text.eq(search::document([
+                input.full_name.as_str(),
+                workplace.as_str(),
+            ])),
             discipline_records::version.eq(1),
             discipline_records::created_at.eq(now),
             discipline_records::updated_at.eq(now),
@@ -442,7 +512,13 @@ pub fn update_discipline(
     input: &DisciplineRecordInput,
 ) -> AppResult<()> {
     let expected = if_match.expect(current.version)?;
-    let (workplace, key) = subject(conn, &input.full_name, input.unit_id, input.workplace.as_deref(), input.exemplar_id)?;
+    let (workplace, key) = subject(
+        conn,
+        &input.full_name,
+        input.unit_id,
+        input.workplace.as_deref(),
+        input.exemplar_id,
+    )?;
     versioned_update!(
         conn,
         discipline_records,
@@ -460,7 +536,10 @@ pub fn update_discipline(
             discipline_records::starts_on.eq(input.starts_on.0),
             discipline_records::ends_on.eq(input.ends_on.map(|d| d.0)),
             discipline_records::note.eq(input.note.as_deref().map(str::trim)),
-            discipline_records::search_text.eq(search::document([input.full_name.as_str(), workplace.as_str()])),
+            discipline_records::search_text.eq(search::document([
+                input.full_name.as_str(),
+                workplace.as_str()
+            ])),
         )
     )?;
     Ok(())
@@ -475,7 +554,11 @@ pub fn find_discipline(conn: &mut DbConnection, id: i64) -> AppResult<Discipline
         .ok_or_else(|| AppError::not_found("hồ sơ kỷ luật"))
 }
 
-pub fn delete_discipline(conn: &mut DbConnection, current: &DisciplineRecord, if_match: IfMatch) -> AppResult<()> {
+pub fn delete_discipline(
+    conn: &mut DbConnection,
+    current: &DisciplineRecord,
+    if_match: IfMatch,
+) -> AppResult<()> {
     let expected = if_match.expect(current.version)?;
     versioned_delete!(conn, discipline_records, current.id, expected)
 }
@@ -488,7 +571,11 @@ pub fn list_discipline(
 ) -> AppResult<(Vec<DisciplineRecord>, i64)> {
     let filtered = || {
         let mut query = discipline_records::table.into_boxed();
-        for pattern in q.q.as_deref().map(search::like_patterns).unwrap_or_default() {
+        for pattern in
+            q.q.as_deref()
+                .map(search::like_patterns)
+                .unwrap_or_default()
+        {
             query = query.filter(discipline_records::search_text.like(pattern).escape('\\'));
         }
         if let Some(unit) = q.unit_id {
@@ -497,19 +584,20 @@ pub fn list_discipline(
         if let Some(year) = q.year {
             let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
             let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
-            query = query
-                .filter(discipline_records::starts_on.le(last))
-                .filter(
-                    discipline_records::ends_on
-                        .is_null()
-                        .or(discipline_records::ends_on.ge(first)),
-                );
+            query = query.filter(discipline_records::starts_on.le(last)).filter(
+                discipline_records::ends_on
+                    .is_null()
+                    .or(discipline_records::ends_on.ge(first)),
+            );
         }
         query
     };
     let total: i64 = filtered().count().get_result(conn)?;
     let items = filtered()
-        .order((discipline_records::starts_on.desc(), discipline_records::id.desc()))
+        .order((
+            discipline_records::starts_on.desc(),
+            discipline_records::id.desc(),
+        ))
         .offset(offset)
         .limit(limit)
         .select(DisciplineRecord::as_select())
@@ -518,7 +606,11 @@ pub fn list_discipline(
 }
 
 /// The titles of a subject (by exemplar or by key).
-pub fn titles_of(conn: &mut DbConnection, key: &str, exemplar_id: Option<i64>) -> AppResult<Vec<TitleRecord>> {
+pub fn titles_of(
+    conn: &mut DbConnection,
+    key: &str,
+    exemplar_id: Option<i64>,
+) -> AppResult<Vec<TitleRecord>> {
     let mut query = title_records::table
         .select(TitleRecord::as_select())
         .into_boxed();
@@ -534,7 +626,11 @@ pub fn titles_of(conn: &mut DbConnection, key: &str, exemplar_id: Option<i64>) -
 }
 
 /// The discipline records of a subject (by exemplar or by key).
-pub fn discipline_of(conn: &mut DbConnection, key: &str, exemplar_id: Option<i64>) -> AppResult<Vec<DisciplineRecord>> {
+pub fn discipline_of(
+    conn: &mut DbConnection,
+    key: &str,
+    exemplar_id: Option<i64>,
+) -> AppResult<Vec<DisciplineRecord>> {
     let mut query = discipline_records::table
         .select(DisciplineRecord::as_select())
         .into_boxed();
@@ -550,7 +646,12 @@ pub fn discipline_of(conn: &mut DbConnection, key: &str, exemplar_id: Option<i64
 }
 
 /// Individuals of a unit holding `title_code` in `year` (distinct people).
-pub fn unit_title_holders(conn: &mut DbConnection, unit_id: i64, year: i32, title_code: &str) -> AppResult<Vec<TitleRecord>> {
+pub fn unit_title_holders(
+    conn: &mut DbConnection,
+    unit_id: i64,
+    year: i32,
+    title_code: &str,
+) -> AppResult<Vec<TitleRecord>> {
     let mut rows: Vec<TitleRecord> = title_records::table
         .filter(title_records::unit_id.eq(unit_id))
         .filter(title_records::year.eq(year))

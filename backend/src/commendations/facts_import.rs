@@ -9,7 +9,6 @@ use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-
 use super::facts::{DisciplineKind, DisciplineLevel, DisciplineRecordInput, TitleRecordInput};
 use super::types::CommendationType;
 use crate::db::schema::{award_forms, units};
@@ -35,26 +34,111 @@ pub struct Column {
 }
 
 pub const TITLE_COLUMNS: &[Column] = &[
-    Column { header: "Họ và tên", required: true, help: "Họ và tên cá nhân, hoặc tên tập thể.", example: "Phạm Thị Thảo" },
-    Column { header: "Đối tượng", required: false, help: "Cá nhân (mặc định) hoặc Tập thể.", example: "Cá nhân" },
-    Column { header: "Mã đơn vị", required: false, help: "Mã đơn vị trong Lan Tỏa (ví dụ TGPL).", example: "TGPL" },
-    Column { header: "Đơn vị công tác", required: false, help: "Bắt buộc khi không có mã đơn vị.", example: "" },
-    Column { header: "Danh hiệu", required: true, help: "Mã hoặc tên danh hiệu, hình thức trong danh mục (ví dụ LDTT).", example: "LDTT" },
-    Column { header: "Năm", required: true, help: "Năm đạt danh hiệu.", example: "2025" },
-    Column { header: "Loại khen thưởng", required: false, help: "Thường xuyên (mặc định), Đột xuất, Chuyên đề, Đặc biệt.", example: "Thường xuyên" },
-    Column { header: "Số quyết định", required: false, help: "Ví dụ: Quyết định số 15/QĐ-STP.", example: "15/QĐ-STP" },
-    Column { header: "Ngày quyết định", required: false, help: "dd/mm/yyyy.", example: "20/12/2025" },
+    Column {
+        header: "Họ và tên",
+        required: true,
+        help: "Họ và tên cá nhân, hoặc tên tập thể.",
+        example: "Phạm Thị Thảo",
+    },
+    Column {
+        header: "Đối tượng",
+        required: false,
+        help: "Cá nhân (mặc định) hoặc Tập thể.",
+        example: "Cá nhân",
+    },
+    Column {
+        header: "Mã đơn vị",
+        required: false,
+        help: "Mã đơn vị trong Lan Tỏa (ví dụ TGPL).",
+        example: "TGPL",
+    },
+    Column {
+        header: "Đơn vị công tác",
+        required: false,
+        help: "Bắt buộc khi không có mã đơn vị.",
+        example: "",
+    },
+    Column {
+        header: "Danh hiệu",
+        required: true,
+        help: "Mã hoặc tên danh hiệu, hình thức trong danh mục (ví dụ LDTT).",
+        example: "LDTT",
+    },
+    Column {
+        header: "Năm",
+        required: true,
+        help: "Năm đạt danh hiệu.",
+        example: "2025",
+    },
+    Column {
+        header: "Loại khen thưởng",
+        required: false,
+        help: "Thường xuyên (mặc định), Đột xuất, Chuyên đề, Đặc biệt.",
+        example: "Thường xuyên",
+    },
+    Column {
+        header: "Số quyết định",
+        required: false,
+        help: "Ví dụ: Quyết định số 15/QĐ-STP.",
+        example: "15/QĐ-STP",
+    },
+    Column {
+        header: "Ngày quyết định",
+        required: false,
+        help: "dd/mm/yyyy.",
+        example: "20/12/2025",
+    },
 ];
 
 pub const DISCIPLINE_COLUMNS: &[Column] = &[
-    Column { header: "Họ và tên", required: true, help: "Họ và tên cá nhân.", example: "Nguyễn Văn Bình" },
-    Column { header: "Mã đơn vị", required: false, help: "Mã đơn vị trong Lan Tỏa (ví dụ HCTP).", example: "HCTP" },
-    Column { header: "Đơn vị công tác", required: false, help: "Bắt buộc khi không có mã đơn vị.", example: "" },
-    Column { header: "Loại", required: true, help: "Kỷ luật, Đang xem xét kỷ luật, Đang thanh tra, kiểm tra, Đang giải quyết khiếu nại, tố cáo, Đang điều tra.", example: "Kỷ luật" },
-    Column { header: "Hình thức kỷ luật", required: false, help: "Với Kỷ luật: Khiển trách, Cảnh cáo, Hạ bậc lương, Giáng chức, Cách chức, Buộc thôi việc.", example: "Khiển trách" },
-    Column { header: "Từ ngày", required: true, help: "dd/mm/yyyy.", example: "01/03/2026" },
-    Column { header: "Đến ngày", required: false, help: "dd/mm/yyyy; bỏ trống khi còn hiệu lực hoặc chưa giải quyết xong.", example: "" },
-    Column { header: "Ghi chú", required: false, help: "", example: "" },
+    Column {
+        header: "Họ và tên",
+        required: true,
+        help: "Họ và tên cá nhân.",
+        example: "Nguyễn Văn Bình",
+    },
+    Column {
+        header: "Mã đơn vị",
+        required: false,
+        help: "Mã đơn vị trong Lan Tỏa (ví dụ HCTP).",
+        example: "HCTP",
+    },
+    Column {
+        header: "Đơn vị công tác",
+        required: false,
+        help: "Bắt buộc khi không có mã đơn vị.",
+        example: "",
+    },
+    Column {
+        header: "Loại",
+        required: true,
+        help: "Kỷ luật, Đang xem xét kỷ luật, Đang thanh tra, kiểm tra, Đang giải quyết khiếu nại, tố cáo, Đang điều tra.",
+        example: "Kỷ luật",
+    },
+    Column {
+        header: "Hình thức kỷ luật",
+        required: false,
+        help: "Với Kỷ luật: Khiển trách, Cảnh cáo, Hạ bậc lương, Giáng chức, Cách chức, Buộc thôi việc.",
+        example: "Khiển trách",
+    },
+    Column {
+        header: "Từ ngày",
+        required: true,
+        help: "dd/mm/yyyy.",
+        example: "01/03/2026",
+    },
+    Column {
+        header: "Đến ngày",
+        required: false,
+        help: "dd/mm/yyyy; bỏ trống khi còn hiệu lực hoặc chưa giải quyết xong.",
+        example: "",
+    },
+    Column {
+        header: "Ghi chú",
+        required: false,
+        help: "",
+        example: "",
+    },
 ];
 
 /// One spreadsheet row's outcome.
@@ -101,7 +185,8 @@ pub fn header_index(table: &Table, columns: &[Column]) -> AppResult<Vec<Option<u
     if missing.is_empty() {
         Ok(index)
     } else {
-        Err(AppError::validation(missing).with_detail("Dòng đầu tiên phải là tiêu đề cột theo mẫu."))
+        Err(AppError::validation(missing)
+            .with_detail("Dòng đầu tiên phải là tiêu đề cột theo mẫu."))
     }
 }
 
@@ -124,7 +209,9 @@ pub struct Lookup {
 
 impl Lookup {
     pub fn load(conn: &mut DbConnection) -> AppResult<Self> {
-        let units = units::table.select((units::code, units::id)).load::<(String, i64)>(conn)?;
+        let units = units::table
+            .select((units::code, units::id))
+            .load::<(String, i64)>(conn)?;
         let forms = award_forms::table
             .select((award_forms::code, award_forms::name))
             .distinct()
@@ -145,21 +232,33 @@ struct Cells<'a> {
 
 impl<'a> Cells<'a> {
     fn new(cells: &'a [String], index: &'a [Option<usize>], columns: &'a [Column]) -> Self {
-        let mut this = Self { cells, index, columns, errors: Vec::new() };
+        let mut this = Self {
+            cells,
+            index,
+            columns,
+            errors: Vec::new(),
+        };
         for (i, column) in columns.iter().enumerate() {
             let value = this.get(i).to_owned();
             if column.required && value.is_empty() {
                 this.problem(i, "required", "Thiếu giá trị.");
             }
             if text::control_character_error(column.header, &value, true).is_some() {
-                this.problem(i, "control_character", "Có ký tự điều khiển (ví dụ NUL) không được phép.");
+                this.problem(
+                    i,
+                    "control_character",
+                    "Có ký tự điều khiển (ví dụ NUL) không được phép.",
+                );
             }
         }
         this
     }
 
     fn get(&self, i: usize) -> &'a str {
-        self.index[i].and_then(|c| self.cells.get(c)).map(|s| s.trim()).unwrap_or("")
+        self.index[i]
+            .and_then(|c| self.cells.get(c))
+            .map(|s| s.trim())
+            .unwrap_or("")
     }
 
     fn opt(&self, i: usize) -> Option<String> {
@@ -167,7 +266,8 @@ impl<'a> Cells<'a> {
     }
 
     fn problem(&mut self, i: usize, code: &str, message: impl Into<String>) {
-        self.errors.push(FieldError::new(self.columns[i].header, code, message));
+        self.errors
+            .push(FieldError::new(self.columns[i].header, code, message));
     }
 
     fn unit(&mut self, i: usize, lookup: &Lookup) -> Option<i64> {
@@ -175,7 +275,11 @@ impl<'a> Cells<'a> {
         if code.is_empty() {
             return None;
         }
-        let found = lookup.units.iter().find(|(c, _)| c.eq_ignore_ascii_case(code)).map(|(_, id)| *id);
+        let found = lookup
+            .units
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(code))
+            .map(|(_, id)| *id);
         if found.is_none() {
             self.problem(i, "not_found", format!("Không có đơn vị mã {code}."));
         }
@@ -189,7 +293,11 @@ impl<'a> Cells<'a> {
         }
         let day = parse_date(value);
         if day.is_none() {
-            self.problem(i, "invalid_date", "Ngày phải có dạng dd/mm/yyyy và có trên lịch.");
+            self.problem(
+                i,
+                "invalid_date",
+                "Ngày phải có dạng dd/mm/yyyy và có trên lịch.",
+            );
         }
         day
     }
@@ -198,7 +306,11 @@ impl<'a> Cells<'a> {
 /// Maps a form error (API field names) to the columns of the sheet.
 fn to_columns(error: AppError, columns: &[Column], map: &[(&str, usize)]) -> Vec<FieldError> {
     if error.errors.is_empty() {
-        return vec![FieldError::new(columns[0].header, error.code.to_string(), error.detail.unwrap_or_default())];
+        return vec![FieldError::new(
+            columns[0].header,
+            error.code.to_string(),
+            error.detail.unwrap_or_default(),
+        )];
     }
     error
         .errors
@@ -213,7 +325,11 @@ fn to_columns(error: AppError, columns: &[Column], map: &[(&str, usize)]) -> Vec
 }
 
 /// A title row read into the form's input and its problems.
-pub fn title_row(cells: &[String], index: &[Option<usize>], lookup: &Lookup) -> (Option<TitleRecordInput>, Vec<FieldError>) {
+pub fn title_row(
+    cells: &[String],
+    index: &[Option<usize>],
+    lookup: &Lookup,
+) -> (Option<TitleRecordInput>, Vec<FieldError>) {
     let mut row = Cells::new(cells, index, TITLE_COLUMNS);
     let kind = match row.get(1) {
         "" => Some(SubjectKind::Individual),
@@ -233,7 +349,14 @@ pub fn title_row(cells: &[String], index: &[Option<usize>], lookup: &Lookup) -> 
         .find(|(code, name, _)| *code == folded || *name == folded)
         .map(|(_, _, code)| code.clone());
     if title.is_none() && !row.get(4).is_empty() {
-        row.problem(4, "not_found", format!("Không có danh hiệu, hình thức \"{}\" trong danh mục.", row.get(4)));
+        row.problem(
+            4,
+            "not_found",
+            format!(
+                "Không có danh hiệu, hình thức \"{}\" trong danh mục.",
+                row.get(4)
+            ),
+        );
     }
     let year = row.get(5).parse::<i32>().ok();
     if year.is_none() && !row.get(5).is_empty() {
@@ -244,7 +367,11 @@ pub fn title_row(cells: &[String], index: &[Option<usize>], lookup: &Lookup) -> 
         text => CommendationType::from_label(text),
     };
     if kind_of_award.is_none() {
-        row.problem(6, "invalid_choice", "Chọn Thường xuyên, Đột xuất, Chuyên đề hoặc Đặc biệt.");
+        row.problem(
+            6,
+            "invalid_choice",
+            "Chọn Thường xuyên, Đột xuất, Chuyên đề hoặc Đặc biệt.",
+        );
     }
     let decided_on = row.date(8);
     let input = TitleRecordInput {
@@ -262,7 +389,13 @@ pub fn title_row(cells: &[String], index: &[Option<usize>], lookup: &Lookup) -> 
     if row.errors.is_empty() {
         let checked = crate::http::validation::validate_with(&input, input.extra_errors());
         if let Err(error) = checked {
-            let map = [("fullName", 0), ("workplace", 3), ("titleCode", 4), ("year", 5), ("decisionRef", 7)];
+            let map = [
+                ("fullName", 0),
+                ("workplace", 3),
+                ("titleCode", 4),
+                ("year", 5),
+                ("decisionRef", 7),
+            ];
             row.errors.extend(to_columns(error, TITLE_COLUMNS, &map));
         }
     }
@@ -271,13 +404,21 @@ pub fn title_row(cells: &[String], index: &[Option<usize>], lookup: &Lookup) -> 
 }
 
 /// A discipline row read into the form's input and its problems.
-pub fn discipline_row(cells: &[String], index: &[Option<usize>], lookup: &Lookup) -> (Option<DisciplineRecordInput>, Vec<FieldError>) {
+pub fn discipline_row(
+    cells: &[String],
+    index: &[Option<usize>],
+    lookup: &Lookup,
+) -> (Option<DisciplineRecordInput>, Vec<FieldError>) {
     let mut row = Cells::new(cells, index, DISCIPLINE_COLUMNS);
     let unit_id = row.unit(1, lookup);
     let kind = DisciplineKind::from_label(row.get(3));
     if kind.is_none() && !row.get(3).is_empty() {
         let labels: Vec<&str> = DisciplineKind::ALL.iter().map(|k| k.label()).collect();
-        row.problem(3, "invalid_choice", format!("Chọn một trong: {}.", labels.join("; ")));
+        row.problem(
+            3,
+            "invalid_choice",
+            format!("Chọn một trong: {}.", labels.join("; ")),
+        );
     }
     let level = match row.get(4) {
         "" => None,
@@ -285,7 +426,11 @@ pub fn discipline_row(cells: &[String], index: &[Option<usize>], lookup: &Lookup
             let level = DisciplineLevel::from_label(text);
             if level.is_none() {
                 let labels: Vec<&str> = DisciplineLevel::ALL.iter().map(|l| l.label()).collect();
-                row.problem(4, "invalid_choice", format!("Chọn một trong: {}.", labels.join(", ")));
+                row.problem(
+                    4,
+                    "invalid_choice",
+                    format!("Chọn một trong: {}.", labels.join(", ")),
+                );
             }
             level
         }
@@ -306,8 +451,15 @@ pub fn discipline_row(cells: &[String], index: &[Option<usize>], lookup: &Lookup
     if row.errors.is_empty() {
         let checked = crate::http::validation::validate_with(&input, input.extra_errors());
         if let Err(error) = checked {
-            let map = [("fullName", 0), ("workplace", 2), ("level", 4), ("endsOn", 6), ("note", 7)];
-            row.errors.extend(to_columns(error, DISCIPLINE_COLUMNS, &map));
+            let map = [
+                ("fullName", 0),
+                ("workplace", 2),
+                ("level", 4),
+                ("endsOn", 6),
+                ("note", 7),
+            ];
+            row.errors
+                .extend(to_columns(error, DISCIPLINE_COLUMNS, &map));
         }
     }
     let ok = row.errors.is_empty();
@@ -319,26 +471,35 @@ pub fn template(name: &str, columns: &[Column]) -> AppResult<Vec<u8>> {
     use rust_xlsxwriter::{Format, Workbook};
     let err = |e: rust_xlsxwriter::XlsxError| AppError::internal(e);
     let mut workbook = Workbook::new();
-    let bold = Format::new().set_bold().set_background_color("#DDEBF7").set_text_wrap();
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color("#DDEBF7")
+        .set_text_wrap();
     let required = bold.clone().set_font_color("#C00000");
     let sheet = workbook.add_worksheet();
     sheet.set_name(name).map_err(err)?;
     for (col, column) in columns.iter().enumerate() {
         let format = if column.required { &required } else { &bold };
-        sheet.write_string_with_format(0, col as u16, column.header, format).map_err(err)?;
-        sheet.write_string(1, col as u16, column.example).map_err(err)?;
+        sheet
+            .write_string_with_format(0, col as u16, column.header, format)
+            .map_err(err)?;
+        sheet
+            .write_string(1, col as u16, column.example)
+            .map_err(err)?;
         sheet.set_column_width(col as u16, 22).map_err(err)?;
     }
     sheet.set_freeze_panes(1, 0).map_err(err)?;
     let help = workbook.add_worksheet();
     help.set_name("Hướng dẫn").map_err(err)?;
     for (col, title) in ["Cột", "Bắt buộc", "Cách ghi"].iter().enumerate() {
-        help.write_string_with_format(0, col as u16, *title, &bold).map_err(err)?;
+        help.write_string_with_format(0, col as u16, *title, &bold)
+            .map_err(err)?;
     }
     for (index, column) in columns.iter().enumerate() {
         let row = 1 + index as u32;
         help.write_string(row, 0, column.header).map_err(err)?;
-        help.write_string(row, 1, if column.required { "Có" } else { "Không" }).map_err(err)?;
+        help.write_string(row, 1, if column.required { "Có" } else { "Không" })
+            .map_err(err)?;
         help.write_string(row, 2, column.help).map_err(err)?;
     }
     help.set_column_width(0, 22).map_err(err)?;
@@ -358,4 +519,3 @@ pub fn report(rows: Vec<FactImportRow>, dry_run: bool, committed: bool) -> FactI
         rows,
     }
 }
-

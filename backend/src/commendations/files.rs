@@ -58,7 +58,10 @@ pub fn of(conn: &mut DbConnection, proposal_id: i64) -> AppResult<Vec<ProposalFi
         .order(attachments_t::id.asc())
         .select((AttachmentRow::as_select(), commendation_attachments::kind))
         .load(conn)?;
-    Ok(rows.into_iter().map(|(row, kind)| to_file(row, kind)).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(row, kind)| to_file(row, kind))
+        .collect())
 }
 
 /// A proposal's file with the proposal it belongs to.
@@ -81,7 +84,12 @@ pub fn describe(row: AttachmentRow, kind: ProposalFileKind) -> ProposalFile {
 }
 
 /// Links a stored attachment to its proposal with its kind.
-pub fn link(conn: &mut DbConnection, attachment_id: i64, proposal_id: i64, kind: ProposalFileKind) -> AppResult<()> {
+pub fn link(
+    conn: &mut DbConnection,
+    attachment_id: i64,
+    proposal_id: i64,
+    kind: ProposalFileKind,
+) -> AppResult<()> {
     diesel::insert_into(commendation_attachments::table)
         .values((
             commendation_attachments::attachment_id.eq(attachment_id),

@@ -10,7 +10,9 @@ use super::ballot::{self, BallotRow};
 use super::council::{self, MeetingRow, MemberRow};
 use super::proposals;
 use super::registers;
-use super::types::{BallotStatus, CouncilRole, MeetingStatus, ProposalState, VoteDenominator, VoteMode, VoteResult};
+use super::types::{
+    BallotStatus, CouncilRole, MeetingStatus, ProposalState, VoteDenominator, VoteMode, VoteResult,
+};
 use crate::auth::Principal;
 use crate::db::DbConnection;
 use crate::db::schema::{award_forms, commendation_proposals, units};
@@ -150,7 +152,9 @@ pub fn runs_ballots(meeting: &MeetingRow, member: Option<&MemberRow>) -> bool {
 
 /// The conflict rule: a member abstains on nominees of their own unit.
 pub fn in_conflict(member: &MemberRow, nominee_unit: Option<i64>, proposal_unit: i64) -> bool {
-    member.unit_id.is_some_and(|unit| unit == nominee_unit.unwrap_or(proposal_unit))
+    member
+        .unit_id
+        .is_some_and(|unit| unit == nominee_unit.unwrap_or(proposal_unit))
 }
 
 fn ballot_view(
@@ -168,20 +172,29 @@ fn ballot_view(
         .into_iter()
         .map(|(member_id, mode, conflict_declared)| VoterView {
             member_id,
-            full_name: members.iter().find(|m| m.id == member_id).map(|m| m.full_name.clone()).unwrap_or_default(),
+            full_name: members
+                .iter()
+                .find(|m| m.id == member_id)
+                .map(|m| m.full_name.clone())
+                .unwrap_or_default(),
             mode,
             conflict_declared,
         })
         .collect();
     let tally = match (row.status, row.approve, row.reject, row.abstain, row.result) {
-        (BallotStatus::Closed, Some(approve), Some(reject), Some(abstain), Some(result)) => Some(TallyView {
-            approve,
-            reject,
-            abstain,
-            base: row.base(),
-            approval_share: crate::documents::official::format_percent(u64::try_from(approve).unwrap_or(0), row.base()),
-            result,
-        }),
+        (BallotStatus::Closed, Some(approve), Some(reject), Some(abstain), Some(result)) => {
+            Some(TallyView {
+                approve,
+                reject,
+                abstain,
+                base: row.base(),
+                approval_share: crate::documents::official::format_percent(
+                    u64::try_from(approve).unwrap_or(0),
+                    row.base(),
+                ),
+                result,
+            })
+        }
         _ => None,
     };
     Ok(BallotView {
@@ -204,14 +217,22 @@ fn ballot_view(
     })
 }
 
-pub fn ballot(conn: &mut DbConnection, principal: &Principal, row: &BallotRow) -> AppResult<BallotView> {
+pub fn ballot(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    row: &BallotRow,
+) -> AppResult<BallotView> {
     let meeting = council::find_meeting(conn, row.meeting_id)?;
     let member = council::membership(conn, principal, meeting.council_id)?;
     let members = council::members_of(conn, meeting.council_id)?;
     ballot_view(conn, row, &members, member.as_ref())
 }
 
-pub fn meeting(conn: &mut DbConnection, principal: &Principal, row: &MeetingRow) -> AppResult<Meeting> {
+pub fn meeting(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    row: &MeetingRow,
+) -> AppResult<Meeting> {
     let council_row = council::find_council(conn, row.council_id)?;
     let member = council::membership(conn, principal, row.council_id)?;
     let members = council::members_of(conn, row.council_id)?;
@@ -231,17 +252,32 @@ pub fn meeting(conn: &mut DbConnection, principal: &Principal, row: &MeetingRow)
             }
         })
         .collect();
-    let present = attendance.iter().filter(|a| a.present == Some(true)).count();
+    let present = attendance
+        .iter()
+        .filter(|a| a.present == Some(true))
+        .count();
     let total = active.len();
     let mut agenda = Vec::new();
     for proposal_id in council::agenda_of(conn, row.id)? {
-        let (title, state, unit_name, form_name): (String, ProposalState, String, String) = commendation_proposals::table
-            .inner_join(units::table)
-            .inner_join(award_forms::table)
-            .filter(commendation_proposals::id.eq(proposal_id))
-            .select((commendation_proposals::title, commendation_proposals::state, units::name, award_forms::name))
-            .first(conn)?;
-        agenda.push(AgendaItem { proposal_id, title, unit_name, award_form_name: form_name, state });
+        let (title, state, unit_name, form_name): (String, ProposalState, String, String) =
+            commendation_proposals::table
+                .inner_join(units::table)
+                .inner_join(award_forms::table)
+                .filter(commendation_proposals::id.eq(proposal_id))
+                .select((
+                    commendation_proposals::title,
+                    commendation_proposals::state,
+                    units::name,
+                    award_forms::name,
+                ))
+                .first(conn)?;
+        agenda.push(AgendaItem {
+            proposal_id,
+            title,
+            unit_name,
+            award_form_name: form_name,
+            state,
+        });
     }
     let mut ballots = Vec::new();
     for b in ballot::of_meeting(conn, row.id)? {
@@ -253,7 +289,11 @@ pub fn meeting(conn: &mut DbConnection, principal: &Principal, row: &MeetingRow)
         .is_some_and(|m| matches!(m.role, CouncilRole::Chair | CouncilRole::Standing));
     Ok(Meeting {
         id: row.id,
-        council: CouncilRef { id: council_row.id, year: council_row.year, name: council_row.name.clone() },
+        council: CouncilRef {
+            id: council_row.id,
+            year: council_row.year,
+            name: council_row.name.clone(),
+        },
         subject: row.subject.clone(),
         meets_at: row.meets_at.and_utc(),
         venue: row.venue.clone(),
@@ -278,7 +318,12 @@ pub fn meeting(conn: &mut DbConnection, principal: &Principal, row: &MeetingRow)
             member_id: member.as_ref().map(|m| m.id),
             manages: runs || council::manages(principal),
             runs_ballots: runs_ballots(row, member.as_ref()),
-            present: member.as_ref().and_then(|m| attendance.iter().find(|a| a.member_id == m.id).and_then(|a| a.present)),
+            present: member.as_ref().and_then(|m| {
+                attendance
+                    .iter()
+                    .find(|a| a.member_id == m.id)
+                    .and_then(|a| a.present)
+            }),
         },
         version: row.version,
     })

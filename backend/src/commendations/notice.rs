@@ -132,7 +132,10 @@ pub struct ModeratedComment {
     pub updated_at: NaiveDateTime,
 }
 
-fn serialize_opt_utc<S: serde::Serializer>(value: &Option<NaiveDateTime>, serializer: S) -> Result<S::Ok, S::Error> {
+fn serialize_opt_utc<S: serde::Serializer>(
+    value: &Option<NaiveDateTime>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     serde::Serialize::serialize(&value.map(|v| v.and_utc()), serializer)
 }
 
@@ -146,11 +149,24 @@ pub struct Moderation {
     pub reason: Option<String>,
 }
 
-type NoticeHead = (i64, String, String, String, Option<String>, i32, Option<NaiveDateTime>, Option<NaiveDateTime>);
+type NoticeHead = (
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    i32,
+    Option<NaiveDateTime>,
+    Option<NaiveDateTime>,
+);
 
 /// The proposals in notice at `now` (one of them with `only`): the single query of every
 /// public read.
-fn heads(conn: &mut DbConnection, now: NaiveDateTime, only: Option<i64>) -> AppResult<Vec<NoticeHead>> {
+fn heads(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    only: Option<i64>,
+) -> AppResult<Vec<NoticeHead>> {
     let mut query = commendation_proposals::table
         .inner_join(award_forms::table)
         .inner_join(units::table)
@@ -181,11 +197,17 @@ fn not_in_notice() -> AppError {
     AppError::not_found("thông báo công khai")
 }
 
-fn public_nominees(conn: &mut DbConnection, proposal_ids: &[i64]) -> AppResult<Vec<(i64, PublicNominee)>> {
+fn public_nominees(
+    conn: &mut DbConnection,
+    proposal_ids: &[i64],
+) -> AppResult<Vec<(i64, PublicNominee)>> {
     let rows: Vec<(i64, i64, SubjectKind, String, String, String)> = commendation_nominees::table
         .filter(commendation_nominees::proposal_id.eq_any(proposal_ids))
         .filter(commendation_nominees::review.eq(NomineeReview::Eligible))
-        .order((commendation_nominees::proposal_id.asc(), commendation_nominees::position.asc()))
+        .order((
+            commendation_nominees::proposal_id.asc(),
+            commendation_nominees::position.asc(),
+        ))
         .select((
             commendation_nominees::proposal_id,
             commendation_nominees::id,
@@ -197,33 +219,54 @@ fn public_nominees(conn: &mut DbConnection, proposal_ids: &[i64]) -> AppResult<V
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(proposal, id, subject_kind, full_name, workplace, achievement)| {
-            (proposal, PublicNominee { id, subject_kind, full_name, workplace, achievement })
-        })
+        .map(
+            |(proposal, id, subject_kind, full_name, workplace, achievement)| {
+                (
+                    proposal,
+                    PublicNominee {
+                        id,
+                        subject_kind,
+                        full_name,
+                        workplace,
+                        achievement,
+                    },
+                )
+            },
+        )
         .collect())
 }
 
-fn to_notices(conn: &mut DbConnection, heads: Vec<NoticeHead>, now: NaiveDateTime) -> AppResult<Vec<PublicNotice>> {
+fn to_notices(
+    conn: &mut DbConnection,
+    heads: Vec<NoticeHead>,
+    now: NaiveDateTime,
+) -> AppResult<Vec<PublicNotice>> {
     let ids: Vec<i64> = heads.iter().map(|h| h.0).collect();
     let nominees = public_nominees(conn, &ids)?;
     Ok(heads
         .into_iter()
-        .map(|(id, title, award_name, unit_name, occasion_name, year, starts, ends)| {
-            let starts = starts.unwrap_or(now);
-            let ends = ends.unwrap_or(now);
-            PublicNotice {
-                id,
-                title,
-                award_name,
-                unit_name,
-                occasion_name,
-                year,
-                starts_at: starts.and_utc(),
-                ends_at: ends.and_utc(),
-                accepting_comments: now < ends,
-                nominees: nominees.iter().filter(|(p, _)| *p == id).map(|(_, n)| n.clone()).collect(),
-            }
-        })
+        .map(
+            |(id, title, award_name, unit_name, occasion_name, year, starts, ends)| {
+                let starts = starts.unwrap_or(now);
+                let ends = ends.unwrap_or(now);
+                PublicNotice {
+                    id,
+                    title,
+                    award_name,
+                    unit_name,
+                    occasion_name,
+                    year,
+                    starts_at: starts.and_utc(),
+                    ends_at: ends.and_utc(),
+                    accepting_comments: now < ends,
+                    nominees: nominees
+                        .iter()
+                        .filter(|(p, _)| *p == id)
+                        .map(|(_, n)| n.clone())
+                        .collect(),
+                }
+            },
+        )
         .collect())
 }
 
@@ -234,10 +277,17 @@ pub fn current(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Vec<Pub
 
 pub fn one(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> AppResult<PublicNotice> {
     let heads = heads(conn, now, Some(id))?;
-    to_notices(conn, heads, now)?.into_iter().next().ok_or_else(not_in_notice)
+    to_notices(conn, heads, now)?
+        .into_iter()
+        .next()
+        .ok_or_else(not_in_notice)
 }
 
-pub fn approved_comments(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> AppResult<Vec<PublicComment>> {
+pub fn approved_comments(
+    conn: &mut DbConnection,
+    id: i64,
+    now: NaiveDateTime,
+) -> AppResult<Vec<PublicComment>> {
     if heads(conn, now, Some(id))?.is_empty() {
         return Err(not_in_notice());
     }
@@ -281,7 +331,12 @@ pub fn client_key(address: Option<IpAddr>) -> String {
 
 /// Counts one comment against the client's hourly quota (locking its row), or answers 429 with
 /// the seconds until the window ends. Expired rows are pruned a few at a time.
-pub fn reserve_quota(conn: &mut DbConnection, key: &str, per_hour: u32, now: NaiveDateTime) -> AppResult<()> {
+pub fn reserve_quota(
+    conn: &mut DbConnection,
+    key: &str,
+    per_hour: u32,
+    now: NaiveDateTime,
+) -> AppResult<()> {
     let insert = match conn.backend() {
         Backend::Sqlite => {
             "INSERT INTO notice_comment_quota (client_key, comments, window_started_at, expires_at) \
@@ -303,7 +358,10 @@ pub fn reserve_quota(conn: &mut DbConnection, key: &str, per_hour: u32, now: Nai
         .execute(conn)?;
     let (comments, expires): (i32, NaiveDateTime) = notice_comment_quota::table
         .find(key)
-        .select((notice_comment_quota::comments, notice_comment_quota::expires_at))
+        .select((
+            notice_comment_quota::comments,
+            notice_comment_quota::expires_at,
+        ))
         .first(conn)?;
     let (comments, started, expires) = if expires <= now {
         (0, now, now + Duration::hours(1))
@@ -333,14 +391,21 @@ pub fn reserve_quota(conn: &mut DbConnection, key: &str, per_hour: u32, now: Nai
         .limit(100)
         .load(conn)?;
     if !stale.is_empty() {
-        diesel::delete(notice_comment_quota::table.filter(notice_comment_quota::client_key.eq_any(stale)))
-            .execute(conn)?;
+        diesel::delete(
+            notice_comment_quota::table.filter(notice_comment_quota::client_key.eq_any(stale)),
+        )
+        .execute(conn)?;
     }
     Ok(())
 }
 
 /// Stores a public comment on a proposal in notice (and taking comments).
-pub fn insert_comment(conn: &mut DbConnection, id: i64, input: &CommentInput, now: NaiveDateTime) -> AppResult<i64> {
+pub fn insert_comment(
+    conn: &mut DbConnection,
+    id: i64,
+    input: &CommentInput,
+    now: NaiveDateTime,
+) -> AppResult<i64> {
     let notice = one(conn, id, now)?;
     if !notice.accepting_comments {
         return Err(AppError::new(ErrorCode::Conflict).with_detail("Đã hết thời hạn góp ý."));
@@ -348,14 +413,22 @@ pub fn insert_comment(conn: &mut DbConnection, id: i64, input: &CommentInput, no
     if let Some(nominee) = input.nominee_id
         && !notice.nominees.iter().any(|n| n.id == nominee)
     {
-        return Err(AppError::field("nomineeId", "not_found", "Không có tập thể, cá nhân này trong thông báo."));
+        return Err(AppError::field(
+            "nomineeId",
+            "not_found",
+            "Không có tập thể, cá nhân này trong thông báo.",
+        ));
     }
     Ok(diesel::insert_into(notice_comments::table)
         .values((
             notice_comments::proposal_id.eq(id),
             notice_comments::nominee_id.eq(input.nominee_id),
             notice_comments::author_name.eq(input.author_name.trim()),
-            notice_comments::contact.eq(input.contact.as_deref().map(str::trim).filter(|c| !c.is_empty())),
+            notice_comments::contact.eq(input
+                .contact
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())),
             notice_comments::body.eq(input.body.trim()),
             notice_comments::status.eq(CommentStatus::Pending),
             notice_comments::version.eq(1),
@@ -366,7 +439,11 @@ pub fn insert_comment(conn: &mut DbConnection, id: i64, input: &CommentInput, no
         .get_result(conn)?)
 }
 
-pub fn comments_of(conn: &mut DbConnection, proposal_id: i64, status: Option<CommentStatus>) -> AppResult<Vec<ModeratedComment>> {
+pub fn comments_of(
+    conn: &mut DbConnection,
+    proposal_id: i64,
+    status: Option<CommentStatus>,
+) -> AppResult<Vec<ModeratedComment>> {
     let mut query = notice_comments::table
         .filter(notice_comments::proposal_id.eq(proposal_id))
         .select(ModeratedComment::as_select())
@@ -374,7 +451,10 @@ pub fn comments_of(conn: &mut DbConnection, proposal_id: i64, status: Option<Com
     if let Some(status) = status {
         query = query.filter(notice_comments::status.eq(status));
     }
-    Ok(query.order(notice_comments::id.asc()).limit(2000).load(conn)?)
+    Ok(query
+        .order(notice_comments::id.asc())
+        .limit(2000)
+        .load(conn)?)
 }
 
 pub fn find_comment(conn: &mut DbConnection, id: i64) -> AppResult<ModeratedComment> {
@@ -396,7 +476,9 @@ pub fn moderate(
     now: NaiveDateTime,
 ) -> AppResult<()> {
     if current.status != CommentStatus::Pending {
-        return Err(AppError::new(ErrorCode::Conflict).with_detail("Ý kiến này đã được kiểm duyệt."));
+        return Err(
+            AppError::new(ErrorCode::Conflict).with_detail("Ý kiến này đã được kiểm duyệt.")
+        );
     }
     let expected = if_match.expect(current.version)?;
     versioned_update!(

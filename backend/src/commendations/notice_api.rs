@@ -33,7 +33,9 @@ use crate::state::AppState;
 #[get("/public/commendation-notices")]
 pub async fn list_notices(state: web::Data<AppState>) -> AppResult<web::Json<Vec<PublicNotice>>> {
     let now = state.clock.now_naive();
-    Ok(web::Json(state.db.run(move |conn| notice::current(conn, now)).await?))
+    Ok(web::Json(
+        state.db.run(move |conn| notice::current(conn, now)).await?,
+    ))
 }
 
 /// Một đề nghị khen thưởng đang công khai.
@@ -47,10 +49,15 @@ pub async fn list_notices(state: web::Data<AppState>) -> AppResult<web::Json<Vec
     responses((status = 200, body = PublicNotice))
 )]
 #[get("/public/commendation-notices/{id}")]
-pub async fn get_notice(state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<web::Json<PublicNotice>> {
+pub async fn get_notice(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<web::Json<PublicNotice>> {
     let id = id.into_inner();
     let now = state.clock.now_naive();
-    Ok(web::Json(state.db.run(move |conn| notice::one(conn, id, now)).await?))
+    Ok(web::Json(
+        state.db.run(move |conn| notice::one(conn, id, now)).await?,
+    ))
 }
 
 /// Các ý kiến góp ý đã được duyệt.
@@ -63,10 +70,18 @@ pub async fn get_notice(state: web::Data<AppState>, id: web::Path<i64>) -> AppRe
     responses((status = 200, body = Vec<PublicComment>))
 )]
 #[get("/public/commendation-notices/{id}/comments")]
-pub async fn list_public_comments(state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<web::Json<Vec<PublicComment>>> {
+pub async fn list_public_comments(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<web::Json<Vec<PublicComment>>> {
     let id = id.into_inner();
     let now = state.clock.now_naive();
-    Ok(web::Json(state.db.run(move |conn| notice::approved_comments(conn, id, now)).await?))
+    Ok(web::Json(
+        state
+            .db
+            .run(move |conn| notice::approved_comments(conn, id, now))
+            .await?,
+    ))
 }
 
 /// Gửi ý kiến góp ý về danh sách đề nghị khen thưởng.
@@ -95,7 +110,11 @@ pub async fn post_comment(
 ) -> AppResult<HttpResponse> {
     validate(&input)?;
     if input.author_name.trim().chars().count() < 2 || input.body.trim().chars().count() < 5 {
-        return Err(AppError::field("body", "length", "Ghi họ tên và nội dung góp ý."));
+        return Err(AppError::field(
+            "body",
+            "length",
+            "Ghi họ tên và nội dung góp ý.",
+        ));
     }
     let id = id.into_inner();
     let key = notice::client_key(meta.client);
@@ -132,7 +151,8 @@ pub async fn post_comment(
             Ok(CommentReceipt {
                 id: comment,
                 status: CommentStatus::Pending,
-                message: "Ý kiến đã được ghi nhận và sẽ hiển thị sau khi Văn phòng Sở kiểm duyệt.".to_owned(),
+                message: "Ý kiến đã được ghi nhận và sẽ hiển thị sau khi Văn phòng Sở kiểm duyệt."
+                    .to_owned(),
             })
         })
         .await?;
@@ -186,9 +206,18 @@ async fn moderate(
     moderation: Moderation,
 ) -> AppResult<HttpResponse> {
     validate(&moderation)?;
-    let reason = moderation.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned);
+    let reason = moderation
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_owned);
     if status == CommentStatus::Rejected && reason.is_none() {
-        return Err(AppError::field("reason", "required", "Ghi lý do không duyệt."));
+        return Err(AppError::field(
+            "reason",
+            "required",
+            "Ghi lý do không duyệt.",
+        ));
     }
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -235,7 +264,15 @@ pub async fn approve_comment(
     if_match: IfMatch,
     Json(body): Json<Moderation>,
 ) -> AppResult<HttpResponse> {
-    moderate(auth, state, id.into_inner(), if_match, CommentStatus::Approved, body).await
+    moderate(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        CommentStatus::Approved,
+        body,
+    )
+    .await
 }
 
 /// Không duyệt một ý kiến góp ý (ghi rõ lý do).
@@ -258,7 +295,15 @@ pub async fn reject_comment(
     if_match: IfMatch,
     Json(body): Json<Moderation>,
 ) -> AppResult<HttpResponse> {
-    moderate(auth, state, id.into_inner(), if_match, CommentStatus::Rejected, body).await
+    moderate(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        CommentStatus::Rejected,
+        body,
+    )
+    .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

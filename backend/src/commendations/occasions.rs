@@ -69,7 +69,11 @@ pub struct OccasionInput {
     #[schema(min_length = 2, max_length = 30, example = "TK-2026")]
     pub code: String,
     #[validate(length(min = 3, max = 300))]
-    #[schema(min_length = 3, max_length = 300, example = "Tổng kết công tác năm 2026")]
+    #[schema(
+        min_length = 3,
+        max_length = 300,
+        example = "Tổng kết công tác năm 2026"
+    )]
     pub name: String,
     pub kind: OccasionKind,
     #[validate(range(min = 2000, max = 2100))]
@@ -125,7 +129,11 @@ impl OccasionInput {
     }
 }
 
-pub fn list(conn: &mut DbConnection, active: Option<bool>, year: Option<i32>) -> AppResult<Vec<Occasion>> {
+pub fn list(
+    conn: &mut DbConnection,
+    active: Option<bool>,
+    year: Option<i32>,
+) -> AppResult<Vec<Occasion>> {
     let mut query = commendation_occasions::table
         .select(Occasion::as_select())
         .into_boxed();
@@ -166,10 +174,7 @@ fn check_refs(conn: &mut DbConnection, input: &OccasionInput, id: Option<i64>) -
             .with_field(FieldError::new("code", "taken", "Mã đã được dùng.")));
     }
     if let Some(movement) = input.movement_id {
-        let exists: i64 = movements::table
-            .find(movement)
-            .count()
-            .get_result(conn)?;
+        let exists: i64 = movements::table.find(movement).count().get_result(conn)?;
         if exists == 0 {
             return Err(AppError::field(
                 "movementId",
@@ -186,12 +191,18 @@ fn map_unique(error: diesel::result::Error) -> AppError {
         diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::UniqueViolation,
             _,
-        ) => AppError::new(ErrorCode::DuplicateCode).with_detail("Mã dịp khen thưởng đã được dùng."),
+        ) => {
+            AppError::new(ErrorCode::DuplicateCode).with_detail("Mã dịp khen thưởng đã được dùng.")
+        }
         other => other.into(),
     }
 }
 
-pub fn insert(conn: &mut DbConnection, now: NaiveDateTime, input: &OccasionInput) -> AppResult<i64> {
+pub fn insert(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    input: &OccasionInput,
+) -> AppResult<i64> {
     check_refs(conn, input, None)?;
     diesel::insert_into(commendation_occasions::table)
         .values((

@@ -191,12 +191,20 @@ impl ProposalInput {
     pub fn extra_errors(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         match self.commendation_type {
-            CommendationType::Regular if self.occasion_id.is_none() => errors.push(
-                FieldError::new("occasionId", "required", "Khen thưởng thường xuyên cần chọn dịp khen thưởng."),
-            ),
-            CommendationType::Thematic if self.movement_id.is_none() => errors.push(
-                FieldError::new("movementId", "required", "Khen thưởng chuyên đề cần chọn phong trào thi đua."),
-            ),
+            CommendationType::Regular if self.occasion_id.is_none() => {
+                errors.push(FieldError::new(
+                    "occasionId",
+                    "required",
+                    "Khen thưởng thường xuyên cần chọn dịp khen thưởng.",
+                ))
+            }
+            CommendationType::Thematic if self.movement_id.is_none() => {
+                errors.push(FieldError::new(
+                    "movementId",
+                    "required",
+                    "Khen thưởng chuyên đề cần chọn phong trào thi đua.",
+                ))
+            }
             CommendationType::AdHoc if self.summary.is_none() => errors.push(FieldError::new(
                 "summary",
                 "required",
@@ -208,25 +216,52 @@ impl ProposalInput {
             let field = |name: &str| format!("nominees[{i}].{name}");
             if n.exemplar_id.is_none() {
                 if n.full_name.is_none() {
-                    errors.push(FieldError::new(field("fullName"), "required", "Ghi họ và tên hoặc tên tập thể."));
+                    errors.push(FieldError::new(
+                        field("fullName"),
+                        "required",
+                        "Ghi họ và tên hoặc tên tập thể.",
+                    ));
                 }
                 if n.subject_kind.is_none() {
-                    errors.push(FieldError::new(field("subjectKind"), "required", "Chọn cá nhân hoặc tập thể."));
+                    errors.push(FieldError::new(
+                        field("subjectKind"),
+                        "required",
+                        "Chọn cá nhân hoặc tập thể.",
+                    ));
                 }
                 if n.achievement.is_none() {
-                    errors.push(FieldError::new(field("achievement"), "required", "Tóm tắt thành tích."));
+                    errors.push(FieldError::new(
+                        field("achievement"),
+                        "required",
+                        "Tóm tắt thành tích.",
+                    ));
                 }
                 if n.unit_id.is_none() && n.workplace.is_none() {
-                    errors.push(FieldError::new(field("workplace"), "required", "Ghi đơn vị công tác."));
+                    errors.push(FieldError::new(
+                        field("workplace"),
+                        "required",
+                        "Ghi đơn vị công tác.",
+                    ));
                 }
             }
             if n.subject_kind == Some(SubjectKind::Individual)
                 && (n.member_count.is_some() || n.members_completed.is_some())
             {
-                errors.push(FieldError::new(field("memberCount"), "not_applicable", "Cá nhân không có số thành viên."));
+                errors.push(FieldError::new(
+                    field("memberCount"),
+                    "not_applicable",
+                    "Cá nhân không có số thành viên.",
+                ));
             }
-            if n.subject_kind == Some(SubjectKind::Collective) && n.exemplar_id.is_none() && n.member_count.is_none() {
-                errors.push(FieldError::new(field("memberCount"), "required", "Tập thể cần số thành viên."));
+            if n.subject_kind == Some(SubjectKind::Collective)
+                && n.exemplar_id.is_none()
+                && n.member_count.is_none()
+            {
+                errors.push(FieldError::new(
+                    field("memberCount"),
+                    "required",
+                    "Tập thể cần số thành viên.",
+                ));
             }
             if let (Some(total), Some(done)) = (n.member_count, n.members_completed)
                 && done > total
@@ -246,7 +281,11 @@ impl ProposalInput {
 /// documents, comments): admin, leader and office see every proposal; unit roles their unit's;
 /// and anyone who is an active member of a council sees the proposals on the agenda of that
 /// council's meetings.
-pub fn readable(conn: &mut DbConnection, principal: &Principal, row: &ProposalRow) -> AppResult<()> {
+pub fn readable(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    row: &ProposalRow,
+) -> AppResult<()> {
     if policy::unit_restriction(principal).is_none_or(|unit| unit == row.unit_id) {
         return Ok(());
     }
@@ -256,7 +295,11 @@ pub fn readable(conn: &mut DbConnection, principal: &Principal, row: &ProposalRo
     Err(AppError::outside_unit())
 }
 
-fn on_agenda_for(conn: &mut DbConnection, principal: &Principal, proposal_id: i64) -> AppResult<bool> {
+fn on_agenda_for(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    proposal_id: i64,
+) -> AppResult<bool> {
     let Some(user) = principal.user_id() else {
         return Ok(false);
     };
@@ -306,7 +349,11 @@ pub fn find_row(conn: &mut DbConnection, id: i64) -> AppResult<ProposalRow> {
 }
 
 /// A proposal `principal` may read.
-pub fn find_readable(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<ProposalRow> {
+pub fn find_readable(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    id: i64,
+) -> AppResult<ProposalRow> {
     let row = find_row(conn, id)?;
     readable(conn, principal, &row)?;
     Ok(row)
@@ -357,16 +404,31 @@ fn resolve(
         .first(conn)
         .optional()?;
     match unit {
-        None => return Err(AppError::field("unitId", "not_found", "Không có đơn vị này.")),
+        None => {
+            return Err(AppError::field(
+                "unitId",
+                "not_found",
+                "Không có đơn vị này.",
+            ));
+        }
         Some((_, false)) => {
             return Err(AppError::new(ErrorCode::InactiveUnit)
                 .with_detail("Đơn vị đã ngừng hoạt động.")
-                .with_field(FieldError::new("unitId", "inactive", "Đơn vị đã ngừng hoạt động.")));
+                .with_field(FieldError::new(
+                    "unitId",
+                    "inactive",
+                    "Đơn vị đã ngừng hoạt động.",
+                )));
         }
         _ => {}
     }
-    let form = catalogue::find_row(conn, input.award_form_id)
-        .map_err(|_| AppError::field("awardFormId", "not_found", "Không có danh hiệu, hình thức này."))?;
+    let form = catalogue::find_row(conn, input.award_form_id).map_err(|_| {
+        AppError::field(
+            "awardFormId",
+            "not_found",
+            "Không có danh hiệu, hình thức này.",
+        )
+    })?;
     // A proposal keeps the version it was made with even after a newer one is published.
     if form.status != CatalogueStatus::Published && keep_form != Some(form.id) {
         return Err(AppError::field(
@@ -382,9 +444,19 @@ fn resolve(
             .first(conn)
             .optional()?;
         match active {
-            None => return Err(AppError::field("occasionId", "not_found", "Không có dịp khen thưởng này.")),
+            None => {
+                return Err(AppError::field(
+                    "occasionId",
+                    "not_found",
+                    "Không có dịp khen thưởng này.",
+                ));
+            }
             Some(false) => {
-                return Err(AppError::field("occasionId", "inactive", "Dịp khen thưởng đã ngừng sử dụng."));
+                return Err(AppError::field(
+                    "occasionId",
+                    "inactive",
+                    "Dịp khen thưởng đã ngừng sử dụng.",
+                ));
             }
             Some(true) => {}
         }
@@ -392,7 +464,11 @@ fn resolve(
     if let Some(movement) = input.movement_id {
         let exists: i64 = movements::table.find(movement).count().get_result(conn)?;
         if exists == 0 {
-            return Err(AppError::field("movementId", "not_found", "Không có phong trào thi đua này."));
+            return Err(AppError::field(
+                "movementId",
+                "not_found",
+                "Không có phong trào thi đua này.",
+            ));
         }
     }
     let mut errors = Vec::new();
@@ -400,7 +476,14 @@ fn resolve(
     for (i, n) in input.nominees.iter().enumerate() {
         let field = |name: &str| format!("nominees[{i}].{name}");
         let resolved = if let Some(exemplar_id) = n.exemplar_id {
-            type Ex = (SubjectKind, String, Option<String>, i64, Option<i32>, String);
+            type Ex = (
+                SubjectKind,
+                String,
+                Option<String>,
+                i64,
+                Option<i32>,
+                String,
+            );
             let exemplar: Option<Ex> = exemplars::table
                 .find(exemplar_id)
                 .select((
@@ -422,9 +505,14 @@ fn resolve(
                         .filter(crate::db::schema::initiatives::recognised_by.is_not_null())
                         .count()
                         .get_result(conn)?;
-                    let unit_name: String = units::table.find(unit_id).select(units::name).first(conn)?;
+                    let unit_name: String =
+                        units::table.find(unit_id).select(units::name).first(conn)?;
                     if n.subject_kind.is_some_and(|k| k != kind) {
-                        errors.push(FieldError::new(field("subjectKind"), "mismatch", "Khác đối tượng của điển hình."));
+                        errors.push(FieldError::new(
+                            field("subjectKind"),
+                            "mismatch",
+                            "Khác đối tượng của điển hình.",
+                        ));
                     }
                     Some(NewNominee {
                         subject_kind: kind,
@@ -453,7 +541,11 @@ fn resolve(
                     None
                 }
                 None => {
-                    errors.push(FieldError::new(field("exemplarId"), "not_found", "Không có điển hình này."));
+                    errors.push(FieldError::new(
+                        field("exemplarId"),
+                        "not_found",
+                        "Không có điển hình này.",
+                    ));
                     None
                 }
             }
@@ -468,7 +560,11 @@ fn resolve(
                 (None, None) => None,
             };
             if n.unit_id.is_some() && workplace.is_none() {
-                errors.push(FieldError::new(field("unitId"), "not_found", "Không có đơn vị này."));
+                errors.push(FieldError::new(
+                    field("unitId"),
+                    "not_found",
+                    "Không có đơn vị này.",
+                ));
             }
             match (n.subject_kind, &n.full_name, workplace, &n.achievement) {
                 (Some(kind), Some(name), Some(workplace), Some(achievement)) => Some(NewNominee {
@@ -491,17 +587,29 @@ fn resolve(
                 errors.push(FieldError::new(
                     field("subjectKind"),
                     "not_admitted",
-                    format!("{} chỉ dành cho {}.", form.name, form.subject_kind.label().to_lowercase()),
+                    format!(
+                        "{} chỉ dành cho {}.",
+                        form.name,
+                        form.subject_kind.label().to_lowercase()
+                    ),
                 ));
             }
             if nominee.subject_kind == SubjectKind::Collective && nominee.member_count.is_none() {
-                errors.push(FieldError::new(field("memberCount"), "required", "Tập thể cần số thành viên."));
+                errors.push(FieldError::new(
+                    field("memberCount"),
+                    "required",
+                    "Tập thể cần số thành viên.",
+                ));
             }
             let key = subject_key(&nominee.full_name, nominee.unit_id, &nominee.workplace);
             if nominees.iter().any(|other: &NewNominee| {
                 subject_key(&other.full_name, other.unit_id, &other.workplace) == key
             }) {
-                errors.push(FieldError::new(field("fullName"), "duplicate", "Đã có trong danh sách đề nghị."));
+                errors.push(FieldError::new(
+                    field("fullName"),
+                    "duplicate",
+                    "Đã có trong danh sách đề nghị.",
+                ));
             }
             nominees.push(nominee);
         }
@@ -513,9 +621,15 @@ fn resolve(
     }
 }
 
-fn write_nominees(conn: &mut DbConnection, proposal_id: i64, nominees: &[NewNominee]) -> AppResult<()> {
-    diesel::delete(commendation_nominees::table.filter(commendation_nominees::proposal_id.eq(proposal_id)))
-        .execute(conn)?;
+fn write_nominees(
+    conn: &mut DbConnection,
+    proposal_id: i64,
+    nominees: &[NewNominee],
+) -> AppResult<()> {
+    diesel::delete(
+        commendation_nominees::table.filter(commendation_nominees::proposal_id.eq(proposal_id)),
+    )
+    .execute(conn)?;
     for (position, n) in nominees.iter().enumerate() {
         diesel::insert_into(commendation_nominees::table)
             .values((
@@ -531,7 +645,11 @@ fn write_nominees(conn: &mut DbConnection, proposal_id: i64, nominees: &[NewNomi
                 commendation_nominees::members_completed.eq(n.members_completed),
                 commendation_nominees::recognised_initiatives.eq(n.recognised_initiatives),
                 commendation_nominees::achievement.eq(&n.achievement),
-                commendation_nominees::subject_key.eq(subject_key(&n.full_name, n.unit_id, &n.workplace)),
+                commendation_nominees::subject_key.eq(subject_key(
+                    &n.full_name,
+                    n.unit_id,
+                    &n.workplace,
+                )),
                 commendation_nominees::review.eq(NomineeReview::Pending),
                 commendation_nominees::outcome.eq(NomineeOutcome::Pending),
             ))

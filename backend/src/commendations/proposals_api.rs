@@ -48,7 +48,9 @@ pub async fn change_proposal<R, F>(
 ) -> AppResult<HttpResponse>
 where
     R: Rule,
-    F: FnOnce(&mut DbConnection, &Principal, &ProposalRow, NaiveDateTime) -> AppResult<()> + Send + 'static,
+    F: FnOnce(&mut DbConnection, &Principal, &ProposalRow, NaiveDateTime) -> AppResult<()>
+        + Send
+        + 'static,
 {
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -120,7 +122,18 @@ enum SortField {
 }
 
 type SummaryRow = (
-    (i64, i32, CommendationType, Option<i64>, i32, String, ProposalState, Option<NaiveDateTime>, i32, NaiveDateTime),
+    (
+        i64,
+        i32,
+        CommendationType,
+        Option<i64>,
+        i32,
+        String,
+        ProposalState,
+        Option<NaiveDateTime>,
+        i32,
+        NaiveDateTime,
+    ),
     (i64, String, String, String),
     (i64, String, i32, String, super::types::Authority),
     Option<(i64, String, String)>,
@@ -138,7 +151,10 @@ fn list_page(
         Some(_) => proposals::council_proposal_ids(conn, principal)?,
         None => Vec::new(),
     };
-    let patterns = q.q.as_deref().map(search::like_patterns).unwrap_or_default();
+    let patterns =
+        q.q.as_deref()
+            .map(search::like_patterns)
+            .unwrap_or_default();
     let filtered = || {
         let mut query = commendation_proposals::table
             .inner_join(units::table)
@@ -171,21 +187,49 @@ fn list_page(
             query = query.filter(commendation_proposals::year.eq(year));
         }
         for pattern in &patterns {
-            query = query.filter(commendation_proposals::search_text.like(pattern.clone()).escape('\\'));
+            query = query.filter(
+                commendation_proposals::search_text
+                    .like(pattern.clone())
+                    .escape('\\'),
+            );
         }
         query
     };
     let total: i64 = filtered().count().get_result(conn)?;
     let mut query = filtered();
     query = match sort {
-        (SortField::UpdatedAt, true) => query.order((commendation_proposals::updated_at.desc(), commendation_proposals::id.desc())),
-        (SortField::UpdatedAt, false) => query.order((commendation_proposals::updated_at.asc(), commendation_proposals::id.asc())),
-        (SortField::Year, true) => query.order((commendation_proposals::year.desc(), commendation_proposals::id.desc())),
-        (SortField::Year, false) => query.order((commendation_proposals::year.asc(), commendation_proposals::id.asc())),
-        (SortField::Title, true) => query.order((commendation_proposals::title.desc(), commendation_proposals::id.desc())),
-        (SortField::Title, false) => query.order((commendation_proposals::title.asc(), commendation_proposals::id.asc())),
-        (SortField::State, true) => query.order((commendation_proposals::state.desc(), commendation_proposals::id.desc())),
-        (SortField::State, false) => query.order((commendation_proposals::state.asc(), commendation_proposals::id.asc())),
+        (SortField::UpdatedAt, true) => query.order((
+            commendation_proposals::updated_at.desc(),
+            commendation_proposals::id.desc(),
+        )),
+        (SortField::UpdatedAt, false) => query.order((
+            commendation_proposals::updated_at.asc(),
+            commendation_proposals::id.asc(),
+        )),
+        (SortField::Year, true) => query.order((
+            commendation_proposals::year.desc(),
+            commendation_proposals::id.desc(),
+        )),
+        (SortField::Year, false) => query.order((
+            commendation_proposals::year.asc(),
+            commendation_proposals::id.asc(),
+        )),
+        (SortField::Title, true) => query.order((
+            commendation_proposals::title.desc(),
+            commendation_proposals::id.desc(),
+        )),
+        (SortField::Title, false) => query.order((
+            commendation_proposals::title.asc(),
+            commendation_proposals::id.asc(),
+        )),
+        (SortField::State, true) => query.order((
+            commendation_proposals::state.desc(),
+            commendation_proposals::id.desc(),
+        )),
+        (SortField::State, false) => query.order((
+            commendation_proposals::state.asc(),
+            commendation_proposals::id.asc(),
+        )),
     };
     let rows: Vec<SummaryRow> = query
         .offset(page.offset())
@@ -204,28 +248,57 @@ fn list_page(
                 commendation_proposals::updated_at,
             ),
             (units::id, units::code, units::short_name, units::name),
-            (award_forms::id, award_forms::code, award_forms::version_no, award_forms::name, award_forms::authority),
-            (commendation_occasions::id, commendation_occasions::code, commendation_occasions::name).nullable(),
+            (
+                award_forms::id,
+                award_forms::code,
+                award_forms::version_no,
+                award_forms::name,
+                award_forms::authority,
+            ),
+            (
+                commendation_occasions::id,
+                commendation_occasions::code,
+                commendation_occasions::name,
+            )
+                .nullable(),
         ))
         .load(conn)?;
     let ids: Vec<i64> = rows.iter().map(|r| r.0.0).collect();
     let counts: Vec<(i64, i64)> = commendation_nominees::table
         .filter(commendation_nominees::proposal_id.eq_any(&ids))
         .group_by(commendation_nominees::proposal_id)
-        .select((commendation_nominees::proposal_id, diesel::dsl::count_star()))
+        .select((
+            commendation_nominees::proposal_id,
+            diesel::dsl::count_star(),
+        ))
         .load(conn)?;
     let items = rows
         .into_iter()
         .map(|(p, u, f, o)| ProposalSummary {
             id: p.0,
-            unit: UnitRef { id: u.0, code: u.1, short_name: u.2, name: u.3 },
-            award_form: AwardFormRef { id: f.0, code: f.1, version_no: f.2, name: f.3, authority: f.4 },
+            unit: UnitRef {
+                id: u.0,
+                code: u.1,
+                short_name: u.2,
+                name: u.3,
+            },
+            award_form: AwardFormRef {
+                id: f.0,
+                code: f.1,
+                version_no: f.2,
+                name: f.3,
+                authority: f.4,
+            },
             commendation_type: p.2,
             occasion: o.map(|(id, code, name)| OccasionRef { id, code, name }),
             year: p.4,
             title: p.5,
             state: p.6,
-            nominee_count: counts.iter().find(|(id, _)| *id == p.0).map(|(_, n)| *n).unwrap_or(0),
+            nominee_count: counts
+                .iter()
+                .find(|(id, _)| *id == p.0)
+                .map(|(_, n)| *n)
+                .unwrap_or(0),
             notice_ends_at: p.7.map(|t| t.and_utc()),
             version: p.1,
             updated_at: p.9.and_utc(),
@@ -266,7 +339,11 @@ pub async fn list_proposals(
     if let Some(year) = q.year
         && !crate::time::year_in_range(year)
     {
-        return Err(AppError::field("year", "range", "Năm phải từ 1900 đến 2200."));
+        return Err(AppError::field(
+            "year",
+            "range",
+            "Năm phải từ 1900 đến 2200.",
+        ));
     }
     let principal = auth.principal;
     let (items, total) = state
@@ -339,14 +416,32 @@ pub async fn create_proposal(
         .db
         .transaction(move |conn| {
             let id = proposals::insert(conn, &principal, ctx.at, &input)?;
-            super::timeline::record(conn, id, &principal, ctx.at, "create", (None, Some(ProposalState::Draft)), None)?;
+            super::timeline::record(
+                conn,
+                id,
+                &principal,
+                ctx.at,
+                "create",
+                (None, Some(ProposalState::Draft)),
+                None,
+            )?;
             let proposal = detail::load(conn, &principal, id, ctx.at)?;
-            audit::record(conn, &ctx, AuditAction::Create, EntityType::CommendationProposal, Some(id), None, detail::audit_snapshot(&proposal))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Create,
+                EntityType::CommendationProposal,
+                Some(id),
+                None,
+                detail::audit_snapshot(&proposal),
+            )?;
             Ok(proposal)
         })
         .await?;
     let mut response = json_with_etag(StatusCode::CREATED, proposal.version, &proposal);
-    if let Ok(location) = header::HeaderValue::from_str(&format!("/api/v1/commendation-proposals/{}", proposal.id)) {
+    if let Ok(location) =
+        header::HeaderValue::from_str(&format!("/api/v1/commendation-proposals/{}", proposal.id))
+    {
         response.headers_mut().insert(header::LOCATION, location);
     }
     Ok(response)
@@ -376,11 +471,17 @@ pub async fn update_proposal(
     Json(input): Json<ProposalInput>,
 ) -> AppResult<HttpResponse> {
     let input = checked(input)?;
-    change_proposal(auth, state, id.into_inner(), AuditAction::Update, move |conn, principal, row, now| {
-        authorize_on(conn, principal, row, now, ProposalAction::Edit)?;
-        let expected = if_match.expect(row.version)?;
-        proposals::update(conn, principal, row, expected, now, &input)
-    })
+    change_proposal(
+        auth,
+        state,
+        id.into_inner(),
+        AuditAction::Update,
+        move |conn, principal, row, now| {
+            authorize_on(conn, principal, row, now, ProposalAction::Edit)?;
+            let expected = if_match.expect(row.version)?;
+            proposals::update(conn, principal, row, expected, now, &input)
+        },
+    )
     .await
 }
 
@@ -428,7 +529,15 @@ pub async fn delete_proposal(
             if_match.check(row.version)?;
             files::delete_for(conn, id)?;
             proposals::delete(conn, &row, if_match)?;
-            audit::record(conn, &ctx, AuditAction::Delete, EntityType::CommendationProposal, Some(id), detail::audit_snapshot(&before), None)
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Delete,
+                EntityType::CommendationProposal,
+                Some(id),
+                detail::audit_snapshot(&before),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -506,7 +615,11 @@ pub async fn upload_proposal_file(
         .and_then(ProposalFileKind::parse)
         .ok_or_else(|| {
             let codes: Vec<&str> = ProposalFileKind::ALL.iter().map(|k| k.as_str()).collect();
-            AppError::field("kind", "invalid_choice", format!("Chọn loại tệp: {}.", codes.join(", ")))
+            AppError::field(
+                "kind",
+                "invalid_choice",
+                format!("Chọn loại tệp: {}.", codes.join(", ")),
+            )
         })?;
     let content_type = storage::detect(&upload.bytes)?;
     let caption = upload
@@ -522,7 +635,9 @@ pub async fn upload_proposal_file(
     let store = Storage::new(&state.settings.data_dir);
     let bytes = upload.bytes;
     let size_bytes = bytes.len() as i64;
-    let sha256 = web::block(move || store.store(&bytes)).await.map_err(AppError::internal)??;
+    let sha256 = web::block(move || store.store(&bytes))
+        .await
+        .map_err(AppError::internal)??;
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
     let file_name = upload.file_name;
@@ -549,8 +664,24 @@ pub async fn upload_proposal_file(
             let (stored, _, kind) = files::find(conn, attachment_id)?;
             let file = files::describe(stored, kind);
             let note = format!("{}: {}", kind.label(), file.file_name);
-            super::timeline::record(conn, id, &principal, ctx.at, "upload", (None, None), Some(&note))?;
-            audit::record(conn, &ctx, AuditAction::Upload, EntityType::Attachment, Some(attachment_id), None, audit::snapshot(&file))?;
+            super::timeline::record(
+                conn,
+                id,
+                &principal,
+                ctx.at,
+                "upload",
+                (None, None),
+                Some(&note),
+            )?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Upload,
+                EntityType::Attachment,
+                Some(attachment_id),
+                None,
+                audit::snapshot(&file),
+            )?;
             Ok(file)
         })
         .await?;
@@ -561,7 +692,10 @@ fn sandboxed(response: &mut HttpResponse) {
     use actix_web::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, HeaderValue};
     let headers = response.headers_mut();
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(DOWNLOAD_POLICY));
+    headers.insert(
+        CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(DOWNLOAD_POLICY),
+    );
 }
 
 fn attachment_disposition(file_name: &str) -> String {
@@ -570,7 +704,9 @@ fn attachment_disposition(file_name: &str) -> String {
         .filter(|c| c.is_ascii_graphic() || *c == ' ')
         .filter(|c| !matches!(c, '"' | '\\'))
         .collect();
-    let encoded: String = form_urlencoded::byte_serialize(file_name.as_bytes()).collect::<String>().replace('+', "%20");
+    let encoded: String = form_urlencoded::byte_serialize(file_name.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20");
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
 
@@ -578,7 +714,10 @@ fn attachment_disposition(file_name: &str) -> String {
 pub fn docx_response(bytes: Vec<u8>, file_name: &str) -> HttpResponse {
     let mut response = HttpResponse::Ok()
         .content_type(documents::DOCX)
-        .insert_header((header::CONTENT_DISPOSITION, attachment_disposition(file_name)))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            attachment_disposition(file_name),
+        ))
         .body(bytes);
     sandboxed(&mut response);
     response
@@ -631,7 +770,9 @@ pub async fn download_proposal_file(
         .map_err(|e| AppError::internal(format!("stored file missing: {e}")))?;
     let mut response = file.set_content_type(mime).into_response(&req);
     if let Ok(value) = header::HeaderValue::from_str(&attachment_disposition(&row.file_name)) {
-        response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, value);
     }
     sandboxed(&mut response);
     Ok(response)
@@ -668,8 +809,24 @@ pub async fn delete_proposal_file(
             attachments::delete(conn, id, if_match.expect(row.version)?)?;
             let file = files::describe(row, kind);
             let note = format!("{}: {}", kind.label(), file.file_name);
-            super::timeline::record(conn, proposal_id, &principal, ctx.at, "remove_file", (None, None), Some(&note))?;
-            audit::record(conn, &ctx, AuditAction::Delete, EntityType::Attachment, Some(id), audit::snapshot(&file), None)
+            super::timeline::record(
+                conn,
+                proposal_id,
+                &principal,
+                ctx.at,
+                "remove_file",
+                (None, None),
+                Some(&note),
+            )?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Delete,
+                EntityType::Attachment,
+                Some(id),
+                audit::snapshot(&file),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

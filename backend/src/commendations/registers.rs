@@ -117,7 +117,11 @@ pub struct ReserveNumber {
     #[schema(minimum = 2000, maximum = 2100)]
     pub year: Option<i32>,
     #[validate(length(min = 3, max = 500))]
-    #[schema(min_length = 3, max_length = 500, example = "Quyết định tặng Giấy khen dịp 28/8")]
+    #[schema(
+        min_length = 3,
+        max_length = 500,
+        example = "Quyết định tặng Giấy khen dịp 28/8"
+    )]
     pub purpose: String,
 }
 
@@ -175,7 +179,11 @@ pub struct NewEntry<'a> {
 }
 
 /// Hands out the next number of a register as an entry.
-pub fn take(conn: &mut DbConnection, new: NewEntry<'_>, now: NaiveDateTime) -> AppResult<RegisterEntry> {
+pub fn take(
+    conn: &mut DbConnection,
+    new: NewEntry<'_>,
+    now: NaiveDateTime,
+) -> AppResult<RegisterEntry> {
     let NewEntry {
         kind,
         year,
@@ -227,9 +235,8 @@ pub fn issue_reserved(
     document_date: NaiveDate,
     now: NaiveDateTime,
 ) -> AppResult<RegisterEntry> {
-    let entry = find(conn, id).map_err(|_| {
-        AppError::field("reservedNumberId", "not_found", "Không có số đã giữ này.")
-    })?;
+    let entry = find(conn, id)
+        .map_err(|_| AppError::field("reservedNumberId", "not_found", "Không có số đã giữ này."))?;
     if entry.kind != kind || entry.year != year {
         return Err(AppError::field(
             "reservedNumberId",
@@ -242,8 +249,10 @@ pub fn issue_reserved(
         ));
     }
     if entry.status != EntryStatus::Reserved {
-        return Err(AppError::new(ErrorCode::Conflict)
-            .with_detail(format!("Số {} không còn ở trạng thái giữ số.", entry.text())));
+        return Err(AppError::new(ErrorCode::Conflict).with_detail(format!(
+            "Số {} không còn ở trạng thái giữ số.",
+            entry.text()
+        )));
     }
     versioned_update!(
         conn,
@@ -270,10 +279,12 @@ pub fn cancel(
     now: NaiveDateTime,
 ) -> AppResult<()> {
     if current.status != EntryStatus::Reserved {
-        return Err(AppError::new(ErrorCode::Conflict).with_detail(match current.status {
-            EntryStatus::Issued => "Số đã cấp cho văn bản; không hủy được.",
-            _ => "Số này đã bị hủy.",
-        }));
+        return Err(
+            AppError::new(ErrorCode::Conflict).with_detail(match current.status {
+                EntryStatus::Issued => "Số đã cấp cho văn bản; không hủy được.",
+                _ => "Số này đã bị hủy.",
+            }),
+        );
     }
     let expected = if_match.expect(current.version)?;
     versioned_update!(

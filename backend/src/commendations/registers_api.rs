@@ -7,7 +7,9 @@ use chrono::Datelike;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::registers::{self, CancelNumber, EntryStatus, NewEntry, RegisterEntry, RegisterKind, ReserveNumber};
+use super::registers::{
+    self, CancelNumber, EntryStatus, NewEntry, RegisterEntry, RegisterKind, ReserveNumber,
+};
 use crate::audit::{self, AuditAction, AuditContext, EntityType};
 use crate::auth::Auth;
 use crate::auth::roles::Review;
@@ -39,8 +41,17 @@ pub struct RegisterQuery {
     responses((status = 200, body = Vec<RegisterEntry>))
 )]
 #[get("/register-entries")]
-pub async fn list_entries(_auth: Auth<Review>, state: web::Data<AppState>, Query(q): Query<RegisterQuery>) -> AppResult<web::Json<Vec<RegisterEntry>>> {
-    Ok(web::Json(state.db.run(move |conn| registers::list(conn, q.kind, q.year, q.status)).await?))
+pub async fn list_entries(
+    _auth: Auth<Review>,
+    state: web::Data<AppState>,
+    Query(q): Query<RegisterQuery>,
+) -> AppResult<web::Json<Vec<RegisterEntry>>> {
+    Ok(web::Json(
+        state
+            .db
+            .run(move |conn| registers::list(conn, q.kind, q.year, q.status))
+            .await?,
+    ))
 }
 
 /// Giữ trước một số văn bản.
@@ -56,14 +67,20 @@ pub async fn list_entries(_auth: Auth<Review>, state: web::Data<AppState>, Query
     responses((status = 201, body = RegisterEntry, headers(("ETag" = String))))
 )]
 #[post("/register-entries")]
-pub async fn reserve_number(auth: Auth<Review>, state: web::Data<AppState>, Json(input): Json<ReserveNumber>) -> AppResult<HttpResponse> {
+pub async fn reserve_number(
+    auth: Auth<Review>,
+    state: web::Data<AppState>,
+    Json(input): Json<ReserveNumber>,
+) -> AppResult<HttpResponse> {
     validate(&input)?;
     let ctx = AuditContext::from(&auth);
     let by = auth.principal.user_id();
     let entry = state
         .db
         .transaction(move |conn| {
-            let year = input.year.unwrap_or_else(|| crate::time::local_date(ctx.at).year());
+            let year = input
+                .year
+                .unwrap_or_else(|| crate::time::local_date(ctx.at).year());
             let entry = registers::take(
                 conn,
                 NewEntry {
@@ -76,7 +93,15 @@ pub async fn reserve_number(auth: Auth<Review>, state: web::Data<AppState>, Json
                 },
                 ctx.at,
             )?;
-            audit::record(conn, &ctx, AuditAction::Reserve, EntityType::RegisterEntry, Some(entry.id), None, audit::snapshot(&entry))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Reserve,
+                EntityType::RegisterEntry,
+                Some(entry.id),
+                None,
+                audit::snapshot(&entry),
+            )?;
             Ok(entry)
         })
         .await?;
@@ -114,7 +139,15 @@ pub async fn cancel_number(
             let before = registers::find(conn, id)?;
             registers::cancel(conn, &before, if_match, input.reason.trim(), by, ctx.at)?;
             let after = registers::find(conn, id)?;
-            audit::record(conn, &ctx, AuditAction::Cancel, EntityType::RegisterEntry, Some(id), audit::snapshot(&before), audit::snapshot(&after))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Cancel,
+                EntityType::RegisterEntry,
+                Some(id),
+                audit::snapshot(&before),
+                audit::snapshot(&after),
+            )?;
             Ok(after)
         })
         .await?;
@@ -122,5 +155,7 @@ pub async fn cancel_number(
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(list_entries).service(reserve_number).service(cancel_number);
+    cfg.service(list_entries)
+        .service(reserve_number)
+        .service(cancel_number);
 }

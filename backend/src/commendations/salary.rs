@@ -98,7 +98,11 @@ fn map_unique(error: diesel::result::Error) -> AppError {
     }
 }
 
-pub fn insert(conn: &mut DbConnection, now: NaiveDateTime, input: &BaseSalaryInput) -> AppResult<i64> {
+pub fn insert(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    input: &BaseSalaryInput,
+) -> AppResult<i64> {
     let exists: i64 = base_salaries::table
         .filter(base_salaries::effective_from.eq(input.effective_from.0))
         .count()

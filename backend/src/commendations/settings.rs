@@ -1,9 +1,9 @@
 //! Settings of the commendation pipeline kept in the database and edited by the Office: the
-//! default length of a public notice in working days, the public holidays the count skips, how
-//! many public comments one client address may send per hour, and the layout of Giấy khen printed
+//! default length of a public notice in working days (the public holidays it skips are the
+//! calendar's, `crate::working_days`), how many public comments one client address may send per hour, and the layout of Giấy khen printed
 //! on pre-printed blanks.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,6 @@ use crate::db::schema::settings;
 use crate::documents::official::CertificateLayout;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::http::etag::{IfMatch, stale};
-use crate::time::Day;
 use crate::versioned_update;
 
 const KEY: &str = "commendations";
@@ -29,10 +28,6 @@ pub struct CommendationSettingsInput {
     #[validate(range(min = 1, max = 60))]
     #[schema(minimum = 1, maximum = 60, example = 5)]
     pub notice_working_days: u32,
-    /// Public holidays (besides Saturdays and Sundays) that a notice's working days skip.
-    #[validate(length(max = 200))]
-    #[schema(max_items = 200)]
-    pub holidays: Vec<Day>,
     /// Public comments one client address may send per hour.
     #[validate(range(min = 1, max = 100))]
     #[schema(minimum = 1, maximum = 100, example = 5)]
@@ -44,46 +39,18 @@ pub struct CommendationSettingsInput {
 #[serde(rename_all = "camelCase")]
 pub struct CommendationSettings {
     pub notice_working_days: u32,
-    pub holidays: Vec<NaiveDate>,
     pub comments_per_hour: u32,
     pub version: i32,
     pub updated_at: Option<DateTime<Utc>>,
 }
 
 impl Default for CommendationSettingsInput {
-    /// Five working days (the old NĐ 91/2017 window; forms that need ten say so); the public
-    /// holidays of 2026 (Tết Dương lịch, Tết Nguyên đán, Giỗ Tổ, 30/4–1/5, Quốc khánh).
+    /// Five working days (the old NĐ 91/2017 window; forms that need ten say so).
     fn default() -> Self {
-        let days = [
-            (2026, 1, 1),
-            (2026, 2, 16),
-            (2026, 2, 17),
-            (2026, 2, 18),
-            (2026, 2, 19),
-            (2026, 2, 20),
-            (2026, 4, 27),
-            (2026, 4, 30),
-            (2026, 5, 1),
-            (2026, 9, 1),
-            (2026, 9, 2),
-        ];
         Self {
             notice_working_days: 5,
-            holidays: days
-                .iter()
-                .filter_map(|&(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
-                .map(Day)
-                .collect(),
             comments_per_hour: 5,
         }
-    }
-}
-
-impl CommendationSettingsInput {
-    pub fn normalized(mut self) -> Self {
-        self.holidays.sort();
-        self.holidays.dedup();
-        self
     }
 }
 
@@ -134,7 +101,14 @@ fn save_value<T: Serialize>(
             })?;
         return Ok(());
     }
-    versioned_update!(conn, settings, key, expected, now, (settings::value.eq(text)))?;
+    versioned_update!(
+        conn,
+        settings,
+        key,
+        expected,
+        now,
+        (settings::value.eq(text))
+    )?;
     Ok(())
 }
 
@@ -145,7 +119,6 @@ pub fn load(conn: &mut DbConnection) -> AppResult<CommendationSettings> {
     };
     Ok(CommendationSettings {
         notice_working_days: input.notice_working_days,
-        holidays: input.holidays.into_iter().map(|d| d.0).collect(),
         comments_per_hour: input.comments_per_hour,
         version,
         updated_at: at,

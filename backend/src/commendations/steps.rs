@@ -20,7 +20,6 @@ use super::salary;
 use super::settings;
 use super::timeline;
 use super::types::{NomineeOutcome, NomineeReview, ProposalState};
-use super::working_days;
 use super::workflow::{self, NoteRule, ProposalAction};
 use crate::auth::Principal;
 use crate::db::DbConnection;
@@ -240,7 +239,11 @@ impl Step {
 
 fn not_after_today(field: &str, day: NaiveDate, today: NaiveDate) -> AppResult<()> {
     if day > today {
-        return Err(AppError::field(field, "range", "Ngày không được sau hôm nay."));
+        return Err(AppError::field(
+            field,
+            "range",
+            "Ngày không được sau hôm nay.",
+        ));
     }
     Ok(())
 }
@@ -256,13 +259,25 @@ fn covers(field: &str, listed: &[i64], expected: &[i64]) -> AppResult<()> {
                 "Không phải tập thể, cá nhân cần quyết định của hồ sơ này.",
             ));
         } else if listed.iter().filter(|x| *x == id).count() > 1 {
-            errors.push(FieldError::new(format!("{field}[{index}].nomineeId"), "duplicate", "Ghi mỗi người một lần."));
+            errors.push(FieldError::new(
+                format!("{field}[{index}].nomineeId"),
+                "duplicate",
+                "Ghi mỗi người một lần.",
+            ));
         }
     }
     if expected.iter().any(|id| !listed.contains(id)) {
-        errors.push(FieldError::new(field, "incomplete", "Cần ghi kết quả cho từng tập thể, cá nhân."));
+        errors.push(FieldError::new(
+            field,
+            "incomplete",
+            "Cần ghi kết quả cho từng tập thể, cá nhân.",
+        ));
     }
-    if errors.is_empty() { Ok(()) } else { Err(AppError::validation(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::validation(errors))
+    }
 }
 
 fn set_nominee(
@@ -326,33 +341,67 @@ fn decide_nominees<'a>(
             } else {
                 "Không đạt tỷ lệ phiếu đồng ý của Hội đồng."
             };
-            set_nominee(conn, nominee.id, NomineeOutcome::Rejected, Some(reason), None)?;
+            set_nominee(
+                conn,
+                nominee.id,
+                NomineeOutcome::Rejected,
+                Some(reason),
+                None,
+            )?;
             continue;
         }
         let Some(decision) = decisions.iter().find(|d| d.nominee_id == nominee.id) else {
             continue;
         };
         if decision.approved {
-            set_nominee(conn, nominee.id, NomineeOutcome::Approved, None, reward(nominee))?;
+            set_nominee(
+                conn,
+                nominee.id,
+                NomineeOutcome::Approved,
+                None,
+                reward(nominee),
+            )?;
             approved.push(nominee);
         } else {
-            set_nominee(conn, nominee.id, NomineeOutcome::Rejected, clean(&decision.reason), None)?;
+            set_nominee(
+                conn,
+                nominee.id,
+                NomineeOutcome::Rejected,
+                clean(&decision.reason),
+                None,
+            )?;
         }
     }
     Ok(approved)
 }
 
-fn check_decisions(field: &str, nominees: &[NomineeRow], decisions: &[NomineeDecision]) -> AppResult<()> {
-    let running: Vec<i64> = nominees.iter().filter(|n| n.in_running()).map(|n| n.id).collect();
+fn check_decisions(
+    field: &str,
+    nominees: &[NomineeRow],
+    decisions: &[NomineeDecision],
+) -> AppResult<()> {
+    let running: Vec<i64> = nominees
+        .iter()
+        .filter(|n| n.in_running())
+        .map(|n| n.id)
+        .collect();
     let listed: Vec<i64> = decisions.iter().map(|d| d.nominee_id).collect();
     covers(field, &listed, &running)?;
     let mut errors = Vec::new();
     for (index, d) in decisions.iter().enumerate() {
         if !d.approved && clean(&d.reason).is_none() {
-            errors.push(FieldError::new(format!("{field}[{index}].reason"), "required", "Ghi lý do không khen thưởng."));
+            errors.push(FieldError::new(
+                format!("{field}[{index}].reason"),
+                "required",
+                "Ghi lý do không khen thưởng.",
+            ));
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(AppError::validation(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::validation(errors))
+    }
 }
 
 /// Takes one workflow step on `row`, which the caller read in this transaction.
@@ -394,8 +443,18 @@ pub fn perform(
                 )
             )?;
         }
-        Step::Receive(_) | Step::SendToCouncil(_) | Step::SendToDecision(_) | Step::CloseNotice(_) => {
-            versioned_update!(conn, commendation_proposals, id, expected, now, (commendation_proposals::state.eq(to)))?;
+        Step::Receive(_)
+        | Step::SendToCouncil(_)
+        | Step::SendToDecision(_)
+        | Step::CloseNotice(_) => {
+            versioned_update!(
+                conn,
+                commendation_proposals,
+                id,
+                expected,
+                now,
+                (commendation_proposals::state.eq(to))
+            )?;
         }
         Step::Return(_) => {
             versioned_update!(
@@ -404,7 +463,10 @@ pub fn perform(
                 id,
                 expected,
                 now,
-                (commendation_proposals::state.eq(to), commendation_proposals::return_reason.eq(note))
+                (
+                    commendation_proposals::state.eq(to),
+                    commendation_proposals::return_reason.eq(note)
+                )
             )?;
         }
         Step::Review(review) => {
@@ -432,9 +494,21 @@ pub fn perform(
                 return Err(AppError::validation(errors));
             }
             let checks = eligibility::check_proposal(conn, &form, row, &nominees, today)?;
-            let eligible: Vec<i64> = review.nominees.iter().filter(|v| v.eligible).map(|v| v.nominee_id).collect();
+            let eligible: Vec<i64> = review
+                .nominees
+                .iter()
+                .filter(|v| v.eligible)
+                .map(|v| v.nominee_id)
+                .collect();
             eligibility::ensure_not_blocked(&nominees, &checks, &eligible)?;
-            versioned_update!(conn, commendation_proposals, id, expected, now, (commendation_proposals::state.eq(to)))?;
+            versioned_update!(
+                conn,
+                commendation_proposals,
+                id,
+                expected,
+                now,
+                (commendation_proposals::state.eq(to))
+            )?;
             for verdict in &review.nominees {
                 diesel::update(commendation_nominees::table.find(verdict.nominee_id))
                     .set((
@@ -451,14 +525,20 @@ pub fn perform(
         Step::StartNotice(notice) => {
             let start = notice.starts_on.map(|d| d.0).unwrap_or(today);
             if start < today {
-                return Err(AppError::field("startsOn", "range", "Ngày bắt đầu công khai không trước hôm nay."));
+                return Err(AppError::field(
+                    "startsOn",
+                    "range",
+                    "Ngày bắt đầu công khai không trước hôm nay.",
+                ));
             }
             let settings = settings::load(conn)?;
             let days = form
                 .notice_working_days
                 .and_then(|d| u32::try_from(d).ok())
                 .unwrap_or(settings.notice_working_days);
-            let earliest_end = working_days::last_day(start, days, &settings.holidays);
+            // The start counts when it is a working day itself: N working days end N − 1 after it.
+            let earliest_end =
+                crate::working_days::WorkingDays::load(conn)?.add(start, days.max(1) - 1);
             let end = match notice.ends_on.map(|d| d.0) {
                 Some(end) if end < earliest_end => {
                     return Err(AppError::field(
@@ -471,12 +551,20 @@ pub fn perform(
                     ));
                 }
                 Some(end) if end > start + Duration::days(366) => {
-                    return Err(AppError::field("endsOn", "range", "Thời gian công khai không quá một năm."));
+                    return Err(AppError::field(
+                        "endsOn",
+                        "range",
+                        "Thời gian công khai không quá một năm.",
+                    ));
                 }
                 Some(end) => end,
                 None => earliest_end,
             };
-            let starts_at = if start == today { now } else { local_day_start_utc(start) };
+            let starts_at = if start == today {
+                now
+            } else {
+                local_day_start_utc(start)
+            };
             let ends_at = local_day_start_utc(end + Duration::days(1));
             versioned_update!(
                 conn,
@@ -495,10 +583,19 @@ pub fn perform(
             let day = decision.decided_on.0;
             not_after_today("decidedOn", day, today)?;
             if day < local_date(row.created_at) {
-                return Err(AppError::field("decidedOn", "range", "Ngày quyết định không trước ngày lập hồ sơ."));
+                return Err(AppError::field(
+                    "decidedOn",
+                    "range",
+                    "Ngày quyết định không trước ngày lập hồ sơ.",
+                ));
             }
             check_decisions("nominees", &nominees, &decision.nominees)?;
-            let approved_ids: Vec<i64> = decision.nominees.iter().filter(|d| d.approved).map(|d| d.nominee_id).collect();
+            let approved_ids: Vec<i64> = decision
+                .nominees
+                .iter()
+                .filter(|d| d.approved)
+                .map(|d| d.nominee_id)
+                .collect();
             if approved_ids.is_empty() {
                 return Err(AppError::field(
                     "nominees",
@@ -509,9 +606,20 @@ pub fn perform(
             let checks = eligibility::check_proposal(conn, &form, row, &nominees, today)?;
             eligibility::ensure_not_blocked(&nominees, &checks, &approved_ids)?;
             let base = salary::on(conn, day)?;
-            let purpose = format!("Quyết định tặng {} (hồ sơ đề nghị số {})", form.name, row.id);
+            let purpose = format!(
+                "Quyết định tặng {} (hồ sơ đề nghị số {})",
+                form.name, row.id
+            );
             let entry = match decision.reserved_number_id {
-                Some(reserved) => registers::issue_reserved(conn, reserved, RegisterKind::Qd, day.year(), &purpose, day, now)?,
+                Some(reserved) => registers::issue_reserved(
+                    conn,
+                    reserved,
+                    RegisterKind::Qd,
+                    day.year(),
+                    &purpose,
+                    day,
+                    now,
+                )?,
                 None => registers::take(
                     conn,
                     NewEntry {
@@ -535,13 +643,18 @@ pub fn perform(
                     commendation_proposals::state.eq(to),
                     commendation_proposals::decision_entry_id.eq(Some(entry.id)),
                     commendation_proposals::decided_on.eq(Some(day)),
-                    commendation_proposals::signer_authority.eq(decision.signer_authority.as_deref().map(str::trim).filter(|s| !s.is_empty())),
+                    commendation_proposals::signer_authority.eq(decision
+                        .signer_authority
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())),
                     commendation_proposals::signer_title.eq(Some(decision.signer_title.trim())),
                     commendation_proposals::signer_name.eq(Some(decision.signer_name.trim())),
                 )
             )?;
             let approved = decide_nominees(conn, &nominees, &decision.nominees, |n| {
-                form.multiple_for(n.subject_kind).map(|m| catalogue::reward_amount(base, m))
+                form.multiple_for(n.subject_kind)
+                    .map(|m| catalogue::reward_amount(base, m))
             })?;
             let reference = format!("Quyết định số {}", entry.text());
             record_titles(conn, row, &form, &approved, &reference, day, now)?;
@@ -553,7 +666,10 @@ pub fn perform(
                 id,
                 expected,
                 now,
-                (commendation_proposals::state.eq(to), commendation_proposals::rejection_reason.eq(note))
+                (
+                    commendation_proposals::state.eq(to),
+                    commendation_proposals::rejection_reason.eq(note)
+                )
             )?;
             for nominee in &nominees {
                 set_nominee(conn, nominee.id, NomineeOutcome::Rejected, note, None)?;
@@ -562,9 +678,20 @@ pub fn perform(
         Step::Forward(forward) => {
             let day = forward.forwarded_on.0;
             not_after_today("forwardedOn", day, today)?;
-            let purpose = format!("Tờ trình đề nghị tặng {} (hồ sơ đề nghị số {})", form.name, row.id);
+            let purpose = format!(
+                "Tờ trình đề nghị tặng {} (hồ sơ đề nghị số {})",
+                form.name, row.id
+            );
             let entry = match forward.reserved_number_id {
-                Some(reserved) => registers::issue_reserved(conn, reserved, RegisterKind::Ttr, day.year(), &purpose, day, now)?,
+                Some(reserved) => registers::issue_reserved(
+                    conn,
+                    reserved,
+                    RegisterKind::Ttr,
+                    day.year(),
+                    &purpose,
+                    day,
+                    now,
+                )?,
                 None => registers::take(
                     conn,
                     NewEntry {
@@ -595,7 +722,11 @@ pub fn perform(
             let day = outcome.decision_date.0;
             not_after_today("decisionDate", day, today)?;
             if row.forwarded_on.is_some_and(|f| day < f) {
-                return Err(AppError::field("decisionDate", "range", "Quyết định của cấp trên không trước ngày trình."));
+                return Err(AppError::field(
+                    "decisionDate",
+                    "range",
+                    "Quyết định của cấp trên không trước ngày trình.",
+                ));
             }
             check_decisions("nominees", &nominees, &outcome.nominees)?;
             versioned_update!(
@@ -606,19 +737,28 @@ pub fn perform(
                 now,
                 (
                     commendation_proposals::state.eq(to),
-                    commendation_proposals::higher_decision_number.eq(Some(outcome.decision_number.trim())),
+                    commendation_proposals::higher_decision_number
+                        .eq(Some(outcome.decision_number.trim())),
                     commendation_proposals::higher_decision_date.eq(Some(day)),
                 )
             )?;
             let approved = decide_nominees(conn, &nominees, &outcome.nominees, |_| None)?;
-            let reference = format!("Quyết định số {} của {}", outcome.decision_number.trim(), form.authority.label());
+            let reference = format!(
+                "Quyết định số {} của {}",
+                outcome.decision_number.trim(),
+                form.authority.label()
+            );
             record_titles(conn, row, &form, &approved, &reference, day, now)?;
         }
         Step::MarkAwarded(awarded) => {
             let day = awarded.awarded_on.0;
             not_after_today("awardedOn", day, today)?;
             if row.decided_on.is_some_and(|d| day < d) {
-                return Err(AppError::field("awardedOn", "range", "Ngày trao tặng không trước ngày quyết định."));
+                return Err(AppError::field(
+                    "awardedOn",
+                    "range",
+                    "Ngày trao tặng không trước ngày quyết định.",
+                ));
             }
             versioned_update!(
                 conn,
@@ -626,11 +766,22 @@ pub fn perform(
                 id,
                 expected,
                 now,
-                (commendation_proposals::state.eq(to), commendation_proposals::awarded_on.eq(Some(day)))
+                (
+                    commendation_proposals::state.eq(to),
+                    commendation_proposals::awarded_on.eq(Some(day))
+                )
             )?;
         }
     }
-    timeline::record(conn, id, actor, now, step.action().as_str(), (Some(row.state), Some(to)), note)
+    timeline::record(
+        conn,
+        id,
+        actor,
+        now,
+        step.action().as_str(),
+        (Some(row.state), Some(to)),
+        note,
+    )
 }
 
 /// Moves the proposals of a closed meeting on: each from `in_council` to `pending_decision`,
@@ -659,15 +810,24 @@ pub fn after_ballots(
             .set(commendation_nominees::vote_result.eq(Some(*result)))
             .execute(conn)?;
     }
-    let passed = results.iter().filter(|(_, r)| *r == super::types::VoteResult::Passed).count();
-    let note = format!("Hội đồng đã bỏ phiếu kín: {passed}/{} đạt tỷ lệ đồng ý.", results.len());
+    let passed = results
+        .iter()
+        .filter(|(_, r)| *r == super::types::VoteResult::Passed)
+        .count();
+    let note = format!(
+        "Hội đồng đã bỏ phiếu kín: {passed}/{} đạt tỷ lệ đồng ý.",
+        results.len()
+    );
     timeline::record(
         conn,
         row.id,
         actor,
         now,
         ProposalAction::CloseBallots.as_str(),
-        (Some(ProposalState::InCouncil), Some(ProposalState::PendingDecision)),
+        (
+            Some(ProposalState::InCouncil),
+            Some(ProposalState::PendingDecision),
+        ),
         Some(&note),
     )
 }

@@ -199,20 +199,65 @@ use ProposalAction as A;
 use Route as R;
 
 pub const TRANSITIONS: &[Transition] = &[
-    row(A::Edit, EDITABLE, None, Actor::Roles(DRAFTERS), R::Always, &[], NoteRule::None),
-    row(A::Delete, &[S::Draft], None, Actor::Roles(DRAFTERS), R::Always, &[], NoteRule::None),
-    row(A::Attach, EDITABLE, None, Actor::Roles(DRAFTERS), R::Always, &[], NoteRule::None),
-    row(A::Attach, IN_PROGRESS, None, Actor::Roles(OFFICE), R::Always, &[], NoteRule::None),
+    row(
+        A::Edit,
+        EDITABLE,
+        None,
+        Actor::Roles(DRAFTERS),
+        R::Always,
+        &[],
+        NoteRule::None,
+    ),
+    row(
+        A::Delete,
+        &[S::Draft],
+        None,
+        Actor::Roles(DRAFTERS),
+        R::Always,
+        &[],
+        NoteRule::None,
+    ),
+    row(
+        A::Attach,
+        EDITABLE,
+        None,
+        Actor::Roles(DRAFTERS),
+        R::Always,
+        &[],
+        NoteRule::None,
+    ),
+    row(
+        A::Attach,
+        IN_PROGRESS,
+        None,
+        Actor::Roles(OFFICE),
+        R::Always,
+        &[],
+        NoteRule::None,
+    ),
     row(
         A::Submit,
         EDITABLE,
         Some(S::Submitted),
         Actor::Roles(DRAFTERS),
         R::Always,
-        &[G::HasNominees, G::HasToTrinh, G::HasReportUnlessAdHoc, G::HasSummaryIfAdHoc],
+        &[
+            G::HasNominees,
+            G::HasToTrinh,
+            G::HasReportUnlessAdHoc,
+            G::HasSummaryIfAdHoc,
+        ],
         NoteRule::Optional,
     ),
-    row(A::Receive, &[S::Submitted], Some(S::Received), Actor::Roles(OFFICE), R::Always, &[], NoteRule::Optional),
+    row(
+        A::Receive,
+        &[S::Submitted],
+        Some(S::Received),
+        Actor::Roles(OFFICE),
+        R::Always,
+        &[],
+        NoteRule::Optional,
+    ),
     row(
         A::Return,
         &[S::Submitted, S::Received],
@@ -222,7 +267,15 @@ pub const TRANSITIONS: &[Transition] = &[
         &[],
         NoteRule::Required,
     ),
-    row(A::Review, &[S::Received], Some(S::Reviewed), Actor::Roles(OFFICE), R::Always, &[], NoteRule::Optional),
+    row(
+        A::Review,
+        &[S::Received],
+        Some(S::Reviewed),
+        Actor::Roles(OFFICE),
+        R::Always,
+        &[],
+        NoteRule::Optional,
+    ),
     row(
         A::StartNotice,
         &[S::Reviewed],
@@ -286,7 +339,15 @@ pub const TRANSITIONS: &[Transition] = &[
         &[G::EligibleNominees],
         NoteRule::Optional,
     ),
-    row(A::Reject, &[S::PendingDecision], Some(S::Rejected), Actor::Roles(LEADER), R::Always, &[], NoteRule::Required),
+    row(
+        A::Reject,
+        &[S::PendingDecision],
+        Some(S::Rejected),
+        Actor::Roles(LEADER),
+        R::Always,
+        &[],
+        NoteRule::Required,
+    ),
     row(
         A::Forward,
         &[S::PendingDecision],
@@ -314,7 +375,15 @@ pub const TRANSITIONS: &[Transition] = &[
         &[],
         NoteRule::Optional,
     ),
-    row(A::MarkAwarded, &[S::Approved], Some(S::Awarded), Actor::Roles(OFFICE), R::Always, &[], NoteRule::Optional),
+    row(
+        A::MarkAwarded,
+        &[S::Approved],
+        Some(S::Awarded),
+        Actor::Roles(OFFICE),
+        R::Always,
+        &[],
+        NoteRule::Optional,
+    ),
 ];
 
 /// What the table needs to know about one proposal and its caller.
@@ -377,7 +446,9 @@ pub fn guard_failure(guard: Guard, facts: &Facts) -> Option<&'static str> {
     failed.then_some(match guard {
         G::HasNominees => "Hồ sơ chưa có tập thể, cá nhân nào được đề nghị.",
         G::HasToTrinh => "Cần đính kèm tờ trình đề nghị khen thưởng của đơn vị.",
-        G::HasReportUnlessAdHoc => "Cần đính kèm báo cáo thành tích của tập thể, cá nhân được đề nghị.",
+        G::HasReportUnlessAdHoc => {
+            "Cần đính kèm báo cáo thành tích của tập thể, cá nhân được đề nghị."
+        }
         G::HasSummaryIfAdHoc => "Khen thưởng đột xuất cần bản tóm tắt thành tích.",
         G::NoticeEnded => "Chưa hết thời hạn công khai lấy ý kiến.",
         G::EligibleNominees => {
@@ -403,7 +474,11 @@ pub fn authorize(
     action: ProposalAction,
 ) -> AppResult<&'static Transition> {
     let transition = applicable(principal, facts, action)?;
-    if let Some(reason) = transition.guards.iter().find_map(|g| guard_failure(*g, facts)) {
+    if let Some(reason) = transition
+        .guards
+        .iter()
+        .find_map(|g| guard_failure(*g, facts))
+    {
         return Err(AppError::new(ErrorCode::StepNotReady).with_detail(reason));
     }
     Ok(transition)
@@ -456,8 +531,12 @@ fn route_explanation(action: ProposalAction, facts: &Facts) -> &'static str {
     match action {
         A::StartNotice if facts.ad_hoc => "khen thưởng đột xuất không công khai lấy ý kiến.",
         A::StartNotice => "hình thức khen thưởng này không yêu cầu công khai.",
-        A::SendToCouncil if facts.notice_required => "hồ sơ phải công khai lấy ý kiến trước khi trình Hội đồng.",
-        A::SendToCouncil => "hình thức khen thưởng này (hoặc khen thưởng đột xuất) không cần Hội đồng bỏ phiếu.",
+        A::SendToCouncil if facts.notice_required => {
+            "hồ sơ phải công khai lấy ý kiến trước khi trình Hội đồng."
+        }
+        A::SendToCouncil => {
+            "hình thức khen thưởng này (hoặc khen thưởng đột xuất) không cần Hội đồng bỏ phiếu."
+        }
         A::SendToDecision => "hồ sơ còn phải công khai hoặc được Hội đồng bỏ phiếu trước.",
         A::Approve => "hình thức này do cấp trên quyết định; hãy trình cấp trên.",
         A::Forward => "hình thức này do Giám đốc Sở quyết định.",
@@ -509,7 +588,9 @@ pub fn allowed_actions(principal: &Principal, facts: &Facts) -> Vec<AllowedActio
 mod tests {
     use super::*;
     use crate::auth::Rule;
-    use crate::auth::roles::{CommendationOffice, DecideCommendations, DraftProposals, People, Review};
+    use crate::auth::roles::{
+        CommendationOffice, DecideCommendations, DraftProposals, People, Review,
+    };
     use crate::commendations::types::ProposalState;
 
     /// The endpoint's `Auth<Rule>` admits at least the roles the table names for its action.

@@ -53,7 +53,15 @@ pub async fn submit_proposal(
     if_match: IfMatch,
     Json(body): Json<StepNote>,
 ) -> AppResult<HttpResponse> {
-    take(auth, state, id.into_inner(), if_match, AuditAction::Submit, Step::Submit(body)).await
+    take(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        AuditAction::Submit,
+        Step::Submit(body),
+    )
+    .await
 }
 
 /// Văn phòng Sở tiếp nhận hồ sơ.
@@ -79,7 +87,15 @@ pub async fn receive_proposal(
     if_match: IfMatch,
     Json(body): Json<StepNote>,
 ) -> AppResult<HttpResponse> {
-    take(auth, state, id.into_inner(), if_match, AuditAction::Transition, Step::Receive(body)).await
+    take(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        AuditAction::Transition,
+        Step::Receive(body),
+    )
+    .await
 }
 
 /// Trả lại hồ sơ cho đơn vị (ghi rõ lý do).
@@ -105,7 +121,15 @@ pub async fn return_proposal(
     if_match: IfMatch,
     Json(body): Json<StepNote>,
 ) -> AppResult<HttpResponse> {
-    take(auth, state, id.into_inner(), if_match, AuditAction::Return, Step::Return(body)).await
+    take(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        AuditAction::Return,
+        Step::Return(body),
+    )
+    .await
 }
 
 /// Thẩm định từng tập thể, cá nhân được đề nghị.
@@ -131,7 +155,15 @@ pub async fn review_proposal(
     if_match: IfMatch,
     Json(body): Json<ReviewInput>,
 ) -> AppResult<HttpResponse> {
-    take(auth, state, id.into_inner(), if_match, AuditAction::Transition, Step::Review(body)).await
+    take(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        AuditAction::Transition,
+        Step::Review(body),
+    )
+    .await
 }
 
 /// Công khai danh sách đề nghị để lấy ý kiến.
@@ -157,7 +189,15 @@ pub async fn start_notice(
     if_match: IfMatch,
     Json(body): Json<NoticeInput>,
 ) -> AppResult<HttpResponse> {
-    take(auth, state, id.into_inner(), if_match, AuditAction::Transition, Step::StartNotice(body)).await
+    take(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        AuditAction::Transition,
+        Step::StartNotice(body),
+    )
+    .await
 }
 
 /// Trình Hội đồng Thi đua – Khen thưởng xét.
@@ -183,7 +223,15 @@ pub async fn send_to_council(
     if_match: IfMatch,
     Json(body): Json<StepNote>,
 ) -> AppResult<HttpResponse> {
-    take(auth, state, id.into_inner(), if_match, AuditAction::Transition, Step::SendToCouncil(body)).await
+    take(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        AuditAction::Transition,
+        Step::SendToCouncil(body),
+    )
+    .await
 }
 
 /// Trình lãnh đạo Sở quyết định.
@@ -209,7 +257,15 @@ pub async fn send_to_decision(
     if_match: IfMatch,
     Json(body): Json<StepNote>,
 ) -> AppResult<HttpResponse> {
-    take(auth, state, id.into_inner(), if_match, AuditAction::Transition, Step::SendToDecision(body)).await
+    take(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        AuditAction::Transition,
+        Step::SendToDecision(body),
+    )
+    .await
 }
 
 /// Kết thúc thời hạn công khai.
@@ -235,7 +291,15 @@ pub async fn close_notice(
     if_match: IfMatch,
     Json(body): Json<StepNote>,
 ) -> AppResult<HttpResponse> {
-    take(auth, state, id.into_inner(), if_match, AuditAction::Close, Step::CloseNotice(body)).await
+    take(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        AuditAction::Close,
+        Step::CloseNotice(body),
+    )
+    .await
 }
 
 /// Quyết định khen thưởng (cấp số quyết định).
@@ -261,7 +325,15 @@ pub async fn approve_proposal(
     if_match: IfMatch,
     Json(body): Json<DecisionInput>,
 ) -> AppResult<HttpResponse> {
-    take(auth, state, id.into_inner(), if_match, AuditAction::Transition, Step::Approve(body)).await
+    take(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        AuditAction::Transition,
+        Step::Approve(body),
+    )
+    .await
 }
 
 /// Quyết định không khen thưởng (ghi rõ lý do).
@@ -287,7 +359,15 @@ pub async fn reject_proposal(
     if_match: IfMatch,
     Json(body): Json<StepNote>,
 ) -> AppResult<HttpResponse> {
-    take(auth, state, id.into_inner(), if_match, AuditAction::Transition, Step::Reject(body)).await
+    take(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        AuditAction::Transition,
+        Step::Reject(body),
+    )
+    .await
 }
 
 /// Trình cấp có thẩm quyền quyết định (cấp số tờ trình).
@@ -313,7 +393,15 @@ pub async fn forward_proposal(
     if_match: IfMatch,
     Json(body): Json<ForwardInput>,
 ) -> AppResult<HttpResponse> {
-    take(auth, state, id.into_inner(), if_match, AuditAction::Transition, Step::Forward(body)).await
+    take(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        AuditAction::Transition,
+        Step::Forward(body),
+    )
+    .await
 }
 
 /// Ghi nhận quyết định khen thưởng của cấp trên.
@@ -339,7 +427,15 @@ pub async fn record_outcome(
     if_match: IfMatch,
     Json(body): Json<OutcomeInput>,
 ) -> AppResult<HttpResponse> {
-    take(auth, state, id.into_inner(), if_match, AuditAction::Transition, Step::RecordOutcome(body)).await
+    take(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        AuditAction::Transition,
+        Step::RecordOutcome(body),
+    )
+    .await
 }
 
 /// Xác nhận đã trao tặng.
@@ -365,12 +461,19 @@ pub async fn mark_awarded(
     if_match: IfMatch,
     Json(body): Json<AwardedInput>,
 ) -> AppResult<HttpResponse> {
-    take(auth, state, id.into_inner(), if_match, AuditAction::Transition, Step::MarkAwarded(body)).await
+    take(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        AuditAction::Transition,
+        Step::MarkAwarded(body),
+    )
+    .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg
-        .service(submit_proposal)
+    cfg.service(submit_proposal)
         .service(receive_proposal)
         .service(return_proposal)
         .service(review_proposal)

@@ -211,7 +211,15 @@ impl SetRow {
 }
 
 pub fn criteria_of(conn: &mut DbConnection, set_id: i64) -> AppResult<Vec<Criterion>> {
-    type Row = (i64, i32, String, Option<String>, i32, CriterionMode, Option<i32>);
+    type Row = (
+        i64,
+        i32,
+        String,
+        Option<String>,
+        i32,
+        CriterionMode,
+        Option<i32>,
+    );
     let rows: Vec<Row> = criteria::table
         .filter(criteria::set_id.eq(set_id))
         .order(criteria::position.asc())
@@ -279,7 +287,11 @@ fn sees_drafts(principal: &Principal) -> bool {
 }
 
 /// A set `principal` may read (a hidden draft is "not found").
-pub fn find_visible(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<CriteriaSet> {
+pub fn find_visible(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    id: i64,
+) -> AppResult<CriteriaSet> {
     let row = find_row(conn, id)?;
     if !row.visible_to(principal) {
         return Err(AppError::not_found("bộ tiêu chí"));

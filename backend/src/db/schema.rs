@@ -1004,38 +1004,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     propagation_activities,
     propagation_exemplars,
     exemplar_publications,
-);
-diesel::allow_tables_to_appear_in_same_query!(report_submissions, units);
-diesel::allow_tables_to_appear_in_same_query!(report_submissions, users);
-diesel::allow_tables_to_appear_in_same_query!(webhook_deliveries, webhook_subscriptions);
-diesel::allow_tables_to_appear_in_same_query!(difficulties, units);
-diesel::allow_tables_to_appear_in_same_query!(difficulties, difficulty_events);
-diesel::allow_tables_to_appear_in_same_query!(difficulties, exemplars);
-diesel::allow_tables_to_appear_in_same_query!(
-    units,
-    users,
-    sessions,
-    refresh_tokens,
-    service_accounts,
-    audit_log,
-    settings,
-    movements,
-    exemplars,
-    exemplar_movements,
-    initiatives,
-    stage_events,
-    nurturing_plans,
-    milestones,
-    summaries,
-    replications,
-    introductions,
-    introduction_exemplars,
-    criteria_sets,
-    criteria,
-    evaluations,
-    evaluation_items,
-    attachments,
-    notifications,
     award_forms,
     base_salaries,
     number_registers,
@@ -1059,3 +1027,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     title_records,
     discipline_records,
 );
+diesel::allow_tables_to_appear_in_same_query!(report_submissions, units);
+diesel::allow_tables_to_appear_in_same_query!(report_submissions, users);
+diesel::allow_tables_to_appear_in_same_query!(webhook_deliveries, webhook_subscriptions);
+diesel::allow_tables_to_appear_in_same_query!(difficulties, units);
+diesel::allow_tables_to_appear_in_same_query!(difficulties, difficulty_events);
+diesel::allow_tables_to_appear_in_same_query!(difficulties, exemplars);

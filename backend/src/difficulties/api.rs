@@ -8,8 +8,11 @@ use utoipa::IntoParams;
 use super::model::{self, Difficulty, DifficultyInput, DifficultySummaryItem, Filter, StepInput};
 use super::summary::{self, DifficultySummary};
 use super::workflow::{DifficultyAction, DifficultyStatus};
-use crate::audit::{self, AuditContext, AuditAction};
-use crate::auth::roles::{AnswerDifficulty, DifficultyUnitOrOffice, Difficulties, DirectDifficulty, Oversight, RaiseDifficulty};
+use crate::audit::{self, AuditAction, AuditContext};
+use crate::auth::roles::{
+    AnswerDifficulty, Difficulties, DifficultyUnitOrOffice, DirectDifficulty, Oversight,
+    RaiseDifficulty,
+};
 use crate::auth::{Auth, Principal, Rule};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
@@ -43,7 +46,11 @@ fn range(from: Option<Day>, to: Option<Day>) -> AppResult<()> {
     if let (Some(from), Some(to)) = (from, to)
         && from > to
     {
-        return Err(AppError::field("to", "before_from", "Ngày kết thúc không được trước ngày bắt đầu."));
+        return Err(AppError::field(
+            "to",
+            "before_from",
+            "Ngày kết thúc không được trước ngày bắt đầu.",
+        ));
     }
     Ok(())
 }
@@ -65,7 +72,10 @@ pub async fn list_difficulties(
 ) -> AppResult<web::Json<Page<DifficultySummaryItem>>> {
     let page = PageRequest::new(q.page, q.page_size)?;
     range(q.from, q.to)?;
-    if q.q.as_deref().is_some_and(|text| text.chars().count() > 200) {
+    if q.q
+        .as_deref()
+        .is_some_and(|text| text.chars().count() > 200)
+    {
         return Err(AppError::field("q", "length", "Tối đa 200 ký tự."));
     }
     let filter = Filter {
@@ -79,7 +89,8 @@ pub async fn list_difficulties(
     let result = state
         .db
         .run(move |conn| {
-            let (rows, total) = model::rows(conn, &principal, &filter, page.offset(), page.limit())?;
+            let (rows, total) =
+                model::rows(conn, &principal, &filter, page.offset(), page.limit())?;
             let items = rows
                 .into_iter()
                 .map(|row| model::summary_item(conn, row))
@@ -124,10 +135,19 @@ pub async fn difficulty_summary(
     );
     let to = q.to.map_or(today, Day::date);
     if from > to {
-        return Err(AppError::field("from", "after_to", "Ngày bắt đầu không được sau ngày kết thúc."));
+        return Err(AppError::field(
+            "from",
+            "after_to",
+            "Ngày bắt đầu không được sau ngày kết thúc.",
+        ));
     }
     let principal = auth.principal;
-    Ok(web::Json(state.db.run(move |conn| summary::summary(conn, &principal, from, to)).await?))
+    Ok(web::Json(
+        state
+            .db
+            .run(move |conn| summary::summary(conn, &principal, from, to))
+            .await?,
+    ))
 }
 
 /// One difficulty with its steps (and the time each took), files and what the caller may do.
@@ -147,8 +167,15 @@ pub async fn get_difficulty(
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let principal = auth.principal;
-    let difficulty = state.db.run(move |conn| model::load(conn, &principal, id)).await?;
-    Ok(json_with_etag(StatusCode::OK, difficulty.version, &difficulty))
+    let difficulty = state
+        .db
+        .run(move |conn| model::load(conn, &principal, id))
+        .await?;
+    Ok(json_with_etag(
+        StatusCode::OK,
+        difficulty.version,
+        &difficulty,
+    ))
 }
 
 fn checked(input: DifficultyInput) -> AppResult<DifficultyInput> {
@@ -181,18 +208,43 @@ pub async fn raise_difficulty(
         .transaction(move |conn| {
             let id = model::raise(conn, &principal, &input, ctx.at)?;
             let difficulty = model::load(conn, &principal, id)?;
-            audit::record(conn, &ctx, AuditAction::Create, audit::EntityType::Difficulty, Some(id), None, audit::snapshot(&difficulty))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Create,
+                audit::EntityType::Difficulty,
+                Some(id),
+                None,
+                audit::snapshot(&difficulty),
+            )?;
             Ok(difficulty)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::CREATED, difficulty.version, &difficulty))
+    Ok(json_with_etag(
+        StatusCode::CREATED,
+        difficulty.version,
+        &difficulty,
+    ))
 }
 
 /// Runs a change of a difficulty in one transaction, audited, and answers it as it is after.
-async fn change<R, F>(auth: Auth<R>, state: web::Data<AppState>, id: i64, action: AuditAction, f: F) -> AppResult<HttpResponse>
+async fn change<R, F>(
+    auth: Auth<R>,
+    state: web::Data<AppState>,
+    id: i64,
+    action: AuditAction,
+    f: F,
+) -> AppResult<HttpResponse>
 where
     R: Rule,
-    F: FnOnce(&mut DbConnection, &Principal, &model::DifficultyRow, chrono::NaiveDateTime) -> AppResult<()> + Send + 'static,
+    F: FnOnce(
+            &mut DbConnection,
+            &Principal,
+            &model::DifficultyRow,
+            chrono::NaiveDateTime,
+        ) -> AppResult<()>
+        + Send
+        + 'static,
 {
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
@@ -204,11 +256,23 @@ where
             let before = model::to_dto(conn, &principal, row.clone())?;
             f(conn, &principal, &row, ctx.at)?;
             let after = model::load(conn, &principal, id)?;
-            audit::record(conn, &ctx, action, audit::EntityType::Difficulty, Some(id), audit::snapshot(&before), audit::snapshot(&after))?;
+            audit::record(
+                conn,
+                &ctx,
+                action,
+                audit::EntityType::Difficulty,
+                Some(id),
+                audit::snapshot(&before),
+                audit::snapshot(&after),
+            )?;
             Ok(after)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::OK, difficulty.version, &difficulty))
+    Ok(json_with_etag(
+        StatusCode::OK,
+        difficulty.version,
+        &difficulty,
+    ))
 }
 
 /// Edits a difficulty nobody has taken up yet. Requires `If-Match`.
@@ -233,9 +297,13 @@ pub async fn update_difficulty(
     Json(input): Json<DifficultyInput>,
 ) -> AppResult<HttpResponse> {
     let input = checked(input)?;
-    change(auth, state, id.into_inner(), AuditAction::Update, move |conn, principal, row, now| {
-        model::edit(conn, principal, row, if_match, now, &input)
-    })
+    change(
+        auth,
+        state,
+        id.into_inner(),
+        AuditAction::Update,
+        move |conn, principal, row, now| model::edit(conn, principal, row, if_match, now, &input),
+    )
     .await
 }
 
@@ -265,7 +333,15 @@ pub async fn delete_difficulty(
             model::ensure_readable(&principal, &row)?;
             let before = model::to_dto(conn, &principal, row.clone())?;
             model::delete(conn, &principal, &row, if_match)?;
-            audit::record(conn, &ctx, AuditAction::Delete, audit::EntityType::Difficulty, Some(id), audit::snapshot(&before), None)
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Delete,
+                audit::EntityType::Difficulty,
+                Some(id),
+                audit::snapshot(&before),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -281,9 +357,15 @@ async fn step<R: Rule>(
     audit_action: AuditAction,
 ) -> AppResult<HttpResponse> {
     validate(&input)?;
-    change(auth, state, id, audit_action, move |conn, principal, row, now| {
-        model::step(conn, principal, row, action, if_match, now, input.note())
-    })
+    change(
+        auth,
+        state,
+        id,
+        audit_action,
+        move |conn, principal, row, now| {
+            model::step(conn, principal, row, action, if_match, now, input.note())
+        },
+    )
     .await
 }
 
@@ -299,8 +381,23 @@ async fn step<R: Rule>(
     responses((status = 200, body = Difficulty, headers(("ETag" = String))), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/difficulties/{id}/answer")]
-pub async fn answer_difficulty(auth: Auth<AnswerDifficulty>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch, Json(input): Json<StepInput>) -> AppResult<HttpResponse> {
-    step(auth, state, id.into_inner(), if_match, input, DifficultyAction::Answer, AuditAction::Answer).await
+pub async fn answer_difficulty(
+    auth: Auth<AnswerDifficulty>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+    Json(input): Json<StepInput>,
+) -> AppResult<HttpResponse> {
+    step(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        input,
+        DifficultyAction::Answer,
+        AuditAction::Answer,
+    )
+    .await
 }
 
 /// The Office refers it to the leadership (`note`: the Office's report, required). Requires
@@ -315,8 +412,23 @@ pub async fn answer_difficulty(auth: Auth<AnswerDifficulty>, state: web::Data<Ap
     responses((status = 200, body = Difficulty, headers(("ETag" = String))), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/difficulties/{id}/refer")]
-pub async fn refer_difficulty(auth: Auth<AnswerDifficulty>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch, Json(input): Json<StepInput>) -> AppResult<HttpResponse> {
-    step(auth, state, id.into_inner(), if_match, input, DifficultyAction::Refer, AuditAction::Refer).await
+pub async fn refer_difficulty(
+    auth: Auth<AnswerDifficulty>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+    Json(input): Json<StepInput>,
+) -> AppResult<HttpResponse> {
+    step(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        input,
+        DifficultyAction::Refer,
+        AuditAction::Refer,
+    )
+    .await
 }
 
 /// The leadership directs (`note`: the direction, required); the unit and the Office are told.
@@ -331,8 +443,23 @@ pub async fn refer_difficulty(auth: Auth<AnswerDifficulty>, state: web::Data<App
     responses((status = 200, body = Difficulty, headers(("ETag" = String))), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/difficulties/{id}/direct")]
-pub async fn direct_difficulty(auth: Auth<DirectDifficulty>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch, Json(input): Json<StepInput>) -> AppResult<HttpResponse> {
-    step(auth, state, id.into_inner(), if_match, input, DifficultyAction::Direct, AuditAction::Direct).await
+pub async fn direct_difficulty(
+    auth: Auth<DirectDifficulty>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+    Json(input): Json<StepInput>,
+) -> AppResult<HttpResponse> {
+    step(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        input,
+        DifficultyAction::Direct,
+        AuditAction::Direct,
+    )
+    .await
 }
 
 /// Closes a difficulty that was answered or directed (`note` optional). Requires `If-Match`.
@@ -346,8 +473,23 @@ pub async fn direct_difficulty(auth: Auth<DirectDifficulty>, state: web::Data<Ap
     responses((status = 200, body = Difficulty, headers(("ETag" = String))), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/difficulties/{id}/close")]
-pub async fn close_difficulty(auth: Auth<DifficultyUnitOrOffice>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch, Json(input): Json<StepInput>) -> AppResult<HttpResponse> {
-    step(auth, state, id.into_inner(), if_match, input, DifficultyAction::Close, AuditAction::Close).await
+pub async fn close_difficulty(
+    auth: Auth<DifficultyUnitOrOffice>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+    Json(input): Json<StepInput>,
+) -> AppResult<HttpResponse> {
+    step(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        input,
+        DifficultyAction::Close,
+        AuditAction::Close,
+    )
+    .await
 }
 
 /// The unit asks again after an answer or a direction (`note`: why, required). Requires
@@ -362,8 +504,23 @@ pub async fn close_difficulty(auth: Auth<DifficultyUnitOrOffice>, state: web::Da
     responses((status = 200, body = Difficulty, headers(("ETag" = String))), (status = 409, response = crate::openapi::Conflict))
 )]
 #[post("/difficulties/{id}/reopen")]
-pub async fn reopen_difficulty(auth: Auth<RaiseDifficulty>, state: web::Data<AppState>, id: web::Path<i64>, if_match: IfMatch, Json(input): Json<StepInput>) -> AppResult<HttpResponse> {
-    step(auth, state, id.into_inner(), if_match, input, DifficultyAction::Reopen, AuditAction::Reopen).await
+pub async fn reopen_difficulty(
+    auth: Auth<RaiseDifficulty>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    if_match: IfMatch,
+    Json(input): Json<StepInput>,
+) -> AppResult<HttpResponse> {
+    step(
+        auth,
+        state,
+        id.into_inner(),
+        if_match,
+        input,
+        DifficultyAction::Reopen,
+        AuditAction::Reopen,
+    )
+    .await
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

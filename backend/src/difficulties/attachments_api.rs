@@ -19,13 +19,21 @@ use crate::http::upload;
 use crate::state::AppState;
 
 /// Whoever reads the difficulty reads its files (404 otherwise).
-pub fn ensure_can_read_files(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<()> {
+pub fn ensure_can_read_files(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    id: i64,
+) -> AppResult<()> {
     let row = model::find_row(conn, id).map_err(|_| AppError::not_found("tệp đính kèm"))?;
     model::ensure_readable(principal, &row).map_err(|_| AppError::not_found("tệp đính kèm"))
 }
 
 /// Files are added and removed as the workflow's `attach` step allows.
-pub fn ensure_can_change_files(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<()> {
+pub fn ensure_can_change_files(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    id: i64,
+) -> AppResult<()> {
     let row = model::find_row(conn, id)?;
     model::ensure_readable(principal, &row)?;
     workflow::authorize(principal, &row.state(), DifficultyAction::Attach).map(|_| ())
@@ -77,7 +85,10 @@ pub async fn upload_difficulty_attachment(
     let store = Storage::new(&state.settings.data_dir);
     let bytes = upload.bytes;
     let size_bytes = bytes.len() as i64;
-    let _decode = storage::DECODES.acquire().await.map_err(AppError::internal)?;
+    let _decode = storage::DECODES
+        .acquire()
+        .await
+        .map_err(AppError::internal)?;
     let (sha256, has_thumbnail) = web::block(move || -> AppResult<(String, bool)> {
         let sha256 = store.store(&bytes)?;
         let thumbnail = storage::is_image(content_type) && store.make_thumbnail(&sha256, &bytes)?;
@@ -119,7 +130,11 @@ pub async fn upload_difficulty_attachment(
             Ok(attachment)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::CREATED, attachment.version, &attachment))
+    Ok(json_with_etag(
+        StatusCode::CREATED,
+        attachment.version,
+        &attachment,
+    ))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

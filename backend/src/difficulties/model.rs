@@ -24,7 +24,11 @@ use crate::{versioned_delete, versioned_update};
 #[serde(rename_all = "camelCase")]
 pub struct DifficultyInput {
     #[validate(length(min = 3, max = 300))]
-    #[schema(min_length = 3, max_length = 300, example = "Vướng mắc khi lập hồ sơ đề nghị khen thưởng đột xuất")]
+    #[schema(
+        min_length = 3,
+        max_length = 300,
+        example = "Vướng mắc khi lập hồ sơ đề nghị khen thưởng đột xuất"
+    )]
     pub subject: String,
     /// What is difficult, what was tried, what is asked of the Office.
     #[validate(length(min = 10, max = 10000))]
@@ -42,7 +46,10 @@ impl DifficultyInput {
     pub fn normalized(mut self) -> Self {
         self.subject = self.subject.trim().to_owned();
         self.body = self.body.trim().to_owned();
-        self.obligation_key = self.obligation_key.map(|k| k.trim().to_owned()).filter(|k| !k.is_empty());
+        self.obligation_key = self
+            .obligation_key
+            .map(|k| k.trim().to_owned())
+            .filter(|k| !k.is_empty());
         self
     }
 }
@@ -58,7 +65,11 @@ pub struct StepInput {
 
 impl StepInput {
     pub fn note(&self) -> Option<String> {
-        self.note.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned)
+        self.note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
     }
 }
 
@@ -197,7 +208,8 @@ struct EventRow {
 }
 
 fn unit(conn: &mut DbConnection, id: i64) -> AppResult<UnitRef> {
-    crate::units::model::unit_ref(conn, id)?.ok_or_else(|| AppError::internal(format!("unit {id} vanished")))
+    crate::units::model::unit_ref(conn, id)?
+        .ok_or_else(|| AppError::internal(format!("unit {id} vanished")))
 }
 
 fn steps(conn: &mut DbConnection, id: i64) -> AppResult<Vec<Step>> {
@@ -238,7 +250,10 @@ fn timings(raised_at: NaiveDateTime, steps: &[Step]) -> Timings {
         .iter()
         .rposition(|s| s.action == DifficultyAction::Direct)
         .and_then(|at| {
-            let referral = steps[..at].iter().rev().find(|s| s.action == DifficultyAction::Refer)?;
+            let referral = steps[..at]
+                .iter()
+                .rev()
+                .find(|s| s.action == DifficultyAction::Refer)?;
             Some((steps[at].at - referral.at).num_seconds())
         });
     let resolution = steps
@@ -253,7 +268,11 @@ fn timings(raised_at: NaiveDateTime, steps: &[Step]) -> Timings {
     }
 }
 
-pub fn to_dto(conn: &mut DbConnection, principal: &Principal, row: DifficultyRow) -> AppResult<Difficulty> {
+pub fn to_dto(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    row: DifficultyRow,
+) -> AppResult<Difficulty> {
     let steps = steps(conn, row.id)?;
     let exemplar = match row.exemplar_id {
         Some(id) => exemplars::table
@@ -291,7 +310,10 @@ pub fn to_dto(conn: &mut DbConnection, principal: &Principal, row: DifficultyRow
     })
 }
 
-pub fn summary_item(conn: &mut DbConnection, row: DifficultyRow) -> AppResult<DifficultySummaryItem> {
+pub fn summary_item(
+    conn: &mut DbConnection,
+    row: DifficultyRow,
+) -> AppResult<DifficultySummaryItem> {
     Ok(DifficultySummaryItem {
         unit: unit(conn, row.unit_id)?,
         id: row.id,
@@ -323,7 +345,11 @@ pub fn ensure_readable(principal: &Principal, row: &DifficultyRow) -> AppResult<
         role if role.is_unit_scoped() => principal.unit_id == Some(row.unit_id),
         _ => true,
     };
-    if visible { Ok(()) } else { Err(AppError::not_found("phản ánh")) }
+    if visible {
+        Ok(())
+    } else {
+        Err(AppError::not_found("phản ánh"))
+    }
 }
 
 pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<Difficulty> {
@@ -353,8 +379,16 @@ pub fn rows(
     offset: i64,
     limit: i64,
 ) -> AppResult<(Vec<DifficultyRow>, i64)> {
-    let only_unit = if principal.role == Role::Integration { Some(-1) } else { policy::unit_restriction(principal) };
-    let patterns = filter.q.as_deref().map(crate::db::search::like_patterns).unwrap_or_default();
+    let only_unit = if principal.role == Role::Integration {
+        Some(-1)
+    } else {
+        policy::unit_restriction(principal)
+    };
+    let patterns = filter
+        .q
+        .as_deref()
+        .map(crate::db::search::like_patterns)
+        .unwrap_or_default();
     let filtered = || {
         let mut query = difficulties::table.into_boxed();
         if let Some(status) = filter.status {
@@ -367,10 +401,13 @@ pub fn rows(
             query = query.filter(difficulties::unit_id.eq(unit));
         }
         if let Some(from) = filter.from {
-            query = query.filter(difficulties::raised_at.ge(crate::time::local_day_start_utc(from)));
+            query =
+                query.filter(difficulties::raised_at.ge(crate::time::local_day_start_utc(from)));
         }
         if let Some(to) = filter.to {
-            query = query.filter(difficulties::raised_at.lt(crate::time::local_day_start_utc(to + chrono::Duration::days(1))));
+            query = query.filter(difficulties::raised_at.lt(crate::time::local_day_start_utc(
+                to + chrono::Duration::days(1),
+            )));
         }
         for pattern in &patterns {
             query = query.filter(difficulties::search_text.like(pattern.clone()).escape('\\'));
@@ -388,7 +425,12 @@ pub fn rows(
 }
 
 /// The related obligation and exemplar must be the unit's own.
-fn check_links(conn: &mut DbConnection, unit_id: i64, input: &DifficultyInput, now: NaiveDateTime) -> AppResult<()> {
+fn check_links(
+    conn: &mut DbConnection,
+    unit_id: i64,
+    input: &DifficultyInput,
+    now: NaiveDateTime,
+) -> AppResult<()> {
     let mut errors = Vec::new();
     if let Some(text) = &input.obligation_key {
         let owned = match ObligationKey::parse(text) {
@@ -398,16 +440,32 @@ fn check_links(conn: &mut DbConnection, unit_id: i64, input: &DifficultyInput, n
             _ => false,
         };
         if !owned {
-            errors.push(FieldError::new("obligationKey", "not_found", "Đơn vị không có nghĩa vụ báo cáo này."));
+            errors.push(FieldError::new(
+                "obligationKey",
+                "not_found",
+                "Đơn vị không có nghĩa vụ báo cáo này.",
+            ));
         }
     }
     if let Some(id) = input.exemplar_id {
-        let owner: Option<i64> = exemplars::table.find(id).select(exemplars::unit_id).first(conn).optional()?;
+        let owner: Option<i64> = exemplars::table
+            .find(id)
+            .select(exemplars::unit_id)
+            .first(conn)
+            .optional()?;
         if owner != Some(unit_id) {
-            errors.push(FieldError::new("exemplarId", "not_found", "Không có điển hình này trong đơn vị."));
+            errors.push(FieldError::new(
+                "exemplarId",
+                "not_found",
+                "Không có điển hình này trong đơn vị.",
+            ));
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(AppError::validation(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::validation(errors))
+    }
 }
 
 fn search_text(input: &DifficultyInput) -> String {
@@ -441,7 +499,12 @@ fn record_step(
 }
 
 /// Raises a difficulty for the caller's unit; returns its id.
-pub fn raise(conn: &mut DbConnection, principal: &Principal, input: &DifficultyInput, now: NaiveDateTime) -> AppResult<i64> {
+pub fn raise(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    input: &DifficultyInput,
+    now: NaiveDateTime,
+) -> AppResult<i64> {
     let unit_id = principal.unit_id.ok_or_else(AppError::outside_unit)?;
     check_links(conn, unit_id, input, now)?;
     let id = diesel::insert_into(difficulties::table)
@@ -461,7 +524,16 @@ pub fn raise(conn: &mut DbConnection, principal: &Principal, input: &DifficultyI
         ))
         .returning(difficulties::id)
         .get_result(conn)?;
-    record_step(conn, id, DifficultyAction::Raise, None, DifficultyStatus::Open, None, principal, now)?;
+    record_step(
+        conn,
+        id,
+        DifficultyAction::Raise,
+        None,
+        DifficultyStatus::Open,
+        None,
+        principal,
+        now,
+    )?;
     tell(conn, id, DifficultyAction::Raise, now)?;
     Ok(id)
 }
@@ -495,7 +567,12 @@ pub fn edit(
 }
 
 /// Withdraws a difficulty nobody has taken up; its steps and files go with it.
-pub fn delete(conn: &mut DbConnection, principal: &Principal, current: &DifficultyRow, if_match: IfMatch) -> AppResult<()> {
+pub fn delete(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    current: &DifficultyRow,
+    if_match: IfMatch,
+) -> AppResult<()> {
     workflow::authorize(principal, &current.state(), DifficultyAction::Delete)?;
     let expected = if_match.expect(current.version)?;
     let handled: i64 = difficulty_events::table
@@ -525,44 +602,97 @@ pub fn step(
 ) -> AppResult<()> {
     let transition = workflow::authorize(principal, &current.state(), action)?;
     if transition.note == NoteRule::Required && note.is_none() {
-        return Err(AppError::validation(vec![FieldError::new("note", "required", "Cần nhập nội dung.")]));
+        return Err(AppError::validation(vec![FieldError::new(
+            "note",
+            "required",
+            "Cần nhập nội dung.",
+        )]));
     }
     let to = transition.to.unwrap_or(current.status);
     let expected = if_match.expect(current.version)?;
     let text = note.clone();
     match action {
-        DifficultyAction::Answer => versioned_update!(conn, difficulties, current.id, expected, now, (
-            difficulties::status.eq(to),
-            difficulties::answer.eq(text),
-            difficulties::answered_at.eq(Some(now)),
-        ))?,
-        DifficultyAction::Refer => versioned_update!(conn, difficulties, current.id, expected, now, (
-            difficulties::status.eq(to),
-            difficulties::referral_note.eq(text),
-            difficulties::referred_at.eq(Some(now)),
-        ))?,
-        DifficultyAction::Direct => versioned_update!(conn, difficulties, current.id, expected, now, (
-            difficulties::status.eq(to),
-            difficulties::direction.eq(text),
-            difficulties::directed_at.eq(Some(now)),
-        ))?,
-        DifficultyAction::Close => versioned_update!(conn, difficulties, current.id, expected, now, (
-            difficulties::status.eq(to),
-            difficulties::closed_at.eq(Some(now)),
-        ))?,
-        _ => versioned_update!(conn, difficulties, current.id, expected, now, (
-            difficulties::status.eq(to),
-            difficulties::closed_at.eq(None::<NaiveDateTime>),
-        ))?,
+        DifficultyAction::Answer => versioned_update!(
+            conn,
+            difficulties,
+            current.id,
+            expected,
+            now,
+            (
+                difficulties::status.eq(to),
+                difficulties::answer.eq(text),
+                difficulties::answered_at.eq(Some(now)),
+            )
+        )?,
+        DifficultyAction::Refer => versioned_update!(
+            conn,
+            difficulties,
+            current.id,
+            expected,
+            now,
+            (
+                difficulties::status.eq(to),
+                difficulties::referral_note.eq(text),
+                difficulties::referred_at.eq(Some(now)),
+            )
+        )?,
+        DifficultyAction::Direct => versioned_update!(
+            conn,
+            difficulties,
+            current.id,
+            expected,
+            now,
+            (
+                difficulties::status.eq(to),
+                difficulties::direction.eq(text),
+                difficulties::directed_at.eq(Some(now)),
+            )
+        )?,
+        DifficultyAction::Close => versioned_update!(
+            conn,
+            difficulties,
+            current.id,
+            expected,
+            now,
+            (
+                difficulties::status.eq(to),
+                difficulties::closed_at.eq(Some(now)),
+            )
+        )?,
+        _ => versioned_update!(
+            conn,
+            difficulties,
+            current.id,
+            expected,
+            now,
+            (
+                difficulties::status.eq(to),
+                difficulties::closed_at.eq(None::<NaiveDateTime>),
+            )
+        )?,
     };
-    record_step(conn, current.id, action, Some(current.status), to, note.as_deref(), principal, now)?;
+    record_step(
+        conn,
+        current.id,
+        action,
+        Some(current.status),
+        to,
+        note.as_deref(),
+        principal,
+        now,
+    )?;
     tell(conn, current.id, action, now)?;
     Ok(())
 }
 
 /// Tells those concerned of a step, in the app: the unit of every answer, direction and closing
 /// by the Office; the Office of what the units do; the leadership of a referral.
-fn tell(conn: &mut DbConnection, id: i64, action: DifficultyAction, now: NaiveDateTime) -> AppResult<()> {
+fn tell(
+    conn: &mut DbConnection,
+    id: i64,
+    action: DifficultyAction,
+    now: NaiveDateTime,
+) -> AppResult<()> {
     let row = find_row(conn, id)?;
     let unit = unit(conn, row.unit_id)?;
     let subject = &row.subject;
@@ -571,12 +701,18 @@ fn tell(conn: &mut DbConnection, id: i64, action: DifficultyAction, now: NaiveDa
         DifficultyAction::Raise => (
             recipients::ids(&recipients::with_role(conn, Role::Office)?),
             format!("{} phản ánh khó khăn, vướng mắc", unit.short_name),
-            format!("{} phản ánh: «{subject}». Đề nghị Văn phòng Sở hướng dẫn hoặc báo cáo Lãnh đạo Sở.", unit.name),
+            format!(
+                "{} phản ánh: «{subject}». Đề nghị Văn phòng Sở hướng dẫn hoặc báo cáo Lãnh đạo Sở.",
+                unit.name
+            ),
         ),
         DifficultyAction::Answer => (
             unit_people.clone(),
             "Văn phòng Sở đã trả lời phản ánh".to_owned(),
-            format!("Văn phòng Sở đã trả lời phản ánh «{subject}»: {}", row.answer.clone().unwrap_or_default()),
+            format!(
+                "Văn phòng Sở đã trả lời phản ánh «{subject}»: {}",
+                row.answer.clone().unwrap_or_default()
+            ),
         ),
         DifficultyAction::Refer => {
             let mut people = recipients::ids(&recipients::with_role(conn, Role::Leader)?);
@@ -584,7 +720,10 @@ fn tell(conn: &mut DbConnection, id: i64, action: DifficultyAction, now: NaiveDa
             (
                 people,
                 "Phản ánh đã được báo cáo Lãnh đạo Sở".to_owned(),
-                format!("Văn phòng Sở đã báo cáo Lãnh đạo Sở phản ánh «{subject}» của {}.", unit.name),
+                format!(
+                    "Văn phòng Sở đã báo cáo Lãnh đạo Sở phản ánh «{subject}» của {}.",
+                    unit.name
+                ),
             )
         }
         DifficultyAction::Direct => {
@@ -593,7 +732,10 @@ fn tell(conn: &mut DbConnection, id: i64, action: DifficultyAction, now: NaiveDa
             (
                 people,
                 "Lãnh đạo Sở đã chỉ đạo về phản ánh".to_owned(),
-                format!("Lãnh đạo Sở chỉ đạo về phản ánh «{subject}»: {}", row.direction.clone().unwrap_or_default()),
+                format!(
+                    "Lãnh đạo Sở chỉ đạo về phản ánh «{subject}»: {}",
+                    row.direction.clone().unwrap_or_default()
+                ),
             )
         }
         DifficultyAction::Reopen => (
@@ -604,7 +746,11 @@ fn tell(conn: &mut DbConnection, id: i64, action: DifficultyAction, now: NaiveDa
         DifficultyAction::Close => {
             let mut people = unit_people.clone();
             people.extend(recipients::ids(&recipients::with_role(conn, Role::Office)?));
-            (people, "Phản ánh đã kết thúc".to_owned(), format!("Phản ánh «{subject}» của {} đã kết thúc.", unit.name))
+            (
+                people,
+                "Phản ánh đã kết thúc".to_owned(),
+                format!("Phản ánh «{subject}» của {} đã kết thúc.", unit.name),
+            )
         }
         _ => return Ok(()),
     };

@@ -38,7 +38,12 @@ pub struct DifficultySummary {
 const LISTED: i64 = 10_000;
 
 /// The difficulties raised from `from` to `to` (Vietnam days) that `principal` may read.
-pub fn summary(conn: &mut DbConnection, principal: &Principal, from: NaiveDate, to: NaiveDate) -> AppResult<DifficultySummary> {
+pub fn summary(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<DifficultySummary> {
     let filter = Filter {
         from: Some(from),
         to: Some(to),

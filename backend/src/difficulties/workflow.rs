@@ -74,7 +74,8 @@ pub struct Transition {
 const UNIT: &[Role] = &[Role::UnitHead, Role::UnitStaff];
 const OFFICE: &[Role] = &[Role::Office];
 const OPEN: &[DifficultyStatus] = &[DifficultyStatus::Open];
-const SETTLED_BY_ANSWER: &[DifficultyStatus] = &[DifficultyStatus::Answered, DifficultyStatus::Directed];
+const SETTLED_BY_ANSWER: &[DifficultyStatus] =
+    &[DifficultyStatus::Answered, DifficultyStatus::Directed];
 
 pub const TRANSITIONS: &[Transition] = &[
     Transition {
@@ -168,7 +169,11 @@ pub struct State {
 
 /// The transition that lets `principal` take `action` on a difficulty in `state`, or why not:
 /// 403 for a role the step is not for or another unit's difficulty, 409 in another state.
-pub fn authorize(principal: &Principal, state: &State, action: DifficultyAction) -> AppResult<&'static Transition> {
+pub fn authorize(
+    principal: &Principal,
+    state: &State,
+    action: DifficultyAction,
+) -> AppResult<&'static Transition> {
     let for_role: Vec<&'static Transition> = TRANSITIONS
         .iter()
         .filter(|t| t.action == action && !t.from.is_empty() && t.roles.contains(&principal.role))
@@ -189,7 +194,9 @@ pub fn allowed_actions(principal: &Principal, state: &State) -> Vec<DifficultyAc
     DifficultyAction::ALL
         .iter()
         .copied()
-        .filter(|action| *action != DifficultyAction::Raise && authorize(principal, state, *action).is_ok())
+        .filter(|action| {
+            *action != DifficultyAction::Raise && authorize(principal, state, *action).is_ok()
+        })
         .collect()
 }
 
@@ -197,7 +204,9 @@ pub fn allowed_actions(principal: &Principal, state: &State) -> Vec<DifficultyAc
 mod tests {
     use super::*;
     use crate::auth::Rule;
-    use crate::auth::roles::{AnswerDifficulty, DifficultyUnitOrOffice, DirectDifficulty, RaiseDifficulty};
+    use crate::auth::roles::{
+        AnswerDifficulty, DifficultyUnitOrOffice, DirectDifficulty, RaiseDifficulty,
+    };
 
     #[test]
     fn the_table_agrees_with_the_endpoint_rules() {
@@ -212,11 +221,18 @@ mod tests {
                 DifficultyAction::Close | DifficultyAction::Attach => DifficultyUnitOrOffice::ROLES,
             };
             for role in transition.roles {
-                assert!(admitted.contains(role), "{:?} lists {role:?}", transition.action);
+                assert!(
+                    admitted.contains(role),
+                    "{:?} lists {role:?}",
+                    transition.action
+                );
             }
         }
         for action in DifficultyAction::ALL {
-            assert!(TRANSITIONS.iter().any(|t| t.action == *action), "{action:?} has no transition");
+            assert!(
+                TRANSITIONS.iter().any(|t| t.action == *action),
+                "{action:?} has no transition"
+            );
         }
     }
 }

@@ -82,7 +82,9 @@ pub fn workbook(
         .set_align(FormatAlign::Center)
         .set_background_color("#DDEBF7");
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let date = Format::new().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Top);
+    let date = Format::new()
+        .set_num_format("dd/mm/yyyy")
+        .set_align(FormatAlign::Top);
     let title = Format::new().set_bold().set_font_size(14);
     sheet
         .write_string_with_format(

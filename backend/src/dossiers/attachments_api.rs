@@ -14,7 +14,9 @@ use crate::auth::{Auth, Principal, Rule};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
 use crate::evaluations::model as evaluations;
-use crate::exemplars::model::{self as exemplars, ensure_evaluable, ensure_readable, ensure_workable};
+use crate::exemplars::model::{
+    self as exemplars, ensure_evaluable, ensure_readable, ensure_workable,
+};
 use crate::exemplars::records;
 use crate::exemplars::timeline::{self, Step};
 use crate::exemplars::types::TimelineAction;
@@ -29,7 +31,9 @@ fn exemplar_of(conn: &mut DbConnection, owner: Owner) -> AppResult<exemplars::Ex
         Owner::Exemplar(id) => id,
         Owner::Evaluation(id) => evaluations::find_row(conn, id)?.exemplar_id,
         Owner::Replication(id) => records::find_replication(conn, id)?.exemplar_id,
-        Owner::Difficulty(_) => return Err(AppError::internal("a difficulty's file has no exemplar")),
+        Owner::Difficulty(_) => {
+            return Err(AppError::internal("a difficulty's file has no exemplar"));
+        }
         // Served by the propagation log's own endpoints, under its own rule.
         Owner::Propagation(_) => return Err(AppError::not_found("tệp đính kèm")),
         // A proposal's files are served by its own endpoints, authorised like the proposal.
@@ -66,7 +70,13 @@ fn on_timeline(
         return Ok(());
     }
     let exemplar = exemplar_of(conn, owner)?;
-    timeline::record(conn, exemplar.id, principal, at, Step::new(action).note(Some(file_name)))
+    timeline::record(
+        conn,
+        exemplar.id,
+        principal,
+        at,
+        Step::new(action).note(Some(file_name)),
+    )
 }
 
 /// Adding or removing files: the parent must be workable; an evaluation's files only on a draft,
@@ -125,7 +135,14 @@ async fn upload_to<R: Rule>(
                 },
             )?;
             let attachment = Attachment::from(model::find(conn, id)?);
-            on_timeline(conn, &principal, owner, TimelineAction::FileAdded, &file_name, ctx.at)?;
+            on_timeline(
+                conn,
+                &principal,
+                owner,
+                TimelineAction::FileAdded,
+                &file_name,
+                ctx.at,
+            )?;
             audit::record(
                 conn,
                 &ctx,
@@ -138,7 +155,11 @@ async fn upload_to<R: Rule>(
             Ok(attachment)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::CREATED, attachment.version, &attachment))
+    Ok(json_with_etag(
+        StatusCode::CREATED,
+        attachment.version,
+        &attachment,
+    ))
 }
 
 /// Attaches a file (evidence, photo) to an exemplar.
@@ -250,7 +271,11 @@ pub async fn get_attachment(
         .run(move |conn| readable_row(conn, &principal, id))
         .await?;
     let attachment = Attachment::from(row);
-    Ok(json_with_etag(StatusCode::OK, attachment.version, &attachment))
+    Ok(json_with_etag(
+        StatusCode::OK,
+        attachment.version,
+        &attachment,
+    ))
 }
 
 /// A stored file is served as inert content: opened directly, it can run nothing and frame
@@ -258,8 +283,14 @@ pub async fn get_attachment(
 fn sandboxed(response: &mut HttpResponse) {
     use actix_web::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, HeaderValue};
     let headers = response.headers_mut();
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static("private, max-age=3600"));
-    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(DOWNLOAD_POLICY));
+    headers.insert(
+        CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=3600"),
+    );
+    headers.insert(
+        CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(DOWNLOAD_POLICY),
+    );
 }
 
 /// The file itself (images and PDFs inline, other kinds as a download).
@@ -377,7 +408,14 @@ pub async fn delete_attachment(
             let row = model::find(conn, id)?;
             ensure_can_change(conn, &principal, row.owner()?)?;
             model::delete(conn, id, if_match.expect(row.version)?)?;
-            on_timeline(conn, &principal, row.owner()?, TimelineAction::FileRemoved, &row.file_name, ctx.at)?;
+            on_timeline(
+                conn,
+                &principal,
+                row.owner()?,
+                TimelineAction::FileRemoved,
+                &row.file_name,
+                ctx.at,
+            )?;
             audit::record(
                 conn,
                 &ctx,

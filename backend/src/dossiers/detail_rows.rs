@@ -80,8 +80,7 @@ pub fn head(conn: &mut DbConnection, id: i64) -> AppResult<Head> {
         .left_join(nurturing_plans::table.on(nurturing_plans::exemplar_id.eq(exemplars::id)))
         .left_join(summaries::table.on(summaries::exemplar_id.eq(exemplars::id)))
         .left_join(
-            exemplar_publications::table
-                .on(exemplar_publications::exemplar_id.eq(exemplars::id)),
+            exemplar_publications::table.on(exemplar_publications::exemplar_id.eq(exemplars::id)),
         )
         .filter(exemplars::id.eq(id))
         .select((

@@ -204,7 +204,10 @@ fn parse_date(text: &str) -> DateCell {
         return DateCell::Day(day);
     }
     let parts: Vec<&str> = text.split(['/', '-']).collect();
-    let numbers = parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    let numbers = parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
     let year_at_either_end = numbers && (parts[0].len() == 4 || parts[2].len() == 4);
     if year_at_either_end {
         DateCell::NoSuchDay
@@ -315,7 +318,11 @@ fn to_input(
             None
         }
         DateCell::NotADate => {
-            problem(6, "invalid_format", "Ngày phải có dạng dd/mm/yyyy.".to_owned());
+            problem(
+                6,
+                "invalid_format",
+                "Ngày phải có dạng dd/mm/yyyy.".to_owned(),
+            );
             None
         }
     };
@@ -532,7 +539,11 @@ fn write_rows(
 }
 
 /// What the audit trail keeps of an imported exemplar: its id and the fields it was created with.
-fn imported_snapshot(id: i64, at: NaiveDateTime, input: &ExemplarInput) -> Option<serde_json::Value> {
+fn imported_snapshot(
+    id: i64,
+    at: NaiveDateTime,
+    input: &ExemplarInput,
+) -> Option<serde_json::Value> {
     let mut value = audit::snapshot(input)?;
     if let Some(object) = value.as_object_mut() {
         object.insert("id".into(), id.into());
@@ -544,7 +555,11 @@ fn imported_snapshot(id: i64, at: NaiveDateTime, input: &ExemplarInput) -> Optio
 }
 
 fn in_row(row: usize, error: FieldError) -> FieldError {
-    FieldError::new(format!("rows[{row}].{}", error.field), error.code, error.message)
+    FieldError::new(
+        format!("rows[{row}].{}", error.field),
+        error.code,
+        error.message,
+    )
 }
 
 fn report(rows: Vec<CheckedRow>, dry_run: bool, committed: bool) -> ImportReport {
@@ -568,7 +583,10 @@ fn template() -> AppResult<Vec<u8>> {
     use rust_xlsxwriter::{Format, Workbook};
     let err = |e: rust_xlsxwriter::XlsxError| AppError::internal(e);
     let mut workbook = Workbook::new();
-    let bold = Format::new().set_bold().set_background_color("#DDEBF7").set_text_wrap();
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color("#DDEBF7")
+        .set_text_wrap();
     let required = bold.clone().set_font_color("#C00000");
     let sheet = workbook.add_worksheet();
     sheet.set_name("Nhập điển hình").map_err(err)?;
@@ -577,14 +595,17 @@ fn template() -> AppResult<Vec<u8>> {
         sheet
             .write_string_with_format(0, col as u16, column.header, format)
             .map_err(err)?;
-        sheet.write_string(1, col as u16, column.example).map_err(err)?;
+        sheet
+            .write_string(1, col as u16, column.example)
+            .map_err(err)?;
         sheet.set_column_width(col as u16, 22).map_err(err)?;
     }
     sheet.set_freeze_panes(1, 0).map_err(err)?;
     let help = workbook.add_worksheet();
     help.set_name("Hướng dẫn").map_err(err)?;
     for (col, title) in ["Cột", "Bắt buộc", "Cách ghi", "Ví dụ"].iter().enumerate() {
-        help.write_string_with_format(0, col as u16, *title, &bold).map_err(err)?;
+        help.write_string_with_format(0, col as u16, *title, &bold)
+            .map_err(err)?;
     }
     let categories: Vec<&str> = Category::ALL.iter().map(|c| c.label()).collect();
     let category_help = format!("Một trong: {}.", categories.join(", "));
@@ -595,7 +616,11 @@ fn template() -> AppResult<Vec<u8>> {
             _ if column.required => "Có",
             _ => "Không",
         };
-        let how = if column.field == "category" { category_help.as_str() } else { column.help };
+        let how = if column.field == "category" {
+            category_help.as_str()
+        } else {
+            column.help
+        };
         help.write_string(row, 0, column.header).map_err(err)?;
         help.write_string(row, 1, needed).map_err(err)?;
         help.write_string(row, 2, how).map_err(err)?;

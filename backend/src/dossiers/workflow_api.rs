@@ -3,11 +3,11 @@
 use actix_web::{HttpResponse, post, web};
 
 use super::api::change_exemplar;
-use crate::exemplars::stages::{self, Decision, StageMove, StepRequest};
-use crate::exemplars::workflow::ExemplarAction;
 use crate::auth::Auth;
 use crate::auth::roles::{Review, UnitHeadOnly};
 use crate::error::AppResult;
+use crate::exemplars::stages::{self, Decision, StageMove, StepRequest};
+use crate::exemplars::workflow::ExemplarAction;
 use crate::http::etag::IfMatch;
 use crate::http::extract::Json;
 use crate::http::validation::validate;
@@ -38,7 +38,14 @@ pub async fn submit_exemplar(
         id.into_inner(),
         crate::audit::AuditAction::Submit,
         move |conn, principal, row, now| {
-            stages::perform(conn, principal, row, if_match, now, StepRequest::plain(ExemplarAction::Submit))
+            stages::perform(
+                conn,
+                principal,
+                row,
+                if_match,
+                now,
+                StepRequest::plain(ExemplarAction::Submit),
+            )
         },
     )
     .await
@@ -72,7 +79,14 @@ pub async fn confirm_exemplar(
         id.into_inner(),
         crate::audit::AuditAction::Confirm,
         move |conn, principal, row, now| {
-            stages::perform(conn, principal, row, if_match, now, StepRequest::decision(ExemplarAction::Confirm, &decision))
+            stages::perform(
+                conn,
+                principal,
+                row,
+                if_match,
+                now,
+                StepRequest::decision(ExemplarAction::Confirm, &decision),
+            )
         },
     )
     .await
@@ -106,7 +120,14 @@ pub async fn return_exemplar(
         id.into_inner(),
         crate::audit::AuditAction::Return,
         move |conn, principal, row, now| {
-            stages::perform(conn, principal, row, if_match, now, StepRequest::decision(ExemplarAction::Return, &decision))
+            stages::perform(
+                conn,
+                principal,
+                row,
+                if_match,
+                now,
+                StepRequest::decision(ExemplarAction::Return, &decision),
+            )
         },
     )
     .await
@@ -142,7 +163,14 @@ pub async fn propose_stage(
         id.into_inner(),
         crate::audit::AuditAction::ProposeStage,
         move |conn, principal, row, now| {
-            stages::perform(conn, principal, row, if_match, now, StepRequest::stage_move(ExemplarAction::ProposeStage, &request))
+            stages::perform(
+                conn,
+                principal,
+                row,
+                if_match,
+                now,
+                StepRequest::stage_move(ExemplarAction::ProposeStage, &request),
+            )
         },
     )
     .await
@@ -176,7 +204,14 @@ pub async fn confirm_stage_proposal(
         id.into_inner(),
         crate::audit::AuditAction::ConfirmStage,
         move |conn, principal, row, now| {
-            stages::perform(conn, principal, row, if_match, now, StepRequest::decision(ExemplarAction::ConfirmStage, &decision))
+            stages::perform(
+                conn,
+                principal,
+                row,
+                if_match,
+                now,
+                StepRequest::decision(ExemplarAction::ConfirmStage, &decision),
+            )
         },
     )
     .await
@@ -210,7 +245,14 @@ pub async fn reject_stage_proposal(
         id.into_inner(),
         crate::audit::AuditAction::RejectStage,
         move |conn, principal, row, now| {
-            stages::perform(conn, principal, row, if_match, now, StepRequest::decision(ExemplarAction::RejectStage, &decision))
+            stages::perform(
+                conn,
+                principal,
+                row,
+                if_match,
+                now,
+                StepRequest::decision(ExemplarAction::RejectStage, &decision),
+            )
         },
     )
     .await
@@ -241,7 +283,14 @@ pub async fn withdraw_stage_proposal(
         id.into_inner(),
         crate::audit::AuditAction::WithdrawStage,
         move |conn, principal, row, now| {
-            stages::perform(conn, principal, row, if_match, now, StepRequest::plain(ExemplarAction::WithdrawStage))
+            stages::perform(
+                conn,
+                principal,
+                row,
+                if_match,
+                now,
+                StepRequest::plain(ExemplarAction::WithdrawStage),
+            )
         },
     )
     .await
@@ -275,7 +324,14 @@ pub async fn move_stage(
         id.into_inner(),
         crate::audit::AuditAction::MoveStage,
         move |conn, principal, row, now| {
-            stages::perform(conn, principal, row, if_match, now, StepRequest::stage_move(ExemplarAction::MoveStage, &request))
+            stages::perform(
+                conn,
+                principal,
+                row,
+                if_match,
+                now,
+                StepRequest::stage_move(ExemplarAction::MoveStage, &request),
+            )
         },
     )
     .await

@@ -153,7 +153,12 @@ async fn change<F>(
     f: F,
 ) -> AppResult<HttpResponse>
 where
-    F: FnOnce(&mut DbConnection, &Principal, &model::EvaluationRow, NaiveDateTime) -> AppResult<i64>
+    F: FnOnce(
+            &mut DbConnection,
+            &Principal,
+            &model::EvaluationRow,
+            NaiveDateTime,
+        ) -> AppResult<i64>
         + Send
         + 'static,
 {

@@ -12,7 +12,6 @@ use super::model::{ExemplarRow, ExemplarSummary, Visibility, summary};
 use super::types::{
     Category, Conclusion, MilestoneStatus, RecordStatus, Stage, SubjectKind, TimelineAction,
 };
-use chrono::{NaiveDate, NaiveDateTime};
 use crate::attachments::model as attachments;
 use crate::auth::Principal;
 use crate::db::schema::{exemplar_publications, exemplars, units};
@@ -20,6 +19,7 @@ use crate::db::{Backend, DbBackend, DbConnection, search};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::http::pagination::{PageRequest, parse_sort};
 use crate::units::UnitRef;
+use chrono::{NaiveDate, NaiveDateTime};
 
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
@@ -202,10 +202,7 @@ impl Listing {
             ));
         }
         let visibility = Visibility::of(principal);
-        let units: Vec<i64> = [visibility.unit, q.unit_id]
-            .into_iter()
-            .flatten()
-            .collect();
+        let units: Vec<i64> = [visibility.unit, q.unit_id].into_iter().flatten().collect();
         if let Some(movement) = q.movement_id {
             // A join, so that the planner can start from the movement or from the other filters.
             // The link repeats the exemplar's unit: the unit filter goes there, so that a movement
@@ -315,7 +312,11 @@ impl Listing {
             .iter()
             .filter_map(|(_, bind)| bind.cloned())
             .collect();
-        binds.extend(self.conditions.iter().flat_map(|(_, binds)| binds.iter().cloned()));
+        binds.extend(
+            self.conditions
+                .iter()
+                .flat_map(|(_, binds)| binds.iter().cloned()),
+        );
         let text = format!(
             "FROM {} {}",
             fragments
@@ -425,8 +426,10 @@ fn summaries_in_order(conn: &mut DbConnection, ids: &[i64]) -> AppResult<Vec<Exe
     let position: std::collections::HashMap<i64, usize> =
         ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     rows.sort_by_key(|(row, _, _)| position.get(&row.id).copied().unwrap_or(usize::MAX));
-    let chosen: Vec<(i64, Option<i64>)> =
-        rows.iter().map(|(row, _, _)| (row.id, row.photo_attachment_id)).collect();
+    let chosen: Vec<(i64, Option<i64>)> = rows
+        .iter()
+        .map(|(row, _, _)| (row.id, row.photo_attachment_id))
+        .collect();
     let photos = attachments::photos_of(conn, &chosen)?;
     Ok(rows
         .into_iter()

@@ -276,9 +276,7 @@ pub fn authorize(
     if let Some(transition) = for_role.iter().find(|t| applies(t, row)) {
         return Ok(transition);
     }
-    let pending_wrong = for_role
-        .iter()
-        .all(|t| !proposal_matches(t.proposal, row));
+    let pending_wrong = for_role.iter().all(|t| !proposal_matches(t.proposal, row));
     let detail = match (pending_wrong, row.proposed_stage.is_some()) {
         (true, true) => {
             "Đã có một đề xuất đang chờ Văn phòng Sở xem xét; hãy rút đề xuất đó trước."

@@ -114,12 +114,12 @@ fn read_xlsx(bytes: &[u8], limits: SheetLimits) -> AppResult<Table> {
     let mut workbook: Xlsx<_> =
         calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| unreadable_xlsx())?;
     let Some(first) = workbook.sheet_names().into_iter().next() else {
-        return Err(AppError::new(ErrorCode::BadRequest)
-            .with_detail("Tệp Excel không có trang tính nào."));
+        return Err(
+            AppError::new(ErrorCode::BadRequest).with_detail("Tệp Excel không có trang tính nào.")
+        );
     };
-    let unreadable_sheet = || {
-        AppError::new(ErrorCode::BadRequest).with_detail("Không đọc được trang tính đầu tiên.")
-    };
+    let unreadable_sheet =
+        || AppError::new(ErrorCode::BadRequest).with_detail("Không đọc được trang tính đầu tiên.");
     let mut cells = workbook
         .worksheet_cells_reader(&first)
         .map_err(|_| unreadable_sheet())?;

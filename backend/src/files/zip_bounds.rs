@@ -55,7 +55,9 @@ pub fn check(bytes: &[u8], limits: &ZipLimits) -> Result<(), ZipProblem> {
     }
     let mut declared: u64 = 0;
     for index in 0..archive.len() {
-        let entry = archive.by_index_raw(index).map_err(|_| ZipProblem::Unreadable)?;
+        let entry = archive
+            .by_index_raw(index)
+            .map_err(|_| ZipProblem::Unreadable)?;
         if entry.size() > limits.max_entry_bytes {
             return Err(ZipProblem::TooLarge);
         }
@@ -69,7 +71,9 @@ pub fn check(bytes: &[u8], limits: &ZipLimits) -> Result<(), ZipProblem> {
         limit: limits.max_total_bytes,
     };
     for index in 0..archive.len() {
-        let entry = archive.by_index(index).map_err(|_| ZipProblem::Unreadable)?;
+        let entry = archive
+            .by_index(index)
+            .map_err(|_| ZipProblem::Unreadable)?;
         let mut entry = entry.take(limits.max_entry_bytes + 1);
         let mut this = Counter {
             written: 0,
@@ -77,7 +81,9 @@ pub fn check(bytes: &[u8], limits: &ZipLimits) -> Result<(), ZipProblem> {
         };
         let mut buffer = [0u8; 16 * 1024];
         loop {
-            let read = entry.read(&mut buffer).map_err(|_| ZipProblem::Unreadable)?;
+            let read = entry
+                .read(&mut buffer)
+                .map_err(|_| ZipProblem::Unreadable)?;
             if read == 0 {
                 break;
             }
@@ -130,7 +136,13 @@ mod tests {
     #[test]
     fn too_many_entries_and_garbage_are_refused() {
         let names = ["a", "b", "c", "d"].map(|n| (n, vec![b'x']));
-        assert_eq!(check(&archive(&names), &SMALL), Err(ZipProblem::TooManyEntries));
-        assert_eq!(check(b"PK\x03\x04 not really", &SMALL), Err(ZipProblem::Unreadable));
+        assert_eq!(
+            check(&archive(&names), &SMALL),
+            Err(ZipProblem::TooManyEntries)
+        );
+        assert_eq!(
+            check(b"PK\x03\x04 not really", &SMALL),
+            Err(ZipProblem::Unreadable)
+        );
     }
 }

@@ -33,7 +33,8 @@ text_enum!(
         /// The Office and the leader: stage moves units proposed.
         ProposalsToDecide = "proposals_to_decide" / "Đề xuất chuyển giai đoạn chờ duyệt",
         /// The Office: units that have not introduced an exemplar this month, past the due day.
-        IntroductionsMissing = "introductions_missing" / "Đơn vị chưa giới thiệu điển hình tháng này",
+        IntroductionsMissing =
+            "introductions_missing" / "Đơn vị chưa giới thiệu điển hình tháng này",
     }
 );
 
@@ -176,11 +177,17 @@ impl Counter<'_> {
         let q = filters.query();
         let sort = query::sort_of(&q)?;
         let one = PageRequest::new(Some(1), Some(1))?;
-        let (_, total, _) = query::page(conn, self.totals, self.principal, &q, one, sort, self.today)?;
+        let (_, total, _) =
+            query::page(conn, self.totals, self.principal, &q, one, sort, self.today)?;
         Ok(total)
     }
 
-    fn task(&self, conn: &mut DbConnection, kind: TaskKind, filters: ExemplarFilters) -> AppResult<Task> {
+    fn task(
+        &self,
+        conn: &mut DbConnection,
+        kind: TaskKind,
+        filters: ExemplarFilters,
+    ) -> AppResult<Task> {
         Ok(Task {
             kind,
             count: self.count(conn, &filters)?,
@@ -314,7 +321,10 @@ fn units_missing_this_month(conn: &mut DbConnection, today: NaiveDate) -> AppRes
         .count() as i64)
 }
 
-fn department_picture(conn: &mut DbConnection, counter: &Counter<'_>) -> AppResult<DepartmentPicture> {
+fn department_picture(
+    conn: &mut DbConnection,
+    counter: &Counter<'_>,
+) -> AppResult<DepartmentPicture> {
     let year = counter.today.year();
     let this_year = || ExemplarFilters {
         year: Some(year),
@@ -331,7 +341,11 @@ fn department_picture(conn: &mut DbConnection, counter: &Counter<'_>) -> AppResu
         scoped = scoped.filter(exemplars::record_status.eq(RecordStatus::Confirmed));
     }
     let rows: Vec<(i64, Stage, Option<Conclusion>)> = scoped
-        .select((exemplars::unit_id, exemplars::stage, exemplars::current_conclusion))
+        .select((
+            exemplars::unit_id,
+            exemplars::stage,
+            exemplars::current_conclusion,
+        ))
         .load(conn)?;
     let by_stage = Stage::ALL
         .iter()
@@ -400,12 +414,14 @@ fn department_picture(conn: &mut DbConnection, counter: &Counter<'_>) -> AppResu
     let recent_replications = recent
         .load::<(i64, String, String, NaiveDate)>(conn)?
         .into_iter()
-        .map(|(exemplar_id, exemplar_name, adopter_name, adopted_on)| RecentReplication {
-            exemplar_id,
-            exemplar_name,
-            adopter_name,
-            adopted_on,
-        })
+        .map(
+            |(exemplar_id, exemplar_name, adopter_name, adopted_on)| RecentReplication {
+                exemplar_id,
+                exemplar_name,
+                adopter_name,
+                adopted_on,
+            },
+        )
         .collect();
     Ok(DepartmentPicture {
         by_stage,

@@ -98,9 +98,9 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> AppResult<T> {
         && let Some(field) = control_character_path(&value, String::new())
     {
         return Err(AppError::validation(vec![
-            crate::http::text::control_character_error(&field, "\0", true).unwrap_or_else(
-                || FieldError::new(field.clone(), "control_character", "Ký tự không hợp lệ."),
-            ),
+            crate::http::text::control_character_error(&field, "\0", true).unwrap_or_else(|| {
+                FieldError::new(field.clone(), "control_character", "Ký tự không hợp lệ.")
+            }),
         ]));
     }
     let mut deserializer = serde_json::Deserializer::from_slice(body);
@@ -157,11 +157,10 @@ fn may_hold_control_characters(body: &[u8]) -> bool {
         )
     };
     body.contains(&0x7F)
-        || body.windows(2).any(|w| {
-            matches!(w, [b'\\', b'b' | b'f'] | [0xC2, 0x80..=0x9F])
-        })
+        || body
+            .windows(2)
+            .any(|w| matches!(w, [b'\\', b'b' | b'f'] | [0xC2, 0x80..=0x9F]))
         || body.windows(6).any(escaped_control)
-
 }
 
 /// The JSON path of the first string or key holding a refused control character.

@@ -82,7 +82,9 @@ pub async fn method_not_allowed(
         _ => false,
     };
     let methods = if unmatched {
-        super::api_docs::get().routes.methods(response.request().path())
+        super::api_docs::get()
+            .routes
+            .methods(response.request().path())
     } else {
         Vec::new()
     };

@@ -90,7 +90,11 @@ pub async fn read(
             ));
         }
         if (is_file && file.is_some()) || values.contains_key(&name) {
-            return Err(AppError::field(&name, "duplicate", "Trường này được gửi nhiều lần."));
+            return Err(AppError::field(
+                &name,
+                "duplicate",
+                "Trường này được gửi nhiều lần.",
+            ));
         }
         let file_name = field
             .content_disposition()

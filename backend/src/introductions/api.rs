@@ -1,17 +1,17 @@
 //! `/api/v1/introductions`: monthly introductions of exemplars and the Office's grid.
 
-use chrono::NaiveDateTime;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, post, put, web};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::grid::{self, IntroductionGrid};
-use super::reminders::{self, ReminderInput, ReminderResult};
 use super::model::{
     self, Introduction, IntroductionInput, IntroductionRow, IntroductionStatus, Month,
 };
+use super::reminders::{self, ReminderInput, ReminderResult};
 use crate::audit::{self, AuditContext};
 use crate::auth::roles::{ReadExemplars, Remind, SubmitIntroduction, WriteExemplars};
 use crate::auth::{Auth, Principal, Role, Rule, policy};
@@ -134,7 +134,11 @@ impl GridQuery {
         if (2000..=2100).contains(&year) {
             Ok(year)
         } else {
-            Err(AppError::field("year", "range", "Năm phải từ 2000 đến 2100."))
+            Err(AppError::field(
+                "year",
+                "range",
+                "Năm phải từ 2000 đến 2100.",
+            ))
         }
     }
 }

@@ -50,7 +50,11 @@ pub fn workbook(grid: &IntroductionGrid) -> AppResult<Vec<u8>> {
         )
         .map_err(err)?;
     let mut headers = vec!["Đơn vị".to_owned()];
-    headers.extend(grid.months.iter().map(|m| format!("Tháng {}", m.get(5..).unwrap_or(m))));
+    headers.extend(
+        grid.months
+            .iter()
+            .map(|m| format!("Tháng {}", m.get(5..).unwrap_or(m))),
+    );
     headers.extend(["Đúng hạn", "Trễ hạn", "Chưa giới thiệu"].map(str::to_owned));
     for (col, text) in headers.iter().enumerate() {
         sheet
@@ -68,7 +72,12 @@ pub fn workbook(grid: &IntroductionGrid) -> AppResult<Vec<u8>> {
             .map_err(err)?;
         for (col, month) in row.cells.iter().enumerate() {
             sheet
-                .write_string_with_format(r, 1 + col as u16, month.status.label(), &cell(month.status))
+                .write_string_with_format(
+                    r,
+                    1 + col as u16,
+                    month.status.label(),
+                    &cell(month.status),
+                )
                 .map_err(err)?;
         }
         let first_total = 1 + row.cells.len() as u16;

@@ -1,5 +1,5 @@
 pub mod api;
 pub mod grid;
+pub mod grid_workbook;
 pub mod model;
 pub mod reminders;
-pub mod grid_workbook;

@@ -16,8 +16,8 @@ use crate::exemplars::model::Visibility;
 use crate::exemplars::types::{Category, RecordStatus, TimelineAction};
 use crate::http::etag::IfMatch;
 pub use crate::time::Month;
-use crate::{text_enum, versioned_delete, versioned_update};
 use crate::units::UnitRef;
+use crate::{text_enum, versioned_delete, versioned_update};
 
 text_enum!(
     /// How far a monthly introduction has gone.
@@ -332,7 +332,10 @@ pub fn submit(
         (
             introductions::status.eq(IntroductionStatus::Submitted),
             introductions::submitted_at.eq(Some(now)),
-            introductions::on_time.eq(Some(on_time(calendar.introduction_due(month), now.and_utc()))),
+            introductions::on_time.eq(Some(on_time(
+                calendar.introduction_due(month),
+                now.and_utc()
+            ))),
         )
     )?;
     let presented: Vec<i64> = introduction_exemplars::table
@@ -401,10 +404,7 @@ mod tests {
             Utc.with_ymd_and_hms(2026, 11, 10, 17, 30, 0).unwrap()
         ));
         assert!(
-            on_time(
-                due,
-                Utc.with_ymd_and_hms(2026, 10, 28, 8, 0, 0).unwrap()
-            ),
+            on_time(due, Utc.with_ymd_and_hms(2026, 10, 28, 8, 0, 0).unwrap()),
             "early is on time"
         );
     }

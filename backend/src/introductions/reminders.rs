@@ -75,7 +75,12 @@ fn month_of(input: &ReminderInput, today: NaiveDate) -> AppResult<Month> {
     Ok(month)
 }
 
-fn message_text(unit: &UnitRef, month: Month, status: CellStatus, due: NaiveDate) -> (String, String) {
+fn message_text(
+    unit: &UnitRef,
+    month: Month,
+    status: CellStatus,
+    due: NaiveDate,
+) -> (String, String) {
     let label = format!("{:02}/{}", month.month, month.year);
     let due = due.format("%d/%m/%Y");
     let title = format!("Nhắc giới thiệu điển hình tháng {label}");
@@ -126,7 +131,9 @@ pub fn remind(
         return Err(AppError::field(
             "unitIds",
             "unknown_unit",
-            format!("Đơn vị {unknown} không có trong bảng theo dõi (không tồn tại hoặc đã ngừng hoạt động)."),
+            format!(
+                "Đơn vị {unknown} không có trong bảng theo dõi (không tồn tại hoặc đã ngừng hoạt động)."
+            ),
         ));
     }
     let mut result = ReminderResult {
@@ -136,19 +143,30 @@ pub fn remind(
         notified: 0,
     };
     for row in &grid.rows {
-        if input.unit_ids.as_ref().is_some_and(|ids| !ids.contains(&row.unit.id)) {
+        if input
+            .unit_ids
+            .as_ref()
+            .is_some_and(|ids| !ids.contains(&row.unit.id))
+        {
             continue;
         }
         let status = row.cells[column].status;
         if !owes(status) {
             if input.unit_ids.is_some() {
-                result.skipped.push(SkippedUnit { unit: row.unit.clone(), status });
+                result.skipped.push(SkippedUnit {
+                    unit: row.unit.clone(),
+                    status,
+                });
             }
             continue;
         }
         let (title, body) = message_text(&row.unit, month, status, row.cells[column].due_on);
         let link = format!("/gioi-thieu?month={}", month.text());
-        let key = format!("introduction_reminder:{}:{}:{today}", row.unit.id, month.text());
+        let key = format!(
+            "introduction_reminder:{}:{}:{today}",
+            row.unit.id,
+            month.text()
+        );
         let people = people_of(conn, row.unit.id)?;
         let sent = notifications::send(
             conn,

@@ -34,7 +34,11 @@ pub struct SmtpArgs {
     #[arg(long, env = "LANTOA_SMTP_PASSWORD", hide_env_values = true)]
     pub smtp_password: Option<String>,
     /// Sender address, with a display name if wanted.
-    #[arg(long, env = "LANTOA_SMTP_FROM", default_value = "Lan Tỏa – Sở Tư pháp <no-reply@localhost>")]
+    #[arg(
+        long,
+        env = "LANTOA_SMTP_FROM",
+        default_value = "Lan Tỏa – Sở Tư pháp <no-reply@localhost>"
+    )]
     pub smtp_from: Option<String>,
     /// Longest wait for the SMTP server, in seconds.
     #[arg(long, env = "LANTOA_SMTP_TIMEOUT", default_value_t = 15)]
@@ -54,7 +58,12 @@ pub struct SmtpSettings {
 impl SmtpArgs {
     /// The SMTP settings, `None` when e-mail is off; an error names a bad value.
     pub fn settings(&self) -> Result<Option<SmtpSettings>, String> {
-        let Some(host) = self.smtp_host.as_deref().map(str::trim).filter(|h| !h.is_empty()) else {
+        let Some(host) = self
+            .smtp_host
+            .as_deref()
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+        else {
             return Ok(None);
         };
         let tls = self.smtp_tls.unwrap_or(SmtpTls::Starttls);
@@ -65,7 +74,9 @@ impl SmtpArgs {
         let from = Mailbox::from_str(&from_text)
             .map_err(|e| format!("LANTOA_SMTP_FROM `{from_text}` is not an address: {e}"))?;
         let credentials = match (&self.smtp_user, &self.smtp_password) {
-            (Some(user), Some(password)) if !user.is_empty() => Some((user.clone(), password.clone())),
+            (Some(user), Some(password)) if !user.is_empty() => {
+                Some((user.clone(), password.clone()))
+            }
             (Some(user), None) if !user.is_empty() => {
                 return Err("LANTOA_SMTP_USER is set without LANTOA_SMTP_PASSWORD".to_owned());
             }

@@ -36,7 +36,11 @@ pub struct NewEmail<'a> {
     pub source: &'a str,
 }
 
-pub fn enqueue(conn: &mut DbConnection, email: &NewEmail<'_>, now: NaiveDateTime) -> AppResult<i64> {
+pub fn enqueue(
+    conn: &mut DbConnection,
+    email: &NewEmail<'_>,
+    now: NaiveDateTime,
+) -> AppResult<i64> {
     Ok(diesel::insert_into(email_outbox::table)
         .values((
             email_outbox::user_id.eq(email.user_id),
@@ -67,7 +71,11 @@ pub struct LeasedEmail {
 
 /// Leases up to `limit` due messages. Run it in a short write transaction of its own and send
 /// after it commits.
-pub fn lease_due(conn: &mut DbConnection, now: NaiveDateTime, limit: i64) -> AppResult<Vec<LeasedEmail>> {
+pub fn lease_due(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    limit: i64,
+) -> AppResult<Vec<LeasedEmail>> {
     let ids = queue::pick_due(conn, Queue::Emails, now, limit)?;
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -114,7 +122,11 @@ pub fn record(
             let wait = RETRY_BASE_SECS * (1_i64 << (leased.attempts - 1).clamp(0, 10));
             diesel::update(target)
                 .set((
-                    email_outbox::status.eq(if exhausted { EmailStatus::Failed } else { EmailStatus::Pending }),
+                    email_outbox::status.eq(if exhausted {
+                        EmailStatus::Failed
+                    } else {
+                        EmailStatus::Pending
+                    }),
                     email_outbox::next_attempt_at.eq(now + Duration::seconds(wait)),
                     email_outbox::last_error.eq(Some(error.chars().take(500).collect::<String>())),
                     email_outbox::locked_until.eq(None::<NaiveDateTime>),

@@ -6,12 +6,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::time::Day;
 use crate::db::DbConnection;
 use crate::db::schema::movements;
 use crate::db::search;
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use crate::http::etag::IfMatch;
+use crate::time::Day;
 use crate::versioned_update;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -205,7 +205,11 @@ fn search_text(input: &MovementInput) -> String {
     ])
 }
 
-pub fn insert(conn: &mut DbConnection, now: NaiveDateTime, input: &MovementInput) -> AppResult<i64> {
+pub fn insert(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    input: &MovementInput,
+) -> AppResult<i64> {
     code_taken(conn, &input.code, None)?;
     Ok(diesel::insert_into(movements::table)
         .values((

@@ -10,8 +10,8 @@ use crate::auth::roles::People;
 use crate::auth::{Auth, Principal};
 use crate::error::{AppError, AppResult};
 use crate::http::extract::{Json, Query};
-use crate::http::validation::validate;
 use crate::http::pagination::PageRequest;
+use crate::http::validation::validate;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -70,7 +70,8 @@ pub async fn list_notifications(
     let result = state
         .db
         .run(move |conn| {
-            let (items, total) = model::inbox(conn, user, only_unread, page.offset(), page.limit())?;
+            let (items, total) =
+                model::inbox(conn, user, only_unread, page.offset(), page.limit())?;
             let unread_count = model::unread_count(conn, user)?;
             Ok(NotificationPage {
                 items,
@@ -98,7 +99,10 @@ pub async fn notification_count(
     state: web::Data<AppState>,
 ) -> AppResult<web::Json<UnreadCount>> {
     let user = me(&auth.principal)?;
-    let unread_count = state.db.run(move |conn| model::unread_count(conn, user)).await?;
+    let unread_count = state
+        .db
+        .run(move |conn| model::unread_count(conn, user))
+        .await?;
     Ok(web::Json(UnreadCount { unread_count }))
 }
 

@@ -146,7 +146,12 @@ pub fn unread_count(conn: &mut DbConnection, user: i64) -> AppResult<i64> {
 
 /// Marks these notifications of `user` read (those already read keep their time); 404 when
 /// one of them is not theirs.
-pub fn mark_read(conn: &mut DbConnection, user: i64, ids: &[i64], at: NaiveDateTime) -> AppResult<()> {
+pub fn mark_read(
+    conn: &mut DbConnection,
+    user: i64,
+    ids: &[i64],
+    at: NaiveDateTime,
+) -> AppResult<()> {
     let wanted: HashSet<i64> = ids.iter().copied().collect();
     let mine: i64 = notifications::table
         .filter(notifications::user_id.eq(user))

@@ -50,14 +50,22 @@ impl ObligationQuery {
         if let (Some(from), Some(to)) = (self.from, self.to)
             && from > to
         {
-            return Err(AppError::field("to", "before_from", "Ngày kết thúc không được trước ngày bắt đầu."));
+            return Err(AppError::field(
+                "to",
+                "before_from",
+                "Ngày kết thúc không được trước ngày bắt đầu.",
+            ));
         }
         Ok(())
     }
 
     /// The years that can hold a match (a narrower computation).
     fn years(&self) -> Option<Vec<i32>> {
-        if let Some(year) = self.period.as_deref().and_then(|p| p.get(..4)).and_then(|y| y.parse::<i32>().ok())
+        if let Some(year) = self
+            .period
+            .as_deref()
+            .and_then(|p| p.get(..4))
+            .and_then(|y| y.parse::<i32>().ok())
             && self.period.as_deref().is_some_and(|p| p.len() <= 7)
         {
             return Some(vec![year]);
@@ -69,12 +77,20 @@ impl ObligationQuery {
     }
 
     fn matches(&self, obligation: &Obligation) -> bool {
-        self.unit_id.is_none_or(|unit| obligation.unit.as_ref().is_some_and(|u| u.id == unit))
+        self.unit_id
+            .is_none_or(|unit| obligation.unit.as_ref().is_some_and(|u| u.id == unit))
             && self.responsible.is_none_or(|r| obligation.responsible == r)
             && self.kind.is_none_or(|k| obligation.kind == k)
-            && self.period.as_deref().map(str::trim).filter(|p| !p.is_empty()).is_none_or(|p| obligation.period == p)
+            && self
+                .period
+                .as_deref()
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .is_none_or(|p| obligation.period == p)
             && self.status.is_none_or(|s| obligation.status == s)
-            && self.from.is_none_or(|from| obligation.due_on >= from.date())
+            && self
+                .from
+                .is_none_or(|from| obligation.due_on >= from.date())
             && self.to.is_none_or(|to| obligation.due_on <= to.date())
     }
 }
@@ -88,12 +104,16 @@ pub fn matching(
 ) -> AppResult<Vec<Obligation>> {
     let calendar = Calendar::load(conn)?;
     let only_unit = policy::unit_restriction(principal);
-    let scope = Scope { only_unit: only_unit.or(q.unit_id) };
+    let scope = Scope {
+        only_unit: only_unit.or(q.unit_id),
+    };
     let years = q.years();
-    Ok(model::compute(conn, &calendar, scope, years.as_deref(), now)?
-        .into_iter()
-        .filter(|o| q.matches(o))
-        .collect())
+    Ok(
+        model::compute(conn, &calendar, scope, years.as_deref(), now)?
+            .into_iter()
+            .filter(|o| q.matches(o))
+            .collect(),
+    )
 }
 
 /// The obligations of the reporting calendar, by deadline: each unit's monthly introduction and
@@ -118,7 +138,10 @@ pub async fn list_obligations(
     q.check()?;
     let now = state.clock.now();
     let principal = auth.principal;
-    let all = state.db.run(move |conn| matching(conn, &principal, &q, now)).await?;
+    let all = state
+        .db
+        .run(move |conn| matching(conn, &principal, &q, now))
+        .await?;
     let total = all.len() as i64;
     let items = all
         .into_iter()

@@ -22,18 +22,23 @@ const HEADERS: [(&str, f64); 11] = [
 ];
 
 fn owner(o: &Obligation) -> String {
-    o.unit.as_ref().map_or_else(|| "Văn phòng Sở".to_owned(), |u| u.name.clone())
+    o.unit
+        .as_ref()
+        .map_or_else(|| "Văn phòng Sở".to_owned(), |u| u.name.clone())
 }
 
 fn fulfilled_on(o: &Obligation) -> Option<NaiveDate> {
-    o.fulfilled_at.map(|t| t.with_timezone(&crate::time::TIME_ZONE).date_naive())
+    o.fulfilled_at
+        .map(|t| t.with_timezone(&crate::time::TIME_ZONE).date_naive())
 }
 
 pub fn csv(rows: &[Obligation]) -> AppResult<Vec<u8>> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
         let mut writer = csv::Writer::from_writer(&mut out);
-        writer.write_record(HEADERS.map(|(h, _)| h)).map_err(AppError::internal)?;
+        writer
+            .write_record(HEADERS.map(|(h, _)| h))
+            .map_err(AppError::internal)?;
         for (i, o) in rows.iter().enumerate() {
             let date = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
             writer
@@ -47,7 +52,11 @@ pub fn csv(rows: &[Obligation]) -> AppResult<Vec<u8>> {
                     date(o.due_on),
                     o.status.label().to_owned(),
                     fulfilled_on(o).map(date).unwrap_or_default(),
-                    if o.status.is_met() { String::new() } else { o.days_left.to_string() },
+                    if o.status.is_met() {
+                        String::new()
+                    } else {
+                        o.days_left.to_string()
+                    },
                     o.key.clone(),
                 ])
                 .map_err(AppError::internal)?;
@@ -80,41 +89,70 @@ pub fn workbook(rows: &[Obligation], today: NaiveDate) -> AppResult<Vec<u8>> {
         .set_border(FormatBorder::Thin)
         .set_background_color("#DDEBF7");
     let text = Format::new().set_border(FormatBorder::Thin).set_text_wrap();
-    let date = Format::new().set_border(FormatBorder::Thin).set_num_format("dd/mm/yyyy");
+    let date = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_num_format("dd/mm/yyyy");
     let number = Format::new().set_border(FormatBorder::Thin);
     sheet
         .write_string_with_format(
             0,
             0,
-            format!("Lịch báo cáo, giới thiệu điển hình (tính đến ngày {})", today.format("%d/%m/%Y")),
+            format!(
+                "Lịch báo cáo, giới thiệu điển hình (tính đến ngày {})",
+                today.format("%d/%m/%Y")
+            ),
             &title,
         )
         .map_err(err)?;
     for (col, (name, width)) in HEADERS.iter().enumerate() {
         let col = col as u16;
-        sheet.write_string_with_format(2, col, *name, &header).map_err(err)?;
+        sheet
+            .write_string_with_format(2, col, *name, &header)
+            .map_err(err)?;
         sheet.set_column_width(col, *width).map_err(err)?;
     }
     for (i, o) in rows.iter().enumerate() {
         let row = 3 + i as u32;
-        sheet.write_number_with_format(row, 0, (i + 1) as f64, &number).map_err(err)?;
-        sheet.write_string_with_format(row, 1, &o.title, &text).map_err(err)?;
-        sheet.write_string_with_format(row, 2, owner(o), &text).map_err(err)?;
-        sheet.write_string_with_format(row, 3, &o.owed_to, &text).map_err(err)?;
-        sheet.write_string_with_format(row, 4, &o.period, &text).map_err(err)?;
-        sheet.write_datetime_with_format(row, 5, excel_date(o.stated_due)?, &date).map_err(err)?;
-        sheet.write_datetime_with_format(row, 6, excel_date(o.due_on)?, &date).map_err(err)?;
-        sheet.write_string_with_format(row, 7, o.status.label(), &text).map_err(err)?;
+        sheet
+            .write_number_with_format(row, 0, (i + 1) as f64, &number)
+            .map_err(err)?;
+        sheet
+            .write_string_with_format(row, 1, &o.title, &text)
+            .map_err(err)?;
+        sheet
+            .write_string_with_format(row, 2, owner(o), &text)
+            .map_err(err)?;
+        sheet
+            .write_string_with_format(row, 3, &o.owed_to, &text)
+            .map_err(err)?;
+        sheet
+            .write_string_with_format(row, 4, &o.period, &text)
+            .map_err(err)?;
+        sheet
+            .write_datetime_with_format(row, 5, excel_date(o.stated_due)?, &date)
+            .map_err(err)?;
+        sheet
+            .write_datetime_with_format(row, 6, excel_date(o.due_on)?, &date)
+            .map_err(err)?;
+        sheet
+            .write_string_with_format(row, 7, o.status.label(), &text)
+            .map_err(err)?;
         match fulfilled_on(o) {
-            Some(day) => sheet.write_datetime_with_format(row, 8, excel_date(day)?, &date).map_err(err)?,
+            Some(day) => sheet
+                .write_datetime_with_format(row, 8, excel_date(day)?, &date)
+                .map_err(err)?,
             None => sheet.write_blank(row, 8, &text).map_err(err)?,
         };
         if o.status.is_met() {
             sheet.write_blank(row, 9, &number).map_err(err)?;
         } else {
-            sheet.write_number_with_format(row, 9, o.days_left as f64, &number).map_err(err)?;
+            sheet
+                .write_number_with_format(row, 9, o.days_left as f64, &number)
+                .map_err(err)?;
         }
-        sheet.write_string_with_format(row, 10, &o.key, &text).map_err(err)?;
+        sheet
+            .write_string_with_format(row, 10, &o.key, &text)
+            .map_err(err)?;
     }
     sheet.set_freeze_panes(3, 0).map_err(err)?;
     workbook.save_to_buffer().map_err(err)

@@ -99,11 +99,17 @@ fn title(kind: ObligationKind, period: &str, office: bool) -> String {
             )
         }
         (ObligationKind::AnnualReport, false) => format!("Báo cáo định kỳ năm {period}"),
-        (ObligationKind::AnnualReport, true) => format!("Báo cáo tổng hợp định kỳ năm {period} gửi Sở Nội vụ"),
+        (ObligationKind::AnnualReport, true) => {
+            format!("Báo cáo tổng hợp định kỳ năm {period} gửi Sở Nội vụ")
+        }
         (ObligationKind::MidtermReview, false) => format!("Báo cáo sơ kết giai đoạn {years}"),
-        (ObligationKind::MidtermReview, true) => format!("Báo cáo sơ kết giai đoạn {years} gửi Sở Nội vụ"),
+        (ObligationKind::MidtermReview, true) => {
+            format!("Báo cáo sơ kết giai đoạn {years} gửi Sở Nội vụ")
+        }
         (ObligationKind::FinalReview, false) => format!("Báo cáo tổng kết giai đoạn {years}"),
-        (ObligationKind::FinalReview, true) => format!("Báo cáo tổng kết giai đoạn {years} gửi Sở Nội vụ"),
+        (ObligationKind::FinalReview, true) => {
+            format!("Báo cáo tổng kết giai đoạn {years} gửi Sở Nội vụ")
+        }
     }
 }
 
@@ -121,14 +127,25 @@ struct Owed<'a> {
     due: NaiveDate,
 }
 
-fn obligation(owed: Owed<'_>, status: ObligationStatus, fulfilled_at: Option<DateTime<Utc>>, fulfilment: Vec<Fulfilment>, today: NaiveDate) -> Obligation {
+fn obligation(
+    owed: Owed<'_>,
+    status: ObligationStatus,
+    fulfilled_at: Option<DateTime<Utc>>,
+    fulfilment: Vec<Fulfilment>,
+    today: NaiveDate,
+) -> Obligation {
     let office = owed.key.unit_id.is_none();
     Obligation {
         key: owed.key.text(),
         kind: owed.key.kind,
         responsible: owed.key.responsible(),
         unit: owed.unit.cloned(),
-        owed_to: if office { "Sở Nội vụ" } else { "Văn phòng Sở" }.to_owned(),
+        owed_to: if office {
+            "Sở Nội vụ"
+        } else {
+            "Văn phòng Sở"
+        }
+        .to_owned(),
         title: title(owed.key.kind, &owed.key.period, office),
         stated_due: owed.stated.day(),
         stated_rule: match owed.stated {
@@ -149,11 +166,17 @@ fn obligation(owed: Owed<'_>, status: ObligationStatus, fulfilled_at: Option<Dat
 
 /// The active units that owe obligations (not the Department itself), with when they became
 /// active.
-fn units_owing(conn: &mut DbConnection, only_unit: Option<i64>) -> AppResult<Vec<(UnitRef, Option<NaiveDateTime>)>> {
+fn units_owing(
+    conn: &mut DbConnection,
+    only_unit: Option<i64>,
+) -> AppResult<Vec<(UnitRef, Option<NaiveDateTime>)>> {
     let mut query = units::table
         .filter(units::active.eq(true))
         .filter(units::kind.ne(UnitKind::Department.as_str()))
-        .select(((units::id, units::code, units::short_name, units::name), units::active_since))
+        .select((
+            (units::id, units::code, units::short_name, units::name),
+            units::active_since,
+        ))
         .order((units::sort_order.asc(), units::sort_name.asc()))
         .into_boxed();
     if let Some(unit) = only_unit {
@@ -162,7 +185,13 @@ fn units_owing(conn: &mut DbConnection, only_unit: Option<i64>) -> AppResult<Vec
     Ok(query.load(conn)?)
 }
 
-fn introductions_of(conn: &mut DbConnection, calendar: &Calendar, years: &[i32], scope: Scope, now: DateTime<Utc>) -> AppResult<Vec<Obligation>> {
+fn introductions_of(
+    conn: &mut DbConnection,
+    calendar: &Calendar,
+    years: &[i32],
+    scope: Scope,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<Obligation>> {
     let today = now.with_timezone(&crate::time::TIME_ZONE).date_naive();
     let mut out = Vec::new();
     for &year in years {
@@ -175,16 +204,25 @@ fn introductions_of(conn: &mut DbConnection, calendar: &Calendar, years: &[i32],
             .filter(introductions::month.like(format!("{year:04}-%")))
             .filter(introductions::status.eq(IntroductionStatus::Submitted))
             .order(introductions::submitted_at.asc())
-            .select((introductions::id, introductions::unit_id, introductions::month, introductions::submitted_at))
+            .select((
+                introductions::id,
+                introductions::unit_id,
+                introductions::month,
+                introductions::submitted_at,
+            ))
             .load(conn)?;
         for row in &grid.rows {
             for cell in &row.cells {
-                let Some(month) = Month::parse(&cell.month) else { continue };
+                let Some(month) = Month::parse(&cell.month) else {
+                    continue;
+                };
                 if cell.status == CellStatus::NotApplicable || !months.contains(&month) {
                     continue;
                 }
-                let records: Vec<&(i64, i64, String, Option<NaiveDateTime>)> =
-                    submitted.iter().filter(|s| s.1 == row.unit.id && s.2 == cell.month).collect();
+                let records: Vec<&(i64, i64, String, Option<NaiveDateTime>)> = submitted
+                    .iter()
+                    .filter(|s| s.1 == row.unit.id && s.2 == cell.month)
+                    .collect();
                 let status = match cell.status {
                     CellStatus::OnTime => ObligationStatus::DoneOnTime,
                     CellStatus::Late => ObligationStatus::DoneLate,
@@ -201,7 +239,10 @@ fn introductions_of(conn: &mut DbConnection, calendar: &Calendar, years: &[i32],
                         href: format!("/api/v1/introductions/{id}"),
                     })
                     .collect();
-                let fulfilled_at = status.is_met().then(|| records.first().and_then(|r| r.3).map(|t| t.and_utc())).flatten();
+                let fulfilled_at = status
+                    .is_met()
+                    .then(|| records.first().and_then(|r| r.3).map(|t| t.and_utc()))
+                    .flatten();
                 let key = ObligationKey {
                     kind: ObligationKind::MonthlyIntroduction,
                     period: cell.month.clone(),
@@ -225,21 +266,40 @@ fn introductions_of(conn: &mut DbConnection, calendar: &Calendar, years: &[i32],
     Ok(out)
 }
 
-fn reports_of(conn: &mut DbConnection, calendar: &Calendar, years: &[i32], scope: Scope, now: DateTime<Utc>) -> AppResult<Vec<Obligation>> {
+fn reports_of(
+    conn: &mut DbConnection,
+    calendar: &Calendar,
+    years: &[i32],
+    scope: Scope,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<Obligation>> {
     let today = now.with_timezone(&crate::time::TIME_ZONE).date_naive();
     let units = units_owing(conn, scope.only_unit)?;
     let records = submissions::all_of(conn, scope.only_unit)?;
-    let by_key: HashMap<String, &submissions::SubmissionRow> = records.iter().map(|r| (r.key().text(), r)).collect();
-    let start = Month { year: calendar.settings.first_year, month: 1 };
+    let by_key: HashMap<String, &submissions::SubmissionRow> =
+        records.iter().map(|r| (r.key().text(), r)).collect();
+    let start = Month {
+        year: calendar.settings.first_year,
+        month: 1,
+    };
     let mut out = Vec::new();
-    for kind in [ObligationKind::AnnualReport, ObligationKind::MidtermReview, ObligationKind::FinalReview] {
+    for kind in [
+        ObligationKind::AnnualReport,
+        ObligationKind::MidtermReview,
+        ObligationKind::FinalReview,
+    ] {
         for period in calendar.periods(kind) {
-            let mut owers: Vec<Option<&(UnitRef, Option<NaiveDateTime>)>> = units.iter().map(Some).collect();
+            let mut owers: Vec<Option<&(UnitRef, Option<NaiveDateTime>)>> =
+                units.iter().map(Some).collect();
             if scope.only_unit.is_none() {
                 owers.push(None);
             }
             for ower in owers {
-                let key = ObligationKey { kind, period: period.clone(), unit_id: ower.map(|u| u.0.id) };
+                let key = ObligationKey {
+                    kind,
+                    period: period.clone(),
+                    unit_id: ower.map(|u| u.0.id),
+                };
                 let (Some(stated), Some(due)) = (calendar.stated(&key), calendar.due(&key)) else {
                     continue;
                 };
@@ -254,7 +314,9 @@ fn reports_of(conn: &mut DbConnection, calendar: &Calendar, years: &[i32], scope
                 let record = by_key.get(&key.text()).copied();
                 let standing = record.filter(|r| r.status != SubmissionStatus::Returned);
                 let status = match standing {
-                    Some(r) if deadlines::met(r.submitted_at.and_utc(), due) => ObligationStatus::DoneOnTime,
+                    Some(r) if deadlines::met(r.submitted_at.and_utc(), due) => {
+                        ObligationStatus::DoneOnTime
+                    }
                     Some(_) => ObligationStatus::DoneLate,
                     None => status::open(due, today, calendar.settings.due_soon_days),
                 };
@@ -269,7 +331,12 @@ fn reports_of(conn: &mut DbConnection, calendar: &Calendar, years: &[i32], scope
                     .into_iter()
                     .collect();
                 out.push(obligation(
-                    Owed { key, unit: ower.map(|u| &u.0), stated, due },
+                    Owed {
+                        key,
+                        unit: ower.map(|u| &u.0),
+                        stated,
+                        due,
+                    },
                     status,
                     standing.map(|r| r.submitted_at.and_utc()),
                     fulfilment,
@@ -290,8 +357,14 @@ pub fn compute(
     years: Option<&[i32]>,
     now: DateTime<Utc>,
 ) -> AppResult<Vec<Obligation>> {
-    let first = calendar.introductions_start.year.min(calendar.settings.first_year);
-    let last = calendar.settings.last_year.max(calendar.settings.final_review.office_before.year());
+    let first = calendar
+        .introductions_start
+        .year
+        .min(calendar.settings.first_year);
+    let last = calendar
+        .settings
+        .last_year
+        .max(calendar.settings.final_review.office_before.year());
     let all: Vec<i32> = (first..=last).collect();
     let years: Vec<i32> = match years {
         Some(wanted) => all.into_iter().filter(|y| wanted.contains(y)).collect(),
@@ -307,7 +380,9 @@ pub fn compute(
     out.sort_by_key(|o| {
         (
             o.due_on,
-            o.unit.as_ref().map_or(usize::MAX, |u| unit_order.get(&u.id).copied().unwrap_or(usize::MAX - 1)),
+            o.unit.as_ref().map_or(usize::MAX, |u| {
+                unit_order.get(&u.id).copied().unwrap_or(usize::MAX - 1)
+            }),
             o.kind.as_str(),
         )
     });
@@ -315,12 +390,18 @@ pub fn compute(
 }
 
 /// One obligation by its key, as of `now` (`None`: no such obligation is owed).
-pub fn find(conn: &mut DbConnection, key: &ObligationKey, now: DateTime<Utc>) -> AppResult<Option<Obligation>> {
+pub fn find(
+    conn: &mut DbConnection,
+    key: &ObligationKey,
+    now: DateTime<Utc>,
+) -> AppResult<Option<Obligation>> {
     let calendar = Calendar::load(conn)?;
     let Some(due) = calendar.due(key) else {
         return Ok(None);
     };
-    let scope = Scope { only_unit: key.unit_id };
+    let scope = Scope {
+        only_unit: key.unit_id,
+    };
     let text = key.text();
     Ok(compute(conn, &calendar, scope, Some(&[due.year()]), now)?
         .into_iter()

@@ -22,7 +22,10 @@ text_enum!(
 
 impl ObligationStatus {
     pub fn is_met(self) -> bool {
-        matches!(self, ObligationStatus::DoneOnTime | ObligationStatus::DoneLate)
+        matches!(
+            self,
+            ObligationStatus::DoneOnTime | ObligationStatus::DoneLate
+        )
     }
 }
 
@@ -49,6 +52,10 @@ mod tests {
         assert_eq!(open(due, day(13), 7), ObligationStatus::DueSoon);
         assert_eq!(open(due, day(20), 7), ObligationStatus::DueSoon);
         assert_eq!(open(due, day(21), 7), ObligationStatus::Missing);
-        assert_eq!(open(due, day(20), 0), ObligationStatus::DueSoon, "on the day itself");
+        assert_eq!(
+            open(due, day(20), 0),
+            ObligationStatus::DueSoon,
+            "on the day itself"
+        );
     }
 }

@@ -32,7 +32,9 @@ impl PublicitySettings {
         let parsed = url::Url::parse(base_url.trim())
             .map_err(|e| format!("LANTOA_PUBLIC_BASE_URL is not a URL ({e}): {base_url}"))?;
         if !matches!(parsed.scheme(), "http" | "https") {
-            return Err(format!("LANTOA_PUBLIC_BASE_URL must start with http:// or https://: {base_url}"));
+            return Err(format!(
+                "LANTOA_PUBLIC_BASE_URL must start with http:// or https://: {base_url}"
+            ));
         }
         let host = parsed
             .host_str()
@@ -120,33 +122,61 @@ mod tests {
 
     #[test]
     fn the_base_url_builds_public_addresses() {
-        let settings = PublicitySettings::new("https://stp.dongthap.gov.vn/lantoa/", "*").unwrap_or_default();
+        let settings =
+            PublicitySettings::new("https://stp.dongthap.gov.vn/lantoa/", "*").unwrap_or_default();
         assert_eq!(settings.base_url(), "https://stp.dongthap.gov.vn/lantoa");
         assert_eq!(
             settings.exemplar_page(12),
             "https://stp.dongthap.gov.vn/lantoa/cong-khai/guong-dien-hinh/12"
         );
-        assert_eq!(settings.tag("exemplar:12"), "tag:stp.dongthap.gov.vn,2026:exemplar:12");
+        assert_eq!(
+            settings.tag("exemplar:12"),
+            "tag:stp.dongthap.gov.vn,2026:exemplar:12"
+        );
         assert_eq!(settings.frame_ancestors(), "*");
     }
 
     #[test]
     fn bad_base_urls_are_refused() {
-        for bad in ["stp.dongthap.gov.vn", "ftp://x.vn", "https://a:b@x.vn", "https://x.vn/?a=1", "https://x.vn/#top", ""] {
+        for bad in [
+            "stp.dongthap.gov.vn",
+            "ftp://x.vn",
+            "https://a:b@x.vn",
+            "https://x.vn/?a=1",
+            "https://x.vn/#top",
+            "",
+        ] {
             assert!(PublicitySettings::new(bad, "*").is_err(), "{bad}");
         }
     }
 
     #[test]
     fn frame_ancestors_are_origins_or_star() {
-        let ok = PublicitySettings::new("http://localhost:8080", "https://stp.dongthap.gov.vn, http://localhost:3000/");
+        let ok = PublicitySettings::new(
+            "http://localhost:8080",
+            "https://stp.dongthap.gov.vn, http://localhost:3000/",
+        );
         assert_eq!(
             ok.map(|s| s.frame_ancestors().to_owned()).ok().as_deref(),
             Some("https://stp.dongthap.gov.vn http://localhost:3000")
         );
-        for bad in ["'none'; script-src *", "https://x.vn/path", "javascript:alert(1)", "x.vn"] {
-            assert!(PublicitySettings::new("http://localhost", bad).is_err(), "{bad}");
+        for bad in [
+            "'none'; script-src *",
+            "https://x.vn/path",
+            "javascript:alert(1)",
+            "x.vn",
+        ] {
+            assert!(
+                PublicitySettings::new("http://localhost", bad).is_err(),
+                "{bad}"
+            );
         }
-        assert_eq!(PublicitySettings::new("http://localhost", " ").map(|s| s.frame_ancestors().to_owned()).ok().as_deref(), Some("*"));
+        assert_eq!(
+            PublicitySettings::new("http://localhost", " ")
+                .map(|s| s.frame_ancestors().to_owned())
+                .ok()
+                .as_deref(),
+            Some("*")
+        );
     }
 }

@@ -23,15 +23,22 @@ pub fn texts(obligation: &Obligation, offset: i32) -> Texts {
     let (headline, body) = match offset {
         o if o < 0 => (
             "Sắp đến hạn",
-            format!("{who}: {what} — hạn cuối ngày {due} (còn {} ngày). Đề nghị hoàn thành và gửi {to} đúng hạn.", -o),
+            format!(
+                "{who}: {what} — hạn cuối ngày {due} (còn {} ngày). Đề nghị hoàn thành và gửi {to} đúng hạn.",
+                -o
+            ),
         ),
         0 => (
             "Hôm nay là hạn",
-            format!("{who}: {what} — hôm nay ({due}) là hạn cuối. Đề nghị hoàn thành và gửi {to} trong ngày."),
+            format!(
+                "{who}: {what} — hôm nay ({due}) là hạn cuối. Đề nghị hoàn thành và gửi {to} trong ngày."
+            ),
         ),
         o => (
             "Quá hạn",
-            format!("{who}: {what} — đã quá hạn {o} ngày (hạn cuối ngày {due}) mà chưa thực hiện. Đề nghị khẩn trương hoàn thành và gửi {to}."),
+            format!(
+                "{who}: {what} — đã quá hạn {o} ngày (hạn cuối ngày {due}) mà chưa thực hiện. Đề nghị khẩn trương hoàn thành và gửi {to}."
+            ),
         ),
     };
     Texts {

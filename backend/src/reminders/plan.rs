@@ -4,7 +4,12 @@
 
 use chrono::{Duration, NaiveDate};
 
-pub fn due_offset(due: NaiveDate, today: NaiveDate, offsets: &[i32], catch_up_days: u32) -> Option<i32> {
+pub fn due_offset(
+    due: NaiveDate,
+    today: NaiveDate,
+    offsets: &[i32],
+    catch_up_days: u32,
+) -> Option<i32> {
     offsets
         .iter()
         .copied()
@@ -26,11 +31,19 @@ mod tests {
         let offsets = [-5, -1, 0, 1, 7];
         assert_eq!(due_offset(due, day(14), &offsets, 3), None);
         assert_eq!(due_offset(due, day(15), &offsets, 3), Some(-5));
-        assert_eq!(due_offset(due, day(18), &offsets, 3), Some(-5), "within the catch-up days");
+        assert_eq!(
+            due_offset(due, day(18), &offsets, 3),
+            Some(-5),
+            "within the catch-up days"
+        );
         assert_eq!(due_offset(due, day(19), &offsets, 3), Some(-1));
         assert_eq!(due_offset(due, day(20), &offsets, 3), Some(0));
         assert_eq!(due_offset(due, day(21), &offsets, 3), Some(1));
-        assert_eq!(due_offset(due, day(25), &offsets, 3), None, "too late for +1, too early for +7");
+        assert_eq!(
+            due_offset(due, day(25), &offsets, 3),
+            None,
+            "too late for +1, too early for +7"
+        );
         assert_eq!(due_offset(due, day(27), &offsets, 3), Some(7));
         assert_eq!(due_offset(due, day(31), &offsets, 3), None);
         assert_eq!(due_offset(due, day(21), &offsets, 0), Some(1));

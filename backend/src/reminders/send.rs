@@ -58,28 +58,46 @@ pub struct Sent {
 }
 
 /// The obligations not met whose reminder is due at `now`, with the offset.
-pub fn due_reminders(conn: &mut DbConnection, now: DateTime<Utc>) -> AppResult<Vec<(Obligation, i32)>> {
+pub fn due_reminders(
+    conn: &mut DbConnection,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<(Obligation, i32)>> {
     let calendar = Calendar::load(conn)?;
     let today = now.with_timezone(&crate::time::TIME_ZONE).date_naive();
     let settings = &calendar.settings;
     let latest = settings.reminder_offsets.iter().copied().max().unwrap_or(0);
     let earliest = settings.reminder_offsets.iter().copied().min().unwrap_or(0);
     // Only deadlines a reminder can fall due for: near today.
-    let from = today - chrono::Duration::days(i64::from(latest.max(0)) + i64::from(settings.reminder_catch_up_days));
+    let from = today
+        - chrono::Duration::days(
+            i64::from(latest.max(0)) + i64::from(settings.reminder_catch_up_days),
+        );
     let to = today + chrono::Duration::days(i64::from((-earliest).max(0)));
     let years: Vec<i32> = (chrono::Datelike::year(&from)..=chrono::Datelike::year(&to)).collect();
-    Ok(obligations::compute(conn, &calendar, Scope::default(), Some(&years), now)?
-        .into_iter()
-        .filter(|o| !o.status.is_met() && o.due_on >= from && o.due_on <= to)
-        .filter_map(|o| {
-            plan::due_offset(o.due_on, today, &settings.reminder_offsets, settings.reminder_catch_up_days)
+    Ok(
+        obligations::compute(conn, &calendar, Scope::default(), Some(&years), now)?
+            .into_iter()
+            .filter(|o| !o.status.is_met() && o.due_on >= from && o.due_on <= to)
+            .filter_map(|o| {
+                plan::due_offset(
+                    o.due_on,
+                    today,
+                    &settings.reminder_offsets,
+                    settings.reminder_catch_up_days,
+                )
                 .map(|offset| (o, offset))
-        })
-        .collect())
+            })
+            .collect(),
+    )
 }
 
 /// Who is reminded of `obligation` at `offset`.
-fn audience(conn: &mut DbConnection, obligation: &Obligation, offset: i32, copies: OfficeCopies) -> AppResult<Vec<Recipient>> {
+fn audience(
+    conn: &mut DbConnection,
+    obligation: &Obligation,
+    offset: i32,
+    copies: OfficeCopies,
+) -> AppResult<Vec<Recipient>> {
     let office = recipients::with_role(conn, Role::Office)?;
     let mut people = match &obligation.unit {
         None => return Ok(office),
@@ -121,7 +139,14 @@ fn deliver(
     let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
     match channel {
         Channel::InApp => {
-            if !queue::claim_once(conn, &obligation.key, offset, channel.as_str(), count(people.len()), now)? {
+            if !queue::claim_once(
+                conn,
+                &obligation.key,
+                offset,
+                channel.as_str(),
+                count(people.len()),
+                now,
+            )? {
                 return Ok(None);
             }
             let sent = notifications::send(
@@ -140,11 +165,19 @@ fn deliver(
         }
         Channel::Email => {
             let addressed: Vec<&Recipient> = people.iter().filter(|p| p.email.is_some()).collect();
-            if !queue::claim_once(conn, &obligation.key, offset, channel.as_str(), count(addressed.len()), now)? {
+            if !queue::claim_once(
+                conn,
+                &obligation.key,
+                offset,
+                channel.as_str(),
+                count(addressed.len()),
+                now,
+            )? {
                 return Ok(None);
             }
             for person in &addressed {
-                let body = messages::email_body(&person.full_name, &texts, &obligation.link, public_url);
+                let body =
+                    messages::email_body(&person.full_name, &texts, &obligation.link, public_url);
                 outbox::enqueue(
                     conn,
                     &NewEmail {
@@ -181,13 +214,20 @@ fn deliver(
 }
 
 /// The channels of these reminders claimed already.
-fn claimed(conn: &mut DbConnection, due: &[(Obligation, i32)]) -> AppResult<HashSet<(String, i32, String)>> {
+fn claimed(
+    conn: &mut DbConnection,
+    due: &[(Obligation, i32)],
+) -> AppResult<HashSet<(String, i32, String)>> {
     let keys: Vec<&str> = due.iter().map(|(o, _)| o.key.as_str()).collect();
     let mut out = HashSet::new();
     for chunk in keys.chunks(500) {
         let rows: Vec<(String, i32, String)> = reminder_claims::table
             .filter(reminder_claims::obligation_key.eq_any(chunk))
-            .select((reminder_claims::obligation_key, reminder_claims::offset_days, reminder_claims::channel))
+            .select((
+                reminder_claims::obligation_key,
+                reminder_claims::offset_days,
+                reminder_claims::channel,
+            ))
             .load(conn)?;
         out.extend(rows);
     }
@@ -226,7 +266,16 @@ pub async fn run(state: &AppState) -> AppResult<Sent> {
             let at = now.naive_utc();
             let outcome = state
                 .db
-                .transaction(move |conn| deliver(conn, &obligation, offset, channel, public_url.as_deref(), at))
+                .transaction(move |conn| {
+                    deliver(
+                        conn,
+                        &obligation,
+                        offset,
+                        channel,
+                        public_url.as_deref(),
+                        at,
+                    )
+                })
                 .await?;
             match outcome {
                 None => sent.already_claimed += 1,
@@ -250,7 +299,15 @@ pub fn send_in_app(conn: &mut DbConnection, now: DateTime<Utc>) -> AppResult<usi
     let due = due_reminders(conn, now)?;
     let mut told = 0;
     for (obligation, offset) in due {
-        told += deliver(conn, &obligation, offset, Channel::InApp, None, now.naive_utc())?.unwrap_or(0);
+        told += deliver(
+            conn,
+            &obligation,
+            offset,
+            Channel::InApp,
+            None,
+            now.naive_utc(),
+        )?
+        .unwrap_or(0);
     }
     Ok(told)
 }

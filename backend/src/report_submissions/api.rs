@@ -6,7 +6,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::effects;
-use super::model::{self, DecisionInput, Filter, ReportSubmission, ResubmissionInput, SubmissionInput};
+use super::model::{
+    self, DecisionInput, Filter, ReportSubmission, ResubmissionInput, SubmissionInput,
+};
 use super::workflow::{SubmissionAction, SubmissionStatus};
 use crate::audit::{self, AuditContext};
 use crate::auth::Auth;
@@ -58,14 +60,18 @@ pub async fn list_report_submissions(
         kind: q.kind,
         unit_id: q.unit_id,
         responsible: q.responsible,
-        period: q.period.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()),
+        period: q
+            .period
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty()),
         status: q.status,
     };
     let principal = auth.principal;
     let result = state
         .db
         .run(move |conn| {
-            let (items, total) = model::list(conn, &principal, &filter, page.offset(), page.limit())?;
+            let (items, total) =
+                model::list(conn, &principal, &filter, page.offset(), page.limit())?;
             Ok(page.of(items, total))
         })
         .await?;
@@ -89,7 +95,10 @@ pub async fn get_report_submission(
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let principal = auth.principal;
-    let report = state.db.run(move |conn| model::load(conn, &principal, id)).await?;
+    let report = state
+        .db
+        .run(move |conn| model::load(conn, &principal, id))
+        .await?;
     Ok(json_with_etag(StatusCode::OK, report.version, &report))
 }
 
@@ -148,7 +157,12 @@ async fn step<F>(
     f: F,
 ) -> AppResult<HttpResponse>
 where
-    F: FnOnce(&mut crate::db::DbConnection, &crate::auth::Principal, &model::SubmissionRow, chrono::NaiveDateTime) -> AppResult<()>
+    F: FnOnce(
+            &mut crate::db::DbConnection,
+            &crate::auth::Principal,
+            &model::SubmissionRow,
+            chrono::NaiveDateTime,
+        ) -> AppResult<()>
         + Send
         + 'static,
 {
@@ -206,9 +220,16 @@ pub async fn resubmit_report(
 ) -> AppResult<HttpResponse> {
     validate(&input)?;
     let ctx = AuditContext::from(&auth);
-    step(ctx, auth.principal, state, id.into_inner(), SubmissionAction::Resubmit, move |conn, principal, row, now| {
-        model::resubmit(conn, principal, row, if_match, now, &input)
-    })
+    step(
+        ctx,
+        auth.principal,
+        state,
+        id.into_inner(),
+        SubmissionAction::Resubmit,
+        move |conn, principal, row, now| {
+            model::resubmit(conn, principal, row, if_match, now, &input)
+        },
+    )
     .await
 }
 
@@ -235,9 +256,24 @@ pub async fn accept_report(
 ) -> AppResult<HttpResponse> {
     validate(&input)?;
     let ctx = AuditContext::from(&auth);
-    step(ctx, auth.principal, state, id.into_inner(), SubmissionAction::Accept, move |conn, principal, row, now| {
-        model::decide(conn, principal, row, SubmissionAction::Accept, if_match, now, input.note())
-    })
+    step(
+        ctx,
+        auth.principal,
+        state,
+        id.into_inner(),
+        SubmissionAction::Accept,
+        move |conn, principal, row, now| {
+            model::decide(
+                conn,
+                principal,
+                row,
+                SubmissionAction::Accept,
+                if_match,
+                now,
+                input.note(),
+            )
+        },
+    )
     .await
 }
 
@@ -265,9 +301,24 @@ pub async fn return_report(
 ) -> AppResult<HttpResponse> {
     validate(&input)?;
     let ctx = AuditContext::from(&auth);
-    step(ctx, auth.principal, state, id.into_inner(), SubmissionAction::Return, move |conn, principal, row, now| {
-        model::decide(conn, principal, row, SubmissionAction::Return, if_match, now, input.note())
-    })
+    step(
+        ctx,
+        auth.principal,
+        state,
+        id.into_inner(),
+        SubmissionAction::Return,
+        move |conn, principal, row, now| {
+            model::decide(
+                conn,
+                principal,
+                row,
+                SubmissionAction::Return,
+                if_match,
+                now,
+                input.note(),
+            )
+        },
+    )
     .await
 }
 

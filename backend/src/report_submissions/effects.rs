@@ -38,7 +38,11 @@ pub fn announce(
     let link = format!("/lich-bao-cao/bao-cao/{}", row.id);
     let (audience, title, body) = match action {
         SubmissionAction::Submit | SubmissionAction::Resubmit => {
-            let again = if action == SubmissionAction::Resubmit { " lại" } else { "" };
+            let again = if action == SubmissionAction::Resubmit {
+                " lại"
+            } else {
+                ""
+            };
             let audience = if row.unit_id.is_some() {
                 recipients::with_role(conn, Role::Office)?
             } else {
@@ -47,7 +51,10 @@ pub fn announce(
             (
                 audience,
                 format!("{owner} đã gửi{again} {}", what.to_lowercase()),
-                format!("{owner} đã gửi{again} «{}». Đề nghị xem xét, tiếp nhận hoặc trả lại.", row.title),
+                format!(
+                    "{owner} đã gửi{again} «{}». Đề nghị xem xét, tiếp nhận hoặc trả lại.",
+                    row.title
+                ),
             )
         }
         SubmissionAction::Accept | SubmissionAction::Return => {
@@ -55,11 +62,26 @@ pub fn announce(
                 Some(unit) => recipients::unit_people(conn, unit)?,
                 None => recipients::with_role(conn, Role::Office)?,
             };
-            let note = row.decision_note.as_deref().map(|n| format!(" Ý kiến: {n}")).unwrap_or_default();
+            let note = row
+                .decision_note
+                .as_deref()
+                .map(|n| format!(" Ý kiến: {n}"))
+                .unwrap_or_default();
             if action == SubmissionAction::Accept {
-                (audience, format!("{what} đã được tiếp nhận"), format!("«{}» của {owner} đã được tiếp nhận.{note}", row.title))
+                (
+                    audience,
+                    format!("{what} đã được tiếp nhận"),
+                    format!("«{}» của {owner} đã được tiếp nhận.{note}", row.title),
+                )
             } else {
-                (audience, format!("{what} bị trả lại"), format!("«{}» của {owner} bị trả lại để hoàn thiện.{note}", row.title))
+                (
+                    audience,
+                    format!("{what} bị trả lại"),
+                    format!(
+                        "«{}» của {owner} bị trả lại để hoàn thiện.{note}",
+                        row.title
+                    ),
+                )
             }
         }
     };

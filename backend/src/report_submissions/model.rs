@@ -110,7 +110,11 @@ pub struct SubmissionInput {
     #[schema(min_length = 4, max_length = 20, example = "2026")]
     pub period: String,
     #[validate(length(min = 3, max = 300))]
-    #[schema(min_length = 3, max_length = 300, example = "Báo cáo kết quả thực hiện Kế hoạch tuyên truyền điển hình tiên tiến năm 2026")]
+    #[schema(
+        min_length = 3,
+        max_length = 300,
+        example = "Báo cáo kết quả thực hiện Kế hoạch tuyên truyền điển hình tiên tiến năm 2026"
+    )]
     pub title: String,
     #[validate(length(max = 5000))]
     #[schema(max_length = 5000)]
@@ -121,7 +125,10 @@ impl SubmissionInput {
     pub fn normalized(mut self) -> Self {
         self.period = self.period.trim().to_owned();
         self.title = self.title.trim().to_owned();
-        self.note = self.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+        self.note = self
+            .note
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty());
         self
     }
 
@@ -157,7 +164,11 @@ pub struct DecisionInput {
 
 impl DecisionInput {
     pub fn note(&self) -> Option<String> {
-        self.note.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned)
+        self.note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
     }
 }
 
@@ -217,13 +228,19 @@ pub fn find_row(conn: &mut DbConnection, id: i64) -> AppResult<SubmissionRow> {
 
 /// Unit roles read their unit's reports only (not the Office's own); everyone else reads all.
 pub fn ensure_readable(principal: &Principal, row: &SubmissionRow) -> AppResult<()> {
-    if principal.role.is_unit_scoped() && (row.unit_id.is_none() || row.unit_id != principal.unit_id) {
+    if principal.role.is_unit_scoped()
+        && (row.unit_id.is_none() || row.unit_id != principal.unit_id)
+    {
         return Err(AppError::not_found("báo cáo"));
     }
     Ok(())
 }
 
-pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<ReportSubmission> {
+pub fn load(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    id: i64,
+) -> AppResult<ReportSubmission> {
     let row = find_row(conn, id)?;
     ensure_readable(principal, &row)?;
     let calendar = Calendar::load(conn)?;
@@ -258,8 +275,12 @@ pub fn list(
             query = query.filter(report_submissions::unit_id.eq(unit));
         }
         match filter.responsible {
-            Some(Responsible::Unit) => query = query.filter(report_submissions::unit_id.is_not_null()),
-            Some(Responsible::Office) => query = query.filter(report_submissions::unit_id.is_null()),
+            Some(Responsible::Unit) => {
+                query = query.filter(report_submissions::unit_id.is_not_null())
+            }
+            Some(Responsible::Office) => {
+                query = query.filter(report_submissions::unit_id.is_null())
+            }
             None => {}
         }
         if let Some(unit) = only_unit {
@@ -275,7 +296,10 @@ pub fn list(
     };
     let total: i64 = filtered().count().get_result(conn)?;
     let rows: Vec<SubmissionRow> = filtered()
-        .order((report_submissions::submitted_at.desc(), report_submissions::id.desc()))
+        .order((
+            report_submissions::submitted_at.desc(),
+            report_submissions::id.desc(),
+        ))
         .offset(offset)
         .limit(limit)
         .select(SubmissionRow::as_select())
@@ -307,7 +331,10 @@ fn check_obligation(
         return Err(AppError::field(
             "period",
             "unknown_period",
-            format!("Lịch báo cáo không có kỳ {} cho loại báo cáo này.", key.period),
+            format!(
+                "Lịch báo cáo không có kỳ {} cho loại báo cáo này.",
+                key.period
+            ),
         ));
     };
     if let Some(unit_id) = key.unit_id {
@@ -317,9 +344,19 @@ fn check_obligation(
             .first(conn)
             .optional()?;
         match unit {
-            None => return Err(AppError::field("unitId", "not_found", "Đơn vị không tồn tại.")),
+            None => {
+                return Err(AppError::field(
+                    "unitId",
+                    "not_found",
+                    "Đơn vị không tồn tại.",
+                ));
+            }
             Some((_, false, _)) => {
-                return Err(AppError::field("unitId", "inactive", "Đơn vị đã ngừng hoạt động."));
+                return Err(AppError::field(
+                    "unitId",
+                    "inactive",
+                    "Đơn vị đã ngừng hoạt động.",
+                ));
             }
             Some((UnitKind::Department, _, _)) => {
                 return Err(AppError::field(
@@ -329,7 +366,10 @@ fn check_obligation(
                 ));
             }
             Some((_, true, active_since)) => {
-                let start = Month { year: calendar.settings.first_year, month: 1 };
+                let start = Month {
+                    year: calendar.settings.first_year,
+                    month: 1,
+                };
                 let owed_from = crate::introductions::grid::owed_from(active_since, start);
                 if Month::of(due) < owed_from {
                     return Err(AppError::field(
@@ -341,7 +381,10 @@ fn check_obligation(
             }
         }
     }
-    if calendar.period_start(key).is_some_and(|start| today < start) {
+    if calendar
+        .period_start(key)
+        .is_some_and(|start| today < start)
+    {
         return Err(AppError::field(
             "period",
             "period_not_started",
@@ -360,7 +403,10 @@ fn existing(conn: &mut DbConnection, key: &ObligationKey) -> AppResult<Option<Su
         Some(unit) => query.filter(report_submissions::unit_id.eq(unit)),
         None => query.filter(report_submissions::unit_id.is_null()),
     };
-    Ok(query.select(SubmissionRow::as_select()).first(conn).optional()?)
+    Ok(query
+        .select(SubmissionRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 /// Sends the report of an obligation; returns its id.
@@ -373,7 +419,14 @@ pub fn submit(
     let key = input.key();
     let calendar = Calendar::load(conn)?;
     let status = existing(conn, &key)?.map(|row| row.status);
-    workflow::authorize(principal, &State { unit_id: key.unit_id, status: None }, SubmissionAction::Submit)?;
+    workflow::authorize(
+        principal,
+        &State {
+            unit_id: key.unit_id,
+            status: None,
+        },
+        SubmissionAction::Submit,
+    )?;
     check_obligation(conn, &calendar, &key, crate::time::local_date(now))?;
     if let Some(status) = status {
         let detail = if status == SubmissionStatus::Returned {

@@ -176,7 +176,9 @@ pub fn authorize(
     let responsible = state.responsible();
     let for_role: Vec<&'static Transition> = TRANSITIONS
         .iter()
-        .filter(|t| t.action == action && t.responsible == responsible && t.roles.contains(&principal.role))
+        .filter(|t| {
+            t.action == action && t.responsible == responsible && t.roles.contains(&principal.role)
+        })
         .collect();
     if for_role.is_empty() {
         return Err(AppError::forbidden());
@@ -214,13 +216,19 @@ mod tests {
                 SubmissionAction::Accept | SubmissionAction::Return => DecideReport::ROLES,
             };
             for role in transition.roles {
-                assert!(admitted.contains(role), "{:?} lists {role:?}", transition.action);
+                assert!(
+                    admitted.contains(role),
+                    "{:?} lists {role:?}",
+                    transition.action
+                );
             }
         }
         for action in SubmissionAction::ALL {
             for responsible in Responsible::ALL {
                 assert!(
-                    TRANSITIONS.iter().any(|t| t.action == *action && t.responsible == *responsible),
+                    TRANSITIONS
+                        .iter()
+                        .any(|t| t.action == *action && t.responsible == *responsible),
                     "{action:?} of {responsible:?} has no transition"
                 );
             }

@@ -50,7 +50,14 @@ impl Story {
     }
 }
 
-fn submit(conn: &mut DbConnection, who: &Principal, unit: Option<i64>, title: &str, note: &str, at: NaiveDateTime) -> AppResult<i64> {
+fn submit(
+    conn: &mut DbConnection,
+    who: &Principal,
+    unit: Option<i64>,
+    title: &str,
+    note: &str,
+    at: NaiveDateTime,
+) -> AppResult<i64> {
     let input = SubmissionInput {
         kind: crate::calendar::kinds::ObligationKind::AnnualReport,
         unit_id: unit,
@@ -64,14 +71,36 @@ fn submit(conn: &mut DbConnection, who: &Principal, unit: Option<i64>, title: &s
     Ok(id)
 }
 
-fn decide(conn: &mut DbConnection, who: &Principal, id: i64, action: SubmissionAction, note: &str, at: NaiveDateTime) -> AppResult<()> {
+fn decide(
+    conn: &mut DbConnection,
+    who: &Principal,
+    id: i64,
+    action: SubmissionAction,
+    note: &str,
+    at: NaiveDateTime,
+) -> AppResult<()> {
     let row = reports::find_row(conn, id)?;
-    reports::decide(conn, who, &row, action, IfMatch::Any, at, Some(note.to_owned()))?;
+    reports::decide(
+        conn,
+        who,
+        &row,
+        action,
+        IfMatch::Any,
+        at,
+        Some(note.to_owned()),
+    )?;
     let after = reports::find_row(conn, id)?;
     crate::report_submissions::effects::announce(conn, &after, action, at)
 }
 
-fn difficulty(conn: &mut DbConnection, who: &Principal, subject: &str, body: &str, exemplar: Option<i64>, at: NaiveDateTime) -> AppResult<i64> {
+fn difficulty(
+    conn: &mut DbConnection,
+    who: &Principal,
+    subject: &str,
+    body: &str,
+    exemplar: Option<i64>,
+    at: NaiveDateTime,
+) -> AppResult<i64> {
     let input = DifficultyInput {
         subject: subject.to_owned(),
         body: body.to_owned(),
@@ -82,14 +111,32 @@ fn difficulty(conn: &mut DbConnection, who: &Principal, subject: &str, body: &st
     difficulties::raise(conn, who, &input, at)
 }
 
-fn step(conn: &mut DbConnection, who: &Principal, id: i64, action: DifficultyAction, note: &str, at: NaiveDateTime) -> AppResult<()> {
+fn step(
+    conn: &mut DbConnection,
+    who: &Principal,
+    id: i64,
+    action: DifficultyAction,
+    note: &str,
+    at: NaiveDateTime,
+) -> AppResult<()> {
     let row = difficulties::find_row(conn, id)?;
-    difficulties::step(conn, who, &row, action, IfMatch::Any, at, Some(note.to_owned()))
+    difficulties::step(
+        conn,
+        who,
+        &row,
+        action,
+        IfMatch::Any,
+        at,
+        Some(note.to_owned()),
+    )
 }
 
 /// Seeds the calendar's demo unless it was seeded before; `clock` gives the real now.
 pub fn seed(conn: &mut DbConnection, clock: &Clock) -> AppResult<Report> {
-    let seeded: i64 = settings::table.filter(settings::key.eq(MARKER)).count().get_result(conn)?;
+    let seeded: i64 = settings::table
+        .filter(settings::key.eq(MARKER))
+        .count()
+        .get_result(conn)?;
     if seeded > 0 {
         return Ok(Report {
             already_seeded: true,
@@ -101,7 +148,8 @@ pub fn seed(conn: &mut DbConnection, clock: &Clock) -> AppResult<Report> {
     let office = principal(conn, "vanphong")?;
     let leader = principal(conn, "lanhdao")?;
     let unit = |conn: &mut DbConnection, code: &str| {
-        unit_id(conn, code)?.ok_or_else(|| AppError::internal(format!("the demo unit {code} is missing")))
+        unit_id(conn, code)?
+            .ok_or_else(|| AppError::internal(format!("the demo unit {code} is missing")))
     };
     let (pbgdpl, hctp) = (unit(conn, "PBGDPL")?, unit(conn, "HCTP")?);
 
@@ -111,14 +159,28 @@ pub fn seed(conn: &mut DbConnection, clock: &Clock) -> AppResult<Report> {
     }
     if let Some(at) = story.at(day(10, 18), 15) {
         let head = principal(conn, "pbgdpl.truong")?;
-        submit(conn, &head, Some(pbgdpl), "Báo cáo kết quả thực hiện Kế hoạch tuyên truyền, nhân rộng điển hình tiên tiến năm 2026 của Phòng Phổ biến, giáo dục pháp luật", "Kèm theo danh sách 06 điển hình đã giới thiệu trong năm.", at)?;
+        submit(
+            conn,
+            &head,
+            Some(pbgdpl),
+            "Báo cáo kết quả thực hiện Kế hoạch tuyên truyền, nhân rộng điển hình tiên tiến năm 2026 của Phòng Phổ biến, giáo dục pháp luật",
+            "Kèm theo danh sách 06 điển hình đã giới thiệu trong năm.",
+            at,
+        )?;
         report.reports += 1;
     }
     let returned = match story.at(day(10, 20), 16) {
         Some(at) => {
             let head = principal(conn, "hctp.truong")?;
             report.reports += 1;
-            Some(submit(conn, &head, Some(hctp), "Báo cáo định kỳ năm 2026 của Phòng Hành chính tư pháp", "Báo cáo gửi đúng hạn ngày 20/10.", at)?)
+            Some(submit(
+                conn,
+                &head,
+                Some(hctp),
+                "Báo cáo định kỳ năm 2026 của Phòng Hành chính tư pháp",
+                "Báo cáo gửi đúng hạn ngày 20/10.",
+                at,
+            )?)
         }
         None => None,
     };
@@ -127,13 +189,34 @@ pub fn seed(conn: &mut DbConnection, clock: &Clock) -> AppResult<Report> {
         report.reminders += crate::reminders::send::send_in_app(conn, at.and_utc())?;
     }
     if let (Some(id), Some(at)) = (returned, story.at(day(10, 23), 10)) {
-        decide(conn, &office, id, SubmissionAction::Return, "Đề nghị bổ sung số liệu về số điển hình được nhân rộng và kết quả sau nhân rộng (mục II.3).", at)?;
+        decide(
+            conn,
+            &office,
+            id,
+            SubmissionAction::Return,
+            "Đề nghị bổ sung số liệu về số điển hình được nhân rộng và kết quả sau nhân rộng (mục II.3).",
+            at,
+        )?;
     }
     if let Some(at) = story.at(day(10, 30), 16) {
-        let id = submit(conn, &office, None, "Báo cáo tổng hợp kết quả thực hiện Kế hoạch tuyên truyền, nhân rộng điển hình tiên tiến năm 2026 của Sở Tư pháp", "Tổng hợp từ báo cáo của các đơn vị đã gửi; các đơn vị chưa báo cáo được ghi nhận tại phụ lục.", at)?;
+        let id = submit(
+            conn,
+            &office,
+            None,
+            "Báo cáo tổng hợp kết quả thực hiện Kế hoạch tuyên truyền, nhân rộng điển hình tiên tiến năm 2026 của Sở Tư pháp",
+            "Tổng hợp từ báo cáo của các đơn vị đã gửi; các đơn vị chưa báo cáo được ghi nhận tại phụ lục.",
+            at,
+        )?;
         report.reports += 1;
         if let Some(at) = story.at(day(10, 31), 9) {
-            decide(conn, &leader, id, SubmissionAction::Accept, "Đồng ý, gửi Sở Nội vụ.", at)?;
+            decide(
+                conn,
+                &leader,
+                id,
+                SubmissionAction::Accept,
+                "Đồng ý, gửi Sở Nội vụ.",
+                at,
+            )?;
         }
     }
 
@@ -150,7 +233,14 @@ pub fn seed(conn: &mut DbConnection, clock: &Clock) -> AppResult<Report> {
         )?;
         report.difficulties += 1;
         if let Some(at) = story.at(day(11, 4), 14) {
-            step(conn, &office, id, DifficultyAction::Answer, "Theo Kế hoạch, hạn là ngày 10 hằng tháng kể cả khi trùng ngày nghỉ; đơn vị chủ động gửi trước. Văn phòng Sở sẽ nhắc trước 5 ngày trên hệ thống.", at)?;
+            step(
+                conn,
+                &office,
+                id,
+                DifficultyAction::Answer,
+                "Theo Kế hoạch, hạn là ngày 10 hằng tháng kể cả khi trùng ngày nghỉ; đơn vị chủ động gửi trước. Văn phòng Sở sẽ nhắc trước 5 ngày trên hệ thống.",
+                at,
+            )?;
         }
     }
     if let Some(at) = story.at(day(11, 12), 10) {
@@ -172,7 +262,14 @@ pub fn seed(conn: &mut DbConnection, clock: &Clock) -> AppResult<Report> {
         )?;
         report.difficulties += 1;
         if let Some(at) = story.at(day(11, 13), 15) {
-            step(conn, &office, id, DifficultyAction::Refer, "Kính trình Lãnh đạo Sở cho ý kiến về việc áp dụng thủ tục đơn giản đối với trường hợp này.", at)?;
+            step(
+                conn,
+                &office,
+                id,
+                DifficultyAction::Refer,
+                "Kính trình Lãnh đạo Sở cho ý kiến về việc áp dụng thủ tục đơn giản đối với trường hợp này.",
+                at,
+            )?;
         }
     }
     if let Some(at) = story.at(day(11, 25), 9) {
@@ -192,7 +289,11 @@ pub fn seed(conn: &mut DbConnection, clock: &Clock) -> AppResult<Report> {
     let subscription = SubscriptionInput {
         name: "Hệ thống báo cáo Sở Nội vụ (thử nghiệm)".to_owned(),
         url: "https://baocao.snv.dongthap.gov.vn/api/lantoa/webhook".to_owned(),
-        events: vec![WebhookEvent::ReportSubmitted, WebhookEvent::ReportAccepted, WebhookEvent::ObligationOverdue],
+        events: vec![
+            WebhookEvent::ReportSubmitted,
+            WebhookEvent::ReportAccepted,
+            WebhookEvent::ObligationOverdue,
+        ],
         active: false,
     }
     .normalized();
@@ -207,7 +308,10 @@ pub fn seed(conn: &mut DbConnection, clock: &Clock) -> AppResult<Report> {
     diesel::insert_into(settings::table)
         .values((
             settings::key.eq(MARKER),
-            settings::value.eq(serde_json::json!({ "reports": report.reports, "seededAt": clock.now() }).to_string()),
+            settings::value.eq(
+                serde_json::json!({ "reports": report.reports, "seededAt": clock.now() })
+                    .to_string(),
+            ),
             settings::version.eq(1),
             settings::updated_at.eq(clock.now_naive()),
         ))

@@ -25,7 +25,9 @@ use crate::http::etag::IfMatch;
 use crate::http::validation::validate_with;
 use crate::publicity::propagation::channel::Channel;
 use crate::publicity::propagation::model::{self as propagation, PropagationInput};
-use crate::publicity::publication::model::{self as publication, ConsentInput, PublishRequest, UnpublishRequest};
+use crate::publicity::publication::model::{
+    self as publication, ConsentInput, PublishRequest, UnpublishRequest,
+};
 use crate::publicity::publication::types::ConsentMethod;
 use crate::time::Day;
 
@@ -73,35 +75,219 @@ const fn activity(
     }
 }
 
-use Channel::{Conference, DepartmentPortal, Facebook, PbgdplPortal, Other, Press, Publication, Zalo};
+use Channel::{
+    Conference, DepartmentPortal, Facebook, Other, PbgdplPortal, Press, Publication, Zalo,
+};
 
 const ACTIVITIES: &[Activity] = &[
-    activity("TGPL", DepartmentPortal, (3, 12), "Chị Nguyễn Thị Hồng Nhung – người trợ giúp pháp lý tận tụy với người nghèo", (Some(1_840), Some(96), None), Some("https://sotuphap.dongthap.gov.vn/guong-dien-hinh/nguyen-thi-hong-nhung")),
-    activity("TGPL", Facebook, (3, 13), "Chia sẻ bài viết gương trợ giúp viên pháp lý Nguyễn Thị Hồng Nhung", (Some(5_320), Some(214), None), Some("https://www.facebook.com/sotuphapdongthap/posts/guong-dien-hinh-thang-3")),
-    activity("PBGDPL", PbgdplPortal, (3, 25), "Mô hình \"Hòa giải viên gắn với nhóm Zalo ấp\" ở ấp Tân Phong", (Some(2_410), Some(58), None), Some("https://pbgdpl.dongthap.gov.vn/mo-hinh-hoa-giai-nhom-zalo-ap")),
-    activity("PBGDPL", Zalo, (4, 2), "Gửi bản tin gương hòa giải viên tiêu biểu đến nhóm Zalo hòa giải viên các xã", (Some(1_150), Some(73), None), None),
-    activity("VP", Conference, (4, 16), "Hội nghị sơ kết quý I phong trào thi đua, biểu dương gương điển hình tiên tiến", (None, None, Some(120)), None),
-    activity("HCTP", DepartmentPortal, (4, 22), "Một cửa hộ tịch liên thông: cách làm hay của Phòng Hành chính tư pháp", (Some(1_260), Some(31), None), Some("https://sotuphap.dongthap.gov.vn/tin-tuc/mot-cua-ho-tich-lien-thong")),
-    activity("PCC1", Press, (5, 6), "Báo Đồng Tháp: Công chứng viên tận tâm phục vụ người dân vùng sâu", (Some(8_900), Some(140), None), Some("https://baodongthap.vn/phap-luat/cong-chung-vien-tan-tam")),
-    activity("TGPL", Zalo, (5, 14), "Tin nhắn giới thiệu Tổ Trợ giúp pháp lý lưu động vùng biên giới", (Some(860), Some(41), None), None),
-    activity("DGTS", Facebook, (5, 28), "Đấu giá tài sản công khai, minh bạch: gương viên chức Trung tâm Dịch vụ đấu giá", (Some(3_470), Some(88), None), Some("https://www.facebook.com/sotuphapdongthap/posts/dau-gia-minh-bach")),
-    activity("PBGDPL", Conference, (6, 10), "Tọa đàm \"Học tập và làm theo gương người tốt, việc tốt trong ngành Tư pháp\"", (None, None, Some(85)), None),
-    activity("BTTP", PbgdplPortal, (6, 19), "Luật sư tham gia trợ giúp pháp lý miễn phí cho người dân sau sắp xếp đơn vị hành chính", (Some(1_730), Some(45), None), Some("https://pbgdpl.dongthap.gov.vn/luat-su-tro-giup-phap-ly")),
-    activity("XDKTVB", DepartmentPortal, (6, 30), "Chuyên viên thẩm định văn bản: chính xác, đúng hạn, không để văn bản trái luật", (Some(940), Some(12), None), Some("https://sotuphap.dongthap.gov.vn/guong-dien-hinh/tham-dinh-van-ban")),
-    activity("VP", Publication, (7, 15), "Biên soạn tài liệu \"Gương điển hình tiên tiến ngành Tư pháp Đồng Tháp năm 2026\" (tập 1)", (None, None, None), None),
-    activity("TGPL", Press, (7, 22), "Đài Phát thanh – Truyền hình Đồng Tháp: Chuyện những người làm trợ giúp pháp lý", (Some(12_400), Some(310), None), Some("https://dongthaptv.vn/phong-su/nguoi-lam-tro-giup-phap-ly")),
-    activity("HCTP", Zalo, (8, 5), "Giới thiệu gương chuyên viên hộ tịch trên Zalo OA Sở Tư pháp", (Some(2_030), Some(66), None), Some("https://zalo.me/sotuphapdongthap")),
-    activity("VP", Conference, (8, 28), "Kỷ niệm Ngày truyền thống ngành Tư pháp 28/8: tôn vinh 10 gương điển hình", (None, None, Some(210)), None),
-    activity("PCC1", Facebook, (9, 9), "Video ngắn: một ngày làm việc của công chứng viên Phòng Công chứng số 1", (Some(15_600), Some(402), None), Some("https://www.facebook.com/sotuphapdongthap/videos/mot-ngay-cong-chung-vien")),
-    activity("PBGDPL", DepartmentPortal, (9, 18), "Câu lạc bộ \"Phụ nữ với pháp luật\" xã Tân Hồng – mô hình đáng nhân rộng", (Some(1_380), Some(39), None), Some("https://sotuphap.dongthap.gov.vn/tin-tuc/clb-phu-nu-voi-phap-luat")),
-    activity("DGTS", Other, (9, 26), "Pano giới thiệu gương điển hình tại trụ sở Trung tâm Dịch vụ đấu giá tài sản", (None, None, None), None),
-    activity("TGPL", PbgdplPortal, (10, 7), "Trợ giúp pháp lý cho trẻ em: những phiên tòa có người đồng hành", (Some(2_150), Some(77), None), Some("https://pbgdpl.dongthap.gov.vn/tro-giup-phap-ly-tre-em")),
-    activity("BTTP", Zalo, (10, 15), "Bản tin tháng 10: gương luật sư, công chứng viên tiêu biểu", (Some(1_020), Some(28), None), None),
-    activity("VP", Press, (10, 24), "Báo Pháp luật Việt Nam: Đồng Tháp lan tỏa gương điển hình ngành Tư pháp", (Some(6_300), Some(95), None), Some("https://baophapluat.vn/dong-thap-lan-toa-guong-dien-hinh")),
-    activity("HCTP", Conference, (11, 4), "Hội nghị chia sẻ kinh nghiệm giải quyết hồ sơ hộ tịch có yếu tố nước ngoài", (None, None, Some(64)), None),
-    activity("PBGDPL", Facebook, (11, 9), "Ngày Pháp luật 9/11: giới thiệu các mô hình hòa giải, phổ biến pháp luật tiêu biểu", (Some(7_850), Some(236), None), Some("https://www.facebook.com/sotuphapdongthap/posts/ngay-phap-luat-9-11")),
-    activity("XDKTVB", Publication, (11, 14), "Sổ tay kinh nghiệm thẩm định, kiểm tra văn bản quy phạm pháp luật", (None, None, None), None),
-    activity("TGPL", DepartmentPortal, (11, 20), "Tổ Trợ giúp pháp lý lưu động: 36 đợt đến với người dân 24 xã biên giới", (Some(1_120), Some(22), None), Some("https://sotuphap.dongthap.gov.vn/guong-dien-hinh/to-tgpl-luu-dong")),
+    activity(
+        "TGPL",
+        DepartmentPortal,
+        (3, 12),
+        "Chị Nguyễn Thị Hồng Nhung – người trợ giúp pháp lý tận tụy với người nghèo",
+        (Some(1_840), Some(96), None),
+        Some("https://sotuphap.dongthap.gov.vn/guong-dien-hinh/nguyen-thi-hong-nhung"),
+    ),
+    activity(
+        "TGPL",
+        Facebook,
+        (3, 13),
+        "Chia sẻ bài viết gương trợ giúp viên pháp lý Nguyễn Thị Hồng Nhung",
+        (Some(5_320), Some(214), None),
+        Some("https://www.facebook.com/sotuphapdongthap/posts/guong-dien-hinh-thang-3"),
+    ),
+    activity(
+        "PBGDPL",
+        PbgdplPortal,
+        (3, 25),
+        "Mô hình \"Hòa giải viên gắn với nhóm Zalo ấp\" ở ấp Tân Phong",
+        (Some(2_410), Some(58), None),
+        Some("https://pbgdpl.dongthap.gov.vn/mo-hinh-hoa-giai-nhom-zalo-ap"),
+    ),
+    activity(
+        "PBGDPL",
+        Zalo,
+        (4, 2),
+        "Gửi bản tin gương hòa giải viên tiêu biểu đến nhóm Zalo hòa giải viên các xã",
+        (Some(1_150), Some(73), None),
+        None,
+    ),
+    activity(
+        "VP",
+        Conference,
+        (4, 16),
+        "Hội nghị sơ kết quý I phong trào thi đua, biểu dương gương điển hình tiên tiến",
+        (None, None, Some(120)),
+        None,
+    ),
+    activity(
+        "HCTP",
+        DepartmentPortal,
+        (4, 22),
+        "Một cửa hộ tịch liên thông: cách làm hay của Phòng Hành chính tư pháp",
+        (Some(1_260), Some(31), None),
+        Some("https://sotuphap.dongthap.gov.vn/tin-tuc/mot-cua-ho-tich-lien-thong"),
+    ),
+    activity(
+        "PCC1",
+        Press,
+        (5, 6),
+        "Báo Đồng Tháp: Công chứng viên tận tâm phục vụ người dân vùng sâu",
+        (Some(8_900), Some(140), None),
+        Some("https://baodongthap.vn/phap-luat/cong-chung-vien-tan-tam"),
+    ),
+    activity(
+        "TGPL",
+        Zalo,
+        (5, 14),
+        "Tin nhắn giới thiệu Tổ Trợ giúp pháp lý lưu động vùng biên giới",
+        (Some(860), Some(41), None),
+        None,
+    ),
+    activity(
+        "DGTS",
+        Facebook,
+        (5, 28),
+        "Đấu giá tài sản công khai, minh bạch: gương viên chức Trung tâm Dịch vụ đấu giá",
+        (Some(3_470), Some(88), None),
+        Some("https://www.facebook.com/sotuphapdongthap/posts/dau-gia-minh-bach"),
+    ),
+    activity(
+        "PBGDPL",
+        Conference,
+        (6, 10),
+        "Tọa đàm \"Học tập và làm theo gương người tốt, việc tốt trong ngành Tư pháp\"",
+        (None, None, Some(85)),
+        None,
+    ),
+    activity(
+        "BTTP",
+        PbgdplPortal,
+        (6, 19),
+        "Luật sư tham gia trợ giúp pháp lý miễn phí cho người dân sau sắp xếp đơn vị hành chính",
+        (Some(1_730), Some(45), None),
+        Some("https://pbgdpl.dongthap.gov.vn/luat-su-tro-giup-phap-ly"),
+    ),
+    activity(
+        "XDKTVB",
+        DepartmentPortal,
+        (6, 30),
+        "Chuyên viên thẩm định văn bản: chính xác, đúng hạn, không để văn bản trái luật",
+        (Some(940), Some(12), None),
+        Some("https://sotuphap.dongthap.gov.vn/guong-dien-hinh/tham-dinh-van-ban"),
+    ),
+    activity(
+        "VP",
+        Publication,
+        (7, 15),
+        "Biên soạn tài liệu \"Gương điển hình tiên tiến ngành Tư pháp Đồng Tháp năm 2026\" (tập 1)",
+        (None, None, None),
+        None,
+    ),
+    activity(
+        "TGPL",
+        Press,
+        (7, 22),
+        "Đài Phát thanh – Truyền hình Đồng Tháp: Chuyện những người làm trợ giúp pháp lý",
+        (Some(12_400), Some(310), None),
+        Some("https://dongthaptv.vn/phong-su/nguoi-lam-tro-giup-phap-ly"),
+    ),
+    activity(
+        "HCTP",
+        Zalo,
+        (8, 5),
+        "Giới thiệu gương chuyên viên hộ tịch trên Zalo OA Sở Tư pháp",
+        (Some(2_030), Some(66), None),
+        Some("https://zalo.me/sotuphapdongthap"),
+    ),
+    activity(
+        "VP",
+        Conference,
+        (8, 28),
+        "Kỷ niệm Ngày truyền thống ngành Tư pháp 28/8: tôn vinh 10 gương điển hình",
+        (None, None, Some(210)),
+        None,
+    ),
+    activity(
+        "PCC1",
+        Facebook,
+        (9, 9),
+        "Video ngắn: một ngày làm việc của công chứng viên Phòng Công chứng số 1",
+        (Some(15_600), Some(402), None),
+        Some("https://www.facebook.com/sotuphapdongthap/videos/mot-ngay-cong-chung-vien"),
+    ),
+    activity(
+        "PBGDPL",
+        DepartmentPortal,
+        (9, 18),
+        "Câu lạc bộ \"Phụ nữ với pháp luật\" xã Tân Hồng – mô hình đáng nhân rộng",
+        (Some(1_380), Some(39), None),
+        Some("https://sotuphap.dongthap.gov.vn/tin-tuc/clb-phu-nu-voi-phap-luat"),
+    ),
+    activity(
+        "DGTS",
+        Other,
+        (9, 26),
+        "Pano giới thiệu gương điển hình tại trụ sở Trung tâm Dịch vụ đấu giá tài sản",
+        (None, None, None),
+        None,
+    ),
+    activity(
+        "TGPL",
+        PbgdplPortal,
+        (10, 7),
+        "Trợ giúp pháp lý cho trẻ em: những phiên tòa có người đồng hành",
+        (Some(2_150), Some(77), None),
+        Some("https://pbgdpl.dongthap.gov.vn/tro-giup-phap-ly-tre-em"),
+    ),
+    activity(
+        "BTTP",
+        Zalo,
+        (10, 15),
+        "Bản tin tháng 10: gương luật sư, công chứng viên tiêu biểu",
+        (Some(1_020), Some(28), None),
+        None,
+    ),
+    activity(
+        "VP",
+        Press,
+        (10, 24),
+        "Báo Pháp luật Việt Nam: Đồng Tháp lan tỏa gương điển hình ngành Tư pháp",
+        (Some(6_300), Some(95), None),
+        Some("https://baophapluat.vn/dong-thap-lan-toa-guong-dien-hinh"),
+    ),
+    activity(
+        "HCTP",
+        Conference,
+        (11, 4),
+        "Hội nghị chia sẻ kinh nghiệm giải quyết hồ sơ hộ tịch có yếu tố nước ngoài",
+        (None, None, Some(64)),
+        None,
+    ),
+    activity(
+        "PBGDPL",
+        Facebook,
+        (11, 9),
+        "Ngày Pháp luật 9/11: giới thiệu các mô hình hòa giải, phổ biến pháp luật tiêu biểu",
+        (Some(7_850), Some(236), None),
+        Some("https://www.facebook.com/sotuphapdongthap/posts/ngay-phap-luat-9-11"),
+    ),
+    activity(
+        "XDKTVB",
+        Publication,
+        (11, 14),
+        "Sổ tay kinh nghiệm thẩm định, kiểm tra văn bản quy phạm pháp luật",
+        (None, None, None),
+        None,
+    ),
+    activity(
+        "TGPL",
+        DepartmentPortal,
+        (11, 20),
+        "Tổ Trợ giúp pháp lý lưu động: 36 đợt đến với người dân 24 xã biên giới",
+        (Some(1_120), Some(22), None),
+        Some("https://sotuphap.dongthap.gov.vn/guong-dien-hinh/to-tgpl-luu-dong"),
+    ),
 ];
 
 /// Activities with a screenshot or photo attached (by position).
@@ -160,7 +346,12 @@ fn unit_head(conn: &mut DbConnection, unit: &str, office: &Principal) -> AppResu
 
 /// Publishes the first confirmed, never stopped exemplars (one more than [`PUBLISHED`], the last
 /// then taken down), each a few days after its last change; returns how many were published.
-fn publish(conn: &mut DbConnection, office: &Principal, limit: NaiveDateTime, today: NaiveDate) -> AppResult<usize> {
+fn publish(
+    conn: &mut DbConnection,
+    office: &Principal,
+    limit: NaiveDateTime,
+    today: NaiveDate,
+) -> AppResult<usize> {
     let confirmed: Vec<ExemplarRow> = exemplars::table
         .filter(exemplars::record_status.eq(RecordStatus::Confirmed))
         .filter(exemplars::stopped_reason.is_null())
@@ -185,10 +376,16 @@ fn publish(conn: &mut DbConnection, office: &Principal, limit: NaiveDateTime, to
             }
         }
     }
-    let methods = [ConsentMethod::Written, ConsentMethod::Email, ConsentMethod::Verbal];
+    let methods = [
+        ConsentMethod::Written,
+        ConsentMethod::Email,
+        ConsentMethod::Verbal,
+    ];
     for (index, row) in candidates.iter().enumerate() {
         let at = (row.updated_at + Duration::days(3)).min(limit);
-        let consent_day = crate::time::local_date(at - Duration::days(2)).max(row.discovered_on).min(today);
+        let consent_day = crate::time::local_date(at - Duration::days(2))
+            .max(row.discovered_on)
+            .min(today);
         let unit_code: String = crate::db::schema::units::table
             .find(row.unit_id)
             .select(crate::db::schema::units::code)
@@ -217,9 +414,17 @@ fn publish(conn: &mut DbConnection, office: &Principal, limit: NaiveDateTime, to
         if index == PUBLISHED {
             let row = exemplar_model::find_row(conn, row.id)?;
             let request = UnpublishRequest {
-                reason: "Đơn vị đề nghị tạm gỡ để cập nhật hình ảnh và số liệu năm 2026.".to_owned(),
+                reason: "Đơn vị đề nghị tạm gỡ để cập nhật hình ảnh và số liệu năm 2026."
+                    .to_owned(),
             };
-            publication::unpublish(conn, office, &row, IfMatch::Any, (at + Duration::days(5)).min(limit).max(at), &request)?;
+            publication::unpublish(
+                conn,
+                office,
+                &row,
+                IfMatch::Any,
+                (at + Duration::days(5)).min(limit).max(at),
+                &request,
+            )?;
         }
     }
     Ok(candidates.len())
@@ -244,7 +449,8 @@ fn log(
         // The unit's own staff keep its log; the Office keeps the Department's.
         let recorder = match spec.unit {
             "VP" => office.clone(),
-            code => principal(conn, &format!("{}.canbo", code.to_lowercase())).unwrap_or_else(|_| office.clone()),
+            code => principal(conn, &format!("{}.canbo", code.to_lowercase()))
+                .unwrap_or_else(|_| office.clone()),
         };
         // Featured: the unit's exemplars recorded by then (the Department's events: any unit's).
         let mut featured = exemplars::table
@@ -257,7 +463,11 @@ fn log(
             featured = featured.filter(exemplars::unit_id.eq(unit));
         }
         let featured: Vec<i64> = featured.load(conn)?;
-        let take = if spec.channel == Conference || spec.channel == Publication { 3 } else { 1 };
+        let take = if spec.channel == Conference || spec.channel == Publication {
+            3
+        } else {
+            1
+        };
         let exemplar_ids: Vec<i64> = featured
             .iter()
             .cycle()
@@ -277,7 +487,10 @@ fn log(
             attendees: spec.reach.2,
             note: spec.note.map(str::to_owned).or_else(|| match spec.channel {
                 Conference => Some("Có biên bản và danh sách đại biểu tham dự.".to_owned()),
-                Publication => Some("In 300 bản, gửi các đơn vị thuộc, trực thuộc Sở và UBND các xã, phường.".to_owned()),
+                Publication => Some(
+                    "In 300 bản, gửi các đơn vị thuộc, trực thuộc Sở và UBND các xã, phường."
+                        .to_owned(),
+                ),
                 _ => None,
             }),
         }

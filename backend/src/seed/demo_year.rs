@@ -71,18 +71,90 @@ const fn account(
 
 /// The units' accounts beyond [`super::demo::ACCOUNTS`] (which has TGPL's).
 pub const UNIT_ACCOUNTS: &[UnitAccount] = &[
-    account("xdktvb.truong", "Huỳnh Thanh Tùng", "Trưởng phòng", Role::UnitHead, "XDKTVB"),
-    account("xdktvb.canbo", "Đặng Ngọc Hân", "Chuyên viên", Role::UnitStaff, "XDKTVB"),
-    account("pbgdpl.truong", "Nguyễn Thị Bích Ngọc", "Trưởng phòng", Role::UnitHead, "PBGDPL"),
-    account("pbgdpl.canbo", "Trương Minh Khang", "Chuyên viên", Role::UnitStaff, "PBGDPL"),
-    account("hctp.truong", "Lâm Văn Hậu", "Trưởng phòng", Role::UnitHead, "HCTP"),
-    account("hctp.canbo", "Võ Thị Kim Thoa", "Chuyên viên", Role::UnitStaff, "HCTP"),
-    account("bttp.truong", "Phan Quốc Việt", "Trưởng phòng", Role::UnitHead, "BTTP"),
-    account("bttp.canbo", "Lê Thị Mỹ Duyên", "Chuyên viên", Role::UnitStaff, "BTTP"),
-    account("pcc1.truong", "Trần Hữu Nghĩa", "Trưởng phòng, công chứng viên", Role::UnitHead, "PCC1"),
-    account("pcc1.canbo", "Nguyễn Thị Thu Trang", "Thư ký nghiệp vụ", Role::UnitStaff, "PCC1"),
-    account("dgts.truong", "Bùi Văn Lộc", "Giám đốc Trung tâm", Role::UnitHead, "DGTS"),
-    account("dgts.canbo", "Hồ Thị Ngọc Diễm", "Đấu giá viên", Role::UnitStaff, "DGTS"),
+    account(
+        "xdktvb.truong",
+        "Huỳnh Thanh Tùng",
+        "Trưởng phòng",
+        Role::UnitHead,
+        "XDKTVB",
+    ),
+    account(
+        "xdktvb.canbo",
+        "Đặng Ngọc Hân",
+        "Chuyên viên",
+        Role::UnitStaff,
+        "XDKTVB",
+    ),
+    account(
+        "pbgdpl.truong",
+        "Nguyễn Thị Bích Ngọc",
+        "Trưởng phòng",
+        Role::UnitHead,
+        "PBGDPL",
+    ),
+    account(
+        "pbgdpl.canbo",
+        "Trương Minh Khang",
+        "Chuyên viên",
+        Role::UnitStaff,
+        "PBGDPL",
+    ),
+    account(
+        "hctp.truong",
+        "Lâm Văn Hậu",
+        "Trưởng phòng",
+        Role::UnitHead,
+        "HCTP",
+    ),
+    account(
+        "hctp.canbo",
+        "Võ Thị Kim Thoa",
+        "Chuyên viên",
+        Role::UnitStaff,
+        "HCTP",
+    ),
+    account(
+        "bttp.truong",
+        "Phan Quốc Việt",
+        "Trưởng phòng",
+        Role::UnitHead,
+        "BTTP",
+    ),
+    account(
+        "bttp.canbo",
+        "Lê Thị Mỹ Duyên",
+        "Chuyên viên",
+        Role::UnitStaff,
+        "BTTP",
+    ),
+    account(
+        "pcc1.truong",
+        "Trần Hữu Nghĩa",
+        "Trưởng phòng, công chứng viên",
+        Role::UnitHead,
+        "PCC1",
+    ),
+    account(
+        "pcc1.canbo",
+        "Nguyễn Thị Thu Trang",
+        "Thư ký nghiệp vụ",
+        Role::UnitStaff,
+        "PCC1",
+    ),
+    account(
+        "dgts.truong",
+        "Bùi Văn Lộc",
+        "Giám đốc Trung tâm",
+        Role::UnitHead,
+        "DGTS",
+    ),
+    account(
+        "dgts.canbo",
+        "Hồ Thị Ngọc Diễm",
+        "Đấu giá viên",
+        Role::UnitStaff,
+        "DGTS",
+    ),
 ];
 
 /// The reference units, back-dated to the 2025 restructuring so that the introduction grid owes
@@ -478,12 +550,32 @@ const MILESTONES: &[&str] = &[
 ];
 
 const ADOPTERS: &[(Option<&str>, &str, &str)] = &[
-    (None, "UBND xã Mỹ Hiệp", "Toàn bộ công chức tư pháp và 6 tổ hòa giải của xã"),
-    (Some("PCC2"), "Phòng Công chứng số 2", "9 công chứng viên và thư ký nghiệp vụ"),
-    (None, "UBND phường Mỹ Tho", "Bộ phận một cửa của phường, 12 công chức"),
-    (Some("TGPL"), "Trung tâm Trợ giúp pháp lý nhà nước tỉnh Đồng Tháp", "3 chi nhánh trợ giúp pháp lý"),
+    (
+        None,
+        "UBND xã Mỹ Hiệp",
+        "Toàn bộ công chức tư pháp và 6 tổ hòa giải của xã",
+    ),
+    (
+        Some("PCC2"),
+        "Phòng Công chứng số 2",
+        "9 công chứng viên và thư ký nghiệp vụ",
+    ),
+    (
+        None,
+        "UBND phường Mỹ Tho",
+        "Bộ phận một cửa của phường, 12 công chức",
+    ),
+    (
+        Some("TGPL"),
+        "Trung tâm Trợ giúp pháp lý nhà nước tỉnh Đồng Tháp",
+        "3 chi nhánh trợ giúp pháp lý",
+    ),
     (None, "UBND xã Tân Hồng", "5 ấp, 45 hòa giải viên"),
-    (Some("HCTP"), "Phòng Hành chính tư pháp", "Toàn phòng, áp dụng cho các thủ tục hộ tịch có yếu tố nước ngoài"),
+    (
+        Some("HCTP"),
+        "Phòng Hành chính tư pháp",
+        "Toàn phòng, áp dụng cho các thủ tục hộ tịch có yếu tố nước ngoài",
+    ),
 ];
 
 /// A stopped clock that walks through the year: each step is at the wanted time, or just after
@@ -496,14 +588,19 @@ struct Walk {
 impl Walk {
     fn new(limit: DateTime<Utc>) -> Self {
         Self {
-            clock: Clock::fixed(Utc.with_ymd_and_hms(YEAR - 1, 12, 31, 0, 0, 0).single().unwrap_or(limit)),
+            clock: Clock::fixed(
+                Utc.with_ymd_and_hms(YEAR - 1, 12, 31, 0, 0, 0)
+                    .single()
+                    .unwrap_or(limit),
+            ),
             limit,
         }
     }
 
     /// Restarts for another record's story.
     fn restart(&self, at: NaiveDateTime) {
-        self.clock.set(at.and_utc().min(self.limit) - Duration::minutes(1));
+        self.clock
+            .set(at.and_utc().min(self.limit) - Duration::minutes(1));
     }
 
     /// The moment of the next step: `day` at `hour` in Vietnam.
@@ -568,7 +665,9 @@ pub(super) fn principal(conn: &mut DbConnection, username: &str) -> AppResult<Pr
         .first(conn)
         .optional()?;
     let (id, full_name, role, unit_id) = row.ok_or_else(|| {
-        AppError::internal(format!("the demo account {username} is missing or inactive"))
+        AppError::internal(format!(
+            "the demo account {username} is missing or inactive"
+        ))
     })?;
     Ok(Principal {
         subject: Subject::User(id),
@@ -641,7 +740,11 @@ fn seed_year(conn: &mut DbConnection, data_dir: &Path, clock: &Clock) -> AppResu
             report.calendar = super::demo_calendar::seed(conn, clock)?;
             return Ok(report);
         }
-        let programme_start = local(NaiveDate::from_ymd_opt(YEAR - 1, 7, 1).unwrap_or_default(), 8, 0);
+        let programme_start = local(
+            NaiveDate::from_ymd_opt(YEAR - 1, 7, 1).unwrap_or_default(),
+            8,
+            0,
+        );
         diesel::update(
             units::table
                 .filter(units::code.eq_any(REFERENCE_UNITS))
@@ -785,9 +888,17 @@ impl Story<'_> {
         if let Some(error) = input.extra_errors(self.today).first() {
             return Err(invalid(spec.name, &error.message));
         }
-        let id = exemplar_model::insert(conn, staff, self.on(discovered, day::RECORDED, 9), &input)?;
+        let id =
+            exemplar_model::insert(conn, staff, self.on(discovered, day::RECORDED, 9), &input)?;
         if let Some(caption) = spec.photo {
-            self.photo(conn, Owner::Exemplar(id), staff, caption, index, self.on(discovered, day::RECORDED, 10))?;
+            self.photo(
+                conn,
+                Owner::Exemplar(id),
+                staff,
+                caption,
+                index,
+                self.on(discovered, day::RECORDED, 10),
+            )?;
             report.photos += 1;
         }
         let plot = spec.plot;
@@ -797,12 +908,28 @@ impl Story<'_> {
         if plot.has_plan() {
             self.plan(conn, id, staff, head, index, plot, discovered)?;
         }
-        self.step(conn, id, head, ExemplarAction::Submit, None, None, self.on(discovered, day::SUBMITTED, 10))?;
+        self.step(
+            conn,
+            id,
+            head,
+            ExemplarAction::Submit,
+            None,
+            None,
+            self.on(discovered, day::SUBMITTED, 10),
+        )?;
         let review_at = self.on(discovered, day::REVIEWED, 15);
         match plot {
             Plot::Submitted => return Ok(id),
             Plot::Returned(note) => {
-                self.step(conn, id, office, ExemplarAction::Return, Some(note), None, review_at)?;
+                self.step(
+                    conn,
+                    id,
+                    office,
+                    ExemplarAction::Return,
+                    Some(note),
+                    None,
+                    review_at,
+                )?;
                 return Ok(id);
             }
             Plot::ProposedNurturing => {
@@ -815,21 +942,61 @@ impl Story<'_> {
                     Some(Stage::Nurturing),
                     self.on(discovered, day::PROPOSED_NURTURING, 9),
                 )?;
-                self.evaluate(conn, id, staff, EvaluatorKind::SelfAssessment, 3, self.on(discovered, day::PROPOSED_NURTURING, 14), report)?;
+                self.evaluate(
+                    conn,
+                    id,
+                    staff,
+                    EvaluatorKind::SelfAssessment,
+                    3,
+                    self.on(discovered, day::PROPOSED_NURTURING, 14),
+                    report,
+                )?;
                 return Ok(id);
             }
             _ => {}
         }
-        self.step(conn, id, office, ExemplarAction::Confirm, Some("Hồ sơ đầy đủ, đúng quy định."), None, review_at)?;
+        self.step(
+            conn,
+            id,
+            office,
+            ExemplarAction::Confirm,
+            Some("Hồ sơ đầy đủ, đúng quy định."),
+            None,
+            review_at,
+        )?;
         if matches!(plot, Plot::Confirmed) {
             if index.is_multiple_of(2) {
-                self.evaluate(conn, id, office, EvaluatorKind::OfficeReview, 3, self.on(discovered, day::OFFICE_FIRST_LOOK, 10), report)?;
+                self.evaluate(
+                    conn,
+                    id,
+                    office,
+                    EvaluatorKind::OfficeReview,
+                    3,
+                    self.on(discovered, day::OFFICE_FIRST_LOOK, 10),
+                    report,
+                )?;
             }
             return Ok(id);
         }
         if let Plot::Stopped(Stage::Discovered, reason) = plot {
-            self.evaluate(conn, id, office, EvaluatorKind::OfficeReview, 1, self.on(discovered, day::OFFICE_FIRST_LOOK, 10), report)?;
-            self.step(conn, id, office, ExemplarAction::MoveStage, Some(reason), Some(Stage::Stopped), self.on(discovered, day::STOPPED_AT_DISCOVERY, 16))?;
+            self.evaluate(
+                conn,
+                id,
+                office,
+                EvaluatorKind::OfficeReview,
+                1,
+                self.on(discovered, day::OFFICE_FIRST_LOOK, 10),
+                report,
+            )?;
+            self.step(
+                conn,
+                id,
+                office,
+                ExemplarAction::MoveStage,
+                Some(reason),
+                Some(Stage::Stopped),
+                self.on(discovered, day::STOPPED_AT_DISCOVERY, 16),
+            )?;
             return Ok(id);
         }
         // Nurturing: proposed by the unit head, confirmed by the Office (or the leadership).
@@ -842,27 +1009,76 @@ impl Story<'_> {
             Some(Stage::Nurturing),
             self.on(discovered, day::PROPOSED_NURTURING, 9),
         )?;
-        let reviewer = if index.is_multiple_of(3) { &self.cast.leader } else { office };
-        self.step(conn, id, reviewer, ExemplarAction::ConfirmStage, Some("Đồng ý chuyển sang bồi dưỡng."), None, self.on(discovered, day::NURTURING, 15))?;
+        let reviewer = if index.is_multiple_of(3) {
+            &self.cast.leader
+        } else {
+            office
+        };
+        self.step(
+            conn,
+            id,
+            reviewer,
+            ExemplarAction::ConfirmStage,
+            Some("Đồng ý chuyển sang bồi dưỡng."),
+            None,
+            self.on(discovered, day::NURTURING, 15),
+        )?;
         let passed = plot.reaches(Stage::Summarized) || matches!(plot, Plot::ProposedSummary);
-        self.evaluate(conn, id, staff, EvaluatorKind::SelfAssessment, if passed { 4 } else { 3 }, self.on(discovered, day::SELF_ASSESSED, 10), report)?;
+        self.evaluate(
+            conn,
+            id,
+            staff,
+            EvaluatorKind::SelfAssessment,
+            if passed { 4 } else { 3 },
+            self.on(discovered, day::SELF_ASSESSED, 10),
+            report,
+        )?;
         match plot {
             Plot::Nurturing(_) => {
                 if index % 4 == 2 {
                     // The Office started its review and has not finished it.
-                    self.draft_evaluation(conn, id, office, self.on(discovered, day::OFFICE_NURTURING_REVIEW, 9), report)?;
+                    self.draft_evaluation(
+                        conn,
+                        id,
+                        office,
+                        self.on(discovered, day::OFFICE_NURTURING_REVIEW, 9),
+                        report,
+                    )?;
                 } else if index.is_multiple_of(2) {
-                    self.evaluate(conn, id, office, EvaluatorKind::OfficeReview, 3, self.on(discovered, day::OFFICE_NURTURING_REVIEW, 9), report)?;
+                    self.evaluate(
+                        conn,
+                        id,
+                        office,
+                        EvaluatorKind::OfficeReview,
+                        3,
+                        self.on(discovered, day::OFFICE_NURTURING_REVIEW, 9),
+                        report,
+                    )?;
                 }
                 return Ok(id);
             }
             Plot::Stopped(Stage::Nurturing, reason) => {
-                self.step(conn, id, office, ExemplarAction::MoveStage, Some(reason), Some(Stage::Stopped), self.on(discovered, day::STOPPED_IN_NURTURING, 16))?;
+                self.step(
+                    conn,
+                    id,
+                    office,
+                    ExemplarAction::MoveStage,
+                    Some(reason),
+                    Some(Stage::Stopped),
+                    self.on(discovered, day::STOPPED_IN_NURTURING, 16),
+                )?;
                 return Ok(id);
             }
             _ => {}
         }
-        self.summary(conn, id, staff, spec, index, self.on(discovered, day::SUMMED_UP, 10))?;
+        self.summary(
+            conn,
+            id,
+            staff,
+            spec,
+            index,
+            self.on(discovered, day::SUMMED_UP, 10),
+        )?;
         if matches!(plot, Plot::ProposedSummary) {
             self.step(
                 conn,
@@ -875,13 +1091,45 @@ impl Story<'_> {
             )?;
             return Ok(id);
         }
-        self.step(conn, id, head, ExemplarAction::ProposeStage, Some("Đề nghị công nhận kết quả tổng kết."), Some(Stage::Summarized), self.on(discovered, day::PROPOSED_SUMMARY, 9))?;
-        self.step(conn, id, office, ExemplarAction::ConfirmStage, Some("Đồng ý; đề nghị đơn vị xây dựng kế hoạch nhân rộng."), None, self.on(discovered, day::SUMMARIZED, 15))?;
-        self.evaluate(conn, id, office, EvaluatorKind::OfficeReview, 4, self.on(discovered, day::OFFICE_REVIEW, 9), report)?;
+        self.step(
+            conn,
+            id,
+            head,
+            ExemplarAction::ProposeStage,
+            Some("Đề nghị công nhận kết quả tổng kết."),
+            Some(Stage::Summarized),
+            self.on(discovered, day::PROPOSED_SUMMARY, 9),
+        )?;
+        self.step(
+            conn,
+            id,
+            office,
+            ExemplarAction::ConfirmStage,
+            Some("Đồng ý; đề nghị đơn vị xây dựng kế hoạch nhân rộng."),
+            None,
+            self.on(discovered, day::SUMMARIZED, 15),
+        )?;
+        self.evaluate(
+            conn,
+            id,
+            office,
+            EvaluatorKind::OfficeReview,
+            4,
+            self.on(discovered, day::OFFICE_REVIEW, 9),
+            report,
+        )?;
         match plot {
             Plot::Summarized => return Ok(id),
             Plot::Stopped(_, reason) => {
-                self.step(conn, id, office, ExemplarAction::MoveStage, Some(reason), Some(Stage::Stopped), self.on(discovered, day::STOPPED_AFTER_SUMMARY, 16))?;
+                self.step(
+                    conn,
+                    id,
+                    office,
+                    ExemplarAction::MoveStage,
+                    Some(reason),
+                    Some(Stage::Stopped),
+                    self.on(discovered, day::STOPPED_AFTER_SUMMARY, 16),
+                )?;
                 return Ok(id);
             }
             _ => {}
@@ -891,12 +1139,41 @@ impl Story<'_> {
             _ => 2,
         };
         for place in 0..places {
-            let offset = if place == 0 { day::FIRST_REPLICATION } else { day::SECOND_REPLICATION };
-            self.replication(conn, id, staff, spec, unit, index + place, discovered + Duration::days(offset), report)?;
+            let offset = if place == 0 {
+                day::FIRST_REPLICATION
+            } else {
+                day::SECOND_REPLICATION
+            };
+            self.replication(
+                conn,
+                id,
+                staff,
+                spec,
+                unit,
+                index + place,
+                discovered + Duration::days(offset),
+                report,
+            )?;
         }
-        self.step(conn, id, office, ExemplarAction::MoveStage, Some("Mô hình đã được nhân rộng, hiệu quả rõ rệt."), Some(Stage::Replicated), self.on(discovered, day::REPLICATED, 15))?;
+        self.step(
+            conn,
+            id,
+            office,
+            ExemplarAction::MoveStage,
+            Some("Mô hình đã được nhân rộng, hiệu quả rõ rệt."),
+            Some(Stage::Replicated),
+            self.on(discovered, day::REPLICATED, 15),
+        )?;
         if matches!(plot, Plot::Archived) {
-            self.step(conn, id, office, ExemplarAction::MoveStage, Some("Hoàn thành chu trình điển hình; lưu trữ hồ sơ."), Some(Stage::Archived), self.on(discovered, day::ARCHIVED, 15))?;
+            self.step(
+                conn,
+                id,
+                office,
+                ExemplarAction::MoveStage,
+                Some("Hoàn thành chu trình điển hình; lưu trữ hồ sơ."),
+                Some(Stage::Archived),
+                self.on(discovered, day::ARCHIVED, 15),
+            )?;
         }
         Ok(id)
     }
@@ -913,7 +1190,18 @@ impl Story<'_> {
         at: NaiveDateTime,
     ) -> AppResult<()> {
         let row = exemplar_model::find_row(conn, id)?;
-        stages::perform(conn, actor, &row, IfMatch::Any, at, StepRequest { action, note, to_stage })
+        stages::perform(
+            conn,
+            actor,
+            &row,
+            IfMatch::Any,
+            at,
+            StepRequest {
+                action,
+                note,
+                to_stage,
+            },
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -928,37 +1216,65 @@ impl Story<'_> {
         discovered: NaiveDate,
     ) -> AppResult<()> {
         let title = |k: usize| MILESTONES[(index + k) % MILESTONES.len()].to_owned();
-        let past = |offset: i64| Day((discovered + Duration::days(offset)).min(self.today - Duration::days(1)));
-        let soon = |days: i64| Day(self.today + Duration::days(days));
-        let milestone = |k: usize, due_on: Day, status: MilestoneStatus, note: Option<&str>| Milestone {
-            title: title(k),
-            due_on,
-            status,
-            note: note.map(str::to_owned),
+        let past = |offset: i64| {
+            Day((discovered + Duration::days(offset)).min(self.today - Duration::days(1)))
         };
+        let soon = |days: i64| Day(self.today + Duration::days(days));
+        let milestone =
+            |k: usize, due_on: Day, status: MilestoneStatus, note: Option<&str>| Milestone {
+                title: title(k),
+                due_on,
+                status,
+                note: note.map(str::to_owned),
+            };
         let milestones = match plot {
             Plot::ProposedNurturing => vec![
                 milestone(0, soon(20), MilestoneStatus::Planned, None),
                 milestone(1, soon(50), MilestoneStatus::Planned, None),
             ],
             Plot::Nurturing(due) if due >= 0 => vec![
-                milestone(0, past(day::SELF_ASSESSED), MilestoneStatus::Done, Some("Đã thực hiện, có biên bản.")),
+                milestone(
+                    0,
+                    past(day::SELF_ASSESSED),
+                    MilestoneStatus::Done,
+                    Some("Đã thực hiện, có biên bản."),
+                ),
                 milestone(1, soon(due), MilestoneStatus::InProgress, None),
                 milestone(2, soon(due + 35), MilestoneStatus::Planned, None),
             ],
             Plot::Nurturing(overdue) => vec![
-                milestone(0, past(day::SELF_ASSESSED), MilestoneStatus::Done, Some("Đã thực hiện, có biên bản.")),
-                milestone(1, soon(overdue), MilestoneStatus::InProgress, Some("Đơn vị đang hoàn thiện, chậm so với kế hoạch.")),
+                milestone(
+                    0,
+                    past(day::SELF_ASSESSED),
+                    MilestoneStatus::Done,
+                    Some("Đã thực hiện, có biên bản."),
+                ),
+                milestone(
+                    1,
+                    soon(overdue),
+                    MilestoneStatus::InProgress,
+                    Some("Đơn vị đang hoàn thiện, chậm so với kế hoạch."),
+                ),
                 milestone(2, soon(20 - overdue), MilestoneStatus::Planned, None),
             ],
             Plot::Stopped(Stage::Nurturing, _) => vec![
                 milestone(0, past(day::SELF_ASSESSED), MilestoneStatus::Done, None),
-                milestone(1, past(day::STOPPED_IN_NURTURING - 5), MilestoneStatus::Missed, Some("Không thực hiện do chuyển công tác.")),
+                milestone(
+                    1,
+                    past(day::STOPPED_IN_NURTURING - 5),
+                    MilestoneStatus::Missed,
+                    Some("Không thực hiện do chuyển công tác."),
+                ),
             ],
             _ => vec![
                 milestone(0, past(25), MilestoneStatus::Done, None),
                 milestone(1, past(45), MilestoneStatus::Done, None),
-                milestone(2, past(65), MilestoneStatus::Done, Some("Đã báo cáo kết quả với lãnh đạo đơn vị.")),
+                milestone(
+                    2,
+                    past(65),
+                    MilestoneStatus::Done,
+                    Some("Đã báo cáo kết quả với lãnh đạo đơn vị."),
+                ),
             ],
         };
         let input = NurturingPlanInput {
@@ -973,7 +1289,14 @@ impl Story<'_> {
         check("a nurturing plan", &input)?;
         let row = exemplar_model::find_row(conn, id)?;
         exemplar_model::ensure_workable(staff, &row)?;
-        records::save_plan(conn, staff, &row, None, self.on(discovered, day::PLANNED, 14), &input)
+        records::save_plan(
+            conn,
+            staff,
+            &row,
+            None,
+            self.on(discovered, day::PLANNED, 14),
+            &input,
+        )
     }
 
     fn summary(
@@ -1069,7 +1392,14 @@ impl Story<'_> {
         let replication = records::add_replication(conn, staff, &row, at, &input)?;
         if spec.photo.is_some() && choice.is_multiple_of(2) {
             let caption = format!("{adopter} áp dụng mô hình");
-            self.photo(conn, Owner::Replication(replication), staff, &caption, choice + 50, at)?;
+            self.photo(
+                conn,
+                Owner::Replication(replication),
+                staff,
+                &caption,
+                choice + 50,
+                at,
+            )?;
             report.photos += 1;
         }
         Ok(())
@@ -1089,7 +1419,14 @@ impl Story<'_> {
         let evaluation = self.answer(conn, id, actor, kind, Some(met), at)?;
         let row = evaluations::find_row(conn, evaluation)?;
         let exemplar = exemplar_model::find_row(conn, id)?;
-        evaluations::finalise(conn, actor, &row, IfMatch::Any, self.walk.later(), &exemplar)?;
+        evaluations::finalise(
+            conn,
+            actor,
+            &row,
+            IfMatch::Any,
+            self.walk.later(),
+            &exemplar,
+        )?;
         report.evaluations += 1;
         Ok(())
     }
@@ -1150,7 +1487,8 @@ impl Story<'_> {
                     score: (item.mode == CriterionMode::Score)
                         .then(|| if ok { item.max_score.unwrap_or(0) } else { 0 }),
                     evidence: Some(if ok {
-                        "Có minh chứng: báo cáo thành tích, nhận xét của thủ trưởng đơn vị.".to_owned()
+                        "Có minh chứng: báo cáo thành tích, nhận xét của thủ trưởng đơn vị."
+                            .to_owned()
                     } else {
                         "Chưa có minh chứng đầy đủ.".to_owned()
                     }),
@@ -1160,10 +1498,16 @@ impl Story<'_> {
             .collect();
         let comment = match (kind, met) {
             (_, None) => "Đang thẩm định, chờ đơn vị bổ sung minh chứng.",
-            (EvaluatorKind::SelfAssessment, Some(4)) => "Đơn vị tự đánh giá đáp ứng đầy đủ bốn tiêu chuẩn chung.",
-            (EvaluatorKind::SelfAssessment, _) => "Đơn vị tự đánh giá còn hạn chế về sáng kiến được công nhận; tiếp tục bồi dưỡng.",
+            (EvaluatorKind::SelfAssessment, Some(4)) => {
+                "Đơn vị tự đánh giá đáp ứng đầy đủ bốn tiêu chuẩn chung."
+            }
+            (EvaluatorKind::SelfAssessment, _) => {
+                "Đơn vị tự đánh giá còn hạn chế về sáng kiến được công nhận; tiếp tục bồi dưỡng."
+            }
             (_, Some(4)) => "Văn phòng Sở thẩm định: đáp ứng đầy đủ bốn tiêu chuẩn chung.",
-            (_, Some(3)) => "Văn phòng Sở thẩm định: chưa có sáng kiến được công nhận; cần bồi dưỡng thêm.",
+            (_, Some(3)) => {
+                "Văn phòng Sở thẩm định: chưa có sáng kiến được công nhận; cần bồi dưỡng thêm."
+            }
             _ => "Văn phòng Sở thẩm định: chưa đáp ứng phần lớn tiêu chuẩn chung.",
         };
         let input = EvaluationInput {
@@ -1223,7 +1567,11 @@ impl Story<'_> {
                 continue;
             };
             let unit = unit_id(conn, code)?.ok_or_else(|| invalid(code, "no such unit"))?;
-            let ids: Vec<i64> = recorded.iter().filter(|(u, _)| u == code).map(|(_, id)| *id).collect();
+            let ids: Vec<i64> = recorded
+                .iter()
+                .filter(|(u, _)| u == code)
+                .map(|(_, id)| *id)
+                .collect();
             let mut months: Vec<(Month, char)> = pattern
                 .chars()
                 .zip(4..)
@@ -1254,17 +1602,29 @@ impl Story<'_> {
                     .filter(exemplars::id.eq_any(&ids))
                     .filter(exemplars::created_at.le(drafted))
                     .order(exemplars::id.asc())
-                    .select((exemplars::id, exemplars::name, exemplars::position, exemplars::achievements))
+                    .select((
+                        exemplars::id,
+                        exemplars::name,
+                        exemplars::position,
+                        exemplars::achievements,
+                    ))
                     .load(conn)?;
                 if known.is_empty() {
                     continue;
                 }
-                let (exemplar, name, position, achievements) = &known[(row_index + k) % known.len()];
-                let who = position.as_ref().map(|p| format!("{name} ({p})")).unwrap_or_else(|| name.clone());
+                let (exemplar, name, position, achievements) =
+                    &known[(row_index + k) % known.len()];
+                let who = position
+                    .as_ref()
+                    .map(|p| format!("{name} ({p})"))
+                    .unwrap_or_else(|| name.clone());
                 let input = IntroductionInput {
                     unit_id: unit,
                     month: month.text(),
-                    title: format!("Gương điển hình tháng {}/{}: {name}", month.month, month.year),
+                    title: format!(
+                        "Gương điển hình tháng {}/{}: {name}",
+                        month.month, month.year
+                    ),
                     write_up: format!("Giới thiệu {who}. {achievements}"),
                     exemplar_ids: vec![*exemplar],
                 }
@@ -1311,13 +1671,24 @@ pub(super) fn picture(seed: usize) -> AppResult<Vec<u8>> {
         let band = (200..240).contains(&y);
         let mix = |a: u8, b: u8| {
             let value = f32::from(a) * (1.0 - t) + f32::from(b) * t;
-            if band { (value * 0.4 + 255.0 * 0.6) as u8 } else { value as u8 }
+            if band {
+                (value * 0.4 + 255.0 * 0.6) as u8
+            } else {
+                value as u8
+            }
         };
-        image::Rgb([mix(from[0], to[0]), mix(from[1], to[1]), mix(from[2], to[2])])
+        image::Rgb([
+            mix(from[0], to[0]),
+            mix(from[1], to[1]),
+            mix(from[2], to[2]),
+        ])
     });
     let mut bytes = Vec::new();
     image
-        .write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png)
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
         .map_err(AppError::internal)?;
     Ok(bytes)
 }

@@ -389,7 +389,14 @@ pub fn update(
         return Err(AppError::new(ErrorCode::InactiveUnit)
             .with_detail("Kích hoạt lại đơn vị trước khi chuyển đơn vị cấp trên."));
     }
-    versioned_update!(conn, units, current.id, expected, now, (UnitChanges::from(input)))?;
+    versioned_update!(
+        conn,
+        units,
+        current.id,
+        expected,
+        now,
+        (UnitChanges::from(input))
+    )?;
     Ok(())
 }
 
@@ -450,7 +457,14 @@ pub fn set_active(
             (units::active.eq(true), units::active_since.eq(Some(now)))
         )?;
     } else {
-        versioned_update!(conn, units, current.id, expected, now, (units::active.eq(false)))?;
+        versioned_update!(
+            conn,
+            units,
+            current.id,
+            expected,
+            now,
+            (units::active.eq(false))
+        )?;
     }
     Ok(())
 }

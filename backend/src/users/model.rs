@@ -13,8 +13,8 @@ use crate::db::schema::{units, users};
 use crate::db::search;
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use crate::http::etag::IfMatch;
-use crate::versioned_update;
 use crate::units::UnitRef;
+use crate::versioned_update;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = users)]
@@ -489,7 +489,14 @@ pub fn set_active(
                 .with_detail("Đơn vị của người dùng đã ngừng hoạt động; hãy chuyển người dùng sang đơn vị khác trước."));
         }
     }
-    versioned_update!(conn, users, current.id, expected, now, (users::active.eq(active)))?;
+    versioned_update!(
+        conn,
+        users,
+        current.id,
+        expected,
+        now,
+        (users::active.eq(active))
+    )?;
     Ok(())
 }
 

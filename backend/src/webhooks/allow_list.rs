@@ -43,11 +43,15 @@ impl FromStr for AllowList {
             let name = host.strip_prefix("*.").unwrap_or(&host);
             let valid = !name.is_empty()
                 && name.len() <= 253
-                && name
-                    .split('.')
-                    .all(|label| !label.is_empty() && label.len() <= 63 && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+                && name.split('.').all(|label| {
+                    !label.is_empty()
+                        && label.len() <= 63
+                        && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                });
             if !valid {
-                return Err(format!("`{entry}` is not a host name, IP address or CIDR block"));
+                return Err(format!(
+                    "`{entry}` is not a host name, IP address or CIDR block"
+                ));
             }
             list.hosts.push(host);
         }
@@ -112,10 +116,14 @@ impl AllowList {
     /// The URL's shape and host, without resolving it.
     pub fn check_url(&self, url: &Url) -> Result<(), Refusal> {
         if !matches!(url.scheme(), "http" | "https") {
-            return Err(Refusal("Địa chỉ phải bắt đầu bằng https:// hoặc http://.".into()));
+            return Err(Refusal(
+                "Địa chỉ phải bắt đầu bằng https:// hoặc http://.".into(),
+            ));
         }
         if !url.username().is_empty() || url.password().is_some() {
-            return Err(Refusal("Địa chỉ không được chứa tên đăng nhập, mật khẩu.".into()));
+            return Err(Refusal(
+                "Địa chỉ không được chứa tên đăng nhập, mật khẩu.".into(),
+            ));
         }
         let listed = match url.host() {
             None => return Err(Refusal("Địa chỉ thiếu tên máy chủ.".into())),
@@ -137,7 +145,12 @@ impl AllowList {
     /// connect to.
     pub async fn resolve(&self, url: &Url) -> Result<Vec<SocketAddr>, Refusal> {
         self.check_url(url)?;
-        let host = url.host_str().unwrap_or("").trim_start_matches('[').trim_end_matches(']').to_owned();
+        let host = url
+            .host_str()
+            .unwrap_or("")
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_owned();
         let port = url.port_or_known_default().unwrap_or(443);
         let addresses: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), port))
             .await
@@ -166,25 +179,63 @@ mod tests {
 
     #[test]
     fn hosts_wildcards_and_addresses() {
-        let list: AllowList = "hooks.dongthap.gov.vn, *.snv.dongthap.gov.vn, 127.0.0.1, 10.1.0.0/16".parse().unwrap();
-        assert!(list.check_url(&url("https://hooks.dongthap.gov.vn/lantoa")).is_ok());
-        assert!(list.check_url(&url("https://HOOKS.dongthap.gov.vn./x")).is_ok());
-        assert!(list.check_url(&url("https://api.snv.dongthap.gov.vn/x")).is_ok());
-        assert!(list.check_url(&url("https://snv.dongthap.gov.vn/x")).is_err(), "the wildcard is for subdomains");
+        let list: AllowList =
+            "hooks.dongthap.gov.vn, *.snv.dongthap.gov.vn, 127.0.0.1, 10.1.0.0/16"
+                .parse()
+                .unwrap();
+        assert!(
+            list.check_url(&url("https://hooks.dongthap.gov.vn/lantoa"))
+                .is_ok()
+        );
+        assert!(
+            list.check_url(&url("https://HOOKS.dongthap.gov.vn./x"))
+                .is_ok()
+        );
+        assert!(
+            list.check_url(&url("https://api.snv.dongthap.gov.vn/x"))
+                .is_ok()
+        );
+        assert!(
+            list.check_url(&url("https://snv.dongthap.gov.vn/x"))
+                .is_err(),
+            "the wildcard is for subdomains"
+        );
         assert!(list.check_url(&url("https://evil.example/x")).is_err());
         assert!(list.check_url(&url("http://127.0.0.1:8080/x")).is_ok());
         assert!(list.check_url(&url("http://10.1.2.3/x")).is_ok());
         assert!(list.check_url(&url("http://10.2.0.1/x")).is_err());
-        assert!(list.check_url(&url("ftp://hooks.dongthap.gov.vn/x")).is_err());
-        assert!(list.check_url(&url("https://u:p@hooks.dongthap.gov.vn/x")).is_err());
+        assert!(
+            list.check_url(&url("ftp://hooks.dongthap.gov.vn/x"))
+                .is_err()
+        );
+        assert!(
+            list.check_url(&url("https://u:p@hooks.dongthap.gov.vn/x"))
+                .is_err()
+        );
         assert!("not a host!".parse::<AllowList>().is_err());
-        assert!(AllowList::default().check_url(&url("https://hooks.dongthap.gov.vn")).is_err());
+        assert!(
+            AllowList::default()
+                .check_url(&url("https://hooks.dongthap.gov.vn"))
+                .is_err()
+        );
     }
 
     #[test]
     fn private_addresses_need_to_be_listed() {
         let list: AllowList = "127.0.0.1".parse().unwrap();
-        for private in ["127.0.0.2", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fd00::1", "fe80::1", "::ffff:10.0.0.1"] {
+        for private in [
+            "127.0.0.2",
+            "10.0.0.1",
+            "172.16.5.4",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "::1",
+            "fd00::1",
+            "fe80::1",
+            "::ffff:10.0.0.1",
+        ] {
             assert!(!list.permits_address(private.parse().unwrap()), "{private}");
         }
         assert!(list.permits_address("127.0.0.1".parse().unwrap()));

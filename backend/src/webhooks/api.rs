@@ -96,7 +96,10 @@ pub async fn create_webhook(
                 None,
                 audit::snapshot(&subscription),
             )?;
-            Ok(SubscriptionWithSecret { subscription, secret })
+            Ok(SubscriptionWithSecret {
+                subscription,
+                secret,
+            })
         })
         .await?;
     Ok(with_secret(StatusCode::CREATED, &created))
@@ -119,7 +122,11 @@ pub async fn get_webhook(
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let subscription = state.db.run(move |conn| model::load(conn, id)).await?;
-    Ok(json_with_etag(StatusCode::OK, subscription.version, &subscription))
+    Ok(json_with_etag(
+        StatusCode::OK,
+        subscription.version,
+        &subscription,
+    ))
 }
 
 /// Changes a subscription (name, URL, events, active). Requires `If-Match`.
@@ -142,7 +149,10 @@ pub async fn update_webhook(
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     // An unknown subscription is a 404 before any complaint about the body.
-    state.db.run(move |conn| model::find_row(conn, id).map(|_| ())).await?;
+    state
+        .db
+        .run(move |conn| model::find_row(conn, id).map(|_| ()))
+        .await?;
     let input = checked(&state, input).await?;
     let ctx = AuditContext::from(&auth);
     let subscription = state
@@ -164,7 +174,11 @@ pub async fn update_webhook(
             Ok(after)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::OK, subscription.version, &subscription))
+    Ok(json_with_etag(
+        StatusCode::OK,
+        subscription.version,
+        &subscription,
+    ))
 }
 
 /// Replaces the signing secret; the new one is shown this once. Requires `If-Match`.
@@ -200,7 +214,10 @@ pub async fn rotate_webhook_secret(
                 None,
                 audit::snapshot(&subscription),
             )?;
-            Ok(SubscriptionWithSecret { subscription, secret })
+            Ok(SubscriptionWithSecret {
+                subscription,
+                secret,
+            })
         })
         .await?;
     Ok(with_secret(StatusCode::OK, &rotated))

@@ -149,7 +149,14 @@ pub fn enqueue(
 /// Queues a ping to one subscription.
 pub fn ping(conn: &mut DbConnection, subscription_id: i64, now: NaiveDateTime) -> AppResult<i64> {
     let data = serde_json::json!({ "message": "Lan Tỏa thử kết nối webhook." });
-    insert(conn, subscription_id, WebhookEvent::Ping, &payload(WebhookEvent::Ping, &data, now), None, now)
+    insert(
+        conn,
+        subscription_id,
+        WebhookEvent::Ping,
+        &payload(WebhookEvent::Ping, &data, now),
+        None,
+        now,
+    )
 }
 
 pub fn find_row(conn: &mut DbConnection, id: i64) -> AppResult<DeliveryRow> {
@@ -162,8 +169,19 @@ pub fn find_row(conn: &mut DbConnection, id: i64) -> AppResult<DeliveryRow> {
 }
 
 /// Queues the same body again, as a new delivery; returns its id.
-pub fn redeliver(conn: &mut DbConnection, original: &DeliveryRow, now: NaiveDateTime) -> AppResult<i64> {
-    insert(conn, original.subscription_id, original.event, &original.payload, Some(original.id), now)
+pub fn redeliver(
+    conn: &mut DbConnection,
+    original: &DeliveryRow,
+    now: NaiveDateTime,
+) -> AppResult<i64> {
+    insert(
+        conn,
+        original.subscription_id,
+        original.event,
+        &original.payload,
+        Some(original.id),
+        now,
+    )
 }
 
 /// A page of a subscription's deliveries, newest first, and their total.
@@ -209,7 +227,11 @@ pub struct Leased {
 /// Leases up to `limit` due deliveries: each is counted as attempted and held for
 /// [`LEASE_SECS`], so no other worker posts it meanwhile. Run it in a short write transaction of
 /// its own, and post after it commits.
-pub fn lease_due(conn: &mut DbConnection, now: NaiveDateTime, limit: i64) -> AppResult<Vec<Leased>> {
+pub fn lease_due(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    limit: i64,
+) -> AppResult<Vec<Leased>> {
     {
         let ids = queue::pick_due(conn, Queue::WebhookDeliveries, now, limit)?;
         if ids.is_empty() {
@@ -221,31 +243,34 @@ pub fn lease_due(conn: &mut DbConnection, now: NaiveDateTime, limit: i64) -> App
                 webhook_deliveries::locked_until.eq(Some(now + Duration::seconds(LEASE_SECS))),
             ))
             .execute(conn)?;
-        let rows: Vec<(i64, WebhookEvent, String, i32, String, String, bool)> = webhook_deliveries::table
-            .inner_join(webhook_subscriptions::table)
-            .filter(webhook_deliveries::id.eq_any(&ids))
-            .order(webhook_deliveries::id.asc())
-            .select((
-                webhook_deliveries::id,
-                webhook_deliveries::event,
-                webhook_deliveries::payload,
-                webhook_deliveries::attempts,
-                webhook_subscriptions::url,
-                webhook_subscriptions::secret,
-                webhook_subscriptions::active,
-            ))
-            .load(conn)?;
+        let rows: Vec<(i64, WebhookEvent, String, i32, String, String, bool)> =
+            webhook_deliveries::table
+                .inner_join(webhook_subscriptions::table)
+                .filter(webhook_deliveries::id.eq_any(&ids))
+                .order(webhook_deliveries::id.asc())
+                .select((
+                    webhook_deliveries::id,
+                    webhook_deliveries::event,
+                    webhook_deliveries::payload,
+                    webhook_deliveries::attempts,
+                    webhook_subscriptions::url,
+                    webhook_subscriptions::secret,
+                    webhook_subscriptions::active,
+                ))
+                .load(conn)?;
         Ok(rows
             .into_iter()
-            .map(|(id, event, payload, attempts, url, secret, subscription_active)| Leased {
-                id,
-                event,
-                payload,
-                url,
-                secret,
-                attempts,
-                subscription_active,
-            })
+            .map(
+                |(id, event, payload, attempts, url, secret, subscription_active)| Leased {
+                    id,
+                    event,
+                    payload,
+                    url,
+                    secret,
+                    attempts,
+                    subscription_active,
+                },
+            )
             .collect())
     }
 }
@@ -253,11 +278,18 @@ pub fn lease_due(conn: &mut DbConnection, now: NaiveDateTime, limit: i64) -> App
 /// What came of one attempt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    Delivered { status_code: u16 },
+    Delivered {
+        status_code: u16,
+    },
     /// Worth trying again later (an error status, a timeout, a refused connection).
-    Failed { status_code: Option<u16>, error: String },
+    Failed {
+        status_code: Option<u16>,
+        error: String,
+    },
     /// Not worth trying again by itself (the target is not allowed, the subscription is off).
-    Refused { error: String },
+    Refused {
+        error: String,
+    },
 }
 
 /// Records an attempt's outcome and releases the lease.
@@ -286,7 +318,10 @@ pub fn record(
             let (status, next) = if exhausted {
                 (DeliveryStatus::Failed, None)
             } else {
-                (DeliveryStatus::Pending, Some(now + settings.backoff(attempts)))
+                (
+                    DeliveryStatus::Pending,
+                    Some(now + settings.backoff(attempts)),
+                )
             };
             diesel::update(target)
                 .set((

@@ -30,10 +30,16 @@ impl WebhookEvent {
 
     /// Parses the stored space-separated list, skipping names no longer known.
     pub fn parse_list(text: &str) -> Vec<WebhookEvent> {
-        text.split_whitespace().filter_map(WebhookEvent::parse).collect()
+        text.split_whitespace()
+            .filter_map(WebhookEvent::parse)
+            .collect()
     }
 
     pub fn join(events: &[WebhookEvent]) -> String {
-        events.iter().map(|e| e.as_str()).collect::<Vec<_>>().join(" ")
+        events
+            .iter()
+            .map(|e| e.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }

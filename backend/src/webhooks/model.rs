@@ -20,11 +20,19 @@ use crate::versioned_update;
 pub struct SubscriptionInput {
     /// Who receives it (`Hệ thống báo cáo của Sở Nội vụ`).
     #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200, example = "Hệ thống báo cáo Sở Nội vụ")]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        example = "Hệ thống báo cáo Sở Nội vụ"
+    )]
     pub name: String,
     /// `https://…` (or `http://`), on a host of `LANTOA_WEBHOOK_ALLOWED_HOSTS`.
     #[validate(length(min = 1, max = 2000))]
-    #[schema(min_length = 1, max_length = 2000, example = "https://hooks.snv.dongthap.gov.vn/lantoa")]
+    #[schema(
+        min_length = 1,
+        max_length = 2000,
+        example = "https://hooks.snv.dongthap.gov.vn/lantoa"
+    )]
     pub url: String,
     /// The events to receive (not `ping`, which is sent on demand).
     #[validate(length(min = 1, max = 10, message = "Chọn từ 1 đến 10 sự kiện."))]
@@ -51,7 +59,13 @@ impl SubscriptionInput {
             .iter()
             .enumerate()
             .filter(|(_, e)| !e.subscribable())
-            .map(|(i, _)| FieldError::new(format!("events[{i}]"), "not_subscribable", "Sự kiện ping chỉ gửi khi thử kết nối."))
+            .map(|(i, _)| {
+                FieldError::new(
+                    format!("events[{i}]"),
+                    "not_subscribable",
+                    "Sự kiện ping chỉ gửi khi thử kết nối.",
+                )
+            })
             .collect();
         let url = match reqwest::Url::parse(&self.url) {
             Ok(url) => match allow_list.check_url(&url) {
@@ -62,7 +76,11 @@ impl SubscriptionInput {
                 }
             },
             Err(_) => {
-                errors.push(FieldError::new("url", "invalid_url", "Địa chỉ web không hợp lệ."));
+                errors.push(FieldError::new(
+                    "url",
+                    "invalid_url",
+                    "Địa chỉ web không hợp lệ.",
+                ));
                 None
             }
         };

@@ -41,7 +41,13 @@ pub async fn post(leased: &Leased, settings: &WebhookSettings, now: DateTime<Utc
     // The first address that accepts a connection answers; each was checked.
     for address in addresses {
         last = attempt(leased, &url, address, settings, now).await;
-        let connection_failed = matches!(&last, Outcome::Failed { status_code: None, .. });
+        let connection_failed = matches!(
+            &last,
+            Outcome::Failed {
+                status_code: None,
+                ..
+            }
+        );
         if !connection_failed {
             break;
         }
@@ -49,7 +55,11 @@ pub async fn post(leased: &Leased, settings: &WebhookSettings, now: DateTime<Utc
     last
 }
 
-fn client(url: &reqwest::Url, address: SocketAddr, settings: &WebhookSettings) -> reqwest::Result<reqwest::Client> {
+fn client(
+    url: &reqwest::Url,
+    address: SocketAddr,
+    settings: &WebhookSettings,
+) -> reqwest::Result<reqwest::Client> {
     let mut builder = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
@@ -112,12 +122,16 @@ async fn attempt(
     let mut answer = Vec::new();
     while answer.len() < ANSWER_LIMIT {
         match response.chunk().await {
-            Ok(Some(chunk)) => answer.extend_from_slice(&chunk[..chunk.len().min(ANSWER_LIMIT - answer.len())]),
+            Ok(Some(chunk)) => {
+                answer.extend_from_slice(&chunk[..chunk.len().min(ANSWER_LIMIT - answer.len())])
+            }
             Ok(None) | Err(_) => break,
         }
     }
     if (200..300).contains(&status) {
-        Outcome::Delivered { status_code: status }
+        Outcome::Delivered {
+            status_code: status,
+        }
     } else {
         let text: String = String::from_utf8_lossy(&answer)
             .chars()

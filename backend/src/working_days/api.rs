@@ -73,5 +73,6 @@ pub async fn update_public_holidays(
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(get_public_holidays).service(update_public_holidays);
+    cfg.service(get_public_holidays)
+        .service(update_public_holidays);
 }

@@ -145,6 +145,13 @@ pub fn save(
             })?;
         return Ok(());
     }
-    versioned_update!(conn, settings, KEY, expected, now, (settings::value.eq(value)))?;
+    versioned_update!(
+        conn,
+        settings,
+        KEY,
+        expected,
+        now,
+        (settings::value.eq(value))
+    )?;
     Ok(())
 }

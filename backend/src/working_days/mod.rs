@@ -28,7 +28,10 @@ impl WorkingDays {
     /// The calendar as configured now.
     pub fn load(conn: &mut DbConnection) -> AppResult<Self> {
         Ok(Self::new(
-            holidays::load(conn)?.days.into_iter().map(|d| d.date.date()),
+            holidays::load(conn)?
+                .days
+                .into_iter()
+                .map(|d| d.date.date()),
         ))
     }
 

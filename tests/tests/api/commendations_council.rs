@@ -12,7 +12,14 @@ use crate::commendations_support::*;
 use crate::support::etag_of;
 
 /// Publishes a test award form decided by the Giám đốc Sở with a vote and no notice.
-async fn voting_form(app: &TestApp, t: &Tokens, code: &str, percent: i32, strict: bool, denominator: &str) -> i64 {
+async fn voting_form(
+    app: &TestApp,
+    t: &Tokens,
+    code: &str,
+    percent: i32,
+    strict: bool,
+    denominator: &str,
+) -> i64 {
     let res = app
         .post("/api/v1/award-forms")
         .token(&t.office)
@@ -25,7 +32,12 @@ async fn voting_form(app: &TestApp, t: &Tokens, code: &str, percent: i32, strict
         .send()
         .await;
     assert_eq!(res.status, 201, "{}", res.text);
-    let published = app.post(&format!("/api/v1/award-forms/{}/publish", res.body["id"])).token(&t.office).if_match(&res.etag()).send().await;
+    let published = app
+        .post(&format!("/api/v1/award-forms/{}/publish", res.body["id"]))
+        .token(&t.office)
+        .if_match(&res.etag())
+        .send()
+        .await;
     published.ok()["id"].as_i64().unwrap()
 }
 
@@ -37,7 +49,12 @@ async fn in_council(app: &TestApp, t: &Tokens, unit: &str, form: &str, names: &[
     let draft = create(app, &t.office, &body).await;
     let id = draft["id"].as_i64().unwrap();
     assert_eq!(attach(app, &t.office, id, "to_trinh").await.status, 201);
-    assert_eq!(attach(app, &t.office, id, "bao_cao_thanh_tich").await.status, 201);
+    assert_eq!(
+        attach(app, &t.office, id, "bao_cao_thanh_tich")
+            .await
+            .status,
+        201
+    );
     let draft = fetch(app, &t.office, &draft).await;
     let sent = step(app, &t.office, &draft, "submit", json!({})).await;
     let received = step(app, &t.office, &sent, "receive", json!({})).await;
@@ -48,13 +65,28 @@ async fn in_council(app: &TestApp, t: &Tokens, unit: &str, form: &str, names: &[
 }
 
 fn ballot_of(meeting: &Value, nominee: &str) -> i64 {
-    meeting["ballots"].as_array().unwrap().iter().find(|b| b["nomineeName"] == nominee).unwrap_or_else(|| panic!("no ballot for {nominee}: {meeting}"))["id"].as_i64().unwrap()
+    meeting["ballots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["nomineeName"] == nominee)
+        .unwrap_or_else(|| panic!("no ballot for {nominee}: {meeting}"))["id"]
+        .as_i64()
+        .unwrap()
 }
 
 /// Removes what legitimately differs between two ballots (their ids and nominees).
 fn normalized(mut value: Value) -> Value {
     if let Some(object) = value.as_object_mut() {
-        for key in ["id", "nomineeId", "nomineeName", "ballotId", "requestId", "occurredAt", "entityId"] {
+        for key in [
+            "id",
+            "nomineeId",
+            "nomineeName",
+            "ballotId",
+            "requestId",
+            "occurredAt",
+            "entityId",
+        ] {
             object.remove(key);
         }
         for (_, v) in object.iter_mut() {
@@ -75,7 +107,14 @@ struct Members {
 impl Members {
     async fn new(app: &TestApp) -> Self {
         let mut tokens = Vec::new();
-        for username in ["lanhdao", "vanphong", "tgpl.truong", "hctp.truong", "xdktvb.truong", "pbgdpl.truong"] {
+        for username in [
+            "lanhdao",
+            "vanphong",
+            "tgpl.truong",
+            "hctp.truong",
+            "xdktvb.truong",
+            "pbgdpl.truong",
+        ] {
             tokens.push((username.to_owned(), app.token(username).await));
         }
         Self { tokens }

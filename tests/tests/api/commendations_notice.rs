@@ -18,11 +18,21 @@ async fn in_notice(app: &TestApp, t: &Tokens, names: &[&str]) -> Value {
     let received = step(app, &t.office, &sent, "receive", json!({})).await;
     let ids = nominee_ids(&received);
     // The last nominee is found not eligible: it is not published.
-    let mut verdicts: Vec<Value> = ids.iter().map(|id| json!({ "nomineeId": id, "eligible": true })).collect();
+    let mut verdicts: Vec<Value> = ids
+        .iter()
+        .map(|id| json!({ "nomineeId": id, "eligible": true }))
+        .collect();
     if ids.len() > 1 {
         *verdicts.last_mut().unwrap() = json!({ "nomineeId": ids.last(), "eligible": false, "reason": "Chưa đủ thời gian công tác." });
     }
-    let done = step(app, &t.office, &received, "review", json!({ "nominees": verdicts })).await;
+    let done = step(
+        app,
+        &t.office,
+        &received,
+        "review",
+        json!({ "nominees": verdicts }),
+    )
+    .await;
     step(app, &t.office, &done, "start-notice", json!({})).await
 }
 

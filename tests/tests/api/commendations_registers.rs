@@ -12,7 +12,15 @@ use crate::support::etag_of;
 
 async fn pending(app: &TestApp, t: &Tokens) -> Value {
     let tgpl = app.unit_id("TGPL").await;
-    let body = body(app, &t.head, "TGPL", "BIEU-DUONG", "regular", vec![person(&unique_name(), tgpl)]).await;
+    let body = body(
+        app,
+        &t.head,
+        "TGPL",
+        "BIEU-DUONG",
+        "regular",
+        vec![person(&unique_name(), tgpl)],
+    )
+    .await;
     let done = reviewed(app, t, &body).await;
     step(app, &t.office, &done, "send-to-decision", json!({})).await
 }
@@ -24,7 +32,11 @@ fn number(proposal: &Value) -> i64 {
 }
 
 async fn entries(app: &TestApp, token: &str, kind: &str) -> Vec<Value> {
-    let res = app.get(&format!("/api/v1/register-entries?kind={kind}")).token(token).send().await;
+    let res = app
+        .get(&format!("/api/v1/register-entries?kind={kind}"))
+        .token(token)
+        .send()
+        .await;
     res.ok().as_array().unwrap().clone()
 }
 

@@ -10,7 +10,8 @@ use serde_json::{Value, json};
 use crate::support::etag_of;
 
 /// A tiny PDF: recognised by its content as `application/pdf`.
-pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+pub const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 /// Tokens of the five demo roles, refreshed after the clock moves.
 pub struct Tokens {
@@ -39,7 +40,11 @@ pub fn today(app: &TestApp) -> String {
 
 /// The id of the published version of an award form.
 pub async fn form_id(app: &TestApp, token: &str, code: &str) -> i64 {
-    let res = app.get("/api/v1/award-forms?status=published").token(token).send().await;
+    let res = app
+        .get("/api/v1/award-forms?status=published")
+        .token(token)
+        .send()
+        .await;
     res.ok()
         .as_array()
         .unwrap()
@@ -51,8 +56,19 @@ pub async fn form_id(app: &TestApp, token: &str, code: &str) -> i64 {
 }
 
 pub async fn occasion_id(app: &TestApp, token: &str, code: &str) -> i64 {
-    let res = app.get("/api/v1/commendation-occasions").token(token).send().await;
-    res.ok().as_array().unwrap().iter().find(|o| o["code"] == code).unwrap()["id"].as_i64().unwrap()
+    let res = app
+        .get("/api/v1/commendation-occasions")
+        .token(token)
+        .send()
+        .await;
+    res.ok()
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["code"] == code)
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap()
 }
 
 /// A different Vietnamese name at each call (a nominee is proposed once per occasion).
@@ -61,10 +77,21 @@ pub fn unique_name() -> String {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     const FAMILY: [&str; 8] = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi"];
     const MIDDLE: [&str; 6] = ["Văn", "Thị", "Minh", "Ngọc", "Hữu", "Thanh"];
-    const GIVEN: [&str; 10] = ["An", "Bình", "Châu", "Dũng", "Hà", "Khoa", "Lan", "Nam", "Phúc", "Tâm"];
+    const GIVEN: [&str; 10] = [
+        "An", "Bình", "Châu", "Dũng", "Hà", "Khoa", "Lan", "Nam", "Phúc", "Tâm",
+    ];
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let name = format!("{} {} {}", FAMILY[n % 8], MIDDLE[(n / 8) % 6], GIVEN[(n / 48) % 10]);
-    if n < 480 { name } else { format!("{name} {}", n / 480 + 1) }
+    let name = format!(
+        "{} {} {}",
+        FAMILY[n % 8],
+        MIDDLE[(n / 8) % 6],
+        GIVEN[(n / 48) % 10]
+    );
+    if n < 480 {
+        name
+    } else {
+        format!("{name} {}", n / 480 + 1)
+    }
 }
 
 /// An individual nominee of a unit.
@@ -80,7 +107,14 @@ pub fn person(name: &str, unit_id: i64) -> Value {
 }
 
 /// A proposal body for `form` at the year-end occasion 2026 (or as `kind` says).
-pub async fn body(app: &TestApp, token: &str, unit: &str, form: &str, kind: &str, nominees: Vec<Value>) -> Value {
+pub async fn body(
+    app: &TestApp,
+    token: &str,
+    unit: &str,
+    form: &str,
+    kind: &str,
+    nominees: Vec<Value>,
+) -> Value {
     let unit_id = app.unit_id(unit).await;
     let form_id = form_id(app, token, form).await;
     let occasion = occasion_id(app, token, "TK-2026").await;
@@ -94,10 +128,17 @@ pub async fn body(app: &TestApp, token: &str, unit: &str, form: &str, kind: &str
     });
     match kind {
         "regular" => body["occasionId"] = json!(occasion),
-        "ad_hoc" => body["summary"] = json!("Kịp thời hỗ trợ pháp lý cho người dân trong đợt lũ tháng 10/2026."),
+        "ad_hoc" => {
+            body["summary"] =
+                json!("Kịp thời hỗ trợ pháp lý cho người dân trong đợt lũ tháng 10/2026.")
+        }
         "thematic" => {
             let movements = app.get("/api/v1/movements").token(token).send().await;
-            let id = movements.ok()["items"].as_array().or(movements.body.as_array()).unwrap()[0]["id"].clone();
+            let id = movements.ok()["items"]
+                .as_array()
+                .or(movements.body.as_array())
+                .unwrap()[0]["id"]
+                .clone();
             body["movementId"] = id;
         }
         _ => {}
@@ -106,7 +147,12 @@ pub async fn body(app: &TestApp, token: &str, unit: &str, form: &str, kind: &str
 }
 
 pub async fn create(app: &TestApp, token: &str, body: &Value) -> Value {
-    let res = app.post("/api/v1/commendation-proposals").token(token).json(body).send().await;
+    let res = app
+        .post("/api/v1/commendation-proposals")
+        .token(token)
+        .json(body)
+        .send()
+        .await;
     assert_eq!(res.status, 201, "{}", res.text);
     res.body
 }
@@ -114,10 +160,15 @@ pub async fn create(app: &TestApp, token: &str, body: &Value) -> Value {
 /// Uploads a small PDF of `kind` to a proposal.
 pub async fn attach(app: &TestApp, token: &str, proposal_id: i64, kind: &str) -> Res {
     let form = reqwest::multipart::Form::new()
-        .part("file", reqwest::multipart::Part::bytes(PDF.to_vec()).file_name(format!("{kind}.pdf")))
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(PDF.to_vec()).file_name(format!("{kind}.pdf")),
+        )
         .text("kind", kind.to_owned());
     let response = reqwest::Client::new()
-        .post(app.url(&format!("/api/v1/commendation-proposals/{proposal_id}/attachments")))
+        .post(app.url(&format!(
+            "/api/v1/commendation-proposals/{proposal_id}/attachments"
+        )))
         .bearer_auth(token)
         .multipart(form)
         .send()
@@ -126,17 +177,33 @@ pub async fn attach(app: &TestApp, token: &str, proposal_id: i64, kind: &str) ->
     let status = response.status().as_u16();
     let headers = response.headers().clone();
     let text = response.text().await.unwrap();
-    Res { status, headers: std::sync::Arc::new(headers), body: serde_json::from_str(&text).unwrap_or(Value::Null), text }
+    Res {
+        status,
+        headers: std::sync::Arc::new(headers),
+        body: serde_json::from_str(&text).unwrap_or(Value::Null),
+        text,
+    }
 }
 
 /// Takes a step and returns the proposal after it (asserting success).
 pub async fn step(app: &TestApp, token: &str, proposal: &Value, path: &str, body: Value) -> Value {
     let res = step_res(app, token, proposal, path, body).await;
-    assert!((200..300).contains(&res.status), "{path}: {} {}", res.status, res.text);
+    assert!(
+        (200..300).contains(&res.status),
+        "{path}: {} {}",
+        res.status,
+        res.text
+    );
     res.body
 }
 
-pub async fn step_res(app: &TestApp, token: &str, proposal: &Value, path: &str, body: Value) -> Res {
+pub async fn step_res(
+    app: &TestApp,
+    token: &str,
+    proposal: &Value,
+    path: &str,
+    body: Value,
+) -> Res {
     let id = proposal["id"].as_i64().unwrap();
     app.post(&format!("/api/v1/commendation-proposals/{id}/{path}"))
         .token(token)
@@ -147,12 +214,24 @@ pub async fn step_res(app: &TestApp, token: &str, proposal: &Value, path: &str, 
 }
 
 pub async fn fetch(app: &TestApp, token: &str, proposal: &Value) -> Value {
-    let res = app.get(&format!("/api/v1/commendation-proposals/{}", proposal["id"])).token(token).send().await;
+    let res = app
+        .get(&format!(
+            "/api/v1/commendation-proposals/{}",
+            proposal["id"]
+        ))
+        .token(token)
+        .send()
+        .await;
     res.ok().clone()
 }
 
 pub fn nominee_ids(proposal: &Value) -> Vec<i64> {
-    proposal["nominees"].as_array().unwrap().iter().map(|n| n["id"].as_i64().unwrap()).collect()
+    proposal["nominees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_i64().unwrap())
+        .collect()
 }
 
 pub fn all_eligible(proposal: &Value) -> Value {
@@ -186,7 +265,10 @@ pub async fn submitted(app: &TestApp, t: &Tokens, body: &Value) -> Value {
     let draft = create(app, &t.head, body).await;
     let id = draft["id"].as_i64().unwrap();
     assert_eq!(attach(app, &t.head, id, "to_trinh").await.status, 201);
-    assert_eq!(attach(app, &t.head, id, "bao_cao_thanh_tich").await.status, 201);
+    assert_eq!(
+        attach(app, &t.head, id, "bao_cao_thanh_tich").await.status,
+        201
+    );
     let draft = fetch(app, &t.head, &draft).await;
     step(app, &t.head, &draft, "submit", json!({})).await
 }
@@ -204,20 +286,41 @@ pub fn end_notice(app: &TestApp, proposal_id: i64) {
     let now = app.state.clock.now_naive();
     app.db(|conn| {
         diesel::update(p::table.find(proposal_id))
-            .set((p::notice_starts_at.eq(Some(now - chrono::Duration::days(14))), p::notice_ends_at.eq(Some(now - chrono::Duration::seconds(1)))))
+            .set((
+                p::notice_starts_at.eq(Some(now - chrono::Duration::days(14))),
+                p::notice_ends_at.eq(Some(now - chrono::Duration::seconds(1))),
+            ))
             .execute(conn)
             .unwrap()
     });
 }
 
 /// Creates a user that can sign in at once with the demo password (must not change it).
-pub fn ensure_user(app: &TestApp, username: &str, full_name: &str, role: lantoa::auth::Role, unit: Option<&str>) -> i64 {
+pub fn ensure_user(
+    app: &TestApp,
+    username: &str,
+    full_name: &str,
+    role: lantoa::auth::Role,
+    unit: Option<&str>,
+) -> i64 {
     use lantoa::db::schema::{units, users};
     app.db(|conn| {
-        if let Some(id) = users::table.filter(users::username.eq(username)).select(users::id).first::<i64>(conn).optional().unwrap() {
+        if let Some(id) = users::table
+            .filter(users::username.eq(username))
+            .select(users::id)
+            .first::<i64>(conn)
+            .optional()
+            .unwrap()
+        {
             return id;
         }
-        let unit_id = unit.map(|code| units::table.filter(units::code.eq(code)).select(units::id).first::<i64>(conn).unwrap());
+        let unit_id = unit.map(|code| {
+            units::table
+                .filter(units::code.eq(code))
+                .select(units::id)
+                .first::<i64>(conn)
+                .unwrap()
+        });
         let hash = lantoa::auth::password::hash(DEMO_PASSWORD).unwrap();
         let input = lantoa::users::model::NewUserInput {
             username: username.to_owned(),
@@ -229,22 +332,47 @@ pub fn ensure_user(app: &TestApp, username: &str, full_name: &str, role: lantoa:
             unit_id,
             temporary_password: None,
         };
-        lantoa::users::model::insert(conn, app.state.clock.now_naive(), &input, &hash, false).unwrap()
+        lantoa::users::model::insert(conn, app.state.clock.now_naive(), &input, &hash, false)
+            .unwrap()
     })
 }
 
 pub fn user_id(app: &TestApp, username: &str) -> i64 {
     use lantoa::db::schema::users;
-    app.db(|conn| users::table.filter(users::username.eq(username)).select(users::id).first::<i64>(conn).unwrap())
+    app.db(|conn| {
+        users::table
+            .filter(users::username.eq(username))
+            .select(users::id)
+            .first::<i64>(conn)
+            .unwrap()
+    })
 }
 
 /// The council of 2026: lanhdao chairs, vanphong is the standing member, tgpl.truong and three
 /// heads of other units are members. Returns (council, member ids by username).
 pub async fn council(app: &TestApp, t: &Tokens) -> (Value, Vec<(String, i64)>) {
     use lantoa::auth::Role;
-    ensure_user(app, "hctp.truong", "Lâm Văn Hậu", Role::UnitHead, Some("HCTP"));
-    ensure_user(app, "xdktvb.truong", "Huỳnh Thanh Tùng", Role::UnitHead, Some("XDKTVB"));
-    ensure_user(app, "pbgdpl.truong", "Nguyễn Thị Bích Ngọc", Role::UnitHead, Some("PBGDPL"));
+    ensure_user(
+        app,
+        "hctp.truong",
+        "Lâm Văn Hậu",
+        Role::UnitHead,
+        Some("HCTP"),
+    );
+    ensure_user(
+        app,
+        "xdktvb.truong",
+        "Huỳnh Thanh Tùng",
+        Role::UnitHead,
+        Some("XDKTVB"),
+    );
+    ensure_user(
+        app,
+        "pbgdpl.truong",
+        "Nguyễn Thị Bích Ngọc",
+        Role::UnitHead,
+        Some("PBGDPL"),
+    );
     let res = app
         .post("/api/v1/councils")
         .token(&t.office)
@@ -256,10 +384,22 @@ pub async fn council(app: &TestApp, t: &Tokens) -> (Value, Vec<(String, i64)>) {
     let members = [
         ("lanhdao", "chair", "Phó Giám đốc Sở"),
         ("vanphong", "standing", "Chuyên viên Văn phòng Sở"),
-        ("tgpl.truong", "member", "Giám đốc Trung tâm Trợ giúp pháp lý"),
+        (
+            "tgpl.truong",
+            "member",
+            "Giám đốc Trung tâm Trợ giúp pháp lý",
+        ),
         ("hctp.truong", "member", "Trưởng phòng Hành chính tư pháp"),
-        ("xdktvb.truong", "member", "Trưởng phòng Xây dựng và Kiểm tra văn bản"),
-        ("pbgdpl.truong", "member", "Trưởng phòng Phổ biến, giáo dục pháp luật"),
+        (
+            "xdktvb.truong",
+            "member",
+            "Trưởng phòng Xây dựng và Kiểm tra văn bản",
+        ),
+        (
+            "pbgdpl.truong",
+            "member",
+            "Trưởng phòng Phổ biến, giáo dục pháp luật",
+        ),
     ];
     let mut council = Value::Null;
     for (username, role, title) in members {
@@ -276,7 +416,12 @@ pub async fn council(app: &TestApp, t: &Tokens) -> (Value, Vec<(String, i64)>) {
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| (m["username"].as_str().unwrap().to_owned(), m["id"].as_i64().unwrap()))
+        .map(|m| {
+            (
+                m["username"].as_str().unwrap().to_owned(),
+                m["id"].as_i64().unwrap(),
+            )
+        })
         .collect();
     (council, ids)
 }
@@ -287,7 +432,14 @@ pub fn member(ids: &[(String, i64)], username: &str) -> i64 {
 
 /// A planned meeting of `council` with `proposals` on its agenda, chaired by lanhdao, kept by
 /// vanphong, with `present` members present and the others absent.
-pub async fn meeting(app: &TestApp, t: &Tokens, council: &Value, ids: &[(String, i64)], proposals: &[i64], present: &[&str]) -> Value {
+pub async fn meeting(
+    app: &TestApp,
+    t: &Tokens,
+    council: &Value,
+    ids: &[(String, i64)],
+    proposals: &[i64],
+    present: &[&str],
+) -> Value {
     let res = app
         .post("/api/v1/council-meetings")
         .token(&t.office)
@@ -312,7 +464,10 @@ pub async fn meeting(app: &TestApp, t: &Tokens, council: &Value, ids: &[(String,
         })
         .collect();
     let res = app
-        .put(&format!("/api/v1/council-meetings/{}/attendance", res.body["id"]))
+        .put(&format!(
+            "/api/v1/council-meetings/{}/attendance",
+            res.body["id"]
+        ))
         .token(&t.office)
         .if_match(&res.etag())
         .json(&json!({ "entries": entries }))
@@ -323,36 +478,56 @@ pub async fn meeting(app: &TestApp, t: &Tokens, council: &Value, ids: &[(String,
 }
 
 pub async fn open(app: &TestApp, t: &Tokens, meeting: &Value) -> Res {
-    app.post(&format!("/api/v1/council-meetings/{}/open-ballots", meeting["id"]))
-        .token(&t.office)
-        .if_match(&etag_of(meeting))
-        .send()
-        .await
+    app.post(&format!(
+        "/api/v1/council-meetings/{}/open-ballots",
+        meeting["id"]
+    ))
+    .token(&t.office)
+    .if_match(&etag_of(meeting))
+    .send()
+    .await
 }
 
 pub async fn vote(app: &TestApp, token: &str, ballot: i64, choice: &str) -> Res {
-    app.post(&format!("/api/v1/ballots/{ballot}/vote")).token(token).json(&json!({ "choice": choice })).send().await
+    app.post(&format!("/api/v1/ballots/{ballot}/vote"))
+        .token(token)
+        .json(&json!({ "choice": choice }))
+        .send()
+        .await
 }
 
 pub async fn close(app: &TestApp, t: &Tokens, meeting_id: i64) -> Res {
-    let current = app.get(&format!("/api/v1/council-meetings/{meeting_id}")).token(&t.office).send().await;
-    app.post(&format!("/api/v1/council-meetings/{meeting_id}/close-ballots"))
+    let current = app
+        .get(&format!("/api/v1/council-meetings/{meeting_id}"))
         .token(&t.office)
-        .if_match(&current.etag())
-        .json(&json!({ "conclusions": "Hội đồng thống nhất kết quả kiểm phiếu." }))
         .send()
-        .await
+        .await;
+    app.post(&format!(
+        "/api/v1/council-meetings/{meeting_id}/close-ballots"
+    ))
+    .token(&t.office)
+    .if_match(&current.etag())
+    .json(&json!({ "conclusions": "Hội đồng thống nhất kết quả kiểm phiếu." }))
+    .send()
+    .await
 }
 
 /// The text of a DOCX's body (every `w:t`, paragraphs separated by new lines).
 pub fn docx_text(bytes: &[u8]) -> String {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a DOCX is a ZIP");
     let mut xml = String::new();
-    archive.by_name("word/document.xml").expect("word/document.xml").read_to_string(&mut xml).unwrap();
+    archive
+        .by_name("word/document.xml")
+        .expect("word/document.xml")
+        .read_to_string(&mut xml)
+        .unwrap();
     let mut out = String::new();
     let mut rest = xml.as_str();
     while let Some(start) = rest.find('<') {
-        let end = rest[start..].find('>').map(|e| start + e).unwrap_or(rest.len() - 1);
+        let end = rest[start..]
+            .find('>')
+            .map(|e| start + e)
+            .unwrap_or(rest.len() - 1);
         let tag = &rest[start + 1..end];
         if tag.starts_with("w:t") && (tag.len() == 3 || tag.as_bytes()[3] == b' ') {
             let close = rest[end..].find("</w:t>").map(|c| end + c).unwrap_or(end);
@@ -362,12 +537,25 @@ pub fn docx_text(bytes: &[u8]) -> String {
         }
         rest = &rest[end + 1..];
     }
-    out.replace("&amp;", "&").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&apos;", "'")
+    out.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&apos;", "'")
 }
 
 pub async fn download(app: &TestApp, token: &str, path: &str) -> (u16, Vec<u8>, Option<String>) {
-    let response = reqwest::Client::new().get(app.url(path)).bearer_auth(token).send().await.unwrap();
+    let response = reqwest::Client::new()
+        .get(app.url(path))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
     let status = response.status().as_u16();
-    let kind = response.headers().get("content-type").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let kind = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     (status, response.bytes().await.unwrap().to_vec(), kind)
 }

@@ -81,14 +81,31 @@ impl Fixture {
             InCouncil => ProposalState::InCouncil,
             Forwarded => ProposalState::Forwarded,
         };
-        let higher = matches!(self, ReviewedHigher | InNoticeRunning | InNoticeEnded | InCouncil | PendingHigherAdHoc | Forwarded);
+        let higher = matches!(
+            self,
+            ReviewedHigher
+                | InNoticeRunning
+                | InNoticeEnded
+                | InCouncil
+                | PendingHigherAdHoc
+                | Forwarded
+        );
         let ad_hoc = matches!(self, PendingHigherAdHoc | Forwarded);
-        Facts { state, notice: higher && !ad_hoc, vote: higher && !ad_hoc, department: !higher }
+        Facts {
+            state,
+            notice: higher && !ad_hoc,
+            vote: higher && !ad_hoc,
+            department: !higher,
+        }
     }
 
     /// Guards that fail in this fixture (the rest hold).
     fn blocked(self, action: ProposalAction) -> bool {
-        matches!((self, action), (Fixture::DraftEmpty, ProposalAction::Submit) | (Fixture::InNoticeRunning, ProposalAction::CloseNotice))
+        matches!(
+            (self, action),
+            (Fixture::DraftEmpty, ProposalAction::Submit)
+                | (Fixture::InNoticeRunning, ProposalAction::CloseNotice)
+        )
     }
 }
 
@@ -138,7 +155,15 @@ async fn build(app: &TestApp, t: &Tokens, fixture: Fixture) -> Value {
     use Fixture::*;
     let tgpl = app.unit_id("TGPL").await;
     let people = vec![person(&unique_name(), tgpl), person(&unique_name(), tgpl)];
-    let simple = body(app, &t.head, "TGPL", "BIEU-DUONG", "regular", people.clone()).await;
+    let simple = body(
+        app,
+        &t.head,
+        "TGPL",
+        "BIEU-DUONG",
+        "regular",
+        people.clone(),
+    )
+    .await;
     let higher = body(app, &t.head, "TGPL", "BK-UBND", "regular", people.clone()).await;
     let higher_ad_hoc = body(app, &t.head, "TGPL", "BK-UBND", "ad_hoc", people).await;
     match fixture {
@@ -157,7 +182,14 @@ async fn build(app: &TestApp, t: &Tokens, fixture: Fixture) -> Value {
         }
         Returned => {
             let sent = submitted(app, t, &simple).await;
-            step(app, &t.office, &sent, "return", json!({ "note": "Bổ sung báo cáo thành tích có xác nhận của thủ trưởng." })).await
+            step(
+                app,
+                &t.office,
+                &sent,
+                "return",
+                json!({ "note": "Bổ sung báo cáo thành tích có xác nhận của thủ trưởng." }),
+            )
+            .await
         }
         Reviewed => reviewed(app, t, &simple).await,
         PendingDecision | Approved | Rejected | Awarded => {
@@ -165,13 +197,36 @@ async fn build(app: &TestApp, t: &Tokens, fixture: Fixture) -> Value {
             let pending = step(app, &t.office, &done, "send-to-decision", json!({})).await;
             match fixture {
                 PendingDecision => pending,
-                Rejected => step(app, &t.leader, &pending, "reject", json!({ "note": "Chưa đủ thành tích tiêu biểu." })).await,
+                Rejected => {
+                    step(
+                        app,
+                        &t.leader,
+                        &pending,
+                        "reject",
+                        json!({ "note": "Chưa đủ thành tích tiêu biểu." }),
+                    )
+                    .await
+                }
                 _ => {
-                    let approved = step(app, &t.leader, &pending, "approve", approve_all(app, &pending)).await;
+                    let approved = step(
+                        app,
+                        &t.leader,
+                        &pending,
+                        "approve",
+                        approve_all(app, &pending),
+                    )
+                    .await;
                     if fixture == Approved {
                         approved
                     } else {
-                        step(app, &t.office, &approved, "mark-awarded", json!({ "awardedOn": today(app) })).await
+                        step(
+                            app,
+                            &t.office,
+                            &approved,
+                            "mark-awarded",
+                            json!({ "awardedOn": today(app) }),
+                        )
+                        .await
                     }
                 }
             }
@@ -196,27 +251,63 @@ async fn build(app: &TestApp, t: &Tokens, fixture: Fixture) -> Value {
             if fixture == PendingHigherAdHoc {
                 return pending;
             }
-            step(app, &t.office, &pending, "forward", json!({ "forwardedOn": today(app) })).await
+            step(
+                app,
+                &t.office,
+                &pending,
+                "forward",
+                json!({ "forwardedOn": today(app) }),
+            )
+            .await
         }
     }
 }
 
-async fn take(app: &TestApp, token: &str, proposal: &Value, action: ProposalAction) -> lantoa_tests::Res {
+async fn take(
+    app: &TestApp,
+    token: &str,
+    proposal: &Value,
+    action: ProposalAction,
+) -> lantoa_tests::Res {
     let id = proposal["id"].as_i64().unwrap();
     let post = |tail: &str| format!("/api/v1/commendation-proposals/{id}/{tail}");
     let (method, path, body) = match action {
         ProposalAction::Edit => {
-            let mut body = body(app, token, "TGPL", "BIEU-DUONG", "regular", vec![person("Phạm Thị Thảo", proposal["unit"]["id"].as_i64().unwrap())]).await;
+            let mut body = body(
+                app,
+                token,
+                "TGPL",
+                "BIEU-DUONG",
+                "regular",
+                vec![person(
+                    "Phạm Thị Thảo",
+                    proposal["unit"]["id"].as_i64().unwrap(),
+                )],
+            )
+            .await;
             body["awardFormId"] = proposal["awardForm"]["id"].clone();
             if proposal["commendationType"] == "ad_hoc" {
                 body["commendationType"] = json!("ad_hoc");
                 body["summary"] = json!("Tóm tắt thành tích đột xuất.");
             }
-            (Method::PUT, format!("/api/v1/commendation-proposals/{id}"), Some(body))
+            (
+                Method::PUT,
+                format!("/api/v1/commendation-proposals/{id}"),
+                Some(body),
+            )
         }
-        ProposalAction::Delete => (Method::DELETE, format!("/api/v1/commendation-proposals/{id}"), None),
+        ProposalAction::Delete => (
+            Method::DELETE,
+            format!("/api/v1/commendation-proposals/{id}"),
+            None,
+        ),
         ProposalAction::Attach => return attach(app, token, id, "evidence").await,
-        ProposalAction::Submit | ProposalAction::Receive | ProposalAction::SendToCouncil | ProposalAction::SendToDecision | ProposalAction::CloseNotice | ProposalAction::StartNotice => {
+        ProposalAction::Submit
+        | ProposalAction::Receive
+        | ProposalAction::SendToCouncil
+        | ProposalAction::SendToDecision
+        | ProposalAction::CloseNotice
+        | ProposalAction::StartNotice => {
             let tail = match action {
                 ProposalAction::Submit => "submit",
                 ProposalAction::Receive => "receive",
@@ -227,16 +318,43 @@ async fn take(app: &TestApp, token: &str, proposal: &Value, action: ProposalActi
             };
             (Method::POST, post(tail), Some(json!({})))
         }
-        ProposalAction::Return => (Method::POST, post("return"), Some(json!({ "note": "Cần bổ sung." }))),
+        ProposalAction::Return => (
+            Method::POST,
+            post("return"),
+            Some(json!({ "note": "Cần bổ sung." })),
+        ),
         ProposalAction::Review => (Method::POST, post("review"), Some(all_eligible(proposal))),
-        ProposalAction::Approve => (Method::POST, post("approve"), Some(approve_all(app, proposal))),
-        ProposalAction::Reject => (Method::POST, post("reject"), Some(json!({ "note": "Không khen thưởng." }))),
-        ProposalAction::Forward => (Method::POST, post("forward"), Some(json!({ "forwardedOn": today(app) }))),
-        ProposalAction::RecordOutcome => (Method::POST, post("record-outcome"), Some(outcome_all(app, proposal, true))),
-        ProposalAction::MarkAwarded => (Method::POST, post("mark-awarded"), Some(json!({ "awardedOn": today(app) }))),
+        ProposalAction::Approve => (
+            Method::POST,
+            post("approve"),
+            Some(approve_all(app, proposal)),
+        ),
+        ProposalAction::Reject => (
+            Method::POST,
+            post("reject"),
+            Some(json!({ "note": "Không khen thưởng." })),
+        ),
+        ProposalAction::Forward => (
+            Method::POST,
+            post("forward"),
+            Some(json!({ "forwardedOn": today(app) })),
+        ),
+        ProposalAction::RecordOutcome => (
+            Method::POST,
+            post("record-outcome"),
+            Some(outcome_all(app, proposal, true)),
+        ),
+        ProposalAction::MarkAwarded => (
+            Method::POST,
+            post("mark-awarded"),
+            Some(json!({ "awardedOn": today(app) })),
+        ),
         ProposalAction::CloseBallots => unreachable!("taken at the council's meeting"),
     };
-    let mut request = app.request(method, &path).token(token).if_match(&etag_of(proposal));
+    let mut request = app
+        .request(method, &path)
+        .token(token)
+        .if_match(&etag_of(proposal));
     if let Some(body) = body {
         request = request.json(&body);
     }
@@ -428,4 +546,3 @@ db_test!(
         assert_eq!(entries, 8, "create and 7 steps: {}", audit.text);
     }
 );
-

@@ -81,7 +81,10 @@ fn spec_methods(spec: &Value, path: &str) -> Vec<String> {
     for (template, item) in spec["paths"].as_object().unwrap() {
         let parts: Vec<&str> = template.split('/').collect();
         let matches = parts.len() == segments.len()
-            && parts.iter().zip(&segments).all(|(t, s)| t.starts_with('{') || t == s);
+            && parts
+                .iter()
+                .zip(&segments)
+                .all(|(t, s)| t.starts_with('{') || t == s);
         if matches {
             for method in ["get", "post", "put", "patch", "delete"] {
                 let upper = method.to_uppercase();
@@ -91,7 +94,11 @@ fn spec_methods(spec: &Value, path: &str) -> Vec<String> {
             }
         }
     }
-    let rank = |m: &String| ["GET", "POST", "PUT", "PATCH", "DELETE"].iter().position(|r| r == m);
+    let rank = |m: &String| {
+        ["GET", "POST", "PUT", "PATCH", "DELETE"]
+            .iter()
+            .position(|r| r == m)
+    };
     methods.sort_by_key(rank);
     methods
 }

@@ -5,7 +5,10 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use lantoa::db::schema::{
-    attachments, difficulties, difficulty_events, email_outbox, evaluations, exemplar_movements, exemplar_publications, exemplars, introductions, milestones, notifications, nurturing_plans, propagation_activities, reminder_claims, replications, report_submissions, settings, stage_events, summaries, users, webhook_deliveries, webhook_subscriptions,
+    attachments, difficulties, difficulty_events, email_outbox, evaluations, exemplar_movements,
+    exemplar_publications, exemplars, introductions, milestones, notifications, nurturing_plans,
+    propagation_activities, reminder_claims, replications, report_submissions, settings,
+    stage_events, summaries, users, webhook_deliveries, webhook_subscriptions,
 };
 use lantoa::evaluations::model::{EvaluationStatus, EvaluatorKind};
 use lantoa::exemplars::types::{Conclusion, MilestoneStatus, RecordStatus, Stage, TimelineAction};
@@ -26,27 +29,99 @@ fn counts(app: &TestApp) -> Vec<(&'static str, i64)> {
     app.db(|conn| {
         vec![
             ("users", users::table.count().get_result(conn).unwrap()),
-            ("exemplars", exemplars::table.count().get_result(conn).unwrap()),
-            ("stage_events", stage_events::table.count().get_result(conn).unwrap()),
-            ("plans", nurturing_plans::table.count().get_result(conn).unwrap()),
-            ("milestones", milestones::table.count().get_result(conn).unwrap()),
-            ("summaries", summaries::table.count().get_result(conn).unwrap()),
-            ("replications", replications::table.count().get_result(conn).unwrap()),
-            ("evaluations", evaluations::table.count().get_result(conn).unwrap()),
-            ("introductions", introductions::table.count().get_result(conn).unwrap()),
-            ("attachments", attachments::table.count().get_result(conn).unwrap()),
-            ("links", exemplar_movements::table.count().get_result(conn).unwrap()),
-            ("propagation", propagation_activities::table.count().get_result(conn).unwrap()),
-            ("publications", exemplar_publications::table.count().get_result(conn).unwrap()),
-            ("settings", settings::table.count().get_result(conn).unwrap()),
-            ("reports", report_submissions::table.count().get_result(conn).unwrap()),
-            ("claims", reminder_claims::table.count().get_result(conn).unwrap()),
-            ("notifications", notifications::table.count().get_result(conn).unwrap()),
-            ("emails", email_outbox::table.count().get_result(conn).unwrap()),
-            ("webhooks", webhook_subscriptions::table.count().get_result(conn).unwrap()),
-            ("deliveries", webhook_deliveries::table.count().get_result(conn).unwrap()),
-            ("difficulties", difficulties::table.count().get_result(conn).unwrap()),
-            ("difficulty_events", difficulty_events::table.count().get_result(conn).unwrap()),
+            (
+                "exemplars",
+                exemplars::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "stage_events",
+                stage_events::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "plans",
+                nurturing_plans::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "milestones",
+                milestones::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "summaries",
+                summaries::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "replications",
+                replications::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "evaluations",
+                evaluations::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "introductions",
+                introductions::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "attachments",
+                attachments::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "links",
+                exemplar_movements::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "propagation",
+                propagation_activities::table
+                    .count()
+                    .get_result(conn)
+                    .unwrap(),
+            ),
+            (
+                "publications",
+                exemplar_publications::table
+                    .count()
+                    .get_result(conn)
+                    .unwrap(),
+            ),
+            (
+                "settings",
+                settings::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "reports",
+                report_submissions::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "claims",
+                reminder_claims::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "notifications",
+                notifications::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "emails",
+                email_outbox::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "webhooks",
+                webhook_subscriptions::table
+                    .count()
+                    .get_result(conn)
+                    .unwrap(),
+            ),
+            (
+                "deliveries",
+                webhook_deliveries::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "difficulties",
+                difficulties::table.count().get_result(conn).unwrap(),
+            ),
+            (
+                "difficulty_events",
+                difficulty_events::table.count().get_result(conn).unwrap(),
+            ),
         ]
     })
 }

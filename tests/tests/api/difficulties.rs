@@ -18,7 +18,12 @@ fn body(subject: &str) -> Value {
 }
 
 async fn raise(app: &TestApp, token: &str, payload: &Value) -> Value {
-    let res = app.post("/api/v1/difficulties").token(token).json(payload).send().await;
+    let res = app
+        .post("/api/v1/difficulties")
+        .token(token)
+        .json(payload)
+        .send()
+        .await;
     assert_eq!(res.status, 201, "{}", res.text);
     res.body
 }
@@ -28,14 +33,33 @@ async fn take(app: &TestApp, token: &str, difficulty: &Value, action: Difficulty
     let (method, tail, payload) = match action {
         DifficultyAction::Edit => (Method::PUT, "", Some(body("Vướng mắc đã sửa lại"))),
         DifficultyAction::Delete => (Method::DELETE, "", None),
-        DifficultyAction::Answer => (Method::POST, "/answer", Some(json!({ "note": "Văn phòng hướng dẫn: hạn giữ nguyên ngày 10." }))),
-        DifficultyAction::Refer => (Method::POST, "/refer", Some(json!({ "note": "Kính trình Lãnh đạo Sở cho ý kiến." }))),
-        DifficultyAction::Direct => (Method::POST, "/direct", Some(json!({ "note": "Đồng ý lùi hạn sang ngày làm việc kế tiếp." }))),
+        DifficultyAction::Answer => (
+            Method::POST,
+            "/answer",
+            Some(json!({ "note": "Văn phòng hướng dẫn: hạn giữ nguyên ngày 10." })),
+        ),
+        DifficultyAction::Refer => (
+            Method::POST,
+            "/refer",
+            Some(json!({ "note": "Kính trình Lãnh đạo Sở cho ý kiến." })),
+        ),
+        DifficultyAction::Direct => (
+            Method::POST,
+            "/direct",
+            Some(json!({ "note": "Đồng ý lùi hạn sang ngày làm việc kế tiếp." })),
+        ),
         DifficultyAction::Close => (Method::POST, "/close", Some(json!({}))),
-        DifficultyAction::Reopen => (Method::POST, "/reopen", Some(json!({ "note": "Chưa rõ, đề nghị hướng dẫn thêm." }))),
+        DifficultyAction::Reopen => (
+            Method::POST,
+            "/reopen",
+            Some(json!({ "note": "Chưa rõ, đề nghị hướng dẫn thêm." })),
+        ),
         other => panic!("{other:?} is not walked here"),
     };
-    let mut request = app.request(method, &format!("/api/v1/difficulties/{id}{tail}")).token(token).if_match(&etag_of(difficulty));
+    let mut request = app
+        .request(method, &format!("/api/v1/difficulties/{id}{tail}"))
+        .token(token)
+        .if_match(&etag_of(difficulty));
     if let Some(payload) = payload {
         request = request.json(&payload);
     }
@@ -56,8 +80,14 @@ async fn difficulty_in(app: &TestApp, people: &People, status: DifficultyStatus)
         DifficultyStatus::Open => &[],
         DifficultyStatus::Answered => &[(DifficultyAction::Answer, "office")],
         DifficultyStatus::Referred => &[(DifficultyAction::Refer, "office")],
-        DifficultyStatus::Directed => &[(DifficultyAction::Refer, "office"), (DifficultyAction::Direct, "leader")],
-        DifficultyStatus::Closed => &[(DifficultyAction::Answer, "office"), (DifficultyAction::Close, "staff")],
+        DifficultyStatus::Directed => &[
+            (DifficultyAction::Refer, "office"),
+            (DifficultyAction::Direct, "leader"),
+        ],
+        DifficultyStatus::Closed => &[
+            (DifficultyAction::Answer, "office"),
+            (DifficultyAction::Close, "staff"),
+        ],
     };
     for (action, who) in steps {
         let token = match *who {
@@ -72,7 +102,9 @@ async fn difficulty_in(app: &TestApp, people: &People, status: DifficultyStatus)
 }
 
 fn allowed(role: Role, status: DifficultyStatus, action: DifficultyAction) -> bool {
-    TRANSITIONS.iter().any(|t| t.action == action && t.roles.contains(&role) && t.from.contains(&status))
+    TRANSITIONS
+        .iter()
+        .any(|t| t.action == action && t.roles.contains(&role) && t.from.contains(&status))
 }
 
 db_test!(

@@ -164,7 +164,10 @@ fn sheet(bytes: &[u8]) -> Vec<Vec<String>> {
                     Data::String(s) => s.clone(),
                     Data::Float(f) => f.to_string(),
                     Data::Int(i) => i.to_string(),
-                    Data::DateTime(d) => d.as_datetime().map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(),
+                    Data::DateTime(d) => d
+                        .as_datetime()
+                        .map(|d| d.format("%d/%m/%Y").to_string())
+                        .unwrap_or_default(),
                     _ => String::new(),
                 })
                 .collect()

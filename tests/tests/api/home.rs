@@ -9,11 +9,18 @@ use crate::support::{create_exemplar, etag_of, plan_body, unit_body};
 
 /// 10:00 on 02/12/2026 in Vietnam.
 fn stand_on_2_december(app: &TestApp) {
-    app.state.clock.set(Utc.with_ymd_and_hms(2026, 12, 2, 3, 0, 0).unwrap());
+    app.state
+        .clock
+        .set(Utc.with_ymd_and_hms(2026, 12, 2, 3, 0, 0).unwrap());
 }
 
 async fn home(app: &TestApp, token: &str) -> Value {
-    app.get("/api/v1/home").token(token).send().await.ok().clone()
+    app.get("/api/v1/home")
+        .token(token)
+        .send()
+        .await
+        .ok()
+        .clone()
 }
 
 fn task<'a>(home: &'a Value, kind: &str) -> &'a Value {
@@ -31,22 +38,53 @@ async fn list_behind(app: &TestApp, token: &str, filters: &Value) -> Value {
         .as_object()
         .unwrap()
         .iter()
-        .map(|(k, v)| format!("{k}={}", v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())))
+        .map(|(k, v)| {
+            format!(
+                "{k}={}",
+                v.as_str()
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| v.to_string())
+            )
+        })
         .collect();
-    app.get(&format!("/api/v1/exemplars?{}", query.join("&"))).token(token).send().await.ok().clone()
+    app.get(&format!("/api/v1/exemplars?{}", query.join("&")))
+        .token(token)
+        .send()
+        .await
+        .ok()
+        .clone()
 }
 
-async fn assert_count_is_its_list(app: &TestApp, token: &str, home: &Value, kind: &str, expected: i64) {
+async fn assert_count_is_its_list(
+    app: &TestApp,
+    token: &str,
+    home: &Value,
+    kind: &str,
+    expected: i64,
+) {
     let task = task(home, kind);
     assert_eq!(task["count"], expected, "{kind}: {task}");
     let list = list_behind(app, token, &task["filters"]).await;
-    assert_eq!(list["total"], expected, "{kind}: the list behind {}", task["filters"]);
+    assert_eq!(
+        list["total"], expected,
+        "{kind}: the list behind {}",
+        task["filters"]
+    );
 }
 
 async fn plan(app: &TestApp, token: &str, exemplar: &Value, due_on: &str) {
     let mut body = plan_body();
-    body["milestones"] = json!([{ "title": "Báo cáo chuyên đề", "dueOn": due_on, "status": "planned" }]);
-    app.put(&format!("/api/v1/exemplars/{}/nurturing-plan", exemplar["id"])).token(token).json(&body).send().await.ok();
+    body["milestones"] =
+        json!([{ "title": "Báo cáo chuyên đề", "dueOn": due_on, "status": "planned" }]);
+    app.put(&format!(
+        "/api/v1/exemplars/{}/nurturing-plan",
+        exemplar["id"]
+    ))
+    .token(token)
+    .json(&body)
+    .send()
+    .await
+    .ok();
 }
 
 db_test!(

@@ -9,7 +9,14 @@ use zip::write::SimpleFileOptions;
 
 use crate::support::{create_exemplar, post_multipart};
 
-const HEADER: [&str; 6] = ["Tên điển hình", "Đối tượng", "Phân loại", "Lĩnh vực", "Thành tích", "Ngày phát hiện"];
+const HEADER: [&str; 6] = [
+    "Tên điển hình",
+    "Đối tượng",
+    "Phân loại",
+    "Lĩnh vực",
+    "Thành tích",
+    "Ngày phát hiện",
+];
 
 /// A real workbook made by a spreadsheet writer, with its first sheet's XML replaced by `sheet`
 /// and the extra entries added.
@@ -52,7 +59,12 @@ fn sheet_xml(dimension: Option<&str>, rows: &str) -> String {
     let header: String = HEADER
         .iter()
         .enumerate()
-        .map(|(i, h)| format!(r#"<c r="{}1" t="inlineStr"><is><t>{h}</t></is></c>"#, (b'A' + i as u8) as char))
+        .map(|(i, h)| {
+            format!(
+                r#"<c r="{}1" t="inlineStr"><is><t>{h}</t></is></c>"#,
+                (b'A' + i as u8) as char
+            )
+        })
         .collect();
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{dimension}<sheetData><row r="1">{header}</row>{rows}</sheetData></worksheet>"#
@@ -77,7 +89,8 @@ fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
             .map(|f| format!("; filename=\"{f}\""))
             .unwrap_or_default();
         body.extend_from_slice(
-            format!("Content-Disposition: form-data; name=\"{name}\"{file_name}\r\n\r\n").as_bytes(),
+            format!("Content-Disposition: form-data; name=\"{name}\"{file_name}\r\n\r\n")
+                .as_bytes(),
         );
         body.extend_from_slice(content);
         body.extend_from_slice(b"\r\n");
@@ -89,7 +102,11 @@ fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
 /// Sends `head` on a bare connection and returns what the server answers before closing.
 async fn raw_request(app: &TestApp, head: &str) -> String {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let address = app.url("/").trim_start_matches("http://").trim_end_matches('/').to_owned();
+    let address = app
+        .url("/")
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
     let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
     stream.write_all(head.as_bytes()).await.unwrap();
     let mut answer = vec![0u8; 16 * 1024];

@@ -7,11 +7,20 @@ use serde_json::{Value, json};
 use crate::support::create_exemplar;
 
 fn unit_of<'a>(result: &'a Value, list: &str, code: &str) -> Option<&'a Value> {
-    result[list].as_array().unwrap().iter().find(|u| u["unit"]["code"] == code)
+    result[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["unit"]["code"] == code)
 }
 
 async fn inbox(app: &TestApp, token: &str) -> Value {
-    app.get("/api/v1/notifications").token(token).send().await.ok().clone()
+    app.get("/api/v1/notifications")
+        .token(token)
+        .send()
+        .await
+        .ok()
+        .clone()
 }
 
 db_test!(

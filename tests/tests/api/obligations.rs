@@ -12,7 +12,13 @@ use crate::support::{
 
 /// Submits an introduction of `unit` for `month` now: `writer` drafts it, `sender` sends it.
 async fn introduce(app: &TestApp, writer: &str, sender: &str, unit: &str, month: &str) -> Value {
-    let exemplar = create_exemplar(app, writer, unit, &format!("Người được giới thiệu {unit} {month}")).await;
+    let exemplar = create_exemplar(
+        app,
+        writer,
+        unit,
+        &format!("Người được giới thiệu {unit} {month}"),
+    )
+    .await;
     let draft = app
         .post("/api/v1/introductions")
         .token(writer)
@@ -27,7 +33,10 @@ async fn introduce(app: &TestApp, writer: &str, sender: &str, unit: &str, month:
         .await;
     assert_eq!(draft.status, 201, "{}", draft.text);
     let sent = app
-        .post(&format!("/api/v1/introductions/{}/submit", draft.body["id"]))
+        .post(&format!(
+            "/api/v1/introductions/{}/submit",
+            draft.body["id"]
+        ))
         .token(sender)
         .if_match(&draft.etag())
         .send()

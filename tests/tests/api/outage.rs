@@ -132,9 +132,19 @@ async fn ended_postgres_sessions_are_replaced() {
     let name = database.postgres_name().unwrap().to_owned();
     let db = lantoa::db::Db::connect(&database.url, 4).unwrap();
     let url = database.url.clone();
-    let app = TestApp::serve(DbKind::Postgres, db, url, Some(database), AuthArgs::default(), Default::default());
+    let app = TestApp::serve(
+        DbKind::Postgres,
+        db,
+        url,
+        Some(database),
+        AuthArgs::default(),
+        Default::default(),
+    );
     let admin = app.admin().await;
-    assert_eq!(app.get("/api/v1/units").token(&admin).send().await.status, 200);
+    assert_eq!(
+        app.get("/api/v1/units").token(&admin).send().await.status,
+        200
+    );
 
     // Idle connections: noticed when handed out, without a query, and replaced.
     terminate_sessions(&name);
@@ -151,7 +161,10 @@ async fn ended_postgres_sessions_are_replaced() {
     terminate_sessions(&name);
     let error = conn.batch_execute("SELECT 1").unwrap_err();
     assert!(lantoa::db::pool::connection_lost(&error), "{error:?}");
-    assert_eq!(lantoa::error::AppError::from(error).code, lantoa::error::ErrorCode::ServiceUnavailable);
+    assert_eq!(
+        lantoa::error::AppError::from(error).code,
+        lantoa::error::ErrorCode::ServiceUnavailable
+    );
     assert!(lantoa::db::pool::is_broken(&mut conn));
     drop(conn);
     for _ in 0..8 {

@@ -9,7 +9,8 @@ use quick_xml::events::Event;
 use serde_json::{Value, json};
 
 use crate::support::{
-    collective_body, confirmed, consent, create_exemplar, exemplar_body, get_bytes, png, publish, unit_token, upload,
+    collective_body, confirmed, consent, create_exemplar, exemplar_body, get_bytes, png, publish,
+    unit_token, upload,
 };
 
 /// A problem body without its request id, to compare two answers.
@@ -20,12 +21,24 @@ fn without_request_id(body: &Value) -> Value {
 }
 
 async fn names(app: &TestApp, query: &str) -> Vec<String> {
-    let res = app.get(&format!("/api/v1/public/exemplars?{query}")).send().await;
-    res.ok()["items"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap().to_owned()).collect()
+    let res = app
+        .get(&format!("/api/v1/public/exemplars?{query}"))
+        .send()
+        .await;
+    res.ok()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 async fn unpublish(app: &TestApp, token: &str, id: i64) {
-    let current = app.get(&format!("/api/v1/exemplars/{id}/publication")).token(token).send().await;
+    let current = app
+        .get(&format!("/api/v1/exemplars/{id}/publication"))
+        .token(token)
+        .send()
+        .await;
     app.post(&format!("/api/v1/exemplars/{id}/publication/unpublish"))
         .token(token)
         .if_match(&current.etag())

@@ -23,21 +23,39 @@ fn activity(unit_id: i64, exemplars: &[&Value]) -> Value {
 }
 
 async fn create(app: &TestApp, token: &str, body: &Value) -> Value {
-    let res = app.post("/api/v1/propagation-activities").token(token).json(body).send().await;
+    let res = app
+        .post("/api/v1/propagation-activities")
+        .token(token)
+        .json(body)
+        .send()
+        .await;
     assert_eq!(res.status, 201, "{}", res.text);
-    assert_eq!(res.header("location"), Some(format!("/api/v1/propagation-activities/{}", res.body["id"])));
+    assert_eq!(
+        res.header("location"),
+        Some(format!("/api/v1/propagation-activities/{}", res.body["id"]))
+    );
     assert_eq!(res.etag(), etag_of(&res.body));
     res.body
 }
 
 fn ids(list: &Value) -> Vec<i64> {
-    let mut ids: Vec<i64> = list["items"].as_array().unwrap().iter().map(|a| a["id"].as_i64().unwrap()).collect();
+    let mut ids: Vec<i64> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
     ids.sort_unstable();
     ids
 }
 
 fn featured(activity: &Value) -> Vec<i64> {
-    activity["featuredExemplars"].as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect()
+    activity["featuredExemplars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect()
 }
 
 db_test!(

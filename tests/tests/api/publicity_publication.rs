@@ -6,7 +6,8 @@ use lantoa_tests::{TestApp, db_test};
 use serde_json::{Value, json};
 
 use crate::support::{
-    collective_body, confirmed, consent, create_exemplar, exemplar_body, get_bytes, png, publish, unit_token, upload,
+    collective_body, confirmed, consent, create_exemplar, exemplar_body, get_bytes, png, publish,
+    unit_token, upload,
 };
 
 fn actions(publication: &Value) -> Vec<(String, Option<String>)> {
@@ -14,12 +15,20 @@ fn actions(publication: &Value) -> Vec<(String, Option<String>)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|a| (a["action"].as_str().unwrap().to_owned(), a["disabledReason"].as_str().map(str::to_owned)))
+        .map(|a| {
+            (
+                a["action"].as_str().unwrap().to_owned(),
+                a["disabledReason"].as_str().map(str::to_owned),
+            )
+        })
         .collect()
 }
 
 async fn publication(app: &TestApp, token: &str, id: &Value) -> lantoa_tests::Res {
-    app.get(&format!("/api/v1/exemplars/{id}/publication")).token(token).send().await
+    app.get(&format!("/api/v1/exemplars/{id}/publication"))
+        .token(token)
+        .send()
+        .await
 }
 
 db_test!(

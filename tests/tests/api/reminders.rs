@@ -30,7 +30,11 @@ fn mailing(sink: &SmtpSink) -> DeliveryConfig {
 /// The demo people of TGPL and the Office get addresses.
 fn give_addresses(app: &TestApp) {
     app.db(|conn| {
-        for (username, email) in [("tgpl.truong", "minh@tgpl.test"), ("tgpl.canbo", "thao@tgpl.test"), ("vanphong", "lan@stp.test")] {
+        for (username, email) in [
+            ("tgpl.truong", "minh@tgpl.test"),
+            ("tgpl.canbo", "thao@tgpl.test"),
+            ("vanphong", "lan@stp.test"),
+        ] {
             diesel::update(users::table.filter(users::username.eq(username)))
                 .set(users::email.eq(Some(email)))
                 .execute(conn)
@@ -43,13 +47,22 @@ fn count(app: &TestApp, table: &str) -> i64 {
     app.db(|conn| match table {
         "claims" => reminder_claims::table.count().get_result(conn).unwrap(),
         "emails" => email_outbox::table.count().get_result(conn).unwrap(),
-        _ => notifications::table.filter(notifications::kind.eq("obligation_reminder")).count().get_result(conn).unwrap(),
+        _ => notifications::table
+            .filter(notifications::kind.eq("obligation_reminder"))
+            .count()
+            .get_result(conn)
+            .unwrap(),
     })
 }
 
 async fn inbox(app: &TestApp, username: &str) -> Value {
     let token = app.token(username).await;
-    app.get("/api/v1/notifications").token(&token).send().await.ok().clone()
+    app.get("/api/v1/notifications")
+        .token(&token)
+        .send()
+        .await
+        .ok()
+        .clone()
 }
 
 async fn start(kind: DbKind) -> (TestApp, SmtpSink) {

@@ -35,7 +35,11 @@ impl Periods {
     }
 
     fn take(&mut self, unit: Option<i64>) -> (&'static str, &'static str) {
-        let at = self.free.iter().position(|f| f.0 == unit).expect("a free period");
+        let at = self
+            .free
+            .iter()
+            .position(|f| f.0 == unit)
+            .expect("a free period");
         let (_, kind, period) = self.free.remove(at);
         (kind, period)
     }
@@ -49,12 +53,27 @@ struct Tokens {
 }
 
 /// A report of `unit` (`None`: the Office's) brought to `status`.
-async fn report_in(app: &TestApp, tokens: &Tokens, periods: &mut Periods, unit: Option<i64>, own_unit: bool, status: SubmissionStatus) -> Value {
+async fn report_in(
+    app: &TestApp,
+    tokens: &Tokens,
+    periods: &mut Periods,
+    unit: Option<i64>,
+    own_unit: bool,
+    status: SubmissionStatus,
+) -> Value {
     let (kind, period) = periods.take(unit);
-    let sender = if unit.is_some() && own_unit { &tokens.head } else { &tokens.office };
+    let sender = if unit.is_some() && own_unit {
+        &tokens.head
+    } else {
+        &tokens.office
+    };
     let sent = submit_report(app, sender, kind, unit, period).await;
     assert_eq!(sent.status, 201, "{}", sent.text);
-    let decider = if unit.is_some() { &tokens.office } else { &tokens.leader };
+    let decider = if unit.is_some() {
+        &tokens.office
+    } else {
+        &tokens.leader
+    };
     let mut current = sent.body;
     let step = match status {
         SubmissionStatus::Submitted => None,
@@ -63,7 +82,10 @@ async fn report_in(app: &TestApp, tokens: &Tokens, periods: &mut Periods, unit: 
     };
     if let Some(step) = step {
         current = app
-            .post(&format!("/api/v1/report-submissions/{}/{step}", current["id"]))
+            .post(&format!(
+                "/api/v1/report-submissions/{}/{step}",
+                current["id"]
+            ))
             .token(decider)
             .if_match(&etag_of(&current))
             .json(&json!({ "note": "Ý kiến của Văn phòng Sở." }))
@@ -81,18 +103,30 @@ async fn take(app: &TestApp, token: &str, report: &Value, action: SubmissionActi
         SubmissionAction::Return => json!({ "note": "Thiếu số liệu." }),
         _ => json!({}),
     };
-    app.post(&format!("/api/v1/report-submissions/{}/{}", report["id"], action.as_str()))
-        .token(token)
-        .if_match(&etag_of(report))
-        .json(&body)
-        .send()
-        .await
+    app.post(&format!(
+        "/api/v1/report-submissions/{}/{}",
+        report["id"],
+        action.as_str()
+    ))
+    .token(token)
+    .if_match(&etag_of(report))
+    .json(&body)
+    .send()
+    .await
 }
 
-fn allowed(role: Role, responsible: Responsible, status: SubmissionStatus, action: SubmissionAction) -> bool {
-    TRANSITIONS
-        .iter()
-        .any(|t| t.action == action && t.responsible == responsible && t.roles.contains(&role) && t.from.contains(&status))
+fn allowed(
+    role: Role,
+    responsible: Responsible,
+    status: SubmissionStatus,
+    action: SubmissionAction,
+) -> bool {
+    TRANSITIONS.iter().any(|t| {
+        t.action == action
+            && t.responsible == responsible
+            && t.roles.contains(&role)
+            && t.from.contains(&status)
+    })
 }
 
 db_test!(

@@ -41,11 +41,20 @@ impl Mail {
 
     /// The text body (base64 decoded when so encoded).
     pub fn body(&self) -> String {
-        let body = self.data.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
+        let body = self
+            .data
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b)
+            .unwrap_or("");
         let encoding = self.header("Content-Transfer-Encoding").unwrap_or_default();
         if encoding.eq_ignore_ascii_case("base64") {
             let compact: String = body.split_whitespace().collect();
-            String::from_utf8(base64::engine::general_purpose::STANDARD.decode(compact).unwrap()).unwrap()
+            String::from_utf8(
+                base64::engine::general_purpose::STANDARD
+                    .decode(compact)
+                    .unwrap(),
+            )
+            .unwrap()
         } else {
             body.to_owned()
         }
@@ -67,7 +76,9 @@ fn decode_words(value: &str) -> String {
         };
         let parts: Vec<&str> = word[..end].splitn(3, '?').collect();
         if parts.len() == 3 && parts[1].eq_ignore_ascii_case("b") {
-            let bytes = base64::engine::general_purpose::STANDARD.decode(parts[2]).unwrap();
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(parts[2])
+                .unwrap();
             out.push_str(&String::from_utf8(bytes).unwrap());
         } else if parts.len() == 3 {
             // Q encoding: `_` is a space, `=XX` a byte.
@@ -78,7 +89,13 @@ fn decode_words(value: &str) -> String {
                 match raw[i] {
                     b'_' => bytes.push(b' '),
                     b'=' if i + 2 < raw.len() => {
-                        bytes.push(u8::from_str_radix(std::str::from_utf8(&raw[i + 1..i + 3]).unwrap(), 16).unwrap());
+                        bytes.push(
+                            u8::from_str_radix(
+                                std::str::from_utf8(&raw[i + 1..i + 3]).unwrap(),
+                                16,
+                            )
+                            .unwrap(),
+                        );
                         i += 2;
                     }
                     b => bytes.push(b),
@@ -107,7 +124,9 @@ impl SmtpSink {
         let kept = mails.clone();
         actix_web::rt::spawn(async move {
             loop {
-                let Ok((stream, _)) = listener.accept().await else { return };
+                let Ok((stream, _)) = listener.accept().await else {
+                    return;
+                };
                 let kept = kept.clone();
                 actix_web::rt::spawn(async move {
                     let (read, mut write) = stream.into_split();
@@ -121,7 +140,8 @@ impl SmtpSink {
                         }
                         let command = line.trim_end().to_owned();
                         let upper = command.to_ascii_uppercase();
-                        let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
+                        let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO")
+                        {
                             b"250 sink.test\r\n"
                         } else if upper.starts_with("MAIL FROM:") {
                             from = command[10..].trim().trim_matches(['<', '>']).to_owned();
@@ -131,7 +151,10 @@ impl SmtpSink {
                             to.push(command[8..].trim().trim_matches(['<', '>']).to_owned());
                             b"250 OK\r\n"
                         } else if upper == "DATA" {
-                            write.write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n").await.unwrap();
+                            write
+                                .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+                                .await
+                                .unwrap();
                             let mut data = String::new();
                             loop {
                                 let mut line = String::new();
@@ -141,9 +164,17 @@ impl SmtpSink {
                                 if line == ".\r\n" {
                                     break;
                                 }
-                                data.push_str(line.strip_prefix('.').filter(|_| line.starts_with("..")).unwrap_or(&line));
+                                data.push_str(
+                                    line.strip_prefix('.')
+                                        .filter(|_| line.starts_with(".."))
+                                        .unwrap_or(&line),
+                                );
                             }
-                            kept.lock().unwrap().push(Mail { from: from.clone(), to: to.clone(), data });
+                            kept.lock().unwrap().push(Mail {
+                                from: from.clone(),
+                                to: to.clone(),
+                                data,
+                            });
                             b"250 OK queued\r\n"
                         } else if upper == "QUIT" {
                             let _ = write.write_all(b"221 Bye\r\n").await;
@@ -190,7 +221,9 @@ impl Receiver {
         let script = Arc::new(Mutex::new(script.into_iter()));
         actix_web::rt::spawn(async move {
             loop {
-                let Ok((stream, _)) = listener.accept().await else { return };
+                let Ok((stream, _)) = listener.accept().await else {
+                    return;
+                };
                 let kept = kept.clone();
                 let script = script.clone();
                 actix_web::rt::spawn(async move {
@@ -200,7 +233,11 @@ impl Receiver {
                     if reader.read_line(&mut request_line).await.unwrap_or(0) == 0 {
                         return;
                     }
-                    let path = request_line.split_whitespace().nth(1).unwrap_or("").to_owned();
+                    let path = request_line
+                        .split_whitespace()
+                        .nth(1)
+                        .unwrap_or("")
+                        .to_owned();
                     let mut headers = HashMap::new();
                     loop {
                         let mut line = String::new();
@@ -213,12 +250,23 @@ impl Receiver {
                             headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_owned());
                         }
                     }
-                    let length: usize = headers.get("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
+                    let length: usize = headers
+                        .get("content-length")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0);
                     let mut body = vec![0; length];
                     reader.read_exact(&mut body).await.unwrap();
-                    kept.lock().unwrap().push(Received { path, headers, body });
+                    kept.lock().unwrap().push(Received {
+                        path,
+                        headers,
+                        body,
+                    });
                     let status = script.lock().unwrap().next().unwrap_or(200);
-                    let text = if status == 200 { "đã nhận" } else { "lỗi máy chủ tạm thời" };
+                    let text = if status == 200 {
+                        "đã nhận"
+                    } else {
+                        "lỗi máy chủ tạm thời"
+                    };
                     let response = format!(
                         "HTTP/1.1 {status} X\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
                         text.len()

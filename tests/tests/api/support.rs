@@ -195,7 +195,11 @@ pub async fn obligation(app: &TestApp, office: &str, key: &str) -> Value {
 
 /// Changes the calendar settings as the Office (`change` edits the current ones).
 pub async fn set_calendar(app: &TestApp, office: &str, change: impl FnOnce(&mut Value)) -> Value {
-    let current = app.get("/api/v1/calendar/settings").token(office).send().await;
+    let current = app
+        .get("/api/v1/calendar/settings")
+        .token(office)
+        .send()
+        .await;
     let mut body = current.ok().clone();
     for field in ["version", "updatedAt"] {
         body.as_object_mut().unwrap().remove(field);
@@ -212,7 +216,13 @@ pub async fn set_calendar(app: &TestApp, office: &str, change: impl FnOnce(&mut 
 }
 
 /// Submits a report for an obligation and returns it.
-pub async fn submit_report(app: &TestApp, token: &str, kind: &str, unit_id: Option<i64>, period: &str) -> Res {
+pub async fn submit_report(
+    app: &TestApp,
+    token: &str,
+    kind: &str,
+    unit_id: Option<i64>,
+    period: &str,
+) -> Res {
     app.post("/api/v1/report-submissions")
         .token(token)
         .json(&json!({ "kind": kind, "unitId": unit_id, "period": period, "title": format!("Báo cáo {kind} kỳ {period}") }))
@@ -221,11 +231,21 @@ pub async fn submit_report(app: &TestApp, token: &str, kind: &str, unit_id: Opti
 }
 
 /// A person of `unit_code` with `role` who can sign in with the demo password at once.
-pub fn unit_person(app: &TestApp, username: &str, full_name: &str, role: lantoa::auth::Role, unit_code: &str) {
+pub fn unit_person(
+    app: &TestApp,
+    username: &str,
+    full_name: &str,
+    role: lantoa::auth::Role,
+    unit_code: &str,
+) {
     use diesel::prelude::*;
     use lantoa::db::schema::units;
     app.db(|conn| {
-        let unit: i64 = units::table.filter(units::code.eq(unit_code)).select(units::id).first(conn).unwrap();
+        let unit: i64 = units::table
+            .filter(units::code.eq(unit_code))
+            .select(units::id)
+            .first(conn)
+            .unwrap();
         let hash = lantoa::auth::password::hash(lantoa_tests::DEMO_PASSWORD).unwrap();
         let input = lantoa::users::model::NewUserInput {
             username: username.to_owned(),
@@ -237,7 +257,17 @@ pub fn unit_person(app: &TestApp, username: &str, full_name: &str, role: lantoa:
             unit_id: Some(unit),
             temporary_password: None,
         };
-        lantoa::users::model::insert(conn, chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap().and_hms_opt(1, 0, 0).unwrap(), &input, &hash, false).unwrap();
+        lantoa::users::model::insert(
+            conn,
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 5)
+                .unwrap()
+                .and_hms_opt(1, 0, 0)
+                .unwrap(),
+            &input,
+            &hash,
+            false,
+        )
+        .unwrap();
     });
 }
 
@@ -252,8 +282,19 @@ pub fn collective_body(unit_id: i64, name: &str) -> Value {
 
 /// Records `body` as `staff`, submits it as `head` and confirms it as `office`; returns the
 /// confirmed exemplar.
-pub async fn confirmed(app: &TestApp, staff: &str, head: &str, office: &str, body: &Value) -> Value {
-    let created = app.post("/api/v1/exemplars").token(staff).json(body).send().await;
+pub async fn confirmed(
+    app: &TestApp,
+    staff: &str,
+    head: &str,
+    office: &str,
+    body: &Value,
+) -> Value {
+    let created = app
+        .post("/api/v1/exemplars")
+        .token(staff)
+        .json(body)
+        .send()
+        .await;
     assert_eq!(created.status, 201, "{}", created.text);
     let id = created.body["id"].as_i64().unwrap();
     let sent = app
@@ -280,7 +321,11 @@ pub fn consent() -> Value {
 /// Publishes exemplar `id` as `office` (with a consent, which collectives do not need);
 /// returns the publication.
 pub async fn publish(app: &TestApp, office: &str, id: i64) -> Value {
-    let current = app.get(&format!("/api/v1/exemplars/{id}/publication")).token(office).send().await;
+    let current = app
+        .get(&format!("/api/v1/exemplars/{id}/publication"))
+        .token(office)
+        .send()
+        .await;
     let res = app
         .post(&format!("/api/v1/exemplars/{id}/publication/publish"))
         .token(office)
@@ -292,7 +337,11 @@ pub async fn publish(app: &TestApp, office: &str, id: i64) -> Value {
 }
 
 /// A GET whose body is bytes (images, workbooks): status, headers, body.
-pub async fn get_bytes(app: &TestApp, path: &str, token: Option<&str>) -> (u16, reqwest::header::HeaderMap, Vec<u8>) {
+pub async fn get_bytes(
+    app: &TestApp,
+    path: &str,
+    token: Option<&str>,
+) -> (u16, reqwest::header::HeaderMap, Vec<u8>) {
     let mut request = reqwest::Client::new().get(app.url(path));
     if let Some(token) = token {
         request = request.bearer_auth(token);
@@ -313,10 +362,20 @@ pub async fn unit_token(app: &TestApp, username: &str) -> String {
     let exists = app.db(|conn| {
         use diesel::prelude::*;
         use lantoa::db::schema::users;
-        users::table.filter(users::username.eq(username)).count().get_result::<i64>(conn).unwrap()
+        users::table
+            .filter(users::username.eq(username))
+            .count()
+            .get_result::<i64>(conn)
+            .unwrap()
     });
     if exists == 0 {
-        unit_person(app, username, account.full_name, account.role, account.unit_code);
+        unit_person(
+            app,
+            username,
+            account.full_name,
+            account.role,
+            account.unit_code,
+        );
     }
     app.token(username).await
 }

@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use diesel::prelude::*;
-use futures_util::future::join_all;
 use futures_util::StreamExt;
+use futures_util::future::join_all;
 use lantoa::config::AuthArgs;
 use lantoa::db::schema::login_attempts;
 use lantoa_tests::{DEMO_PASSWORD, Res, TestApp, db_test_kind};

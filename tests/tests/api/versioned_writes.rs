@@ -9,7 +9,8 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::support::{
-    confirmed, consent, create_exemplar, create_user, etag_of, exemplar_body, plan_body, png, unit_body, upload,
+    confirmed, consent, create_exemplar, create_user, etag_of, exemplar_body, plan_body, png,
+    unit_body, upload,
 };
 
 const WRITERS: usize = 32;
@@ -66,7 +67,12 @@ async fn race_with(app: &TestApp, shot: &Shot, vary: impl Fn(usize, &Value) -> V
     let winners: Vec<usize> = (0..WRITERS)
         .filter(|&i| (200..300).contains(&statuses[i]))
         .collect();
-    assert_eq!(winners.len(), 1, "{}: one writer must win, got {statuses:?}", shot.name);
+    assert_eq!(
+        winners.len(),
+        1,
+        "{}: one writer must win, got {statuses:?}",
+        shot.name
+    );
     for (i, answer) in answers.iter().enumerate() {
         if i != winners[0] {
             // A deleted record may already be gone for the late ones.
@@ -94,7 +100,13 @@ async fn race(app: &TestApp, shot: Shot) {
 }
 
 async fn post(app: &TestApp, path: &str, token: &str, etag: &str, body: Value) -> Value {
-    let res = app.post(path).token(token).if_match(etag).json(&body).send().await;
+    let res = app
+        .post(path)
+        .token(token)
+        .if_match(etag)
+        .json(&body)
+        .send()
+        .await;
     res.ok().clone()
 }
 

@@ -20,7 +20,11 @@ async fn open(app: &TestApp, token: &str, exemplar_id: i64, kind: &str) -> Value
 }
 
 fn ids(list: &Value) -> Vec<i64> {
-    list.as_array().unwrap().iter().map(|e| e["id"].as_i64().unwrap()).collect()
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect()
 }
 
 db_test!(

@@ -47,7 +47,11 @@ async fn subscribe(app: &TestApp, admin: &str, url: &str, events: Value) -> lant
 }
 
 async fn log(app: &TestApp, admin: &str, subscription: &Value) -> Vec<Value> {
-    let res = app.get(&format!("/api/v1/webhooks/{subscription}/deliveries")).token(admin).send().await;
+    let res = app
+        .get(&format!("/api/v1/webhooks/{subscription}/deliveries"))
+        .token(admin)
+        .send()
+        .await;
     res.ok()["items"].as_array().unwrap().clone()
 }
 

@@ -18,11 +18,26 @@ struct State {
 }
 
 const STATES: [State; 5] = [
-    State { record: RecordStatus::Draft, pending: false },
-    State { record: RecordStatus::Submitted, pending: false },
-    State { record: RecordStatus::Confirmed, pending: false },
-    State { record: RecordStatus::Submitted, pending: true },
-    State { record: RecordStatus::Confirmed, pending: true },
+    State {
+        record: RecordStatus::Draft,
+        pending: false,
+    },
+    State {
+        record: RecordStatus::Submitted,
+        pending: false,
+    },
+    State {
+        record: RecordStatus::Confirmed,
+        pending: false,
+    },
+    State {
+        record: RecordStatus::Submitted,
+        pending: true,
+    },
+    State {
+        record: RecordStatus::Confirmed,
+        pending: true,
+    },
 ];
 
 const ROLES: [(Role, &str); 5] = [
@@ -68,13 +83,33 @@ fn code(action: ExemplarAction) -> Value {
 async fn exemplar_in(app: &TestApp, state: State, tokens: &Tokens) -> Value {
     let exemplar = create_exemplar(app, &tokens.staff, "TGPL", "Nguyễn Thị Quy Trình").await;
     let id = exemplar["id"].as_i64().unwrap();
-    app.put(&format!("/api/v1/exemplars/{id}/nurturing-plan")).token(&tokens.staff).json(&plan_body()).send().await.ok();
+    app.put(&format!("/api/v1/exemplars/{id}/nurturing-plan"))
+        .token(&tokens.staff)
+        .json(&plan_body())
+        .send()
+        .await
+        .ok();
     let mut current = exemplar;
     if state.record != RecordStatus::Draft {
-        current = app.post(&format!("/api/v1/exemplars/{id}/submit")).token(&tokens.head).if_match(&etag_of(&current)).send().await.ok().clone();
+        current = app
+            .post(&format!("/api/v1/exemplars/{id}/submit"))
+            .token(&tokens.head)
+            .if_match(&etag_of(&current))
+            .send()
+            .await
+            .ok()
+            .clone();
     }
     if state.record == RecordStatus::Confirmed {
-        current = app.post(&format!("/api/v1/exemplars/{id}/confirm")).token(&tokens.office).if_match(&etag_of(&current)).json(&json!({})).send().await.ok().clone();
+        current = app
+            .post(&format!("/api/v1/exemplars/{id}/confirm"))
+            .token(&tokens.office)
+            .if_match(&etag_of(&current))
+            .json(&json!({}))
+            .send()
+            .await
+            .ok()
+            .clone();
     }
     if state.pending {
         current = app
@@ -87,7 +122,10 @@ async fn exemplar_in(app: &TestApp, state: State, tokens: &Tokens) -> Value {
             .ok()
             .clone();
     }
-    assert_eq!(current["recordStatus"], serde_json::to_value(state.record).unwrap());
+    assert_eq!(
+        current["recordStatus"],
+        serde_json::to_value(state.record).unwrap()
+    );
     assert_eq!(current["proposal"].is_object(), state.pending);
     current
 }
@@ -99,23 +137,51 @@ struct Tokens {
     by_role: Vec<(Role, String)>,
 }
 
-async fn take(app: &TestApp, token: &str, exemplar: &Value, action: ExemplarAction) -> lantoa_tests::Res {
+async fn take(
+    app: &TestApp,
+    token: &str,
+    exemplar: &Value,
+    action: ExemplarAction,
+) -> lantoa_tests::Res {
     let id = exemplar["id"].as_i64().unwrap();
     let unit = exemplar["unit"]["id"].as_i64().unwrap();
     let (method, tail, body) = match action {
-        ExemplarAction::Edit => (Method::PUT, "", Some(exemplar_body(unit, "Nguyễn Thị Quy Trình"))),
+        ExemplarAction::Edit => (
+            Method::PUT,
+            "",
+            Some(exemplar_body(unit, "Nguyễn Thị Quy Trình")),
+        ),
         ExemplarAction::Delete => (Method::DELETE, "", None),
         ExemplarAction::Submit => (Method::POST, "/submit", None),
         ExemplarAction::Confirm => (Method::POST, "/confirm", Some(json!({}))),
-        ExemplarAction::Return => (Method::POST, "/return", Some(json!({ "note": "Bổ sung minh chứng" }))),
-        ExemplarAction::ProposeStage => (Method::POST, "/stage-proposal", Some(json!({ "toStage": "nurturing" }))),
+        ExemplarAction::Return => (
+            Method::POST,
+            "/return",
+            Some(json!({ "note": "Bổ sung minh chứng" })),
+        ),
+        ExemplarAction::ProposeStage => (
+            Method::POST,
+            "/stage-proposal",
+            Some(json!({ "toStage": "nurturing" })),
+        ),
         ExemplarAction::ConfirmStage => (Method::POST, "/stage-proposal/confirm", Some(json!({}))),
-        ExemplarAction::RejectStage => (Method::POST, "/stage-proposal/reject", Some(json!({ "note": "Chưa đủ minh chứng" }))),
+        ExemplarAction::RejectStage => (
+            Method::POST,
+            "/stage-proposal/reject",
+            Some(json!({ "note": "Chưa đủ minh chứng" })),
+        ),
         ExemplarAction::WithdrawStage => (Method::POST, "/stage-proposal/withdraw", None),
-        ExemplarAction::MoveStage => (Method::POST, "/stage", Some(json!({ "toStage": "nurturing" }))),
+        ExemplarAction::MoveStage => (
+            Method::POST,
+            "/stage",
+            Some(json!({ "toStage": "nurturing" })),
+        ),
         other => panic!("{other:?} is not a step of this walk"),
     };
-    let mut request = app.request(method, &format!("/api/v1/exemplars/{id}{tail}")).token(token).if_match(&etag_of(exemplar));
+    let mut request = app
+        .request(method, &format!("/api/v1/exemplars/{id}{tail}"))
+        .token(token)
+        .if_match(&etag_of(exemplar));
     if let Some(body) = body {
         request = request.json(&body);
     }

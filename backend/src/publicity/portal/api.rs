@@ -30,7 +30,10 @@ fn page_request(page: Option<i64>, page_size: Option<i64>) -> AppResult<PageRequ
         return Err(AppError::field(
             "pageSize",
             "range",
-            format!("Số dòng mỗi trang phải từ 1 đến {}.", published::MAX_PAGE_SIZE),
+            format!(
+                "Số dòng mỗi trang phải từ 1 đến {}.",
+                published::MAX_PAGE_SIZE
+            ),
         ));
     }
     Ok(request)
@@ -106,12 +109,20 @@ pub async fn public_exemplar(
 }
 
 /// An image answer with a strong validator, 304 when the client has it already.
-fn image(req: &HttpRequest, content_type: &'static str, etag: String, body: web::Bytes) -> HttpResponse {
+fn image(
+    req: &HttpRequest,
+    content_type: &'static str,
+    etag: String,
+    body: web::Bytes,
+) -> HttpResponse {
     let matches = req
         .headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|tag| tag.trim() == etag || tag.trim() == "*"));
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|tag| tag.trim() == etag || tag.trim() == "*")
+        });
     let mut response = if matches {
         HttpResponse::NotModified().finish()
     } else {
@@ -163,7 +174,10 @@ pub async fn public_photo(
         Some(jpeg) => jpeg,
         None => {
             let path = Storage::new(&state.settings.data_dir).file_path(&attachment.sha256)?;
-            let _decode = storage::DECODES.acquire().await.map_err(AppError::internal)?;
+            let _decode = storage::DECODES
+                .acquire()
+                .await
+                .map_err(AppError::internal)?;
             let made = web::block(move || -> AppResult<Option<Vec<u8>>> {
                 let bytes = std::fs::read(&path)
                     .map_err(|e| AppError::internal(format!("stored file missing: {e}")))?;
@@ -224,7 +238,10 @@ pub async fn public_card(
     let photo_path = photo
         .map(|p| Storage::new(&state.settings.data_dir).file_path(&p.sha256))
         .transpose()?;
-    let _decode = storage::DECODES.acquire().await.map_err(AppError::internal)?;
+    let _decode = storage::DECODES
+        .acquire()
+        .await
+        .map_err(AppError::internal)?;
     let png = web::block(move || -> AppResult<Vec<u8>> {
         let photo = photo_path.and_then(|path| std::fs::read(path).ok());
         card::render(&card::CardContent { photo, ..content })
@@ -306,7 +323,11 @@ pub async fn embed_exemplars(
         .run(move |conn| {
             let items = published::latest(conn, &links, limit, q.unit_id, q.category)?;
             let department = department::name(conn)?;
-            Ok(embed::page("Gương điển hình tiên tiến", &department, &items))
+            Ok(embed::page(
+                "Gương điển hình tiên tiến",
+                &department,
+                &items,
+            ))
         })
         .await?;
     let policy = embed::content_security_policy(state.settings.publicity.frame_ancestors());

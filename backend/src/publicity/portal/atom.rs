@@ -91,9 +91,17 @@ pub fn feed(
     Ok(writer.into_inner())
 }
 
-fn entry(writer: &mut Writer<Vec<u8>>, links: &PublicitySettings, item: &PublicItem) -> std::io::Result<()> {
+fn entry(
+    writer: &mut Writer<Vec<u8>>,
+    links: &PublicitySettings,
+    item: &PublicItem,
+) -> std::io::Result<()> {
     writer.create_element("entry").write_inner_content(|w| {
-        text_element(w, "id", &links.tag(&format!("{}:{}", item.kind.as_str(), item.id)))?;
+        text_element(
+            w,
+            "id",
+            &links.tag(&format!("{}:{}", item.kind.as_str(), item.id)),
+        )?;
         text_element(w, "title", &format!("{} – {}", item.title, item.subtitle))?;
         w.create_element("link")
             .with_attribute(("rel", "alternate"))
@@ -118,7 +126,10 @@ fn entry(writer: &mut Writer<Vec<u8>>, links: &PublicitySettings, item: &PublicI
             .write_empty()?;
         w.create_element("summary")
             .with_attribute(("type", "text"))
-            .write_text_content(BytesText::new(&xml_safe(&clip_words(&item.summary, SUMMARY))))?;
+            .write_text_content(BytesText::new(&xml_safe(&clip_words(
+                &item.summary,
+                SUMMARY,
+            ))))?;
         w.create_element("content")
             .with_attribute(("type", "text"))
             .write_text_content(BytesText::new(&xml_safe(&format!(
@@ -156,14 +167,21 @@ mod tests {
 
     #[test]
     fn the_feed_escapes_what_it_carries() {
-        let xml = feed(&PublicitySettings::default(), "Sở Tư pháp tỉnh Đồng Tháp", &[item(1, "A <b>&</b>")], chrono::NaiveDateTime::default())
-            .map(String::from_utf8)
-            .unwrap_or_else(|_| Ok(String::new()))
-            .unwrap_or_default();
+        let xml = feed(
+            &PublicitySettings::default(),
+            "Sở Tư pháp tỉnh Đồng Tháp",
+            &[item(1, "A <b>&</b>")],
+            chrono::NaiveDateTime::default(),
+        )
+        .map(String::from_utf8)
+        .unwrap_or_else(|_| Ok(String::new()))
+        .unwrap_or_default();
         assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>"));
         assert!(xml.contains("<id>tag:127.0.0.1,2026:exemplar:1</id>"));
         assert!(xml.contains("A &lt;b&gt;&amp;&lt;/b&gt; – Phòng Hành chính tư pháp"));
-        assert!(xml.contains("href=\"http://127.0.0.1:8080/cong-khai/guong-dien-hinh/1?a=1&amp;b=2\""));
+        assert!(
+            xml.contains("href=\"http://127.0.0.1:8080/cong-khai/guong-dien-hinh/1?a=1&amp;b=2\"")
+        );
         assert!(xml.contains("<updated>2026-11-20T03:00:00Z</updated>"));
         assert!(!xml.contains('\u{0}'));
         // It reads back as XML.

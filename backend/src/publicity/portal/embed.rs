@@ -62,7 +62,11 @@ content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"n
         html.push_str("<ul>");
         for item in items {
             let picture = match &item.image_path {
-                Some(path) => format!("<img src=\"{}\" alt=\"{}\" loading=\"lazy\">", escape(path), escape(&item.title)),
+                Some(path) => format!(
+                    "<img src=\"{}\" alt=\"{}\" loading=\"lazy\">",
+                    escape(path),
+                    escape(&item.title)
+                ),
                 None => "<span class=\"ph\"></span>".to_owned(),
             };
             let _ = write!(
@@ -79,7 +83,11 @@ content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"n
         }
         html.push_str("</ul>");
     }
-    let _ = write!(html, "<footer>Nguồn: {} – Lan Tỏa</footer></body></html>", escape(department));
+    let _ = write!(
+        html,
+        "<footer>Nguồn: {} – Lan Tỏa</footer></body></html>",
+        escape(department)
+    );
     html
 }
 

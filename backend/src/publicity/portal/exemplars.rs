@@ -157,8 +157,14 @@ type HeadColumns = (
 );
 
 fn head_of(columns: HeadColumns) -> PublicHead {
-    let (row, public_summary, published_at, publication_version, updated_at, (id, name, short_name)) =
-        columns;
+    let (
+        row,
+        public_summary,
+        published_at,
+        publication_version,
+        updated_at,
+        (id, name, short_name),
+    ) = columns;
     PublicHead {
         row,
         public_summary,
@@ -254,7 +260,10 @@ pub fn gallery(
             exemplar_publications::updated_at,
             (units::id, units::name, units::short_name),
         ))
-        .order((exemplar_publications::published_at.desc(), exemplars::id.desc()))
+        .order((
+            exemplar_publications::published_at.desc(),
+            exemplars::id.desc(),
+        ))
         .offset(offset)
         .limit(limit)
         .load::<HeadColumns>(conn)?
@@ -290,18 +299,23 @@ fn photos_of(conn: &mut DbConnection, heads: &[PublicHead]) -> AppResult<HashMap
 }
 
 /// A public exemplar's page (the not-found answer otherwise).
-pub fn detail(conn: &mut DbConnection, links: &PublicitySettings, id: i64) -> AppResult<PublicExemplar> {
+pub fn detail(
+    conn: &mut DbConnection,
+    links: &PublicitySettings,
+    id: i64,
+) -> AppResult<PublicExemplar> {
     let head = head(conn, id)?;
-    let initiatives: Vec<(String, Option<i32>, Option<String>, Option<String>)> = initiatives::table
-        .filter(initiatives::exemplar_id.eq(id))
-        .order(initiatives::position.asc())
-        .select((
-            initiatives::title,
-            initiatives::year,
-            initiatives::recognised_by,
-            initiatives::scope,
-        ))
-        .load(conn)?;
+    let initiatives: Vec<(String, Option<i32>, Option<String>, Option<String>)> =
+        initiatives::table
+            .filter(initiatives::exemplar_id.eq(id))
+            .order(initiatives::position.asc())
+            .select((
+                initiatives::title,
+                initiatives::year,
+                initiatives::recognised_by,
+                initiatives::scope,
+            ))
+            .load(conn)?;
     let movements: Vec<MovementRef> = exemplar_movements::table
         .inner_join(movements::table)
         .filter(exemplar_movements::exemplar_id.eq(id))
@@ -350,7 +364,12 @@ pub fn facets(conn: &mut DbConnection) -> AppResult<PublicFacets> {
             .inner_join(units::table)
     )
     .group_by((units::id, units::name, units::short_name))
-    .select((units::id, units::name, units::short_name, diesel::dsl::count_star()))
+    .select((
+        units::id,
+        units::name,
+        units::short_name,
+        diesel::dsl::count_star(),
+    ))
     .load(conn)?;
     let categories: Vec<(Category, i64)> =
         public_exemplars!(exemplars::table.inner_join(exemplar_publications::table))
@@ -363,7 +382,12 @@ pub fn facets(conn: &mut DbConnection) -> AppResult<PublicFacets> {
             .inner_join(exemplar_movements::table.inner_join(movements::table))
     )
     .group_by((movements::id, movements::code, movements::name))
-    .select((movements::id, movements::code, movements::name, diesel::dsl::count_star()))
+    .select((
+        movements::id,
+        movements::code,
+        movements::name,
+        diesel::dsl::count_star(),
+    ))
     .load(conn)?;
     let by_name = |a: &Facet, b: &Facet| search::fold(&a.name).cmp(&search::fold(&b.name));
     let mut units: Vec<Facet> = units
@@ -437,7 +461,10 @@ pub fn latest(
             exemplar_publications::updated_at,
             (units::id, units::name, units::short_name),
         ))
-        .order((exemplar_publications::updated_at.desc(), exemplars::id.desc()))
+        .order((
+            exemplar_publications::updated_at.desc(),
+            exemplars::id.desc(),
+        ))
         .limit(limit)
         .load::<HeadColumns>(conn)?
         .into_iter()

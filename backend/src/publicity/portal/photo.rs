@@ -49,7 +49,8 @@ pub fn rendition(bytes: &[u8]) -> Option<Vec<u8>> {
     let (width, height) = rgba.dimensions();
     let rgb = image::RgbImage::from_fn(width, height, |x, y| {
         let [r, g, b, a] = rgba.get_pixel(x, y).0;
-        let over_white = |c: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
+        let over_white =
+            |c: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
         image::Rgb([over_white(r), over_white(g), over_white(b)])
     });
     let mut jpeg = Vec::new();
@@ -71,7 +72,10 @@ mod tests {
             .unwrap_or_default();
         let jpeg = rendition(&png).unwrap_or_default();
         let decoded = image::load_from_memory_with_format(&jpeg, image::ImageFormat::Jpeg);
-        assert_eq!(decoded.map(|i| (i.width(), i.height())).ok(), Some((960, 480)));
+        assert_eq!(
+            decoded.map(|i| (i.width(), i.height())).ok(),
+            Some((960, 480))
+        );
         assert!(rendition(b"%PDF-1.4 not a picture").is_none());
     }
 }

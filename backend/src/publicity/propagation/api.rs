@@ -165,10 +165,9 @@ pub async fn create_activity(
         })
         .await?;
     let mut response = json_with_etag(StatusCode::CREATED, activity.version, &activity);
-    if let Ok(location) = header::HeaderValue::from_str(&format!(
-        "/api/v1/propagation-activities/{}",
-        activity.id
-    )) {
+    if let Ok(location) =
+        header::HeaderValue::from_str(&format!("/api/v1/propagation-activities/{}", activity.id))
+    {
         response.headers_mut().insert(header::LOCATION, location);
     }
     Ok(response)

@@ -7,7 +7,9 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 
 use super::{access, model};
-use crate::attachments::model::{self as attachments, Attachment, AttachmentRow, NewAttachment, Owner};
+use crate::attachments::model::{
+    self as attachments, Attachment, AttachmentRow, NewAttachment, Owner,
+};
 use crate::attachments::receive::{self, UploadForm};
 use crate::attachments::storage::{self, Storage};
 use crate::audit::{self, AuditAction, AuditContext, EntityType};
@@ -30,7 +32,11 @@ fn propagation_file(conn: &mut DbConnection, id: i64) -> AppResult<(AttachmentRo
     Ok((row, unit))
 }
 
-fn readable_file(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<AttachmentRow> {
+fn readable_file(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    id: i64,
+) -> AppResult<AttachmentRow> {
     let (row, unit) = propagation_file(conn, id)?;
     access::ensure_readable(principal, unit)?;
     Ok(row)
@@ -99,14 +105,24 @@ pub async fn upload_attachment(
             Ok(attachment)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::CREATED, attachment.version, &attachment))
+    Ok(json_with_etag(
+        StatusCode::CREATED,
+        attachment.version,
+        &attachment,
+    ))
 }
 
 /// Inert content: opened directly, a stored file runs nothing and frames nothing.
 fn sandboxed(response: &mut HttpResponse) {
     let headers = response.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=3600"));
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(DOWNLOAD_POLICY));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=3600"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(DOWNLOAD_POLICY),
+    );
 }
 
 /// Tải tệp đính kèm của hoạt động tuyên truyền.

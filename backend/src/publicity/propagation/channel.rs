@@ -7,7 +7,8 @@ text_enum!(
     pub enum Channel {
         /// Trang Thông tin điện tử phổ biến, giáo dục pháp luật tỉnh Đồng Tháp.
         // The variant is named after its code: the schema lists variants by name, not by rename.
-        PbgdplPortal = "pbgdpl_portal" / "Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh",
+        PbgdplPortal =
+            "pbgdpl_portal" / "Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh",
         /// Trang thông tin điện tử Sở Tư pháp tỉnh Đồng Tháp.
         DepartmentPortal = "department_portal" / "Trang thông tin điện tử Sở Tư pháp",
         Zalo = "zalo" / "Zalo",

@@ -184,7 +184,11 @@ pub fn summaries(
 }
 
 /// Activity `id` as `principal` may see it (another unit's is 403 for unit roles).
-pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64) -> AppResult<PropagationActivity> {
+pub fn load(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    id: i64,
+) -> AppResult<PropagationActivity> {
     let row = model::find_row(conn, id)?;
     access::ensure_readable(principal, row.unit_id)?;
     let units = unit_refs(conn, &[row.unit_id])?;

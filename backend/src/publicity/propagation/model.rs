@@ -73,7 +73,10 @@ pub struct PropagationInput {
     pub held_on: Day,
     /// Where it can be seen: an `http://` or `https://` address.
     #[validate(length(max = 2000))]
-    #[schema(max_length = 2000, example = "https://sotuphap.dongthap.gov.vn/tin-tuc/guong-dien-hinh")]
+    #[schema(
+        max_length = 2000,
+        example = "https://sotuphap.dongthap.gov.vn/tin-tuc/guong-dien-hinh"
+    )]
     pub url: Option<String>,
     /// The exemplars it featured (ones the caller may see).
     #[serde(default)]
@@ -98,9 +101,7 @@ pub struct PropagationInput {
 }
 
 fn trimmed(value: Option<String>) -> Option<String> {
-    value
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
 impl PropagationInput {
@@ -118,7 +119,9 @@ impl PropagationInput {
     pub fn extra_errors(&self, today: NaiveDate) -> Vec<FieldError> {
         let mut errors: Vec<FieldError> = [
             control_character_error("title", &self.title, false),
-            self.url.as_deref().and_then(|url| control_character_error("url", url, false)),
+            self.url
+                .as_deref()
+                .and_then(|url| control_character_error("url", url, false)),
         ]
         .into_iter()
         .flatten()
@@ -162,7 +165,9 @@ pub fn url_problem(url: &str) -> Option<&'static str> {
         return Some("Đường dẫn quá dài (tối đa 2000 ký tự).");
     }
     let Ok(parsed) = url::Url::parse(url) else {
-        return Some("Đường dẫn không hợp lệ; nhập địa chỉ đầy đủ, ví dụ https://sotuphap.dongthap.gov.vn/…");
+        return Some(
+            "Đường dẫn không hợp lệ; nhập địa chỉ đầy đủ, ví dụ https://sotuphap.dongthap.gov.vn/…",
+        );
     };
     if !matches!(parsed.scheme(), "http" | "https") {
         return Some("Chỉ nhận đường dẫn bắt đầu bằng http:// hoặc https://.");

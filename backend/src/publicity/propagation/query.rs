@@ -74,7 +74,10 @@ fn filtered<'a>(
     q: &'a PropagationQuery,
 ) -> propagation_activities::BoxedQuery<'a, DbBackend> {
     let mut query = propagation_activities::table.into_boxed();
-    for unit in [access::unit_restriction(principal), q.unit_id].into_iter().flatten() {
+    for unit in [access::unit_restriction(principal), q.unit_id]
+        .into_iter()
+        .flatten()
+    {
         query = query.filter(propagation_activities::unit_id.eq(unit));
     }
     if let Some(channel) = q.channel {
@@ -96,7 +99,11 @@ fn filtered<'a>(
         );
     }
     for pattern in search::like_patterns(q.q.as_deref().unwrap_or("")) {
-        query = query.filter(propagation_activities::search_text.like(pattern).escape('\\'));
+        query = query.filter(
+            propagation_activities::search_text
+                .like(pattern)
+                .escape('\\'),
+        );
     }
     query
 }

@@ -94,8 +94,14 @@ pub fn workbook(
             row.held_on.day() as u8,
         )
         .map_err(err)?;
-        sheet.write_datetime_with_format(r, 1, &day, &date).map_err(err)?;
-        let featured: Vec<&str> = row.featured_exemplars.iter().map(|e| e.name.as_str()).collect();
+        sheet
+            .write_datetime_with_format(r, 1, &day, &date)
+            .map_err(err)?;
+        let featured: Vec<&str> = row
+            .featured_exemplars
+            .iter()
+            .map(|e| e.name.as_str())
+            .collect();
         let texts: [(u16, String); 6] = [
             (2, row.unit.name.clone()),
             (3, row.channel.label().to_owned()),
@@ -105,7 +111,9 @@ pub fn workbook(
             (11, notes.get(&row.id).cloned().unwrap_or_default()),
         ];
         for (col, text) in texts {
-            sheet.write_string_with_format(r, col, text, &wrap).map_err(err)?;
+            sheet
+                .write_string_with_format(r, col, text, &wrap)
+                .map_err(err)?;
         }
         for (col, value) in REACH.iter().zip([row.views, row.shares, row.attendees]) {
             match value {
@@ -124,7 +132,9 @@ pub fn workbook(
             .autofilter(HEADER_ROW, 0, last, (HEADERS.len() - 1) as u16)
             .map_err(err)?;
         let totals = last + 1;
-        sheet.write_string_with_format(totals, 6, "Tổng cộng", &total).map_err(err)?;
+        sheet
+            .write_string_with_format(totals, 6, "Tổng cộng", &total)
+            .map_err(err)?;
         let sums = [
             rows.iter().filter_map(|r| r.views).sum::<i64>(),
             rows.iter().filter_map(|r| r.shares).sum::<i64>(),
@@ -134,9 +144,15 @@ pub fn workbook(
             let column = letter(col);
             // Excel rows are 1-based: the data run from HEADER_ROW + 2 to last + 1. The sum is
             // also stored as the formula's result, for readers that do not calculate.
-            let formula = Formula::new(format!("=SUM({column}{}:{column}{})", HEADER_ROW + 2, last + 1))
-                .set_result(sum.to_string());
-            sheet.write_formula_with_format(totals, col, formula, &total).map_err(err)?;
+            let formula = Formula::new(format!(
+                "=SUM({column}{}:{column}{})",
+                HEADER_ROW + 2,
+                last + 1
+            ))
+            .set_result(sum.to_string());
+            sheet
+                .write_formula_with_format(totals, col, formula, &total)
+                .map_err(err)?;
         }
     }
     workbook.save_to_buffer().map_err(err)

@@ -26,7 +26,12 @@ fn load(
     let exemplar = exemplars::find_row(conn, id)?;
     exemplars::ensure_readable(principal, &exemplar)?;
     let row = model::find(conn, id)?;
-    let publication = model::view(principal, &exemplar, row.as_ref(), &state.settings.publicity);
+    let publication = model::view(
+        principal,
+        &exemplar,
+        row.as_ref(),
+        &state.settings.publicity,
+    );
     Ok((exemplar, publication))
 }
 
@@ -75,7 +80,11 @@ where
             Ok(after)
         })
         .await?;
-    Ok(json_with_etag(StatusCode::OK, publication.version, &publication))
+    Ok(json_with_etag(
+        StatusCode::OK,
+        publication.version,
+        &publication,
+    ))
 }
 
 /// Xem tình trạng công bố của điển hình.
@@ -105,7 +114,11 @@ pub async fn get_publication(
         .db
         .run(move |conn| load(conn, &principal, id, &shared))
         .await?;
-    Ok(json_with_etag(StatusCode::OK, publication.version, &publication))
+    Ok(json_with_etag(
+        StatusCode::OK,
+        publication.version,
+        &publication,
+    ))
 }
 
 /// Lưu nội dung công bố và sự đồng ý của cá nhân.
@@ -136,9 +149,15 @@ pub async fn save_publication(
 ) -> AppResult<HttpResponse> {
     let input = input.normalized();
     validate_with(&input, input.extra_errors(state.clock.today()))?;
-    change(auth, state, id.into_inner(), AuditAction::UpdatePublication, move |conn, principal, exemplar, now| {
-        model::save(conn, principal, exemplar, if_match, now, &input)
-    })
+    change(
+        auth,
+        state,
+        id.into_inner(),
+        AuditAction::UpdatePublication,
+        move |conn, principal, exemplar, now| {
+            model::save(conn, principal, exemplar, if_match, now, &input)
+        },
+    )
     .await
 }
 
@@ -172,9 +191,15 @@ pub async fn publish_exemplar(
 ) -> AppResult<HttpResponse> {
     let request = request.normalized();
     validate_with(&request, request.extra_errors(state.clock.today()))?;
-    change(auth, state, id.into_inner(), AuditAction::Publish, move |conn, principal, exemplar, now| {
-        model::publish(conn, principal, exemplar, if_match, now, &request)
-    })
+    change(
+        auth,
+        state,
+        id.into_inner(),
+        AuditAction::Publish,
+        move |conn, principal, exemplar, now| {
+            model::publish(conn, principal, exemplar, if_match, now, &request)
+        },
+    )
     .await
 }
 
@@ -205,9 +230,15 @@ pub async fn unpublish_exemplar(
 ) -> AppResult<HttpResponse> {
     let request = request.normalized();
     validate_with(&request, std::iter::empty())?;
-    change(auth, state, id.into_inner(), AuditAction::Unpublish, move |conn, principal, exemplar, now| {
-        model::unpublish(conn, principal, exemplar, if_match, now, &request)
-    })
+    change(
+        auth,
+        state,
+        id.into_inner(),
+        AuditAction::Unpublish,
+        move |conn, principal, exemplar, now| {
+            model::unpublish(conn, principal, exemplar, if_match, now, &request)
+        },
+    )
     .await
 }
 

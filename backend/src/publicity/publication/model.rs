@@ -57,7 +57,11 @@ impl PublicationRow {
     }
 
     fn consent(&self) -> Option<Consent> {
-        match (self.consent_given_on, self.consent_method, &self.consent_recorded_by) {
+        match (
+            self.consent_given_on,
+            self.consent_method,
+            &self.consent_recorded_by,
+        ) {
             (Some(given_on), Some(method), Some(recorded_by)) => Some(Consent {
                 given_on,
                 method,
@@ -290,7 +294,10 @@ pub fn view(
         exemplar_id: exemplar.id,
         status,
         public,
-        public_summary: row.map_or_else(|| exemplar.achievements.clone(), |r| r.public_summary.clone()),
+        public_summary: row.map_or_else(
+            || exemplar.achievements.clone(),
+            |r| r.public_summary.clone(),
+        ),
         consent_required: exemplar.subject_kind == SubjectKind::Individual,
         consent,
         published_at: row.and_then(|r| r.published_at).map(|t| t.and_utc()),
@@ -308,7 +315,11 @@ pub fn view(
 
 /// The folded text the public search reads: only what the public sees (never the internal
 /// achievements when the Office wrote another public text).
-fn search_text(conn: &mut DbConnection, exemplar: &ExemplarRow, public_summary: &str) -> AppResult<String> {
+fn search_text(
+    conn: &mut DbConnection,
+    exemplar: &ExemplarRow,
+    public_summary: &str,
+) -> AppResult<String> {
     let unit: String = units::table
         .find(exemplar.unit_id)
         .select(units::name)
@@ -338,7 +349,10 @@ fn search_text(conn: &mut DbConnection, exemplar: &ExemplarRow, public_summary: 
 /// A concurrent first writer inserted the row first: this writer's version is stale.
 fn inserted_meanwhile(error: diesel::result::Error) -> AppError {
     match error {
-        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => stale(),
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        ) => stale(),
         other => other.into(),
     }
 }
@@ -362,9 +376,10 @@ fn write(
 ) -> AppResult<()> {
     let search = search_text(conn, exemplar, fields.public_summary)?;
     let consent = fields.consent;
-    let (published_at, published_by) = fields
-        .published
-        .unwrap_or((current.and_then(|c| c.published_at), current.and_then(|c| c.published_by)));
+    let (published_at, published_by) = fields.published.unwrap_or((
+        current.and_then(|c| c.published_at),
+        current.and_then(|c| c.published_by),
+    ));
     let (unpublished_at, unpublished_by, reason) = fields.unpublished.unwrap_or((
         current.and_then(|c| c.unpublished_at),
         current.and_then(|c| c.unpublished_by),
@@ -399,7 +414,15 @@ fn write(
             .map_err(inserted_meanwhile)?;
         return Ok(());
     }
-    versioned_update!(conn, exemplar_publications, exemplar.id, expected, now, (values,)).map(|_| ())
+    versioned_update!(
+        conn,
+        exemplar_publications,
+        exemplar.id,
+        expected,
+        now,
+        (values,)
+    )
+    .map(|_| ())
 }
 
 /// The version the client last saw, checked against the stored one (0 without a row).
@@ -463,7 +486,12 @@ pub fn publish(
 ) -> AppResult<()> {
     let current = find(conn, exemplar.id)?;
     let status = status_of(current.as_ref());
-    workflow::authorize(principal, exemplar.unit_id, status, PublicationAction::Publish)?;
+    workflow::authorize(
+        principal,
+        exemplar.unit_id,
+        status,
+        PublicationAction::Publish,
+    )?;
     let expected = expected(if_match, current.as_ref())?;
     let consent = request
         .consent
@@ -491,7 +519,13 @@ pub fn publish(
             unpublished: Some((None, None, None)),
         },
     )?;
-    timeline::record(conn, exemplar.id, principal, now, Step::new(TimelineAction::Published))
+    timeline::record(
+        conn,
+        exemplar.id,
+        principal,
+        now,
+        Step::new(TimelineAction::Published),
+    )
 }
 
 /// Takes the publication down at once: from this moment nothing of it is served publicly.
@@ -505,10 +539,17 @@ pub fn unpublish(
 ) -> AppResult<()> {
     let current = find(conn, exemplar.id)?;
     let status = status_of(current.as_ref());
-    workflow::authorize(principal, exemplar.unit_id, status, PublicationAction::Unpublish)?;
+    workflow::authorize(
+        principal,
+        exemplar.unit_id,
+        status,
+        PublicationAction::Unpublish,
+    )?;
     let expected = expected(if_match, current.as_ref())?;
     let Some(row) = current.as_ref() else {
-        return Err(AppError::internal("a published exemplar without a publication row"));
+        return Err(AppError::internal(
+            "a published exemplar without a publication row",
+        ));
     };
     let consent = row.consent();
     write(

@@ -27,7 +27,9 @@ macro_rules! public_exemplars {
                 $crate::db::schema::exemplars::record_status
                     .eq($crate::exemplars::types::RecordStatus::Confirmed),
             )
-            .filter($crate::db::schema::exemplars::stage.ne($crate::exemplars::types::Stage::Stopped))
+            .filter(
+                $crate::db::schema::exemplars::stage.ne($crate::exemplars::types::Stage::Stopped),
+            )
             .filter($crate::db::schema::exemplars::stopped_reason.is_null())
     }};
 }

@@ -54,7 +54,10 @@ pub const TRANSITIONS: &[Transition] = &[
     Transition {
         action: PublicationAction::Publish,
         roles: OFFICE,
-        from: &[PublicationStatus::NotPublished, PublicationStatus::Unpublished],
+        from: &[
+            PublicationStatus::NotPublished,
+            PublicationStatus::Unpublished,
+        ],
         to: Some(PublicationStatus::Published),
         reason_required: false,
         otherwise: "Điển hình đang được công bố.",
@@ -92,9 +95,7 @@ pub enum Blocker {
 impl Blocker {
     pub fn message(self) -> &'static str {
         match self {
-            Blocker::NotConfirmed => {
-                "Chỉ công bố được hồ sơ đã được Văn phòng Sở xác nhận."
-            }
+            Blocker::NotConfirmed => "Chỉ công bố được hồ sơ đã được Văn phòng Sở xác nhận.",
             Blocker::Stopped => "Điển hình đã dừng theo dõi, không công bố được.",
             Blocker::ConsentMissing => {
                 "Cần ghi nhận sự đồng ý của cá nhân (ngày, hình thức, người ghi nhận) trước khi công bố."
@@ -191,7 +192,10 @@ mod tests {
             assert_eq!(transition.roles, rule, "{:?}", transition.action);
         }
         for action in PublicationAction::ALL {
-            assert_eq!(TRANSITIONS.iter().filter(|t| t.action == *action).count(), 1);
+            assert_eq!(
+                TRANSITIONS.iter().filter(|t| t.action == *action).count(),
+                1
+            );
         }
     }
 
@@ -207,19 +211,39 @@ mod tests {
         };
         assert_eq!(publish_blocker(&facts), None);
         assert_eq!(
-            publish_blocker(&Facts { has_consent: false, ..facts }),
+            publish_blocker(&Facts {
+                has_consent: false,
+                ..facts
+            }),
             Some(Blocker::ConsentMissing)
         );
-        let collective = Facts { subject_kind: SubjectKind::Collective, has_consent: false, ..facts };
+        let collective = Facts {
+            subject_kind: SubjectKind::Collective,
+            has_consent: false,
+            ..facts
+        };
         assert_eq!(publish_blocker(&collective), None);
         assert_eq!(
-            publish_blocker(&Facts { record_status: RecordStatus::Submitted, ..facts }),
+            publish_blocker(&Facts {
+                record_status: RecordStatus::Submitted,
+                ..facts
+            }),
             Some(Blocker::NotConfirmed)
         );
         assert_eq!(
-            publish_blocker(&Facts { stage: Stage::Archived, ever_stopped: true, ..facts }),
+            publish_blocker(&Facts {
+                stage: Stage::Archived,
+                ever_stopped: true,
+                ..facts
+            }),
             Some(Blocker::Stopped)
         );
-        assert_eq!(publish_blocker(&Facts { stage: Stage::Archived, ..facts }), None);
+        assert_eq!(
+            publish_blocker(&Facts {
+                stage: Stage::Archived,
+                ..facts
+            }),
+            None
+        );
     }
 }

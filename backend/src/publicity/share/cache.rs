@@ -82,7 +82,10 @@ mod tests {
         };
         let key = CardKey::new(7, 3, Some((11, "abc")), &content);
         assert_eq!(key, CardKey::new(7, 3, Some((11, "abc")), &content));
-        let renamed = CardContent { unit: "Phòng Hành chính và Bổ trợ tư pháp".into(), ..content.clone() };
+        let renamed = CardContent {
+            unit: "Phòng Hành chính và Bổ trợ tư pháp".into(),
+            ..content.clone()
+        };
         assert_ne!(key, CardKey::new(7, 3, Some((11, "abc")), &renamed));
         assert_ne!(key, CardKey::new(7, 4, Some((11, "abc")), &content));
         assert_ne!(key, CardKey::new(7, 3, Some((12, "def")), &content));

@@ -98,7 +98,11 @@ fn initials(name: &str) -> String {
         .split(' ')
         .filter(|w| w.chars().next().is_some_and(char::is_alphanumeric))
         .collect();
-    let first = |w: &&str| w.chars().next().map(|c| c.to_uppercase().collect::<String>());
+    let first = |w: &&str| {
+        w.chars()
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>())
+    };
     match (words.first(), words.last()) {
         (Some(a), Some(b)) if words.len() > 1 => format!(
             "{}{}",
@@ -135,11 +139,38 @@ fn svg(content: &CardContent, with_photo: bool) -> String {
         svg,
         r#"<rect x="{PHOTO_WIDTH}" width="10" height="{HEIGHT}" fill="{GOLD}"/>"#
     );
-    let department = layout::wrap(&bold, &content.department.to_uppercase(), 22.0, TEXT_WIDTH, 1);
-    lines(&mut svg, &department, LEFT, 76.0, 28.0, 22.0, Weight::Bold, NAVY);
+    let department = layout::wrap(
+        &bold,
+        &content.department.to_uppercase(),
+        22.0,
+        TEXT_WIDTH,
+        1,
+    );
+    lines(
+        &mut svg,
+        &department,
+        LEFT,
+        76.0,
+        28.0,
+        22.0,
+        Weight::Bold,
+        NAVY,
+    );
     let category = layout::wrap(&bold, &content.category.to_uppercase(), 20.0, TEXT_WIDTH, 1);
-    lines(&mut svg, &category, LEFT, 112.0, 26.0, 20.0, Weight::Bold, RED);
-    let _ = write!(svg, r#"<rect x="{LEFT}" y="128" width="84" height="4" fill="{GOLD}"/>"#);
+    lines(
+        &mut svg,
+        &category,
+        LEFT,
+        112.0,
+        26.0,
+        20.0,
+        Weight::Bold,
+        RED,
+    );
+    let _ = write!(
+        svg,
+        r#"<rect x="{LEFT}" y="128" width="84" height="4" fill="{GOLD}"/>"#
+    );
     // The name: two lines at most, smaller when it needs two.
     let mut name_size = 50.0;
     let mut name = layout::wrap(&bold, &content.name, name_size, TEXT_WIDTH, 1);
@@ -147,16 +178,43 @@ fn svg(content: &CardContent, with_photo: bool) -> String {
         name_size = 42.0;
         name = layout::wrap(&bold, &content.name, name_size, TEXT_WIDTH, 2);
     }
-    let mut y = lines(&mut svg, &name, LEFT, 128.0 + 16.0 + name_size, name_size * 1.18, name_size, Weight::Bold, INK);
+    let mut y = lines(
+        &mut svg,
+        &name,
+        LEFT,
+        128.0 + 16.0 + name_size,
+        name_size * 1.18,
+        name_size,
+        Weight::Bold,
+        INK,
+    );
     let unit = layout::wrap(&regular, &content.unit, 24.0, TEXT_WIDTH, 2);
-    y = lines(&mut svg, &unit, LEFT, y + 44.0, 32.0, 24.0, Weight::Regular, GREY);
+    y = lines(
+        &mut svg,
+        &unit,
+        LEFT,
+        y + 44.0,
+        32.0,
+        24.0,
+        Weight::Regular,
+        GREY,
+    );
     // The headline fills what is left above the footer.
     let top = y + 54.0;
     let line_height = 36.0;
     let room = ((FOOTER_TOP - 24.0 - top) / line_height).floor().max(0.0) as usize + 1;
     if top < FOOTER_TOP - 24.0 {
         let headline = layout::wrap(&regular, &content.headline, 25.0, TEXT_WIDTH, room.min(6));
-        lines(&mut svg, &headline, LEFT, top, line_height, 25.0, Weight::Regular, INK);
+        lines(
+            &mut svg,
+            &headline,
+            LEFT,
+            top,
+            line_height,
+            25.0,
+            Weight::Regular,
+            INK,
+        );
     }
     let _ = write!(
         svg,
@@ -166,9 +224,20 @@ fn svg(content: &CardContent, with_photo: bool) -> String {
         h = HEIGHT as f32 - FOOTER_TOP,
     );
     let programme = "Lan Tỏa · Điển hình tiên tiến 2026–2030";
-    lines(&mut svg, &[programme.to_owned()], LEFT, 604.0, 0.0, 20.0, Weight::Regular, "#FFFFFF");
+    lines(
+        &mut svg,
+        &[programme.to_owned()],
+        LEFT,
+        604.0,
+        0.0,
+        20.0,
+        Weight::Regular,
+        "#FFFFFF",
+    );
     let room = TEXT_WIDTH - regular.width(programme, 20.0) - 32.0;
-    if room > 40.0 && let Some(site) = layout::wrap(&regular, &content.site, 20.0, room, 1).first() {
+    if room > 40.0
+        && let Some(site) = layout::wrap(&regular, &content.site, 20.0, room, 1).first()
+    {
         let _ = write!(
             svg,
             r#"<text x="{x}" y="604" text-anchor="end" font-family="{family}" font-size="20" font-weight="700" fill="{GOLD}">{text}</text>"#,
@@ -215,8 +284,8 @@ fn options() -> usvg::Options<'static> {
 /// Renders SVG text at its own size into pixels.
 pub fn rasterize(svg: &str, width: u32, height: u32) -> AppResult<Pixmap> {
     let tree = usvg::Tree::from_str(svg, &options()).map_err(AppError::internal)?;
-    let mut pixmap = Pixmap::new(width, height)
-        .ok_or_else(|| AppError::internal("cannot allocate the card"))?;
+    let mut pixmap =
+        Pixmap::new(width, height).ok_or_else(|| AppError::internal("cannot allocate the card"))?;
     resvg::render(&tree, Transform::identity(), &mut pixmap.as_mut());
     Ok(pixmap)
 }
@@ -227,7 +296,14 @@ pub fn render(content: &CardContent) -> AppResult<Vec<u8>> {
     let photo = content.photo.as_deref().and_then(photo_pixmap);
     let mut pixmap = rasterize(&svg(content, photo.is_some()), WIDTH, HEIGHT)?;
     if let Some(photo) = photo {
-        pixmap.draw_pixmap(0, 0, photo.as_ref(), &PixmapPaint::default(), Transform::identity(), None);
+        pixmap.draw_pixmap(
+            0,
+            0,
+            photo.as_ref(),
+            &PixmapPaint::default(),
+            Transform::identity(),
+            None,
+        );
     }
     pixmap.encode_png().map_err(AppError::internal)
 }
@@ -268,8 +344,15 @@ mod tests {
         let image = decode(&png);
         assert_eq!(image.dimensions(), (1200, 630));
         // The name's line has ink; the column beside it, past any text, has none.
-        assert!(ink(&image, 500..1100, 150..200) > 2_000, "the name is drawn");
-        assert_eq!(ink(&image, 1160..1200, 150..540), 0, "nothing beyond the text column");
+        assert!(
+            ink(&image, 500..1100, 150..200) > 2_000,
+            "the name is drawn"
+        );
+        assert_eq!(
+            ink(&image, 1160..1200, 150..540),
+            0,
+            "nothing beyond the text column"
+        );
         // The placeholder panel is coloured, and its initials are white.
         let panel = image.get_pixel(30, 30).0;
         assert!(panel[2] > panel[0], "the panel is blue: {panel:?}");
@@ -284,17 +367,30 @@ mod tests {
     fn the_photo_fills_the_panel() {
         let mut bytes = Vec::new();
         image::RgbImage::from_pixel(300, 200, image::Rgb([220, 20, 30]))
-            .write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png)
+            .write_to(
+                &mut std::io::Cursor::new(&mut bytes),
+                image::ImageFormat::Png,
+            )
             .unwrap_or_default();
-        let png = render(&CardContent { photo: Some(bytes), ..content() }).unwrap_or_default();
+        let png = render(&CardContent {
+            photo: Some(bytes),
+            ..content()
+        })
+        .unwrap_or_default();
         let image = decode(&png);
         for (x, y) in [(5, 5), (220, 315), (430, 620)] {
             let [r, g, b, _] = image.get_pixel(x, y).0;
             assert!(r > 200 && g < 60 && b < 60, "({x}, {y}) is the photo's red");
         }
         // Not an image: the placeholder instead, no error.
-        let fallback = render(&CardContent { photo: Some(b"%PDF-1.4".to_vec()), ..content() });
-        assert_eq!(decode(&fallback.unwrap_or_default()).dimensions(), (1200, 630));
+        let fallback = render(&CardContent {
+            photo: Some(b"%PDF-1.4".to_vec()),
+            ..content()
+        });
+        assert_eq!(
+            decode(&fallback.unwrap_or_default()).dimensions(),
+            (1200, 630)
+        );
     }
 
     #[test]
@@ -307,7 +403,11 @@ mod tests {
             ..content()
         };
         let image = decode(&render(&long).unwrap_or_default());
-        assert_eq!(ink(&image, 1150..1200, 0..560), 0, "nothing past the right margin");
+        assert_eq!(
+            ink(&image, 1150..1200, 0..560),
+            0,
+            "nothing past the right margin"
+        );
         // The footer band keeps its colour where the headline would have run on.
         let footer = image.get_pixel(1100, 570).0;
         assert_eq!(footer, [0x0B, 0x53, 0x94, 255]);
@@ -315,17 +415,29 @@ mod tests {
 
     #[test]
     fn every_vietnamese_tone_mark_is_drawn() {
-        assert!(fonts::Face::of(Weight::Regular).missing(VIETNAMESE).is_empty());
+        assert!(
+            fonts::Face::of(Weight::Regular)
+                .missing(VIETNAMESE)
+                .is_empty()
+        );
         assert!(fonts::Face::of(Weight::Bold).missing(VIETNAMESE).is_empty());
         // A mark above and below the letter adds ink to the bare letter.
         let drawn = |text: &str| {
             let svg = format!(
                 r#"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="120"><rect width="200" height="120" fill="white"/><text x="20" y="80" font-size="60" font-family="Noto Sans">{text}</text></svg>"#
             );
-            let pixmap = rasterize(&svg, 200, 120).unwrap_or_else(|_| Pixmap::new(1, 1).unwrap_or_else(|| std::process::abort()));
+            let pixmap = rasterize(&svg, 200, 120)
+                .unwrap_or_else(|_| Pixmap::new(1, 1).unwrap_or_else(|| std::process::abort()));
             pixmap.pixels().iter().filter(|p| p.red() < 128).count()
         };
-        for (bare, marked) in [("o", "ỗ"), ("a", "ặ"), ("u", "ữ"), ("d", "đ"), ("e", "ể"), ("o", "ợ")] {
+        for (bare, marked) in [
+            ("o", "ỗ"),
+            ("a", "ặ"),
+            ("u", "ữ"),
+            ("d", "đ"),
+            ("e", "ể"),
+            ("o", "ợ"),
+        ] {
             assert!(drawn(marked) > drawn(bare) + 20, "{marked} draws its marks");
         }
         assert!(drawn("ỗ") != drawn("ộ"));
@@ -342,7 +454,10 @@ mod tests {
         let svg = svg(&hostile, false);
         assert!(svg.contains("&lt;script&gt;&amp;&quot;&apos;&lt;/script&gt;"));
         assert!(!svg.contains("<script>"));
-        assert_eq!(decode(&render(&hostile).unwrap_or_default()).dimensions(), (1200, 630));
+        assert_eq!(
+            decode(&render(&hostile).unwrap_or_default()).dimensions(),
+            (1200, 630)
+        );
         assert_eq!(initials("Nguyễn Thị Hồng Nhung"), "NN");
         assert_eq!(initials("Tổ hòa giải ấp Tân Phong"), "TP");
         assert_eq!(initials("Đặng"), "Đ");

@@ -103,7 +103,6 @@ pub const VIETNAMESE: &str = "aàáảãạ ăằắẳẵặ âầấẩẫậ 
 uùúủũụ ưừứửữự yỳýỷỹỵ đ AÀÁẢÃẠ ĂẰẮẲẴẶ ÂẦẤẨẪẬ EÈÉẺẼẸ ÊỀẾỂỄỆ IÌÍỈĨỊ OÒÓỎÕỌ ÔỒỐỔỖỘ ƠỜỚỞỠỢ \
 UÙÚỦŨỤ ƯỪỨỬỮỰ YỲÝỶỸỴ Đ – … “” ‘’ 0123456789 %";
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,13 +111,20 @@ mod tests {
     fn both_faces_cover_every_vietnamese_letter() {
         for weight in [Weight::Regular, Weight::Bold] {
             assert!(Face::of(weight).font.is_some(), "{weight:?} parses");
-            assert_eq!(Face::of(weight).missing(VIETNAMESE), Vec::<char>::new(), "{weight:?}");
+            assert_eq!(
+                Face::of(weight).missing(VIETNAMESE),
+                Vec::<char>::new(),
+                "{weight:?}"
+            );
         }
         // The combining tone marks too, for text typed decomposed.
         let combining = "\u{300}\u{301}\u{303}\u{309}\u{323}\u{302}\u{306}\u{31B}";
         assert!(Face::of(Weight::Regular).missing(combining).is_empty());
         // And the check does find what a face lacks.
-        assert_eq!(Face::of(Weight::Regular).missing("a\u{1F600}"), vec!['\u{1F600}']);
+        assert_eq!(
+            Face::of(Weight::Regular).missing("a\u{1F600}"),
+            vec!['\u{1F600}']
+        );
     }
 
     #[test]
@@ -129,7 +135,10 @@ mod tests {
             .filter(|face| face.families.iter().any(|(name, _)| name == FAMILY))
             .map(|face| face.weight.0)
             .collect();
-        assert!(weights.contains(&400) && weights.contains(&700), "{weights:?}");
+        assert!(
+            weights.contains(&400) && weights.contains(&700),
+            "{weights:?}"
+        );
     }
 
     #[test]

@@ -43,13 +43,19 @@ fn break_word(face: &Face, word: &str, size: f32, width: f32) -> Vec<String> {
 fn with_ellipsis(face: &Face, line: &str, size: f32, width: f32) -> String {
     let mut words: Vec<&str> = line.split(' ').collect();
     loop {
-        let candidate = format!("{}{ELLIPSIS}", words.join(" ").trim_end_matches([',', ';', ':', '.', ' ']));
+        let candidate = format!(
+            "{}{ELLIPSIS}",
+            words.join(" ").trim_end_matches([',', ';', ':', '.', ' '])
+        );
         if face.width(&candidate, size) <= width || words.len() <= 1 {
             if face.width(&candidate, size) <= width {
                 return candidate;
             }
             // One word alone too wide: cut it letter by letter.
-            let mut chars: Vec<char> = words.first().map(|w| w.chars().collect()).unwrap_or_default();
+            let mut chars: Vec<char> = words
+                .first()
+                .map(|w| w.chars().collect())
+                .unwrap_or_default();
             while !chars.is_empty() {
                 chars.pop();
                 while chars.last().is_some_and(|c| is_combining_mark(*c)) {
@@ -122,7 +128,10 @@ mod tests {
     #[test]
     fn short_text_stays_on_one_line() {
         let face = Face::of(Weight::Regular);
-        assert_eq!(wrap(&face, "  Nguyễn   Thị Hồng Nhung ", 30.0, 600.0, 2), ["Nguyễn Thị Hồng Nhung"]);
+        assert_eq!(
+            wrap(&face, "  Nguyễn   Thị Hồng Nhung ", 30.0, 600.0, 2),
+            ["Nguyễn Thị Hồng Nhung"]
+        );
         assert!(wrap(&face, "   ", 30.0, 600.0, 2).is_empty());
     }
 

@@ -34,13 +34,19 @@ pub fn clip_words(text: &str, max_chars: usize) -> String {
         return text;
     }
     let cut: String = text.chars().take(max_chars).collect();
-    let at_boundary = text.chars().nth(max_chars).is_some_and(|c| !c.is_alphanumeric());
+    let at_boundary = text
+        .chars()
+        .nth(max_chars)
+        .is_some_and(|c| !c.is_alphanumeric());
     let kept = if at_boundary {
         cut.as_str()
     } else {
         cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head)
     };
-    format!("{}{ELLIPSIS}", kept.trim_end_matches([',', ';', ':', '.', ' ', '-', '–']))
+    format!(
+        "{}{ELLIPSIS}",
+        kept.trim_end_matches([',', ';', ':', '.', ' ', '-', '–'])
+    )
 }
 
 /// `#TừngTừViếtHoaLiền`: the words' letters and digits, each word capitalised, diacritics kept
@@ -111,16 +117,31 @@ mod tests {
     #[test]
     fn clipping_stops_at_a_word_boundary() {
         assert_eq!(clip_words("Ngắn gọn.", 50), "Ngắn gọn.");
-        assert_eq!(clip_words("Thực hiện 186 vụ việc trợ giúp pháp lý", 20), "Thực hiện 186 vụ…");
-        assert_eq!(clip_words("Thực hiện 186 vụ, việc", 16), "Thực hiện 186 vụ…");
-        assert_eq!(clip_words("  nhiều   khoảng\ntrắng  ", 50), "nhiều khoảng trắng");
+        assert_eq!(
+            clip_words("Thực hiện 186 vụ việc trợ giúp pháp lý", 20),
+            "Thực hiện 186 vụ…"
+        );
+        assert_eq!(
+            clip_words("Thực hiện 186 vụ, việc", 16),
+            "Thực hiện 186 vụ…"
+        );
+        assert_eq!(
+            clip_words("  nhiều   khoảng\ntrắng  ", 50),
+            "nhiều khoảng trắng"
+        );
         assert!(clip_words(&"ấ".repeat(300), 10).chars().count() <= 11);
     }
 
     #[test]
     fn hashtags_keep_vietnamese_letters() {
-        assert_eq!(hashtag("Điển hình tiên tiến").as_deref(), Some("#ĐiểnHìnhTiênTiến"));
-        assert_eq!(hashtag("Sở Tư pháp tỉnh Đồng Tháp").as_deref(), Some("#SởTưPhápTỉnhĐồngTháp"));
+        assert_eq!(
+            hashtag("Điển hình tiên tiến").as_deref(),
+            Some("#ĐiểnHìnhTiênTiến")
+        );
+        assert_eq!(
+            hashtag("Sở Tư pháp tỉnh Đồng Tháp").as_deref(),
+            Some("#SởTưPhápTỉnhĐồngTháp")
+        );
         assert_eq!(hashtag("\"Dân vận khéo\"").as_deref(), Some("#DânVậnKhéo"));
         assert_eq!(hashtag(" – "), None);
     }
@@ -138,7 +159,15 @@ mod tests {
             public_url: "https://stp.dongthap.gov.vn/cong-khai/guong-dien-hinh/7",
         };
         let tags = hashtags(&facts);
-        assert_eq!(tags, ["#ĐiểnHìnhTiênTiến", "#LanTỏa", "#SởTưPhápTỉnhĐồngTháp", "#BìnhDânHọcVụSố"]);
+        assert_eq!(
+            tags,
+            [
+                "#ĐiểnHìnhTiênTiến",
+                "#LanTỏa",
+                "#SởTưPhápTỉnhĐồngTháp",
+                "#BìnhDânHọcVụSố"
+            ]
+        );
         for text in [zalo(&facts, &tags), facebook(&facts, &tags)] {
             assert!(text.contains("Nguyễn Thị Hồng Nhung"));
             assert!(text.contains("Trung tâm Trợ giúp pháp lý"));

@@ -133,7 +133,10 @@ const CATEGORIES: [&str; 4] = ["advanced", "new_model", "new_factor", "good_deed
 fn filtered_list_path(rng: &mut Rng, units: &[i64]) -> String {
     let unit = units[rng.below(units.len())];
     match rng.below(4) {
-        0 => format!("/api/v1/exemplars?unitId={unit}&stage={}", STAGES[rng.below(4)]),
+        0 => format!(
+            "/api/v1/exemplars?unitId={unit}&stage={}",
+            STAGES[rng.below(4)]
+        ),
         1 => format!(
             "/api/v1/exemplars?category={}&year={}",
             CATEGORIES[rng.below(4)],
@@ -144,7 +147,10 @@ fn filtered_list_path(rng: &mut Rng, units: &[i64]) -> String {
             STAGES[rng.below(4)],
             1 + rng.below(5)
         ),
-        _ => format!("/api/v1/exemplars?movementId={}&unitId={unit}", 1 + rng.below(5)),
+        _ => format!(
+            "/api/v1/exemplars?movementId={}&unitId={unit}",
+            1 + rng.below(5)
+        ),
     }
 }
 
@@ -175,15 +181,16 @@ async fn get_json(base: &str, path: &str, token: &str) -> Value {
 
 fn scenarios(units: &[i64], exemplars: (i64, i64), writer_unit: i64) -> Vec<Scenario> {
     let mut rng = Rng::new(20261207);
-    let unit_paths = |prefix: &str| -> Vec<String> {
-        units.iter().map(|id| format!("{prefix}{id}")).collect()
-    };
+    let unit_paths =
+        |prefix: &str| -> Vec<String> { units.iter().map(|id| format!("{prefix}{id}")).collect() };
     let (first, last) = exemplars;
     let span = (last - first + 1).max(1) as usize;
     let details: Vec<String> = (0..2000)
         .map(|_| format!("/api/v1/exemplars/{}", first + rng.below(span) as i64))
         .collect();
-    let lists: Vec<String> = (0..500).map(|_| filtered_list_path(&mut rng, units)).collect();
+    let lists: Vec<String> = (0..500)
+        .map(|_| filtered_list_path(&mut rng, units))
+        .collect();
     let searches: Vec<String> = SEARCHES
         .iter()
         .map(|q| format!("/api/v1/exemplars?q={}", q.replace(' ', "%20")))
@@ -201,14 +208,24 @@ fn scenarios(units: &[i64], exemplars: (i64, i64), writer_unit: i64) -> Vec<Scen
         "initiatives": [{ "title": "Số hóa hồ sơ", "year": 2026 }]
     });
     vec![
-        Scenario::get("bare GET /json", Side::Baseline, vec!["/json".into()], Target::None),
+        Scenario::get(
+            "bare GET /json",
+            Side::Baseline,
+            vec!["/json".into()],
+            Target::None,
+        ),
         Scenario::get(
             "GET /healthz",
             Side::LanToa,
             vec!["/healthz".into()],
             Target::Ratio("bare GET /json", 0.8, None),
         ),
-        Scenario::get("bare GET /units/{id}", Side::Baseline, unit_paths("/units/"), Target::None),
+        Scenario::get(
+            "bare GET /units/{id}",
+            Side::Baseline,
+            unit_paths("/units/"),
+            Target::None,
+        ),
         Scenario::get(
             "GET /api/v1/units/{id}",
             Side::LanToa,
@@ -233,7 +250,12 @@ fn scenarios(units: &[i64], exemplars: (i64, i64), writer_unit: i64) -> Vec<Scen
             searches,
             Target::P99(100.0),
         ),
-        Scenario::get("GET /api/v1/units", Side::LanToa, vec!["/api/v1/units".into()], Target::None),
+        Scenario::get(
+            "GET /api/v1/units",
+            Side::LanToa,
+            vec!["/api/v1/units".into()],
+            Target::None,
+        ),
         Scenario::get(
             "GET /api/v1/units/tree",
             Side::LanToa,
@@ -244,14 +266,24 @@ fn scenarios(units: &[i64], exemplars: (i64, i64), writer_unit: i64) -> Vec<Scen
             name: "POST /api/v1/exemplars (writers)",
             method: "POST",
             body: Some(new_exemplar.to_string()),
-            ..Scenario::get("", Side::LanToa, vec!["/api/v1/exemplars".into()], Target::None)
+            ..Scenario::get(
+                "",
+                Side::LanToa,
+                vec!["/api/v1/exemplars".into()],
+                Target::None,
+            )
         },
         Scenario {
             name: "POST /api/v1/auth/login",
             method: "POST",
             body: Some(json!({ "username": "vanphong", "password": DEMO_PASSWORD }).to_string()),
             authenticated: false,
-            ..Scenario::get("", Side::LanToa, vec!["/api/v1/auth/login".into()], Target::None)
+            ..Scenario::get(
+                "",
+                Side::LanToa,
+                vec!["/api/v1/auth/login".into()],
+                Target::None,
+            )
         },
     ]
 }
@@ -282,13 +314,14 @@ async fn run(kind: DbKind, label: &str, args: &Args) {
     let lantoa = server::lantoa(&database.url, args.workers, args.pool);
     let bare = baseline::start(&database.url, args.workers, args.pool);
     let token = sign_in(&lantoa.base, "vanphong").await;
-    let units: Vec<i64> = get_json(&lantoa.base, "/api/v1/units?active=true", &token).await["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|u| u["kind"] != "department")
-        .map(|u| u["id"].as_i64().unwrap())
-        .collect();
+    let units: Vec<i64> =
+        get_json(&lantoa.base, "/api/v1/units?active=true", &token).await["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|u| u["kind"] != "department")
+            .map(|u| u["id"].as_i64().unwrap())
+            .collect();
     let mut all = scenarios(&units, (generated.first_id, generated.last_id), units[0]);
     let unit_ratio = if kind == DbKind::Sqlite { 0.6 } else { 0.8 };
     for scenario in &mut all {
@@ -297,13 +330,20 @@ async fn run(kind: DbKind, label: &str, args: &Args) {
         }
     }
     let selected = |s: &Scenario| {
-        s.side == Side::Baseline || args.only.as_deref().is_none_or(|only| s.name.contains(only))
+        s.side == Side::Baseline
+            || args
+                .only
+                .as_deref()
+                .is_none_or(|only| s.name.contains(only))
     };
 
     // Reads first, in interleaved rounds; then the writers (they change what the reads count).
     for writes in [false, true] {
         for round in 0..args.rounds {
-            for scenario in all.iter_mut().filter(|s| is_write(s) == writes && selected(s)) {
+            for scenario in all
+                .iter_mut()
+                .filter(|s| is_write(s) == writes && selected(s))
+            {
                 let login = scenario.name.contains("login");
                 if login && round > 0 {
                     continue;
@@ -312,7 +352,11 @@ async fn run(kind: DbKind, label: &str, args: &Args) {
                     Side::Baseline => &bare.base,
                     Side::LanToa => &lantoa.base,
                 };
-                let connections = if writes { args.writers } else { args.connections };
+                let connections = if writes {
+                    args.writers
+                } else {
+                    args.connections
+                };
                 let before = lantoa::db::statement_counts();
                 let cpu_before = process::cpu_seconds();
                 let measured = wrk::run(
@@ -354,7 +398,13 @@ async fn run(kind: DbKind, label: &str, args: &Args) {
 fn report(label: &str, args: &Args, all: &[Scenario], startups: &[process::StartUp]) {
     println!(
         "\n### {label}: medians of {} rounds of {} s, {} connections ({} for writes), {} wrk threads, {} server workers, pool {}\n",
-        args.rounds, args.seconds, args.connections, args.writers, args.threads, args.workers, args.pool
+        args.rounds,
+        args.seconds,
+        args.connections,
+        args.writers,
+        args.threads,
+        args.workers,
+        args.pool
     );
     println!(
         "| scenario | req/s | p50 (ms) | p99 (ms) | ratio | target | met | statements/req | newly cached/req | server CPU µs/req | errors |"
@@ -380,7 +430,11 @@ fn report(label: &str, args: &Args, all: &[Scenario], startups: &[process::Start
                 };
                 (format!("{ratio:.2}×"), text, Some(ok))
             }
-            Target::P99(limit) => (String::new(), format!("p99 ≤ {limit} ms"), Some(p99 <= limit)),
+            Target::P99(limit) => (
+                String::new(),
+                format!("p99 ≤ {limit} ms"),
+                Some(p99 <= limit),
+            ),
             Target::None => (String::new(), String::new(), None),
         };
         if let Some(ok) = ok {
@@ -418,7 +472,10 @@ fn report(label: &str, args: &Args, all: &[Scenario], startups: &[process::Start
             scenario.runs.iter().map(|r| r.errors).sum::<u64>()
         );
     }
-    let mut ready: Vec<f64> = startups.iter().map(|s| s.ready.as_secs_f64() * 1000.0).collect();
+    let mut ready: Vec<f64> = startups
+        .iter()
+        .map(|s| s.ready.as_secs_f64() * 1000.0)
+        .collect();
     let mut rss: Vec<f64> = startups.iter().map(|s| s.idle_rss_mb).collect();
     ready.sort_by(f64::total_cmp);
     rss.sort_by(f64::total_cmp);

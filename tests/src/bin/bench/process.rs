@@ -66,7 +66,10 @@ pub fn measure(url: &str, workers: usize, pool: u32) -> StartUp {
         .env("DATABASE_URL", url)
         .env("LANTOA_DATA_DIR", data.path())
         .env("LANTOA_BIND", format!("127.0.0.1:{port}"))
-        .env("LANTOA_JWT_SECRET", String::from_utf8_lossy(lantoa_tests::JWT_SECRET).as_ref())
+        .env(
+            "LANTOA_JWT_SECRET",
+            String::from_utf8_lossy(lantoa_tests::JWT_SECRET).as_ref(),
+        )
         .env("LANTOA_WORKERS", workers.to_string())
         .env("LANTOA_DB_POOL_SIZE", pool.to_string())
         .env("LANTOA_STATIC_DIR", data.path())
@@ -101,7 +104,12 @@ pub fn cpu_seconds() -> f64 {
         .rsplit_once(')')
         .map(|(_, rest)| rest.split_whitespace().collect())
         .unwrap_or_default();
-    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
     (ticks(11) + ticks(12)) / 100.0
 }

@@ -130,9 +130,17 @@ pub fn run(base: &str, load: &Load) -> Measured {
         .arg(file.path())
         .arg(base)
         .output()
-        .unwrap_or_else(|e| panic!("wrk could not run ({e}): install it (`apt-get install wrk`) or use .ci/bench.sh"));
+        .unwrap_or_else(|e| {
+            panic!(
+                "wrk could not run ({e}): install it (`apt-get install wrk`) or use .ci/bench.sh"
+            )
+        });
     let text = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "wrk failed: {text}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "wrk failed: {text}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     parse(&text)
 }
 
