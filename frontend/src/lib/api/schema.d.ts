@@ -197,6 +197,262 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/award-forms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh mục danh hiệu thi đua, hình thức khen thưởng.
+     * @description Every version of every award form (newest version first within a code). Drafts are listed
+     *     for admin and office only.
+     *
+     *     **Quyền:** mọi người dùng.
+     */
+    get: operations['list_award_forms'];
+    put?: never;
+    /**
+     * Thêm danh hiệu, hình thức khen thưởng (bản dự thảo).
+     * @description Creates a draft: a new award, or (with an existing code) its next version.
+     *
+     *     **Quyền:** admin, office.
+     */
+    post: operations['create_award_form'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/award-forms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Một phiên bản danh hiệu, hình thức khen thưởng.
+     * @description **Quyền:** mọi người dùng (bản dự thảo: admin, office).
+     */
+    get: operations['get_award_form'];
+    /**
+     * Sửa bản dự thảo danh hiệu, hình thức khen thưởng.
+     * @description Replaces a draft's fields (the code stays). Requires `If-Match`.
+     *
+     *     **Quyền:** admin, office.
+     */
+    put: operations['update_award_form'];
+    post?: never;
+    /**
+     * Xóa bản dự thảo chưa dùng.
+     * @description Deletes a draft no proposal used. Requires `If-Match`.
+     *
+     *     **Quyền:** admin, office.
+     */
+    delete: operations['delete_award_form'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/award-forms/{id}/new-version': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Tạo phiên bản mới từ phiên bản này.
+     * @description Starts a new draft version from this one (the way to change a published award). Requires
+     *     `If-Match`.
+     *
+     *     **Quyền:** admin, office.
+     */
+    post: operations['new_award_form_version'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/award-forms/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Công bố bản dự thảo (bản đang áp dụng trước đó hết hiệu lực).
+     * @description Publishes a draft; the version it replaces is retired (its proposals keep it). Requires
+     *     `If-Match`.
+     *
+     *     **Quyền:** admin, office.
+     */
+    post: operations['publish_award_form'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/award-forms/{id}/retire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Đưa một phiên bản hết hiệu lực.
+     * @description Retires a published version without a replacement: no new proposal can use it. Requires
+     *     `If-Match`.
+     *
+     *     **Quyền:** admin, office.
+     */
+    post: operations['retire_award_form'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ballots/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Một phiếu bầu: ai đã bỏ phiếu, kết quả khi đã kiểm phiếu.
+     * @description Who has voted (never how); the tally only once the ballot is closed.
+     *
+     *     **Quyền:** admin, leader, office; thành viên của Hội đồng.
+     */
+    get: operations['get_ballot'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ballots/{id}/vote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bỏ phiếu kín.
+     * @description A member present at the meeting votes once per ballot: approve, reject or abstain. A member
+     *     of the nominee's unit (or who declares a conflict) must abstain (409 `conflict_of_interest`
+     *     otherwise). The answer says that the vote was counted, never what it was; the audit records
+     *     only that a vote was cast.
+     *
+     *     **Quyền:** thành viên Hội đồng có mặt tại cuộc họp.
+     */
+    post: operations['vote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ballots/{id}/written-votes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Nhập phiếu bằng văn bản của thành viên vắng mặt.
+     * @description The meeting's secretary (or chair, or the standing member) enters an absent member's written
+     *     vote; it counts like any other. Only where the share is counted on the whole membership
+     *     (409 otherwise); the conflict rule applies to the absent member too.
+     *
+     *     **Quyền:** thư ký hoặc chủ trì cuộc họp, Ủy viên thường trực Hội đồng.
+     */
+    post: operations['written_vote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/base-salaries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Mức lương cơ sở theo thời gian.
+     * @description The base salaries and the days they apply from, newest first; rewards use the one in force
+     *     on the decision's date.
+     *
+     *     **Quyền:** mọi người dùng.
+     */
+    get: operations['list_base_salaries'];
+    put?: never;
+    /**
+     * Khai báo mức lương cơ sở mới.
+     * @description **Quyền:** admin, office.
+     */
+    post: operations['create_base_salary'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/base-salaries/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Sửa mức lương cơ sở.
+     * @description Rewards already decided keep their amounts. Requires `If-Match`.
+     *
+     *     **Quyền:** admin, office.
+     */
+    put: operations['update_base_salary'];
+    post?: never;
+    /**
+     * Xóa một mức lương cơ sở khai báo nhầm.
+     * @description Rewards already decided keep their amounts. Requires `If-Match`.
+     *
+     *     **Quyền:** admin, office.
+     */
+    delete: operations['delete_base_salary'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calendar/settings': {
     parameters: {
       query?: never;
@@ -217,6 +473,906 @@ export interface paths {
      */
     put: operations['update_calendar_settings'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-attachments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Gỡ tệp đính kèm khỏi hồ sơ đề nghị.
+     * @description Removes a file from its proposal (the stored bytes stay for the audit trail). Requires
+     *     `If-Match` with the file's ETag.
+     *
+     *     **Quyền:** office, unit_head (đơn vị mình, hồ sơ nháp hoặc bị trả lại).
+     */
+    delete: operations['delete_proposal_file'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-attachments/{id}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tải tệp đính kèm của hồ sơ đề nghị.
+     * @description A proposal's file itself, authorised like the proposal.
+     *
+     *     **Quyền:** như hồ sơ đề nghị.
+     */
+    get: operations['download_proposal_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-nominees/{id}/certificate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * In Giấy khen của một tập thể, cá nhân (Word).
+     * @description The Giấy khen of an awarded nominee (a decision of the Giám đốc Sở), in full or on a blank.
+     *
+     *     **Quyền:** như hồ sơ đề nghị.
+     */
+    get: operations['certificate_document'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-occasions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh sách dịp khen thưởng.
+     * @description **Quyền:** mọi người dùng.
+     */
+    get: operations['list_occasions'];
+    put?: never;
+    /**
+     * Thêm dịp khen thưởng.
+     * @description **Quyền:** admin, office.
+     */
+    post: operations['create_occasion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-occasions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Một dịp khen thưởng.
+     * @description **Quyền:** mọi người dùng.
+     */
+    get: operations['get_occasion'];
+    /**
+     * Sửa (hoặc ngừng sử dụng) dịp khen thưởng.
+     * @description Requires `If-Match`.
+     *
+     *     **Quyền:** admin, office.
+     */
+    put: operations['update_occasion'];
+    post?: never;
+    /**
+     * Xóa dịp khen thưởng chưa có hồ sơ.
+     * @description An occasion with proposals is deactivated instead (409). Requires `If-Match`.
+     *
+     *     **Quyền:** admin, office.
+     */
+    delete: operations['delete_occasion'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh sách hồ sơ đề nghị khen thưởng.
+     * @description Proposals the caller may read, filtered, searched and paginated.
+     *
+     *     **Quyền:** admin, leader, office: mọi hồ sơ; unit_head, unit_staff: hồ sơ của đơn vị mình; thành
+     *     viên Hội đồng (mọi vai trò): thêm các hồ sơ trong chương trình họp của Hội đồng mình.
+     */
+    get: operations['list_proposals'];
+    put?: never;
+    /**
+     * Lập hồ sơ đề nghị khen thưởng.
+     * @description Drafts a proposal for one award form version, a type and an occasion (or a movement for a
+     *     thematic one), with its nominees: exemplars of the unit (copied) or other individuals and
+     *     collectives (minimal data).
+     *
+     *     **Quyền:** office (mọi đơn vị), unit_head (đơn vị mình).
+     */
+    post: operations['create_proposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Chi tiết hồ sơ đề nghị khen thưởng.
+     * @description One proposal with its nominees (and their eligibility checks), files, timeline, meetings
+     *     and the caller's `allowedActions`.
+     *
+     *     **Quyền:** như danh sách hồ sơ.
+     */
+    get: operations['get_proposal'];
+    /**
+     * Sửa hồ sơ đề nghị khen thưởng.
+     * @description Replaces a draft's (or a returned proposal's) fields and nominees. Requires `If-Match`.
+     *
+     *     **Quyền:** office, unit_head (đơn vị mình); hồ sơ nháp hoặc bị trả lại.
+     */
+    put: operations['update_proposal'];
+    post?: never;
+    /**
+     * Xóa hồ sơ nháp.
+     * @description Deletes a draft made by mistake, with its files. Requires `If-Match`.
+     *
+     *     **Quyền:** office, unit_head (đơn vị mình); chỉ hồ sơ nháp.
+     */
+    delete: operations['delete_proposal'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Quyết định khen thưởng (cấp số quyết định).
+     * @description The leader decides the award (forms decided by the Giám đốc Sở): each nominee still in the running approved or not (with a reason), the date and signer; the number is the next of the year's QĐ register, or a reserved one. Approved nominees are re-checked (409 `eligibility_blocked`), get their reward (base salary in force × the form's multiple) and the title is recorded as a fact. Requires `If-Match`.
+     *
+     *     **Quyền:** leader.
+     */
+    post: operations['approve_proposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Đính kèm tệp vào hồ sơ đề nghị.
+     * @description Attaches a file (tờ trình, biên bản họp xét, báo cáo thành tích, minh chứng, khác) to a
+     *     proposal: the unit while it drafts, the Office until the decision.
+     *
+     *     **Quyền:** office, unit_head (đơn vị mình, hồ sơ nháp hoặc bị trả lại).
+     */
+    post: operations['upload_proposal_file'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/close-notice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Kết thúc thời hạn công khai.
+     * @description Ends the notice once its end has passed by the clock (409 `step_not_ready` before): to the council when the form needs a vote, else to the decision. Requires `If-Match`.
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['close_notice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Ý kiến góp ý về một hồ sơ (để kiểm duyệt).
+     * @description Every comment on a proposal, with the contact details the public never sees.
+     *
+     *     **Quyền:** leader, office.
+     */
+    get: operations['list_comments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/documents/quyet-dinh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tải quyết định khen thưởng kèm danh sách (Word).
+     * @description The decision (quyết định khen thưởng) with its annexed list and reward amounts, once the
+     *     Giám đốc Sở has decided.
+     *
+     *     **Quyền:** như hồ sơ đề nghị.
+     */
+    get: operations['quyet_dinh_document'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/documents/to-trinh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tải tờ trình đề nghị khen thưởng (Word).
+     * @description The tờ trình of the proposal as a Word file: the unit's to the Giám đốc Sở (unnumbered, to
+     *     sign), or, once forwarded, the Department's to the higher authority with its TTr number.
+     *
+     *     **Quyền:** như hồ sơ đề nghị.
+     */
+    get: operations['to_trinh_document'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/forward': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Trình cấp có thẩm quyền quyết định (cấp số tờ trình).
+     * @description Sends a proposal decided by a higher authority with the Department's tờ trình, numbered from the year's TTr register (or a reserved number). Requires `If-Match`.
+     *
+     *     **Quyền:** leader, office.
+     */
+    post: operations['forward_proposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/mark-awarded': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Xác nhận đã trao tặng.
+     * @description Records that the awards of a decision were handed over. Requires `If-Match`.
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['mark_awarded'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/receive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Văn phòng Sở tiếp nhận hồ sơ.
+     * @description The Office acknowledges receipt of a submitted proposal. Requires `If-Match`.
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['receive_proposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/record-outcome': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ghi nhận quyết định khen thưởng của cấp trên.
+     * @description Records the higher authority's decision (number, date, each nominee approved or not): awarded when at least one is, else not awarded. Requires `If-Match`.
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['record_outcome'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Quyết định không khen thưởng (ghi rõ lý do).
+     * @description The leader decides not to award, saying why (`note` required). Requires `If-Match`.
+     *
+     *     **Quyền:** leader.
+     */
+    post: operations['reject_proposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Trả lại hồ sơ cho đơn vị (ghi rõ lý do).
+     * @description The Office returns a submitted or received proposal to its unit, saying why (`note` required); the unit edits and resubmits. Requires `If-Match`.
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['return_proposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Thẩm định từng tập thể, cá nhân được đề nghị.
+     * @description The Office records each nominee as eligible or not (with a reason); at least one must be eligible. Eligible nominees are re-checked against the eligibility rules: a failing blocking rule answers 409 `eligibility_blocked`. Requires `If-Match`.
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['review_proposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/send-to-council': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Trình Hội đồng Thi đua – Khen thưởng xét.
+     * @description Puts a reviewed proposal on the council's list (forms that need a vote but no notice). Requires `If-Match`.
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['send_to_council'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/send-to-decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Trình lãnh đạo Sở quyết định.
+     * @description Puts a reviewed proposal before the leader (forms that need neither a notice nor a vote, and every đột xuất proposal). Requires `If-Match`.
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['send_to_decision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/start-notice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Công khai danh sách đề nghị để lấy ý kiến.
+     * @description Publishes the eligible nominees for public comment (forms that require a notice; never đột xuất): from `startsOn` (default now) for the form's working days (skipping weekends and the configured holidays), or until a later `endsOn`. Requires `If-Match`.
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['start_notice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-proposals/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Gửi hồ sơ đề nghị khen thưởng cho Văn phòng Sở.
+     * @description Sends the proposal to the Office (again, after a return). Needs at least one nominee, a tờ trình attached, a báo cáo thành tích (except đột xuất) and, for đột xuất, a summary. Requires `If-Match`.
+     *
+     *     **Quyền:** office, unit_head (đơn vị mình).
+     */
+    post: operations['submit_proposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Thiết lập khen thưởng: số ngày công khai, ngày nghỉ lễ, giới hạn góp ý.
+     * @description A `version` of 0 means the defaults were never changed.
+     *
+     *     **Quyền:** mọi người dùng.
+     */
+    get: operations['get_commendation_settings'];
+    /**
+     * Sửa thiết lập khen thưởng.
+     * @description Requires `If-Match` (`"0"` or `*` the first time).
+     *
+     *     **Quyền:** admin, office.
+     */
+    put: operations['update_commendation_settings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-settings/certificate-layout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Bố cục in Giấy khen trên phôi.
+     * @description Where each variable field of a Giấy khen goes on the Office's pre-printed blanks (mm from the
+     *     top-left corner); a `version` of 0 means the default layout.
+     *
+     *     **Quyền:** mọi người dùng.
+     */
+    get: operations['get_certificate_layout'];
+    /**
+     * Sửa bố cục in Giấy khen trên phôi.
+     * @description Every box must start on the sheet, fit its width, and have a printable size (422 otherwise).
+     *     Requires `If-Match` (`"0"` or `*` the first time).
+     *
+     *     **Quyền:** admin, office.
+     */
+    put: operations['update_certificate_layout'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-workflow': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Bảng quy trình khen thưởng.
+     * @description The workflow as data: every transition (action, from-states, to-state, who, routing condition,
+     *     guards, note rule). The SPA and the tests read it; each proposal's `allowedActions` says what
+     *     its caller may do now.
+     *
+     *     **Quyền:** mọi người dùng.
+     */
+    get: operations['workflow_table'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/council-meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh sách cuộc họp Hội đồng.
+     * @description **Quyền:** admin, leader, office: mọi cuộc họp; thành viên: cuộc họp của Hội đồng mình.
+     */
+    get: operations['list_meetings'];
+    put?: never;
+    /**
+     * Lên lịch cuộc họp Hội đồng.
+     * @description Schedules a meeting with its agenda (proposals waiting for the council), its chair and its
+     *     secretary.
+     *
+     *     **Quyền:** office; Chủ tịch, Ủy viên thường trực của Hội đồng.
+     */
+    post: operations['create_meeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/council-meetings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Chi tiết cuộc họp: chương trình, thành phần, phiếu bầu.
+     * @description The agenda, the attendance and quorum, and each ballot: who has voted (never how), and the
+     *     tally once closed.
+     *
+     *     **Quyền:** admin, leader, office; thành viên của Hội đồng.
+     */
+    get: operations['get_meeting'];
+    /**
+     * Sửa cuộc họp chưa mở phiếu.
+     * @description Changes a planned meeting (time, place, chair, secretary, agenda). Requires `If-Match`.
+     *
+     *     **Quyền:** office; Chủ tịch, Ủy viên thường trực của Hội đồng.
+     */
+    put: operations['update_meeting'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/council-meetings/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Ghi thành phần dự họp.
+     * @description Records who is present and who is absent (with a reason) before the ballots open. Requires
+     *     `If-Match`.
+     *
+     *     **Quyền:** office; Chủ tịch, Ủy viên thường trực của Hội đồng.
+     */
+    put: operations['set_attendance'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/council-meetings/{id}/close-ballots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Kết thúc bỏ phiếu, kiểm phiếu và chuyển hồ sơ trình quyết định.
+     * @description Closes every ballot of the meeting and counts it against its form's threshold and
+     *     denominator; writes each nominee's result, moves each proposal on the agenda to
+     *     `pending_decision`, numbers the minutes from the year's BB register and ends the meeting.
+     *     Requires `If-Match`.
+     *
+     *     **Quyền:** thư ký hoặc chủ trì cuộc họp, Ủy viên thường trực Hội đồng.
+     */
+    post: operations['close_ballots'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/council-meetings/{id}/minutes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Biên bản họp Hội đồng (Word), có kết quả kiểm phiếu.
+     * @description The minutes of a closed meeting with the tallies of its ballots.
+     *
+     *     **Quyền:** admin, leader, office; thành viên của Hội đồng.
+     */
+    get: operations['meeting_minutes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/council-meetings/{id}/open-ballots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mở phiếu bầu kín.
+     * @description Opens a secret ballot for each nominee still in the running of every proposal on the agenda,
+     *     with the threshold and denominator of the proposal's award form version. Needs the
+     *     attendance and the quorum (409 `quorum_not_met`). Requires `If-Match`.
+     *
+     *     **Quyền:** office; Chủ tịch, Ủy viên thường trực của Hội đồng.
+     */
+    post: operations['open_ballots'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/council-members/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Sửa hoặc cho thôi một thành viên Hội đồng.
+     * @description Changes a member's place, title, unit, or ends their membership (`active: false`); members
+     *     are kept for the meetings they sat in. Requires `If-Match` with the member's version.
+     *
+     *     **Quyền:** admin, office.
+     */
+    put: operations['update_member'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh sách Hội đồng Thi đua – Khen thưởng theo năm.
+     * @description The councils the caller reads: every one for admin, leader and office; the ones they are an
+     *     active member of for everyone else.
+     *
+     *     **Quyền:** mọi người dùng (thành viên: Hội đồng của mình).
+     */
+    get: operations['list_councils'];
+    put?: never;
+    /**
+     * Thành lập Hội đồng của một năm.
+     * @description Creates the council of a year (one per year), with its quorum (default: more than half of
+     *     the members).
+     *
+     *     **Quyền:** admin, office.
+     */
+    post: operations['create_council'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Chi tiết một Hội đồng và thành viên.
+     * @description **Quyền:** admin, leader, office; thành viên của Hội đồng.
+     */
+    get: operations['get_council'];
+    /**
+     * Sửa thông tin Hội đồng.
+     * @description Changes a council's name, founding decision and quorum (not its year). Requires `If-Match`.
+     *
+     *     **Quyền:** admin, office.
+     */
+    put: operations['update_council'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Thêm thành viên Hội đồng.
+     * @description Adds a member: a user account of any role, with their place in the council (one chair, one
+     *     standing member) and their unit (default: the user's), for conflicts of interest.
+     *
+     *     **Quyền:** admin, office.
+     */
+    post: operations['add_member'];
     delete?: never;
     options?: never;
     head?: never;
@@ -507,6 +1663,154 @@ export interface paths {
      * @description **Quyền:** unit_head, unit_staff (đơn vị mình).
      */
     post: operations['reopen_difficulty'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/discipline-records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Hồ sơ kỷ luật và vụ việc đang xem xét.
+     * @description Discipline records and pending cases (discipline, inspection, complaint, investigation),
+     *     filtered and paginated. Personal data: the leadership and the Office only.
+     *
+     *     **Quyền:** leader, office.
+     */
+    get: operations['list_discipline'];
+    put?: never;
+    /**
+     * Ghi nhận kỷ luật hoặc vụ việc đang xem xét.
+     * @description **Quyền:** office.
+     */
+    post: operations['create_discipline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/discipline-records/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Nhập hồ sơ kỷ luật từ tệp Excel/CSV.
+     * @description Columns: Họ và tên, Mã đơn vị, Đơn vị công tác, Loại, Hình thức kỷ luật, Từ ngày, Đến ngày,
+     *     Ghi chú. Dry run and `onlyValid` as for titles.
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['import_discipline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/discipline-records/import/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tệp mẫu nhập hồ sơ kỷ luật.
+     * @description **Quyền:** office.
+     */
+    get: operations['discipline_template'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/discipline-records/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Sửa hồ sơ kỷ luật (ví dụ ghi ngày kết thúc, kết quả xem xét).
+     * @description Requires `If-Match`.
+     *
+     *     **Quyền:** office.
+     */
+    put: operations['update_discipline'];
+    post?: never;
+    /**
+     * Xóa hồ sơ kỷ luật ghi nhận nhầm.
+     * @description Requires `If-Match`.
+     *
+     *     **Quyền:** office.
+     */
+    delete: operations['delete_discipline'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/eligibility-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Các quy tắc điều kiện khen thưởng.
+     * @description Every rule: the check it makes, its parameters, the award it applies to, its severity and
+     *     its legal basis, in the order they are shown.
+     *
+     *     **Quyền:** mọi người dùng.
+     */
+    get: operations['list_rules'];
+    put?: never;
+    /**
+     * Thêm quy tắc điều kiện khen thưởng.
+     * @description **Quyền:** admin, office.
+     */
+    post: operations['create_rule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/eligibility-rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Sửa (hoặc tắt) quy tắc điều kiện khen thưởng.
+     * @description Changes a rule's parameters, severity, legal basis, or turns it off (`active: false`).
+     *     Requires `If-Match`.
+     *
+     *     **Quyền:** admin, office.
+     */
+    put: operations['update_rule'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -856,6 +2160,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/exemplars/{id}/publication': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Xem tình trạng công bố của điển hình.
+     * @description Whether the exemplar is published, the text the public reads (until one is saved: the
+     *     achievements), the subject's consent, the public addresses while public, and what the caller
+     *     may do (`allowedActions`, with the reason publishing is not possible yet). `version` is 0
+     *     (ETag `"0"`) until the Office first saves or publishes.
+     *
+     *     **Quyền:** admin, leader, office; unit_head, unit_staff: điển hình của đơn vị mình.
+     */
+    get: operations['get_publication'];
+    /**
+     * Lưu nội dung công bố và sự đồng ý của cá nhân.
+     * @description Saves the text the public reads and the subject's consent, without publishing; while
+     *     published, the public page changes at once. The consent of a published individual cannot be
+     *     removed (409): take the publication down instead. Requires `If-Match` (`"0"` before the first
+     *     save).
+     *
+     *     **Quyền:** office.
+     */
+    put: operations['save_publication'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/publication/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Công bố điển hình trên cổng thông tin công khai.
+     * @description Publishes the exemplar: its record must be confirmed by the Office (409 otherwise) and never
+     *     stopped (409), and an individual's consent must be recorded, now in `consent` or before
+     *     (422 on `consent` otherwise; collectives need none). The text is `publicSummary`, else the
+     *     saved one, else the achievements. From then on the exemplar is in the public gallery, its
+     *     page, photo, card, the Atom feed and the embeddable list. Requires `If-Match` (`"0"` before
+     *     the first save).
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['publish_exemplar'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/publication/unpublish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Gỡ công bố điển hình ngay lập tức.
+     * @description Takes the publication down at once, with a reason: from this request on, the gallery, the
+     *     page, the photo, the card, the feed and the embeddable list answer as if it had never been
+     *     published. It may be published again later. Requires `If-Match`.
+     *
+     *     **Quyền:** office, leader.
+     */
+    post: operations['unpublish_exemplar'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/exemplars/{id}/replications': {
     parameters: {
       query?: never;
@@ -890,6 +2279,30 @@ export interface paths {
      * @description **Quyền:** office, leader.
      */
     post: operations['return_exemplar'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exemplars/{id}/share-kit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tạo bộ nội dung chia sẻ (Zalo, Facebook, ảnh thẻ) của điển hình đã công bố.
+     * @description Ready-to-post texts in Vietnamese (the exemplar's name, its unit, a headline from the public
+     *     text cut at a word, the public page's address, hashtags) and the address of its 1200×630
+     *     card. Only while the exemplar is public: otherwise 409.
+     *
+     *     **Quyền:** admin, leader, office; unit_head, unit_staff: điển hình của đơn vị mình.
+     */
+    get: operations['share_kit'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1285,6 +2698,51 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/notice-comments/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Duyệt hiển thị một ý kiến góp ý.
+     * @description Approves a pending comment: it is shown publicly (without contact details). Requires
+     *     `If-Match`.
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['approve_comment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notice-comments/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Không duyệt một ý kiến góp ý (ghi rõ lý do).
+     * @description Rejects a pending comment with a reason; it is never shown. Requires `If-Match`.
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['reject_comment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/notifications': {
     parameters: {
       query?: never;
@@ -1456,6 +2914,187 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/propagation-activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh sách hoạt động tuyên truyền (lọc, tìm kiếm không dấu, phân trang).
+     * @description Activities of the propagation log, newest first by default, filtered by unit, channel, days,
+     *     featured exemplar and words (ignoring case and diacritics).
+     *
+     *     **Quyền:** admin, leader, office: mọi đơn vị; unit_head, unit_staff: đơn vị mình.
+     */
+    get: operations['list_activities'];
+    put?: never;
+    /**
+     * Ghi nhận một hoạt động tuyên truyền.
+     * @description Records an activity: channel, title, day, link, reach and the exemplars it featured (ones
+     *     the caller may see; an unknown or unseen one is a 422 on `exemplarIds[i]`).
+     *
+     *     **Quyền:** office (mọi đơn vị), unit_head, unit_staff (đơn vị mình).
+     */
+    post: operations['create_activity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/propagation-activities/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Xuất nhật ký tuyên truyền ra Excel.
+     * @description The current list (same filters and order, every page: `page` and `pageSize` are not used)
+     *     as an Excel file with the reach totalled, up to 50 000 rows and 64 MB of text; beyond that
+     *     422 `export_too_large` asks for narrower filters.
+     *
+     *     **Quyền:** như danh sách hoạt động tuyên truyền.
+     */
+    get: operations['export_activities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/propagation-activities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Xem một hoạt động tuyên truyền.
+     * @description One activity with its featured exemplars (those the caller may see), its files and what the
+     *     caller may do (`allowedActions`).
+     *
+     *     **Quyền:** như danh sách hoạt động tuyên truyền; hoạt động của đơn vị khác: 403.
+     */
+    get: operations['get_activity'];
+    /**
+     * Sửa một hoạt động tuyên truyền.
+     * @description Replaces the activity's fields. Featured exemplars of another unit that the caller cannot
+     *     see stay linked. Requires `If-Match`.
+     *
+     *     **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+     */
+    put: operations['update_activity'];
+    post?: never;
+    /**
+     * Xóa một hoạt động tuyên truyền.
+     * @description Deletes the activity with its links and attachment rows (the stored files stay for the
+     *     audit trail). Requires `If-Match`.
+     *
+     *     **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+     */
+    delete: operations['delete_activity'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/propagation-activities/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Đính kèm tệp vào hoạt động tuyên truyền.
+     * @description Attaches a file (the article as PDF, a screenshot, a photo of the event): PDF, images and
+     *     office documents, recognised by their content.
+     *
+     *     **Quyền:** office (mọi đơn vị), unit_head, unit_staff (đơn vị mình).
+     */
+    post: operations['upload_attachment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/propagation-attachments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Gỡ tệp đính kèm khỏi hoạt động tuyên truyền.
+     * @description Removes an attachment (the stored bytes stay for the audit trail). Requires `If-Match` with
+     *     the attachment's ETag.
+     *
+     *     **Quyền:** office, unit_head, unit_staff (đơn vị mình).
+     */
+    delete: operations['delete_attachment'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/propagation-attachments/{id}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tải tệp đính kèm của hoạt động tuyên truyền.
+     * @description The file itself: images and PDFs inline, other kinds as a download.
+     *
+     *     **Quyền:** như khi xem hoạt động tuyên truyền.
+     */
+    get: operations['download_attachment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/propagation-attachments/{id}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Ảnh thu nhỏ của tệp ảnh đính kèm hoạt động tuyên truyền.
+     * @description A PNG thumbnail (at most 320 px) of an image attachment.
+     *
+     *     **Quyền:** như khi xem hoạt động tuyên truyền.
+     */
+    get: operations['attachment_thumbnail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public-holidays': {
     parameters: {
       query?: never;
@@ -1475,6 +3114,280 @@ export interface paths {
      */
     put: operations['update_public_holidays'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/commendation-notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh sách đề nghị khen thưởng đang công khai lấy ý kiến.
+     * @description The proposals in public notice now, each with its eligible nominees (name, workplace,
+     *     achievement summary only). No sign-in.
+     */
+    get: operations['list_notices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/commendation-notices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Một đề nghị khen thưởng đang công khai.
+     * @description One proposal in public notice; any other proposal (never in notice, not yet, or no longer)
+     *     is 404, by the same query. No sign-in.
+     */
+    get: operations['get_notice'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/commendation-notices/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Các ý kiến góp ý đã được duyệt.
+     * @description The approved comments on a proposal in notice (without contact details). No sign-in.
+     */
+    get: operations['list_public_comments'];
+    put?: never;
+    /**
+     * Gửi ý kiến góp ý về danh sách đề nghị khen thưởng.
+     * @description Anyone may comment while the notice runs (name, optional contact for the Office, text up to
+     *     2 000 characters); the comment is shown once the Office approves it. Each client address may
+     *     send a few comments per hour (a setting); beyond that 429 with `Retry-After`. After the end of
+     *     the notice: 409. No sign-in.
+     */
+    post: operations['post_comment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/embed/exemplars': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh sách gương điển hình nhúng được vào trang web khác (HTML, iframe).
+     * @description A small self-contained HTML list of the newest published exemplars for an `<iframe>` on
+     *     the Department's website: no script, inline styles, escaped text. The page may be framed by
+     *     the sites in `LANTOA_EMBED_FRAME_ANCESTORS` (`*` by default); every other answer of the API
+     *     stays unframeable.
+     */
+    get: operations['embed_exemplars'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/exemplars': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh sách gương điển hình đã công bố (không cần đăng nhập).
+     * @description The public gallery: published exemplars, newest first, filtered by unit, category, movement
+     *     and words (ignoring case and diacritics, over what the public reads only). At most 50 a page.
+     */
+    get: operations['public_gallery'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/exemplars/facets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Bộ lọc của danh sách công khai (đơn vị, phân loại, phong trào) kèm số lượng.
+     * @description The units, categories and movements that have published exemplars, with how many.
+     */
+    get: operations['public_facets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/exemplars/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Trang công khai của một gương điển hình đã công bố.
+     * @description Name, unit, category, field, the published text, initiatives, stage, movements, photo and
+     *     card addresses, publication date. 404 for an exemplar that does not exist or is not
+     *     published, alike.
+     */
+    get: operations['public_exemplar'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/exemplars/{id}/card.png': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Ảnh thẻ chia sẻ 1200×630 (PNG) của gương điển hình đã công bố.
+     * @description The share card: the photo (or a placeholder), the Department, the category, the name, the
+     *     unit and a headline, drawn on the server; while published, 404 otherwise. `ETag`,
+     *     `If-None-Match` → 304.
+     */
+    get: operations['public_card'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/exemplars/{id}/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Ảnh của gương điển hình đã công bố (JPEG, tối đa 960 px).
+     * @description A re-encoded JPEG (at most 960 px a side, without the upload's metadata) of the exemplar's
+     *     picture, while it is published; 404 otherwise, and for an exemplar without a picture.
+     *     `ETag`, `If-None-Match` → 304.
+     */
+    get: operations['public_photo'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/feed.atom': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Nguồn tin Atom 1.0 các nội dung đã công bố.
+     * @description The Atom 1.0 feed of everything public (published exemplars now; decided commendations and
+     *     public notices as they join the portal), newest change first, 50 entries, with stable
+     *     `tag:` ids and absolute links built from `LANTOA_PUBLIC_BASE_URL`.
+     */
+    get: operations['public_feed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/register-entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Sổ đăng ký số văn bản (quyết định, tờ trình, biên bản).
+     * @description The numbers handed out, newest first (at most 1 000), with what each is for: issued to a
+     *     document, reserved, or cancelled with its reason.
+     *
+     *     **Quyền:** leader, office.
+     */
+    get: operations['list_entries'];
+    put?: never;
+    /**
+     * Giữ trước một số văn bản.
+     * @description Takes the next number of a register (default year: this year in Vietnam) and holds it for a
+     *     document not yet signed; a decision or a tờ trình may then use it (`reservedNumberId`).
+     *
+     *     **Quyền:** leader, office.
+     */
+    post: operations['reserve_number'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/register-entries/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Hủy một số đã giữ (ghi rõ lý do).
+     * @description Cancels a reserved number with its reason; it is never handed out again. An issued number
+     *     belongs to its document (409). Requires `If-Match`.
+     *
+     *     **Quyền:** leader, office.
+     */
+    post: operations['cancel_number'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1741,6 +3654,105 @@ export interface paths {
     put: operations['update_settings'];
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/title-records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh hiệu, hình thức khen thưởng đã đạt (theo năm).
+     * @description The titles and awards recorded for people and collectives, filtered and paginated.
+     *
+     *     **Quyền:** leader, office.
+     */
+    get: operations['list_titles'];
+    put?: never;
+    /**
+     * Ghi nhận một danh hiệu đã đạt.
+     * @description **Quyền:** office.
+     */
+    post: operations['create_title'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/title-records/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Nhập danh hiệu đã đạt từ tệp Excel/CSV.
+     * @description Columns: Họ và tên, Đối tượng, Mã đơn vị, Đơn vị công tác, Danh hiệu (mã hoặc tên), Năm,
+     *     Loại khen thưởng, Số quyết định, Ngày quyết định (dd/mm/yyyy). With `dryRun` (the default)
+     *     nothing is written and every row's problems are reported; a real import with problems writes
+     *     nothing (422) unless `onlyValid`.
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['import_titles'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/title-records/import/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tệp mẫu nhập danh hiệu đã đạt.
+     * @description **Quyền:** office.
+     */
+    get: operations['titles_template'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/title-records/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Sửa một danh hiệu đã ghi nhận.
+     * @description Requires `If-Match`.
+     *
+     *     **Quyền:** office.
+     */
+    put: operations['update_title'];
+    post?: never;
+    /**
+     * Xóa một danh hiệu ghi nhận nhầm.
+     * @description Requires `If-Match`.
+     *
+     *     **Quyền:** office.
+     */
+    delete: operations['delete_title'];
     options?: never;
     head?: never;
     patch?: never;
@@ -2139,18 +4151,43 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    /** @description Someone who took a step. */
-    Actor: {
-      name: string;
+    /**
+     * @description Who may take a step: people of some roles, or the council's standing member or chair of the
+     *     proposal's year (a membership, not a role).
+     *
+     *     - `roles`: people holding one of the listed roles.
+     *     - `councilSecretary`: the council's standing member or chair of the proposal's year.
+     */
+    Actor:
+      | {
+          /** @enum {string} */
+          kind: 'roles';
+          roles: components['schemas']['Role'][];
+        }
+      | {
+          /** @enum {string} */
+          kind: 'councilSecretary';
+        };
+    AgendaItem: {
+      awardFormName: string;
       /** Format: int64 */
-      userId?: number | null;
+      proposalId: number;
+      state: components['schemas']['ProposalState'];
+      title: string;
+      unitName: string;
     };
     /** @description An action the caller may take now, or could take once `disabledReason` is resolved. */
     AllowedAction: {
-      action: components['schemas']['ExemplarAction'];
-      /** @description Why it cannot be done yet (e.g. the stage record is missing), in Vietnamese. */
+      action: components['schemas']['ProposalAction'];
+      /** @description Why it cannot be done yet, in Vietnamese. */
       disabledReason?: string | null;
-      toStage?: components['schemas']['Stage'] | null;
+      toState?: components['schemas']['ProposalState'] | null;
+    };
+    /** @description An action the caller may take now, or once `disabledReason` is resolved. */
+    AllowedPublicationAction: {
+      action: components['schemas']['PublicationAction'];
+      /** @description Why it cannot be done yet (Vietnamese); publishing only. */
+      disabledReason?: string | null;
     };
     /** @description A stored file. */
     Attachment: {
@@ -2159,7 +4196,10 @@ export interface components {
       contentType: string;
       /** Format: date-time */
       createdAt: string;
-      /** @description `/api/v1/attachments/{id}/content`. */
+      /**
+       * @description `/api/v1/attachments/{id}/content` (a propagation activity's:
+       *     `/api/v1/propagation-attachments/{id}/content`).
+       */
       downloadUrl: string;
       /** @description The name it was uploaded under. */
       fileName: string;
@@ -2168,7 +4208,7 @@ export interface components {
       sha256: string;
       /** Format: int64 */
       sizeBytes: number;
-      /** @description For images: `/api/v1/attachments/{id}/thumbnail`. */
+      /** @description For images: `/api/v1/attachments/{id}/thumbnail` (or `/propagation-attachments/…`). */
       thumbnailUrl?: string | null;
       /** Format: int64 */
       uploadedBy?: number | null;
@@ -2177,6 +4217,26 @@ export interface components {
        * @description The version `If-Match` names to remove it (files are not edited, so it stays 1).
        */
       version: number;
+    };
+    /** @description One member's attendance. */
+    AttendanceEntry: {
+      absenceReason?: string | null;
+      /** Format: int64 */
+      memberId: number;
+      present: boolean;
+    };
+    AttendanceInput: {
+      entries: components['schemas']['AttendanceEntry'][];
+    };
+    AttendanceView: {
+      absenceReason?: string | null;
+      fullName: string;
+      /** Format: int64 */
+      memberId: number;
+      /** @description `null`: not recorded yet. */
+      present?: boolean | null;
+      role: components['schemas']['CouncilRole'];
+      title: string;
     };
     /**
      * @description What was done.
@@ -2217,6 +4277,15 @@ export interface components {
      *     - `direct`: Chỉ đạo.
      *     - `ping`: Thử kết nối.
      *     - `redeliver`: Gửi lại webhook.
+     *     - `unpublish`: Gỡ công bố.
+     *     - `update_publication`: Cập nhật nội dung công bố.
+     *     - `transition`: Chuyển bước quy trình.
+     *     - `retire`: Đưa hết hiệu lực.
+     *     - `vote`: Bỏ phiếu.
+     *     - `moderate`: Kiểm duyệt.
+     *     - `reserve`: Giữ số.
+     *     - `cancel`: Hủy.
+     *     - `comment`: Góp ý công khai.
      * @enum {string}
      */
     AuditAction:
@@ -2255,7 +4324,16 @@ export interface components {
       | 'refer'
       | 'direct'
       | 'ping'
-      | 'redeliver';
+      | 'redeliver'
+      | 'unpublish'
+      | 'update_publication'
+      | 'transition'
+      | 'retire'
+      | 'vote'
+      | 'moderate'
+      | 'reserve'
+      | 'cancel'
+      | 'comment';
     AuditEntry: {
       action: components['schemas']['AuditAction'];
       /** @description Username (or service account name) at the time. */
@@ -2276,6 +4354,213 @@ export interface components {
       /** Format: date-time */
       occurredAt: string;
       requestId?: string | null;
+    };
+    /**
+     * @description Who decides an award. Only the Giám đốc Sở decides in Lan Tỏa; for the others the
+     *     Department forwards a tờ trình and records the outcome.
+     *
+     *     - `giam_doc_so`: Giám đốc Sở Tư pháp.
+     *     - `chu_tich_ubnd_tinh`: Chủ tịch UBND tỉnh.
+     *     - `bo_truong_bo_tu_phap`: Bộ trưởng Bộ Tư pháp.
+     *     - `higher`: Cấp trên (Thủ tướng, Chủ tịch nước). Thủ tướng Chính phủ, Chủ tịch nước.
+     * @enum {string}
+     */
+    Authority: 'giam_doc_so' | 'chu_tich_ubnd_tinh' | 'bo_truong_bo_tu_phap' | 'higher';
+    /** @description One version of an award form. */
+    AwardForm: {
+      authority: components['schemas']['Authority'];
+      /** @description Identifies the award across its versions (`GK-GDS`). */
+      code: string;
+      /**
+       * Format: double
+       * @description Reward of a collective, likewise.
+       * @example 0.6
+       */
+      collectiveMultiple?: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      description?: string | null;
+      /** Format: int64 */
+      id: number;
+      /**
+       * Format: double
+       * @description Reward of an individual, as a multiple of the base salary (0.3 = 0.3 × lương cơ sở);
+       *     `null`: no reward or not for individuals.
+       * @example 0.3
+       */
+      individualMultiple?: number | null;
+      kind: components['schemas']['AwardKind'];
+      legalBasis: string;
+      name: string;
+      /**
+       * Format: int32
+       * @description The notice's length in working days; `null`: the setting's default.
+       */
+      noticeWorkingDays?: number | null;
+      /** Format: date-time */
+      publishedAt?: string | null;
+      /** @description Whether the nominees are published for comments before the decision. */
+      requiresNotice: boolean;
+      /** @description Whether the council votes on each nominee by secret ballot. */
+      requiresVote: boolean;
+      status: components['schemas']['CatalogueStatus'];
+      subjectKind: components['schemas']['AwardSubject'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+      /** Format: int32 */
+      versionNo: number;
+      voteDenominator: components['schemas']['VoteDenominator'];
+      /**
+       * Format: int32
+       * @description The share of approvals a nominee needs, in percent.
+       */
+      voteThresholdPercent: number;
+      /** @description `true`: more than the percentage ("trên 50%"); `false`: at least it ("từ 70% trở lên"). */
+      voteThresholdStrict: boolean;
+    };
+    /** @description The fields of an award form version. */
+    AwardFormInput: {
+      authority: components['schemas']['Authority'];
+      /**
+       * @description A new code starts a new award; an existing code adds its next version.
+       * @example GK-GDS
+       */
+      code: string;
+      /**
+       * Format: double
+       * @description 0–100, at most two decimals.
+       * @example 0.6
+       */
+      collectiveMultiple?: number | null;
+      description?: string | null;
+      /**
+       * Format: double
+       * @description 0–100, at most two decimals.
+       * @example 0.3
+       */
+      individualMultiple?: number | null;
+      kind: components['schemas']['AwardKind'];
+      legalBasis: string;
+      /** @example Giấy khen của Giám đốc Sở Tư pháp */
+      name: string;
+      /** Format: int32 */
+      noticeWorkingDays?: number | null;
+      requiresNotice: boolean;
+      requiresVote: boolean;
+      subjectKind: components['schemas']['AwardSubject'];
+      voteDenominator: components['schemas']['VoteDenominator'];
+      /** Format: int32 */
+      voteThresholdPercent: number;
+      voteThresholdStrict: boolean;
+    };
+    /** @description A short reference to an award form version. */
+    AwardFormRef: {
+      authority: components['schemas']['Authority'];
+      code: string;
+      /** Format: int64 */
+      id: number;
+      name: string;
+      /** Format: int32 */
+      versionNo: number;
+    };
+    /**
+     * @description An emulation title (danh hiệu thi đua) or a form of commendation (hình thức khen thưởng).
+     *
+     *     - `title`: Danh hiệu thi đua. Danh hiệu thi đua: Lao động tiên tiến, Chiến sĩ thi đua, Cờ thi đua…
+     *     - `form`: Hình thức khen thưởng. Hình thức khen thưởng: Giấy khen, Bằng khen, Kỷ niệm chương, biểu dương…
+     * @enum {string}
+     */
+    AwardKind: 'title' | 'form';
+    /**
+     * @description Whom an award is for.
+     *
+     *     - `individual`: Cá nhân.
+     *     - `collective`: Tập thể.
+     *     - `both`: Cá nhân và tập thể. Both individuals and collectives.
+     * @enum {string}
+     */
+    AwardSubject: 'individual' | 'collective' | 'both';
+    /** @description The awards were handed over. */
+    AwardedInput: {
+      /** @description Not after today, not before the decision. */
+      awardedOn: components['schemas']['Day'];
+      note?: string | null;
+    };
+    /**
+     * @description A vote on a nominee.
+     *
+     *     - `approve`: Đồng ý.
+     *     - `reject`: Không đồng ý.
+     *     - `abstain`: Không biểu quyết.
+     * @enum {string}
+     */
+    BallotChoice: 'approve' | 'reject' | 'abstain';
+    /**
+     * @description A secret ballot's state.
+     *
+     *     - `open`: Đang bỏ phiếu.
+     *     - `closed`: Đã kiểm phiếu.
+     * @enum {string}
+     */
+    BallotStatus: 'open' | 'closed';
+    BallotView: {
+      /** @description The caller has voted on it. */
+      callerHasVoted: boolean;
+      /** @description The caller belongs to the nominee's unit and must abstain. */
+      callerMustAbstain: boolean;
+      denominator: components['schemas']['VoteDenominator'];
+      /** Format: int64 */
+      id: number;
+      /** Format: int32 */
+      membersPresent: number;
+      /** Format: int32 */
+      membersTotal: number;
+      /** Format: int64 */
+      nomineeId: number;
+      nomineeName: string;
+      /** Format: int64 */
+      proposalId: number;
+      status: components['schemas']['BallotStatus'];
+      tally?: components['schemas']['TallyView'] | null;
+      /** Format: int32 */
+      thresholdPercent: number;
+      thresholdStrict: boolean;
+      voters: components['schemas']['VoterView'][];
+      votersCount: number;
+      workplace: string;
+    };
+    /** @description A base salary and the day it applies from. */
+    BaseSalary: {
+      /**
+       * Format: int64
+       * @description In đồng per month.
+       * @example 2340000
+       */
+      amount: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date */
+      effectiveFrom: string;
+      /** Format: int64 */
+      id: number;
+      /** @description "Nghị định số 73/2024/NĐ-CP ngày 30/6/2024". */
+      legalBasis: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    BaseSalaryInput: {
+      /**
+       * Format: int64
+       * @description In đồng per month.
+       * @example 2340000
+       */
+      amount: number;
+      effectiveFrom: components['schemas']['Day'];
+      legalBasis: string;
     };
     CalendarSettings: components['schemas']['CalendarSettingsInput'] & {
       /** Format: date-time */
@@ -2336,6 +4621,35 @@ export interface components {
       /** @description Units report each year by this day ("vào ngày 20/10 hằng năm"). */
       unitAnnualReport: components['schemas']['MonthDay'];
     };
+    /** @description The caller's place at the meeting. */
+    CallerView: {
+      /** @description The caller may manage the meeting (Office, chair, standing member). */
+      manages: boolean;
+      /**
+       * Format: int64
+       * @description The caller's membership of the council, if any.
+       */
+      memberId?: number | null;
+      present?: boolean | null;
+      /**
+       * @description The caller may close the ballots and enter written votes (the meeting's secretary or
+       *     chair, or the standing member).
+       */
+      runsBallots: boolean;
+    };
+    /** @description A cancellation, with its reason. */
+    CancelNumber: {
+      reason: string;
+    };
+    /**
+     * @description The life of an award form version.
+     *
+     *     - `draft`: Dự thảo. Being prepared; editable, not yet usable for proposals.
+     *     - `published`: Đang áp dụng. In use; frozen.
+     *     - `retired`: Hết hiệu lực. No longer proposed; kept for the proposals judged by it.
+     * @enum {string}
+     */
+    CatalogueStatus: 'draft' | 'published' | 'retired';
     /**
      * @description The plan's four kinds of exemplar.
      *
@@ -2346,6 +4660,12 @@ export interface components {
      * @enum {string}
      */
     Category: 'advanced' | 'new_model' | 'new_factor' | 'good_deed';
+    CategoryFacet: {
+      category: components['schemas']['Category'];
+      /** Format: int64 */
+      count: number;
+      label: string;
+    };
     /**
      * @description Where one unit stands for one month of the monthly introductions (Vietnam time, the due
      *     day of the settings).
@@ -2359,12 +4679,204 @@ export interface components {
      * @enum {string}
      */
     CellStatus: 'on_time' | 'late' | 'missing' | 'pending' | 'upcoming' | 'not_applicable';
+    /**
+     * @description A field of a Giấy khen that changes from one certificate to the next.
+     *
+     *     - `recipient_name`: "Ông Nguyễn Văn A", or the collective's name.
+     *     - `position`: the recipient's position.
+     *     - `unit_name`: the recipient's unit.
+     *     - `achievement`: "Đã có thành tích xuất sắc trong …".
+     *     - `decision_number`: "Số: 05/QĐ-STP".
+     *     - `register_number`: the number in the register of awards (số vào sổ), alone.
+     *     - `date_line`: "Đồng Tháp, ngày 05 tháng 01 năm 2026".
+     *     - `place`: "Đồng Tháp", alone.
+     *     - `day`: the day, alone.
+     *     - `month`: the month, alone.
+     *     - `year`: the year, alone.
+     *     - `issuer_title`: "GIÁM ĐỐC SỞ TƯ PHÁP TỈNH ĐỒNG THÁP".
+     *     - `signer_authority`: "KT. GIÁM ĐỐC"; nothing when the director signs.
+     *     - `signer_title`: "GIÁM ĐỐC" or "PHÓ GIÁM ĐỐC".
+     *     - `signer_name`: the signer's name.
+     * @enum {string}
+     */
+    CertificateField:
+      | 'recipient_name'
+      | 'position'
+      | 'unit_name'
+      | 'achievement'
+      | 'decision_number'
+      | 'register_number'
+      | 'date_line'
+      | 'place'
+      | 'day'
+      | 'month'
+      | 'year'
+      | 'issuer_title'
+      | 'signer_authority'
+      | 'signer_title'
+      | 'signer_name';
+    /** @description The fields to print on a blank, and the blank's paper. */
+    CertificateLayout: {
+      fields: components['schemas']['FieldPosition'][];
+      page?: components['schemas']['CertificatePage'];
+    };
+    /** @description The Giấy khen layout on pre-printed blanks; a `version` of 0 means the default layout. */
+    CertificateLayoutSetting: {
+      layout: components['schemas']['CertificateLayout'];
+      /** Format: date-time */
+      updatedAt?: string | null;
+      /** Format: int32 */
+      version: number;
+    };
+    /**
+     * @description The sheet a Giấy khen is printed on.
+     *
+     *     - `a4_landscape`: A4, landscape.
+     *     - `a4_portrait`: A4, portrait.
+     * @enum {string}
+     */
+    CertificatePage: 'a4_landscape' | 'a4_portrait';
+    /**
+     * @description The channel of a propagation activity.
+     *
+     *     - `pbgdpl_portal`: Trang thông tin điện tử phổ biến, giáo dục pháp luật tỉnh. Trang Thông tin điện tử phổ biến, giáo dục pháp luật tỉnh Đồng Tháp.
+     *     - `department_portal`: Trang thông tin điện tử Sở Tư pháp. Trang thông tin điện tử Sở Tư pháp tỉnh Đồng Tháp.
+     *     - `zalo`: Zalo.
+     *     - `facebook`: Facebook.
+     *     - `press`: Báo chí, phát thanh, truyền hình. Báo in, báo điện tử, đài phát thanh, truyền hình.
+     *     - `conference`: Hội nghị, tọa đàm.
+     *     - `publication`: Tài liệu biên soạn. Tài liệu về gương điển hình tiên tiến, gương người tốt việc tốt được biên soạn.
+     *     - `other`: Khác.
+     * @enum {string}
+     */
+    Channel:
+      | 'pbgdpl_portal'
+      | 'department_portal'
+      | 'zalo'
+      | 'facebook'
+      | 'press'
+      | 'conference'
+      | 'publication'
+      | 'other';
+    /**
+     * @description The checks Lan Tỏa knows; a rule picks one and gives its parameters.
+     *
+     *     - `requires_title_same_year`: Đã đạt danh hiệu trong năm. The individual holds `titleCode` in the proposal's year.
+     *     - `requires_title_consecutive_years`: Đạt danh hiệu nhiều năm liên tục. The individual held `titleCode` in each of the `minCount` years up to the proposal's.
+     *     - `requires_recognised_initiative`: Có sáng kiến được công nhận. The individual has at least `minCount` recognised initiatives.
+     *     - `unit_share_cap`: Tỷ lệ trong đơn vị không vượt mức. Within a unit and year, the award's holders stay within `percent` % of the holders of `titleCode` (e.g. CSTĐCS ≤ 15 % of LĐTT).
+     *     - `collective_share_with_title`: Tỷ lệ thành viên đạt danh hiệu. The collective's members holding `titleCode` in the year are (more than, when `strict`) `percent` % of its members.
+     *     - `collective_members_completed`: Tỷ lệ thành viên hoàn thành nhiệm vụ. The collective's members who completed their tasks are at least `percent` %.
+     *     - `collective_min_with_title`: Số thành viên đạt danh hiệu tối thiểu. At least `minCount` of the collective's members hold `titleCode` in the year.
+     *     - `collective_no_discipline`: Tập thể không có thành viên bị kỷ luật. No member of the collective disciplined at `disciplineLevel` or above in the year.
+     *     - `individual_no_discipline`: Cá nhân không bị kỷ luật. The individual was not disciplined at `disciplineLevel` or above in the year.
+     *     - `no_pending_case`: Không đang bị xem xét kỷ luật, thanh tra, khiếu nại. No pending discipline, inspection, complaint or investigation.
+     *     - `ad_hoc_not_merit_basis`: Khen thưởng đột xuất, chuyên đề không làm căn cứ. Đột xuất and chuyên đề awards are not counted as the basis of a higher award for merit: the title checks of a regular or special proposal ignore them.
+     *     - `no_double_reward`: Một thành tích không khen thưởng hai lần. The same nominee is not proposed twice for the same occasion (or movement), and does not already hold the award for the year.
+     * @enum {string}
+     */
+    CheckKind:
+      | 'requires_title_same_year'
+      | 'requires_title_consecutive_years'
+      | 'requires_recognised_initiative'
+      | 'unit_share_cap'
+      | 'collective_share_with_title'
+      | 'collective_members_completed'
+      | 'collective_min_with_title'
+      | 'collective_no_discipline'
+      | 'individual_no_discipline'
+      | 'no_pending_case'
+      | 'ad_hoc_not_merit_basis'
+      | 'no_double_reward';
+    /** @description The outcome of one rule for one nominee. */
+    CheckResult: {
+      legalBasis: string;
+      passed: boolean;
+      /** @description What was found, in Vietnamese. */
+      reason: string;
+      ruleCode: string;
+      ruleName: string;
+      severity: components['schemas']['Severity'];
+    };
     ClientCredentialsRequest: {
       clientId: string;
       clientSecret: string;
       /** @description Only `client_credentials` (the default). */
       grantType?: components['schemas']['GrantType'];
     };
+    /** @description What the minutes add when the ballots close. */
+    CloseInput: {
+      /** @description Further conclusions for the minutes. */
+      conclusions?: string | null;
+      /** @description What was presented and discussed (replaces the meeting's content when given). */
+      content?: string | null;
+    };
+    /** @description The pipeline's settings; a `version` of 0 means the defaults were never changed. */
+    CommendationSettings: {
+      /** Format: int32 */
+      commentsPerHour: number;
+      /** Format: int32 */
+      noticeWorkingDays: number;
+      /** Format: date-time */
+      updatedAt?: string | null;
+      /** Format: int32 */
+      version: number;
+    };
+    /** @description The pipeline's settings, as sent. */
+    CommendationSettingsInput: {
+      /**
+       * Format: int32
+       * @description Public comments one client address may send per hour.
+       * @example 5
+       */
+      commentsPerHour: number;
+      /**
+       * Format: int32
+       * @description The length of a public notice in working days when the award form names none.
+       * @example 5
+       */
+      noticeWorkingDays: number;
+    };
+    /**
+     * @description The kind of a commendation (loại khen thưởng).
+     *
+     *     - `regular`: Thường xuyên. Thường xuyên: at a regular occasion (year end, a review, a sector day).
+     *     - `ad_hoc`: Đột xuất. Đột xuất: simplified procedure, no public notice and no council vote whatever the form; does not count towards a higher award for merit.
+     *     - `thematic`: Chuyên đề. Chuyên đề: for an emulation movement; does not count towards a higher award for merit.
+     *     - `special`: Đặc biệt. Đặc biệt: the plan's special commendation, with the normal procedure.
+     * @enum {string}
+     */
+    CommendationType: 'regular' | 'ad_hoc' | 'thematic' | 'special';
+    /** @description A comment sent by the public. */
+    CommentInput: {
+      /** @example Nguyễn Văn Dân */
+      authorName: string;
+      body: string;
+      /** @description Phone or e-mail, for the Office only; never shown. */
+      contact?: string | null;
+      /**
+       * Format: int64
+       * @description The nominee the comment is about, if one.
+       */
+      nomineeId?: number | null;
+    };
+    /** @description What the sender is told. */
+    CommentReceipt: {
+      /** Format: int64 */
+      id: number;
+      /** @description "Ý kiến đã được ghi nhận và sẽ hiển thị sau khi Văn phòng Sở kiểm duyệt." */
+      message: string;
+      status: components['schemas']['CommentStatus'];
+    };
+    /**
+     * @description Where a public comment stands.
+     *
+     *     - `pending`: Chờ kiểm duyệt. Waiting for the Office.
+     *     - `approved`: Đã duyệt. Shown publicly.
+     *     - `rejected`: Không duyệt. Not shown, with the reason.
+     * @enum {string}
+     */
+    CommentStatus: 'pending' | 'approved' | 'rejected';
     /**
      * @description The overall conclusion of an evaluation against the criteria.
      *
@@ -2380,6 +4892,115 @@ export interface components {
       count: number;
       filters: components['schemas']['ExemplarFilters'];
     };
+    /** @description The subject's agreement to be published. */
+    Consent: {
+      /** Format: date */
+      givenOn: string;
+      method: components['schemas']['ConsentMethod'];
+      /** @description Where the written consent is kept, or what was agreed. */
+      note?: string | null;
+      /** @description Who obtained and recorded it ("Lê Văn Minh, Giám đốc Trung tâm"). */
+      recordedBy: string;
+    };
+    /** @description The subject's consent, as recorded by the Office. */
+    ConsentInput: {
+      /** @description The day the subject agreed (not after today). */
+      givenOn: components['schemas']['Day'];
+      method: components['schemas']['ConsentMethod'];
+      note?: string | null;
+      /** @description Who obtained it; the caller's name when omitted. */
+      recordedBy?: string | null;
+    };
+    /**
+     * @description How the subject (an individual) agreed to be published.
+     *
+     *     - `written`: Bằng văn bản.
+     *     - `verbal`: Bằng lời nói.
+     *     - `email`: Qua thư điện tử.
+     * @enum {string}
+     */
+    ConsentMethod: 'written' | 'verbal' | 'email';
+    /** @description A council with its members. */
+    Council: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @description "Quyết định số 12/QĐ-STP ngày 05/01/2026". */
+      establishedBy?: string | null;
+      /** Format: int64 */
+      id: number;
+      members: components['schemas']['CouncilMember'][];
+      name: string;
+      /**
+       * Format: int32
+       * @description The share of the active members that must be present.
+       */
+      quorumPercent: number;
+      /** @description `true`: more than `quorumPercent` (the default: more than half). */
+      quorumStrict: boolean;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+      /** Format: int32 */
+      year: number;
+    };
+    CouncilInput: {
+      establishedBy?: string | null;
+      /** @example Hội đồng Thi đua - Khen thưởng Sở Tư pháp năm 2026 */
+      name: string;
+      /**
+       * Format: int32
+       * @description Default 50 (with `quorumStrict`: more than half).
+       * @default 50
+       */
+      quorumPercent: number;
+      /** @default true */
+      quorumStrict: boolean;
+      /**
+       * Format: int32
+       * @example 2026
+       */
+      year: number;
+    };
+    /** @description A member of a council. */
+    CouncilMember: {
+      active: boolean;
+      /** Format: int64 */
+      councilId: number;
+      fullName: string;
+      /** Format: int64 */
+      id: number;
+      role: components['schemas']['CouncilRole'];
+      /** @description "Giám đốc Sở", "Chánh Văn phòng Sở". */
+      title: string;
+      /**
+       * Format: int64
+       * @description The member's unit: they abstain on its nominees.
+       */
+      unitId?: number | null;
+      /** Format: int64 */
+      userId: number;
+      username: string;
+      /** Format: int32 */
+      version: number;
+    };
+    CouncilRef: {
+      /** Format: int64 */
+      id: number;
+      name: string;
+      /** Format: int32 */
+      year: number;
+    };
+    /**
+     * @description A member's place in the council.
+     *
+     *     - `chair`: Chủ tịch Hội đồng. Chủ tịch Hội đồng (the Giám đốc Sở).
+     *     - `vice_chair`: Phó Chủ tịch Hội đồng.
+     *     - `standing`: Ủy viên thường trực. Ủy viên thường trực (thư ký): prepares the meetings, enters written votes.
+     *     - `member`: Ủy viên.
+     * @enum {string}
+     */
+    CouncilRole: 'chair' | 'vice_chair' | 'standing' | 'member';
     /** @description One version of a criteria set. */
     CriteriaSet: {
       /** @description Identifies the set across its versions (`TCC-CN`). */
@@ -2483,9 +5104,44 @@ export interface components {
     Decision: {
       note?: string | null;
     };
-    /** @description Accepting or returning a report (a reason is required to return it). */
+    /** @description The leader's decision. */
+    DecisionInfo: {
+      /** Format: date */
+      decidedOn: string;
+      /** @description "05/QĐ-STP". */
+      number: string;
+      /** Format: int64 */
+      registerEntryId: number;
+      signerAuthority?: string | null;
+      signerName: string;
+      signerTitle: string;
+      /**
+       * Format: int64
+       * @description The sum of the rewards, in đồng.
+       */
+      totalReward: number;
+    };
+    /**
+     * @description The leader's decision: who is awarded, the date and signer; the number comes from the
+     *     register (a reserved one, or the next).
+     */
     DecisionInput: {
+      /** @description Not after today. */
+      decidedOn: components['schemas']['Day'];
+      /** @description Every nominee still in the running, approved or not. */
+      nominees: components['schemas']['NomineeDecision'][];
       note?: string | null;
+      /**
+       * Format: int64
+       * @description A number reserved in the QĐ register of the decision's year.
+       */
+      reservedNumberId?: number | null;
+      /** @description "KT. GIÁM ĐỐC" when a deputy signs. */
+      signerAuthority?: string | null;
+      /** @example Nguyễn Tấn Phong */
+      signerName: string;
+      /** @example PHÓ GIÁM ĐỐC */
+      signerTitle: string;
     };
     Delivery: {
       /** Format: int32 */
@@ -2685,6 +5341,75 @@ export interface components {
       file: string;
     };
     /**
+     * @description A discipline record or a pending case.
+     *
+     *     - `discipline`: Kỷ luật. A disciplinary measure in force from `startsOn` to `endsOn`.
+     *     - `pending_discipline`: Đang xem xét kỷ luật. Đang bị xem xét kỷ luật.
+     *     - `pending_inspection`: Đang thanh tra, kiểm tra. Đang bị thanh tra, kiểm tra.
+     *     - `pending_complaint`: Đang giải quyết khiếu nại, tố cáo. Đang có đơn thư khiếu nại, tố cáo chưa giải quyết.
+     *     - `pending_investigation`: Đang điều tra. Đang bị điều tra.
+     * @enum {string}
+     */
+    DisciplineKind:
+      | 'discipline'
+      | 'pending_discipline'
+      | 'pending_inspection'
+      | 'pending_complaint'
+      | 'pending_investigation';
+    /**
+     * @description Disciplinary measures, lightest first.
+     *
+     *     - `khien_trach`: Khiển trách.
+     *     - `canh_cao`: Cảnh cáo.
+     *     - `ha_bac_luong`: Hạ bậc lương.
+     *     - `giang_chuc`: Giáng chức.
+     *     - `cach_chuc`: Cách chức.
+     *     - `buoc_thoi_viec`: Buộc thôi việc.
+     * @enum {string}
+     */
+    DisciplineLevel:
+      'khien_trach' | 'canh_cao' | 'ha_bac_luong' | 'giang_chuc' | 'cach_chuc' | 'buoc_thoi_viec';
+    /** @description A discipline record or a pending case. */
+    DisciplineRecord: {
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date
+       * @description When the measure ends, or the case was closed; `null`: still in force or open.
+       */
+      endsOn?: string | null;
+      /** Format: int64 */
+      exemplarId?: number | null;
+      fullName: string;
+      /** Format: int64 */
+      id: number;
+      kind: components['schemas']['DisciplineKind'];
+      level?: components['schemas']['DisciplineLevel'] | null;
+      note?: string | null;
+      /** Format: date */
+      startsOn: string;
+      /** Format: int64 */
+      unitId?: number | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+      workplace: string;
+    };
+    DisciplineRecordInput: {
+      endsOn?: components['schemas']['Day'] | null;
+      /** Format: int64 */
+      exemplarId?: number | null;
+      fullName: string;
+      kind: components['schemas']['DisciplineKind'];
+      level?: components['schemas']['DisciplineLevel'] | null;
+      note?: string | null;
+      startsOn: components['schemas']['Day'];
+      /** Format: int64 */
+      unitId?: number | null;
+      workplace?: string | null;
+    };
+    /**
      * @description What kind of record was touched.
      *
      *     - `unit`: Đơn vị.
@@ -2702,6 +5427,20 @@ export interface components {
      *     - `report_submission`: Báo cáo.
      *     - `difficulty`: Khó khăn, vướng mắc.
      *     - `webhook_subscription`: Đăng ký webhook.
+     *     - `propagation_activity`: Hoạt động tuyên truyền.
+     *     - `award_form`: Danh hiệu, hình thức khen thưởng.
+     *     - `base_salary`: Mức lương cơ sở.
+     *     - `commendation_occasion`: Dịp khen thưởng.
+     *     - `commendation_proposal`: Hồ sơ đề nghị khen thưởng.
+     *     - `council`: Hội đồng Thi đua – Khen thưởng.
+     *     - `council_member`: Thành viên Hội đồng.
+     *     - `council_meeting`: Cuộc họp Hội đồng.
+     *     - `ballot`: Phiếu bầu.
+     *     - `register_entry`: Số văn bản.
+     *     - `notice_comment`: Ý kiến góp ý.
+     *     - `eligibility_rule`: Quy tắc điều kiện khen thưởng.
+     *     - `title_record`: Danh hiệu đã đạt.
+     *     - `discipline_record`: Hồ sơ kỷ luật.
      * @enum {string}
      */
     EntityType:
@@ -2719,7 +5458,30 @@ export interface components {
       | 'settings'
       | 'report_submission'
       | 'difficulty'
-      | 'webhook_subscription';
+      | 'webhook_subscription'
+      | 'propagation_activity'
+      | 'award_form'
+      | 'base_salary'
+      | 'commendation_occasion'
+      | 'commendation_proposal'
+      | 'council'
+      | 'council_member'
+      | 'council_meeting'
+      | 'ballot'
+      | 'register_entry'
+      | 'notice_comment'
+      | 'eligibility_rule'
+      | 'title_record'
+      | 'discipline_record';
+    /**
+     * @description What became of a number.
+     *
+     *     - `reserved`: Đã giữ số. Held for a document not yet signed.
+     *     - `issued`: Đã cấp. Given to a document.
+     *     - `cancelled`: Đã hủy. Cancelled with a reason; never given again.
+     * @enum {string}
+     */
+    EntryStatus: 'reserved' | 'issued' | 'cancelled';
     /**
      * @description Stable error codes. Clients switch on these; the Vietnamese texts may change.
      *
@@ -2767,6 +5529,12 @@ export interface components {
      *     - `too_many_requests`: Quá nhiều lần thử (HTTP 429).
      *     - `internal_error`: Lỗi hệ thống (HTTP 500).
      *     - `service_unavailable`: Dịch vụ tạm thời không sẵn sàng (HTTP 503).
+     *     - `step_not_ready`: Chưa đủ điều kiện thực hiện bước này (HTTP 409).
+     *     - `eligibility_blocked`: Không đủ điều kiện khen thưởng (HTTP 409).
+     *     - `not_council_member`: Không phải thành viên Hội đồng Thi đua – Khen thưởng (HTTP 403).
+     *     - `conflict_of_interest`: Thành viên có xung đột lợi ích phải không biểu quyết (HTTP 409).
+     *     - `quorum_not_met`: Cuộc họp chưa đủ số thành viên theo quy định (HTTP 409).
+     *     - `already_voted`: Thành viên đã bỏ phiếu (HTTP 409).
      * @enum {string}
      */
     ErrorCode:
@@ -2813,7 +5581,13 @@ export interface components {
       | 'version_mismatch'
       | 'too_many_requests'
       | 'internal_error'
-      | 'service_unavailable';
+      | 'service_unavailable'
+      | 'step_not_ready'
+      | 'eligibility_blocked'
+      | 'not_council_member'
+      | 'conflict_of_interest'
+      | 'quorum_not_met'
+      | 'already_voted';
     /** @description An evaluation with its answers. */
     Evaluation: {
       attachments: components['schemas']['Attachment'][];
@@ -2966,6 +5740,16 @@ export interface components {
       photo?: components['schemas']['Attachment'] | null;
       position?: string | null;
       proposal?: components['schemas']['StageProposal'] | null;
+      /**
+       * @description The Office published it on the public portal (see `GET /exemplars/{id}/publication`; the
+       *     portal shows it while the record is confirmed and was never stopped).
+       */
+      published: boolean;
+      /**
+       * Format: date-time
+       * @description Since when it is published.
+       */
+      publishedAt?: string | null;
       recordStatus: components['schemas']['RecordStatus'];
       replications: components['schemas']['Replication'][];
       stage: components['schemas']['Stage'];
@@ -3079,6 +5863,13 @@ export interface components {
       photoUrl?: string | null;
       position?: string | null;
       proposedStage?: components['schemas']['Stage'] | null;
+      /** @description The Office published it on the public portal. */
+      published: boolean;
+      /**
+       * Format: date-time
+       * @description Since when it is published.
+       */
+      publishedAt?: string | null;
       recordStatus: components['schemas']['RecordStatus'];
       stage: components['schemas']['Stage'];
       subjectKind: components['schemas']['SubjectKind'];
@@ -3088,6 +5879,74 @@ export interface components {
       /** Format: int32 */
       version: number;
     };
+    /** @description How many public exemplars one value of a filter has. */
+    Facet: {
+      /** Format: int64 */
+      count: number;
+      /** Format: int64 */
+      id: number;
+      name: string;
+      shortName?: string | null;
+    };
+    /**
+     * @description The upload: `file` (XLSX or CSV, first sheet, header row first), `dryRun` (default `true`),
+     *     `onlyValid` (default `false`).
+     */
+    FactImportForm: {
+      /** @default true */
+      dryRun: boolean | null;
+      /** Format: binary */
+      file: string;
+      /** @default false */
+      onlyValid: boolean | null;
+    };
+    FactImportReport: {
+      committed: boolean;
+      created: number;
+      dryRun: boolean;
+      errorRows: number;
+      rows: components['schemas']['FactImportRow'][];
+      totalRows: number;
+      validRows: number;
+    };
+    /** @description One spreadsheet row's outcome. */
+    FactImportRow: {
+      /**
+       * Format: int64
+       * @description The record created from it, when the import was committed.
+       */
+      createdId?: number | null;
+      /** @description Problems, `field` naming the column header. */
+      errors: components['schemas']['FieldError'][];
+      name?: string | null;
+      /** @description The row number in the spreadsheet (the header is row 1). */
+      row: number;
+    };
+    /**
+     * @description Where a title record comes from.
+     *
+     *     - `manual`: Nhập tay.
+     *     - `import`: Nhập từ tệp.
+     *     - `decision`: Theo quyết định trong Lan Tỏa. Written by a decision recorded in Lan Tỏa.
+     * @enum {string}
+     */
+    FactSource: 'manual' | 'import' | 'decision';
+    /** @description An exemplar an activity featured. */
+    FeaturedExemplar: {
+      category: components['schemas']['Category'];
+      /** Format: int64 */
+      id: number;
+      name: string;
+    };
+    /**
+     * @description Alignment of a field's text inside its box.
+     *
+     *     - `left`: left-aligned.
+     *     - `center`: centred.
+     *     - `right`: right-aligned.
+     * @enum {string}
+     */
+    FieldAlign: 'left' | 'center' | 'right';
     /** @description One problem with one field of the request. */
     FieldError: {
       /** @description A stable code (`required`, `length`, `range`, `email`, `invalid`, `unknown`, `taken` …). */
@@ -3097,12 +5956,54 @@ export interface components {
       /** @description What is wrong, in Vietnamese. */
       message: string;
     };
+    /**
+     * @description One field's box: its top-left corner measured from the top-left corner of the sheet, its
+     *     width (long text wraps inside it and the box grows downwards), and its type.
+     */
+    FieldPosition: {
+      align?: components['schemas']['FieldAlign'];
+      bold?: boolean;
+      field: components['schemas']['CertificateField'];
+      /** Format: double */
+      fontSizePt: number;
+      italic?: boolean;
+      /** Format: double */
+      widthMm: number;
+      /** Format: double */
+      xMm: number;
+      /** Format: double */
+      yMm: number;
+    };
     /** @description A figure of the results ("Số vụ việc trợ giúp": 124 "vụ"). */
     Figure: {
       label: string;
       unit?: string | null;
       /** Format: double */
       value: number;
+    };
+    /** @description The forwarding to a higher authority and its outcome. */
+    ForwardInfo: {
+      /** Format: date */
+      forwardedOn?: string | null;
+      /** Format: date */
+      higherDecisionDate?: string | null;
+      /** @description The higher authority's decision, once recorded. */
+      higherDecisionNumber?: string | null;
+      /** Format: int64 */
+      registerEntryId: number;
+      /** @description The Department's tờ trình: "12/TTr-STP". */
+      toTrinhNumber: string;
+    };
+    /** @description Forwarding to the higher authority with the Department's tờ trình. */
+    ForwardInput: {
+      /** @description The tờ trình's date; not after today. */
+      forwardedOn: components['schemas']['Day'];
+      note?: string | null;
+      /**
+       * Format: int64
+       * @description A number reserved in the TTr register of that year.
+       */
+      reservedNumberId?: number | null;
     };
     /** @description A record that fulfils (or, returned, would fulfil) an obligation. */
     Fulfilment: {
@@ -3162,6 +6063,27 @@ export interface components {
       onTime: number;
       unit: components['schemas']['UnitRef'];
     };
+    /**
+     * @description What must be true before a step can be taken; a failing guard makes the step disabled, with
+     *     its reason.
+     *
+     *     - `has_nominees`: at least one nominee.
+     *     - `has_to_trinh`: a tờ trình is attached.
+     *     - `has_report_unless_ad_hoc`: a báo cáo thành tích is attached (not needed for đột xuất).
+     *     - `has_summary_if_ad_hoc`: a short summary of the achievement is written (đột xuất).
+     *     - `notice_ended`: the public notice's end has passed.
+     *     - `eligible_nominees`: at least one nominee found eligible and not failed by the vote.
+     *     - `ballots_open`: the meeting's ballots are open.
+     * @enum {string}
+     */
+    Guard:
+      | 'has_nominees'
+      | 'has_to_trinh'
+      | 'has_report_unless_ad_hoc'
+      | 'has_summary_if_ad_hoc'
+      | 'notice_ended'
+      | 'eligible_nominees'
+      | 'ballots_open';
     Health: {
       /** @description `ok` when the process is up. */
       status: string;
@@ -3352,6 +6274,89 @@ export interface components {
       serviceAccount?: components['schemas']['ServiceAccount'] | null;
       user?: components['schemas']['User'] | null;
     };
+    Meeting: {
+      agenda: components['schemas']['AgendaItem'][];
+      attendance: components['schemas']['AttendanceView'][];
+      ballots: components['schemas']['BallotView'][];
+      caller: components['schemas']['CallerView'];
+      /** Format: int64 */
+      chairMemberId: number;
+      conclusions?: string | null;
+      content?: string | null;
+      council: components['schemas']['CouncilRef'];
+      /** Format: date-time */
+      endedAt?: string | null;
+      /** Format: int64 */
+      id: number;
+      /** Format: date-time */
+      meetsAt: string;
+      /** @description The minutes' number: "03/BB-HĐTĐKT". */
+      minutesNumber?: string | null;
+      quorum: components['schemas']['QuorumView'];
+      /** Format: int64 */
+      secretaryMemberId: number;
+      status: components['schemas']['MeetingStatus'];
+      subject: string;
+      venue: string;
+      /** Format: int32 */
+      version: number;
+    };
+    MeetingInput: {
+      /**
+       * Format: int64
+       * @description Who chairs it (chủ trì): a member of the council.
+       */
+      chairMemberId: number;
+      /** @description What was presented and discussed (for the minutes). */
+      content?: string | null;
+      /** Format: int64 */
+      councilId: number;
+      /** Format: date-time */
+      meetsAt: string;
+      /** @description Proposals waiting for the council's vote (`in_council`). */
+      proposalIds: number[];
+      /**
+       * Format: int64
+       * @description Who keeps the minutes (thư ký): a member of the council.
+       */
+      secretaryMemberId: number;
+      /** @example Họp xét đề nghị khen thưởng tổng kết năm 2026 */
+      subject: string;
+      /** @example Phòng họp Sở Tư pháp */
+      venue: string;
+    };
+    /** @description A council meeting the proposal is or was on. */
+    MeetingRef: {
+      /** Format: int64 */
+      id: number;
+      /** Format: date-time */
+      meetsAt: string;
+      status: components['schemas']['MeetingStatus'];
+      subject: string;
+    };
+    /**
+     * @description Where a council meeting stands.
+     *
+     *     - `planned`: Dự kiến.
+     *     - `voting`: Đang bỏ phiếu. The ballots are open.
+     *     - `closed`: Đã kết thúc. The ballots are closed and counted.
+     * @enum {string}
+     */
+    MeetingStatus: 'planned' | 'voting' | 'closed';
+    MemberInput: {
+      /** @default true */
+      active: boolean;
+      role: components['schemas']['CouncilRole'];
+      /** @example Trưởng phòng Hành chính tư pháp */
+      title: string;
+      /**
+       * Format: int64
+       * @description Default: the user's unit.
+       */
+      unitId?: number | null;
+      /** Format: int64 */
+      userId: number;
+    };
     /** @description A step of the nurturing plan. */
     Milestone: {
       dueOn: components['schemas']['Day'];
@@ -3377,6 +6382,35 @@ export interface components {
      * @enum {string}
      */
     MilestoneWindow: 'due_soon' | 'overdue';
+    /** @description A comment as the Office moderates it (with the contact details). */
+    ModeratedComment: {
+      authorName: string;
+      body: string;
+      contact?: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: int64 */
+      id: number;
+      /** Format: date-time */
+      moderatedAt?: string | null;
+      /** Format: int64 */
+      moderatedBy?: number | null;
+      moderationReason?: string | null;
+      /** Format: int64 */
+      nomineeId?: number | null;
+      /** Format: int64 */
+      proposalId: number;
+      status: components['schemas']['CommentStatus'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    /** @description A moderation decision. */
+    Moderation: {
+      /** @description Required to reject. */
+      reason?: string | null;
+    };
     /** @description A day of the year (`{ "month": 10, "day": 20 }`), for yearly deadlines. */
     MonthDay: {
       /**
@@ -3481,6 +6515,157 @@ export interface components {
        * @example thao.pt
        */
       username: string;
+    };
+    /** @description A nominee of a proposal. */
+    Nominee: {
+      achievement: string;
+      /** @description The eligibility rules that apply, each with its result and reason (computed now). */
+      checks: components['schemas']['CheckResult'][];
+      /**
+       * Format: int64
+       * @description The exemplar it was proposed from, if any.
+       */
+      exemplarId?: number | null;
+      fullName: string;
+      /** Format: int64 */
+      id: number;
+      jobTitle?: string | null;
+      /** Format: int32 */
+      memberCount?: number | null;
+      /** Format: int32 */
+      membersCompleted?: number | null;
+      outcome: components['schemas']['NomineeOutcome'];
+      outcomeReason?: string | null;
+      /** Format: int32 */
+      position: number;
+      /** Format: int32 */
+      recognisedInitiatives: number;
+      review: components['schemas']['NomineeReview'];
+      reviewReason?: string | null;
+      /**
+       * Format: int64
+       * @description Tiền thưởng in đồng, set by the decision (base salary × the form's multiple).
+       */
+      rewardAmount?: number | null;
+      subjectKind: components['schemas']['SubjectKind'];
+      /** Format: int64 */
+      unitId?: number | null;
+      voteResult?: components['schemas']['VoteResult'] | null;
+      workplace: string;
+    };
+    /** @description The decision on one nominee. */
+    NomineeDecision: {
+      approved: boolean;
+      /** Format: int64 */
+      nomineeId: number;
+      /** @description Required when not approved. */
+      reason?: string | null;
+    };
+    /**
+     * @description A nominee as the unit proposes it: an exemplar of the unit (its name, position and unit are
+     *     copied), or another individual or collective with the minimum of personal data.
+     */
+    NomineeInput: {
+      /**
+       * @description The achievement in a few sentences (shown in the public notice and the documents);
+       *     default for an exemplar: its achievements.
+       */
+      achievement?: string | null;
+      /**
+       * Format: int64
+       * @description An exemplar of the proposal's unit; its name, kind, position and unit are copied.
+       */
+      exemplarId?: number | null;
+      /** @description "Nguyễn Văn A" or the collective's name; required without an exemplar. */
+      fullName?: string | null;
+      /** @description Chức vụ (individuals). */
+      jobTitle?: string | null;
+      /**
+       * Format: int32
+       * @description Collectives: number of members.
+       */
+      memberCount?: number | null;
+      /**
+       * Format: int32
+       * @description Collectives: members who completed their tasks in the year (báo cáo thành tích).
+       */
+      membersCompleted?: number | null;
+      /**
+       * Format: int32
+       * @description Recognised initiatives (sáng kiến được công nhận); default for an exemplar: its
+       *     initiatives with a recognising body.
+       */
+      recognisedInitiatives?: number | null;
+      subjectKind?: components['schemas']['SubjectKind'] | null;
+      /**
+       * Format: int64
+       * @description The Department's unit the nominee works in (or is), when it is one.
+       */
+      unitId?: number | null;
+      /** @description Đơn vị công tác as written; default: the unit's name. */
+      workplace?: string | null;
+    };
+    /**
+     * @description The decision on a nominee.
+     *
+     *     - `pending`: Chưa quyết định.
+     *     - `approved`: Được khen thưởng.
+     *     - `rejected`: Không được khen thưởng.
+     * @enum {string}
+     */
+    NomineeOutcome: 'pending' | 'approved' | 'rejected';
+    /**
+     * @description The Office's verdict on a nominee at review.
+     *
+     *     - `pending`: Chưa thẩm định.
+     *     - `eligible`: Đủ điều kiện.
+     *     - `not_eligible`: Không đủ điều kiện.
+     * @enum {string}
+     */
+    NomineeReview: 'pending' | 'eligible' | 'not_eligible';
+    /** @description The Office's verdict on one nominee. */
+    NomineeVerdict: {
+      eligible: boolean;
+      /** Format: int64 */
+      nomineeId: number;
+      /** @description Required when not eligible. */
+      reason?: string | null;
+    };
+    /**
+     * @description Whether the step takes a note.
+     *
+     *     - `none`: no note.
+     *     - `optional`: a note may be given.
+     *     - `required`: a note (the reason) must be given.
+     * @enum {string}
+     */
+    NoteRule: 'none' | 'optional' | 'required';
+    /** @description The public notice of a proposal. */
+    NoticeInfo: {
+      /** Format: int64 */
+      commentsApproved: number;
+      /** Format: int64 */
+      commentsPending: number;
+      /** Format: int64 */
+      commentsRejected: number;
+      /** @description Whether the end has passed. */
+      ended: boolean;
+      /**
+       * Format: date-time
+       * @description The first instant after the notice (comments are taken until then).
+       */
+      endsAt: string;
+      /** Format: date-time */
+      startsAt: string;
+    };
+    /**
+     * @description When the notice runs. Default: from now for the form's (or the settings') number of working
+     *     days; a later end may be chosen, never an earlier one.
+     */
+    NoticeInput: {
+      endsOn?: components['schemas']['Day'] | null;
+      note?: string | null;
+      startsOn?: components['schemas']['Day'] | null;
     };
     /** @description One notification of the caller. */
     Notification: {
@@ -3621,6 +6806,83 @@ export interface components {
      * @enum {string}
      */
     ObligationStatus: 'upcoming' | 'due_soon' | 'done_on_time' | 'done_late' | 'missing';
+    Occasion: {
+      /** @description Inactive occasions are kept for their proposals but not offered for new ones. */
+      active: boolean;
+      /** @description `TK-2026`, `NTT-2026`. */
+      code: string;
+      /** Format: date-time */
+      createdAt: string;
+      description?: string | null;
+      /** Format: int64 */
+      id: number;
+      kind: components['schemas']['OccasionKind'];
+      /**
+       * Format: int64
+       * @description For a movement's review: the movement.
+       */
+      movementId?: number | null;
+      name: string;
+      /**
+       * Format: date
+       * @description When it takes place.
+       */
+      occursOn?: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+      /**
+       * Format: int32
+       * @description The year it sums up, if one.
+       */
+      year?: number | null;
+    };
+    OccasionInput: {
+      /** @default true */
+      active: boolean;
+      /** @example TK-2026 */
+      code: string;
+      description?: string | null;
+      kind: components['schemas']['OccasionKind'];
+      /**
+       * Format: int64
+       * @description Required for a movement's review.
+       */
+      movementId?: number | null;
+      /** @example Tổng kết công tác năm 2026 */
+      name: string;
+      occursOn?: components['schemas']['Day'] | null;
+      /** Format: int32 */
+      year?: number | null;
+    };
+    /**
+     * @description What a commendation occasion is.
+     *
+     *     - `year_end`: Tổng kết năm.
+     *     - `mid_term_review`: Sơ kết giữa kỳ.
+     *     - `final_review`: Tổng kết giai đoạn.
+     *     - `sector_day`: Ngày truyền thống ngành Tư pháp. 28/8, Ngày truyền thống ngành Tư pháp.
+     *     - `law_day`: Ngày Pháp luật Việt Nam. 9/11, Ngày Pháp luật Việt Nam.
+     *     - `movement_review`: Sơ kết, tổng kết phong trào thi đua.
+     *     - `other`: Dịp khác.
+     * @enum {string}
+     */
+    OccasionKind:
+      | 'year_end'
+      | 'mid_term_review'
+      | 'final_review'
+      | 'sector_day'
+      | 'law_day'
+      | 'movement_review'
+      | 'other';
+    /** @description A short reference to an occasion. */
+    OccasionRef: {
+      code: string;
+      /** Format: int64 */
+      id: number;
+      name: string;
+    };
     /**
      * @description Which reminders of the units' obligations the Office also gets (its own, always).
      *
@@ -3630,6 +6892,18 @@ export interface components {
      * @enum {string}
      */
     OfficeCopies: 'all' | 'overdue' | 'none';
+    /** @description The higher authority's decision, per nominee. */
+    OutcomeInput: {
+      /** @description Not after today. */
+      decisionDate: components['schemas']['Day'];
+      /**
+       * @description "1234/QĐ-UBND".
+       * @example 1234/QĐ-UBND
+       */
+      decisionNumber: string;
+      nominees: components['schemas']['NomineeDecision'][];
+      note?: string | null;
+    };
     /** @description One page of a list. */
     Page_AuditEntry: {
       items: {
@@ -3746,6 +7020,46 @@ export interface components {
       totalCapped: boolean;
     };
     /** @description One page of a list. */
+    Page_DisciplineRecord: {
+      items: {
+        /** Format: date-time */
+        createdAt: string;
+        /**
+         * Format: date
+         * @description When the measure ends, or the case was closed; `null`: still in force or open.
+         */
+        endsOn?: string | null;
+        /** Format: int64 */
+        exemplarId?: number | null;
+        fullName: string;
+        /** Format: int64 */
+        id: number;
+        kind: components['schemas']['DisciplineKind'];
+        level?: components['schemas']['DisciplineLevel'] | null;
+        note?: string | null;
+        /** Format: date */
+        startsOn: string;
+        /** Format: int64 */
+        unitId?: number | null;
+        /** Format: date-time */
+        updatedAt: string;
+        /** Format: int32 */
+        version: number;
+        workplace: string;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
+    };
+    /** @description One page of a list. */
     Page_ExemplarSummary: {
       items: {
         category: components['schemas']['Category'];
@@ -3762,6 +7076,13 @@ export interface components {
         photoUrl?: string | null;
         position?: string | null;
         proposedStage?: components['schemas']['Stage'] | null;
+        /** @description The Office published it on the public portal. */
+        published: boolean;
+        /**
+         * Format: date-time
+         * @description Since when it is published.
+         */
+        publishedAt?: string | null;
         recordStatus: components['schemas']['RecordStatus'];
         stage: components['schemas']['Stage'];
         subjectKind: components['schemas']['SubjectKind'];
@@ -3920,6 +7241,110 @@ export interface components {
       totalCapped: boolean;
     };
     /** @description One page of a list. */
+    Page_PropagationSummary: {
+      items: {
+        /** Format: int64 */
+        attachmentCount: number;
+        /** Format: int64 */
+        attendees?: number | null;
+        channel: components['schemas']['Channel'];
+        /** @description The featured exemplars the caller may see. */
+        featuredExemplars: components['schemas']['FeaturedExemplar'][];
+        /** Format: date */
+        heldOn: string;
+        /** Format: int64 */
+        id: number;
+        /** Format: int64 */
+        shares?: number | null;
+        title: string;
+        unit: components['schemas']['UnitRef'];
+        /** Format: date-time */
+        updatedAt: string;
+        url?: string | null;
+        /** Format: int32 */
+        version: number;
+        /** Format: int64 */
+        views?: number | null;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
+    };
+    /** @description One page of a list. */
+    Page_ProposalSummary: {
+      items: {
+        awardForm: components['schemas']['AwardFormRef'];
+        commendationType: components['schemas']['CommendationType'];
+        /** Format: int64 */
+        id: number;
+        /** Format: int64 */
+        nomineeCount: number;
+        /** Format: date-time */
+        noticeEndsAt?: string | null;
+        occasion?: components['schemas']['OccasionRef'] | null;
+        state: components['schemas']['ProposalState'];
+        title: string;
+        unit: components['schemas']['UnitRef'];
+        /** Format: date-time */
+        updatedAt: string;
+        /** Format: int32 */
+        version: number;
+        /** Format: int32 */
+        year: number;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
+    };
+    /** @description One page of a list. */
+    Page_PublicExemplarSummary: {
+      items: {
+        category: components['schemas']['Category'];
+        categoryLabel: string;
+        fieldOfWork: string;
+        /** @description The beginning of the public text, cut at a word. */
+        headline: string;
+        /** Format: int64 */
+        id: number;
+        name: string;
+        /** @description `/api/v1/public/exemplars/{id}/photo`, when it has a picture. */
+        photoUrl?: string | null;
+        /** @description Its public page (absolute). */
+        publicUrl: string;
+        /** Format: date-time */
+        publishedAt: string;
+        subjectKind: components['schemas']['SubjectKind'];
+        unit: components['schemas']['PublicUnit'];
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
+    };
+    /** @description One page of a list. */
     Page_ReportSubmission: {
       items: {
         /** @description What the caller may do now. */
@@ -3998,6 +7423,53 @@ export interface components {
         updatedAt: string;
         /** Format: int32 */
         version: number;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
+    };
+    /** @description One page of a list. */
+    Page_TitleRecord: {
+      items: {
+        /**
+         * @description The kind of commendation it came from: đột xuất and chuyên đề awards do not count towards
+         *     a higher award for merit.
+         */
+        commendationType: components['schemas']['CommendationType'];
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date */
+        decidedOn?: string | null;
+        /** @description "Quyết định số 15/QĐ-STP". */
+        decisionRef?: string | null;
+        /** Format: int64 */
+        exemplarId?: number | null;
+        fullName: string;
+        /** Format: int64 */
+        id: number;
+        /** Format: int64 */
+        proposalId?: number | null;
+        source: components['schemas']['FactSource'];
+        subjectKind: components['schemas']['SubjectKind'];
+        /** @description The award form's code (`LDTT`, `CSTDCS`…). */
+        titleCode: string;
+        /** Format: int64 */
+        unitId?: number | null;
+        /** Format: date-time */
+        updatedAt: string;
+        /** Format: int32 */
+        version: number;
+        workplace: string;
+        /** Format: int32 */
+        year: number;
       }[];
       /** Format: int64 */
       page: number;
@@ -4159,6 +7631,526 @@ export interface components {
        */
       introductionsStart?: string;
     };
+    /**
+     * @description Something a person can do to a propagation activity.
+     *
+     *     - `edit`: Sửa.
+     *     - `delete`: Xóa.
+     *     - `attach`: Đính kèm tệp. Attach or remove files.
+     * @enum {string}
+     */
+    PropagationAction: 'edit' | 'delete' | 'attach';
+    /** @description A propagation activity with its files. */
+    PropagationActivity: {
+      /** @description What the caller may do now. */
+      allowedActions: components['schemas']['PropagationAction'][];
+      /** @description Documents, photos, screenshots (`downloadUrl` under `/api/v1/propagation-attachments`). */
+      attachments: components['schemas']['Attachment'][];
+      /** Format: int64 */
+      attendees?: number | null;
+      channel: components['schemas']['Channel'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: int64 */
+      createdBy?: number | null;
+      /** @description The featured exemplars the caller may see. */
+      featuredExemplars: components['schemas']['FeaturedExemplar'][];
+      /** Format: date */
+      heldOn: string;
+      /** Format: int64 */
+      id: number;
+      note?: string | null;
+      /** Format: int64 */
+      shares?: number | null;
+      title: string;
+      unit: components['schemas']['UnitRef'];
+      /** Format: date-time */
+      updatedAt: string;
+      url?: string | null;
+      /** Format: int32 */
+      version: number;
+      /** Format: int64 */
+      views?: number | null;
+    };
+    /** @description The fields of a propagation activity, for recording or replacing it. */
+    PropagationInput: {
+      /**
+       * Format: int64
+       * @description People who attended (conferences, talks).
+       */
+      attendees?: number | null;
+      channel: components['schemas']['Channel'];
+      /** @description The exemplars it featured (ones the caller may see). */
+      exemplarIds?: number[];
+      /** @description The day it was published or held (not after today, from 2000). */
+      heldOn: components['schemas']['Day'];
+      note?: string | null;
+      /**
+       * Format: int64
+       * @description Shares (social networks).
+       */
+      shares?: number | null;
+      /**
+       * @description What was published or held ("Bài viết: Chị Nguyễn Thị Hồng Nhung – người trợ giúp pháp lý
+       *     tận tụy").
+       */
+      title: string;
+      /**
+       * Format: int64
+       * @description The unit that carried it out (unit roles: their own).
+       */
+      unitId: number;
+      /**
+       * @description Where it can be seen: an `http://` or `https://` address.
+       * @example https://sotuphap.dongthap.gov.vn/tin-tuc/guong-dien-hinh
+       */
+      url?: string | null;
+      /**
+       * Format: int64
+       * @description Views (online posts, broadcasts).
+       */
+      views?: number | null;
+    };
+    /** @description A propagation activity in a list. */
+    PropagationSummary: {
+      /** Format: int64 */
+      attachmentCount: number;
+      /** Format: int64 */
+      attendees?: number | null;
+      channel: components['schemas']['Channel'];
+      /** @description The featured exemplars the caller may see. */
+      featuredExemplars: components['schemas']['FeaturedExemplar'][];
+      /** Format: date */
+      heldOn: string;
+      /** Format: int64 */
+      id: number;
+      /** Format: int64 */
+      shares?: number | null;
+      title: string;
+      unit: components['schemas']['UnitRef'];
+      /** Format: date-time */
+      updatedAt: string;
+      url?: string | null;
+      /** Format: int32 */
+      version: number;
+      /** Format: int64 */
+      views?: number | null;
+    };
+    /** @description A proposal with everything about it. */
+    Proposal: {
+      /** @description What the caller may do now, in the workflow's order. */
+      allowedActions: components['schemas']['AllowedAction'][];
+      attachments: components['schemas']['ProposalFile'][];
+      /** @description The version of the award form it is judged by. */
+      awardForm: components['schemas']['AwardForm'];
+      /** Format: date */
+      awardedOn?: string | null;
+      commendationType: components['schemas']['CommendationType'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: int64 */
+      createdBy?: number | null;
+      decision?: components['schemas']['DecisionInfo'] | null;
+      forward?: components['schemas']['ForwardInfo'] | null;
+      /** Format: int64 */
+      id: number;
+      meetings: components['schemas']['MeetingRef'][];
+      movement?: components['schemas']['MovementRef'] | null;
+      nominees: components['schemas']['Nominee'][];
+      notice?: components['schemas']['NoticeInfo'] | null;
+      /** @description Whether a public notice is part of its procedure (the form's, never for đột xuất). */
+      noticeRequired: boolean;
+      occasion?: components['schemas']['OccasionRef'] | null;
+      rejectionReason?: string | null;
+      returnReason?: string | null;
+      state: components['schemas']['ProposalState'];
+      summary?: string | null;
+      timeline: components['schemas']['ProposalEvent'][];
+      title: string;
+      unit: components['schemas']['UnitRef'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+      /** @description Whether a council vote is part of its procedure (likewise). */
+      voteRequired: boolean;
+      /** Format: int32 */
+      year: number;
+    };
+    /**
+     * @description Something a person can do to a commendation proposal.
+     *
+     *     - `edit`: Sửa hồ sơ. Replace the proposal's fields and nominees.
+     *     - `delete`: Xóa hồ sơ. Delete a draft made by mistake.
+     *     - `attach`: Cập nhật tệp đính kèm. Attach or remove files (tờ trình, biên bản, báo cáo thành tích, minh chứng).
+     *     - `submit`: Gửi Văn phòng Sở. Send the proposal to the Office (again, after a return).
+     *     - `receive`: Tiếp nhận. The Office acknowledges receipt.
+     *     - `return`: Trả lại. The Office returns it to the unit, saying why.
+     *     - `review`: Thẩm định. The Office finds each nominee eligible or not (at least one eligible).
+     *     - `start_notice`: Công khai lấy ý kiến. Publish the eligible nominees for comments.
+     *     - `send_to_council`: Trình Hội đồng. Put it on the council's agenda (a vote, no notice).
+     *     - `send_to_decision`: Trình lãnh đạo quyết định. Put it before the leader (neither notice nor vote needed).
+     *     - `close_notice`: Kết thúc công khai. End the notice once its end has passed.
+     *     - `close_ballots`: Kết thúc bỏ phiếu. Close the council's ballots (from the meeting).
+     *     - `approve`: Quyết định khen thưởng. The leader decides the award (per nominee), with a number from the register.
+     *     - `reject`: Không khen thưởng. The leader decides not to award, saying why.
+     *     - `forward`: Trình cấp trên. Send it with a tờ trình to the higher authority that decides it.
+     *     - `record_outcome`: Ghi nhận kết quả cấp trên. Record the higher authority's decision (per nominee).
+     *     - `mark_awarded`: Xác nhận đã trao tặng. Record that the awards were handed over.
+     * @enum {string}
+     */
+    ProposalAction:
+      | 'edit'
+      | 'delete'
+      | 'attach'
+      | 'submit'
+      | 'receive'
+      | 'return'
+      | 'review'
+      | 'start_notice'
+      | 'send_to_council'
+      | 'send_to_decision'
+      | 'close_notice'
+      | 'close_ballots'
+      | 'approve'
+      | 'reject'
+      | 'forward'
+      | 'record_outcome'
+      | 'mark_awarded';
+    /** @description One step on a proposal's timeline. */
+    ProposalEvent: {
+      /** @description The step (`create` for the first draft). */
+      action: string;
+      actorName: string;
+      /** Format: int64 */
+      actorUserId?: number | null;
+      fromState?: components['schemas']['ProposalState'] | null;
+      /** Format: int64 */
+      id: number;
+      note?: string | null;
+      /** Format: date-time */
+      occurredAt: string;
+      toState?: components['schemas']['ProposalState'] | null;
+    };
+    /** @description A file attached to a proposal. */
+    ProposalFile: {
+      caption?: string | null;
+      /** @description Detected from the content, not from the name. */
+      contentType: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description `/api/v1/commendation-attachments/{id}/content`. */
+      downloadUrl: string;
+      fileName: string;
+      /** Format: int64 */
+      id: number;
+      kind: components['schemas']['ProposalFileKind'];
+      sha256: string;
+      /** Format: int64 */
+      sizeBytes: number;
+      /** Format: int64 */
+      uploadedBy?: number | null;
+      /**
+       * Format: int32
+       * @description The version `If-Match` names to remove it.
+       */
+      version: number;
+    };
+    /**
+     * @description The kind of a file attached to a proposal.
+     *
+     *     - `to_trinh`: Tờ trình. Tờ trình đề nghị khen thưởng of the unit.
+     *     - `bien_ban_hop_xet`: Biên bản họp xét. Biên bản họp xét of the unit.
+     *     - `bao_cao_thanh_tich`: Báo cáo thành tích. Báo cáo thành tích of a nominee.
+     *     - `evidence`: Minh chứng. Sáng kiến, đề tài, văn bản công nhận…
+     *     - `other`: Tài liệu khác.
+     * @enum {string}
+     */
+    ProposalFileKind: 'to_trinh' | 'bien_ban_hop_xet' | 'bao_cao_thanh_tich' | 'evidence' | 'other';
+    /** @description The fields of a proposal, for creating or replacing it. */
+    ProposalInput: {
+      /**
+       * Format: int64
+       * @description A published version of an award form.
+       */
+      awardFormId: number;
+      commendationType: components['schemas']['CommendationType'];
+      /**
+       * Format: int64
+       * @description Required for `thematic`.
+       */
+      movementId?: number | null;
+      nominees: components['schemas']['NomineeInput'][];
+      /**
+       * Format: int64
+       * @description Required for `regular`; optional for `ad_hoc` and `special`.
+       */
+      occasionId?: number | null;
+      /** @description A short summary of the achievements; required for `ad_hoc` (thủ tục đơn giản). */
+      summary?: string | null;
+      /** @description Trích yếu: "Đề nghị tặng Giấy khen cho tập thể, cá nhân có thành tích năm 2026". */
+      title: string;
+      /** Format: int64 */
+      unitId: number;
+      /**
+       * Format: int32
+       * @description The year of the achievements (the titles it is judged against).
+       * @example 2026
+       */
+      year: number;
+    };
+    /**
+     * @description Where a proposal stands.
+     *
+     *     - `draft`: Bản nháp. Being drafted by the unit (or the Office).
+     *     - `submitted`: Đã gửi. Sent to the Office.
+     *     - `received`: Văn phòng đã tiếp nhận. The Office has received it and is reviewing it.
+     *     - `returned`: Bị trả lại. Returned to the unit with a reason; the unit edits and resubmits.
+     *     - `reviewed`: Đã thẩm định. Each nominee found eligible or not; at least one eligible.
+     *     - `in_notice`: Đang công khai lấy ý kiến. The eligible nominees are public for comments until the notice ends.
+     *     - `in_council`: Chờ Hội đồng xét. On the council's agenda, waiting for its secret ballot.
+     *     - `pending_decision`: Chờ quyết định. Waiting for the leader's decision (or the forwarding to a higher authority).
+     *     - `approved`: Đã quyết định khen thưởng. Decided by the Giám đốc Sở, with a number from the register.
+     *     - `rejected`: Không khen thưởng. Not awarded (by the leader, or by the higher authority for every nominee).
+     *     - `forwarded`: Đã trình cấp trên. Sent to the higher authority with a tờ trình.
+     *     - `awarded`: Đã khen thưởng. Awarded: the certificates handed over, or the higher decision recorded.
+     * @enum {string}
+     */
+    ProposalState:
+      | 'draft'
+      | 'submitted'
+      | 'received'
+      | 'returned'
+      | 'reviewed'
+      | 'in_notice'
+      | 'in_council'
+      | 'pending_decision'
+      | 'approved'
+      | 'rejected'
+      | 'forwarded'
+      | 'awarded';
+    /** @description A proposal in a list. */
+    ProposalSummary: {
+      awardForm: components['schemas']['AwardFormRef'];
+      commendationType: components['schemas']['CommendationType'];
+      /** Format: int64 */
+      id: number;
+      /** Format: int64 */
+      nomineeCount: number;
+      /** Format: date-time */
+      noticeEndsAt?: string | null;
+      occasion?: components['schemas']['OccasionRef'] | null;
+      state: components['schemas']['ProposalState'];
+      title: string;
+      unit: components['schemas']['UnitRef'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+      /** Format: int32 */
+      year: number;
+    };
+    /** @description The upload form of a proposal's file. */
+    ProposalUploadForm: {
+      caption?: string | null;
+      /**
+       * Format: binary
+       * @description PDF, image, Word, Excel, PowerPoint or OpenDocument text, recognised by its content; at most
+       *     `LANTOA_MAX_UPLOAD_BYTES`.
+       */
+      file: string;
+      /** @description What the file is. */
+      kind: components['schemas']['ProposalFileKind'];
+    };
+    /** @description An approved comment as the public sees it (no contact details). */
+    PublicComment: {
+      authorName: string;
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: int64 */
+      id: number;
+      /** Format: int64 */
+      nomineeId?: number | null;
+    };
+    /** @description A published exemplar's public page. */
+    PublicExemplar: {
+      /** @description `/api/v1/public/exemplars/{id}/card.png`: the 1200×630 share card. */
+      cardUrl: string;
+      category: components['schemas']['Category'];
+      categoryLabel: string;
+      fieldOfWork: string;
+      /** Format: int64 */
+      id: number;
+      initiatives: components['schemas']['Initiative'][];
+      movements: components['schemas']['MovementRef'][];
+      name: string;
+      /** @description `/api/v1/public/exemplars/{id}/photo`, when it has a picture. */
+      photoUrl?: string | null;
+      /** @description The text the Office published. */
+      publicSummary: string;
+      /** @description Its public page (absolute). */
+      publicUrl: string;
+      /** Format: date-time */
+      publishedAt: string;
+      stage: components['schemas']['Stage'];
+      stageLabel: string;
+      subjectKind: components['schemas']['SubjectKind'];
+      unit: components['schemas']['PublicUnit'];
+      /**
+       * Format: date-time
+       * @description The last change of what the public reads.
+       */
+      updatedAt: string;
+    };
+    /** @description A published exemplar in the gallery. */
+    PublicExemplarSummary: {
+      category: components['schemas']['Category'];
+      categoryLabel: string;
+      fieldOfWork: string;
+      /** @description The beginning of the public text, cut at a word. */
+      headline: string;
+      /** Format: int64 */
+      id: number;
+      name: string;
+      /** @description `/api/v1/public/exemplars/{id}/photo`, when it has a picture. */
+      photoUrl?: string | null;
+      /** @description Its public page (absolute). */
+      publicUrl: string;
+      /** Format: date-time */
+      publishedAt: string;
+      subjectKind: components['schemas']['SubjectKind'];
+      unit: components['schemas']['PublicUnit'];
+    };
+    /**
+     * @description The gallery's filters with what they would find: units, categories and movements that have
+     *     published exemplars.
+     */
+    PublicFacets: {
+      categories: components['schemas']['CategoryFacet'][];
+      movements: components['schemas']['Facet'][];
+      /** Format: int64 */
+      total: number;
+      units: components['schemas']['Facet'][];
+    };
+    /** @description A nominee as the public sees it. */
+    PublicNominee: {
+      achievement: string;
+      fullName: string;
+      /** Format: int64 */
+      id: number;
+      subjectKind: components['schemas']['SubjectKind'];
+      /** @description Đơn vị công tác. */
+      workplace: string;
+    };
+    /** @description A proposal in public notice. */
+    PublicNotice: {
+      acceptingComments: boolean;
+      /** @description The award proposed. */
+      awardName: string;
+      /**
+       * Format: date-time
+       * @description Comments are taken until this instant.
+       */
+      endsAt: string;
+      /** Format: int64 */
+      id: number;
+      nominees: components['schemas']['PublicNominee'][];
+      occasionName?: string | null;
+      /** Format: date-time */
+      startsAt: string;
+      title: string;
+      /** @description The proposing unit. */
+      unitName: string;
+      /** Format: int32 */
+      year: number;
+    };
+    /** @description A unit, as the public sees it. */
+    PublicUnit: {
+      /** Format: int64 */
+      id: number;
+      name: string;
+      shortName: string;
+    };
+    /** @description An exemplar's publication as the API serves it. */
+    Publication: {
+      /** @description What the caller may do now. */
+      allowedActions: components['schemas']['AllowedPublicationAction'][];
+      /** @description The 1200×630 share card (while public). */
+      cardUrl?: string | null;
+      consent?: components['schemas']['Consent'] | null;
+      /** @description An individual: publishing needs the consent. */
+      consentRequired: boolean;
+      /** Format: int64 */
+      exemplarId: number;
+      /** @description The portal shows it now: published, the record confirmed, never stopped. */
+      public: boolean;
+      /** @description The text the public reads (until one is saved: the achievements). */
+      publicSummary: string;
+      /** @description The public page (while public). */
+      publicUrl?: string | null;
+      /** Format: date-time */
+      publishedAt?: string | null;
+      /** Format: int64 */
+      publishedBy?: number | null;
+      status: components['schemas']['PublicationStatus'];
+      unpublishReason?: string | null;
+      /** Format: date-time */
+      unpublishedAt?: string | null;
+      /** Format: int64 */
+      unpublishedBy?: number | null;
+      /** Format: date-time */
+      updatedAt?: string | null;
+      /**
+       * Format: int32
+       * @description 0 until the first save (send `If-Match: "0"`).
+       */
+      version: number;
+    };
+    /**
+     * @description Something a person can do to an exemplar's publication.
+     *
+     *     - `edit`: Cập nhật nội dung công bố. Save the text the public reads and the subject's consent (while published, the public page changes at once).
+     *     - `publish`: Công bố. Publish on the public portal.
+     *     - `unpublish`: Gỡ công bố. Take the publication down at once, with a reason.
+     * @enum {string}
+     */
+    PublicationAction: 'edit' | 'publish' | 'unpublish';
+    /**
+     * @description What the public reads, and the consent: saved without publishing (or while published, which
+     *     changes the public page at once).
+     */
+    PublicationInput: {
+      consent?: components['schemas']['ConsentInput'] | null;
+      /**
+       * @description The text shown on the public page, in the feed and in the share kit (no internal notes,
+       *     no personal data beyond what the subject agreed to).
+       */
+      publicSummary: string;
+    };
+    /**
+     * @description Where an exemplar stands on the public portal.
+     *
+     *     - `not_published`: Chưa công bố. Never published (a text or a consent may have been saved).
+     *     - `published`: Đang công bố. Published by the Office.
+     *     - `unpublished`: Đã gỡ công bố. Taken down (with a reason); it may be published again.
+     * @enum {string}
+     */
+    PublicationStatus: 'not_published' | 'published' | 'unpublished';
+    /** @description Publishing, optionally with the text and the consent in the same step. */
+    PublishRequest: {
+      consent?: components['schemas']['ConsentInput'] | null;
+      /** @description Replaces the saved text (default: the saved one, else the achievements). */
+      publicSummary?: string | null;
+    };
+    QuorumView: {
+      met: boolean;
+      /** Format: int32 */
+      percent: number;
+      present: number;
+      strict: boolean;
+      total: number;
+    };
     Readiness: {
       /** @description `sqlite` or `postgres`. */
       database: string;
@@ -4183,6 +8175,43 @@ export interface components {
      * @enum {string}
      */
     RecordStatus: 'draft' | 'submitted' | 'confirmed';
+    /** @description A number of a register. */
+    RegisterEntry: {
+      cancelReason?: string | null;
+      /** Format: date-time */
+      cancelledAt?: string | null;
+      /** Format: int64 */
+      cancelledBy?: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: int64 */
+      createdBy?: number | null;
+      /** Format: date */
+      documentDate?: string | null;
+      /** Format: int64 */
+      id: number;
+      kind: components['schemas']['RegisterKind'];
+      /** Format: int32 */
+      number: number;
+      /** @description What the number is for. */
+      purpose: string;
+      status: components['schemas']['EntryStatus'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+      /** Format: int32 */
+      year: number;
+    };
+    /**
+     * @description A kind of document numbered in its own register.
+     *
+     *     - `qd`: Quyết định (QĐ). Quyết định.
+     *     - `ttr`: Tờ trình (TTr). Tờ trình.
+     *     - `bb`: Biên bản (BB). Biên bản.
+     * @enum {string}
+     */
+    RegisterKind: 'qd' | 'ttr' | 'bb';
     /** @description A unit reminded, and how many of its people were told now (0: already reminded today). */
     RemindedUnit: {
       /** Format: int64 */
@@ -4287,6 +8316,17 @@ export interface components {
       /** Format: int32 */
       version: number;
     };
+    /** @description A reservation request. */
+    ReserveNumber: {
+      kind: components['schemas']['RegisterKind'];
+      /** @example Quyết định tặng Giấy khen dịp 28/8 */
+      purpose: string;
+      /**
+       * Format: int32
+       * @description The register's year; default: this year (Vietnam time).
+       */
+      year?: number | null;
+    };
     /**
      * @description Who owes an obligation.
      *
@@ -4317,6 +8357,11 @@ export interface components {
       /** @description Units report to the Office before this day. */
       unitBefore: components['schemas']['Day'];
     };
+    /** @description The review: every nominee found eligible or not (with a reason); at least one eligible. */
+    ReviewInput: {
+      nominees: components['schemas']['NomineeVerdict'][];
+      note?: string | null;
+    };
     /**
      * @description What a principal is allowed to do, broadly. Unit roles act only within their own unit.
      *
@@ -4329,6 +8374,82 @@ export interface components {
      * @enum {string}
      */
     Role: 'admin' | 'leader' | 'office' | 'unit_head' | 'unit_staff' | 'integration';
+    /**
+     * @description Which row applies when one action leads to different states: decided by the award form and
+     *     the commendation type (đột xuất skips notice and vote), never by the caller.
+     *
+     *     - `always`: the row always applies.
+     *     - `notice_required`: the form needs a public notice (and the type is not đột xuất).
+     *     - `vote_without_notice`: a council vote without a public notice.
+     *     - `neither_notice_nor_vote`: neither a public notice nor a council vote.
+     *     - `vote_required`: the form needs a council vote.
+     *     - `no_vote`: no council vote.
+     *     - `department_decides`: the Giám đốc Sở decides the form.
+     *     - `higher_decides`: a higher authority decides it.
+     *     - `some_approved`: the recorded outcome awards at least one nominee.
+     *     - `none_approved`: the recorded outcome awards no nominee.
+     * @enum {string}
+     */
+    Route:
+      | 'always'
+      | 'notice_required'
+      | 'vote_without_notice'
+      | 'neither_notice_nor_vote'
+      | 'vote_required'
+      | 'no_vote'
+      | 'department_decides'
+      | 'higher_decides'
+      | 'some_approved'
+      | 'none_approved';
+    /** @description An eligibility rule. */
+    Rule: {
+      active: boolean;
+      /** @description The award form code it applies to; `null`: every form. */
+      awardFormCode?: string | null;
+      checkKind: components['schemas']['CheckKind'];
+      code: string;
+      /** Format: date-time */
+      createdAt: string;
+      disciplineLevel?: components['schemas']['DisciplineLevel'] | null;
+      /** Format: int64 */
+      id: number;
+      legalBasis: string;
+      /** Format: int32 */
+      minCount?: number | null;
+      name: string;
+      /** Format: int32 */
+      percent?: number | null;
+      /** Format: int32 */
+      position: number;
+      severity: components['schemas']['Severity'];
+      /** @description With `percent`: more than (`true`) or at least (`false`). */
+      strict: boolean;
+      titleCode?: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    RuleInput: {
+      /** @default true */
+      active: boolean;
+      awardFormCode?: string | null;
+      checkKind: components['schemas']['CheckKind'];
+      /** @example CSTDCS-TYLE */
+      code: string;
+      disciplineLevel?: components['schemas']['DisciplineLevel'] | null;
+      legalBasis: string;
+      /** Format: int32 */
+      minCount?: number | null;
+      name: string;
+      /** Format: int32 */
+      percent?: number | null;
+      /** Format: int32 */
+      position?: number;
+      severity: components['schemas']['Severity'];
+      strict?: boolean;
+      titleCode?: string | null;
+    };
     /**
      * @description What a service account may read. Granted by the administrator when creating it.
      *
@@ -4398,6 +8519,34 @@ export interface components {
      * @enum {string}
      */
     SetStatus: 'draft' | 'published' | 'retired';
+    /**
+     * @description What a failed rule does.
+     *
+     *     - `warning`: Cảnh báo. Shown on the nominee; the steps go on.
+     *     - `block`: Chặn. Stops the review (as eligible) and the decision for this nominee.
+     * @enum {string}
+     */
+    Severity: 'warning' | 'block';
+    /** @description What to post about a published exemplar. */
+    ShareKit: {
+      /** Format: int32 */
+      cardHeight: number;
+      /** @description The 1200×630 PNG card (absolute), for the post's picture. */
+      cardUrl: string;
+      /** Format: int32 */
+      cardWidth: number;
+      /** Format: int64 */
+      exemplarId: number;
+      /** @description A longer post for Facebook (plain text). */
+      facebook: string;
+      hashtags: string[];
+      /** @description The beginning of the public text, cut at a word. */
+      headline: string;
+      /** @description Its public page, the link every post carries. */
+      publicUrl: string;
+      /** @description A short message for Zalo (plain text). */
+      zalo: string;
+    };
     /** @description A unit asked for that owes nothing for the month (it introduced, or is not counted). */
     SkippedUnit: {
       status: components['schemas']['CellStatus'];
@@ -4460,6 +8609,10 @@ export interface components {
     };
     /** @description A step's note: the answer, the referral, the direction, why it is reopened or closed. */
     StepInput: {
+      note?: string | null;
+    };
+    /** @description A step with an optional note (required to return or reject). */
+    StepNote: {
       note?: string | null;
     };
     /**
@@ -4569,6 +8722,23 @@ export interface components {
       lessons: string;
       results: string;
     };
+    /** @description The count of a closed ballot. */
+    TallyView: {
+      /** Format: int32 */
+      abstain: number;
+      /** @description "77,78%". */
+      approvalShare: string;
+      /** Format: int32 */
+      approve: number;
+      /**
+       * Format: int64
+       * @description What the share is counted on (members, or members present).
+       */
+      base: number;
+      /** Format: int32 */
+      reject: number;
+      result: components['schemas']['VoteResult'];
+    };
     Task: {
       /** Format: int64 */
       count: number;
@@ -4623,6 +8793,9 @@ export interface components {
      *     - `file_removed`: Gỡ tệp đính kèm.
      *     - `introduced`: Giới thiệu điển hình hằng tháng. Presented in a submitted monthly introduction (the note names the month).
      *     - `photo_chosen`: Chọn ảnh đại diện. One of its images was chosen as its picture (the note names the file).
+     *     - `published`: Công bố công khai. The Office published it on the public portal.
+     *     - `unpublished`: Gỡ công bố. The publication was taken down (the note gives the reason).
+     *     - `publication_updated`: Cập nhật nội dung công bố. The text shown to the public or the subject's consent was changed.
      * @enum {string}
      */
     TimelineAction:
@@ -4646,7 +8819,10 @@ export interface components {
       | 'file_added'
       | 'file_removed'
       | 'introduced'
-      | 'photo_chosen';
+      | 'photo_chosen'
+      | 'published'
+      | 'unpublished'
+      | 'publication_updated';
     /** @description One step on an exemplar's timeline. */
     TimelineEvent: {
       action: components['schemas']['TimelineAction'];
@@ -4679,6 +8855,57 @@ export interface components {
        */
       resolutionSeconds?: number | null;
     };
+    /** @description A title or award held by a person or a collective in a year. */
+    TitleRecord: {
+      /**
+       * @description The kind of commendation it came from: đột xuất and chuyên đề awards do not count towards
+       *     a higher award for merit.
+       */
+      commendationType: components['schemas']['CommendationType'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date */
+      decidedOn?: string | null;
+      /** @description "Quyết định số 15/QĐ-STP". */
+      decisionRef?: string | null;
+      /** Format: int64 */
+      exemplarId?: number | null;
+      fullName: string;
+      /** Format: int64 */
+      id: number;
+      /** Format: int64 */
+      proposalId?: number | null;
+      source: components['schemas']['FactSource'];
+      subjectKind: components['schemas']['SubjectKind'];
+      /** @description The award form's code (`LDTT`, `CSTDCS`…). */
+      titleCode: string;
+      /** Format: int64 */
+      unitId?: number | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+      workplace: string;
+      /** Format: int32 */
+      year: number;
+    };
+    TitleRecordInput: {
+      commendationType: components['schemas']['CommendationType'];
+      decidedOn?: components['schemas']['Day'] | null;
+      decisionRef?: string | null;
+      /** Format: int64 */
+      exemplarId?: number | null;
+      fullName: string;
+      subjectKind: components['schemas']['SubjectKind'];
+      /** @example LDTT */
+      titleCode: string;
+      /** Format: int64 */
+      unitId?: number | null;
+      /** @description Đơn vị công tác; default: the unit's name. */
+      workplace?: string | null;
+      /** Format: int32 */
+      year: number;
+    };
     /**
      * @description Tokens for a signed-in person. The refresh token comes in the `lantoa_refresh` cookie
      *     (`HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth`), never in the body.
@@ -4702,6 +8929,19 @@ export interface components {
       /** @description Always `Bearer`. */
       tokenType: string;
       user: components['schemas']['User'];
+    };
+    /**
+     * @description One row of the table: `action` taken by `actor` on a proposal in one of `from`, when `route`
+     *     holds, leads to `to` (`null`: stays), once every guard holds.
+     */
+    Transition: {
+      action: components['schemas']['ProposalAction'];
+      actor: components['schemas']['Actor'];
+      from: components['schemas']['ProposalState'][];
+      guards: components['schemas']['Guard'][];
+      note: components['schemas']['NoteRule'];
+      route: components['schemas']['Route'];
+      to?: components['schemas']['ProposalState'] | null;
     };
     /** @description A unit of the Department. */
     Unit: {
@@ -4782,6 +9022,11 @@ export interface components {
       name: string;
       shortName: string;
     };
+    /** @description Taking a publication down. */
+    UnpublishRequest: {
+      /** @description Why ("Cá nhân rút lại sự đồng ý", "Đang xem xét phản ánh"). */
+      reason: string;
+    };
     /** @description How many notifications the caller has not read. */
     UnreadCount: {
       /** Format: int64 */
@@ -4848,6 +9093,48 @@ export interface components {
       user: components['schemas']['User'];
     };
     /**
+     * @description What the share of approvals in a council vote is counted on.
+     *
+     *     - `all_members`: Tổng số thành viên Hội đồng. The council's whole active membership; absent members may vote in writing.
+     *     - `members_present`: Số thành viên có mặt. The members present at the meeting (written votes are not taken).
+     * @enum {string}
+     */
+    VoteDenominator: 'all_members' | 'members_present';
+    /** @description A vote as a member casts it. */
+    VoteInput: {
+      choice: components['schemas']['BallotChoice'];
+      /**
+       * @description The member declares a conflict of interest (and so must abstain). A member of the
+       *     nominee's unit is in conflict whatever they declare.
+       */
+      declareConflict?: boolean;
+    };
+    /**
+     * @description How a member's vote reached the ballot.
+     *
+     *     - `in_person`: Trực tiếp.
+     *     - `written`: Bằng văn bản. Phiếu bằng văn bản of an absent member, entered by the standing member.
+     * @enum {string}
+     */
+    VoteMode: 'in_person' | 'written';
+    /**
+     * @description The council's result on a nominee.
+     *
+     *     - `passed`: Đạt.
+     *     - `failed`: Không đạt.
+     * @enum {string}
+     */
+    VoteResult: 'passed' | 'failed';
+    /** @description Who has voted on a ballot (how they voted is never shown). */
+    VoterView: {
+      /** @description A conflict of interest was declared (the member abstained, as the rules require). */
+      conflictDeclared: boolean;
+      fullName: string;
+      /** Format: int64 */
+      memberId: number;
+      mode: components['schemas']['VoteMode'];
+    };
+    /**
      * @description Something a provincial system may be told about.
      *
      *     - `obligation.due_soon`: Nghĩa vụ sắp đến hạn. An obligation not yet met is due in a few days (a reminder before the deadline).
@@ -4867,6 +9154,13 @@ export interface components {
       | 'report.accepted'
       | 'report.returned'
       | 'ping';
+    /** @description An absent member's written vote, entered by the meeting's secretary. */
+    WrittenVoteInput: {
+      choice: components['schemas']['BallotChoice'];
+      declareConflict?: boolean;
+      /** Format: int64 */
+      memberId: number;
+    };
   };
   responses: {
     /** @description Yêu cầu không hợp lệ: JSON sai cú pháp, tham số hoặc đường dẫn sai. */
@@ -5338,6 +9632,512 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  list_award_forms: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['CatalogueStatus'];
+        /** @description Code or name, ignoring case and diacritics. */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardForm'][];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  create_award_form: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AwardFormInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardForm'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_award_form: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Award form version id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardForm'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_award_form: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Award form version id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AwardFormInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardForm'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  delete_award_form: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Award form version id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  new_award_form_version: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Award form version id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardForm'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  publish_award_form: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Award form version id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardForm'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  retire_award_form: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Award form version id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwardForm'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_ballot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ballot id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BallotView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  vote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ballot id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VoteInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BallotView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  written_vote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Ballot id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WrittenVoteInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BallotView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_base_salaries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BaseSalary'][];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  create_base_salary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BaseSalaryInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BaseSalary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_base_salary: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Base salary id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BaseSalaryInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BaseSalary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  delete_base_salary: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Base salary id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   get_calendar_settings: {
     parameters: {
       query?: never;
@@ -5395,6 +10195,1765 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  delete_proposal_file: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Attachment id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  download_proposal_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Attachment id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Nội dung tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': unknown;
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+          'image/gif': unknown;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation': unknown;
+          'application/msword': unknown;
+          'application/vnd.ms-excel': unknown;
+          'application/vnd.oasis.opendocument.text': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  certificate_document: {
+    parameters: {
+      query?: {
+        /** @description `full` (default) or `blank`. */
+        mode?: 'full' | 'blank';
+      };
+      header?: never;
+      path: {
+        /** @description Nominee id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Giấy khen (.docx) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_occasions: {
+    parameters: {
+      query?: {
+        active?: boolean;
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Occasion'][];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  create_occasion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OccasionInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Occasion'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_occasion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Occasion id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Occasion'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_occasion: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Occasion id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OccasionInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Occasion'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  delete_occasion: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Occasion id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_proposals: {
+    parameters: {
+      query?: {
+        /** @description Title or nominee name, ignoring case and diacritics. */
+        q?: string;
+        state?: components['schemas']['ProposalState'];
+        unitId?: number;
+        /** @description The award form code (any version). */
+        awardFormCode?: string;
+        commendationType?: components['schemas']['CommendationType'];
+        occasionId?: number;
+        year?: number;
+        page?: number;
+        pageSize?: number;
+        /** @description `updatedAt` (default, newest first: `-updatedAt`), `year`, `title`, `state`. */
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_ProposalSummary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  create_proposal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProposalInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_proposal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_proposal: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProposalInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  delete_proposal: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  approve_proposal: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecisionInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  upload_proposal_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['ProposalUploadForm'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalFile'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  close_notice: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StepNote'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_comments: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['CommentStatus'];
+      };
+      header?: never;
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModeratedComment'][];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  quyet_dinh_document: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Quyết định (.docx) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  to_trinh_document: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tờ trình (.docx) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  forward_proposal: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ForwardInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  mark_awarded: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AwardedInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  receive_proposal: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StepNote'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  record_outcome: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OutcomeInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  reject_proposal: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StepNote'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  return_proposal: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StepNote'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  review_proposal: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  send_to_council: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StepNote'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  send_to_decision: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StepNote'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  start_notice: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NoticeInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  submit_proposal: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StepNote'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_commendation_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommendationSettings'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_commendation_settings: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommendationSettingsInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommendationSettings'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_certificate_layout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateLayoutSetting'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_certificate_layout: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CertificateLayout'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateLayoutSetting'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  workflow_table: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Transition'][];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_meetings: {
+    parameters: {
+      query?: {
+        councilId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'][];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  create_meeting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MeetingInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_meeting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Meeting id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_meeting: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Meeting id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MeetingInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  set_attendance: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Meeting id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AttendanceInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  close_ballots: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Meeting id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CloseInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  meeting_minutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Meeting id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Biên bản (.docx) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  open_ballots: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Meeting id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_member: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Member id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MemberInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Council'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_councils: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Council'][];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  create_council: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CouncilInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Council'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_council: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Council id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Council'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_council: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Council id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CouncilInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Council'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  add_member: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Council id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MemberInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Council'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -6072,6 +12631,299 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Difficulty'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_discipline: {
+    parameters: {
+      query?: {
+        /** @description Name, ignoring case and diacritics. */
+        q?: string;
+        unitId?: number;
+        year?: number;
+        /** @description Title records: the award form code. */
+        titleCode?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_DisciplineRecord'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  create_discipline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DisciplineRecordInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisciplineRecord'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  import_discipline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['FactImportForm'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FactImportReport'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  discipline_template: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp Excel mẫu (.xlsx) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_discipline: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Discipline record id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DisciplineRecordInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisciplineRecord'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  delete_discipline: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Discipline record id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_rules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Rule'][];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  create_rule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RuleInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Rule'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_rule: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Rule id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RuleInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Rule'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -6866,6 +13718,162 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  get_publication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Publication'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  save_publication: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc ("0" khi chưa có) */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublicationInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Publication'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  publish_exemplar: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc ("0" khi chưa có) */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Publication'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  unpublish_exemplar: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UnpublishRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Publication'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   add_replication: {
     parameters: {
       query?: never;
@@ -6941,6 +13949,36 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  share_kit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShareKit'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -7753,6 +14791,90 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  approve_comment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Comment id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Moderation'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModeratedComment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  reject_comment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Comment id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Moderation'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModeratedComment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   list_notifications: {
     parameters: {
       query?: {
@@ -8034,6 +15156,375 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  list_activities: {
+    parameters: {
+      query?: {
+        /**
+         * @description Words that must all appear in the title, the note, the channel or the unit, ignoring case
+         *     and diacritics (`tro giup` finds "trợ giúp").
+         */
+        q?: string;
+        unitId?: number;
+        channel?: components['schemas']['Channel'];
+        /** @description Held from this day (inclusive), `YYYY-MM-DD`. */
+        from?: components['schemas']['Day'];
+        /** @description Held up to this day (inclusive), `YYYY-MM-DD`. */
+        to?: components['schemas']['Day'];
+        /** @description Only the activities that featured this exemplar. */
+        exemplarId?: number;
+        /**
+         * @description `heldOn` (default: `-heldOn`, latest first), `createdAt`, `updatedAt`; prefix `-` for
+         *     descending.
+         */
+        sort?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_PropagationSummary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  create_activity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PropagationInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PropagationActivity'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  export_activities: {
+    parameters: {
+      query?: {
+        /**
+         * @description Words that must all appear in the title, the note, the channel or the unit, ignoring case
+         *     and diacritics (`tro giup` finds "trợ giúp").
+         */
+        q?: string;
+        unitId?: number;
+        channel?: components['schemas']['Channel'];
+        /** @description Held from this day (inclusive), `YYYY-MM-DD`. */
+        from?: components['schemas']['Day'];
+        /** @description Held up to this day (inclusive), `YYYY-MM-DD`. */
+        to?: components['schemas']['Day'];
+        /** @description Only the activities that featured this exemplar. */
+        exemplarId?: number;
+        /**
+         * @description `heldOn` (default: `-heldOn`, latest first), `createdAt`, `updatedAt`; prefix `-` for
+         *     descending.
+         */
+        sort?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp Excel (.xlsx) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_activity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Propagation activity id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PropagationActivity'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_activity: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Propagation activity id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PropagationInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PropagationActivity'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  delete_activity: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Propagation activity id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  upload_attachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Propagation activity id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['UploadForm'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Attachment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  delete_attachment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Attachment id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  download_attachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Attachment id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Nội dung tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': unknown;
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+          'image/gif': unknown;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation': unknown;
+          'application/msword': unknown;
+          'application/vnd.ms-excel': unknown;
+          'application/vnd.oasis.opendocument.text': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  attachment_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Attachment id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ảnh thu nhỏ */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/png': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   get_public_holidays: {
     parameters: {
       query?: never;
@@ -8086,6 +15577,424 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_notices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicNotice'][];
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_notice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicNotice'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_public_comments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicComment'][];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  post_comment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Proposal id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommentInput'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommentReceipt'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  embed_exemplars: {
+    parameters: {
+      query?: {
+        /** @description How many (default 6). */
+        limit?: number;
+        unitId?: number;
+        category?: components['schemas']['Category'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Trang HTML */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  public_gallery: {
+    parameters: {
+      query?: {
+        /**
+         * @description Words that must all appear in the name, the unit, the field, the category, the public
+         *     text, the initiatives or the movements, ignoring case and diacritics.
+         */
+        q?: string;
+        unitId?: number;
+        category?: components['schemas']['Category'];
+        movementId?: number;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_PublicExemplarSummary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  public_facets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicFacets'];
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  public_exemplar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicExemplar'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  public_card: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ảnh PNG 1200×630 */
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'image/png': unknown;
+        };
+      };
+      /** @description Ảnh không đổi từ lần tải trước */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  public_photo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Exemplar id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ảnh JPEG */
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+        };
+      };
+      /** @description Ảnh không đổi từ lần tải trước */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  public_feed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Atom 1.0 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/atom+xml': unknown;
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_entries: {
+    parameters: {
+      query?: {
+        kind?: components['schemas']['RegisterKind'];
+        year?: number;
+        status?: components['schemas']['EntryStatus'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegisterEntry'][];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  reserve_number: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReserveNumber'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegisterEntry'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  cancel_number: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Register entry id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelNumber'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegisterEntry'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
@@ -8689,6 +16598,201 @@ export interface operations {
       412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_titles: {
+    parameters: {
+      query?: {
+        /** @description Name, ignoring case and diacritics. */
+        q?: string;
+        unitId?: number;
+        year?: number;
+        /** @description Title records: the award form code. */
+        titleCode?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_TitleRecord'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  create_title: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TitleRecordInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TitleRecord'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  import_titles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['FactImportForm'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FactImportReport'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  titles_template: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp Excel mẫu (.xlsx) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_title: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Title record id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TitleRecordInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TitleRecord'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  delete_title: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Title record id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
