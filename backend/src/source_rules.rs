@@ -1,6 +1,7 @@
 //! Rules of the code base that a compiler does not check, checked on the sources themselves:
 //! the time comes from the injected clock, versioned rows change only through the
-//! compare-and-set helper, and resource modules do not import each other in a cycle.
+//! compare-and-set helper, resource modules do not import each other in a cycle, and no two
+//! types claim one name in the API contract.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -119,6 +120,55 @@ fn versioned_rows_change_only_through_the_compare_and_set_helper() {
     assert!(
         found.is_empty(),
         "use `versioned_update!` / `versioned_delete!`: {found:#?}"
+    );
+}
+
+/// The names types take in the API contract: a type deriving `ToSchema` (or declared with
+/// `text_enum!`) is named after itself unless `#[schema(as = …)]` renames it.
+fn schema_names() -> BTreeMap<String, Vec<String>> {
+    let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (file, code) in code() {
+        let mut schema = false;
+        let mut renamed: Option<String> = None;
+        for line in code.lines().map(str::trim) {
+            if line.starts_with("#[derive(") && line.contains("ToSchema")
+                || line.starts_with("text_enum!")
+            {
+                schema = true;
+            } else if let Some(rest) = line.strip_prefix("#[schema(as = ") {
+                renamed = rest.split(')').next().map(str::to_owned);
+            }
+            let declared = ["pub struct ", "pub enum ", "struct ", "enum "]
+                .iter()
+                .find_map(|p| line.strip_prefix(p));
+            if let Some(rest) = declared {
+                if schema {
+                    let own: String = rest
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    let name = renamed.take().unwrap_or(own);
+                    names.entry(name).or_default().push(file.clone());
+                }
+                schema = false;
+                renamed = None;
+            }
+        }
+    }
+    names
+}
+
+#[test]
+fn no_two_types_share_a_name_in_the_api_contract() {
+    // utoipa keeps the last of two schemas with one name, silently changing the other's users.
+    let clashes: Vec<String> = schema_names()
+        .into_iter()
+        .filter(|(_, files)| files.len() > 1)
+        .map(|(name, files)| format!("{name}: {}", files.join(", ")))
+        .collect();
+    assert!(
+        clashes.is_empty(),
+        "rename one with #[schema(as = …)]: {clashes:#?}"
     );
 }
 

@@ -92,6 +92,7 @@ pub struct NomineeDecision {
 /// register (a reserved one, or the next).
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = ProposalDecisionInput)]
 pub struct DecisionInput {
     /// Not after today.
     pub decided_on: Day,

@@ -60,6 +60,7 @@ text_enum!(
 /// - `councilSecretary`: the council's standing member or chair of the proposal's year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase", tag = "kind", content = "roles")]
+#[schema(as = ProposalActor)]
 pub enum Actor {
     Roles(&'static [Role]),
     CouncilSecretary,
@@ -132,23 +133,13 @@ pub enum Guard {
     BallotsOpen,
 }
 
-/// Whether the step takes a note.
-///
-/// - `none`: no note.
-/// - `optional`: a note may be given.
-/// - `required`: a note (the reason) must be given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum NoteRule {
-    None,
-    Optional,
-    Required,
-}
+pub use crate::exemplars::workflow::NoteRule;
 
 /// One row of the table: `action` taken by `actor` on a proposal in one of `from`, when `route`
 /// holds, leads to `to` (`null`: stays), once every guard holds.
 #[derive(Debug, Clone, Copy, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = ProposalTransition)]
 pub struct Transition {
     pub action: ProposalAction,
     pub from: &'static [S],
@@ -547,6 +538,7 @@ fn route_explanation(action: ProposalAction, facts: &Facts) -> &'static str {
 /// An action the caller may take now, or could take once `disabledReason` is resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = ProposalAllowedAction)]
 pub struct AllowedAction {
     pub action: ProposalAction,
     /// The state it leads to (`null`: the proposal stays where it is).

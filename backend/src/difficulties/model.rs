@@ -84,6 +84,7 @@ pub struct ExemplarLink {
 /// Someone who took a step.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = DifficultyActor)]
 pub struct Actor {
     pub user_id: Option<i64>,
     pub name: String,

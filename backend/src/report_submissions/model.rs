@@ -156,6 +156,7 @@ pub struct ResubmissionInput {
 /// Accepting or returning a report (a reason is required to return it).
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = ReportDecisionInput)]
 pub struct DecisionInput {
     #[validate(length(min = 1, max = 5000))]
     #[schema(min_length = 1, max_length = 5000)]

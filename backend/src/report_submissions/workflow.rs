@@ -36,17 +36,11 @@ text_enum!(
     }
 );
 
-/// Whether a step takes a note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum NoteRule {
-    None,
-    Optional,
-    Required,
-}
+pub use crate::exemplars::workflow::NoteRule;
 
 #[derive(Debug, Clone, Copy, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = ReportTransition)]
 pub struct Transition {
     pub action: SubmissionAction,
     /// Whose report: a unit's or the Office's.

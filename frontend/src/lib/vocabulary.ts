@@ -146,6 +146,9 @@ export const TIMELINE_ACTION_LABELS: Record<TimelineAction, string> = {
   file_removed: 'Gỡ tệp đính kèm',
   introduced: 'Giới thiệu điển hình hằng tháng',
   photo_chosen: 'Chọn ảnh đại diện',
+  published: 'Công bố công khai',
+  unpublished: 'Gỡ công bố',
+  publication_updated: 'Cập nhật nội dung công bố',
 };
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
@@ -169,6 +172,7 @@ export const SCOPE_LABELS: Record<Scope, string> = {
   'units:read': 'Đọc danh mục đơn vị',
   'users:read': 'Đọc danh sách người dùng',
   'exemplars:read': 'Đọc điển hình đã xác nhận, phong trào, tiêu chí, bài giới thiệu đã gửi',
+  'reports:read': 'Đọc lịch báo cáo, nghĩa vụ và báo cáo của các đơn vị',
 };
 
 /** Options for a select, in the order given. */

@@ -28,6 +28,7 @@ text_enum!(
 /// One row of the workflow.
 #[derive(Debug, Clone, Copy, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = PublicationTransition)]
 pub struct Transition {
     pub action: PublicationAction,
     pub roles: &'static [Role],

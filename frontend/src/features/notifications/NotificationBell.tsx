@@ -8,7 +8,11 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { useErrorNotice } from '@/components/use-error-notice';
 import { api, unwrap } from '@/lib/api/client';
 import type { Notification } from '@/lib/api/models';
-import { latestNotificationsQuery, notificationKeys, unreadCountQuery } from '@/lib/api/queries/notifications';
+import {
+  latestNotificationsQuery,
+  notificationKeys,
+  unreadCountQuery,
+} from '@/lib/api/queries/notifications';
 import { formatDateTime } from '@/lib/dates';
 
 /** The badge is refreshed this often (and whenever the window regains focus). */
@@ -17,8 +21,7 @@ const POLL_MS = 60_000;
 function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (ids: number[]) =>
-      unwrap(api.POST('/api/v1/notifications/read', { body: { ids } })),
+    mutationFn: (ids: number[]) => unwrap(api.POST('/api/v1/notifications/read', { body: { ids } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }

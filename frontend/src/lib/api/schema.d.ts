@@ -4151,23 +4151,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    /**
-     * @description Who may take a step: people of some roles, or the council's standing member or chair of the
-     *     proposal's year (a membership, not a role).
-     *
-     *     - `roles`: people holding one of the listed roles.
-     *     - `councilSecretary`: the council's standing member or chair of the proposal's year.
-     */
-    Actor:
-      | {
-          /** @enum {string} */
-          kind: 'roles';
-          roles: components['schemas']['Role'][];
-        }
-      | {
-          /** @enum {string} */
-          kind: 'councilSecretary';
-        };
     AgendaItem: {
       awardFormName: string;
       /** Format: int64 */
@@ -4178,10 +4161,10 @@ export interface components {
     };
     /** @description An action the caller may take now, or could take once `disabledReason` is resolved. */
     AllowedAction: {
-      action: components['schemas']['ProposalAction'];
-      /** @description Why it cannot be done yet, in Vietnamese. */
+      action: components['schemas']['ExemplarAction'];
+      /** @description Why it cannot be done yet (e.g. the stage record is missing), in Vietnamese. */
       disabledReason?: string | null;
-      toState?: components['schemas']['ProposalState'] | null;
+      toStage?: components['schemas']['Stage'] | null;
     };
     /** @description An action the caller may take now, or once `disabledReason` is resolved. */
     AllowedPublicationAction: {
@@ -5121,28 +5104,6 @@ export interface components {
        */
       totalReward: number;
     };
-    /**
-     * @description The leader's decision: who is awarded, the date and signer; the number comes from the
-     *     register (a reserved one, or the next).
-     */
-    DecisionInput: {
-      /** @description Not after today. */
-      decidedOn: components['schemas']['Day'];
-      /** @description Every nominee still in the running, approved or not. */
-      nominees: components['schemas']['NomineeDecision'][];
-      note?: string | null;
-      /**
-       * Format: int64
-       * @description A number reserved in the QĐ register of the decision's year.
-       */
-      reservedNumberId?: number | null;
-      /** @description "KT. GIÁM ĐỐC" when a deputy signs. */
-      signerAuthority?: string | null;
-      /** @example Nguyễn Tấn Phong */
-      signerName: string;
-      /** @example PHÓ GIÁM ĐỐC */
-      signerTitle: string;
-    };
     Delivery: {
       /** Format: int32 */
       attempts: number;
@@ -5262,6 +5223,12 @@ export interface components {
      */
     DifficultyAction:
       'raise' | 'edit' | 'delete' | 'answer' | 'refer' | 'direct' | 'close' | 'reopen' | 'attach';
+    /** @description Someone who took a step. */
+    DifficultyActor: {
+      name: string;
+      /** Format: int64 */
+      userId?: number | null;
+    };
     /** @description What a unit writes when it raises (or edits) a difficulty. */
     DifficultyInput: {
       /** @description What is difficult, what was tried, what is asked of the Office. */
@@ -6632,11 +6599,7 @@ export interface components {
       reason?: string | null;
     };
     /**
-     * @description Whether the step takes a note.
-     *
-     *     - `none`: no note.
-     *     - `optional`: a note may be given.
-     *     - `required`: a note (the reason) must be given.
+     * @description Whether the action takes a note.
      * @enum {string}
      */
     NoteRule: 'none' | 'optional' | 'required';
@@ -7739,7 +7702,7 @@ export interface components {
     /** @description A proposal with everything about it. */
     Proposal: {
       /** @description What the caller may do now, in the workflow's order. */
-      allowedActions: components['schemas']['AllowedAction'][];
+      allowedActions: components['schemas']['ProposalAllowedAction'][];
       attachments: components['schemas']['ProposalFile'][];
       /** @description The version of the award form it is judged by. */
       awardForm: components['schemas']['AwardForm'];
@@ -7817,6 +7780,52 @@ export interface components {
       | 'forward'
       | 'record_outcome'
       | 'mark_awarded';
+    /**
+     * @description Who may take a step: people of some roles, or the council's standing member or chair of the
+     *     proposal's year (a membership, not a role).
+     *
+     *     - `roles`: people holding one of the listed roles.
+     *     - `councilSecretary`: the council's standing member or chair of the proposal's year.
+     */
+    ProposalActor:
+      | {
+          /** @enum {string} */
+          kind: 'roles';
+          roles: components['schemas']['Role'][];
+        }
+      | {
+          /** @enum {string} */
+          kind: 'councilSecretary';
+        };
+    /** @description An action the caller may take now, or could take once `disabledReason` is resolved. */
+    ProposalAllowedAction: {
+      action: components['schemas']['ProposalAction'];
+      /** @description Why it cannot be done yet, in Vietnamese. */
+      disabledReason?: string | null;
+      toState?: components['schemas']['ProposalState'] | null;
+    };
+    /**
+     * @description The leader's decision: who is awarded, the date and signer; the number comes from the
+     *     register (a reserved one, or the next).
+     */
+    ProposalDecisionInput: {
+      /** @description Not after today. */
+      decidedOn: components['schemas']['Day'];
+      /** @description Every nominee still in the running, approved or not. */
+      nominees: components['schemas']['NomineeDecision'][];
+      note?: string | null;
+      /**
+       * Format: int64
+       * @description A number reserved in the QĐ register of the decision's year.
+       */
+      reservedNumberId?: number | null;
+      /** @description "KT. GIÁM ĐỐC" when a deputy signs. */
+      signerAuthority?: string | null;
+      /** @example Nguyễn Tấn Phong */
+      signerName: string;
+      /** @example PHÓ GIÁM ĐỐC */
+      signerTitle: string;
+    };
     /** @description One step on a proposal's timeline. */
     ProposalEvent: {
       /** @description The step (`create` for the first draft). */
@@ -7949,6 +7958,19 @@ export interface components {
       version: number;
       /** Format: int32 */
       year: number;
+    };
+    /**
+     * @description One row of the table: `action` taken by `actor` on a proposal in one of `from`, when `route`
+     *     holds, leads to `to` (`null`: stays), once every guard holds.
+     */
+    ProposalTransition: {
+      action: components['schemas']['ProposalAction'];
+      actor: components['schemas']['ProposalActor'];
+      from: components['schemas']['ProposalState'][];
+      guards: components['schemas']['Guard'][];
+      note: components['schemas']['NoteRule'];
+      route: components['schemas']['Route'];
+      to?: components['schemas']['ProposalState'] | null;
     };
     /** @description The upload form of a proposal's file. */
     ProposalUploadForm: {
@@ -8276,6 +8298,10 @@ export interface components {
       /** @description At what scale ("3 tổ hòa giải, 45 hòa giải viên"). */
       scale: string;
     };
+    /** @description Accepting or returning a report (a reason is required to return it). */
+    ReportDecisionInput: {
+      note?: string | null;
+    };
     ReportSubmission: {
       /** @description What the caller may do now. */
       allowedActions: components['schemas']['SubmissionAction'][];
@@ -8595,7 +8621,7 @@ export interface components {
     /** @description One step, with the time since the step before it. */
     Step: {
       action: components['schemas']['DifficultyAction'];
-      actor: components['schemas']['Actor'];
+      actor: components['schemas']['DifficultyActor'];
       /** Format: date-time */
       at: string;
       fromStatus?: components['schemas']['DifficultyStatus'] | null;
@@ -8929,19 +8955,6 @@ export interface components {
       /** @description Always `Bearer`. */
       tokenType: string;
       user: components['schemas']['User'];
-    };
-    /**
-     * @description One row of the table: `action` taken by `actor` on a proposal in one of `from`, when `route`
-     *     holds, leads to `to` (`null`: stays), once every guard holds.
-     */
-    Transition: {
-      action: components['schemas']['ProposalAction'];
-      actor: components['schemas']['Actor'];
-      from: components['schemas']['ProposalState'][];
-      guards: components['schemas']['Guard'][];
-      note: components['schemas']['NoteRule'];
-      route: components['schemas']['Route'];
-      to?: components['schemas']['ProposalState'] | null;
     };
     /** @description A unit of the Department. */
     Unit: {
@@ -10668,7 +10681,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['DecisionInput'];
+        'application/json': components['schemas']['ProposalDecisionInput'];
       };
     };
     responses: {
@@ -11464,7 +11477,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Transition'][];
+          'application/json': components['schemas']['ProposalTransition'][];
         };
       };
       401: components['responses']['Unauthorized'];
@@ -16229,7 +16242,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['DecisionInput'];
+        'application/json': components['schemas']['ReportDecisionInput'];
       };
     };
     responses: {
@@ -16313,7 +16326,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['DecisionInput'];
+        'application/json': components['schemas']['ReportDecisionInput'];
       };
     };
     responses: {

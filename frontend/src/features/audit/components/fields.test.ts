@@ -146,6 +146,23 @@ describe('every field the log keeps has a Vietnamese label', () => {
     introduction: ['Introduction'],
     attachment: ['Attachment'],
     settings: ['ProgrammeSettings'],
+    report_submission: [],
+    difficulty: [],
+    webhook_subscription: [],
+    propagation_activity: [],
+    award_form: [],
+    base_salary: [],
+    commendation_occasion: [],
+    commendation_proposal: [],
+    council: [],
+    council_member: [],
+    council_meeting: [],
+    ballot: [],
+    register_entry: [],
+    notice_comment: [],
+    eligibility_rule: [],
+    title_record: [],
+    discipline_record: [],
   };
   // Lists an exemplar's snapshot leaves out: they keep their own trail.
   const LEFT_OUT = [

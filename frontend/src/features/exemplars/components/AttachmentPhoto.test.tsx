@@ -21,7 +21,10 @@ function image(id: number): Attachment {
 
 describe('AttachmentPanel photo choice', () => {
   it('marks the picture and offers the other images to choose', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(new Blob(['x']), { status: 200 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(new Blob(['x']), { status: 200 })),
+    );
     const onChoose = vi.fn();
     const renderPanel = (canChange: boolean) =>
       render(

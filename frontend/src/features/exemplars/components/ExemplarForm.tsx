@@ -290,7 +290,9 @@ export function ExemplarForm({ user, exemplar, onSaved, onCancel }: ExemplarForm
               }}
               onRemove={() => setPhoto(null)}
               fileList={
-                photo ? [{ uid: 'photo', name: photo.name, status: 'done', originFileObj: photo as never }] : []
+                photo
+                  ? [{ uid: 'photo', name: photo.name, status: 'done', originFileObj: photo as never }]
+                  : []
               }
               data-testid="exemplar-form-photo"
             >

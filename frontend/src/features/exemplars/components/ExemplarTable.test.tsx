@@ -18,6 +18,7 @@ function exemplar(id: number): ExemplarSummary {
     updatedAt: '2026-03-02T01:00:00Z',
     unit: { id: 2, code: 'TGPL', name: 'Trung tâm Trợ giúp pháp lý nhà nước', shortName: 'Trung tâm TGPL' },
     version: 1,
+    published: false,
   };
 }
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportReport, Problem } from '@/lib/api/models';
-import {
-  importChoices,
-  importRowsView,
-  importSummary,
-  rowsFromProblem,
-} from './import-report';
+import { importChoices, importRowsView, importSummary, rowsFromProblem } from './import-report';
 
 const report = (patch: Partial<ImportReport>): ImportReport => ({
   dryRun: true,

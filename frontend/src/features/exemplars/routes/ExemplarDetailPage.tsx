@@ -223,7 +223,9 @@ function ExemplarDetail({ exemplar }: { exemplar: Exemplar }) {
                       onChanged={() => refresh(exemplar.id)}
                       photo={{
                         currentId: exemplar.photo?.id ?? null,
-                        choosingId: choosePhoto.isPending ? (choosePhoto.variables?.attachmentId ?? null) : null,
+                        choosingId: choosePhoto.isPending
+                          ? (choosePhoto.variables?.attachmentId ?? null)
+                          : null,
                         onChoose: (attachment) =>
                           choosePhoto.mutate(
                             { exemplar, attachmentId: attachment.id },

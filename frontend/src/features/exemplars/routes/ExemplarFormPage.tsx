@@ -27,7 +27,10 @@ function NewExemplar() {
       <ExemplarForm
         user={user}
         onSaved={(saved, photoError) =>
-          navigate(exemplarPath(saved.id), { replace: true, state: { photoError } satisfies DetailLocationState })
+          navigate(exemplarPath(saved.id), {
+            replace: true,
+            state: { photoError } satisfies DetailLocationState,
+          })
         }
         onCancel={() => navigate(PATHS.exemplars)}
       />

@@ -116,6 +116,7 @@ export function useExportIntroductionGrid() {
 /** The Office reminds units of a month's introduction (they get a notification). */
 export function useRemindUnits() {
   return useMutation({
-    mutationFn: (input: ReminderInput) => unwrap(api.POST('/api/v1/introductions/reminders', { body: input })),
+    mutationFn: (input: ReminderInput) =>
+      unwrap(api.POST('/api/v1/introductions/reminders', { body: input })),
   });
 }

@@ -33,6 +33,7 @@ const grid: IntroductionGrid = {
       unit: tgpl,
       cells: months.map((month, index) => ({
         month,
+        dueOn: `${month}-10`,
         status: statuses[index],
         submitted: index === 0 ? 2 : index === 1 ? 1 : 0,
         drafts: index === 10 ? 1 : 0,

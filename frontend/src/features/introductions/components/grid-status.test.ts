@@ -6,6 +6,7 @@ import { introductionPermissions } from './introduction-permissions';
 const tgpl = { id: 8, code: 'TGPL', shortName: 'Trung tâm TGPL', name: 'Trung tâm Trợ giúp pháp lý' };
 const cell = (patch: Partial<GridCell>): GridCell => ({
   month: '2026-11',
+  dueOn: '2026-11-10',
   status: 'missing',
   submitted: 0,
   drafts: 0,

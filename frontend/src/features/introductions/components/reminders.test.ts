@@ -24,7 +24,8 @@ describe('reminders', () => {
     const result = {
       month: '2026-11',
       notified: 12,
-      reminded: [1, 2, 3, 4, 5].map((id) => ({ unit: unit(id), status: 'missing', notified: 3 }))
+      reminded: [1, 2, 3, 4, 5]
+        .map((id) => ({ unit: unit(id), status: 'missing', notified: 3 }))
         .concat([6, 7].map((id) => ({ unit: unit(id), status: 'missing', notified: 0 }))),
       skipped: [],
     } as Parameters<typeof reminderSummary>[0];
