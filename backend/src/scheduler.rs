@@ -21,10 +21,6 @@ pub struct SchedulerArgs {
     /// scheduler off on this server (another server on the same database may run it).
     #[arg(long, env = "LANTOA_SCHEDULER_INTERVAL", default_value_t = 60)]
     pub scheduler_interval_secs: u64,
-    /// The address people open Lan Tỏa at (`https://lantoa.stp.dongthap.gov.vn`), for links in
-    /// e-mails. Unset: e-mails name the page without a link.
-    #[arg(long, env = "LANTOA_PUBLIC_URL")]
-    pub public_url: Option<String>,
     #[command(flatten)]
     pub smtp: SmtpArgs,
     #[command(flatten)]
@@ -37,7 +33,6 @@ pub struct DeliveryConfig {
     /// `None`: e-mail is off.
     pub smtp: Option<SmtpSettings>,
     pub webhooks: WebhookSettings,
-    pub public_url: Option<String>,
 }
 
 impl SchedulerArgs {
@@ -45,11 +40,6 @@ impl SchedulerArgs {
         Ok(DeliveryConfig {
             smtp: self.smtp.settings()?,
             webhooks: self.webhooks.settings(),
-            public_url: self
-                .public_url
-                .as_deref()
-                .map(|u| u.trim().trim_end_matches('/').to_owned())
-                .filter(|u| !u.is_empty()),
         })
     }
 

@@ -49,13 +49,10 @@ pub fn texts(obligation: &Obligation, offset: i32) -> Texts {
 }
 
 /// The e-mail's text.
-pub fn email_body(name: &str, texts: &Texts, link: &str, public_url: Option<&str>) -> String {
-    let open = match public_url {
-        Some(base) => format!("Xem và thực hiện tại: {base}{link}"),
-        None => "Xem và thực hiện trong hệ thống Lan Tỏa, mục Lịch báo cáo.".to_owned(),
-    };
+/// `public_url`: where people open Lan Tỏa (`LANTOA_PUBLIC_BASE_URL`).
+pub fn email_body(name: &str, texts: &Texts, link: &str, public_url: &str) -> String {
     format!(
-        "Kính gửi {name},\n\n{}\n\n{open}\n\nThư này được gửi tự động từ hệ thống Lan Tỏa – Sở Tư pháp tỉnh Đồng Tháp. Vui lòng không trả lời thư này.\n",
+        "Kính gửi {name},\n\n{}\n\nXem và thực hiện tại: {public_url}{link}\n\nThư này được gửi tự động từ hệ thống Lan Tỏa – Sở Tư pháp tỉnh Đồng Tháp. Vui lòng không trả lời thư này.\n",
         texts.body
     )
 }

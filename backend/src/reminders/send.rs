@@ -129,7 +129,7 @@ fn deliver(
     obligation: &Obligation,
     offset: i32,
     channel: Channel,
-    public_url: Option<&str>,
+    public_url: &str,
     now: NaiveDateTime,
 ) -> AppResult<Option<usize>> {
     let copies = crate::calendar::settings::load(conn)?.values.office_copies;
@@ -262,19 +262,12 @@ pub async fn run(state: &AppState) -> AppResult<Sent> {
                 continue;
             }
             let obligation = obligation.clone();
-            let public_url = state.settings.delivery.public_url.clone();
+            let public_url = state.settings.publicity.base_url().to_owned();
             let at = now.naive_utc();
             let outcome = state
                 .db
                 .transaction(move |conn| {
-                    deliver(
-                        conn,
-                        &obligation,
-                        offset,
-                        channel,
-                        public_url.as_deref(),
-                        at,
-                    )
+                    deliver(conn, &obligation, offset, channel, &public_url, at)
                 })
                 .await?;
             match outcome {
@@ -304,7 +297,8 @@ pub fn send_in_app(conn: &mut DbConnection, now: DateTime<Utc>) -> AppResult<usi
             &obligation,
             offset,
             Channel::InApp,
-            None,
+            // In the app, links stay relative: no public address is needed.
+            "",
             now.naive_utc(),
         )?
         .unwrap_or(0);

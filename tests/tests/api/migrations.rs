@@ -11,16 +11,19 @@ fn table_exists(conn: &mut db::DbConnection, table: &str) -> bool {
         .is_ok()
 }
 
-const TABLES: [&str; 26] = [
+/// Every table of `backend/src/db/schema.rs`.
+const TABLES: &[&str] = &[
     "units",
     "users",
     "sessions",
+    "login_attempts",
     "refresh_tokens",
     "service_accounts",
     "audit_log",
     "settings",
     "movements",
     "exemplars",
+    "notifications",
     "exemplar_movements",
     "initiatives",
     "stage_events",
@@ -35,9 +38,39 @@ const TABLES: [&str; 26] = [
     "evaluations",
     "evaluation_items",
     "attachments",
+    "list_generations",
     "propagation_activities",
     "propagation_exemplars",
     "exemplar_publications",
+    "report_submissions",
+    "reminder_claims",
+    "email_outbox",
+    "webhook_subscriptions",
+    "webhook_deliveries",
+    "difficulties",
+    "difficulty_events",
+    "award_forms",
+    "base_salaries",
+    "number_registers",
+    "register_entries",
+    "commendation_occasions",
+    "commendation_proposals",
+    "commendation_nominees",
+    "commendation_events",
+    "commendation_attachments",
+    "notice_comments",
+    "notice_comment_quota",
+    "councils",
+    "council_members",
+    "council_meetings",
+    "meeting_agenda",
+    "meeting_attendance",
+    "ballots",
+    "ballot_voters",
+    "ballot_choices",
+    "eligibility_rules",
+    "title_records",
+    "discipline_records",
 ];
 
 db_test_kind!(
@@ -55,7 +88,7 @@ db_test_kind!(
         assert!(TABLES.iter().all(|t| !table_exists(&mut conn, t)), "down removes every table");
 
         assert_eq!(db::run_migrations(&mut conn).unwrap(), applied);
-        assert_eq!(lantoa::seed::reference::ensure(&mut conn, lantoa::clock::Clock::system().now_naive()).unwrap(), ["units", "movements", "criteria sets"]);
+        assert_eq!(lantoa::seed::reference::ensure(&mut conn, lantoa::clock::Clock::system().now_naive()).unwrap(), ["units", "movements", "criteria sets", "commendation catalogue"]);
         assert!(lantoa::seed::reference::ensure(&mut conn, lantoa::clock::Clock::system().now_naive()).unwrap().is_empty(), "reference data is created once");
         assert_eq!(lantoa::seed::demo::seed(&mut conn, lantoa::clock::Clock::system().now_naive()).unwrap(), 5);
         assert_eq!(lantoa::seed::demo::seed(&mut conn, lantoa::clock::Clock::system().now_naive()).unwrap(), 0, "demo accounts are created once");

@@ -22,7 +22,6 @@ fn mailing(sink: &SmtpSink) -> DeliveryConfig {
             from: "Lan Tỏa – Sở Tư pháp <lantoa@stp.test>".parse().unwrap(),
             timeout: std::time::Duration::from_secs(5),
         }),
-        public_url: Some("https://lantoa.stp.test".to_owned()),
         ..DeliveryConfig::default()
     }
 }
@@ -104,7 +103,7 @@ db_test_kind!(
         let body = minh.body();
         assert!(body.starts_with("Kính gửi Lê Văn Minh,"), "{body}");
         assert!(body.contains("hạn cuối ngày 20/10/2026 (còn 5 ngày)"), "{body}");
-        assert!(body.contains(&format!("https://lantoa.stp.test/lich-bao-cao?key=annual_report:2026:{tgpl}")), "{body}");
+        assert!(body.contains(&format!("http://127.0.0.1:8080/lich-bao-cao?key=annual_report:2026:{tgpl}")), "{body}");
 
         let head = inbox(&app, "tgpl.truong").await;
         assert_eq!(head["unreadCount"], 1);
