@@ -8,24 +8,17 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, put, web};
-use chrono::Datelike;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use super::ballot::{self, NewBallot, VoteInput, WrittenVoteInput};
-use super::catalogue;
+use super::ballot::{self, VoteInput, WrittenVoteInput};
 use super::council::{self, AttendanceInput, Council, CouncilInput, MeetingInput, MemberInput};
-use super::detail;
 use super::documents;
-use super::meeting_view::{self, BallotView, Meeting, in_conflict, runs_ballots};
-use super::proposals;
+use super::meeting_steps;
+use super::meeting_view::{self, BallotView, Meeting, runs_ballots};
 use super::proposals_api::docx_response;
-use super::registers::{self, EntryStatus, NewEntry, RegisterKind};
-use super::steps;
-use super::types::{
-    BallotStatus, MeetingStatus, ProposalState, VoteDenominator, VoteMode, VoteResult,
-};
+use super::types::{BallotStatus, MeetingStatus, VoteDenominator, VoteMode};
 use crate::audit::{self, AuditAction, AuditContext, EntityType};
 use crate::auth::roles::{AdminOrOffice, People};
 use crate::auth::{Auth, Principal};
@@ -35,7 +28,6 @@ use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::extract::{Json, Query};
 use crate::http::validation::validate;
 use crate::state::AppState;
-use crate::versioned_update;
 
 /// Danh sách Hội đồng Thi đua – Khen thưởng theo năm.
 ///
@@ -539,63 +531,7 @@ pub async fn open_ballots(
             council::ensure_runs(conn, principal, row.council_id)?;
             council::ensure_planned(row)?;
             let expected = if_match.expect(row.version)?;
-            let council_row = council::find_council(conn, row.council_id)?;
-            let active = council::active_members(conn, row.council_id)?;
-            let attendance = council::attendance_of(conn, row.id)?;
-            if attendance.is_empty() {
-                return Err(AppError::new(ErrorCode::StepNotReady)
-                    .with_detail("Cần ghi thành phần dự họp trước khi mở phiếu bầu."));
-            }
-            let present = attendance
-                .iter()
-                .filter(|(id, present, _)| *present && active.iter().any(|m| m.id == *id))
-                .count();
-            if !ballot::quorum_met(&council_row, present, active.len()) {
-                return Err(ballot::quorum_error(&council_row, present, active.len()));
-            }
-            let mut opened = 0;
-            for proposal_id in council::agenda_of(conn, row.id)? {
-                let proposal = proposals::find_row(conn, proposal_id)?;
-                if proposal.state != ProposalState::InCouncil {
-                    return Err(AppError::new(ErrorCode::Conflict).with_detail(format!(
-                        "Hồ sơ số {proposal_id} không còn chờ Hội đồng xét."
-                    )));
-                }
-                let form = catalogue::find_row(conn, proposal.award_form_id)?;
-                for nominee in proposals::nominees_of(conn, proposal_id)?
-                    .iter()
-                    .filter(|n| n.in_running())
-                {
-                    ballot::insert(
-                        conn,
-                        row,
-                        &NewBallot {
-                            proposal_id,
-                            nominee_id: nominee.id,
-                            threshold_percent: form.vote_threshold_percent,
-                            threshold_strict: form.vote_threshold_strict,
-                            denominator: form.vote_denominator,
-                        },
-                        active.len(),
-                        present,
-                        ctx.at,
-                    )?;
-                    opened += 1;
-                }
-            }
-            if opened == 0 {
-                return Err(AppError::new(ErrorCode::StepNotReady)
-                    .with_detail("Chương trình họp không có ai để bỏ phiếu."));
-            }
-            versioned_update!(
-                conn,
-                council_meetings,
-                row.id,
-                expected,
-                ctx.at,
-                (crate::db::schema::council_meetings::status.eq(MeetingStatus::Voting))
-            )?;
-            Ok(())
+            meeting_steps::open_ballots(conn, row, expected, ctx.at).map(|_| ())
         },
     )
     .await
@@ -655,80 +591,19 @@ pub async fn close_ballots(
                 });
             }
             let expected = if_match.expect(row.version)?;
-            let ballots = ballot::close_all(conn, row, ctx.at)?;
-            let council_row = council::find_council(conn, row.council_id)?;
-            let present = ballots.first().map(|b| b.members_present).unwrap_or(0);
-            let total = ballots.first().map(|b| b.members_total).unwrap_or(0);
-            if !ballot::quorum_met(&council_row, present.max(0) as usize, total.max(0) as usize) {
-                return Err(ballot::quorum_error(
-                    &council_row,
-                    present.max(0) as usize,
-                    total.max(0) as usize,
-                ));
-            }
-            for proposal_id in council::agenda_of(conn, row.id)? {
-                let proposal = proposals::find_row(conn, proposal_id)?;
-                let before = detail::build(conn, principal, proposal.clone(), ctx.at)?;
-                let results: Vec<(i64, VoteResult)> = ballots
-                    .iter()
-                    .filter(|b| b.proposal_id == proposal_id)
-                    .filter_map(|b| b.result.map(|r| (b.nominee_id, r)))
-                    .collect();
-                steps::after_ballots(conn, principal, &proposal, &results, ctx.at)?;
-                let fresh = proposals::find_row(conn, proposal_id)?;
-                let after = detail::build(conn, principal, fresh, ctx.at)?;
-                audit::record(
-                    conn,
-                    ctx,
-                    AuditAction::Transition,
-                    EntityType::CommendationProposal,
-                    Some(proposal_id),
-                    detail::audit_snapshot(&before),
-                    detail::audit_snapshot(&after),
-                )?;
-            }
-            let day = crate::time::local_date(row.meets_at);
-            let entry = registers::take(
+            let minutes = meeting_steps::Minutes {
+                content: input.content.as_deref(),
+                conclusions: input.conclusions.as_deref(),
+            };
+            meeting_steps::close_ballots(
                 conn,
-                NewEntry {
-                    kind: RegisterKind::Bb,
-                    year: day.year(),
-                    status: EntryStatus::Issued,
-                    purpose: &format!("Biên bản họp Hội đồng: {}", row.subject),
-                    document_date: Some(day),
-                    by: principal.user_id(),
-                },
-                ctx.at,
-            )?;
-            let content = input
-                .content
-                .as_deref()
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .map(str::to_owned)
-                .or(row.content.clone());
-            let conclusions = input
-                .conclusions
-                .as_deref()
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .map(str::to_owned);
-            use crate::db::schema::council_meetings;
-            versioned_update!(
-                conn,
-                council_meetings,
-                row.id,
+                principal,
+                row,
                 expected,
                 ctx.at,
-                (
-                    council_meetings::status.eq(MeetingStatus::Closed),
-                    council_meetings::ended_at.eq(Some(ctx.at)),
-                    council_meetings::content.eq(content),
-                    council_meetings::conclusions.eq(conclusions),
-                    council_meetings::minutes_entry_id.eq(Some(entry.id)),
-                )
-            )?;
-            Ok(())
+                &minutes,
+                Some(ctx),
+            )
         },
     )
     .await
@@ -807,17 +682,6 @@ fn ensure_open(meeting: &council::MeetingRow, row: &ballot::BallotRow) -> AppRes
     Ok(())
 }
 
-/// Whether `member` must abstain on the ballot's nominee.
-fn conflict_of(
-    conn: &mut DbConnection,
-    row: &ballot::BallotRow,
-    member: &council::MemberRow,
-) -> AppResult<bool> {
-    let nominee = proposals::find_nominee(conn, row.nominee_id)?;
-    let proposal = proposals::find_row(conn, row.proposal_id)?;
-    Ok(in_conflict(member, nominee.unit_id, proposal.unit_id))
-}
-
 /// Bỏ phiếu kín.
 ///
 /// A member present at the meeting votes once per ballot: approve, reject or abstain. A member
@@ -857,7 +721,7 @@ pub async fn vote(
                         "Chỉ thành viên có mặt bỏ phiếu trực tiếp; thành viên vắng mặt gửi phiếu bằng văn bản qua thư ký Hội đồng.",
                     ));
                 }
-                let conflict = input.declare_conflict || conflict_of(conn, &row, &member)?;
+                let conflict = input.declare_conflict || meeting_steps::conflict_of(conn, &row, &member)?;
                 ballot::cast(conn, &row, &member, conflict, input.choice, VoteMode::InPerson)?;
                 audit::record(conn, &ctx, AuditAction::Vote, EntityType::Ballot, Some(id), None, Some(serde_json::json!({ "ballotId": id, "mode": VoteMode::InPerson })))?;
                 meeting_view::ballot(conn, &principal, &row)
@@ -921,7 +785,7 @@ pub async fn written_vote(
                         "Chỉ nhận phiếu bằng văn bản của thành viên vắng mặt.",
                     )]));
                 }
-                let conflict = input.declare_conflict || conflict_of(conn, &row, &member)?;
+                let conflict = input.declare_conflict || meeting_steps::conflict_of(conn, &row, &member)?;
                 ballot::cast(conn, &row, &member, conflict, input.choice, VoteMode::Written)?;
                 audit::record(
                     conn,

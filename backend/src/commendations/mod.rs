@@ -5,7 +5,8 @@
 //!
 //! Models: `catalogue`, `salary`, `settings`, `occasions`, `proposals`, `files`, `timeline`,
 //! `workflow` (the table), `steps` (its effects), `detail` (a proposal as served), `notice`,
-//! `council`, `ballot`, `registers`, `eligibility`, `facts`, `documents`, `seed`. HTTP handlers
+//! `council`, `ballot`, `meeting_steps` (a meeting's ballots opened and closed), `registers`,
+//! `eligibility`, `facts`, `documents`, `seed`. HTTP handlers
 //! are in the `*_api` files, one per area.
 
 pub mod ballot;
@@ -32,6 +33,7 @@ pub mod catalogue_api;
 pub mod council_api;
 pub mod eligibility_api;
 pub mod facts_import;
+pub mod meeting_steps;
 pub mod meeting_view;
 pub mod notice_api;
 pub mod proposals_api;
