@@ -54,16 +54,81 @@ text_enum!(
 );
 
 /// Who may take a step: people of some roles, or the council's standing member or chair of the
-/// proposal's year (a membership, not a role).
-///
-/// - `roles`: people holding one of the listed roles.
-/// - `councilSecretary`: the council's standing member or chair of the proposal's year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+/// proposal's year (a membership, not a role). Served as `{"kind": "roles", "roles": [...]}` or
+/// `{"kind": "councilSecretary"}`; its schema is written by hand (see the `ToSchema` impl) so that
+/// each `kind` value carries its description, as every enum of the contract does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", tag = "kind", content = "roles")]
-#[schema(as = ProposalActor)]
 pub enum Actor {
     Roles(&'static [Role]),
     CouncilSecretary,
+}
+
+const ACTOR_DESCRIPTION: &str = "Who may take a step: people of some roles, or the council's \
+    standing member or chair of the proposal's year (a membership, not a role).\n\n\
+    - `roles`: people holding one of the listed roles (in `roles`).\n\
+    - `councilSecretary`: the council's standing member or chair of the proposal's year.";
+
+impl utoipa::PartialSchema for Actor {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::Ref;
+        use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, OneOfBuilder, Type};
+        let kind = |value: &str, meaning: &str| {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some([value.to_owned()]))
+                .description(Some(format!("- `{value}`: {meaning}")))
+        };
+        let by_roles = ObjectBuilder::new()
+            .property(
+                "kind",
+                kind("roles", "people holding one of the listed roles."),
+            )
+            .required("kind")
+            .property(
+                "roles",
+                ArrayBuilder::new()
+                    .items(Ref::from_schema_name(<Role as utoipa::ToSchema>::name())),
+            )
+            .required("roles")
+            .description(Some("People holding one of the listed roles."));
+        let secretary = ObjectBuilder::new()
+            .property(
+                "kind",
+                kind(
+                    "councilSecretary",
+                    "the council's standing member or chair of the proposal's year.",
+                ),
+            )
+            .required("kind")
+            .description(Some(
+                "The council's standing member or chair of the proposal's year.",
+            ));
+        OneOfBuilder::new()
+            .item(by_roles)
+            .item(secretary)
+            .description(Some(ACTOR_DESCRIPTION))
+            .into()
+    }
+}
+
+impl ToSchema for Actor {
+    fn name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("ProposalActor")
+    }
+
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
+        schemas.push((
+            <Role as ToSchema>::name().into_owned(),
+            <Role as utoipa::PartialSchema>::schema(),
+        ));
+        <Role as ToSchema>::schemas(schemas);
+    }
 }
 
 /// Which row applies when one action leads to different states: decided by the award form and
