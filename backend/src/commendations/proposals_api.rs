@@ -896,6 +896,9 @@ pub async fn quyet_dinh_document(
 }
 
 /// How to print a Giấy khen.
+///
+/// - `full`: everything, on plain A4 landscape paper (the default).
+/// - `blank`: only the variable fields, where the Office's layout puts them on a pre-printed blank.
 #[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum PrintMode {

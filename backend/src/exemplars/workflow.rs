@@ -59,7 +59,11 @@ pub enum RecordChange {
     To(RecordStatus),
 }
 
-/// Whether the action takes a note.
+/// Whether the action takes a note (every workflow's table uses this one rule).
+///
+/// - `none`: no note.
+/// - `optional`: a note may be given.
+/// - `required`: a note (the reason) must be given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NoteRule {

@@ -152,6 +152,9 @@ pub async fn list_obligations(
 }
 
 /// The download's format.
+///
+/// - `xlsx`: an Excel workbook (the default).
+/// - `csv`: UTF-8 with BOM, comma-separated.
 #[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
