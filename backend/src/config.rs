@@ -27,7 +27,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Apply pending migrations, then serve the API and the SPA.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply pending database migrations and the reference data (the Department's units), then exit.
     Migrate(DatabaseArgs),
     /// Create an administrator account (or reset an existing one's password).
@@ -110,6 +110,9 @@ pub struct ServeArgs {
     /// site is reached over HTTPS only, with TLS ended at the reverse proxy.
     #[arg(long, env = "LANTOA_HSTS", default_value_t = false)]
     pub hsts: bool,
+    /// Reminders, e-mail and webhooks.
+    #[command(flatten)]
+    pub scheduler: crate::scheduler::SchedulerArgs,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -29,6 +29,16 @@ pub mod state;
 pub mod time;
 pub mod units;
 pub mod users;
+// The reporting calendar (issue 11).
+pub mod calendar;
+pub mod difficulties;
+pub mod mail;
+pub mod obligations;
+pub mod reminders;
+pub mod report_submissions;
+pub mod scheduler;
+pub mod webhooks;
+pub mod working_days;
 
 #[cfg(test)]
 mod source_rules;
@@ -107,6 +117,13 @@ where
                 .configure(introductions::api::configure)
                 .configure(notifications::api::configure)
                 .configure(settings::api::configure)
+                .configure(calendar::api::configure)
+                .configure(working_days::api::configure)
+                .configure(obligations::api::configure)
+                .configure(report_submissions::api::configure)
+                .configure(webhooks::api::configure)
+                .configure(difficulties::api::configure)
+                .configure(difficulties::attachments_api::configure)
                 .service(audit::api::list_audit)
                 .default_service(web::to(http::fallback::api_not_found))
                 .wrap(from_fn(auth::authenticate)),

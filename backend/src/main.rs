@@ -52,6 +52,10 @@ fn run(cli: Cli) -> Result<(), String> {
                     "LANTOA_JWT_SECRET is not set: generated a secret and stored it in the data directory"
                 );
             }
+            let delivery = args.scheduler.delivery()?;
+            if delivery.smtp.is_none() {
+                tracing::info!("LANTOA_SMTP_HOST is not set: reminders are not sent by e-mail");
+            }
             let state = lantoa::build_state(
                 database,
                 Clock::system(),
@@ -61,9 +65,12 @@ fn run(cli: Cli) -> Result<(), String> {
                     max_json_bytes: args.max_json_bytes,
                     max_upload_bytes: args.max_upload_bytes,
                     data_dir: args.database.data_dir.clone(),
+                    delivery,
                     ..Settings::default()
                 },
             );
+            let scheduler_state = state.clone();
+            let scheduler_interval = args.scheduler.interval();
             let options = WebOptions {
                 static_dir: Some(args.static_dir.clone()),
                 cors_origins: args.cors_origins.clone(),
@@ -92,7 +99,13 @@ fn run(cli: Cli) -> Result<(), String> {
                 args.bind
             );
             actix_web::rt::System::new()
-                .block_on(server.run())
+                .block_on(async move {
+                    match scheduler_interval {
+                        Some(interval) => lantoa::scheduler::spawn(scheduler_state, interval),
+                        None => tracing::info!("LANTOA_SCHEDULER_INTERVAL is 0: this server sends no reminders"),
+                    }
+                    server.run().await
+                })
                 .map_err(|e| format!("server error: {e}"))
         }
         Command::Migrate(args) => {

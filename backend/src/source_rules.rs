@@ -22,6 +22,14 @@ const RESOURCES: &[&str] = &[
     "settings",
     "units",
     "users",
+    "calendar",
+    "difficulties",
+    "mail",
+    "obligations",
+    "reminders",
+    "report_submissions",
+    "webhooks",
+    "working_days",
 ];
 
 fn sources(dir: &Path, found: &mut Vec<PathBuf>) {

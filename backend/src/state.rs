@@ -37,6 +37,8 @@ pub struct Settings {
     pub data_dir: PathBuf,
     /// The most an exemplar export may hold.
     pub export_limits: crate::exemplars::query::ExportLimits,
+    /// How reminders and events leave the server (SMTP, webhook allow-list).
+    pub delivery: crate::scheduler::DeliveryConfig,
 }
 
 impl Default for Settings {
@@ -51,6 +53,7 @@ impl Default for Settings {
                 rows: 50_000,
                 text_bytes: 64 * 1024 * 1024,
             },
+            delivery: crate::scheduler::DeliveryConfig::default(),
         }
     }
 }

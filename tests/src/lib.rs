@@ -97,10 +97,33 @@ impl TestApp {
     }
 
     async fn start_custom(kind: DbKind, auth: AuthArgs, web: lantoa::WebOptions) -> Self {
+        Self::start_full(kind, auth, web, lantoa::scheduler::DeliveryConfig::default())
+    }
+
+    /// With how reminders and events leave the server (an SMTP sink, a webhook allow-list).
+    pub async fn start_delivering(kind: DbKind, delivery: lantoa::scheduler::DeliveryConfig) -> Self {
+        Self::start_full(kind, AuthArgs::default(), lantoa::WebOptions::default(), delivery)
+    }
+
+    fn start_full(
+        kind: DbKind,
+        auth: AuthArgs,
+        web: lantoa::WebOptions,
+        delivery: lantoa::scheduler::DeliveryConfig,
+    ) -> Self {
         let database = databases::TestDatabase::create(kind);
         let db = lantoa::db::Db::connect(&database.url, 4).expect("connect to the test database");
         let url = database.url.clone();
-        Self::serve(kind, db, url, Some(database), auth, web)
+        Self::serve_with_clock(
+            kind,
+            db,
+            url,
+            Some(database),
+            auth,
+            web,
+            lantoa::clock::Clock::system(),
+            delivery,
+        )
     }
 
     /// Another server on the same database (as a second instance behind a load balancer would
@@ -116,6 +139,7 @@ impl TestApp {
             self.auth.clone(),
             self.web.clone(),
             self.state.clock.clone(),
+            self.state.settings.delivery.clone(),
         )
     }
 
@@ -137,9 +161,11 @@ impl TestApp {
             auth,
             web,
             lantoa::clock::Clock::system(),
+            lantoa::scheduler::DeliveryConfig::default(),
         )
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn serve_with_clock(
         kind: DbKind,
         db: lantoa::db::Db,
@@ -148,6 +174,7 @@ impl TestApp {
         auth: AuthArgs,
         web: lantoa::WebOptions,
         clock: lantoa::clock::Clock,
+        delivery: lantoa::scheduler::DeliveryConfig,
     ) -> Self {
         let data = tempfile::tempdir().expect("data directory");
         let settings = Settings {
@@ -159,6 +186,7 @@ impl TestApp {
                 rows: 200,
                 text_bytes: 64 * 1024,
             },
+            delivery,
             ..Settings::default()
         };
         let state = lantoa::build_state(db, clock, JWT_SECRET, &auth, settings);
@@ -528,7 +556,7 @@ impl TestApp {
             by_role.push((role, self.token(username).await));
         }
         let integration = self
-            .integration_token(&["units:read", "users:read", "exemplars:read"])
+            .integration_token(&["units:read", "users:read", "exemplars:read", "reports:read"])
             .await;
         Callers {
             by_role,

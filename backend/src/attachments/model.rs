@@ -16,6 +16,8 @@ pub enum Owner {
     Exemplar(i64),
     Evaluation(i64),
     Replication(i64),
+    /// A difficulty a unit reported (`crate::difficulties`).
+    Difficulty(i64),
 }
 
 impl Owner {
@@ -24,6 +26,7 @@ impl Owner {
             Owner::Exemplar(id) => ("exemplar", id),
             Owner::Evaluation(id) => ("evaluation", id),
             Owner::Replication(id) => ("replication", id),
+            Owner::Difficulty(id) => ("difficulty", id),
         }
     }
 
@@ -32,6 +35,7 @@ impl Owner {
             "exemplar" => Ok(Owner::Exemplar(id)),
             "evaluation" => Ok(Owner::Evaluation(id)),
             "replication" => Ok(Owner::Replication(id)),
+            "difficulty" => Ok(Owner::Difficulty(id)),
             other => Err(AppError::internal(format!(
                 "unknown attachment owner {other}"
             ))),

@@ -44,6 +44,13 @@ text_enum!(
         Import = "import" / "Nhập từ tệp",
         Upload = "upload" / "Tải tệp lên",
         Remind = "remind" / "Nhắc nhở",
+        Resubmit = "resubmit" / "Gửi lại",
+        Accept = "accept" / "Tiếp nhận",
+        Answer = "answer" / "Trả lời",
+        Refer = "refer" / "Báo cáo Lãnh đạo Sở",
+        Direct = "direct" / "Chỉ đạo",
+        Ping = "ping" / "Thử kết nối",
+        Redeliver = "redeliver" / "Gửi lại webhook",
     }
 );
 
@@ -62,6 +69,9 @@ text_enum!(
         Introduction = "introduction" / "Bài giới thiệu",
         Attachment = "attachment" / "Tệp đính kèm",
         Settings = "settings" / "Thiết lập",
+        ReportSubmission = "report_submission" / "Báo cáo",
+        Difficulty = "difficulty" / "Khó khăn, vướng mắc",
+        WebhookSubscription = "webhook_subscription" / "Đăng ký webhook",
     }
 );
 

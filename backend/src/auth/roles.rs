@@ -121,6 +121,8 @@ impl diesel::deserialize::FromSql<diesel::sql_types::Text, crate::db::DbBackend>
 /// - `users:read`: the user accounts.
 /// - `exemplars:read`: confirmed exemplars, their final evaluations, movements, criteria sets,
 ///   submitted monthly introductions.
+/// - `reports:read`: the reporting calendar (every unit's and the Office's obligations, their
+///   status and the reports that fulfil them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 pub enum Scope {
     #[serde(rename = "units:read")]
@@ -130,16 +132,25 @@ pub enum Scope {
     /// Confirmed exemplars, movements, criteria, submitted monthly introductions.
     #[serde(rename = "exemplars:read")]
     ExemplarsRead,
+    /// The reporting calendar: obligations, their status, the reports submitted for them.
+    #[serde(rename = "reports:read")]
+    ReportsRead,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 3] = [Scope::UnitsRead, Scope::UsersRead, Scope::ExemplarsRead];
+    pub const ALL: [Scope; 4] = [
+        Scope::UnitsRead,
+        Scope::UsersRead,
+        Scope::ExemplarsRead,
+        Scope::ReportsRead,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Scope::UnitsRead => "units:read",
             Scope::UsersRead => "users:read",
             Scope::ExemplarsRead => "exemplars:read",
+            Scope::ReportsRead => "reports:read",
         }
     }
 
@@ -240,4 +251,44 @@ rule!(
 rule!(
     /// Those who send a unit's monthly introduction: its head, or the Office on its behalf.
     SubmitIntroduction = [Office, UnitHead]
+);
+rule!(
+    /// Everyone who may read the reporting calendar (unit roles: their own unit's obligations and
+    /// reports; service accounts: everything, with `reports:read`).
+    ReadReports = [Admin, Leader, Office, UnitHead, UnitStaff, Integration], scope = ReportsRead
+);
+rule!(
+    /// Those who submit a report for an obligation: a unit's head for the unit, the Office for a
+    /// unit or for itself.
+    SubmitReport = [Office, UnitHead]
+);
+rule!(
+    /// Those who accept or return a submitted report: the Office (units' reports) and the
+    /// leadership (also the Office's own).
+    DecideReport = [Leader, Office]
+);
+rule!(
+    /// People who take part in the handling of difficulties: the units raise them, the Office
+    /// answers or refers them, the leadership directs; the administrator reads them.
+    Difficulties = [Admin, Leader, Office, UnitHead, UnitStaff]
+);
+rule!(
+    /// Units raise difficulties (their head or staff).
+    RaiseDifficulty = [UnitHead, UnitStaff]
+);
+rule!(
+    /// The Office answers a difficulty or refers it to the leadership.
+    AnswerDifficulty = [Office]
+);
+rule!(
+    /// The leadership directs how a referred difficulty is resolved.
+    DirectDifficulty = [Leader]
+);
+rule!(
+    /// A difficulty's unit or the Office: closing it, adding or removing its files.
+    DifficultyUnitOrOffice = [Office, UnitHead, UnitStaff]
+);
+rule!(
+    /// What the Office and the leadership read across units (the difficulties' summary).
+    Oversight = [Admin, Leader, Office]
 );

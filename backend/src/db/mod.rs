@@ -3,6 +3,7 @@
 //! backend.
 
 pub mod pool;
+pub mod queue;
 pub mod schema;
 pub mod search;
 pub mod text_enum;

@@ -448,3 +448,140 @@ diesel::allow_tables_to_appear_in_same_query!(
     attachments,
     notifications,
 );
+
+// The reporting calendar (obligations, reminders, webhooks, difficulties).
+
+diesel::table! {
+    report_submissions (id) {
+        id -> BigInt,
+        kind -> Text,
+        unit_id -> Nullable<BigInt>,
+        period -> Text,
+        status -> Text,
+        title -> Text,
+        note -> Nullable<Text>,
+        submitted_at -> Timestamp,
+        submitted_by -> Nullable<BigInt>,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<BigInt>,
+        decision_note -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reminder_claims (id) {
+        id -> BigInt,
+        obligation_key -> Text,
+        offset_days -> Integer,
+        channel -> Text,
+        recipients -> Integer,
+        claimed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    email_outbox (id) {
+        id -> BigInt,
+        user_id -> Nullable<BigInt>,
+        to_address -> Text,
+        to_name -> Text,
+        subject -> Text,
+        body -> Text,
+        source -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_subscriptions (id) {
+        id -> BigInt,
+        name -> Text,
+        url -> Text,
+        events -> Text,
+        secret -> Text,
+        active -> Bool,
+        created_by -> Nullable<BigInt>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> BigInt,
+        subscription_id -> BigInt,
+        event -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Nullable<Timestamp>,
+        locked_until -> Nullable<Timestamp>,
+        last_status_code -> Nullable<Integer>,
+        last_error -> Nullable<Text>,
+        delivered_at -> Nullable<Timestamp>,
+        redelivery_of -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    difficulties (id) {
+        id -> BigInt,
+        unit_id -> BigInt,
+        subject -> Text,
+        body -> Text,
+        obligation_key -> Nullable<Text>,
+        exemplar_id -> Nullable<BigInt>,
+        status -> Text,
+        raised_by -> Nullable<BigInt>,
+        raised_at -> Timestamp,
+        answer -> Nullable<Text>,
+        answered_at -> Nullable<Timestamp>,
+        referral_note -> Nullable<Text>,
+        referred_at -> Nullable<Timestamp>,
+        direction -> Nullable<Text>,
+        directed_at -> Nullable<Timestamp>,
+        closed_at -> Nullable<Timestamp>,
+        search_text -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    difficulty_events (id) {
+        id -> BigInt,
+        difficulty_id -> BigInt,
+        action -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        note -> Nullable<Text>,
+        actor_user_id -> Nullable<BigInt>,
+        actor_name -> Text,
+        occurred_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(report_submissions -> units (unit_id));
+diesel::joinable!(webhook_deliveries -> webhook_subscriptions (subscription_id));
+diesel::joinable!(difficulties -> units (unit_id));
+diesel::joinable!(difficulty_events -> difficulties (difficulty_id));
+
+// Each pair once: these tables with the ones they are joined to.
+diesel::allow_tables_to_appear_in_same_query!(report_submissions, units);
+diesel::allow_tables_to_appear_in_same_query!(report_submissions, users);
+diesel::allow_tables_to_appear_in_same_query!(webhook_deliveries, webhook_subscriptions);
+diesel::allow_tables_to_appear_in_same_query!(difficulties, units);
+diesel::allow_tables_to_appear_in_same_query!(difficulties, difficulty_events);
+diesel::allow_tables_to_appear_in_same_query!(difficulties, exemplars);

@@ -47,11 +47,15 @@ fn exemplar_of(conn: &mut DbConnection, owner: Owner) -> AppResult<exemplars::Ex
         Owner::Exemplar(id) => id,
         Owner::Evaluation(id) => evaluations::find_row(conn, id)?.exemplar_id,
         Owner::Replication(id) => records::find_replication(conn, id)?.exemplar_id,
+        Owner::Difficulty(_) => return Err(AppError::internal("a difficulty's file has no exemplar")),
     };
     exemplars::find_row(conn, exemplar_id)
 }
 
 fn ensure_can_read(conn: &mut DbConnection, principal: &Principal, owner: Owner) -> AppResult<()> {
+    if let Owner::Difficulty(id) = owner {
+        return crate::difficulties::attachments_api::ensure_can_read_files(conn, principal, id);
+    }
     let exemplar = exemplar_of(conn, owner)?;
     ensure_readable(principal, &exemplar)?;
     if let Owner::Evaluation(id) = owner
@@ -72,7 +76,7 @@ fn on_timeline(
     file_name: &str,
     at: chrono::NaiveDateTime,
 ) -> AppResult<()> {
-    if matches!(owner, Owner::Evaluation(_)) {
+    if matches!(owner, Owner::Evaluation(_) | Owner::Difficulty(_)) {
         return Ok(());
     }
     let exemplar = exemplar_of(conn, owner)?;
@@ -86,6 +90,9 @@ fn ensure_can_change(
     principal: &Principal,
     owner: Owner,
 ) -> AppResult<()> {
+    if let Owner::Difficulty(id) = owner {
+        return crate::difficulties::attachments_api::ensure_can_change_files(conn, principal, id);
+    }
     let exemplar = exemplar_of(conn, owner)?;
     ensure_readable(principal, &exemplar)?;
     if let Owner::Evaluation(id) = owner {
@@ -397,7 +404,8 @@ pub async fn attachment_thumbnail(
 /// Removes an attachment from its record (the stored bytes stay for the audit trail). Requires
 /// `If-Match` with the attachment's ETag.
 ///
-/// **Quyền:** office, unit_head, unit_staff (đơn vị của điển hình); phiếu đánh giá: người lập phiếu.
+/// **Quyền:** office, unit_head, unit_staff (đơn vị của điển hình); phiếu đánh giá: người lập phiếu;
+/// phản ánh khó khăn: đơn vị khi đang chờ xử lý, Văn phòng Sở khi đang xử lý.
 #[utoipa::path(
     tag = "Tệp đính kèm",
     params(

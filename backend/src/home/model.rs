@@ -295,7 +295,7 @@ fn own_introduction(
         .and_then(|row| row.cells.iter().find(|c| c.month == month.text()));
     Ok(cell.map(|cell| MonthIntroduction {
         month: cell.month.clone(),
-        due_on: month.due_on(grid.due_day),
+        due_on: cell.due_on,
         status: cell.status,
     }))
 }

@@ -426,8 +426,8 @@ pub async fn submit_introduction(
         id.into_inner(),
         crate::audit::AuditAction::Submit,
         move |conn, principal, row, now| {
-            let due_day = crate::settings::load(conn)?.introduction_due_day;
-            model::submit(conn, principal, row, if_match, now, due_day)
+            let calendar = crate::calendar::deadlines::Calendar::load(conn)?;
+            model::submit(conn, principal, row, if_match, now, &calendar)
         },
     )
     .await

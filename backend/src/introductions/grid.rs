@@ -6,6 +6,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::model::{IntroductionStatus, Month};
+use crate::calendar::deadlines::Calendar;
 use crate::db::DbConnection;
 use crate::db::schema::{introductions, units};
 use crate::error::AppResult;
@@ -38,6 +39,9 @@ pub struct GridCell {
     /// `YYYY-MM`.
     pub month: String,
     pub status: CellStatus,
+    /// The month's deadline (the due day, moved to the next working day when the calendar
+    /// settings say so).
+    pub due_on: NaiveDate,
     /// Submitted introductions.
     pub submitted: i64,
     /// Drafts not yet submitted.
@@ -67,15 +71,23 @@ pub struct IntroductionGrid {
     pub rows: Vec<GridRow>,
 }
 
-/// The status of one cell from its introductions (`(submitted, on_time)` pairs). A unit owes
-/// from `owed_from` (the programme's start, or the month after the unit became active if later);
-/// months before the programme are never counted, and an earlier month of a new unit counts only
-/// when it introduced someone anyway.
+/// The first month a unit owes: the programme's start, or the month after the unit was created
+/// or last reactivated (`units.active_since`) if later.
+pub fn owed_from(active_since: Option<NaiveDateTime>, start: Month) -> Month {
+    active_since
+        .map(|at| Month::of(crate::time::local_date(at)).next())
+        .map_or(start, |month| month.max(start))
+}
+
+/// The status of one cell from its introductions (`(submitted, on_time)` pairs), `due` being the
+/// month's deadline. A unit owes from `owed_from` ([`owed_from`]); months before the programme
+/// are never counted, and an earlier month of a new unit counts only when it introduced someone
+/// anyway.
 pub fn cell_status(
     month: Month,
     start: Month,
     owed_from: Month,
-    due_day: u32,
+    due: NaiveDate,
     today: NaiveDate,
     submitted_on_time: &[bool],
 ) -> CellStatus {
@@ -94,35 +106,35 @@ pub fn cell_status(
     }
     if month > Month::of(today) {
         CellStatus::Upcoming
-    } else if today <= month.due_on(due_day) {
+    } else if today <= due {
         CellStatus::Pending
     } else {
         CellStatus::Missing
     }
 }
 
-/// The grid of `year` with the programme's settings (start month, due day).
+/// The grid of `year` with the programme's settings (start month, due day) and the calendar's
+/// deadline rules.
 pub fn load(
     conn: &mut DbConnection,
     year: i32,
     today: NaiveDate,
     only_unit: Option<i64>,
 ) -> AppResult<IntroductionGrid> {
-    let settings = crate::settings::load(conn)?;
-    let start = Month::parse(&settings.introductions_start)
-        .ok_or_else(|| crate::error::AppError::internal("stored start month malformed"))?;
-    build(conn, year, settings.introduction_due_day, start, today, only_unit)
+    let calendar = Calendar::load(conn)?;
+    build(conn, year, &calendar, today, only_unit)
 }
 
 /// The grid of `year` for the active units (all of them, or only `only_unit`).
 pub fn build(
     conn: &mut DbConnection,
     year: i32,
-    due_day: u32,
-    start: Month,
+    calendar: &Calendar,
     today: NaiveDate,
     only_unit: Option<i64>,
 ) -> AppResult<IntroductionGrid> {
+    let due_day = calendar.introduction_due_day;
+    let start = calendar.introductions_start;
     let mut unit_query = units::table
         .filter(units::active.eq(true))
         .filter(units::kind.ne(UnitKind::Department.as_str()))
@@ -149,9 +161,7 @@ pub fn build(
     let rows = unit_refs
         .into_iter()
         .map(|(unit, active_since)| {
-            let owed_from = active_since
-                .map(|at| Month::of(crate::time::local_date(at)).next())
-                .map_or(start, |month| month.max(start));
+            let owed_from = owed_from(active_since, start);
             let cells: Vec<GridCell> = months
                 .iter()
                 .map(|month| {
@@ -165,8 +175,10 @@ pub fn build(
                         .filter(|e| e.2 == IntroductionStatus::Submitted.as_str())
                         .map(|e| e.3.unwrap_or(false))
                         .collect();
+                    let due_on = calendar.introduction_due(*month);
                     GridCell {
-                        status: cell_status(*month, start, owed_from, due_day, today, &submitted),
+                        status: cell_status(*month, start, owed_from, due_on, today, &submitted),
+                        due_on,
                         submitted: submitted.len() as i64,
                         drafts: (here.len() - submitted.len()) as i64,
                         month: text,
@@ -206,50 +218,51 @@ mod tests {
             month: m,
         };
         let start = month(4);
+        let due = |m: Month| m.due_on(10);
         assert_eq!(
-            cell_status(month(3), start, start, 10, today, &[]),
+            cell_status(month(3), start, start, due(month(3)), today, &[]),
             CellStatus::NotApplicable
         );
         assert_eq!(
-            cell_status(month(10), start, start, 10, today, &[]),
+            cell_status(month(10), start, start, due(month(10)), today, &[]),
             CellStatus::Missing
         );
         assert_eq!(
-            cell_status(month(11), start, start, 10, today, &[]),
+            cell_status(month(11), start, start, due(month(11)), today, &[]),
             CellStatus::Missing,
             "the 10th has passed"
         );
         assert_eq!(
-            cell_status(month(12), start, start, 10, today, &[]),
+            cell_status(month(12), start, start, due(month(12)), today, &[]),
             CellStatus::Upcoming
         );
         let early = NaiveDate::from_ymd_opt(2026, 11, 5).unwrap();
         assert_eq!(
-            cell_status(month(11), start, start, 10, early, &[]),
+            cell_status(month(11), start, start, due(month(11)), early, &[]),
             CellStatus::Pending
         );
         assert_eq!(
-            cell_status(month(9), start, start, 10, today, &[false, true]),
+            cell_status(month(9), start, start, due(month(9)), today, &[false, true]),
             CellStatus::OnTime
         );
         assert_eq!(
-            cell_status(month(9), start, start, 10, today, &[false]),
+            cell_status(month(9), start, start, due(month(9)), today, &[false]),
             CellStatus::Late
         );
         // Before the programme, even a submitted introduction is not counted.
         assert_eq!(
-            cell_status(month(3), start, start, 10, today, &[true]),
+            cell_status(month(3), start, start, due(month(3)), today, &[true]),
             CellStatus::NotApplicable
         );
         // A unit created in November owes from December: earlier months are not held against it,
         // but count when it introduced someone anyway.
         let owed_from = month(12);
         assert_eq!(
-            cell_status(month(10), start, owed_from, 10, today, &[]),
+            cell_status(month(10), start, owed_from, due(month(10)), today, &[]),
             CellStatus::NotApplicable
         );
         assert_eq!(
-            cell_status(month(11), start, owed_from, 10, today, &[true]),
+            cell_status(month(11), start, owed_from, due(month(11)), today, &[true]),
             CellStatus::OnTime
         );
     }

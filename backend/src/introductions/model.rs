@@ -29,12 +29,10 @@ text_enum!(
     }
 );
 
-/// Whether a submission at `submitted_at` (UTC) meets `month`'s deadline, in Vietnam time.
-pub fn on_time(month: Month, due_day: u32, submitted_at: DateTime<Utc>) -> bool {
-    submitted_at
-        .with_timezone(&crate::time::TIME_ZONE)
-        .date_naive()
-        <= month.due_on(due_day)
+/// Whether a submission at `submitted_at` (UTC) meets the month's deadline `due` (its last day,
+/// `crate::calendar::deadlines::Calendar::introduction_due`), in Vietnam time.
+pub fn on_time(due: chrono::NaiveDate, submitted_at: DateTime<Utc>) -> bool {
+    crate::calendar::deadlines::met(submitted_at, due)
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -319,7 +317,7 @@ pub fn submit(
     current: &IntroductionRow,
     if_match: IfMatch,
     now: NaiveDateTime,
-    due_day: u32,
+    calendar: &crate::calendar::deadlines::Calendar,
 ) -> AppResult<()> {
     ensure_draft_of_unit(principal, current)?;
     let expected = if_match.expect(current.version)?;
@@ -334,7 +332,7 @@ pub fn submit(
         (
             introductions::status.eq(IntroductionStatus::Submitted),
             introductions::submitted_at.eq(Some(now)),
-            introductions::on_time.eq(Some(on_time(month, due_day, now.and_utc()))),
+            introductions::on_time.eq(Some(on_time(calendar.introduction_due(month), now.and_utc()))),
         )
     )?;
     let presented: Vec<i64> = introduction_exemplars::table
@@ -391,22 +389,20 @@ mod tests {
             year: 2026,
             month: 11,
         };
+        let due = november.due_on(10);
         // 10/11 23:30 in Vietnam is 16:30 UTC: on time.
         assert!(on_time(
-            november,
-            10,
+            due,
             Utc.with_ymd_and_hms(2026, 11, 10, 16, 30, 0).unwrap()
         ));
         // 11/11 00:30 in Vietnam is still 10/11 in UTC: late.
         assert!(!on_time(
-            november,
-            10,
+            due,
             Utc.with_ymd_and_hms(2026, 11, 10, 17, 30, 0).unwrap()
         ));
         assert!(
             on_time(
-                november,
-                10,
+                due,
                 Utc.with_ymd_and_hms(2026, 10, 28, 8, 0, 0).unwrap()
             ),
             "early is on time"

@@ -146,7 +146,7 @@ pub fn remind(
             }
             continue;
         }
-        let (title, body) = message_text(&row.unit, month, status, month.due_on(grid.due_day));
+        let (title, body) = message_text(&row.unit, month, status, row.cells[column].due_on);
         let link = format!("/gioi-thieu?month={}", month.text());
         let key = format!("introduction_reminder:{}:{}:{today}", row.unit.id, month.text());
         let people = people_of(conn, row.unit.id)?;

@@ -17,6 +17,12 @@ text_enum!(
     pub enum NotificationKind {
         /// The Office reminds a unit of its monthly introduction.
         IntroductionReminder = "introduction_reminder" / "Nhắc giới thiệu điển hình hằng tháng",
+        /// The calendar reminds of an obligation (a report, an introduction) before, on or after its deadline.
+        ObligationReminder = "obligation_reminder" / "Nhắc hạn báo cáo, giới thiệu",
+        /// A report was submitted, accepted or returned.
+        ReportUpdate = "report_update" / "Báo cáo định kỳ",
+        /// A difficulty was raised, answered, referred, directed, reopened or closed.
+        DifficultyUpdate = "difficulty_update" / "Khó khăn, vướng mắc",
     }
 );
 

@@ -1203,7 +1203,7 @@ impl Story<'_> {
     /// The monthly introductions of April to the last month before today (and, this month, an
     /// early one by PBGDPL and a draft by HCTP); returns how many were written.
     fn introductions(&self, conn: &mut DbConnection, recorded: &[(&str, i64)]) -> AppResult<usize> {
-        let due_day = crate::settings::load(conn)?.introduction_due_day;
+        let calendar = crate::calendar::deadlines::Calendar::load(conn)?;
         let current = Month::of(self.today);
         let mut written = 0;
         for (row_index, (code, pattern)) in INTRODUCTIONS.iter().enumerate() {
@@ -1230,7 +1230,7 @@ impl Story<'_> {
                     continue;
                 }
                 let first = NaiveDate::from_ymd_opt(month.year, month.month, 1).unwrap_or_default();
-                let due = month.due_on(due_day);
+                let due = calendar.introduction_due(month);
                 let drafted = local(first, 8, 30);
                 let sent_on = match mark {
                     'O' => (first + Duration::days(((row_index + k) % 6) as i64 + 1)).min(due),
@@ -1267,7 +1267,7 @@ impl Story<'_> {
                 }
                 let row = introductions::find_row(conn, introduction)?;
                 let sent_at = self.walk.at(sent_on, 15);
-                introductions::submit(conn, head, &row, IfMatch::Any, sent_at, due_day)?;
+                introductions::submit(conn, head, &row, IfMatch::Any, sent_at, &calendar)?;
             }
         }
         Ok(written)

@@ -167,9 +167,7 @@ db_test!(
 
         // The introduction grid of 2026: some units on time, some late, some missing.
         let cells: Vec<(String, String, CellStatus)> = app.db(|conn| {
-            let programme = lantoa::settings::load(conn).unwrap();
-            let start = Month::parse(&programme.introductions_start).unwrap();
-            let grid = grid::build(conn, 2026, programme.introduction_due_day, start, today, None).unwrap();
+            let grid = grid::load(conn, 2026, today, None).unwrap();
             grid.rows
                 .into_iter()
                 .flat_map(|row| {

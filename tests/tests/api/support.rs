@@ -152,3 +152,81 @@ pub async fn upload(app: &TestApp, token: &str, path: &str, name: &str, bytes: V
         text,
     }
 }
+
+/// Stops the app's clock at `y-m-d h:mi` Vietnam time.
+pub fn vietnam_time(app: &TestApp, y: i32, m: u32, d: u32, h: u32, mi: u32) {
+    use chrono::TimeZone;
+    let local = chrono::FixedOffset::east_opt(7 * 3600)
+        .unwrap()
+        .with_ymd_and_hms(y, m, d, h, mi, 0)
+        .unwrap();
+    app.state.clock.set(local.with_timezone(&chrono::Utc));
+}
+
+/// Every obligation matching `query` (`kind=…&period=…`), as `token` sees them.
+pub async fn obligations(app: &TestApp, token: &str, query: &str) -> Vec<Value> {
+    let res = app
+        .get(&format!("/api/v1/obligations?pageSize=100&{query}"))
+        .token(token)
+        .send()
+        .await;
+    res.ok()["items"].as_array().unwrap().clone()
+}
+
+/// The one obligation with this key, as the Office sees it.
+pub async fn obligation(app: &TestApp, office: &str, key: &str) -> Value {
+    let (kind, rest) = key.split_once(':').unwrap();
+    let (period, _) = rest.rsplit_once(':').unwrap();
+    let all = obligations(app, office, &format!("kind={kind}&period={period}")).await;
+    all.into_iter()
+        .find(|o| o["key"] == key)
+        .unwrap_or_else(|| panic!("no obligation {key}"))
+}
+
+/// Changes the calendar settings as the Office (`change` edits the current ones).
+pub async fn set_calendar(app: &TestApp, office: &str, change: impl FnOnce(&mut Value)) -> Value {
+    let current = app.get("/api/v1/calendar/settings").token(office).send().await;
+    let mut body = current.ok().clone();
+    for field in ["version", "updatedAt"] {
+        body.as_object_mut().unwrap().remove(field);
+    }
+    change(&mut body);
+    let res = app
+        .put("/api/v1/calendar/settings")
+        .token(office)
+        .if_match(&current.etag())
+        .json(&body)
+        .send()
+        .await;
+    res.ok().clone()
+}
+
+/// Submits a report for an obligation and returns it.
+pub async fn submit_report(app: &TestApp, token: &str, kind: &str, unit_id: Option<i64>, period: &str) -> Res {
+    app.post("/api/v1/report-submissions")
+        .token(token)
+        .json(&json!({ "kind": kind, "unitId": unit_id, "period": period, "title": format!("Báo cáo {kind} kỳ {period}") }))
+        .send()
+        .await
+}
+
+/// A person of `unit_code` with `role` who can sign in with the demo password at once.
+pub fn unit_person(app: &TestApp, username: &str, full_name: &str, role: lantoa::auth::Role, unit_code: &str) {
+    use diesel::prelude::*;
+    use lantoa::db::schema::units;
+    app.db(|conn| {
+        let unit: i64 = units::table.filter(units::code.eq(unit_code)).select(units::id).first(conn).unwrap();
+        let hash = lantoa::auth::password::hash(lantoa_tests::DEMO_PASSWORD).unwrap();
+        let input = lantoa::users::model::NewUserInput {
+            username: username.to_owned(),
+            full_name: full_name.to_owned(),
+            email: None,
+            phone: None,
+            position: Some("Chuyên viên".to_owned()),
+            role,
+            unit_id: Some(unit),
+            temporary_password: None,
+        };
+        lantoa::users::model::insert(conn, chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap().and_hms_opt(1, 0, 0).unwrap(), &input, &hash, false).unwrap();
+    });
+}

@@ -4,7 +4,7 @@
 
 use diesel::prelude::*;
 use futures_util::future::join_all;
-use lantoa_tests::{TestApp, db_test};
+use lantoa_tests::{TestApp, db_test, db_test_kind};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -381,5 +381,79 @@ db_test!(
             .unwrap();
         let current = app.get(&format!("/api/v1/exemplars/{}", exemplar["id"])).token(&staff).send().await;
         race(&app, Shot::new("photo choice", Method::PUT, format!("/api/v1/exemplars/{}/photo", exemplar["id"]), &staff, current.etag()).json(json!({ "attachmentId": image["id"] }))).await;
+    }
+);
+
+db_test_kind!(
+    async fn every_calendar_write_has_exactly_one_winner(kind) {
+        let delivery = lantoa::scheduler::DeliveryConfig {
+            webhooks: lantoa::webhooks::config::WebhookSettings {
+                allow_list: "127.0.0.1".parse().unwrap(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let app = TestApp::start_delivering(kind, delivery).await;
+        crate::support::vietnam_time(&app, 2026, 11, 2, 8, 0);
+        let (office, admin, head) = (app.token("vanphong").await, app.admin().await, app.token("tgpl.truong").await);
+
+        let settings = app.get("/api/v1/calendar/settings").token(&office).send().await;
+        let mut body = settings.body.clone();
+        body["dueSoonDays"] = json!(10);
+        race(&app, Shot::new("calendar settings", Method::PUT, "/api/v1/calendar/settings".to_owned(), &office, settings.etag()).json(body)).await;
+        let holidays = app.get("/api/v1/public-holidays").token(&office).send().await;
+        race(&app, Shot::new("public holidays", Method::PUT, "/api/v1/public-holidays".to_owned(), &office, holidays.etag()).json(json!({ "days": [{ "date": "2027-02-06", "name": "Tết Nguyên đán" }] }))).await;
+
+        let hook = json!({ "name": "Hệ thống Sở Nội vụ", "url": "http://127.0.0.1:9/lantoa", "events": ["report.submitted"], "active": false });
+        let created = app.post("/api/v1/webhooks").token(&admin).json(&hook).send().await;
+        assert_eq!(created.status, 201, "{}", created.text);
+        let path = format!("/api/v1/webhooks/{}", created.body["subscription"]["id"]);
+        race(&app, Shot::new("webhook update", Method::PUT, path.clone(), &admin, created.etag()).json(hook)).await;
+        let current = app.get(&path).token(&admin).send().await;
+        race(&app, Shot::new("webhook secret", Method::POST, format!("{path}/rotate-secret"), &admin, current.etag())).await;
+
+        let tgpl = app.unit_id("TGPL").await;
+        let report = |period: &'static str| {
+            let (app, head) = (&app, &head);
+            async move {
+                let res = crate::support::submit_report(app, head, "annual_report", Some(tgpl), period).await;
+                assert_eq!(res.status, 201, "{}", res.text);
+                res
+            }
+        };
+        let sent = report("2026").await;
+        let path = |tail: &str| format!("/api/v1/report-submissions/{}/{tail}", sent.body["id"]);
+        race(&app, Shot::new("report accept", Method::POST, path("accept"), &office, sent.etag()).json(json!({}))).await;
+        crate::support::vietnam_time(&app, 2028, 6, 1, 8, 0);
+        let (office, head) = (app.token("vanphong").await, app.token("tgpl.truong").await);
+        let other = crate::support::submit_report(&app, &head, "midterm_review", Some(tgpl), "2026-2028").await;
+        let path = |tail: &str| format!("/api/v1/report-submissions/{}/{tail}", other.body["id"]);
+        race(&app, Shot::new("report return", Method::POST, path("return"), &office, other.etag()).json(json!({ "note": "Bổ sung" }))).await;
+        let returned = app.get(&format!("/api/v1/report-submissions/{}", other.body["id"])).token(&head).send().await;
+        race(&app, Shot::new("report resubmit", Method::POST, path("resubmit"), &head, returned.etag()).json(json!({}))).await;
+
+        let (staff, leader) = (app.token("tgpl.canbo").await, app.token("lanhdao").await);
+        let raise = || async {
+            let res = app.post("/api/v1/difficulties").token(&staff)
+                .json(&json!({ "subject": "Vướng mắc tranh chấp", "body": "Nội dung vướng mắc cần Văn phòng Sở hướng dẫn." }))
+                .send().await;
+            assert_eq!(res.status, 201, "{}", res.text);
+            res.body
+        };
+        let step = |tail: &'static str, id: &Value| format!("/api/v1/difficulties/{id}{tail}");
+        let d = raise().await;
+        race(&app, Shot::new("difficulty edit", Method::PUT, step("", &d["id"]), &staff, etag_of(&d)).json(json!({ "subject": "Vướng mắc đã sửa", "body": "Nội dung vướng mắc đã được sửa lại." }))).await;
+        let d = raise().await;
+        race(&app, Shot::new("difficulty delete", Method::DELETE, step("", &d["id"]), &staff, etag_of(&d))).await;
+        let d = raise().await;
+        race(&app, Shot::new("difficulty answer", Method::POST, step("/answer", &d["id"]), &office, etag_of(&d)).json(json!({ "note": "Trả lời" }))).await;
+        let answered = app.get(&step("", &d["id"])).token(&staff).send().await;
+        race(&app, Shot::new("difficulty reopen", Method::POST, step("/reopen", &d["id"]), &staff, answered.etag()).json(json!({ "note": "Chưa rõ" }))).await;
+        let d = raise().await;
+        race(&app, Shot::new("difficulty refer", Method::POST, step("/refer", &d["id"]), &office, etag_of(&d)).json(json!({ "note": "Kính trình" }))).await;
+        let referred = app.get(&step("", &d["id"])).token(&office).send().await;
+        race(&app, Shot::new("difficulty direct", Method::POST, step("/direct", &d["id"]), &leader, referred.etag()).json(json!({ "note": "Chỉ đạo" }))).await;
+        let directed = app.get(&step("", &d["id"])).token(&staff).send().await;
+        race(&app, Shot::new("difficulty close", Method::POST, step("/close", &d["id"]), &staff, directed.etag()).json(json!({}))).await;
     }
 );
