@@ -263,6 +263,11 @@ rule!(
     SubmitReport = [Office, UnitHead]
 );
 rule!(
+    /// Those who write reports: a unit's head and staff (their unit's), the Office (any unit's,
+    /// and the consolidated report).
+    DraftReport = [Office, UnitHead, UnitStaff]
+);
+rule!(
     /// Those who accept or return a submitted report: the Office (units' reports) and the
     /// leadership (also the Office's own).
     DecideReport = [Leader, Office]
