@@ -268,6 +268,10 @@ rule!(
     DraftReport = [Office, UnitHead, UnitStaff]
 );
 rule!(
+    /// The leader approves the Office's consolidated report before it is sent to Sở Nội vụ.
+    ApproveReport = [Leader]
+);
+rule!(
     /// Those who accept or return a submitted report: the Office (units' reports) and the
     /// leadership (also the Office's own).
     DecideReport = [Leader, Office]

@@ -131,6 +131,7 @@ pub async fn list_obligations(
 /// The download's format.
 #[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(description = "Định dạng tệp tải về.\n\n- `xlsx`: Excel (mặc định)\n- `csv`: CSV UTF-8 có BOM")]
 pub enum ExportFormat {
     #[default]
     Xlsx,
@@ -142,6 +143,7 @@ pub enum ExportFormat {
 #[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// `xlsx` (default) or `csv` (UTF-8 with BOM, comma-separated).
+    #[param(inline)]
     pub format: Option<ExportFormat>,
     pub unit_id: Option<i64>,
     pub responsible: Option<Responsible>,

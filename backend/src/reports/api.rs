@@ -14,7 +14,7 @@ use super::model::{self, Filter, NewReportInput, Report, ReportInput, ReportSumm
 use super::workflow::{ReportAction, ReportKind};
 use super::{docx, xlsx};
 use crate::audit::{self, AuditAction, AuditContext, EntityType};
-use crate::auth::roles::{DecideReport, DraftReport, ReadReports, SubmitReport};
+use crate::auth::roles::{ApproveReport, DecideReport, DraftReport, ReadReports, SubmitReport};
 use crate::auth::{Auth, Principal, policy};
 use crate::calendar::deadlines::Calendar;
 use crate::error::{AppError, AppResult};
@@ -317,7 +317,7 @@ pub async fn accept_report(
 )]
 #[post("/reports/{id}/approve")]
 pub async fn approve_report(
-    auth: Auth<DecideReport>,
+    auth: Auth<ApproveReport>,
     state: web::Data<AppState>,
     id: web::Path<i64>,
     if_match: IfMatch,
@@ -390,6 +390,7 @@ pub async fn report_docx(auth: Auth<ReadReports>, state: web::Data<AppState>, id
 /// The download's format.
 #[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(description = "Định dạng tệp tải về.\n\n- `xlsx`: Excel, mỗi biểu một trang tính, dòng tổng cộng là công thức (mặc định)\n- `csv`: mọi biểu trong một tệp CSV UTF-8 có BOM")]
 pub enum FiguresFormat {
     #[default]
     Xlsx,
@@ -402,6 +403,7 @@ pub enum FiguresFormat {
 pub struct AnnexQuery {
     /// `xlsx` (default: one sheet per table, totals as formulas) or `csv` (every table in one
     /// UTF-8 file with a BOM).
+    #[param(inline)]
     pub format: Option<FiguresFormat>,
 }
 
@@ -508,6 +510,7 @@ pub struct FiguresExportQuery {
     pub to: Day,
     pub unit_id: Option<i64>,
     /// `xlsx` (default) or `csv`.
+    #[param(inline)]
     pub format: Option<FiguresFormat>,
 }
 

@@ -630,6 +630,9 @@ pub fn submit(
     if_match: IfMatch,
     now: DateTime<Utc>,
 ) -> AppResult<i64> {
+    if row.kind == ReportKind::OnDemand {
+        return Err(AppError::new(ErrorCode::Conflict).with_detail("Báo cáo theo yêu cầu không gửi theo lịch báo cáo."));
+    }
     let submission = submission_of(conn, row)?;
     let state = state_of(row, submission.as_ref());
     let action = if state.status == ReportStatus::Returned { ReportAction::Resubmit } else { ReportAction::Submit };
@@ -642,7 +645,7 @@ pub fn submit(
     let submission_id = match submission {
         None => {
             let Some(key) = row.obligation_key() else {
-                return Err(AppError::new(ErrorCode::Conflict).with_detail("Báo cáo theo yêu cầu không gửi theo lịch báo cáo."));
+                return Err(AppError::internal("a calendar report without an obligation"));
             };
             let input = SubmissionInput {
                 kind: key.kind,

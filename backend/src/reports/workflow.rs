@@ -165,6 +165,23 @@ mod tests {
     use crate::calendar::kinds::Responsible;
     use crate::report_submissions::workflow::TRANSITIONS as SUBMISSION_TRANSITIONS;
 
+    #[test]
+    fn the_table_agrees_with_the_endpoint_rules() {
+        use crate::auth::Rule;
+        use crate::auth::roles::{ApproveReport, DecideReport, DraftReport, SubmitReport};
+        for t in TRANSITIONS {
+            let admitted = match t.action {
+                ReportAction::Edit => DraftReport::ROLES,
+                ReportAction::Submit | ReportAction::Resubmit => SubmitReport::ROLES,
+                ReportAction::Accept | ReportAction::Return => DecideReport::ROLES,
+                ReportAction::Approve => ApproveReport::ROLES,
+            };
+            for role in t.roles {
+                assert!(admitted.contains(role), "{:?} lists {role:?}", t.action);
+            }
+        }
+    }
+
     /// Every step that moves a submission is one the submission's own table allows to the same
     /// roles, from the same state, to the same state.
     #[test]

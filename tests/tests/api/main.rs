@@ -26,6 +26,7 @@ mod outage;
 mod profile;
 mod reminders;
 mod report_submissions;
+mod reports;
 mod service_accounts;
 mod sessions;
 mod sinks;

@@ -21,7 +21,8 @@ export interface paths {
     /**
      * Removes an attachment from its record (the stored bytes stay for the audit trail). Requires
      *     `If-Match` with the attachment's ETag.
-     * @description **Quyền:** office, unit_head, unit_staff (đơn vị của điển hình); phiếu đánh giá: người lập phiếu.
+     * @description **Quyền:** office, unit_head, unit_staff (đơn vị của điển hình); phiếu đánh giá: người lập phiếu;
+     *     phản ánh khó khăn: đơn vị khi đang chờ xử lý, Văn phòng Sở khi đang xử lý.
      */
     delete: operations['delete_attachment'];
     options?: never;
@@ -196,6 +197,32 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calendar/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The calendar's settings: the plan's deadlines, how "before" is read, whether deadlines move
+     *     off weekends and holidays, when obligations are due soon and when reminders go out. A version
+     *     of 0 means the plan's defaults have never been changed.
+     * @description **Quyền:** mọi người dùng; tài khoản tích hợp cần `reports:read`.
+     */
+    get: operations['get_calendar_settings'];
+    /**
+     * Changes the calendar's settings; obligations and reminders follow at once. Requires `If-Match`.
+     * @description **Quyền:** admin, office.
+     */
+    put: operations['update_calendar_settings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/criteria-sets': {
     parameters: {
       query?: never;
@@ -282,6 +309,204 @@ export interface paths {
      * @description **Quyền:** admin, office.
      */
     post: operations['publish_criteria_set'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/difficulties': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Difficulties, newest first.
+     * @description **Quyền:** admin, leader, office: mọi đơn vị; unit_head, unit_staff: đơn vị mình.
+     */
+    get: operations['list_difficulties'];
+    put?: never;
+    /**
+     * Raises a difficulty for the caller's unit ("phản ánh khó khăn, vướng mắc"); the Office is
+     *     told in the app.
+     * @description **Quyền:** unit_head, unit_staff.
+     */
+    post: operations['raise_difficulty'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/difficulties/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The difficulties raised in a period, counted by status, with the average time to an answer
+     *     and the list: for the consolidated report.
+     * @description **Quyền:** admin, leader, office.
+     */
+    get: operations['difficulty_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/difficulties/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One difficulty with its steps (and the time each took), files and what the caller may do.
+     * @description **Quyền:** như danh sách.
+     */
+    get: operations['get_difficulty'];
+    /**
+     * Edits a difficulty nobody has taken up yet. Requires `If-Match`.
+     * @description **Quyền:** unit_head, unit_staff (đơn vị mình).
+     */
+    put: operations['update_difficulty'];
+    post?: never;
+    /**
+     * Withdraws a difficulty nobody has taken up yet (its files go with it). Requires `If-Match`.
+     * @description **Quyền:** unit_head, unit_staff (đơn vị mình).
+     */
+    delete: operations['delete_difficulty'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/difficulties/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The Office answers (`note`: the answer, required); the unit is told in the app. Requires
+     *     `If-Match`.
+     * @description **Quyền:** office.
+     */
+    post: operations['answer_difficulty'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/difficulties/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Attaches a file (a document, a picture) to a difficulty.
+     * @description **Quyền:** unit_head, unit_staff (đơn vị mình, khi đang chờ xử lý), office (khi đang xử lý).
+     */
+    post: operations['upload_difficulty_attachment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/difficulties/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Closes a difficulty that was answered or directed (`note` optional). Requires `If-Match`.
+     * @description **Quyền:** unit_head, unit_staff (đơn vị mình), office.
+     */
+    post: operations['close_difficulty'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/difficulties/{id}/direct': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The leadership directs (`note`: the direction, required); the unit and the Office are told.
+     *     Requires `If-Match`.
+     * @description **Quyền:** leader.
+     */
+    post: operations['direct_difficulty'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/difficulties/{id}/refer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The Office refers it to the leadership (`note`: the Office's report, required). Requires
+     *     `If-Match`.
+     * @description **Quyền:** office.
+     */
+    post: operations['refer_difficulty'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/difficulties/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The unit asks again after an answer or a direction (`note`: why, required). Requires
+     *     `If-Match`.
+     * @description **Quyền:** unit_head, unit_staff (đơn vị mình).
+     */
+    post: operations['reopen_difficulty'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1141,6 +1366,49 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/obligations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The obligations of the reporting calendar, by deadline: each unit's monthly introduction and
+     *     reports, and the Office's reports to Sở Nội vụ, with their status now (Vietnam time), their
+     *     deadline and what fulfils them.
+     * @description **Quyền:** admin, leader, office: tất cả; unit_head, unit_staff: của đơn vị mình; tài khoản
+     *     tích hợp cần `reports:read`.
+     */
+    get: operations['list_obligations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/obligations/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The filtered obligations (every page) as an Excel workbook or a CSV file.
+     * @description **Quyền:** như danh sách.
+     */
+    get: operations['export_obligations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/profile': {
     parameters: {
       query?: never;
@@ -1188,6 +1456,31 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public-holidays': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public holidays used wherever working days count (deadlines moved to the next working
+     *     day, notice periods). A version of 0 means the defaults have never been changed.
+     * @description **Quyền:** mọi người dùng; tài khoản tích hợp cần `reports:read`.
+     */
+    get: operations['get_public_holidays'];
+    /**
+     * Replaces the list of public holidays. Requires `If-Match`.
+     * @description **Quyền:** admin, office.
+     */
+    put: operations['update_public_holidays'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/replications/{id}': {
     parameters: {
       query?: never;
@@ -1226,6 +1519,356 @@ export interface paths {
      * @description **Quyền:** office, unit_head, unit_staff (đơn vị của điển hình).
      */
     post: operations['upload_replication_attachment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/report-figures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The figures of any period, computed now: exemplars discovered by stage, category, movement,
+     *     field and unit; monthly introductions on time / late / missing; evaluations and
+     *     conclusions; replications; difficulties. For provincial systems (`reports:read`) and
+     *     dashboards.
+     * @description **Quyền:** admin, leader, office, tài khoản tích hợp (`reports:read`): toàn Sở hoặc một đơn
+     *     vị; unit_head, unit_staff: đơn vị mình.
+     */
+    get: operations['get_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/report-figures/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The figures of any period as an Excel workbook (one sheet per table, totals as formulas) or
+     *     a CSV file.
+     * @description **Quyền:** như `GET /report-figures`.
+     */
+    get: operations['export_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/report-submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reports submitted for obligations, newest first.
+     * @description **Quyền:** admin, leader, office: tất cả; unit_head, unit_staff: báo cáo của đơn vị mình;
+     *     tài khoản tích hợp cần `reports:read`.
+     */
+    get: operations['list_report_submissions'];
+    put?: never;
+    /**
+     * Submits the report of an obligation: a unit's (by its head, or the Office on its behalf) or
+     *     the Office's own to Sở Nội vụ (`unitId` null). One per obligation: a returned report is sent
+     *     again with `resubmit`. Whether it is on time is judged now, in Vietnam time.
+     * @description **Quyền:** unit_head (đơn vị mình), office.
+     */
+    post: operations['submit_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/report-submissions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One report.
+     * @description **Quyền:** như danh sách.
+     */
+    get: operations['get_report_submission'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/report-submissions/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accepts a submitted report: the obligation is met. Requires `If-Match`.
+     * @description **Quyền:** office, leader (báo cáo của đơn vị); leader (báo cáo của Văn phòng Sở).
+     */
+    post: operations['accept_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/report-submissions/{id}/resubmit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sends a returned report again (optionally with a new title and note). Requires `If-Match`.
+     * @description **Quyền:** unit_head (đơn vị mình), office; báo cáo của Văn phòng Sở: office.
+     */
+    post: operations['resubmit_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/report-submissions/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Returns a submitted report for revision, with the reason (`note`, required). Requires
+     *     `If-Match`.
+     * @description **Quyền:** office, leader (báo cáo của đơn vị); leader (báo cáo của Văn phòng Sở).
+     */
+    post: operations['return_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reports, most recently changed first.
+     * @description **Quyền:** admin, leader, office: tất cả; unit_head, unit_staff: báo cáo của đơn vị mình;
+     *     tài khoản tích hợp cần `reports:read`.
+     */
+    get: operations['list_reports'];
+    put?: never;
+    /**
+     * Starts a report (a draft with live figures): a unit's annual report or review, the Office's
+     *     consolidated report (`unitId` omitted), or an on-demand report for any period (`from`, `to`).
+     *     One calendar report per kind, unit and period.
+     * @description **Quyền:** office; unit_head, unit_staff (đơn vị mình; báo cáo tổng hợp: chỉ office).
+     */
+    post: operations['create_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/compendium': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * "Tài liệu gương điển hình tiên tiến": the selected exemplars (confirmed records) of a period
+     *     compiled into one DOCX — cover, table of contents, one section per exemplar with its photo.
+     * @description **Quyền:** admin, leader, office: mọi điển hình; unit_head, unit_staff: điển hình của đơn vị
+     *     mình; tài khoản tích hợp cần `reports:read`.
+     */
+    post: operations['compendium_docx'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One report with its figures (frozen once submitted) and what the caller may do.
+     * @description **Quyền:** như danh sách.
+     */
+    get: operations['get_report'];
+    /**
+     * Replaces the title and the narrative sections of a draft or returned report. Requires
+     *     `If-Match`.
+     * @description **Quyền:** office; unit_head, unit_staff (đơn vị mình).
+     */
+    put: operations['update_report'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accepts a unit's submitted report. Requires `If-Match`.
+     * @description **Quyền:** office, leader.
+     */
+    post: operations['accept_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/annex': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The report's figure tables (phụ lục) as an Excel workbook or a CSV file.
+     * @description **Quyền:** như danh sách.
+     */
+    get: operations['report_annex'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approves the Office's consolidated report before it is sent to Sở Nội vụ. Requires
+     *     `If-Match`.
+     * @description **Quyền:** leader.
+     */
+    post: operations['approve_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The report as an official document (Nghị định 30/2020): DOCX.
+     * @description **Quyền:** như danh sách.
+     */
+    get: operations['report_docx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Returns a submitted report with comments (`note`, required). Requires `If-Match`.
+     * @description **Quyền:** office, leader (báo cáo của đơn vị); leader (báo cáo tổng hợp).
+     */
+    post: operations['return_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submits the report — or submits a returned one again — through the report submission of its
+     *     obligation (judged on time or late now, in Vietnam time). Its figures are frozen from now on.
+     *     Requires `If-Match`. On-demand reports are not submitted (409).
+     * @description **Quyền:** unit_head (đơn vị mình), office; báo cáo tổng hợp: office.
+     */
+    post: operations['submit_report'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1568,6 +2211,138 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/webhook-deliveries/{id}/redeliver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sends a delivery's body again, as a new delivery (its `redeliveryOf` names the original).
+     * @description **Quyền:** admin.
+     */
+    post: operations['redeliver_webhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every subscription with its delivery counts (the secret is never shown again).
+     * @description **Quyền:** admin.
+     */
+    get: operations['list_webhooks'];
+    put?: never;
+    /**
+     * Subscribes a URL to events. The answer carries the signing secret, shown this once. The URL's
+     *     host must be allowed (`LANTOA_WEBHOOK_ALLOWED_HOSTS`) and, for an active subscription, resolve
+     *     to public addresses or to addresses the list names.
+     * @description **Quyền:** admin.
+     */
+    post: operations['create_webhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One subscription.
+     * @description **Quyền:** admin.
+     */
+    get: operations['get_webhook'];
+    /**
+     * Changes a subscription (name, URL, events, active). Requires `If-Match`.
+     * @description **Quyền:** admin.
+     */
+    put: operations['update_webhook'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A subscription's delivery log, newest first: status, attempts, next attempt, last answer or
+     *     error.
+     * @description **Quyền:** admin.
+     */
+    get: operations['list_webhook_deliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/{id}/ping': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Queues a `ping` to an active subscription (sent by the next scheduler pass); follow it in the
+     *     delivery log.
+     * @description **Quyền:** admin.
+     */
+    post: operations['ping_webhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/{id}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Replaces the signing secret; the new one is shown this once. Requires `If-Match`.
+     * @description **Quyền:** admin.
+     */
+    post: operations['rotate_webhook_secret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/healthz': {
     parameters: {
       query?: never;
@@ -1606,6 +2381,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description Someone who took a step. */
+    Actor: {
+      name: string;
+      /** Format: int64 */
+      userId?: number | null;
+    };
     /** @description An action the caller may take now, or could take once `disabledReason` is resolved. */
     AllowedAction: {
       action: components['schemas']['ExemplarAction'];
@@ -1671,6 +2452,13 @@ export interface components {
      *     - `import`: Nhập từ tệp.
      *     - `upload`: Tải tệp lên.
      *     - `remind`: Nhắc nhở.
+     *     - `resubmit`: Gửi lại.
+     *     - `accept`: Tiếp nhận.
+     *     - `answer`: Trả lời.
+     *     - `refer`: Báo cáo Lãnh đạo Sở.
+     *     - `direct`: Chỉ đạo.
+     *     - `ping`: Thử kết nối.
+     *     - `redeliver`: Gửi lại webhook.
      * @enum {string}
      */
     AuditAction:
@@ -1702,7 +2490,14 @@ export interface components {
       | 'finalise'
       | 'import'
       | 'upload'
-      | 'remind';
+      | 'remind'
+      | 'resubmit'
+      | 'accept'
+      | 'answer'
+      | 'refer'
+      | 'direct'
+      | 'ping'
+      | 'redeliver';
     AuditEntry: {
       action: components['schemas']['AuditAction'];
       /** @description Username (or service account name) at the time. */
@@ -1723,6 +2518,65 @@ export interface components {
       /** Format: date-time */
       occurredAt: string;
       requestId?: string | null;
+    };
+    CalendarSettings: components['schemas']['CalendarSettingsInput'] & {
+      /** Format: date-time */
+      updatedAt?: string | null;
+      /**
+       * Format: int32
+       * @description 0: the plan's defaults, never saved.
+       */
+      version: number;
+    };
+    CalendarSettingsInput: {
+      /** @description Whether "before a day" still allows that day. The plan reads it strictly: `false`. */
+      beforeInclusive: boolean;
+      /**
+       * Format: int32
+       * @description An obligation not yet met is "due soon" this many days before its deadline.
+       * @example 7
+       */
+      dueSoonDays: number;
+      finalReview: components['schemas']['Review'];
+      /**
+       * Format: int32
+       * @description The plan's first year: annual reports are owed from it.
+       * @example 2026
+       */
+      firstYear: number;
+      /**
+       * Format: int32
+       * @description The plan's last year: annual reports and monthly introductions are owed until it ends.
+       * @example 2030
+       */
+      lastYear: number;
+      midtermReview: components['schemas']['Review'];
+      /** @description Whether a deadline on a weekend or public holiday moves to the next working day. */
+      moveToNextWorkingDay: boolean;
+      /** @description The Office's consolidated report to Sở Nội vụ, by this day each year (30/10). */
+      officeAnnualReport: components['schemas']['MonthDay'];
+      officeCopies: components['schemas']['OfficeCopies'];
+      /**
+       * Format: int32
+       * @description A reminder missed (the server was down) is still sent this many days late; older ones
+       *     are skipped, and only the latest one due is sent.
+       * @example 3
+       */
+      reminderCatchUpDays: number;
+      /**
+       * @description When to remind, in days from the deadline: negative before, 0 on the day, positive after
+       *     (the plan's defaults: 5 and 1 days before, on the day, 1 and 7 days after).
+       * @example [
+       *       -5,
+       *       -1,
+       *       0,
+       *       1,
+       *       7
+       *     ]
+       */
+      reminderOffsets: number[];
+      /** @description Units report each year by this day ("vào ngày 20/10 hằng năm"). */
+      unitAnnualReport: components['schemas']['MonthDay'];
     };
     /**
      * @description The plan's four kinds of exemplar.
@@ -1753,6 +2607,16 @@ export interface components {
       /** @description Only `client_credentials` (the default). */
       grantType?: components['schemas']['GrantType'];
     };
+    CompendiumInput: {
+      /** @description The exemplars, in the order they are printed (confirmed records only). */
+      exemplarIds: number[];
+      /** @description First day of the period the compendium covers. */
+      from: components['schemas']['Day'];
+      /** @description Defaults to "Tài liệu gương điển hình tiên tiến". */
+      title?: string | null;
+      /** @description Last day of the period. */
+      to: components['schemas']['Day'];
+    };
     /**
      * @description The overall conclusion of an evaluation against the criteria.
      *
@@ -1767,6 +2631,22 @@ export interface components {
       /** Format: int64 */
       count: number;
       filters: components['schemas']['ExemplarFilters'];
+    };
+    Consolidation: {
+      /** @description Units that owed the report and did not submit it. */
+      missingUnits: components['schemas']['FigureUnit'][];
+      totals: components['schemas']['UnitReportTotals'];
+      /** @description The units' reports, in the units' order. */
+      unitReports: components['schemas']['UnitReportEntry'][];
+    };
+    /** @description How many, under one heading. */
+    Count: {
+      /** Format: int64 */
+      count: number;
+      /** @description Stable code (`nurturing`, a movement's id, a field's text). */
+      key: string;
+      /** @description In Vietnamese. */
+      label: string;
     };
     /** @description One version of a criteria set. */
     CriteriaSet: {
@@ -1871,6 +2751,63 @@ export interface components {
     Decision: {
       note?: string | null;
     };
+    /** @description Accepting or returning a report (a reason is required to return it). */
+    DecisionInput: {
+      note?: string | null;
+    };
+    Delivery: {
+      /** Format: int32 */
+      attempts: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt?: string | null;
+      event: components['schemas']['WebhookEvent'];
+      /** Format: int64 */
+      id: number;
+      /** @description What went wrong last (Vietnamese), without the answer's body beyond 200 characters. */
+      lastError?: string | null;
+      /**
+       * Format: int32
+       * @description The HTTP status of the last answer, if there was one.
+       */
+      lastStatusCode?: number | null;
+      /**
+       * Format: date-time
+       * @description When it will be tried next (pending deliveries).
+       */
+      nextAttemptAt?: string | null;
+      /** @description The JSON body that is (or was) posted. */
+      payload: unknown;
+      /**
+       * Format: int64
+       * @description The delivery this one repeats.
+       */
+      redeliveryOf?: number | null;
+      status: components['schemas']['DeliveryStatus'];
+      /** Format: int64 */
+      subscriptionId: number;
+    };
+    /** @description How a subscription's deliveries stand. */
+    DeliveryCounts: {
+      /** Format: int64 */
+      delivered: number;
+      /** Format: int64 */
+      failed: number;
+      /** Format: date-time */
+      lastDeliveredAt?: string | null;
+      /** Format: int64 */
+      pending: number;
+    };
+    /**
+     * @description Where a delivery stands.
+     *
+     *     - `pending`: Đang chờ gửi. Waiting for its (next) attempt.
+     *     - `delivered`: Đã gửi thành công. Answered with a 2xx status.
+     *     - `failed`: Thất bại. Given up: the attempts ran out, or the target is not allowed.
+     * @enum {string}
+     */
+    DeliveryStatus: 'pending' | 'delivered' | 'failed';
     /** @description The Department's picture for the leadership and the Office. */
     DepartmentPicture: {
       /** @description Exemplars discovered this year, by stage. */
@@ -1882,6 +2819,158 @@ export interface components {
       introductions: components['schemas']['IntroductionTally'];
       /** @description The five latest replications. */
       recentReplications: components['schemas']['RecentReplication'][];
+    };
+    Difficulty: {
+      allowedActions: components['schemas']['DifficultyAction'][];
+      /** @description The Office's (latest) answer. */
+      answer?: string | null;
+      /** Format: date-time */
+      answeredAt?: string | null;
+      attachments: components['schemas']['Attachment'][];
+      body: string;
+      /** Format: date-time */
+      closedAt?: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      directedAt?: string | null;
+      /** @description The leadership's direction. */
+      direction?: string | null;
+      exemplar?: components['schemas']['ExemplarLink'] | null;
+      /** Format: int64 */
+      id: number;
+      obligationKey?: string | null;
+      /** Format: date-time */
+      raisedAt: string;
+      /** Format: int64 */
+      raisedBy?: number | null;
+      /** @description Why the Office referred it to the leadership. */
+      referralNote?: string | null;
+      /** Format: date-time */
+      referredAt?: string | null;
+      status: components['schemas']['DifficultyStatus'];
+      steps: components['schemas']['Step'][];
+      subject: string;
+      timings: components['schemas']['Timings'];
+      unit: components['schemas']['UnitRef'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    /**
+     * @description A step on a difficulty.
+     *
+     *     - `raise`: Gửi phản ánh. The unit raises it.
+     *     - `edit`: Sửa. The unit changes what it wrote, while nobody has taken it up.
+     *     - `delete`: Xóa. The unit withdraws it, while nobody has taken it up.
+     *     - `answer`: Trả lời. The Office answers (guidance).
+     *     - `refer`: Báo cáo Lãnh đạo Sở. The Office refers it to the leadership.
+     *     - `direct`: Chỉ đạo. The leadership directs.
+     *     - `close`: Kết thúc. The unit (or the Office) settles it after the answer or the direction.
+     *     - `reopen`: Phản ánh lại. The unit is not satisfied and asks again.
+     *     - `attach`: Đính kèm tệp. Add or remove files.
+     * @enum {string}
+     */
+    DifficultyAction:
+      'raise' | 'edit' | 'delete' | 'answer' | 'refer' | 'direct' | 'close' | 'reopen' | 'attach';
+    DifficultyFigures: {
+      /** @description Every status, with how many of them stand in it now. */
+      byStatus: components['schemas']['Count'][];
+      /** @description The period's difficulties, oldest first. */
+      items: components['schemas']['DifficultyItem'][];
+      /**
+       * Format: int64
+       * @description Raised in the period.
+       */
+      total: number;
+    };
+    /** @description What a unit writes when it raises (or edits) a difficulty. */
+    DifficultyInput: {
+      /** @description What is difficult, what was tried, what is asked of the Office. */
+      body: string;
+      /**
+       * Format: int64
+       * @description The exemplar it concerns, one of the unit's.
+       */
+      exemplarId?: number | null;
+      /**
+       * @description The obligation it concerns (`annual_report:2026:12`), one of the unit's.
+       * @example annual_report:2026:12
+       */
+      obligationKey?: string | null;
+      /** @example Vướng mắc khi lập hồ sơ đề nghị khen thưởng đột xuất */
+      subject: string;
+    };
+    DifficultyItem: {
+      /** Format: int64 */
+      id: number;
+      /** Format: date */
+      raisedOn: string;
+      status: components['schemas']['DifficultyStatus'];
+      subject: string;
+      unit: components['schemas']['FigureUnit'];
+    };
+    /**
+     * @description Where a difficulty stands.
+     *
+     *     - `open`: Chờ Văn phòng Sở xử lý. Raised by the unit, waiting for the Office.
+     *     - `answered`: Văn phòng Sở đã trả lời. The Office answered (guidance given).
+     *     - `referred`: Đã báo cáo Lãnh đạo Sở. The Office referred it to the leadership.
+     *     - `directed`: Lãnh đạo Sở đã chỉ đạo. The leadership directed how to resolve it.
+     *     - `closed`: Đã kết thúc. Settled.
+     * @enum {string}
+     */
+    DifficultyStatus: 'open' | 'answered' | 'referred' | 'directed' | 'closed';
+    DifficultySummary: {
+      /**
+       * Format: double
+       * @description Average time from raising to the Office's (latest) answer or referral, in hours.
+       */
+      averageFirstResponseHours?: number | null;
+      /** @description Every status, with how many of the period's difficulties stand in it now. */
+      byStatus: components['schemas']['StatusCount'][];
+      /** Format: date */
+      from: string;
+      /** @description The period's difficulties, newest first. */
+      items: components['schemas']['DifficultySummaryItem'][];
+      /** Format: date */
+      to: string;
+      /**
+       * Format: int64
+       * @description Raised in the period.
+       */
+      total: number;
+    };
+    /** @description A difficulty in a list. */
+    DifficultySummaryItem: {
+      /** Format: date-time */
+      answeredAt?: string | null;
+      /** Format: date-time */
+      closedAt?: string | null;
+      /** Format: date-time */
+      directedAt?: string | null;
+      /** Format: int64 */
+      id: number;
+      /** Format: date-time */
+      raisedAt: string;
+      /** Format: date-time */
+      referredAt?: string | null;
+      status: components['schemas']['DifficultyStatus'];
+      subject: string;
+      unit: components['schemas']['UnitRef'];
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    /** @description The upload form: the file and an optional caption. */
+    DifficultyUploadForm: {
+      caption?: string | null;
+      /**
+       * Format: binary
+       * @description PDF, pictures, Word, Excel, PowerPoint or OpenDocument text, recognised by its content;
+       *     at most `LANTOA_MAX_UPLOAD_BYTES`.
+       */
+      file: string;
     };
     /**
      * @description What kind of record was touched.
@@ -1898,6 +2987,10 @@ export interface components {
      *     - `introduction`: Bài giới thiệu.
      *     - `attachment`: Tệp đính kèm.
      *     - `settings`: Thiết lập.
+     *     - `report_submission`: Báo cáo.
+     *     - `report`: Nội dung báo cáo.
+     *     - `difficulty`: Khó khăn, vướng mắc.
+     *     - `webhook_subscription`: Đăng ký webhook.
      * @enum {string}
      */
     EntityType:
@@ -1912,7 +3005,11 @@ export interface components {
       | 'criteria_set'
       | 'introduction'
       | 'attachment'
-      | 'settings';
+      | 'settings'
+      | 'report_submission'
+      | 'report'
+      | 'difficulty'
+      | 'webhook_subscription';
     /**
      * @description Stable error codes. Clients switch on these; the Vietnamese texts may change.
      *
@@ -2053,6 +3150,15 @@ export interface components {
       updatedAt: string;
       /** Format: int32 */
       version: number;
+    };
+    EvaluationFigures: {
+      byConclusion: components['schemas']['Count'][];
+      byEvaluator: components['schemas']['Count'][];
+      /**
+       * Format: int64
+       * @description Final, current evaluations completed in the period.
+       */
+      total: number;
     };
     /** @description The evaluator's answers (a draft may be saved incomplete). */
     EvaluationInput: {
@@ -2206,6 +3312,23 @@ export interface components {
       | 'move_stage'
       | 'edit_records'
       | 'evaluate';
+    ExemplarFigures: {
+      /** @description By category (every category listed). */
+      byCategory: components['schemas']['Count'][];
+      /** @description By field of work, largest first. */
+      byField: components['schemas']['Count'][];
+      /** @description By emulation movement (an exemplar may belong to several). */
+      byMovement: components['schemas']['Count'][];
+      /** @description Of those, by their stage now (every stage listed). */
+      byStage: components['schemas']['Count'][];
+      /** @description By unit, in the units' order. */
+      byUnit: components['schemas']['UnitExemplars'][];
+      /**
+       * Format: int64
+       * @description Exemplars discovered in the period (records submitted or confirmed; drafts not counted).
+       */
+      discovered: number;
+    };
     /** @description Query parameters of `GET /api/v1/exemplars` that list the records behind a figure. */
     ExemplarFilters: {
       conclusion?: components['schemas']['Conclusion'] | null;
@@ -2250,6 +3373,12 @@ export interface components {
       /** Format: int64 */
       unitId: number;
     };
+    /** @description The exemplar a difficulty concerns. */
+    ExemplarLink: {
+      /** Format: int64 */
+      id: number;
+      name: string;
+    };
     /** @description An exemplar in a list. */
     ExemplarSummary: {
       category: components['schemas']['Category'];
@@ -2291,6 +3420,58 @@ export interface components {
       /** Format: double */
       value: number;
     };
+    /** @description A unit as it appears in figures (kept in the frozen snapshot). */
+    FigureUnit: {
+      code: string;
+      /** Format: int64 */
+      id: number;
+      name: string;
+      shortName: string;
+    };
+    /** @description Everything a report counts, for one period and scope. */
+    Figures: {
+      /**
+       * Format: date-time
+       * @description When they were computed (for a submitted report: when they were frozen).
+       */
+      computedAt: string;
+      difficulties: components['schemas']['DifficultyFigures'];
+      evaluations: components['schemas']['EvaluationFigures'];
+      exemplars: components['schemas']['ExemplarFigures'];
+      /**
+       * Format: date
+       * @description First day of the period (Vietnam time).
+       */
+      from: string;
+      introductions: components['schemas']['IntroductionFigures'];
+      replications: components['schemas']['ReplicationFigures'];
+      /**
+       * Format: date
+       * @description Last day of the period (Vietnam time).
+       */
+      to: string;
+      unit?: components['schemas']['FigureUnit'] | null;
+    };
+    /** @description A record that fulfils (or, returned, would fulfil) an obligation. */
+    Fulfilment: {
+      /** @description The API path of the record. */
+      href: string;
+      /** Format: int64 */
+      id: number;
+      kind: components['schemas']['FulfilmentKind'];
+      /** @description The record's own status (`submitted`; for reports also `accepted`, `returned`). */
+      status: string;
+      /** Format: date-time */
+      submittedAt?: string | null;
+    };
+    /**
+     * @description What fulfils an obligation.
+     *
+     *     - `introduction`: Bài giới thiệu. A monthly introduction (`/api/v1/introductions/{id}`).
+     *     - `report_submission`: Báo cáo. A report submission (`/api/v1/report-submissions/{id}`).
+     * @enum {string}
+     */
+    FulfilmentKind: 'introduction' | 'report_submission';
     /**
      * @description How a service account signs in.
      *
@@ -2304,6 +3485,12 @@ export interface components {
        * @description Drafts not yet submitted.
        */
       drafts: number;
+      /**
+       * Format: date
+       * @description The month's deadline (the due day, moved to the next working day when the calendar
+       *     settings say so).
+       */
+      dueOn: string;
       /** @description `YYYY-MM`. */
       month: string;
       status: components['schemas']['CellStatus'];
@@ -2327,6 +3514,29 @@ export interface components {
       /** @description `ok` when the process is up. */
       status: string;
       version: string;
+    };
+    /** @description One day off. */
+    Holiday: {
+      date: components['schemas']['Day'];
+      /**
+       * @description What it is (`Quốc khánh`).
+       * @example Quốc khánh
+       */
+      name: string;
+    };
+    Holidays: {
+      days: components['schemas']['Holiday'][];
+      /** Format: date-time */
+      updatedAt?: string | null;
+      /**
+       * Format: int32
+       * @description 0: the defaults, never saved.
+       */
+      version: number;
+    };
+    HolidaysInput: {
+      /** @description Each date once, in any order (stored sorted). */
+      days: components['schemas']['Holiday'][];
     };
     Home: {
       introduction?: components['schemas']['MonthIntroduction'] | null;
@@ -2416,6 +3626,20 @@ export interface components {
       /** Format: int32 */
       version: number;
       writeUp: string;
+    };
+    IntroductionFigures: {
+      byUnit: components['schemas']['UnitIntroductions'][];
+      /**
+       * Format: int64
+       * @description Unit-months judged (due day passed, or introduced).
+       */
+      judged: number;
+      /** Format: int64 */
+      late: number;
+      /** Format: int64 */
+      missing: number;
+      /** Format: int64 */
+      onTime: number;
     };
     IntroductionGrid: {
       /** Format: int32 */
@@ -2515,6 +3739,20 @@ export interface components {
      * @enum {string}
      */
     MilestoneWindow: 'due_soon' | 'overdue';
+    /** @description A day of the year (`{ "month": 10, "day": 20 }`), for yearly deadlines. */
+    MonthDay: {
+      /**
+       * Format: int32
+       * @description 1–31 as the month has; 29 February is refused (not every year has it).
+       * @example 20
+       */
+      day: number;
+      /**
+       * Format: int32
+       * @example 10
+       */
+      month: number;
+    };
     /** @description A unit's introduction of the current month. */
     MonthIntroduction: {
       /** Format: date */
@@ -2572,6 +3810,21 @@ export interface components {
       id: number;
       name: string;
     };
+    /** @description The narrative sections of a report. */
+    Narrative: {
+      /** @description Kết quả đạt được. */
+      achievements?: string;
+      /** @description Nguyên nhân. */
+      causes?: string;
+      /** @description Phương hướng, nhiệm vụ thời gian tới. */
+      directions?: string;
+      /** @description Bài học kinh nghiệm. */
+      lessons?: string;
+      /** @description Kiến nghị, đề xuất. */
+      recommendations?: string;
+      /** @description Hạn chế. */
+      shortcomings?: string;
+    };
     /** @description A new evaluation. */
     NewEvaluation: {
       /**
@@ -2580,6 +3833,26 @@ export interface components {
        */
       criteriaSetId?: number | null;
       evaluatorKind: components['schemas']['EvaluatorKind'];
+    };
+    /** @description A new report (a draft). */
+    NewReportInput: {
+      from?: components['schemas']['Day'] | null;
+      kind: components['schemas']['ReportKind'];
+      /**
+       * @description `2026` for an annual report, the review's years (`2026-2028`, `2026-2030`) for a review;
+       *     ignored for an on-demand report.
+       * @example 2026
+       */
+      period?: string | null;
+      /** @description Defaults to the kind and period ("Báo cáo kết quả … năm 2026"). */
+      title?: string | null;
+      to?: components['schemas']['Day'] | null;
+      /**
+       * Format: int64
+       * @description The unit whose report it is; omitted or `null`: the Office's consolidated report (or a
+       *     Department-wide on-demand report).
+       */
+      unitId?: number | null;
     };
     /**
      * @description A new user. Without `temporaryPassword` one is generated; either way it must be changed at
@@ -2627,9 +3900,12 @@ export interface components {
      * @description What a notification is about.
      *
      *     - `introduction_reminder`: Nhắc giới thiệu điển hình hằng tháng. The Office reminds a unit of its monthly introduction.
+     *     - `obligation_reminder`: Nhắc hạn báo cáo, giới thiệu. The calendar reminds of an obligation (a report, an introduction) before, on or after its deadline.
+     *     - `report_update`: Báo cáo định kỳ. A report was submitted, accepted or returned.
+     *     - `difficulty_update`: Khó khăn, vướng mắc. A difficulty was raised, answered, referred, directed, reopened or closed.
      * @enum {string}
      */
-    NotificationKind: 'introduction_reminder';
+    NotificationKind: 'introduction_reminder' | 'obligation_reminder' | 'report_update' | 'difficulty_update';
     /** @description A page of notifications, newest first, with the unread count for the bell. */
     NotificationPage: {
       items: components['schemas']['Notification'][];
@@ -2676,6 +3952,81 @@ export interface components {
       /** @description Material and moral support. */
       support?: string | null;
     };
+    Obligation: {
+      /**
+       * Format: int64
+       * @description Days from today (Vietnam) to `dueOn`; negative once overdue.
+       */
+      daysLeft: number;
+      /**
+       * Format: date-time
+       * @description The last instant it is met at: 23:59:59 of `dueOn` in Vietnam, in UTC.
+       */
+      deadline: string;
+      /**
+       * Format: date
+       * @description The last day it is met on (after "before" and the working-day rule).
+       */
+      dueOn: string;
+      /**
+       * Format: date-time
+       * @description When it was met (the record that counts).
+       */
+      fulfilledAt?: string | null;
+      /** @description What fulfils it; a returned report is listed too (it does not count). */
+      fulfilment: components['schemas']['Fulfilment'][];
+      /** @description Stable key (`annual_report:2026:12`, `final_review:2026-2030:office`). */
+      key: string;
+      kind: components['schemas']['ObligationKind'];
+      /** @description The SPA page where it is done. */
+      link: string;
+      /** @description Who it is owed to: the Office (units) or Sở Nội vụ (the Office). */
+      owedTo: string;
+      /** @description `2026-11` (introductions), `2026` (annual reports), `2026-2028` (reviews). */
+      period: string;
+      responsible: components['schemas']['Responsible'];
+      /**
+       * Format: date
+       * @description The deadline as the plan states it.
+       */
+      statedDue: string;
+      /** @description `by`: met on that day; `before`: met before it. */
+      statedRule: string;
+      status: components['schemas']['ObligationStatus'];
+      /** @description In Vietnamese (`Báo cáo định kỳ năm 2026`). */
+      title: string;
+      unit?: components['schemas']['UnitRef'] | null;
+    };
+    /**
+     * @description What an obligation asks for (Kế hoạch, mục V).
+     *
+     *     - `monthly_introduction`: Giới thiệu gương điển hình hằng tháng. Each unit introduces at least one exemplar by the due day of each month.
+     *     - `annual_report`: Báo cáo định kỳ hằng năm. Units report yearly to the Office (20/10); the Office consolidates for Sở Nội vụ (30/10).
+     *     - `midterm_review`: Báo cáo sơ kết. The mid-term review of the plan (sơ kết 2026–2028).
+     *     - `final_review`: Báo cáo tổng kết. The final review of the plan (tổng kết 2026–2030).
+     * @enum {string}
+     */
+    ObligationKind: 'monthly_introduction' | 'annual_report' | 'midterm_review' | 'final_review';
+    /**
+     * @description Where an obligation stands, judged in Vietnam time.
+     *
+     *     - `upcoming`: Chưa đến hạn. Not met, and its deadline is further away than the "due soon" days.
+     *     - `due_soon`: Sắp đến hạn. Not met, and its deadline is within the "due soon" days (today included).
+     *     - `done_on_time`: Hoàn thành đúng hạn. Met by its deadline.
+     *     - `done_late`: Hoàn thành trễ hạn. Met after its deadline.
+     *     - `missing`: Quá hạn, chưa thực hiện. Its deadline has passed and it is not met.
+     * @enum {string}
+     */
+    ObligationStatus: 'upcoming' | 'due_soon' | 'done_on_time' | 'done_late' | 'missing';
+    /**
+     * @description Which reminders of the units' obligations the Office also gets (its own, always).
+     *
+     *     - `all`: Mọi lời nhắc. Every reminder of every unit.
+     *     - `overdue`: Khi đơn vị quá hạn. Only once a unit's obligation is overdue.
+     *     - `none`: Không nhận. None.
+     * @enum {string}
+     */
+    OfficeCopies: 'all' | 'overdue' | 'none';
     /** @description One page of a list. */
     Page_AuditEntry: {
       items: {
@@ -2698,6 +4049,86 @@ export interface components {
         /** Format: date-time */
         occurredAt: string;
         requestId?: string | null;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
+    };
+    /** @description One page of a list. */
+    Page_Delivery: {
+      items: {
+        /** Format: int32 */
+        attempts: number;
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        deliveredAt?: string | null;
+        event: components['schemas']['WebhookEvent'];
+        /** Format: int64 */
+        id: number;
+        /** @description What went wrong last (Vietnamese), without the answer's body beyond 200 characters. */
+        lastError?: string | null;
+        /**
+         * Format: int32
+         * @description The HTTP status of the last answer, if there was one.
+         */
+        lastStatusCode?: number | null;
+        /**
+         * Format: date-time
+         * @description When it will be tried next (pending deliveries).
+         */
+        nextAttemptAt?: string | null;
+        /** @description The JSON body that is (or was) posted. */
+        payload: unknown;
+        /**
+         * Format: int64
+         * @description The delivery this one repeats.
+         */
+        redeliveryOf?: number | null;
+        status: components['schemas']['DeliveryStatus'];
+        /** Format: int64 */
+        subscriptionId: number;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
+    };
+    /** @description One page of a list. */
+    Page_DifficultySummaryItem: {
+      items: {
+        /** Format: date-time */
+        answeredAt?: string | null;
+        /** Format: date-time */
+        closedAt?: string | null;
+        /** Format: date-time */
+        directedAt?: string | null;
+        /** Format: int64 */
+        id: number;
+        /** Format: date-time */
+        raisedAt: string;
+        /** Format: date-time */
+        referredAt?: string | null;
+        status: components['schemas']['DifficultyStatus'];
+        subject: string;
+        unit: components['schemas']['UnitRef'];
+        /** Format: date-time */
+        updatedAt: string;
       }[];
       /** Format: int64 */
       page: number;
@@ -2809,6 +4240,154 @@ export interface components {
         name: string;
         /** Format: date */
         startsOn: string;
+        /** Format: date-time */
+        updatedAt: string;
+        /** Format: int32 */
+        version: number;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
+    };
+    /** @description One page of a list. */
+    Page_Obligation: {
+      items: {
+        /**
+         * Format: int64
+         * @description Days from today (Vietnam) to `dueOn`; negative once overdue.
+         */
+        daysLeft: number;
+        /**
+         * Format: date-time
+         * @description The last instant it is met at: 23:59:59 of `dueOn` in Vietnam, in UTC.
+         */
+        deadline: string;
+        /**
+         * Format: date
+         * @description The last day it is met on (after "before" and the working-day rule).
+         */
+        dueOn: string;
+        /**
+         * Format: date-time
+         * @description When it was met (the record that counts).
+         */
+        fulfilledAt?: string | null;
+        /** @description What fulfils it; a returned report is listed too (it does not count). */
+        fulfilment: components['schemas']['Fulfilment'][];
+        /** @description Stable key (`annual_report:2026:12`, `final_review:2026-2030:office`). */
+        key: string;
+        kind: components['schemas']['ObligationKind'];
+        /** @description The SPA page where it is done. */
+        link: string;
+        /** @description Who it is owed to: the Office (units) or Sở Nội vụ (the Office). */
+        owedTo: string;
+        /** @description `2026-11` (introductions), `2026` (annual reports), `2026-2028` (reviews). */
+        period: string;
+        responsible: components['schemas']['Responsible'];
+        /**
+         * Format: date
+         * @description The deadline as the plan states it.
+         */
+        statedDue: string;
+        /** @description `by`: met on that day; `before`: met before it. */
+        statedRule: string;
+        status: components['schemas']['ObligationStatus'];
+        /** @description In Vietnamese (`Báo cáo định kỳ năm 2026`). */
+        title: string;
+        unit?: components['schemas']['UnitRef'] | null;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
+    };
+    /** @description One page of a list. */
+    Page_ReportSubmission: {
+      items: {
+        /** @description What the caller may do now. */
+        allowedActions: components['schemas']['SubmissionAction'][];
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        decidedAt?: string | null;
+        decidedBy?: components['schemas']['PersonRef'] | null;
+        /** @description The reason it was returned, or the note on acceptance. */
+        decisionNote?: string | null;
+        /**
+         * Format: date
+         * @description The obligation's last day under the current calendar (`null` if the calendar no longer
+         *     has the period).
+         */
+        dueOn?: string | null;
+        /** Format: int64 */
+        id: number;
+        kind: components['schemas']['ObligationKind'];
+        note?: string | null;
+        /** @description The obligation it fulfils (`annual_report:2026:12`). */
+        obligationKey: string;
+        /** @description Whether it was (last) sent by then, in Vietnam time. */
+        onTime?: boolean | null;
+        period: string;
+        responsible: components['schemas']['Responsible'];
+        status: components['schemas']['SubmissionStatus'];
+        /**
+         * Format: date-time
+         * @description When it was (last) sent.
+         */
+        submittedAt: string;
+        submittedBy?: components['schemas']['PersonRef'] | null;
+        title: string;
+        unit?: components['schemas']['UnitRef'] | null;
+        /** Format: date-time */
+        updatedAt: string;
+        /** Format: int32 */
+        version: number;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
+    };
+    /** @description One page of a list. */
+    Page_ReportSummary: {
+      items: {
+        allowedActions: components['schemas']['ReportAction'][];
+        /** Format: date */
+        from: string;
+        /** Format: int64 */
+        id: number;
+        kind: components['schemas']['ReportKind'];
+        owner: components['schemas']['ReportOwner'];
+        period: string;
+        status: components['schemas']['ReportStatus'];
+        /** Format: date-time */
+        submittedAt?: string | null;
+        title: string;
+        /** Format: date */
+        to: string;
+        unit?: components['schemas']['UnitRef'] | null;
         /** Format: date-time */
         updatedAt: string;
         /** Format: int32 */
@@ -2955,6 +4534,12 @@ export interface components {
        */
       newPassword: string;
     };
+    /** @description A person who took a step, as shown. */
+    PersonRef: {
+      fullName: string;
+      /** Format: int64 */
+      id: number;
+    };
     /** @description The image attachment to show as an exemplar's picture. */
     PhotoChoice: {
       /**
@@ -3078,6 +4663,25 @@ export interface components {
       /** Format: int32 */
       version: number;
     };
+    ReplicationFigures: {
+      /**
+       * Format: int64
+       * @description Distinct adopters (units or outside bodies).
+       */
+      adopters: number;
+      /** @description By scale as recorded, largest first. */
+      byScale: components['schemas']['Count'][];
+      /**
+       * Format: int64
+       * @description Distinct exemplars replicated.
+       */
+      exemplars: number;
+      /**
+       * Format: int64
+       * @description Replications adopted in the period.
+       */
+      total: number;
+    };
     /** @description Where, when and how the model was adopted (nhân rộng). */
     ReplicationInput: {
       adoptedOn: components['schemas']['Day'];
@@ -3093,6 +4697,182 @@ export interface components {
       outcome: string;
       /** @description At what scale ("3 tổ hòa giải, 45 hòa giải viên"). */
       scale: string;
+    };
+    Report: {
+      allowedActions: components['schemas']['ReportAction'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Frozen when submitted; live while a draft or returned. */
+      figures: components['schemas']['ReportFigures'];
+      figuresFrozen: boolean;
+      /** Format: date */
+      from: string;
+      /** Format: date-time */
+      frozenAt?: string | null;
+      /** Format: int64 */
+      id: number;
+      kind: components['schemas']['ReportKind'];
+      narrative: components['schemas']['Narrative'];
+      owner: components['schemas']['ReportOwner'];
+      /** @description `2026`, `2026-2028`, or `YYYY-MM-DD..YYYY-MM-DD` for an on-demand report. */
+      period: string;
+      status: components['schemas']['ReportStatus'];
+      submission?: components['schemas']['SubmissionInfo'] | null;
+      title: string;
+      /** Format: date */
+      to: string;
+      unit?: components['schemas']['UnitRef'] | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    /**
+     * @description A step on a report.
+     *
+     *     - `edit`: Sửa. Change the title and the narrative sections.
+     *     - `submit`: Gửi báo cáo. Submit the report (its figures are frozen).
+     *     - `resubmit`: Gửi lại. Submit a returned report again (its figures are frozen anew).
+     *     - `accept`: Tiếp nhận. Accept a unit's submitted report.
+     *     - `approve`: Phê duyệt. Approve the Office's consolidated report before it is sent to Sở Nội vụ.
+     *     - `return`: Trả lại. Return a submitted report, with comments.
+     * @enum {string}
+     */
+    ReportAction: 'edit' | 'submit' | 'resubmit' | 'accept' | 'approve' | 'return';
+    /**
+     * @description A report's figures: the scope's own, and for the Office's consolidated report the units'
+     *     submitted reports and who did not submit.
+     */
+    ReportFigures: {
+      consolidation?: components['schemas']['Consolidation'] | null;
+      /** @description The unit's figures, or the Department-wide ones (consolidated and Department reports). */
+      figures: components['schemas']['Figures'];
+    };
+    /** @description The editable part of a report: title and narrative. */
+    ReportInput: {
+      narrative: components['schemas']['Narrative'];
+      title: string;
+    };
+    /**
+     * @description What a report is.
+     *
+     *     - `annual_report`: Báo cáo định kỳ hằng năm. A unit's annual report (to the Office by 20/10), or the Office's consolidated one.
+     *     - `midterm_review`: Báo cáo sơ kết. The mid-term review (sơ kết 2026–2028).
+     *     - `final_review`: Báo cáo tổng kết. The final review (tổng kết 2026–2030).
+     *     - `on_demand`: Báo cáo theo yêu cầu. A report for any period, outside the calendar (not submitted).
+     * @enum {string}
+     */
+    ReportKind: 'annual_report' | 'midterm_review' | 'final_review' | 'on_demand';
+    /**
+     * @description Whose report.
+     *
+     *     - `unit`: Đơn vị. A unit's report to the Office.
+     *     - `office`: Văn phòng Sở. The Office's consolidated report.
+     *     - `on_demand`: Theo yêu cầu. An on-demand report (a unit's or the Department's).
+     * @enum {string}
+     */
+    ReportOwner: 'unit' | 'office' | 'on_demand';
+    /**
+     * @description Where a report stands.
+     *
+     *     - `draft`: Dự thảo. Being written; figures are live.
+     *     - `submitted`: Đã gửi. Submitted (figures frozen), waiting for the Office (a unit's report) or the leader (the consolidated report).
+     *     - `accepted`: Đã tiếp nhận / phê duyệt. Accepted by the Office, or approved by the leader (the consolidated report).
+     *     - `returned`: Bị trả lại. Returned with comments; editable again until resubmitted.
+     * @enum {string}
+     */
+    ReportStatus: 'draft' | 'submitted' | 'accepted' | 'returned';
+    ReportSubmission: {
+      /** @description What the caller may do now. */
+      allowedActions: components['schemas']['SubmissionAction'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt?: string | null;
+      decidedBy?: components['schemas']['PersonRef'] | null;
+      /** @description The reason it was returned, or the note on acceptance. */
+      decisionNote?: string | null;
+      /**
+       * Format: date
+       * @description The obligation's last day under the current calendar (`null` if the calendar no longer
+       *     has the period).
+       */
+      dueOn?: string | null;
+      /** Format: int64 */
+      id: number;
+      kind: components['schemas']['ObligationKind'];
+      note?: string | null;
+      /** @description The obligation it fulfils (`annual_report:2026:12`). */
+      obligationKey: string;
+      /** @description Whether it was (last) sent by then, in Vietnam time. */
+      onTime?: boolean | null;
+      period: string;
+      responsible: components['schemas']['Responsible'];
+      status: components['schemas']['SubmissionStatus'];
+      /**
+       * Format: date-time
+       * @description When it was (last) sent.
+       */
+      submittedAt: string;
+      submittedBy?: components['schemas']['PersonRef'] | null;
+      title: string;
+      unit?: components['schemas']['UnitRef'] | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    /** @description A report in a list (without its figures). */
+    ReportSummary: {
+      allowedActions: components['schemas']['ReportAction'][];
+      /** Format: date */
+      from: string;
+      /** Format: int64 */
+      id: number;
+      kind: components['schemas']['ReportKind'];
+      owner: components['schemas']['ReportOwner'];
+      period: string;
+      status: components['schemas']['ReportStatus'];
+      /** Format: date-time */
+      submittedAt?: string | null;
+      title: string;
+      /** Format: date */
+      to: string;
+      unit?: components['schemas']['UnitRef'] | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    /**
+     * @description Who owes an obligation.
+     *
+     *     - `unit`: Đơn vị. A unit of the Department, to the Office.
+     *     - `office`: Văn phòng Sở. The Office, to Sở Nội vụ.
+     * @enum {string}
+     */
+    Responsible: 'unit' | 'office';
+    /** @description Sending a returned report again, possibly with a new title and note. */
+    ResubmissionInput: {
+      note?: string | null;
+      title?: string | null;
+    };
+    /** @description A review of the plan: its years and the units' and the Office's deadlines ("trước ngày …"). */
+    Review: {
+      /**
+       * Format: int32
+       * @example 2026
+       */
+      fromYear: number;
+      /** @description The Office reports to Sở Nội vụ before this day. */
+      officeBefore: components['schemas']['Day'];
+      /**
+       * Format: int32
+       * @example 2028
+       */
+      toYear: number;
+      /** @description Units report to the Office before this day. */
+      unitBefore: components['schemas']['Day'];
     };
     /**
      * @description What a principal is allowed to do, broadly. Unit roles act only within their own unit.
@@ -3113,9 +4893,11 @@ export interface components {
      *     - `users:read`: the user accounts.
      *     - `exemplars:read`: confirmed exemplars, their final evaluations, movements, criteria sets,
      *       submitted monthly introductions.
+     *     - `reports:read`: the reporting calendar (every unit's and the Office's obligations, their
+     *       status and the reports that fulfil them).
      * @enum {string}
      */
-    Scope: 'units:read' | 'users:read' | 'exemplars:read';
+    Scope: 'units:read' | 'users:read' | 'exemplars:read' | 'reports:read';
     /** @description A service account (its secret is never shown again after creation or rotation). */
     ServiceAccount: {
       /** @description Public identifier sent with the secret to `/auth/token`. */
@@ -3211,6 +4993,32 @@ export interface components {
       proposedBy?: number | null;
       toStage: components['schemas']['Stage'];
     };
+    StatusCount: {
+      /** Format: int64 */
+      count: number;
+      /** @description In Vietnamese. */
+      label: string;
+      status: components['schemas']['DifficultyStatus'];
+    };
+    /** @description One step, with the time since the step before it. */
+    Step: {
+      action: components['schemas']['DifficultyAction'];
+      actor: components['schemas']['Actor'];
+      /** Format: date-time */
+      at: string;
+      fromStatus?: components['schemas']['DifficultyStatus'] | null;
+      note?: string | null;
+      /**
+       * Format: int64
+       * @description Seconds since the previous step (`null` for the first).
+       */
+      secondsSincePrevious?: number | null;
+      toStatus: components['schemas']['DifficultyStatus'];
+    };
+    /** @description A step's note: the answer, the referral, the direction, why it is reopened or closed. */
+    StepInput: {
+      note?: string | null;
+    };
     /**
      * @description An individual person or a collective (a unit, a team).
      *
@@ -3219,6 +5027,105 @@ export interface components {
      * @enum {string}
      */
     SubjectKind: 'individual' | 'collective';
+    /**
+     * @description A step on a report.
+     *
+     *     - `submit`: Gửi báo cáo. Send the report of an obligation (once per obligation).
+     *     - `resubmit`: Gửi lại. Send a returned report again.
+     *     - `accept`: Tiếp nhận. Accept a submitted report.
+     *     - `return`: Trả lại. Return a submitted report, with the reason.
+     * @enum {string}
+     */
+    SubmissionAction: 'submit' | 'resubmit' | 'accept' | 'return';
+    /** @description The report submission behind a submitted report. */
+    SubmissionInfo: {
+      /** Format: date-time */
+      decidedAt?: string | null;
+      /** @description The comments it was returned with, or the note on acceptance / approval. */
+      decisionNote?: string | null;
+      /**
+       * Format: date
+       * @description The obligation's last day (Vietnam time) under the current calendar.
+       */
+      dueOn?: string | null;
+      /** Format: int64 */
+      id: number;
+      /** @description Whether it was (last) submitted by then; `false` marks a late report. */
+      onTime?: boolean | null;
+      /** Format: date-time */
+      submittedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    /** @description Sending a report for an obligation. */
+    SubmissionInput: {
+      /**
+       * @description `annual_report`, `midterm_review` or `final_review` (the monthly introduction is met by
+       *     submitting an introduction).
+       */
+      kind: components['schemas']['ObligationKind'];
+      note?: string | null;
+      /**
+       * @description `2026` for an annual report; the review's years (`2026-2028`, `2026-2030`) for a review.
+       * @example 2026
+       */
+      period: string;
+      /** @example Báo cáo kết quả thực hiện Kế hoạch tuyên truyền điển hình tiên tiến năm 2026 */
+      title: string;
+      /**
+       * Format: int64
+       * @description The unit whose report it is; omitted or `null`: the Office's own report to Sở Nội vụ.
+       */
+      unitId?: number | null;
+    };
+    /**
+     * @description Where a submitted report stands.
+     *
+     *     - `submitted`: Đã gửi. Sent, waiting for the Office (a unit's report) or the leadership (the Office's).
+     *     - `accepted`: Đã tiếp nhận. Accepted: the obligation is met.
+     *     - `returned`: Bị trả lại. Returned for revision, with the reason: the obligation is not met until it is sent again.
+     * @enum {string}
+     */
+    SubmissionStatus: 'submitted' | 'accepted' | 'returned';
+    Subscription: {
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: int64 */
+      createdBy?: number | null;
+      deliveries: components['schemas']['DeliveryCounts'];
+      events: components['schemas']['WebhookEvent'][];
+      /** Format: int64 */
+      id: number;
+      name: string;
+      /** Format: date-time */
+      updatedAt: string;
+      url: string;
+      /** Format: int32 */
+      version: number;
+    };
+    SubscriptionInput: {
+      /** @description Inactive subscriptions receive nothing. */
+      active: boolean;
+      /** @description The events to receive (not `ping`, which is sent on demand). */
+      events: components['schemas']['WebhookEvent'][];
+      /**
+       * @description Who receives it (`Hệ thống báo cáo của Sở Nội vụ`).
+       * @example Hệ thống báo cáo Sở Nội vụ
+       */
+      name: string;
+      /**
+       * @description `https://…` (or `http://`), on a host of `LANTOA_WEBHOOK_ALLOWED_HOSTS`.
+       * @example https://hooks.snv.dongthap.gov.vn/lantoa
+       */
+      url: string;
+    };
+    /** @description A new subscription or a new secret: the only time the secret is shown. */
+    SubscriptionWithSecret: {
+      /** @description Keep it: it is never shown again. Verify `X-LanToa-Signature` with it. */
+      secret: string;
+      subscription: components['schemas']['Subscription'];
+    };
     Summary: {
       /** Format: date-time */
       createdAt: string;
@@ -3331,6 +5238,24 @@ export interface components {
       occurredAt: string;
       toStage?: components['schemas']['Stage'] | null;
     };
+    /** @description How long the handling took, in seconds. */
+    Timings: {
+      /**
+       * Format: int64
+       * @description From the (last) referral to the leadership's direction.
+       */
+      directionSeconds?: number | null;
+      /**
+       * Format: int64
+       * @description From raising to the Office's first answer or referral.
+       */
+      firstResponseSeconds?: number | null;
+      /**
+       * Format: int64
+       * @description From raising to closing.
+       */
+      resolutionSeconds?: number | null;
+    };
     /**
      * @description Tokens for a signed-in person. The refresh token comes in the `lantoa_refresh` cookie
      *     (`HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth`), never in the body.
@@ -3390,6 +5315,17 @@ export interface components {
       filters: components['schemas']['ExemplarFilters'];
       unit: components['schemas']['UnitRef'];
     };
+    UnitExemplars: {
+      /** Format: int64 */
+      discovered: number;
+      /** Format: int64 */
+      nurturing: number;
+      /** Format: int64 */
+      replicated: number;
+      /** Format: int64 */
+      summarized: number;
+      unit: components['schemas']['FigureUnit'];
+    };
     /** @description The fields of a unit, for creating or replacing it. */
     UnitInput: {
       /**
@@ -3413,6 +5349,15 @@ export interface components {
       /** Format: int32 */
       sortOrder?: number;
     };
+    UnitIntroductions: {
+      /** Format: int64 */
+      late: number;
+      /** Format: int64 */
+      missing: number;
+      /** Format: int64 */
+      onTime: number;
+      unit: components['schemas']['FigureUnit'];
+    };
     /**
      * @description Where a unit stands in the Department.
      *
@@ -3433,6 +5378,65 @@ export interface components {
       id: number;
       name: string;
       shortName: string;
+    };
+    /** @description A unit's report as the consolidated report sees it. */
+    UnitReportEntry: {
+      /** Format: int64 */
+      difficulties?: number | null;
+      /** Format: int64 */
+      evaluations?: number | null;
+      /**
+       * Format: int64
+       * @description Its frozen figures (none for a submission made without a report).
+       */
+      exemplarsDiscovered?: number | null;
+      /** Format: int64 */
+      introductionsLate?: number | null;
+      /** Format: int64 */
+      introductionsMissing?: number | null;
+      /** Format: int64 */
+      introductionsOnTime?: number | null;
+      onTime: boolean;
+      /** Format: int64 */
+      replications?: number | null;
+      /**
+       * Format: int64
+       * @description The report written in Lan Tỏa, when there is one.
+       */
+      reportId?: number | null;
+      status: components['schemas']['SubmissionStatus'];
+      /**
+       * Format: date
+       * @description The day it was (last) submitted, Vietnam time.
+       */
+      submittedOn: string;
+      unit: components['schemas']['FigureUnit'];
+    };
+    /** @description The sums over the units' submitted (or accepted) reports' frozen figures. */
+    UnitReportTotals: {
+      /** Format: int64 */
+      difficulties: number;
+      /** Format: int64 */
+      evaluations: number;
+      /** Format: int64 */
+      exemplarsDiscovered: number;
+      /** Format: int64 */
+      introductionsLate: number;
+      /** Format: int64 */
+      introductionsMissing: number;
+      /** Format: int64 */
+      introductionsOnTime: number;
+      /** Format: int64 */
+      late: number;
+      /** Format: int64 */
+      onTime: number;
+      /** Format: int64 */
+      replications: number;
+      /**
+       * Format: int64
+       * @description Reports submitted or accepted (not returned).
+       */
+      reports: number;
     };
     /** @description How many notifications the caller has not read. */
     UnreadCount: {
@@ -3499,6 +5503,26 @@ export interface components {
       temporaryPassword: string;
       user: components['schemas']['User'];
     };
+    /**
+     * @description Something a provincial system may be told about.
+     *
+     *     - `obligation.due_soon`: Nghĩa vụ sắp đến hạn. An obligation not yet met is due in a few days (a reminder before the deadline).
+     *     - `obligation.due`: Nghĩa vụ đến hạn hôm nay. An obligation not yet met is due today.
+     *     - `obligation.overdue`: Nghĩa vụ quá hạn. An obligation is past its deadline and not met.
+     *     - `report.submitted`: Báo cáo đã được gửi. A report was submitted (or submitted again) for an obligation.
+     *     - `report.accepted`: Báo cáo đã được tiếp nhận. A submitted report was accepted.
+     *     - `report.returned`: Báo cáo bị trả lại. A submitted report was returned for revision.
+     *     - `ping`: Thử kết nối. A test delivery the administrator sends on demand.
+     * @enum {string}
+     */
+    WebhookEvent:
+      | 'obligation_due_soon'
+      | 'obligation_due'
+      | 'obligation_overdue'
+      | 'report_submitted'
+      | 'report_accepted'
+      | 'report_returned'
+      | 'ping';
   };
   responses: {
     /** @description Yêu cầu không hợp lệ: JSON sai cú pháp, tham số hoặc đường dẫn sai. */
@@ -3970,6 +5994,67 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  get_calendar_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarSettings'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_calendar_settings: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CalendarSettingsInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarSettings'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   list_criteria_sets: {
     parameters: {
       query?: {
@@ -4203,6 +6288,456 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_difficulties: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['DifficultyStatus'];
+        unitId?: number;
+        /** @description Words of the subject or text (diacritics ignored). */
+        q?: string;
+        /** @description Raised from this day (Vietnam). */
+        from?: components['schemas']['Day'];
+        /** @description Raised up to this day (Vietnam). */
+        to?: components['schemas']['Day'];
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_DifficultySummaryItem'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  raise_difficulty: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DifficultyInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Difficulty'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  difficulty_summary: {
+    parameters: {
+      query?: {
+        /** @description First day of the period (Vietnam); default: 1 January of this year. */
+        from?: components['schemas']['Day'];
+        /** @description Last day of the period; default: today. */
+        to?: components['schemas']['Day'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DifficultySummary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_difficulty: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Difficulty id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Difficulty'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_difficulty: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Difficulty id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DifficultyInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Difficulty'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  delete_difficulty: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Difficulty id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  answer_difficulty: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Difficulty id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StepInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Difficulty'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  upload_difficulty_attachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Difficulty id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['DifficultyUploadForm'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Attachment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  close_difficulty: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Difficulty id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StepInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Difficulty'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  direct_difficulty: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Difficulty id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StepInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Difficulty'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  refer_difficulty: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Difficulty id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StepInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Difficulty'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  reopen_difficulty: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Difficulty id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StepInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Difficulty'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
@@ -5981,6 +8516,83 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  list_obligations: {
+    parameters: {
+      query?: {
+        /** @description A unit's obligations (unit roles: their own unit whatever is asked). */
+        unitId?: number;
+        /** @description `unit`: the units'; `office`: the Office's own. */
+        responsible?: components['schemas']['Responsible'];
+        kind?: components['schemas']['ObligationKind'];
+        /** @description `2026-11`, `2026`, `2026-2028` … */
+        period?: string;
+        status?: components['schemas']['ObligationStatus'];
+        /** @description Deadlines (`dueOn`) from this day. */
+        from?: components['schemas']['Day'];
+        /** @description Deadlines (`dueOn`) up to this day. */
+        to?: components['schemas']['Day'];
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_Obligation'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  export_obligations: {
+    parameters: {
+      query?: {
+        /** @description `xlsx` (default) or `csv` (UTF-8 with BOM, comma-separated). */
+        format?: 'xlsx' | 'csv';
+        unitId?: number;
+        responsible?: components['schemas']['Responsible'];
+        kind?: components['schemas']['ObligationKind'];
+        period?: string;
+        status?: components['schemas']['ObligationStatus'];
+        from?: components['schemas']['Day'];
+        to?: components['schemas']['Day'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp Excel (.xlsx) hoặc CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          'text/csv': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   get_profile: {
     parameters: {
       query?: never;
@@ -6074,6 +8686,67 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_public_holidays: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Holidays'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_public_holidays: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HolidaysInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Holidays'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -6186,6 +8859,695 @@ export interface operations {
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_figures: {
+    parameters: {
+      query: {
+        /** @description First day of the period (inclusive, Vietnam time), `YYYY-MM-DD`. */
+        from: components['schemas']['Day'];
+        /** @description Last day of the period (inclusive), `YYYY-MM-DD`. */
+        to: components['schemas']['Day'];
+        /** @description One unit; omitted: the whole Department (unit roles: their unit, always). */
+        unitId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Figures'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  export_figures: {
+    parameters: {
+      query: {
+        /** @description First day of the period (inclusive, Vietnam time), `YYYY-MM-DD`. */
+        from: components['schemas']['Day'];
+        /** @description Last day of the period (inclusive), `YYYY-MM-DD`. */
+        to: components['schemas']['Day'];
+        unitId?: number;
+        /** @description `xlsx` (default) or `csv`. */
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp Excel (.xlsx) hoặc CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          'text/csv': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_report_submissions: {
+    parameters: {
+      query?: {
+        kind?: components['schemas']['ObligationKind'];
+        unitId?: number;
+        /** @description `unit`: units' reports; `office`: the Office's own. */
+        responsible?: components['schemas']['Responsible'];
+        /** @description `2026`, `2026-2028` … */
+        period?: string;
+        status?: components['schemas']['SubmissionStatus'];
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_ReportSubmission'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  submit_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmissionInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportSubmission'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_report_submission: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Report submission id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportSubmission'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  accept_report: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Report submission id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecisionInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportSubmission'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  resubmit_report: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Report submission id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResubmissionInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportSubmission'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  return_report: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Report submission id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecisionInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportSubmission'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_reports: {
+    parameters: {
+      query?: {
+        kind?: components['schemas']['ReportKind'];
+        unitId?: number;
+        /** @description `2026`, `2026-2028` … */
+        period?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_ReportSummary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  create_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewReportInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  compendium_docx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompendiumInput'];
+      };
+    };
+    responses: {
+      /** @description Văn bản Word (.docx) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_report: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  accept_report: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecisionInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  report_annex: {
+    parameters: {
+      query?: {
+        /**
+         * @description `xlsx` (default: one sheet per table, totals as formulas) or `csv` (every table in one
+         *     UTF-8 file with a BOM).
+         */
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp Excel (.xlsx) hoặc CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          'text/csv': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  approve_report: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecisionInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  report_docx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Văn bản Word (.docx) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  return_report: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecisionInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  submit_report: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -6972,6 +10334,259 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  redeliver_webhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Delivery id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Delivery'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_webhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Subscription'][];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  create_webhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubscriptionInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubscriptionWithSecret'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_webhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Subscription id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Subscription'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_webhook: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Subscription id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubscriptionInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Subscription'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_webhook_deliveries: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['DeliveryStatus'];
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        /** @description Subscription id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_Delivery'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  ping_webhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Subscription id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Delivery'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  rotate_webhook_secret: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Subscription id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubscriptionWithSecret'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };
