@@ -867,3 +867,38 @@ db_test!(
         assert_eq!(res.status, 401);
     }
 );
+
+/// Statements `figures::compute` runs for 2026 on one connection.
+fn statements_for_figures(app: &TestApp, unit_id: Option<i64>) -> usize {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let now = app.state.clock.now();
+    app.db(|conn| {
+        let calendar = lantoa::calendar::deadlines::Calendar::load(conn).unwrap();
+        let counter = Arc::new(AtomicUsize::new(0));
+        let seen = counter.clone();
+        conn.set_instrumentation(move |event: diesel::connection::InstrumentationEvent<'_>| {
+            if let diesel::connection::InstrumentationEvent::StartQuery { .. } = event {
+                seen.fetch_add(1, Ordering::Relaxed);
+            }
+        });
+        let scope = lantoa::reports::figures::Scope { from: day("2026-01-01"), to: day("2026-12-31"), unit_id };
+        lantoa::reports::figures::compute(conn, &calendar, scope, now).unwrap();
+        counter.load(Ordering::Relaxed)
+    })
+}
+
+db_test!(
+    async fn figures_take_the_same_number_of_statements_however_much_data(app) {
+        vietnam_time(&app, 2026, 11, 15, 9, 0);
+        let tgpl = app.unit_id("TGPL").await;
+        let empty = statements_for_figures(&app, None);
+        let empty_unit = statements_for_figures(&app, Some(tgpl));
+        seed(&app);
+        seed(&app);
+        seed(&app);
+        assert_eq!(statements_for_figures(&app, None), empty);
+        assert_eq!(statements_for_figures(&app, Some(tgpl)), empty_unit);
+        assert_eq!((empty, empty_unit), (7, 7), "one statement per figure group");
+    }
+);
