@@ -642,6 +642,16 @@ pub fn submit(
     let frozen = compute(conn, &calendar, row, now)?;
     let json = serde_json::to_string(&frozen).map_err(AppError::internal)?;
     let at = now.naive_utc();
+    // The report's compare-and-set first: of concurrent submitters exactly one gets past it, the
+    // others wait for its row lock and then find the version moved on (412).
+    versioned_update!(
+        conn,
+        reports,
+        row.id,
+        expected,
+        at,
+        (reports::figures.eq(Some(json)), reports::frozen_at.eq(Some(at)))
+    )?;
     let submission_id = match submission {
         None => {
             let Some(key) = row.obligation_key() else {
@@ -654,7 +664,11 @@ pub fn submit(
                 title: row.title.clone(),
                 note: None,
             };
-            submissions::submit(conn, principal, &input, at)?
+            let id = submissions::submit(conn, principal, &input, at)?;
+            diesel::update(reports::table.find(row.id))
+                .set(reports::submission_id.eq(Some(id)))
+                .execute(conn)?;
+            id
         }
         Some(current) => {
             let input = ResubmissionInput { title: Some(row.title.clone()), note: None };
@@ -662,18 +676,6 @@ pub fn submit(
             current.id
         }
     };
-    versioned_update!(
-        conn,
-        reports,
-        row.id,
-        expected,
-        at,
-        (
-            reports::submission_id.eq(Some(submission_id)),
-            reports::figures.eq(Some(json)),
-            reports::frozen_at.eq(Some(at)),
-        )
-    )?;
     Ok(submission_id)
 }
 
@@ -703,7 +705,7 @@ pub fn decide(
         SubmissionAction::Accept | SubmissionAction::Return => step,
         _ => return Err(AppError::internal("a decision table row names no decision")),
     };
-    submissions::decide(conn, principal, &current, step, IfMatch::Version(current.version), now, note)?;
     versioned_update!(conn, reports, row.id, expected, now)?;
+    submissions::decide(conn, principal, &current, step, IfMatch::Version(current.version), now, note)?;
     Ok(current.id)
 }
