@@ -38,6 +38,7 @@ pub mod mail;
 pub mod obligations;
 pub mod reminders;
 pub mod report_submissions;
+pub mod reports;
 pub mod scheduler;
 pub mod webhooks;
 pub mod working_days;
@@ -123,6 +124,7 @@ where
                 .configure(working_days::api::configure)
                 .configure(obligations::api::configure)
                 .configure(report_submissions::api::configure)
+                .configure(reports::api::configure)
                 .configure(webhooks::api::configure)
                 .configure(difficulties::api::configure)
                 .configure(difficulties::attachments_api::configure)

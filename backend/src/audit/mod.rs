@@ -79,6 +79,7 @@ text_enum!(
         Attachment = "attachment" / "Tệp đính kèm",
         Settings = "settings" / "Thiết lập",
         ReportSubmission = "report_submission" / "Báo cáo",
+        Report = "report" / "Nội dung báo cáo",
         Difficulty = "difficulty" / "Khó khăn, vướng mắc",
         WebhookSubscription = "webhook_subscription" / "Đăng ký webhook",
         PropagationActivity = "propagation_activity" / "Hoạt động tuyên truyền",

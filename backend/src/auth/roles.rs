@@ -263,6 +263,15 @@ rule!(
     SubmitReport = [Office, UnitHead]
 );
 rule!(
+    /// Those who write reports: a unit's head and staff (their unit's), the Office (any unit's,
+    /// and the consolidated report).
+    DraftReport = [Office, UnitHead, UnitStaff]
+);
+rule!(
+    /// The leader approves the Office's consolidated report before it is sent to Sở Nội vụ.
+    ApproveReport = [Leader]
+);
+rule!(
     /// Those who accept or return a submitted report: the Office (units' reports) and the
     /// leadership (also the Office's own).
     DecideReport = [Leader, Office]

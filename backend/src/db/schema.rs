@@ -1033,3 +1033,32 @@ diesel::allow_tables_to_appear_in_same_query!(webhook_deliveries, webhook_subscr
 diesel::allow_tables_to_appear_in_same_query!(difficulties, units);
 diesel::allow_tables_to_appear_in_same_query!(difficulties, difficulty_events);
 diesel::allow_tables_to_appear_in_same_query!(difficulties, exemplars);
+
+// Reports written in Lan Tỏa (figures, narrative, frozen snapshot).
+
+diesel::table! {
+    reports (id) {
+        id -> BigInt,
+        kind -> Text,
+        unit_id -> Nullable<BigInt>,
+        period -> Text,
+        period_from -> Date,
+        period_to -> Date,
+        title -> Text,
+        achievements -> Text,
+        shortcomings -> Text,
+        causes -> Text,
+        lessons -> Text,
+        directions -> Text,
+        recommendations -> Text,
+        submission_id -> Nullable<BigInt>,
+        figures -> Nullable<Text>,
+        frozen_at -> Nullable<Timestamp>,
+        created_by -> Nullable<BigInt>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+diesel::allow_tables_to_appear_in_same_query!(reports, units);
+diesel::allow_tables_to_appear_in_same_query!(reports, report_submissions);

@@ -34,6 +34,7 @@ mod publicity_propagation;
 mod publicity_publication;
 mod reminders;
 mod report_submissions;
+mod reports;
 mod service_accounts;
 mod sessions;
 mod sinks;

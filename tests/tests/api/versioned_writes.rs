@@ -520,3 +520,44 @@ db_test!(
         assert_eq!(published, 1, "one step on the timeline");
     }
 );
+
+db_test!(
+    async fn every_report_write_has_exactly_one_winner(app) {
+        crate::support::vietnam_time(&app, 2026, 10, 5, 8, 0);
+        let (office, head, leader) = (app.token("vanphong").await, app.token("tgpl.truong").await, app.token("lanhdao").await);
+        let tgpl = app.unit_id("TGPL").await;
+        let create = |body: Value, token: String| {
+            let app = &app;
+            async move {
+                let res = app.post("/api/v1/reports").token(&token).json(&body).send().await;
+                assert_eq!(res.status, 201, "{}", res.text);
+                res.body
+            }
+        };
+        let path = |report: &Value, tail: &str| format!("/api/v1/reports/{}{tail}", report["id"]);
+        let get = |report: &Value, token: &str| {
+            let (app, url, token) = (&app, path(report, ""), token.to_owned());
+            async move { app.get(&url).token(&token).send().await.ok().clone() }
+        };
+        let unit = create(json!({ "kind": "annual_report", "unitId": tgpl, "period": "2026" }), head.clone()).await;
+        race(&app, Shot::new("report edit", Method::PUT, path(&unit, ""), &head, etag_of(&unit)).json(json!({ "title": "Báo cáo năm 2026", "narrative": { "achievements": "Kết quả." } }))).await;
+        let current = get(&unit, &head).await;
+        race(&app, Shot::new("report submit", Method::POST, path(&current, "/submit"), &head, etag_of(&current))).await;
+        let current = get(&unit, &office).await;
+        race(&app, Shot::new("report return", Method::POST, path(&current, "/return"), &office, etag_of(&current)).json(json!({ "note": "Bổ sung" }))).await;
+        let current = get(&unit, &head).await;
+        race(&app, Shot::new("report resubmit", Method::POST, path(&current, "/submit"), &head, etag_of(&current))).await;
+        let current = get(&unit, &office).await;
+        race(&app, Shot::new("report accept", Method::POST, path(&current, "/accept"), &office, etag_of(&current)).json(json!({}))).await;
+
+        let office_report = create(json!({ "kind": "annual_report", "period": "2026" }), office.clone()).await;
+        race(&app, Shot::new("consolidated submit", Method::POST, path(&office_report, "/submit"), &office, etag_of(&office_report))).await;
+        let current = get(&office_report, &leader).await;
+        race(&app, Shot::new("consolidated approve", Method::POST, path(&current, "/approve"), &leader, etag_of(&current)).json(json!({}))).await;
+        let submissions: i64 = app.db(|conn| {
+            use lantoa::db::schema::report_submissions;
+            report_submissions::table.count().get_result(conn).unwrap()
+        });
+        assert_eq!(submissions, 2, "one submission per report, however many submitted at once");
+    }
+);
