@@ -76,6 +76,40 @@ const signedInRoutes: RouteObject[] = [
           { path: PATHS.profile, lazy: page(() => import('@/features/profile/routes/ProfilePage')) },
           { path: PATHS.help, lazy: page(() => import('@/features/help/routes/HelpPage')) },
           {
+            path: PATHS.obligations,
+            lazy: page(() => import('@/features/obligations/routes/ObligationsPage')),
+          },
+          {
+            path: `${PATHS.obligations}/bao-cao/:id`,
+            lazy: page(() => import('@/features/obligations/routes/ReportSubmissionPage')),
+          },
+          {
+            path: PATHS.difficulties,
+            lazy: page(() => import('@/features/difficulties/routes/DifficultiesPage')),
+          },
+          {
+            path: `${PATHS.difficulties}/:id`,
+            lazy: page(() => import('@/features/difficulties/routes/DifficultyPage')),
+          },
+          {
+            lazy: requireRole(ROUTE_ROLES.calendarSettings),
+            children: [
+              {
+                path: PATHS.calendarSettings,
+                lazy: page(() => import('@/features/calendar-settings/routes/CalendarSettingsPage')),
+              },
+            ],
+          },
+          {
+            lazy: requireRole(ROUTE_ROLES.webhooks),
+            children: [
+              {
+                path: PATHS.webhooks,
+                lazy: page(() => import('@/features/calendar-settings/routes/WebhooksPage')),
+              },
+            ],
+          },
+          {
             lazy: requireRole(ROUTE_ROLES.users),
             children: [
               { path: PATHS.users, lazy: page(() => import('@/features/users/routes/UsersPage')) },

@@ -4,6 +4,8 @@ import { activeNavPath, navItemsFor } from './navigation';
 
 const labels = (role: Role) => navItemsFor(role).map((item) => item.label);
 /** Everyone follows the programme; what they may change there depends on the role. */
+/** The reporting calendar and difficulties, for everyone. */
+const CALENDAR = ['Lịch báo cáo', 'Khó khăn, vướng mắc'];
 const PROGRAMME = ['Điển hình', 'Giới thiệu hằng tháng', 'Phong trào thi đua', 'Tiêu chí đánh giá'];
 
 describe('navItemsFor', () => {
@@ -16,6 +18,9 @@ describe('navItemsFor', () => {
       'Tài khoản tích hợp',
       'Nhật ký hệ thống',
       'Hồ sơ cá nhân',
+      ...CALENDAR,
+      'Cài đặt lịch báo cáo',
+      'Webhook',
     ]);
   });
 
@@ -26,13 +31,15 @@ describe('navItemsFor', () => {
       'Đơn vị',
       'Nhật ký hệ thống',
       'Hồ sơ cá nhân',
+      ...CALENDAR,
+      'Cài đặt lịch báo cáo',
     ]);
   });
 
   it.each<Role>(['leader', 'unit_head', 'unit_staff'])(
     'keeps %s to the shared sections and the programme',
     (role) => {
-      expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Đơn vị', 'Hồ sơ cá nhân']);
+      expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Đơn vị', 'Hồ sơ cá nhân', ...CALENDAR]);
     },
   );
 });

@@ -1,5 +1,9 @@
 import {
   ApartmentOutlined,
+  ExclamationCircleOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  SendOutlined,
   ApiOutlined,
   AuditOutlined,
   CalendarOutlined,
@@ -40,6 +44,15 @@ const NAV_ITEMS: readonly NavItem[] = [
   },
   { path: PATHS.audit, label: 'Nhật ký hệ thống', icon: AuditOutlined, roles: ROUTE_ROLES.audit },
   { path: PATHS.profile, label: 'Hồ sơ cá nhân', icon: IdcardOutlined },
+  { path: PATHS.obligations, label: 'Lịch báo cáo', icon: ScheduleOutlined },
+  { path: PATHS.difficulties, label: 'Khó khăn, vướng mắc', icon: ExclamationCircleOutlined },
+  {
+    path: PATHS.calendarSettings,
+    label: 'Cài đặt lịch báo cáo',
+    icon: SettingOutlined,
+    roles: ROUTE_ROLES.calendarSettings,
+  },
+  { path: PATHS.webhooks, label: 'Webhook', icon: SendOutlined, roles: ROUTE_ROLES.webhooks },
 ];
 
 function canAccess(roles: readonly Role[] | undefined, role: Role): boolean {

@@ -21,6 +21,10 @@ export const PATHS = {
   movements: '/phong-trao',
   criteria: '/tieu-chi',
   help: '/huong-dan',
+  obligations: '/lich-bao-cao',
+  difficulties: '/kho-khan',
+  calendarSettings: '/cai-dat-lich',
+  webhooks: '/webhook',
 } as const;
 
 /** The page of one exemplar, of its edit form, and of one evaluation. */
@@ -36,4 +40,8 @@ export const ROUTE_ROLES = {
   exemplarWrite: ['office', 'unit_head', 'unit_staff'],
   /** Managing movements, criteria sets and the introduction due day. */
   programme: ['admin', 'office'],
+  /** The calendar's settings and public holidays. */
+  calendarSettings: ['admin', 'office'],
+  /** Outgoing webhook subscriptions. */
+  webhooks: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

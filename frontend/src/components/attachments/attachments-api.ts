@@ -7,7 +7,10 @@ import { attachmentContentQuery, attachmentThumbnailQuery } from '@/lib/api/quer
 
 /** The record a file hangs off. */
 export type AttachmentOwner =
-  { kind: 'exemplar'; id: number } | { kind: 'replication'; id: number } | { kind: 'evaluation'; id: number };
+  | { kind: 'exemplar'; id: number }
+  | { kind: 'replication'; id: number }
+  | { kind: 'evaluation'; id: number }
+  | { kind: 'difficulty'; id: number };
 
 function upload(owner: AttachmentOwner, file: File, caption: string | undefined) {
   const params = { path: { id: owner.id } };
@@ -19,6 +22,8 @@ function upload(owner: AttachmentOwner, file: File, caption: string | undefined)
       return unwrap(api.POST('/api/v1/replications/{id}/attachments', { params, body }));
     case 'evaluation':
       return unwrap(api.POST('/api/v1/evaluations/{id}/attachments', { params, body }));
+    case 'difficulty':
+      return unwrap(api.POST('/api/v1/difficulties/{id}/attachments', { params, body }));
   }
 }
 

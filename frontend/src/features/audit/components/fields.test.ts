@@ -35,6 +35,15 @@ describe('the audit log in Vietnamese', () => {
     expect(show('attachment', 'sizeBytes', 327_680)).toBe('320 KB');
     expect(show('evaluation', 'scorePercent', 85)).toBe('85%');
     expect(show('exemplar', 'discoveredBy', null)).toBe('—');
+    expect(show('report_submission', 'dueOn', '2026-10-20')).toBe('20/10/2026');
+  });
+
+  it('labels the reporting calendar, difficulties and webhooks', () => {
+    expect(show('report_submission', 'status', 'returned')).toBe('Bị trả lại');
+    expect(show('difficulty', 'status', 'referred')).toBe('Đã báo cáo Lãnh đạo Sở');
+    expect(show('webhook_subscription', 'events', ['report.submitted'])).toEqual(['Báo cáo đã được gửi']);
+    expect(show('discipline_record', 'level', 'canh_cao')).toBe('Cảnh cáo');
+    expect(fieldSpec('settings', 'beforeInclusive').label).toBe('“Trước ngày …” tính cả ngày đó');
   });
 
   it('names enumerated values by their labels', () => {
@@ -145,34 +154,31 @@ describe('every field the log keeps has a Vietnamese label', () => {
     criteria_set: ['CriteriaSet'],
     introduction: ['Introduction'],
     attachment: ['Attachment'],
-    settings: ['ProgrammeSettings'],
-    report_submission: [],
-    difficulty: [],
-    webhook_subscription: [],
-    propagation_activity: [],
-    award_form: [],
-    base_salary: [],
-    commendation_occasion: [],
-    commendation_proposal: [],
-    council: [],
-    council_member: [],
-    council_meeting: [],
-    ballot: [],
-    register_entry: [],
-    notice_comment: [],
-    eligibility_rule: [],
-    title_record: [],
-    discipline_record: [],
+    settings: ['ProgrammeSettings', 'CalendarSettingsInput', 'Holidays'],
+    report_submission: ['ReportSubmission'],
+    difficulty: ['Difficulty'],
+    webhook_subscription: ['Subscription'],
+    propagation_activity: ['PropagationActivity'],
+    award_form: ['AwardForm'],
+    base_salary: ['BaseSalary'],
+    commendation_occasion: ['Occasion'],
+    commendation_proposal: ['Proposal'],
+    council: ['Council'],
+    council_member: ['MemberInput'],
+    council_meeting: ['MeetingInput'],
+    ballot: [] /* who voted how: a few ids, no record */,
+    register_entry: ['RegisterEntry'],
+    notice_comment: [] /* the proposal, the nominee and the moderation: no record */,
+    eligibility_rule: ['Rule'],
+    title_record: ['TitleRecord', 'TitleRecordInput'],
+    discipline_record: ['DisciplineRecord', 'DisciplineRecordInput'],
   };
-  // Lists an exemplar's snapshot leaves out: they keep their own trail.
-  const LEFT_OUT = [
-    'timeline',
-    'evaluations',
-    'attachments',
-    'replications',
-    'allowedActions',
-    'evaluatorKinds',
-  ];
+  // What a snapshot leaves out: lists that keep their own trail, what the caller may do.
+  const LEFT_OUT: Partial<Record<EntityType, string[]>> = {
+    exemplar: ['timeline', 'evaluations', 'attachments', 'replications', 'allowedActions', 'evaluatorKinds'],
+    // `detail::audit_snapshot` (backend/src/commendations/detail.rs).
+    commendation_proposal: ['timeline', 'allowedActions', 'attachments', 'meetings', 'awardForm'],
+  };
 
   for (const [entityType, schemas] of Object.entries(SNAPSHOTS) as [EntityType, string[]][]) {
     for (const schema of schemas) {
@@ -181,7 +187,7 @@ describe('every field the log keeps has a Vietnamese label', () => {
         expect(properties.length).toBeGreaterThan(0);
         const fields = FIELDS_BY_ENTITY[entityType];
         const missing = properties.filter(
-          (field) => !(field in fields) && !(entityType === 'exemplar' && LEFT_OUT.includes(field)),
+          (field) => !(field in fields) && !(LEFT_OUT[entityType] ?? []).includes(field),
         );
         expect(missing).toEqual([]);
       });

@@ -260,10 +260,392 @@ const INTRODUCTION: FieldMap = {
   notified: { label: 'Số người nhận thông báo', format: 'number' },
 };
 
+const MONTH_DAY: FieldMap = {
+  day: { label: 'Ngày', format: 'number' },
+  month: { label: 'Tháng', format: 'number' },
+};
+
+const REVIEW: FieldMap = {
+  fromYear: { label: 'Từ năm', format: 'number' },
+  toYear: { label: 'Đến năm', format: 'number' },
+  unitBefore: { label: 'Đơn vị báo cáo trước ngày', format: 'date' },
+  officeBefore: { label: 'Văn phòng Sở báo cáo trước ngày', format: 'date' },
+};
+
 const SETTINGS: FieldMap = {
   ...RECORD,
   introductionDueDay: { label: 'Hạn gửi bài giới thiệu (ngày trong tháng)', format: 'number' },
   introductionsStart: { label: 'Tháng bắt đầu giới thiệu', format: 'month' },
+  // The reporting calendar's settings and the public holidays are settings too.
+  firstYear: { label: 'Năm đầu của Kế hoạch', format: 'number' },
+  lastYear: { label: 'Năm cuối của Kế hoạch', format: 'number' },
+  unitAnnualReport: { label: 'Hạn đơn vị báo cáo năm', format: { fields: MONTH_DAY } },
+  officeAnnualReport: { label: 'Hạn Văn phòng Sở báo cáo năm', format: { fields: MONTH_DAY } },
+  midtermReview: { label: 'Sơ kết', format: { fields: REVIEW } },
+  finalReview: { label: 'Tổng kết', format: { fields: REVIEW } },
+  beforeInclusive: { label: '“Trước ngày …” tính cả ngày đó', format: 'bool' },
+  moveToNextWorkingDay: { label: 'Hạn trùng ngày nghỉ lùi sang ngày làm việc kế tiếp', format: 'bool' },
+  dueSoonDays: { label: 'Báo “sắp đến hạn” trước (ngày)', format: 'number' },
+  reminderOffsets: { label: 'Thời điểm nhắc (ngày so với hạn)', format: 'ids' },
+  reminderCatchUpDays: { label: 'Gửi bù lời nhắc bị lỡ trong (ngày)', format: 'number' },
+  officeCopies: {
+    label: 'Văn phòng Sở nhận bản nhắc của đơn vị',
+    format: enumOf({ all: 'Mọi lời nhắc', overdue: 'Khi đơn vị quá hạn', none: 'Không nhận' }),
+  },
+  days: {
+    label: 'Ngày nghỉ lễ, Tết',
+    format: { fields: { date: { label: 'Ngày', format: 'date' }, name: { label: 'Tên' } } },
+  },
+};
+
+const REPORT_SUBMISSION: FieldMap = {
+  ...RECORD,
+  title: { label: 'Tiêu đề báo cáo' },
+  kind: {
+    label: 'Loại báo cáo',
+    format: enumOf({
+      monthly_introduction: 'Giới thiệu điển hình hằng tháng',
+      annual_report: 'Báo cáo định kỳ hằng năm',
+      midterm_review: 'Báo cáo sơ kết',
+      final_review: 'Báo cáo tổng kết',
+    }),
+  },
+  period: { label: 'Kỳ báo cáo' },
+  unit: { label: 'Đơn vị', format: 'ref' },
+  responsible: { label: 'Bên báo cáo', format: enumOf({ unit: 'Đơn vị', office: 'Văn phòng Sở' }) },
+  obligationKey: { label: 'Nghĩa vụ', hidden: true },
+  status: {
+    label: 'Trạng thái',
+    format: enumOf({ submitted: 'Đã gửi', accepted: 'Đã tiếp nhận', returned: 'Bị trả lại' }),
+  },
+  note: { label: 'Ghi chú gửi kèm' },
+  submittedAt: { label: 'Gửi lúc', format: 'instant' },
+  submittedBy: { label: 'Người gửi', format: 'ref' },
+  dueOn: { label: 'Hạn', format: 'date' },
+  onTime: { label: 'Đúng hạn', format: 'bool' },
+  decidedAt: { label: 'Xem xét lúc', format: 'instant' },
+  decidedBy: { label: 'Người xem xét', format: 'ref' },
+  decisionNote: { label: 'Ý kiến khi tiếp nhận, trả lại' },
+  allowedActions: { label: 'Thao tác được phép', hidden: true },
+};
+
+const DIFFICULTY_STATUS_LABELS = {
+  open: 'Chờ Văn phòng Sở xử lý',
+  answered: 'Văn phòng Sở đã trả lời',
+  referred: 'Đã báo cáo Lãnh đạo Sở',
+  directed: 'Lãnh đạo Sở đã chỉ đạo',
+  closed: 'Đã kết thúc',
+};
+
+const DIFFICULTY: FieldMap = {
+  ...RECORD,
+  unit: { label: 'Đơn vị', format: 'ref' },
+  subject: { label: 'Tiêu đề' },
+  body: { label: 'Nội dung phản ánh' },
+  status: { label: 'Trạng thái', format: enumOf(DIFFICULTY_STATUS_LABELS) },
+  obligationKey: { label: 'Nghĩa vụ liên quan' },
+  exemplar: { label: 'Điển hình liên quan', format: 'ref' },
+  exemplarId: { label: 'Điển hình liên quan', format: 'number' },
+  raisedAt: { label: 'Gửi lúc', format: 'instant' },
+  raisedBy: { label: 'Người gửi', format: 'userId' },
+  answer: { label: 'Trả lời của Văn phòng Sở' },
+  answeredAt: { label: 'Trả lời lúc', format: 'instant' },
+  referralNote: { label: 'Nội dung báo cáo Lãnh đạo Sở' },
+  referredAt: { label: 'Báo cáo Lãnh đạo Sở lúc', format: 'instant' },
+  direction: { label: 'Chỉ đạo của Lãnh đạo Sở' },
+  directedAt: { label: 'Chỉ đạo lúc', format: 'instant' },
+  closedAt: { label: 'Kết thúc lúc', format: 'instant' },
+  attachments: { label: 'Tệp đính kèm', format: 'attachments' },
+  steps: { label: 'Quá trình xử lý', hidden: true },
+  timings: { label: 'Thời gian xử lý', hidden: true },
+  allowedActions: { label: 'Thao tác được phép', hidden: true },
+};
+
+const WEBHOOK_SUBSCRIPTION: FieldMap = {
+  ...RECORD,
+  name: { label: 'Hệ thống nhận' },
+  url: { label: 'Địa chỉ nhận (URL)' },
+  events: {
+    label: 'Sự kiện',
+    format: enumOf({
+      'obligation.due_soon': 'Nghĩa vụ sắp đến hạn',
+      'obligation.due': 'Nghĩa vụ đến hạn hôm nay',
+      'obligation.overdue': 'Nghĩa vụ quá hạn',
+      'report.submitted': 'Báo cáo đã được gửi',
+      'report.accepted': 'Báo cáo đã được tiếp nhận',
+      'report.returned': 'Báo cáo bị trả lại',
+      ping: 'Thử kết nối',
+    }),
+  },
+  active: { label: 'Đang bật', format: 'bool' },
+  deliveries: { label: 'Số lần gửi', hidden: true },
+  delivery: { label: 'Lần gửi', format: 'number' },
+  redelivery: { label: 'Lần gửi lại', format: 'number' },
+};
+
+const PROPAGATION_ACTIVITY: FieldMap = {
+  ...RECORD,
+  unit: { label: 'Đơn vị', format: 'ref' },
+  title: { label: 'Tên hoạt động' },
+  channel: { label: 'Hình thức tuyên truyền' },
+  heldOn: { label: 'Ngày thực hiện', format: 'date' },
+  url: { label: 'Đường dẫn' },
+  attendees: { label: 'Số người tham dự', format: 'number' },
+  views: { label: 'Lượt xem', format: 'number' },
+  shares: { label: 'Lượt chia sẻ', format: 'number' },
+  note: { label: 'Ghi chú' },
+  featuredExemplars: { label: 'Điển hình được tuyên truyền', format: 'refs' },
+  attachments: { label: 'Tệp đính kèm', format: 'attachments' },
+  allowedActions: { label: 'Thao tác được phép', hidden: true },
+};
+
+const AWARD_FORM: FieldMap = {
+  ...RECORD,
+  code: { label: 'Mã' },
+  name: { label: 'Tên danh hiệu, hình thức' },
+  kind: { label: 'Loại', format: enumOf({ title: 'Danh hiệu thi đua', form: 'Hình thức khen thưởng' }) },
+  subjectKind: {
+    label: 'Đối tượng',
+    format: enumOf({ individual: 'Cá nhân', collective: 'Tập thể', both: 'Cá nhân và tập thể' }),
+  },
+  authority: { label: 'Thẩm quyền' },
+  legalBasis: { label: 'Căn cứ pháp lý' },
+  description: { label: 'Mô tả' },
+  individualMultiple: { label: 'Hệ số tiền thưởng (cá nhân)', format: 'number' },
+  collectiveMultiple: { label: 'Hệ số tiền thưởng (tập thể)', format: 'number' },
+  requiresNotice: { label: 'Phải công khai', format: 'bool' },
+  noticeWorkingDays: { label: 'Số ngày làm việc công khai', format: 'number' },
+  requiresVote: { label: 'Phải bỏ phiếu', format: 'bool' },
+  voteDenominator: { label: 'Tỷ lệ phiếu tính trên' },
+  voteThresholdPercent: { label: 'Tỷ lệ phiếu cần đạt', format: 'percent' },
+  voteThresholdStrict: { label: 'Phải vượt tỷ lệ (không tính bằng)', format: 'bool' },
+  status: { label: 'Trạng thái' },
+  versionNo: { label: 'Phiên bản danh mục', format: 'number' },
+  publishedAt: { label: 'Ban hành lúc', format: 'instant' },
+};
+
+const BASE_SALARY: FieldMap = {
+  ...RECORD,
+  amount: { label: 'Mức lương cơ sở (đồng)', format: 'number' },
+  effectiveFrom: { label: 'Áp dụng từ ngày', format: 'date' },
+  legalBasis: { label: 'Căn cứ pháp lý' },
+};
+
+const COMMENDATION_OCCASION: FieldMap = {
+  ...RECORD,
+  code: { label: 'Mã' },
+  name: { label: 'Tên đợt khen thưởng' },
+  kind: {
+    label: 'Loại đợt',
+    format: enumOf({
+      year_end: 'Tổng kết năm',
+      mid_term_review: 'Sơ kết',
+      final_review: 'Tổng kết giai đoạn',
+      sector_day: 'Ngày truyền thống ngành',
+      law_day: 'Ngày Pháp luật',
+      movement_review: 'Tổng kết phong trào',
+      other: 'Khác',
+    }),
+  },
+  year: { label: 'Năm', format: 'number' },
+  occursOn: { label: 'Ngày diễn ra', format: 'date' },
+  movementId: { label: 'Phong trào', format: 'number' },
+  description: { label: 'Mô tả' },
+  active: { label: 'Đang áp dụng', format: 'bool' },
+};
+
+const COMMENDATION_PROPOSAL: FieldMap = {
+  ...RECORD,
+  title: { label: 'Tiêu đề tờ trình' },
+  unit: { label: 'Đơn vị đề nghị', format: 'ref' },
+  year: { label: 'Năm', format: 'number' },
+  state: {
+    label: 'Trạng thái',
+    format: enumOf({
+      draft: 'Dự thảo',
+      submitted: 'Đã gửi',
+      received: 'Đã tiếp nhận',
+      returned: 'Bị trả lại',
+      reviewed: 'Đã thẩm định',
+      in_notice: 'Đang công khai',
+      in_council: 'Đang họp Hội đồng',
+      pending_decision: 'Chờ quyết định',
+      approved: 'Đã quyết định khen thưởng',
+      rejected: 'Không khen thưởng',
+      forwarded: 'Đã trình cấp trên',
+      awarded: 'Đã trao',
+    }),
+  },
+  commendationType: {
+    label: 'Loại khen thưởng',
+    format: enumOf({
+      regular: 'Thường xuyên',
+      ad_hoc: 'Đột xuất',
+      thematic: 'Theo chuyên đề',
+      special: 'Đặc biệt',
+    }),
+  },
+  awardFormId: { label: 'Danh hiệu, hình thức', format: 'number' },
+  occasion: { label: 'Đợt khen thưởng', format: 'ref' },
+  movement: { label: 'Phong trào', format: 'ref' },
+  summary: { label: 'Tóm tắt thành tích' },
+  nominees: { label: 'Người, tập thể được đề nghị', format: 'refs' },
+  noticeRequired: { label: 'Phải công khai', format: 'bool' },
+  voteRequired: { label: 'Phải bỏ phiếu', format: 'bool' },
+  notice: { label: 'Công khai', hidden: true },
+  decision: { label: 'Quyết định', hidden: true },
+  forward: { label: 'Trình cấp trên', hidden: true },
+  returnReason: { label: 'Lý do trả lại' },
+  rejectionReason: { label: 'Lý do không khen thưởng' },
+  awardedOn: { label: 'Ngày trao', format: 'date' },
+};
+
+const COUNCIL: FieldMap = {
+  ...RECORD,
+  name: { label: 'Tên Hội đồng' },
+  year: { label: 'Năm', format: 'number' },
+  establishedBy: { label: 'Quyết định thành lập' },
+  quorumPercent: { label: 'Tỷ lệ có mặt tối thiểu', format: 'percent' },
+  quorumStrict: { label: 'Phải vượt tỷ lệ (không tính bằng)', format: 'bool' },
+  members: { label: 'Thành viên', format: 'refs' },
+};
+
+const COUNCIL_MEMBER: FieldMap = {
+  ...RECORD,
+  userId: { label: 'Người dùng', format: 'userId' },
+  unitId: { label: 'Đơn vị', format: 'unitId' },
+  title: { label: 'Chức vụ' },
+  role: {
+    label: 'Vai trò trong Hội đồng',
+    format: enumOf({
+      chair: 'Chủ tịch',
+      vice_chair: 'Phó Chủ tịch',
+      standing: 'Ủy viên thường trực',
+      member: 'Ủy viên',
+    }),
+  },
+  active: { label: 'Còn là thành viên', format: 'bool' },
+};
+
+const COUNCIL_MEETING: FieldMap = {
+  ...RECORD,
+  councilId: { label: 'Hội đồng', format: 'number' },
+  subject: { label: 'Nội dung cuộc họp' },
+  content: { label: 'Chương trình' },
+  meetsAt: { label: 'Họp lúc', format: 'instant' },
+  venue: { label: 'Địa điểm' },
+  chairMemberId: { label: 'Chủ trì (thành viên)', format: 'number' },
+  secretaryMemberId: { label: 'Thư ký (thành viên)', format: 'number' },
+  proposalIds: { label: 'Tờ trình đưa ra họp', format: 'ids' },
+  agenda: { label: 'Tờ trình đưa ra họp', format: 'ids' },
+  status: {
+    label: 'Trạng thái',
+    format: enumOf({ planned: 'Đã lên lịch', voting: 'Đang bỏ phiếu', closed: 'Đã kết thúc' }),
+  },
+};
+
+const BALLOT: FieldMap = {
+  ...RECORD,
+  ballotId: { label: 'Phiếu bầu', format: 'number' },
+  memberId: { label: 'Thành viên', format: 'number' },
+  mode: { label: 'Hình thức bỏ phiếu', format: enumOf({ in_person: 'Trực tiếp', written: 'Bằng văn bản' }) },
+};
+
+const REGISTER_ENTRY: FieldMap = {
+  ...RECORD,
+  kind: { label: 'Sổ', format: enumOf({ qd: 'Quyết định', ttr: 'Tờ trình', bb: 'Biên bản' }) },
+  year: { label: 'Năm', format: 'number' },
+  number: { label: 'Số', format: 'number' },
+  purpose: { label: 'Trích yếu' },
+  documentDate: { label: 'Ngày văn bản', format: 'date' },
+  status: { label: 'Trạng thái' },
+  cancelReason: { label: 'Lý do hủy số' },
+  cancelledAt: { label: 'Hủy lúc', format: 'instant' },
+  cancelledBy: { label: 'Người hủy', format: 'userId' },
+};
+
+const NOTICE_COMMENT: FieldMap = {
+  ...RECORD,
+  proposalId: { label: 'Tờ trình', format: 'number' },
+  nomineeId: { label: 'Người được đề nghị', format: 'number' },
+  status: {
+    label: 'Trạng thái',
+    format: enumOf({ pending: 'Chờ duyệt', approved: 'Đã duyệt', rejected: 'Không duyệt' }),
+  },
+  reason: { label: 'Lý do' },
+};
+
+const ELIGIBILITY_RULE: FieldMap = {
+  ...RECORD,
+  code: { label: 'Mã' },
+  name: { label: 'Tên điều kiện' },
+  awardFormCode: { label: 'Danh hiệu, hình thức' },
+  checkKind: { label: 'Cách kiểm tra' },
+  titleCode: { label: 'Danh hiệu cần có' },
+  minCount: { label: 'Số lần tối thiểu', format: 'number' },
+  percent: { label: 'Tỷ lệ', format: 'percent' },
+  strict: { label: 'Phải vượt tỷ lệ (không tính bằng)', format: 'bool' },
+  disciplineLevel: { label: 'Mức kỷ luật' },
+  severity: { label: 'Mức độ' },
+  legalBasis: { label: 'Căn cứ pháp lý' },
+  position: { label: 'Thứ tự', format: 'number' },
+  active: { label: 'Đang áp dụng', format: 'bool' },
+};
+
+const PERSON_RECORD: FieldMap = {
+  ...RECORD,
+  fullName: { label: 'Họ và tên' },
+  workplace: { label: 'Nơi công tác' },
+  unitId: { label: 'Đơn vị', format: 'unitId' },
+  exemplarId: { label: 'Điển hình', format: 'number' },
+};
+
+const TITLE_RECORD: FieldMap = {
+  ...PERSON_RECORD,
+  subjectKind: { label: 'Đối tượng', format: enumOf({ individual: 'Cá nhân', collective: 'Tập thể' }) },
+  titleCode: { label: 'Danh hiệu, hình thức' },
+  year: { label: 'Năm', format: 'number' },
+  commendationType: {
+    label: 'Loại khen thưởng',
+    format: enumOf({
+      regular: 'Thường xuyên',
+      ad_hoc: 'Đột xuất',
+      thematic: 'Theo chuyên đề',
+      special: 'Đặc biệt',
+    }),
+  },
+  decisionRef: { label: 'Số quyết định' },
+  decidedOn: { label: 'Ngày quyết định', format: 'date' },
+  proposalId: { label: 'Tờ trình', format: 'number' },
+  source: { label: 'Nguồn' },
+};
+
+const DISCIPLINE_RECORD: FieldMap = {
+  ...PERSON_RECORD,
+  kind: {
+    label: 'Loại',
+    format: enumOf({
+      discipline: 'Đang bị kỷ luật',
+      pending_discipline: 'Đang xem xét kỷ luật',
+      pending_inspection: 'Đang bị thanh tra, kiểm tra',
+      pending_complaint: 'Đang có khiếu nại, tố cáo',
+      pending_investigation: 'Đang bị điều tra',
+    }),
+  },
+  level: {
+    label: 'Hình thức kỷ luật',
+    format: enumOf({
+      khien_trach: 'Khiển trách',
+      canh_cao: 'Cảnh cáo',
+      ha_bac_luong: 'Hạ bậc lương',
+      giang_chuc: 'Giáng chức',
+      cach_chuc: 'Cách chức',
+      buoc_thoi_viec: 'Buộc thôi việc',
+    }),
+  },
+  startsOn: { label: 'Từ ngày', format: 'date' },
+  endsOn: { label: 'Đến ngày', format: 'date' },
+  note: { label: 'Ghi chú' },
 };
 
 export const FIELDS_BY_ENTITY: Record<EntityType, FieldMap> = {
@@ -279,23 +661,23 @@ export const FIELDS_BY_ENTITY: Record<EntityType, FieldMap> = {
   introduction: INTRODUCTION,
   attachment: ATTACHMENT,
   settings: SETTINGS,
-  report_submission: RECORD,
-  difficulty: RECORD,
-  webhook_subscription: RECORD,
-  propagation_activity: RECORD,
-  award_form: RECORD,
-  base_salary: RECORD,
-  commendation_occasion: RECORD,
-  commendation_proposal: RECORD,
-  council: RECORD,
-  council_member: RECORD,
-  council_meeting: RECORD,
-  ballot: RECORD,
-  register_entry: RECORD,
-  notice_comment: RECORD,
-  eligibility_rule: RECORD,
-  title_record: RECORD,
-  discipline_record: RECORD,
+  report_submission: REPORT_SUBMISSION,
+  difficulty: DIFFICULTY,
+  webhook_subscription: WEBHOOK_SUBSCRIPTION,
+  propagation_activity: PROPAGATION_ACTIVITY,
+  award_form: AWARD_FORM,
+  base_salary: BASE_SALARY,
+  commendation_occasion: COMMENDATION_OCCASION,
+  commendation_proposal: COMMENDATION_PROPOSAL,
+  council: COUNCIL,
+  council_member: COUNCIL_MEMBER,
+  council_meeting: COUNCIL_MEETING,
+  ballot: BALLOT,
+  register_entry: REGISTER_ENTRY,
+  notice_comment: NOTICE_COMMENT,
+  eligibility_rule: ELIGIBILITY_RULE,
+  title_record: TITLE_RECORD,
+  discipline_record: DISCIPLINE_RECORD,
 };
 
 /** The field's description in the log of `entityType`; a field the map lacks keeps its key. */
