@@ -76,6 +76,41 @@ const signedInRoutes: RouteObject[] = [
           { path: PATHS.profile, lazy: page(() => import('@/features/profile/routes/ProfilePage')) },
           { path: PATHS.help, lazy: page(() => import('@/features/help/routes/HelpPage')) },
           {
+            lazy: requireRole(ROUTE_ROLES.commendations),
+            children: [
+              {
+                path: PATHS.commendations,
+                lazy: page(() => import('@/features/commendations/routes/ProposalListPage')),
+              },
+              {
+                path: `${PATHS.commendations}/:id`,
+                lazy: page(() => import('@/features/commendations/routes/ProposalDetailPage')),
+              },
+            ],
+          },
+          {
+            lazy: requireRole(ROUTE_ROLES.commendationWrite),
+            children: [
+              {
+                path: PATHS.newCommendation,
+                lazy: page(() => import('@/features/commendations/routes/ProposalFormPage')),
+              },
+              {
+                path: `${PATHS.commendations}/:id/sua`,
+                lazy: page(() => import('@/features/commendations/routes/ProposalFormPage')),
+              },
+            ],
+          },
+          {
+            lazy: requireRole(ROUTE_ROLES.commendationCatalogue),
+            children: [
+              {
+                path: PATHS.commendationCatalogue,
+                lazy: page(() => import('@/features/commendations/routes/CataloguePage')),
+              },
+            ],
+          },
+          {
             lazy: requireRole(ROUTE_ROLES.users),
             children: [
               { path: PATHS.users, lazy: page(() => import('@/features/users/routes/UsersPage')) },

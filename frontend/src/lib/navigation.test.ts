@@ -5,12 +5,15 @@ import { activeNavPath, navItemsFor } from './navigation';
 const labels = (role: Role) => navItemsFor(role).map((item) => item.label);
 /** Everyone follows the programme; what they may change there depends on the role. */
 const PROGRAMME = ['Điển hình', 'Giới thiệu hằng tháng', 'Phong trào thi đua', 'Tiêu chí đánh giá'];
+/** The proposals, and the catalogue behind them for those who keep it. */
+const COMMENDATIONS = ['Khen thưởng', 'Danh mục khen thưởng'];
 
 describe('navItemsFor', () => {
   it('gives the administrator every section', () => {
     expect(labels('admin')).toEqual([
       'Trang chủ',
       ...PROGRAMME,
+      ...COMMENDATIONS,
       'Đơn vị',
       'Người dùng',
       'Tài khoản tích hợp',
@@ -23,6 +26,7 @@ describe('navItemsFor', () => {
     expect(labels('office')).toEqual([
       'Trang chủ',
       ...PROGRAMME,
+      ...COMMENDATIONS,
       'Đơn vị',
       'Nhật ký hệ thống',
       'Hồ sơ cá nhân',
@@ -32,7 +36,7 @@ describe('navItemsFor', () => {
   it.each<Role>(['leader', 'unit_head', 'unit_staff'])(
     'keeps %s to the shared sections and the programme',
     (role) => {
-      expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Đơn vị', 'Hồ sơ cá nhân']);
+      expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Khen thưởng', 'Đơn vị', 'Hồ sơ cá nhân']);
     },
   );
 });
