@@ -122,7 +122,9 @@ export function ProposalForm({ user, proposal, onSaved, onCancel }: ProposalForm
   const mutation = proposal ? update : create;
   const choosesUnit = !isUnitRole(user.role);
   const units = useQuery({ ...unitTreeQuery(false), enabled: choosesUnit });
-  const unitId = Form.useWatch('unitId', form);
+  // A unit head proposes for their own unit: the field is not on the form, so not watched.
+  const chosenUnitId = Form.useWatch('unitId', form);
+  const unitId = choosesUnit ? chosenUnitId : (proposal?.unit.id ?? user.unit?.id);
   const type = Form.useWatch('commendationType', form);
   const awardFormId = Form.useWatch('awardFormId', form);
   const forms = useAwardForms('published');
@@ -136,7 +138,7 @@ export function ProposalForm({ user, proposal, onSaved, onCancel }: ProposalForm
 
   const submit = (values: Values) => {
     const input: ProposalInput = {
-      unitId: values.unitId ?? 0,
+      unitId: (choosesUnit ? values.unitId : unitId) ?? 0,
       awardFormId: values.awardFormId ?? 0,
       commendationType: values.commendationType,
       occasionId: values.occasionId ?? null,
