@@ -146,3 +146,76 @@ test('the Office sees the award catalogue with its rules, the base salary and th
     await byTestId(page, 'occasion-table').locator('tbody tr').first().waitFor();
   });
 });
+
+/** Creates and submits an đột xuất Giấy khen proposal of the unit head's unit through the API. */
+async function submittedProposal(title) {
+  const unitHead = await apiAs('tgpl.truong');
+  const forms = await unitHead('GET', '/award-forms?status=published');
+  const giayKhen = forms.find((form) => form.code === 'GK-GDS');
+  const me = await unitHead('GET', '/auth/me');
+  const created = await unitHead('POST', '/commendation-proposals', {
+    unitId: me.user.unit.id,
+    awardFormId: giayKhen.id,
+    commendationType: 'ad_hoc',
+    year: new Date().getFullYear(),
+    title,
+    summary: 'Kịp thời hòa giải thành một vụ tranh chấp đất đai kéo dài.',
+    nominees: [
+      {
+        subjectKind: 'individual',
+        fullName: 'Phạm Thị Hòa',
+        jobTitle: 'Hòa giải viên',
+        workplace: 'Tổ hòa giải ấp Tân Hòa',
+        achievement: 'Hòa giải thành vụ tranh chấp kéo dài nhiều năm.',
+      },
+    ],
+  });
+  const signIn = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'tgpl.truong', password: PASSWORD }),
+  });
+  const { accessToken } = await signIn.json();
+  const form = new FormData();
+  form.append('kind', 'to_trinh');
+  form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'to-trinh.pdf');
+  const upload = await fetch(`${baseUrl}/api/v1/commendation-proposals/${created.id}/attachments`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${accessToken}` },
+    body: form,
+  });
+  assert.equal(upload.status, 201, await upload.text());
+  const fresh = await unitHead('GET', `/commendation-proposals/${created.id}`);
+  await unitHead('POST', `/commendation-proposals/${created.id}/submit`, { note: null }, fresh.version);
+  return created.id;
+}
+
+test('the Office returns a proposal with a reason; the unit head finds it among the returned ones, with the reason', async () => {
+  const title = `Đề nghị trả lại ${runId}`;
+  const id = await submittedProposal(title);
+  await scenario('commendation-return', async (page) => {
+    await login(page, 'vanphong', PASSWORD);
+    await byTestId(page, 'home-greeting').waitFor();
+    await page.goto(`${baseUrl}/khen-thuong/${id}`);
+    await expectTitle(page, title);
+    await byTestId(page, 'proposal-actions-more').click();
+    await byTestId(page, 'proposal-action-return').click();
+    // A return must say why.
+    await answerDialog(page, 'step-submit');
+    await page.locator('.ant-modal').getByText('Ghi rõ lý do.').waitFor();
+    await byTestId(page, 'step-note').fill('Thiếu biên bản họp xét của đơn vị.');
+    await byTestId(page, 'step-submit').click();
+    await page.getByText('Đã trả lại hồ sơ cho đơn vị.').waitFor();
+    await byTestId(page, 'proposal-state').getByText('Bị trả lại').waitFor();
+    await byTestId(page, 'logout-button').click();
+    await byTestId(page, 'login-card').waitFor();
+
+    await login(page, 'tgpl.truong', PASSWORD);
+    await byTestId(page, 'nav-khen-thuong').click();
+    await byTestId(page, 'proposal-queue-returned').click();
+    await byTestId(page, `proposal-link-${id}`).click();
+    assert.match(await byTestId(page, 'proposal-return-reason').innerText(), /Thiếu biên bản họp xét/);
+    await byTestId(page, 'proposal-action-edit').waitFor();
+    await byTestId(page, 'proposal-action-submit').waitFor();
+  });
+});

@@ -395,12 +395,13 @@ function NomineeFields({
               </Form.Item>
             </>
           )}
-          <Form.Item name={[name, 'workplace']} label="Đơn vị công tác" style={{ minWidth: 240, flex: 1 }}>
-            <Input
-              maxLength={300}
-              placeholder="Mặc định: tên đơn vị đề nghị"
-              data-testid={testId('workplace')}
-            />
+          <Form.Item
+            name={[name, 'workplace']}
+            label="Đơn vị công tác"
+            rules={[{ required: true, whitespace: true, message: 'Ghi đơn vị công tác.' }]}
+            style={{ minWidth: 240, flex: 1 }}
+          >
+            <Input maxLength={300} data-testid={testId('workplace')} />
           </Form.Item>
         </Flex>
       )}

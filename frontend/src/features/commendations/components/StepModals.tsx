@@ -5,6 +5,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { DATE_FORMAT, fromApiDate, todayInVietnam, toApiDate, type dayjs } from '@/lib/dates';
 import { blankToNull, showServerErrors } from '@/lib/forms';
 import { useReservedNumbers } from '../api/commendations';
+import { hasBlock, stillInRunning } from './nominees';
 import type {
   ForwardInput,
   Nominee,
@@ -195,16 +196,6 @@ function VerdictRow({
         )}
       </Flex>
     </div>
-  );
-}
-
-const hasBlock = (nominee: Nominee) =>
-  nominee.checks.some((check) => !check.passed && check.severity === 'block');
-
-/** The nominees still in the running at a decision: found eligible, not failed by the vote. */
-export function stillInRunning(proposal: Proposal): Nominee[] {
-  return proposal.nominees.filter(
-    (nominee) => nominee.review === 'eligible' && nominee.voteResult !== 'failed',
   );
 }
 
