@@ -97,6 +97,15 @@ const signedInRoutes: RouteObject[] = [
               {
                 path: PATHS.calendarSettings,
                 lazy: page(() => import('@/features/calendar-settings/routes/CalendarSettingsPage')),
+            lazy: requireRole(ROUTE_ROLES.commendations),
+            children: [
+              {
+                path: PATHS.commendations,
+                lazy: page(() => import('@/features/commendations/routes/ProposalListPage')),
+              },
+              {
+                path: `${PATHS.commendations}/:id`,
+                lazy: page(() => import('@/features/commendations/routes/ProposalDetailPage')),
               },
             ],
           },
@@ -106,6 +115,24 @@ const signedInRoutes: RouteObject[] = [
               {
                 path: PATHS.webhooks,
                 lazy: page(() => import('@/features/calendar-settings/routes/WebhooksPage')),
+            lazy: requireRole(ROUTE_ROLES.commendationWrite),
+            children: [
+              {
+                path: PATHS.newCommendation,
+                lazy: page(() => import('@/features/commendations/routes/ProposalFormPage')),
+              },
+              {
+                path: `${PATHS.commendations}/:id/sua`,
+                lazy: page(() => import('@/features/commendations/routes/ProposalFormPage')),
+              },
+            ],
+          },
+          {
+            lazy: requireRole(ROUTE_ROLES.commendationCatalogue),
+            children: [
+              {
+                path: PATHS.commendationCatalogue,
+                lazy: page(() => import('@/features/commendations/routes/CataloguePage')),
               },
             ],
           },

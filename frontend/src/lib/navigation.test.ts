@@ -7,12 +7,15 @@ const labels = (role: Role) => navItemsFor(role).map((item) => item.label);
 /** The reporting calendar and difficulties, for everyone. */
 const CALENDAR = ['Lịch báo cáo', 'Khó khăn, vướng mắc'];
 const PROGRAMME = ['Điển hình', 'Giới thiệu hằng tháng', 'Phong trào thi đua', 'Tiêu chí đánh giá'];
+/** The proposals, and the catalogue behind them for those who keep it. */
+const COMMENDATIONS = ['Khen thưởng', 'Danh mục khen thưởng'];
 
 describe('navItemsFor', () => {
   it('gives the administrator every section', () => {
     expect(labels('admin')).toEqual([
       'Trang chủ',
       ...PROGRAMME,
+      ...COMMENDATIONS,
       'Đơn vị',
       'Người dùng',
       'Tài khoản tích hợp',
@@ -28,6 +31,7 @@ describe('navItemsFor', () => {
     expect(labels('office')).toEqual([
       'Trang chủ',
       ...PROGRAMME,
+      ...COMMENDATIONS,
       'Đơn vị',
       'Nhật ký hệ thống',
       'Hồ sơ cá nhân',
@@ -40,6 +44,7 @@ describe('navItemsFor', () => {
     'keeps %s to the shared sections and the programme',
     (role) => {
       expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Đơn vị', 'Hồ sơ cá nhân', ...CALENDAR]);
+      expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Khen thưởng', 'Đơn vị', 'Hồ sơ cá nhân']);
     },
   );
 });

@@ -13,6 +13,8 @@ import {
   IdcardOutlined,
   StarOutlined,
   TeamOutlined,
+  TrophyOutlined,
+  BookOutlined,
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Role } from '@/lib/api/models';
@@ -26,7 +28,15 @@ export interface NavItem {
   roles?: readonly Role[];
 }
 
-export { editExemplarPath, evaluationPath, exemplarPath, PATHS, ROUTE_ROLES } from './paths';
+export {
+  commendationPath,
+  editCommendationPath,
+  editExemplarPath,
+  evaluationPath,
+  exemplarPath,
+  PATHS,
+  ROUTE_ROLES,
+} from './paths';
 
 const NAV_ITEMS: readonly NavItem[] = [
   { path: PATHS.home, label: 'Trang chủ', icon: HomeOutlined },
@@ -34,6 +44,18 @@ const NAV_ITEMS: readonly NavItem[] = [
   { path: PATHS.introductions, label: 'Giới thiệu hằng tháng', icon: CalendarOutlined },
   { path: PATHS.movements, label: 'Phong trào thi đua', icon: FlagOutlined },
   { path: PATHS.criteria, label: 'Tiêu chí đánh giá', icon: CheckSquareOutlined },
+  {
+    path: PATHS.commendations,
+    label: 'Khen thưởng',
+    icon: TrophyOutlined,
+    roles: ROUTE_ROLES.commendations,
+  },
+  {
+    path: PATHS.commendationCatalogue,
+    label: 'Danh mục khen thưởng',
+    icon: BookOutlined,
+    roles: ROUTE_ROLES.commendationCatalogue,
+  },
   { path: PATHS.units, label: 'Đơn vị', icon: ApartmentOutlined },
   { path: PATHS.users, label: 'Người dùng', icon: TeamOutlined, roles: ROUTE_ROLES.users },
   {

@@ -25,12 +25,19 @@ export const PATHS = {
   difficulties: '/kho-khan',
   calendarSettings: '/cai-dat-lich',
   webhooks: '/webhook',
+  commendations: '/khen-thuong',
+  newCommendation: '/khen-thuong/them',
+  commendationCatalogue: '/danh-muc-khen-thuong',
 } as const;
 
 /** The page of one exemplar, of its edit form, and of one evaluation. */
 export const exemplarPath = (id: number) => `${PATHS.exemplars}/${id}`;
 export const editExemplarPath = (id: number) => `${PATHS.exemplars}/${id}/sua`;
 export const evaluationPath = (id: number) => `${PATHS.evaluations}/${id}`;
+
+/** The page of one commendation proposal and of its edit form. */
+export const commendationPath = (id: number) => `${PATHS.commendations}/${id}`;
+export const editCommendationPath = (id: number) => `${PATHS.commendations}/${id}/sua`;
 
 export const ROUTE_ROLES = {
   users: ['admin'],
@@ -44,4 +51,10 @@ export const ROUTE_ROLES = {
   calendarSettings: ['admin', 'office'],
   /** Outgoing webhook subscriptions. */
   webhooks: ['admin'],
+  /** The commendation proposals (a unit's staff sees its unit's). */
+  commendations: ['admin', 'leader', 'office', 'unit_head', 'unit_staff'],
+  /** Drafting a commendation proposal. */
+  commendationWrite: ['office', 'unit_head'],
+  /** The award catalogue, base salary and occasions. */
+  commendationCatalogue: ['admin', 'office'],
 } as const satisfies Record<string, readonly Role[]>;
