@@ -76,6 +76,38 @@ const signedInRoutes: RouteObject[] = [
           { path: PATHS.profile, lazy: page(() => import('@/features/profile/routes/ProfilePage')) },
           { path: PATHS.help, lazy: page(() => import('@/features/help/routes/HelpPage')) },
           {
+            path: PATHS.ballots,
+            lazy: page(() => import('@/features/council/routes/BallotsPage')),
+          },
+          {
+            path: `${PATHS.councilMeetings}/:id`,
+            lazy: page(() => import('@/features/council/routes/MeetingPage')),
+          },
+          {
+            lazy: requireRole(ROUTE_ROLES.council),
+            children: [
+              { path: PATHS.council, lazy: page(() => import('@/features/council/routes/CouncilPage')) },
+            ],
+          },
+          {
+            lazy: requireRole(ROUTE_ROLES.noticeModeration),
+            children: [
+              {
+                path: PATHS.noticeModeration,
+                lazy: page(() => import('@/features/council/routes/NoticeModerationPage')),
+              },
+            ],
+          },
+          {
+            lazy: requireRole(ROUTE_ROLES.eligibility),
+            children: [
+              {
+                path: PATHS.eligibility,
+                lazy: page(() => import('@/features/eligibility/routes/EligibilityPage')),
+              },
+            ],
+          },
+          {
             lazy: requireRole(ROUTE_ROLES.users),
             children: [
               { path: PATHS.users, lazy: page(() => import('@/features/users/routes/UsersPage')) },

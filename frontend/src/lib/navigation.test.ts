@@ -5,12 +5,21 @@ import { activeNavPath, navItemsFor } from './navigation';
 const labels = (role: Role) => navItemsFor(role).map((item) => item.label);
 /** Everyone follows the programme; what they may change there depends on the role. */
 const PROGRAMME = ['Điển hình', 'Giới thiệu hằng tháng', 'Phong trào thi đua', 'Tiêu chí đánh giá'];
+/** The council, its ballots, the notices' moderation and the eligibility facts. */
+const COMMENDATIONS = [
+  'Hội đồng Thi đua – Khen thưởng',
+  'Phiếu biểu quyết',
+  'Kiểm duyệt công khai',
+  'Điều kiện khen thưởng',
+];
 
 describe('navItemsFor', () => {
   it('gives the administrator every section', () => {
     expect(labels('admin')).toEqual([
       'Trang chủ',
       ...PROGRAMME,
+      'Hội đồng Thi đua – Khen thưởng',
+      'Phiếu biểu quyết',
       'Đơn vị',
       'Người dùng',
       'Tài khoản tích hợp',
@@ -23,16 +32,33 @@ describe('navItemsFor', () => {
     expect(labels('office')).toEqual([
       'Trang chủ',
       ...PROGRAMME,
+      ...COMMENDATIONS,
       'Đơn vị',
       'Nhật ký hệ thống',
       'Hồ sơ cá nhân',
     ]);
   });
 
-  it.each<Role>(['leader', 'unit_head', 'unit_staff'])(
-    'keeps %s to the shared sections and the programme',
+  it('gives the leadership the council, the notices and the eligibility facts', () => {
+    expect(labels('leader')).toEqual([
+      'Trang chủ',
+      ...PROGRAMME,
+      ...COMMENDATIONS,
+      'Đơn vị',
+      'Hồ sơ cá nhân',
+    ]);
+  });
+
+  it.each<Role>(['unit_head', 'unit_staff'])(
+    'keeps %s to the shared sections, the programme and their ballots',
     (role) => {
-      expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Đơn vị', 'Hồ sơ cá nhân']);
+      expect(labels(role)).toEqual([
+        'Trang chủ',
+        ...PROGRAMME,
+        'Phiếu biểu quyết',
+        'Đơn vị',
+        'Hồ sơ cá nhân',
+      ]);
     },
   );
 });

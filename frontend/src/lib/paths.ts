@@ -21,12 +21,19 @@ export const PATHS = {
   movements: '/phong-trao',
   criteria: '/tieu-chi',
   help: '/huong-dan',
+  council: '/hoi-dong',
+  councilMeetings: '/hoi-dong/phien-hop',
+  ballots: '/bo-phieu',
+  noticeModeration: '/kiem-duyet-cong-khai',
+  eligibility: '/dieu-kien-khen-thuong',
 } as const;
 
 /** The page of one exemplar, of its edit form, and of one evaluation. */
 export const exemplarPath = (id: number) => `${PATHS.exemplars}/${id}`;
 export const editExemplarPath = (id: number) => `${PATHS.exemplars}/${id}/sua`;
 export const evaluationPath = (id: number) => `${PATHS.evaluations}/${id}`;
+/** A council meeting's page. */
+export const councilMeetingPath = (id: number) => `${PATHS.councilMeetings}/${id}`;
 
 export const ROUTE_ROLES = {
   users: ['admin'],
@@ -36,4 +43,10 @@ export const ROUTE_ROLES = {
   exemplarWrite: ['office', 'unit_head', 'unit_staff'],
   /** Managing movements, criteria sets and the introduction due day. */
   programme: ['admin', 'office'],
+  /** The council's membership and meetings (members reach their meetings from the ballot page). */
+  council: ['admin', 'leader', 'office'],
+  /** Public notices and the moderation of their comments. */
+  noticeModeration: ['leader', 'office'],
+  /** Eligibility facts (titles, discipline) and rules. */
+  eligibility: ['leader', 'office'],
 } as const satisfies Record<string, readonly Role[]>;
