@@ -16,8 +16,16 @@ import {
 } from './fact-import';
 
 const TEXT = {
-  titles: { title: 'Nhập danh hiệu đã đạt từ tệp Excel/CSV', noun: 'danh hiệu' },
-  discipline: { title: 'Nhập kỷ luật, vụ việc đang xem xét từ tệp Excel/CSV', noun: 'bản ghi kỷ luật' },
+  titles: {
+    title: 'Nhập danh hiệu đã đạt từ tệp Excel/CSV',
+    noun: 'danh hiệu',
+    hint: 'Danh hiệu ghi mã (LDTT) hoặc tên; ngày ghi dd/mm/yyyy.',
+  },
+  discipline: {
+    title: 'Nhập kỷ luật, vụ việc đang xem xét từ tệp Excel/CSV',
+    noun: 'bản ghi kỷ luật',
+    hint: 'Ngày ghi dd/mm/yyyy; để trống "Đến ngày" khi còn hiệu lực.',
+  },
 } as const;
 
 /** Import facts from a spreadsheet: check it first (nothing is written), then import. */
@@ -94,7 +102,7 @@ export function FactImportModal({ kind, onClose }: { kind: FactKind; onClose: ()
       {!done && (
         <>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-            Dòng 1 là tiêu đề cột. Các cột: {FACT_COLUMNS[kind].join(', ')}.{' '}
+            Dòng 1 là tiêu đề cột. Các cột: {FACT_COLUMNS[kind].join(', ')}. {TEXT[kind].hint}{' '}
             <Button
               type="link"
               size="small"

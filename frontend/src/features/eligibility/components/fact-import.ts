@@ -73,18 +73,18 @@ export function factImportChoices(report: FactImportReport): { all: boolean; onl
   return { all: report.errorRows === 0, onlyValid: report.errorRows > 0 };
 }
 
-/** The spreadsheet columns the server reads, per kind (from the API's description). */
+/** The spreadsheet headers the server reads, per kind (matched ignoring case and diacritics). */
 export const FACT_COLUMNS = {
   titles: [
     'Họ và tên',
     'Đối tượng',
     'Mã đơn vị',
     'Đơn vị công tác',
-    'Danh hiệu (mã hoặc tên)',
+    'Danh hiệu',
     'Năm',
     'Loại khen thưởng',
     'Số quyết định',
-    'Ngày quyết định (dd/mm/yyyy)',
+    'Ngày quyết định',
   ],
   discipline: [
     'Họ và tên',
