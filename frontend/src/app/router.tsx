@@ -106,6 +106,25 @@ const signedInRoutes: RouteObject[] = [
               {
                 path: `${PATHS.commendations}/:id`,
                 lazy: page(() => import('@/features/commendations/routes/ProposalDetailPage')),
+            path: PATHS.ballots,
+            lazy: page(() => import('@/features/council/routes/BallotsPage')),
+          },
+          {
+            path: `${PATHS.councilMeetings}/:id`,
+            lazy: page(() => import('@/features/council/routes/MeetingPage')),
+          },
+          {
+            lazy: requireRole(ROUTE_ROLES.council),
+            children: [
+              { path: PATHS.council, lazy: page(() => import('@/features/council/routes/CouncilPage')) },
+            ],
+          },
+          {
+            lazy: requireRole(ROUTE_ROLES.noticeModeration),
+            children: [
+              {
+                path: PATHS.noticeModeration,
+                lazy: page(() => import('@/features/council/routes/NoticeModerationPage')),
               },
             ],
           },
@@ -133,6 +152,11 @@ const signedInRoutes: RouteObject[] = [
               {
                 path: PATHS.commendationCatalogue,
                 lazy: page(() => import('@/features/commendations/routes/CataloguePage')),
+            lazy: requireRole(ROUTE_ROLES.eligibility),
+            children: [
+              {
+                path: PATHS.eligibility,
+                lazy: page(() => import('@/features/eligibility/routes/EligibilityPage')),
               },
             ],
           },

@@ -9,6 +9,13 @@ const CALENDAR = ['Lịch báo cáo', 'Khó khăn, vướng mắc'];
 const PROGRAMME = ['Điển hình', 'Giới thiệu hằng tháng', 'Phong trào thi đua', 'Tiêu chí đánh giá'];
 /** The proposals, and the catalogue behind them for those who keep it. */
 const COMMENDATIONS = ['Khen thưởng', 'Danh mục khen thưởng'];
+/** The council, its ballots, the notices' moderation and the eligibility facts. */
+const COMMENDATIONS = [
+  'Hội đồng Thi đua – Khen thưởng',
+  'Phiếu biểu quyết',
+  'Kiểm duyệt công khai',
+  'Điều kiện khen thưởng',
+];
 
 describe('navItemsFor', () => {
   it('gives the administrator every section', () => {
@@ -16,6 +23,8 @@ describe('navItemsFor', () => {
       'Trang chủ',
       ...PROGRAMME,
       ...COMMENDATIONS,
+      'Hội đồng Thi đua – Khen thưởng',
+      'Phiếu biểu quyết',
       'Đơn vị',
       'Người dùng',
       'Tài khoản tích hợp',
@@ -40,11 +49,28 @@ describe('navItemsFor', () => {
     ]);
   });
 
-  it.each<Role>(['leader', 'unit_head', 'unit_staff'])(
-    'keeps %s to the shared sections and the programme',
+  it('gives the leadership the council, the notices and the eligibility facts', () => {
+    expect(labels('leader')).toEqual([
+      'Trang chủ',
+      ...PROGRAMME,
+      ...COMMENDATIONS,
+      'Đơn vị',
+      'Hồ sơ cá nhân',
+    ]);
+  });
+
+  it.each<Role>(['unit_head', 'unit_staff'])(
+    'keeps %s to the shared sections, the programme and their ballots',
     (role) => {
       expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Đơn vị', 'Hồ sơ cá nhân', ...CALENDAR]);
       expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Khen thưởng', 'Đơn vị', 'Hồ sơ cá nhân']);
+      expect(labels(role)).toEqual([
+        'Trang chủ',
+        ...PROGRAMME,
+        'Phiếu biểu quyết',
+        'Đơn vị',
+        'Hồ sơ cá nhân',
+      ]);
     },
   );
 });

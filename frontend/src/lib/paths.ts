@@ -28,12 +28,19 @@ export const PATHS = {
   commendations: '/khen-thuong',
   newCommendation: '/khen-thuong/them',
   commendationCatalogue: '/danh-muc-khen-thuong',
+  council: '/hoi-dong',
+  councilMeetings: '/hoi-dong/phien-hop',
+  ballots: '/bo-phieu',
+  noticeModeration: '/kiem-duyet-cong-khai',
+  eligibility: '/dieu-kien-khen-thuong',
 } as const;
 
 /** The page of one exemplar, of its edit form, and of one evaluation. */
 export const exemplarPath = (id: number) => `${PATHS.exemplars}/${id}`;
 export const editExemplarPath = (id: number) => `${PATHS.exemplars}/${id}/sua`;
 export const evaluationPath = (id: number) => `${PATHS.evaluations}/${id}`;
+/** A council meeting's page. */
+export const councilMeetingPath = (id: number) => `${PATHS.councilMeetings}/${id}`;
 
 /** The page of one commendation proposal and of its edit form. */
 export const commendationPath = (id: number) => `${PATHS.commendations}/${id}`;
@@ -57,4 +64,10 @@ export const ROUTE_ROLES = {
   commendationWrite: ['office', 'unit_head'],
   /** The award catalogue, base salary and occasions. */
   commendationCatalogue: ['admin', 'office'],
+  /** The council's membership and meetings (members reach their meetings from the ballot page). */
+  council: ['admin', 'leader', 'office'],
+  /** Public notices and the moderation of their comments. */
+  noticeModeration: ['leader', 'office'],
+  /** Eligibility facts (titles, discipline) and rules. */
+  eligibility: ['leader', 'office'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -7,6 +7,7 @@ import { signOut } from '@/lib/auth/sign-out';
 import { activeNavPath, navItemsFor, PATHS } from '@/lib/navigation';
 import { roleLabel } from '@/lib/roles';
 import { NotificationBell } from '@/features/notifications/NotificationBell';
+import { WaitingBallotsBadge } from '@/features/council/components/WaitingBallotsBadge';
 
 export function AppLayout() {
   const user = useCurrentUser();
@@ -29,6 +30,7 @@ export function AppLayout() {
         label: (
           <Link to={path} data-testid={`nav-${path === '/' ? 'home' : path.slice(1)}`}>
             {label}
+            {path === PATHS.ballots && <WaitingBallotsBadge />}
           </Link>
         ),
       }))}
