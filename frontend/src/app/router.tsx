@@ -118,6 +118,28 @@ export function createRouter() {
   }
 
   const routes: RouteObject[] = [
+    // The public portal: no sign-in, none of the signed-in part's code (its own light chunk).
+    {
+      path: PATHS.portal,
+      lazy: page(() => import('@/features/portal/routes/PortalLayout')),
+      errorElement: <RouteError />,
+      hydrateFallbackElement: <FullPageSpin />,
+      children: [
+        { index: true, lazy: page(() => import('@/features/portal/routes/GalleryPage')) },
+        {
+          path: 'guong-dien-hinh/:id',
+          lazy: page(() => import('@/features/portal/routes/PublicExemplarPage')),
+        },
+        { path: 'lay-y-kien', lazy: page(() => import('@/features/portal/routes/NoticesPage')) },
+        { path: 'lay-y-kien/:id', lazy: page(() => import('@/features/portal/routes/NoticePage')) },
+        {
+          path: '*',
+          lazy: async () => ({
+            Component: (await import('@/features/portal/routes/PortalLayout')).PortalNotFoundPage,
+          }),
+        },
+      ],
+    },
     {
       element: <SessionGate />,
       errorElement: <RouteError />,
