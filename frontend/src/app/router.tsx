@@ -1,7 +1,7 @@
 import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
 import LoginPage from '@/features/auth/routes/LoginPage';
 import { session } from '@/lib/api/client';
-import type { Role } from '@/lib/api/models';
+import type { Exemplar, Role } from '@/lib/api/models';
 import { useSession } from '@/lib/auth/use-session';
 import { PATHS, ROUTE_ROLES } from '@/lib/paths';
 import { loadAppLayout, loadHomePage, loadRequireRole, loadSignedInShell, preloadSignedIn } from './preload';
@@ -21,6 +21,22 @@ const requireRole = (roles: readonly Role[]) => async () => {
   const { RequireRole } = await loadRequireRole();
   return { element: <RequireRole roles={roles} /> };
 };
+
+/** The exemplar page, with the tabs other features add to it. */
+async function loadExemplarDetail() {
+  const [{ default: ExemplarDetailPage }, { PublicationPanel }] = await Promise.all([
+    import('@/features/exemplars/routes/ExemplarDetailPage'),
+    import('@/features/publication/components/PublicationPanel'),
+  ]);
+  const extraTabs = [
+    {
+      key: 'cong-bo',
+      label: 'Công bố',
+      render: (exemplar: Exemplar) => <PublicationPanel exemplar={exemplar} />,
+    },
+  ];
+  return { Component: () => <ExemplarDetailPage extraTabs={extraTabs} /> };
+}
 
 /** The signed-in part of the app, added to the routes once someone is signed in (see below). */
 const signedInRoutes: RouteObject[] = [
@@ -55,7 +71,7 @@ const signedInRoutes: RouteObject[] = [
           },
           {
             path: `${PATHS.exemplars}/:id`,
-            lazy: page(() => import('@/features/exemplars/routes/ExemplarDetailPage')),
+            lazy: loadExemplarDetail,
           },
           {
             path: `${PATHS.evaluations}/:id`,
