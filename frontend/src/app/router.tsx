@@ -90,6 +90,15 @@ const signedInRoutes: RouteObject[] = [
             lazy: page(() => import('@/features/criteria/routes/CriteriaSetsPage')),
           },
           { path: PATHS.profile, lazy: page(() => import('@/features/profile/routes/ProfilePage')) },
+          {
+            lazy: requireRole(ROUTE_ROLES.propagation),
+            children: [
+              {
+                path: PATHS.propagation,
+                lazy: page(() => import('@/features/propagation/routes/PropagationPage')),
+              },
+            ],
+          },
           { path: PATHS.help, lazy: page(() => import('@/features/help/routes/HelpPage')) },
           {
             lazy: requireRole(ROUTE_ROLES.users),

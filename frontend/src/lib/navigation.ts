@@ -7,6 +7,7 @@ import {
   FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
+  SoundOutlined,
   StarOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -31,6 +32,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { path: PATHS.movements, label: 'Phong trào thi đua', icon: FlagOutlined },
   { path: PATHS.criteria, label: 'Tiêu chí đánh giá', icon: CheckSquareOutlined },
   { path: PATHS.units, label: 'Đơn vị', icon: ApartmentOutlined },
+  { path: PATHS.propagation, label: 'Tuyên truyền', icon: SoundOutlined, roles: ROUTE_ROLES.propagation },
   { path: PATHS.users, label: 'Người dùng', icon: TeamOutlined, roles: ROUTE_ROLES.users },
   {
     path: PATHS.serviceAccounts,

@@ -44,4 +44,6 @@ export const ROUTE_ROLES = {
   programme: ['admin', 'office'],
   /** The propagation log (the unit roles see their own unit's; leader and admin read only). */
   propagation: ['admin', 'leader', 'office', 'unit_head', 'unit_staff'],
+  /** Recording propagation activities (leader and admin read the log only). */
+  propagationWrite: ['office', 'unit_head', 'unit_staff'],
 } as const satisfies Record<string, readonly Role[]>;
