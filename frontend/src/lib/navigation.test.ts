@@ -12,6 +12,7 @@ describe('navItemsFor', () => {
       'Trang chủ',
       ...PROGRAMME,
       'Đơn vị',
+      'Tuyên truyền',
       'Người dùng',
       'Tài khoản tích hợp',
       'Nhật ký hệ thống',
@@ -24,6 +25,7 @@ describe('navItemsFor', () => {
       'Trang chủ',
       ...PROGRAMME,
       'Đơn vị',
+      'Tuyên truyền',
       'Nhật ký hệ thống',
       'Hồ sơ cá nhân',
     ]);
@@ -32,7 +34,7 @@ describe('navItemsFor', () => {
   it.each<Role>(['leader', 'unit_head', 'unit_staff'])(
     'keeps %s to the shared sections and the programme',
     (role) => {
-      expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Đơn vị', 'Hồ sơ cá nhân']);
+      expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Đơn vị', 'Tuyên truyền', 'Hồ sơ cá nhân']);
     },
   );
 });
@@ -49,6 +51,10 @@ describe('activeNavPath', () => {
 
   it('keeps an evaluation under the exemplars it belongs to', () => {
     expect(activeNavPath('/danh-gia/7')).toBe('/diem-hinh');
+  });
+
+  it('highlights the propagation log', () => {
+    expect(activeNavPath('/tuyen-truyen')).toBe('/tuyen-truyen');
   });
 
   it('highlights nothing on the help page, which the header opens', () => {
