@@ -43,7 +43,9 @@ function usePublicationChanged() {
   return {
     onSuccess: (saved: Publication) => {
       queryClient.setQueryData(publicationKey(saved.exemplarId), saved);
-      return queryClient.invalidateQueries({ queryKey: shareKitKey(saved.exemplarId) });
+      // The kit follows the public text while public, and is gone (409) once it is not.
+      if (saved.public) void queryClient.invalidateQueries({ queryKey: shareKitKey(saved.exemplarId) });
+      else queryClient.removeQueries({ queryKey: shareKitKey(saved.exemplarId) });
     },
     // A refusal (someone acted meanwhile) refreshes the publication, so the next try starts from it.
     onError: (_error: unknown, variables: { publication: Publication }) =>

@@ -68,7 +68,14 @@ function PublicationView({ publication }: { publication: Publication }) {
   const edit = actionState(publication, 'edit');
   const publishing = actionState(publication, 'publish');
   const unpublish = actionState(publication, 'unpublish');
-  const editable = edit.allowed || (publishing.allowed && !publishing.disabledReason);
+  // Consent may be given in the publish request itself: when it is what is missing, filling it in
+  // here lifts the server's reason (any other blocker comes back as the server's answer).
+  const consentMissing = publication.consentRequired && !publication.consent;
+  const consentGivenOn = Form.useWatch('consentGivenOn', form);
+  const consentMethod = Form.useWatch('consentMethod', form);
+  const consentEntered = Boolean(consentGivenOn && consentMethod);
+  const publishBlocked = Boolean(publishing.disabledReason) && !(consentMissing && consentEntered);
+  const editable = edit.allowed || publishing.allowed;
   const lastError = save.error ?? publish.error;
 
   const showFieldErrors = (error: unknown) => {
@@ -90,19 +97,18 @@ function PublicationView({ publication }: { publication: Publication }) {
     const consent = publication.consentRequired ? toConsent(values) : null;
     save.reset();
     publish.reset();
-    if (kind === 'save') {
-      save.mutate(
-        { publication, input: { publicSummary, consent } },
-        { onSuccess: () => message.success('Đã lưu nội dung công bố.'), onError: showFieldErrors },
-      );
-    } else {
-      publish.mutate(
-        { publication, input: { publicSummary, ...(consent ? { consent } : {}) } },
-        {
-          onSuccess: () => message.success('Đã công bố điển hình trên cổng thông tin công khai.'),
-          onError: showFieldErrors,
-        },
-      );
+    // Awaited rather than given callbacks: the saved copy has a new version, which remounts this
+    // view (a fresh form), and a mutation's callbacks do not outlive the component that called it.
+    try {
+      if (kind === 'save') {
+        await save.mutateAsync({ publication, input: { publicSummary, consent } });
+        message.success('Đã lưu nội dung công bố.');
+      } else {
+        await publish.mutateAsync({ publication, input: { publicSummary, ...(consent ? { consent } : {}) } });
+        message.success('Đã công bố điển hình trên cổng thông tin công khai.');
+      }
+    } catch (error) {
+      showFieldErrors(error);
     }
   };
 
@@ -137,7 +143,7 @@ function PublicationView({ publication }: { publication: Publication }) {
           data-testid="publication-unpublished"
         />
       )}
-      {publishing.allowed && publishing.disabledReason && (
+      {publishing.allowed && publishBlocked && (
         <Alert
           type="info"
           showIcon
@@ -173,10 +179,10 @@ function PublicationView({ publication }: { publication: Publication }) {
               </Button>
             )}
             {publishing.allowed && (
-              <Tooltip title={publishing.disabledReason}>
+              <Tooltip title={publishBlocked ? publishing.disabledReason : undefined}>
                 <Button
                   type="primary"
-                  disabled={Boolean(publishing.disabledReason)}
+                  disabled={publishBlocked}
                   onClick={() => run('publish')}
                   loading={publish.isPending}
                   data-testid="publication-publish"
@@ -281,16 +287,15 @@ function UnpublishModal({ publication, onClose }: { publication: Publication; on
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason?: string }>();
   const unpublish = useUnpublish();
-  const submit = ({ reason }: { reason?: string }) =>
-    unpublish.mutate(
-      { publication, reason: (reason ?? '').trim() },
-      {
-        onSuccess: () => {
-          message.success('Đã gỡ công bố: trang công khai không còn hiển thị điển hình này.');
-          onClose();
-        },
-      },
-    );
+  const submit = async ({ reason }: { reason?: string }) => {
+    try {
+      await unpublish.mutateAsync({ publication, reason: (reason ?? '').trim() });
+    } catch {
+      return; // Shown by the alert above the form.
+    }
+    message.success('Đã gỡ công bố: trang công khai không còn hiển thị điển hình này.');
+    onClose();
+  };
   return (
     <Modal
       open
