@@ -1,7 +1,7 @@
 import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
 import LoginPage from '@/features/auth/routes/LoginPage';
 import { session } from '@/lib/api/client';
-import type { Role } from '@/lib/api/models';
+import type { Exemplar, Role } from '@/lib/api/models';
 import { useSession } from '@/lib/auth/use-session';
 import { PATHS, ROUTE_ROLES } from '@/lib/paths';
 import { loadAppLayout, loadHomePage, loadRequireRole, loadSignedInShell, preloadSignedIn } from './preload';
@@ -21,6 +21,22 @@ const requireRole = (roles: readonly Role[]) => async () => {
   const { RequireRole } = await loadRequireRole();
   return { element: <RequireRole roles={roles} /> };
 };
+
+/** The exemplar page, with the tabs other features add to it. */
+async function loadExemplarDetail() {
+  const [{ default: ExemplarDetailPage }, { PublicationPanel }] = await Promise.all([
+    import('@/features/exemplars/routes/ExemplarDetailPage'),
+    import('@/features/publication/components/PublicationPanel'),
+  ]);
+  const extraTabs = [
+    {
+      key: 'cong-bo',
+      label: 'Công bố',
+      render: (exemplar: Exemplar) => <PublicationPanel exemplar={exemplar} />,
+    },
+  ];
+  return { Component: () => <ExemplarDetailPage extraTabs={extraTabs} /> };
+}
 
 /** The signed-in part of the app, added to the routes once someone is signed in (see below). */
 const signedInRoutes: RouteObject[] = [
@@ -55,7 +71,7 @@ const signedInRoutes: RouteObject[] = [
           },
           {
             path: `${PATHS.exemplars}/:id`,
-            lazy: page(() => import('@/features/exemplars/routes/ExemplarDetailPage')),
+            lazy: loadExemplarDetail,
           },
           {
             path: `${PATHS.evaluations}/:id`,
@@ -74,6 +90,15 @@ const signedInRoutes: RouteObject[] = [
             lazy: page(() => import('@/features/criteria/routes/CriteriaSetsPage')),
           },
           { path: PATHS.profile, lazy: page(() => import('@/features/profile/routes/ProfilePage')) },
+          {
+            lazy: requireRole(ROUTE_ROLES.propagation),
+            children: [
+              {
+                path: PATHS.propagation,
+                lazy: page(() => import('@/features/propagation/routes/PropagationPage')),
+              },
+            ],
+          },
           { path: PATHS.help, lazy: page(() => import('@/features/help/routes/HelpPage')) },
           {
             path: PATHS.obligations,
@@ -203,6 +228,28 @@ export function createRouter() {
   }
 
   const routes: RouteObject[] = [
+    // The public portal: no sign-in, none of the signed-in part's code (its own light chunk).
+    {
+      path: PATHS.portal,
+      lazy: page(() => import('@/features/portal/routes/PortalLayout')),
+      errorElement: <RouteError />,
+      hydrateFallbackElement: <FullPageSpin />,
+      children: [
+        { index: true, lazy: page(() => import('@/features/portal/routes/GalleryPage')) },
+        {
+          path: 'guong-dien-hinh/:id',
+          lazy: page(() => import('@/features/portal/routes/PublicExemplarPage')),
+        },
+        { path: 'lay-y-kien', lazy: page(() => import('@/features/portal/routes/NoticesPage')) },
+        { path: 'lay-y-kien/:id', lazy: page(() => import('@/features/portal/routes/NoticePage')) },
+        {
+          path: '*',
+          lazy: async () => ({
+            Component: (await import('@/features/portal/routes/PortalLayout')).PortalNotFoundPage,
+          }),
+        },
+      ],
+    },
     {
       element: <SessionGate />,
       errorElement: <RouteError />,

@@ -26,6 +26,7 @@ describe('navItemsFor', () => {
       'Hội đồng Thi đua – Khen thưởng',
       'Phiếu biểu quyết',
       'Đơn vị',
+      'Tuyên truyền',
       'Người dùng',
       'Tài khoản tích hợp',
       'Nhật ký hệ thống',
@@ -42,6 +43,7 @@ describe('navItemsFor', () => {
       ...PROGRAMME,
       ...COMMENDATIONS,
       'Đơn vị',
+      'Tuyên truyền',
       'Nhật ký hệ thống',
       'Hồ sơ cá nhân',
       ...CALENDAR,
@@ -71,6 +73,7 @@ describe('navItemsFor', () => {
         'Đơn vị',
         'Hồ sơ cá nhân',
       ]);
+      expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Đơn vị', 'Tuyên truyền', 'Hồ sơ cá nhân']);
     },
   );
 });
@@ -87,6 +90,10 @@ describe('activeNavPath', () => {
 
   it('keeps an evaluation under the exemplars it belongs to', () => {
     expect(activeNavPath('/danh-gia/7')).toBe('/diem-hinh');
+  });
+
+  it('highlights the propagation log', () => {
+    expect(activeNavPath('/tuyen-truyen')).toBe('/tuyen-truyen');
   });
 
   it('highlights nothing on the help page, which the header opens', () => {

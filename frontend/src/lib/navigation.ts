@@ -15,6 +15,7 @@ import {
   FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
+  SoundOutlined,
   StarOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -78,6 +79,7 @@ const NAV_ITEMS: readonly NavItem[] = [
     roles: ROUTE_ROLES.eligibility,
   },
   { path: PATHS.units, label: 'Đơn vị', icon: ApartmentOutlined },
+  { path: PATHS.propagation, label: 'Tuyên truyền', icon: SoundOutlined, roles: ROUTE_ROLES.propagation },
   { path: PATHS.users, label: 'Người dùng', icon: TeamOutlined, roles: ROUTE_ROLES.users },
   {
     path: PATHS.serviceAccounts,

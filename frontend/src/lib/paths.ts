@@ -33,6 +33,9 @@ export const PATHS = {
   ballots: '/bo-phieu',
   noticeModeration: '/kiem-duyet-cong-khai',
   eligibility: '/dieu-kien-khen-thuong',
+  propagation: '/tuyen-truyen',
+  portal: '/cong-khai',
+  portalNotices: '/cong-khai/lay-y-kien',
 } as const;
 
 /** The page of one exemplar, of its edit form, and of one evaluation. */
@@ -45,6 +48,9 @@ export const councilMeetingPath = (id: number) => `${PATHS.councilMeetings}/${id
 /** The page of one commendation proposal and of its edit form. */
 export const commendationPath = (id: number) => `${PATHS.commendations}/${id}`;
 export const editCommendationPath = (id: number) => `${PATHS.commendations}/${id}/sua`;
+/** The public portal's page of an exemplar (the address the server's links use) and of a notice. */
+export const portalExemplarPath = (id: number) => `${PATHS.portal}/guong-dien-hinh/${id}`;
+export const portalNoticePath = (id: number) => `${PATHS.portalNotices}/${id}`;
 
 export const ROUTE_ROLES = {
   users: ['admin'],
@@ -70,4 +76,8 @@ export const ROUTE_ROLES = {
   noticeModeration: ['leader', 'office'],
   /** Eligibility facts (titles, discipline) and rules. */
   eligibility: ['leader', 'office'],
+  /** The propagation log (the unit roles see their own unit's; leader and admin read only). */
+  propagation: ['admin', 'leader', 'office', 'unit_head', 'unit_staff'],
+  /** Recording propagation activities (leader and admin read the log only). */
+  propagationWrite: ['office', 'unit_head', 'unit_staff'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Row, Skeleton, Space, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { AttachmentPanel, PreviewModal } from '@/components/attachments/AttachmentPanel';
 import { ExemplarAvatar } from '@/components/ExemplarAvatar';
@@ -23,7 +23,14 @@ import { ReplicationsSection } from '../components/ReplicationsSection';
 import { StageSteps } from '../components/StageSteps';
 import { SummarySection } from '../components/SummarySection';
 
-export default function ExemplarDetailPage() {
+/** A tab another feature adds to the page (the app passes them in: features do not import each other). */
+export interface ExemplarExtraTab {
+  key: string;
+  label: string;
+  render: (exemplar: Exemplar) => ReactNode;
+}
+
+export default function ExemplarDetailPage({ extraTabs = [] }: { extraTabs?: readonly ExemplarExtraTab[] }) {
   const { id } = useParams();
   const exemplar = useExemplar(Number(id));
 
@@ -39,7 +46,7 @@ export default function ExemplarDetailPage() {
     );
   }
   if (!exemplar.data) return <Skeleton active paragraph={{ rows: 8 }} />;
-  return <ExemplarDetail exemplar={exemplar.data} />;
+  return <ExemplarDetail exemplar={exemplar.data} extraTabs={extraTabs} />;
 }
 
 /** What the new-record form leaves for the page when the picture could not be uploaded. */
@@ -47,7 +54,13 @@ export interface DetailLocationState {
   photoError?: string;
 }
 
-function ExemplarDetail({ exemplar }: { exemplar: Exemplar }) {
+function ExemplarDetail({
+  exemplar,
+  extraTabs,
+}: {
+  exemplar: Exemplar;
+  extraTabs: readonly ExemplarExtraTab[];
+}) {
   const refresh = useRefreshExemplar();
   const { message } = App.useApp();
   const notifyError = useErrorNotice();
@@ -55,8 +68,10 @@ function ExemplarDetail({ exemplar }: { exemplar: Exemplar }) {
   const [viewingPhoto, setViewingPhoto] = useState(false);
   const photoError = (useLocation().state as DetailLocationState | null)?.photoError;
   const [search, setSearch] = useSearchParams();
-  const requested = search.get('tab') as DetailTab | null;
-  const tab: DetailTab = requested && DETAIL_TABS.includes(requested) ? requested : 'thong-tin';
+  const requested = search.get('tab');
+  const known = (key: string) =>
+    DETAIL_TABS.includes(key as DetailTab) || extraTabs.some((extra) => extra.key === key);
+  const tab = requested && known(requested) ? requested : 'thong-tin';
   // What the caller may do is the server's answer; the page only arranges it.
   const layout = layoutActions(exemplar.allowedActions);
   const canEditRecords = isAllowed(exemplar.allowedActions, 'edit_records');
@@ -238,6 +253,11 @@ function ExemplarDetail({ exemplar }: { exemplar: Exemplar }) {
                     />
                   ),
                 },
+                ...extraTabs.map((extra) => ({
+                  key: extra.key,
+                  label: extra.label,
+                  children: extra.render(exemplar),
+                })),
               ].map((item) => ({
                 ...item,
                 label: <span data-testid={`tab-${item.key}`}>{item.label}</span>,
