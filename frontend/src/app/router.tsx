@@ -122,6 +122,19 @@ const signedInRoutes: RouteObject[] = [
               {
                 path: PATHS.calendarSettings,
                 lazy: page(() => import('@/features/calendar-settings/routes/CalendarSettingsPage')),
+              },
+            ],
+          },
+          {
+            lazy: requireRole(ROUTE_ROLES.webhooks),
+            children: [
+              {
+                path: PATHS.webhooks,
+                lazy: page(() => import('@/features/calendar-settings/routes/WebhooksPage')),
+              },
+            ],
+          },
+          {
             lazy: requireRole(ROUTE_ROLES.commendations),
             children: [
               {
@@ -131,6 +144,32 @@ const signedInRoutes: RouteObject[] = [
               {
                 path: `${PATHS.commendations}/:id`,
                 lazy: page(() => import('@/features/commendations/routes/ProposalDetailPage')),
+              },
+            ],
+          },
+          {
+            lazy: requireRole(ROUTE_ROLES.commendationWrite),
+            children: [
+              {
+                path: PATHS.newCommendation,
+                lazy: page(() => import('@/features/commendations/routes/ProposalFormPage')),
+              },
+              {
+                path: `${PATHS.commendations}/:id/sua`,
+                lazy: page(() => import('@/features/commendations/routes/ProposalFormPage')),
+              },
+            ],
+          },
+          {
+            lazy: requireRole(ROUTE_ROLES.commendationCatalogue),
+            children: [
+              {
+                path: PATHS.commendationCatalogue,
+                lazy: page(() => import('@/features/commendations/routes/CataloguePage')),
+              },
+            ],
+          },
+          {
             path: PATHS.ballots,
             lazy: page(() => import('@/features/council/routes/BallotsPage')),
           },
@@ -154,29 +193,6 @@ const signedInRoutes: RouteObject[] = [
             ],
           },
           {
-            lazy: requireRole(ROUTE_ROLES.webhooks),
-            children: [
-              {
-                path: PATHS.webhooks,
-                lazy: page(() => import('@/features/calendar-settings/routes/WebhooksPage')),
-            lazy: requireRole(ROUTE_ROLES.commendationWrite),
-            children: [
-              {
-                path: PATHS.newCommendation,
-                lazy: page(() => import('@/features/commendations/routes/ProposalFormPage')),
-              },
-              {
-                path: `${PATHS.commendations}/:id/sua`,
-                lazy: page(() => import('@/features/commendations/routes/ProposalFormPage')),
-              },
-            ],
-          },
-          {
-            lazy: requireRole(ROUTE_ROLES.commendationCatalogue),
-            children: [
-              {
-                path: PATHS.commendationCatalogue,
-                lazy: page(() => import('@/features/commendations/routes/CataloguePage')),
             lazy: requireRole(ROUTE_ROLES.eligibility),
             children: [
               {

@@ -3,51 +3,51 @@ import type { Role } from './api/models';
 import { activeNavPath, navItemsFor } from './navigation';
 
 const labels = (role: Role) => navItemsFor(role).map((item) => item.label);
-/** Everyone follows the programme; what they may change there depends on the role. */
-/** The reporting calendar and difficulties, for everyone. */
-const CALENDAR = ['Lịch báo cáo', 'Khó khăn, vướng mắc'];
-const PROGRAMME = ['Điển hình', 'Giới thiệu hằng tháng', 'Phong trào thi đua', 'Tiêu chí đánh giá'];
-/** The proposals, and the catalogue behind them for those who keep it. */
-const COMMENDATIONS = ['Khen thưởng', 'Danh mục khen thưởng'];
-/** The council, its ballots, the notices' moderation and the eligibility facts. */
-const COMMENDATIONS = [
-  'Hội đồng Thi đua – Khen thưởng',
-  'Phiếu biểu quyết',
-  'Kiểm duyệt công khai',
-  'Điều kiện khen thưởng',
+/** Everyone follows the programme and its calendar. */
+const PROGRAMME = [
+  'Điển hình',
+  'Giới thiệu hằng tháng',
+  'Phong trào thi đua',
+  'Tiêu chí đánh giá',
+  'Lịch báo cáo',
+  'Khó khăn, vướng mắc',
 ];
+/** Everyone sees the proposals and their own ballots (a council member may hold any role). */
+const COMMENDATIONS = ['Khen thưởng', 'Phiếu biểu quyết'];
+/** The council, the notices' moderation and the eligibility facts. */
+const COUNCIL = ['Hội đồng Thi đua – Khen thưởng', 'Kiểm duyệt công khai', 'Điều kiện khen thưởng'];
 
 describe('navItemsFor', () => {
-  it('gives the administrator every section', () => {
+  it('gives the administrator the catalogue, the accounts, the settings and the log', () => {
     expect(labels('admin')).toEqual([
       'Trang chủ',
       ...PROGRAMME,
       ...COMMENDATIONS,
       'Hội đồng Thi đua – Khen thưởng',
-      'Phiếu biểu quyết',
-      'Đơn vị',
+      'Danh mục khen thưởng',
       'Tuyên truyền',
+      'Đơn vị',
       'Người dùng',
       'Tài khoản tích hợp',
-      'Nhật ký hệ thống',
-      'Hồ sơ cá nhân',
-      ...CALENDAR,
       'Cài đặt lịch báo cáo',
       'Webhook',
+      'Nhật ký hệ thống',
+      'Hồ sơ cá nhân',
     ]);
   });
 
-  it('gives the Office the audit log but not user or service-account management', () => {
+  it('gives the Office the commendation pipeline and the audit log but not account management', () => {
     expect(labels('office')).toEqual([
       'Trang chủ',
       ...PROGRAMME,
       ...COMMENDATIONS,
-      'Đơn vị',
+      ...COUNCIL,
+      'Danh mục khen thưởng',
       'Tuyên truyền',
+      'Đơn vị',
+      'Cài đặt lịch báo cáo',
       'Nhật ký hệ thống',
       'Hồ sơ cá nhân',
-      ...CALENDAR,
-      'Cài đặt lịch báo cáo',
     ]);
   });
 
@@ -56,24 +56,24 @@ describe('navItemsFor', () => {
       'Trang chủ',
       ...PROGRAMME,
       ...COMMENDATIONS,
+      ...COUNCIL,
+      'Tuyên truyền',
       'Đơn vị',
       'Hồ sơ cá nhân',
     ]);
   });
 
   it.each<Role>(['unit_head', 'unit_staff'])(
-    'keeps %s to the shared sections, the programme and their ballots',
+    'keeps %s to the programme, their proposals and ballots, and their propagation log',
     (role) => {
-      expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Đơn vị', 'Hồ sơ cá nhân', ...CALENDAR]);
-      expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Khen thưởng', 'Đơn vị', 'Hồ sơ cá nhân']);
       expect(labels(role)).toEqual([
         'Trang chủ',
         ...PROGRAMME,
-        'Phiếu biểu quyết',
+        ...COMMENDATIONS,
+        'Tuyên truyền',
         'Đơn vị',
         'Hồ sơ cá nhân',
       ]);
-      expect(labels(role)).toEqual(['Trang chủ', ...PROGRAMME, 'Đơn vị', 'Tuyên truyền', 'Hồ sơ cá nhân']);
     },
   );
 });

@@ -49,23 +49,21 @@ const NAV_ITEMS: readonly NavItem[] = [
   { path: PATHS.introductions, label: 'Giới thiệu hằng tháng', icon: CalendarOutlined },
   { path: PATHS.movements, label: 'Phong trào thi đua', icon: FlagOutlined },
   { path: PATHS.criteria, label: 'Tiêu chí đánh giá', icon: CheckSquareOutlined },
+  { path: PATHS.obligations, label: 'Lịch báo cáo', icon: ScheduleOutlined },
+  { path: PATHS.difficulties, label: 'Khó khăn, vướng mắc', icon: ExclamationCircleOutlined },
   {
     path: PATHS.commendations,
     label: 'Khen thưởng',
     icon: TrophyOutlined,
     roles: ROUTE_ROLES.commendations,
   },
+  { path: PATHS.ballots, label: 'Phiếu biểu quyết', icon: SolutionOutlined },
   {
-    path: PATHS.commendationCatalogue,
-    label: 'Danh mục khen thưởng',
-    icon: BookOutlined,
-    roles: ROUTE_ROLES.commendationCatalogue,
     path: PATHS.council,
     label: 'Hội đồng Thi đua – Khen thưởng',
     icon: BankOutlined,
     roles: ROUTE_ROLES.council,
   },
-  { path: PATHS.ballots, label: 'Phiếu biểu quyết', icon: SolutionOutlined },
   {
     path: PATHS.noticeModeration,
     label: 'Kiểm duyệt công khai',
@@ -78,8 +76,14 @@ const NAV_ITEMS: readonly NavItem[] = [
     icon: SafetyCertificateOutlined,
     roles: ROUTE_ROLES.eligibility,
   },
-  { path: PATHS.units, label: 'Đơn vị', icon: ApartmentOutlined },
+  {
+    path: PATHS.commendationCatalogue,
+    label: 'Danh mục khen thưởng',
+    icon: BookOutlined,
+    roles: ROUTE_ROLES.commendationCatalogue,
+  },
   { path: PATHS.propagation, label: 'Tuyên truyền', icon: SoundOutlined, roles: ROUTE_ROLES.propagation },
+  { path: PATHS.units, label: 'Đơn vị', icon: ApartmentOutlined },
   { path: PATHS.users, label: 'Người dùng', icon: TeamOutlined, roles: ROUTE_ROLES.users },
   {
     path: PATHS.serviceAccounts,
@@ -87,10 +91,6 @@ const NAV_ITEMS: readonly NavItem[] = [
     icon: ApiOutlined,
     roles: ROUTE_ROLES.serviceAccounts,
   },
-  { path: PATHS.audit, label: 'Nhật ký hệ thống', icon: AuditOutlined, roles: ROUTE_ROLES.audit },
-  { path: PATHS.profile, label: 'Hồ sơ cá nhân', icon: IdcardOutlined },
-  { path: PATHS.obligations, label: 'Lịch báo cáo', icon: ScheduleOutlined },
-  { path: PATHS.difficulties, label: 'Khó khăn, vướng mắc', icon: ExclamationCircleOutlined },
   {
     path: PATHS.calendarSettings,
     label: 'Cài đặt lịch báo cáo',
@@ -98,6 +98,8 @@ const NAV_ITEMS: readonly NavItem[] = [
     roles: ROUTE_ROLES.calendarSettings,
   },
   { path: PATHS.webhooks, label: 'Webhook', icon: SendOutlined, roles: ROUTE_ROLES.webhooks },
+  { path: PATHS.audit, label: 'Nhật ký hệ thống', icon: AuditOutlined, roles: ROUTE_ROLES.audit },
+  { path: PATHS.profile, label: 'Hồ sơ cá nhân', icon: IdcardOutlined },
 ];
 
 function canAccess(roles: readonly Role[] | undefined, role: Role): boolean {
