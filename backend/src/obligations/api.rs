@@ -157,7 +157,9 @@ pub async fn list_obligations(
 /// - `csv`: UTF-8 with BOM, comma-separated.
 #[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
-#[schema(description = "Định dạng tệp tải về.\n\n- `xlsx`: Excel (mặc định)\n- `csv`: CSV UTF-8 có BOM")]
+#[schema(
+    description = "Định dạng tệp tải về.\n\n- `xlsx`: Excel (mặc định)\n- `csv`: CSV UTF-8 có BOM"
+)]
 pub enum ExportFormat {
     #[default]
     Xlsx,

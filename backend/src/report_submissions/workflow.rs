@@ -40,7 +40,7 @@ pub use crate::exemplars::workflow::NoteRule;
 
 #[derive(Debug, Clone, Copy, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-#[schema(as = ReportTransition)]
+#[schema(as = SubmissionTransition)]
 pub struct Transition {
     pub action: SubmissionAction,
     /// Whose report: a unit's or the Office's.

@@ -66,13 +66,17 @@ pub async fn list_reports(
     let filter = Filter {
         kind: q.kind,
         unit_id: q.unit_id,
-        period: q.period.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()),
+        period: q
+            .period
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty()),
     };
     let principal = auth.principal;
     let result = state
         .db
         .run(move |conn| {
-            let (items, total) = model::list(conn, &principal, &filter, page.offset(), page.limit())?;
+            let (items, total) =
+                model::list(conn, &principal, &filter, page.offset(), page.limit())?;
             Ok(page.of(items, total))
         })
         .await?;
@@ -108,7 +112,15 @@ pub async fn create_report(
         .transaction(move |conn| {
             let id = model::create(conn, &principal, &input, ctx.at)?;
             let report = model::load(conn, &principal, id, now)?;
-            audit::record(conn, &ctx, AuditAction::Create, EntityType::Report, Some(id), None, audit::snapshot(&summary_of(&report)))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Create,
+                EntityType::Report,
+                Some(id),
+                None,
+                audit::snapshot(&summary_of(&report)),
+            )?;
             Ok(report)
         })
         .await?;
@@ -139,11 +151,18 @@ fn summary_of(report: &Report) -> serde_json::Value {
     responses((status = 200, body = Report, headers(("ETag" = String))))
 )]
 #[get("/reports/{id}")]
-pub async fn get_report(auth: Auth<ReadReports>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn get_report(
+    auth: Auth<ReadReports>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let principal = auth.principal;
     let now = state.clock.now();
-    let report = state.db.run(move |conn| model::load(conn, &principal, id, now)).await?;
+    let report = state
+        .db
+        .run(move |conn| model::load(conn, &principal, id, now))
+        .await?;
     Ok(json_with_etag(StatusCode::OK, report.version, &report))
 }
 
@@ -182,7 +201,15 @@ pub async fn update_report(
             let before = model::load(conn, &principal, id, now)?;
             model::update(conn, &principal, &row, if_match, &input, ctx.at)?;
             let after = model::load(conn, &principal, id, now)?;
-            audit::record(conn, &ctx, AuditAction::Update, EntityType::Report, Some(id), Some(summary_of(&before)), Some(summary_of(&after)))?;
+            audit::record(
+                conn,
+                &ctx,
+                AuditAction::Update,
+                EntityType::Report,
+                Some(id),
+                Some(summary_of(&before)),
+                Some(summary_of(&after)),
+            )?;
             Ok(after)
         })
         .await?;
@@ -200,7 +227,13 @@ async fn step<F>(
     f: F,
 ) -> AppResult<HttpResponse>
 where
-    F: FnOnce(&mut crate::db::DbConnection, &Principal, &model::ReportRow) -> AppResult<(i64, SubmissionAction)> + Send + 'static,
+    F: FnOnce(
+            &mut crate::db::DbConnection,
+            &Principal,
+            &model::ReportRow,
+        ) -> AppResult<(i64, SubmissionAction)>
+        + Send
+        + 'static,
 {
     let now = state.clock.now();
     let report = state
@@ -220,7 +253,15 @@ where
                 ReportAction::Return => AuditAction::Return,
                 ReportAction::Edit => AuditAction::Update,
             };
-            audit::record(conn, &ctx, audit_action, EntityType::Report, Some(id), Some(summary_of(&before)), Some(summary_of(&after)))?;
+            audit::record(
+                conn,
+                &ctx,
+                audit_action,
+                EntityType::Report,
+                Some(id),
+                Some(summary_of(&before)),
+                Some(summary_of(&after)),
+            )?;
             Ok(after)
         })
         .await?;
@@ -250,11 +291,25 @@ pub async fn submit_report(
 ) -> AppResult<HttpResponse> {
     let ctx = AuditContext::from(&auth);
     let now = state.clock.now();
-    step(ctx, auth.principal, state, id.into_inner(), ReportAction::Submit, move |conn, principal, row| {
-        let resubmitting = row.submission_id.is_some();
-        let submission = model::submit(conn, principal, row, if_match, now)?;
-        Ok((submission, if resubmitting { SubmissionAction::Resubmit } else { SubmissionAction::Submit }))
-    })
+    step(
+        ctx,
+        auth.principal,
+        state,
+        id.into_inner(),
+        ReportAction::Submit,
+        move |conn, principal, row| {
+            let resubmitting = row.submission_id.is_some();
+            let submission = model::submit(conn, principal, row, if_match, now)?;
+            Ok((
+                submission,
+                if resubmitting {
+                    SubmissionAction::Resubmit
+                } else {
+                    SubmissionAction::Submit
+                },
+            ))
+        },
+    )
     .await
 }
 
@@ -268,11 +323,22 @@ async fn decision(
     input: DecisionInput,
 ) -> AppResult<HttpResponse> {
     validate(&input)?;
-    step(ctx.clone(), auth_principal, state, id, action, move |conn, principal, row| {
-        let submission = model::decide(conn, principal, row, action, if_match, &input, ctx.at)?;
-        let done = if action == ReportAction::Return { SubmissionAction::Return } else { SubmissionAction::Accept };
-        Ok((submission, done))
-    })
+    step(
+        ctx.clone(),
+        auth_principal,
+        state,
+        id,
+        action,
+        move |conn, principal, row| {
+            let submission = model::decide(conn, principal, row, action, if_match, &input, ctx.at)?;
+            let done = if action == ReportAction::Return {
+                SubmissionAction::Return
+            } else {
+                SubmissionAction::Accept
+            };
+            Ok((submission, done))
+        },
+    )
     .await
 }
 
@@ -298,7 +364,16 @@ pub async fn accept_report(
     Json(input): Json<DecisionInput>,
 ) -> AppResult<HttpResponse> {
     let ctx = AuditContext::from(&auth);
-    decision(auth.principal, ctx, state, id.into_inner(), ReportAction::Accept, if_match, input).await
+    decision(
+        auth.principal,
+        ctx,
+        state,
+        id.into_inner(),
+        ReportAction::Accept,
+        if_match,
+        input,
+    )
+    .await
 }
 
 /// Approves the Office's consolidated report before it is sent to Sở Nội vụ. Requires
@@ -324,7 +399,16 @@ pub async fn approve_report(
     Json(input): Json<DecisionInput>,
 ) -> AppResult<HttpResponse> {
     let ctx = AuditContext::from(&auth);
-    decision(auth.principal, ctx, state, id.into_inner(), ReportAction::Approve, if_match, input).await
+    decision(
+        auth.principal,
+        ctx,
+        state,
+        id.into_inner(),
+        ReportAction::Approve,
+        if_match,
+        input,
+    )
+    .await
 }
 
 /// Returns a submitted report with comments (`note`, required). Requires `If-Match`.
@@ -349,13 +433,25 @@ pub async fn return_report(
     Json(input): Json<DecisionInput>,
 ) -> AppResult<HttpResponse> {
     let ctx = AuditContext::from(&auth);
-    decision(auth.principal, ctx, state, id.into_inner(), ReportAction::Return, if_match, input).await
+    decision(
+        auth.principal,
+        ctx,
+        state,
+        id.into_inner(),
+        ReportAction::Return,
+        if_match,
+        input,
+    )
+    .await
 }
 
 fn download(bytes: Vec<u8>, content_type: &str, file_name: &str) -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, content_type))
-        .insert_header((CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")))
+        .insert_header((
+            CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{file_name}\""),
+        ))
         .body(bytes)
 }
 
@@ -369,7 +465,11 @@ fn download(bytes: Vec<u8>, content_type: &str, file_name: &str) -> HttpResponse
     responses((status = 200, description = "Văn bản Word (.docx)", content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
 )]
 #[get("/reports/{id}/docx")]
-pub async fn report_docx(auth: Auth<ReadReports>, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+pub async fn report_docx(
+    auth: Auth<ReadReports>,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     let principal = auth.principal;
     let now = state.clock.now();
@@ -390,7 +490,9 @@ pub async fn report_docx(auth: Auth<ReadReports>, state: web::Data<AppState>, id
 /// The download's format.
 #[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
-#[schema(description = "Định dạng tệp tải về.\n\n- `xlsx`: Excel, mỗi biểu một trang tính, dòng tổng cộng là công thức (mặc định)\n- `csv`: mọi biểu trong một tệp CSV UTF-8 có BOM")]
+#[schema(
+    description = "Định dạng tệp tải về.\n\n- `xlsx`: Excel, mỗi biểu một trang tính, dòng tổng cộng là công thức (mặc định)\n- `csv`: mọi biểu trong một tệp CSV UTF-8 có BOM"
+)]
 pub enum FiguresFormat {
     #[default]
     Xlsx,
@@ -429,11 +531,25 @@ pub async fn report_annex(
     let id = id.into_inner();
     let principal = auth.principal;
     let now = state.clock.now();
-    let report = state.db.run(move |conn| model::load(conn, &principal, id, now)).await?;
-    let tables = xlsx::tables(&report.figures.figures, report.figures.consolidation.as_ref());
+    let report = state
+        .db
+        .run(move |conn| model::load(conn, &principal, id, now))
+        .await?;
+    let tables = xlsx::tables(
+        &report.figures.figures,
+        report.figures.consolidation.as_ref(),
+    );
     Ok(match q.format.unwrap_or_default() {
-        FiguresFormat::Xlsx => download(xlsx::workbook(&report.title, &tables)?, XLSX, &format!("phu-luc-bao-cao-{id}.xlsx")),
-        FiguresFormat::Csv => download(xlsx::csv(&tables)?, "text/csv; charset=utf-8", &format!("phu-luc-bao-cao-{id}.csv")),
+        FiguresFormat::Xlsx => download(
+            xlsx::workbook(&report.title, &tables)?,
+            XLSX,
+            &format!("phu-luc-bao-cao-{id}.xlsx"),
+        ),
+        FiguresFormat::Csv => download(
+            xlsx::csv(&tables)?,
+            "text/csv; charset=utf-8",
+            &format!("phu-luc-bao-cao-{id}.csv"),
+        ),
     })
 }
 
@@ -452,10 +568,18 @@ pub struct FiguresQuery {
 fn figures_scope(principal: &Principal, q: &FiguresQuery) -> AppResult<Scope> {
     let (from, to) = (q.from.date(), q.to.date());
     if to < from {
-        return Err(AppError::field("to", "before_start", "Ngày kết thúc không được trước ngày bắt đầu."));
+        return Err(AppError::field(
+            "to",
+            "before_start",
+            "Ngày kết thúc không được trước ngày bắt đầu.",
+        ));
     }
     if (to - from).num_days() > 366 * 11 {
-        return Err(AppError::field("to", "too_long", "Kỳ báo cáo dài tối đa 10 năm."));
+        return Err(AppError::field(
+            "to",
+            "too_long",
+            "Kỳ báo cáo dài tối đa 10 năm.",
+        ));
     }
     let unit_id = match policy::unit_restriction(principal) {
         Some(own) => {
@@ -534,7 +658,14 @@ pub async fn export_figures(
     Query(q): Query<FiguresExportQuery>,
 ) -> AppResult<HttpResponse> {
     let format = q.format.unwrap_or_default();
-    let scope = figures_scope(&auth.principal, &FiguresQuery { from: q.from, to: q.to, unit_id: q.unit_id })?;
+    let scope = figures_scope(
+        &auth.principal,
+        &FiguresQuery {
+            from: q.from,
+            to: q.to,
+            unit_id: q.unit_id,
+        },
+    )?;
     let now = state.clock.now();
     let result = state
         .db
@@ -544,15 +675,27 @@ pub async fn export_figures(
         })
         .await?;
     let tables = xlsx::tables(&result, None);
-    let stem = format!("so-lieu-{}-{}", scope.from.format("%Y%m%d"), scope.to.format("%Y%m%d"));
+    let stem = format!(
+        "so-lieu-{}-{}",
+        scope.from.format("%Y%m%d"),
+        scope.to.format("%Y%m%d")
+    );
     let title = format!(
         "Số liệu điển hình tiên tiến từ ngày {} đến ngày {}",
         scope.from.format("%d/%m/%Y"),
         scope.to.format("%d/%m/%Y")
     );
     Ok(match format {
-        FiguresFormat::Xlsx => download(xlsx::workbook(&title, &tables)?, XLSX, &format!("{stem}.xlsx")),
-        FiguresFormat::Csv => download(xlsx::csv(&tables)?, "text/csv; charset=utf-8", &format!("{stem}.csv")),
+        FiguresFormat::Xlsx => download(
+            xlsx::workbook(&title, &tables)?,
+            XLSX,
+            &format!("{stem}.xlsx"),
+        ),
+        FiguresFormat::Csv => download(
+            xlsx::csv(&tables)?,
+            "text/csv; charset=utf-8",
+            &format!("{stem}.csv"),
+        ),
     })
 }
 
@@ -584,7 +727,11 @@ pub async fn compendium_docx(
     let bytes = web::block(move || compendium::render(&entries))
         .await
         .map_err(AppError::internal)??;
-    Ok(download(bytes, DOCX, "tai-lieu-guong-dien-hinh-tien-tien.docx"))
+    Ok(download(
+        bytes,
+        DOCX,
+        "tai-lieu-guong-dien-hinh-tien-tien.docx",
+    ))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Pic, Run, RunFonts, Style, StyleType,
-    TableOfContents, TableOfContentsItem,
+    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Pic, Run, RunFonts, Style,
+    StyleType, TableOfContents, TableOfContentsItem,
 };
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -24,8 +24,9 @@ use crate::auth::{Principal, policy};
 use crate::db::DbConnection;
 use crate::db::schema::{attachments, exemplars, summaries, units};
 use crate::documents::official::layout::{
-    A4_HEIGHT_MM, A4_WIDTH_MM, BODY_PT, FIRST_LINE_INDENT_MM, FONT, FOOTER_DISTANCE_MM, HEADER_DISTANCE_MM,
-    MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM, mm_to_twips,
+    A4_HEIGHT_MM, A4_WIDTH_MM, BODY_PT, FIRST_LINE_INDENT_MM, FONT, FOOTER_DISTANCE_MM,
+    HEADER_DISTANCE_MM, MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM,
+    mm_to_twips,
 };
 use crate::error::{AppError, AppResult, FieldError};
 use crate::exemplars::types::{Category, RecordStatus, SubjectKind};
@@ -55,13 +56,25 @@ impl CompendiumInput {
     pub fn check(&self) -> AppResult<()> {
         let mut errors = Vec::new();
         if self.to.date() < self.from.date() {
-            errors.push(FieldError::new("to", "before_start", "Ngày kết thúc không được trước ngày bắt đầu."));
+            errors.push(FieldError::new(
+                "to",
+                "before_start",
+                "Ngày kết thúc không được trước ngày bắt đầu.",
+            ));
         }
         let mut seen = std::collections::HashSet::new();
         if self.exemplar_ids.iter().any(|id| !seen.insert(*id)) {
-            errors.push(FieldError::new("exemplarIds", "duplicate", "Mỗi điển hình chỉ chọn một lần."));
+            errors.push(FieldError::new(
+                "exemplarIds",
+                "duplicate",
+                "Mỗi điển hình chỉ chọn một lần.",
+            ));
         }
-        if errors.is_empty() { Ok(()) } else { Err(AppError::validation(errors)) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::validation(errors))
+        }
     }
 }
 
@@ -89,11 +102,28 @@ pub struct Compendium {
     pub entries: Vec<Entry>,
 }
 
-type ExemplarRow = (i64, String, String, Option<String>, String, String, String, NaiveDate, String, Option<i64>, String);
+type ExemplarRow = (
+    i64,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    NaiveDate,
+    String,
+    Option<i64>,
+    String,
+);
 
 /// The chosen exemplars (4 queries): 422 when one does not exist, is not visible to
 /// `principal` or is not a confirmed record.
-pub fn load(conn: &mut DbConnection, principal: &Principal, input: &CompendiumInput, data_dir: &Path) -> AppResult<Compendium> {
+pub fn load(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    input: &CompendiumInput,
+    data_dir: &Path,
+) -> AppResult<Compendium> {
     let mut query = exemplars::table
         .inner_join(units::table)
         .filter(exemplars::id.eq_any(&input.exemplar_ids))
@@ -126,12 +156,22 @@ pub fn load(conn: &mut DbConnection, principal: &Principal, input: &CompendiumIn
         return Err(AppError::field(
             "exemplarIds",
             "not_available",
-            format!("Không có điển hình đã xác nhận hồ sơ với mã: {}.", missing.join(", ")),
+            format!(
+                "Không có điển hình đã xác nhận hồ sơ với mã: {}.",
+                missing.join(", ")
+            ),
         ));
     }
     let summaries: HashMap<i64, (String, String, String)> = summaries::table
         .filter(summaries::exemplar_id.eq_any(&input.exemplar_ids))
-        .select((summaries::exemplar_id, (summaries::good_practice, summaries::results, summaries::lessons)))
+        .select((
+            summaries::exemplar_id,
+            (
+                summaries::good_practice,
+                summaries::results,
+                summaries::lessons,
+            ),
+        ))
         .load::<(i64, (String, String, String))>(conn)?
         .into_iter()
         .collect();
@@ -151,7 +191,8 @@ pub fn load(conn: &mut DbConnection, principal: &Principal, input: &CompendiumIn
         .filter_map(|id| by_id.get(id))
         .map(|r| Entry {
             name: r.1.clone(),
-            subject_kind: SubjectKind::parse(&r.2).map_or_else(|| r.2.clone(), |k| k.label().to_owned()),
+            subject_kind: SubjectKind::parse(&r.2)
+                .map_or_else(|| r.2.clone(), |k| k.label().to_owned()),
             position: r.3.clone(),
             unit: r.4.clone(),
             category: Category::parse(&r.5).map_or_else(|| r.5.clone(), |c| c.label().to_owned()),
@@ -184,11 +225,18 @@ const HEADING_STYLE: &str = "Heading1";
 const PHOTO_WIDTH_EMU: u32 = 2_880_000;
 
 fn fonts() -> RunFonts {
-    RunFonts::new().ascii(FONT).hi_ansi(FONT).east_asia(FONT).cs(FONT)
+    RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .east_asia(FONT)
+        .cs(FONT)
 }
 
 fn run(text: &str, pt: u8) -> Run {
-    Run::new().add_text(text).fonts(fonts()).size(usize::from(pt) * 2)
+    Run::new()
+        .add_text(text)
+        .fonts(fonts())
+        .size(usize::from(pt) * 2)
 }
 
 fn centered(text: &str, pt: u8, bold: bool) -> Paragraph {
@@ -201,7 +249,14 @@ fn centered(text: &str, pt: u8, bold: bool) -> Paragraph {
 fn body(text: &str) -> Paragraph {
     Paragraph::new()
         .align(AlignmentType::Justified)
-        .indent(None, Some(docx_rs::SpecialIndentType::FirstLine(mm_to_twips(FIRST_LINE_INDENT_MM))), None, None)
+        .indent(
+            None,
+            Some(docx_rs::SpecialIndentType::FirstLine(mm_to_twips(
+                FIRST_LINE_INDENT_MM,
+            ))),
+            None,
+            None,
+        )
         .line_spacing(LineSpacing::new().after(120))
         .add_run(run(text, BODY_PT))
 }
@@ -209,7 +264,14 @@ fn body(text: &str) -> Paragraph {
 fn labelled(label: &str, value: &str) -> Paragraph {
     Paragraph::new()
         .align(AlignmentType::Justified)
-        .indent(None, Some(docx_rs::SpecialIndentType::FirstLine(mm_to_twips(FIRST_LINE_INDENT_MM))), None, None)
+        .indent(
+            None,
+            Some(docx_rs::SpecialIndentType::FirstLine(mm_to_twips(
+                FIRST_LINE_INDENT_MM,
+            ))),
+            None,
+            None,
+        )
         .line_spacing(LineSpacing::new().after(60))
         .add_run(run(&format!("{label}: "), BODY_PT).bold())
         .add_run(run(value, BODY_PT))
@@ -270,7 +332,11 @@ fn build(c: &Compendium) -> Docx {
     docx = docx
         .add_paragraph(centered(&c.title.to_uppercase(), 18, true))
         .add_paragraph(centered(
-            &format!("(Từ ngày {} đến ngày {})", c.from.format("%d/%m/%Y"), c.to.format("%d/%m/%Y")),
+            &format!(
+                "(Từ ngày {} đến ngày {})",
+                c.from.format("%d/%m/%Y"),
+                c.to.format("%d/%m/%Y")
+            ),
             14,
             false,
         ));
@@ -278,12 +344,23 @@ fn build(c: &Compendium) -> Docx {
         docx = docx.add_paragraph(Paragraph::new());
     }
     docx = docx
-        .add_paragraph(centered(&format!("Đồng Tháp, năm {}", c.to.year()), 14, false))
+        .add_paragraph(centered(
+            &format!("Đồng Tháp, năm {}", c.to.year()),
+            14,
+            false,
+        ))
         .add_paragraph(page_break());
     // Table of contents.
-    let mut toc = TableOfContents::new().heading_styles_range(1, 1).alias("Mục lục").dirty();
+    let mut toc = TableOfContents::new()
+        .heading_styles_range(1, 1)
+        .alias("Mục lục")
+        .dirty();
     for (i, entry) in c.entries.iter().enumerate() {
-        toc = toc.add_item(TableOfContentsItem::new().text(heading_text(i + 1, entry)).level(1));
+        toc = toc.add_item(
+            TableOfContentsItem::new()
+                .text(heading_text(i + 1, entry))
+                .level(1),
+        );
     }
     docx = docx
         .add_paragraph(centered("MỤC LỤC", 14, true))
@@ -298,7 +375,11 @@ fn build(c: &Compendium) -> Docx {
                 .add_run(run(&heading_text(i + 1, entry), BODY_PT).bold()),
         );
         if let Some(pic) = entry.photo.as_deref().and_then(photo) {
-            docx = docx.add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(Run::new().add_image(pic)));
+            docx = docx.add_paragraph(
+                Paragraph::new()
+                    .align(AlignmentType::Center)
+                    .add_run(Run::new().add_image(pic)),
+            );
         }
         docx = docx
             .add_paragraph(labelled("Đối tượng", &entry.subject_kind))
@@ -309,13 +390,25 @@ fn build(c: &Compendium) -> Docx {
         docx = docx
             .add_paragraph(labelled("Đơn vị", &entry.unit))
             .add_paragraph(labelled("Lĩnh vực", &entry.field_of_work))
-            .add_paragraph(labelled("Ngày phát hiện", &entry.discovered_on.format("%d/%m/%Y").to_string()))
+            .add_paragraph(labelled(
+                "Ngày phát hiện",
+                &entry.discovered_on.format("%d/%m/%Y").to_string(),
+            ))
             .add_paragraph(labelled("Thành tích", ""));
-        for line in entry.achievements.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        for line in entry
+            .achievements
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
             docx = docx.add_paragraph(body(line));
         }
         if let Some((practice, results, lessons)) = &entry.summary {
-            for (label, text) in [("Cách làm hay", practice), ("Kết quả", results), ("Bài học kinh nghiệm", lessons)] {
+            for (label, text) in [
+                ("Cách làm hay", practice),
+                ("Kết quả", results),
+                ("Bài học kinh nghiệm", lessons),
+            ] {
                 docx = docx.add_paragraph(labelled(label, ""));
                 for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
                     docx = docx.add_paragraph(body(line));
@@ -334,10 +427,15 @@ pub fn render(c: &Compendium) -> AppResult<Vec<u8>> {
             .name("docx-compendium".to_owned())
             .spawn_scoped(scope, || {
                 let mut out = Cursor::new(Vec::new());
-                build(c).build().pack(&mut out).map_err(AppError::internal)?;
+                build(c)
+                    .build()
+                    .pack(&mut out)
+                    .map_err(AppError::internal)?;
                 Ok(out.into_inner())
             })
             .map_err(AppError::internal)?;
-        handle.join().unwrap_or_else(|_| Err(AppError::internal("docx-rs panicked")))
+        handle
+            .join()
+            .unwrap_or_else(|_| Err(AppError::internal("docx-rs panicked")))
     })
 }

@@ -72,18 +72,34 @@ pub struct Consolidation {
 type UnitRow = (i64, String, String, String, Option<NaiveDateTime>);
 
 /// The units' side of the Office's `kind` report for `period`.
-pub fn build(conn: &mut DbConnection, calendar: &Calendar, kind: ObligationKind, period: &str) -> AppResult<Consolidation> {
+pub fn build(
+    conn: &mut DbConnection,
+    calendar: &Calendar,
+    kind: ObligationKind,
+    period: &str,
+) -> AppResult<Consolidation> {
     let unit_rows: Vec<UnitRow> = units::table
         .filter(units::kind.ne(UnitKind::Department.as_str()))
         .filter(units::active.eq(true))
-        .select((units::id, units::code, units::short_name, units::name, units::active_since))
+        .select((
+            units::id,
+            units::code,
+            units::short_name,
+            units::name,
+            units::active_since,
+        ))
         .order((units::sort_order.asc(), units::sort_name.asc()))
         .load(conn)?;
     let sent: Vec<(i64, Option<i64>, String, NaiveDateTime)> = report_submissions::table
         .filter(report_submissions::kind.eq(kind))
         .filter(report_submissions::period.eq(period))
         .filter(report_submissions::unit_id.is_not_null())
-        .select((report_submissions::id, report_submissions::unit_id, report_submissions::status, report_submissions::submitted_at))
+        .select((
+            report_submissions::id,
+            report_submissions::unit_id,
+            report_submissions::status,
+            report_submissions::submitted_at,
+        ))
         .load(conn)?;
     let ids: Vec<i64> = sent.iter().map(|s| s.0).collect();
     let written: Vec<(i64, Option<i64>, Option<String>)> = if ids.is_empty() {
@@ -103,17 +119,31 @@ pub fn build(conn: &mut DbConnection, calendar: &Calendar, kind: ObligationKind,
         .collect();
     let by_unit: HashMap<i64, &(i64, Option<i64>, String, NaiveDateTime)> =
         sent.iter().filter_map(|s| Some((s.1?, s))).collect();
-    let start = Month { year: calendar.settings.first_year, month: 1 };
+    let start = Month {
+        year: calendar.settings.first_year,
+        month: 1,
+    };
     let mut unit_reports = Vec::new();
     let mut missing_units = Vec::new();
     let mut totals = UnitReportTotals::default();
     for row in &unit_rows {
-        let unit = FigureUnit { id: row.0, code: row.1.clone(), short_name: row.2.clone(), name: row.3.clone() };
-        let key = ObligationKey { kind, period: period.to_owned(), unit_id: Some(row.0) };
+        let unit = FigureUnit {
+            id: row.0,
+            code: row.1.clone(),
+            short_name: row.2.clone(),
+            name: row.3.clone(),
+        };
+        let key = ObligationKey {
+            kind,
+            period: period.to_owned(),
+            unit_id: Some(row.0),
+        };
         let due = calendar.due(&key);
         match by_unit.get(&row.0) {
             Some((submission_id, _, status, submitted_at)) => {
-                let Some(status) = SubmissionStatus::parse(status) else { continue };
+                let Some(status) = SubmissionStatus::parse(status) else {
+                    continue;
+                };
                 let on_time = due.is_some_and(|due| deadlines::met(submitted_at.and_utc(), due));
                 let (report_id, figures) = match by_submission.get(submission_id) {
                     Some((id, figures)) => (Some(*id), figures.as_ref().map(|f| &f.figures)),
@@ -159,5 +189,9 @@ pub fn build(conn: &mut DbConnection, calendar: &Calendar, kind: ObligationKind,
             }
         }
     }
-    Ok(Consolidation { unit_reports, totals, missing_units })
+    Ok(Consolidation {
+        unit_reports,
+        totals,
+        missing_units,
+    })
 }

@@ -12,7 +12,8 @@ use super::xlsx::{self, ColumnKind, FigureTable};
 use crate::db::DbConnection;
 use crate::db::schema::{report_submissions, units, users};
 use crate::documents::official::{
-    Agency, Block, Column, DataTable, DocumentKind, OfficialDocument, Recipients, Row, Signature, TotalsRow, render as render_docx,
+    Agency, Block, Column, DataTable, DocumentKind, OfficialDocument, Recipients, Row, Signature,
+    TotalsRow, render as render_docx,
 };
 use crate::error::{AppError, AppResult};
 use crate::time::local_date;
@@ -44,7 +45,9 @@ pub fn context(conn: &mut DbConnection, report: &Report) -> AppResult<DocxContex
         context.date = Some(local_date(submission.submitted_at.naive_utc()));
         if report.owner == ReportOwner::Office && report.status == ReportStatus::Accepted {
             context.approver = report_submissions::table
-                .inner_join(users::table.on(report_submissions::decided_by.eq(users::id.nullable())))
+                .inner_join(
+                    users::table.on(report_submissions::decided_by.eq(users::id.nullable())),
+                )
                 .filter(report_submissions::id.eq(submission.id))
                 .select(users::full_name)
                 .first::<String>(conn)
@@ -69,13 +72,25 @@ fn data_table(table: &FigureTable) -> DataTable {
     if table.columns.len() > 6 {
         data.font_size_pt = 11;
     }
-    data.rows = table.rows.iter().map(|r| Row::Cells(r.iter().map(xlsx::Cell::text).collect())).collect();
+    data.rows = table
+        .rows
+        .iter()
+        .map(|r| Row::Cells(r.iter().map(xlsx::Cell::text).collect()))
+        .collect();
     if table.totals && !table.rows.is_empty() {
-        let span = table.columns.iter().position(|c| c.1 == ColumnKind::Count).unwrap_or(1).max(1);
+        let span = table
+            .columns
+            .iter()
+            .position(|c| c.1 == ColumnKind::Count)
+            .unwrap_or(1)
+            .max(1);
         data.totals = Some(TotalsRow {
             label: "Tổng cộng".to_owned(),
             label_span: span,
-            cells: table.total_cells()[span..].iter().map(|t| t.map(|v| v.to_string()).unwrap_or_default()).collect(),
+            cells: table.total_cells()[span..]
+                .iter()
+                .map(|t| t.map(|v| v.to_string()).unwrap_or_default())
+                .collect(),
         });
     }
     data
@@ -91,14 +106,22 @@ fn paragraphs(text: &str) -> Vec<Block> {
             None => Block::text(line),
         })
         .collect();
-    if blocks.is_empty() { vec![Block::text("…")] } else { blocks }
+    if blocks.is_empty() {
+        vec![Block::text("…")]
+    } else {
+        blocks
+    }
 }
 
 fn period_phrase(report: &Report) -> String {
     match report.kind {
         super::workflow::ReportKind::AnnualReport => format!("năm {}", report.period),
-        super::workflow::ReportKind::MidtermReview => format!("sơ kết giai đoạn {}", report.period.replace('-', " - ")),
-        super::workflow::ReportKind::FinalReview => format!("tổng kết giai đoạn {}", report.period.replace('-', " - ")),
+        super::workflow::ReportKind::MidtermReview => {
+            format!("sơ kết giai đoạn {}", report.period.replace('-', " - "))
+        }
+        super::workflow::ReportKind::FinalReview => {
+            format!("tổng kết giai đoạn {}", report.period.replace('-', " - "))
+        }
         super::workflow::ReportKind::OnDemand => format!(
             "từ ngày {} đến ngày {}",
             report.from.format("%d/%m/%Y"),
@@ -123,14 +146,22 @@ pub fn document(report: &Report, context: &DocxContext) -> OfficialDocument {
         },
         None => department,
     };
-    let subject = report.title.trim().strip_prefix("Báo cáo ").map_or_else(|| report.title.clone(), |s| {
-        let mut chars = s.chars();
-        chars.next().map_or_else(String::new, |c| c.to_uppercase().collect::<String>() + chars.as_str())
-    });
+    let subject = report.title.trim().strip_prefix("Báo cáo ").map_or_else(
+        || report.title.clone(),
+        |s| {
+            let mut chars = s.chars();
+            chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase().collect::<String>() + chars.as_str()
+            })
+        },
+    );
     let mut doc = OfficialDocument::new(&agency, DocumentKind::BaoCao, subject);
     doc.date = context.date;
     let f = &report.figures.figures;
-    let who = report.unit.as_ref().map_or_else(|| "Sở Tư pháp".to_owned(), |u| u.name.clone());
+    let who = report
+        .unit
+        .as_ref()
+        .map_or_else(|| "Sở Tư pháp".to_owned(), |u| u.name.clone());
     let mut body = vec![Block::text(format!(
         "Thực hiện Kế hoạch phát hiện, bồi dưỡng, tổng kết và nhân rộng điển hình tiên tiến giai đoạn 2026 - 2030 \
          của Sở Tư pháp, {who} báo cáo kết quả thực hiện {} (số liệu từ ngày {} đến ngày {}) như sau:",
@@ -156,7 +187,9 @@ pub fn document(report: &Report, context: &DocxContext) -> OfficialDocument {
     )));
     let tables = xlsx::tables(f, report.figures.consolidation.as_ref());
     for (n, table) in tables.iter().enumerate() {
-        body.push(Block::rich(vec![crate::documents::official::Span::italic(format!("Biểu {}. {}", n + 1, table.title))]));
+        body.push(Block::rich(vec![crate::documents::official::Span::italic(
+            format!("Biểu {}. {}", n + 1, table.title),
+        )]));
         if table.rows.is_empty() {
             body.push(Block::text("(Không có số liệu trong kỳ.)"));
         } else {
@@ -173,7 +206,14 @@ pub fn document(report: &Report, context: &DocxContext) -> OfficialDocument {
             if c.missing_units.is_empty() {
                 ".".to_owned()
             } else {
-                format!(": {}.", c.missing_units.iter().map(|u| u.name.as_str()).collect::<Vec<_>>().join(", "))
+                format!(
+                    ": {}.",
+                    c.missing_units
+                        .iter()
+                        .map(|u| u.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             }
         )));
     }
@@ -192,12 +232,25 @@ pub fn document(report: &Report, context: &DocxContext) -> OfficialDocument {
     doc.body = body;
     match &report.unit {
         Some(_) => {
-            let title = context.head_title.clone().unwrap_or_else(|| "THỦ TRƯỞNG ĐƠN VỊ".to_owned()).to_uppercase();
-            doc.signature = Some(Signature::new(title, context.head_name.clone().unwrap_or_default()));
-            doc.recipients = Some(Recipients::new(["Văn phòng Sở (để tổng hợp)", "Lãnh đạo Sở (để báo cáo)"]));
+            let title = context
+                .head_title
+                .clone()
+                .unwrap_or_else(|| "THỦ TRƯỞNG ĐƠN VỊ".to_owned())
+                .to_uppercase();
+            doc.signature = Some(Signature::new(
+                title,
+                context.head_name.clone().unwrap_or_default(),
+            ));
+            doc.recipients = Some(Recipients::new([
+                "Văn phòng Sở (để tổng hợp)",
+                "Lãnh đạo Sở (để báo cáo)",
+            ]));
         }
         None => {
-            doc.signature = Some(Signature::new("PHÓ GIÁM ĐỐC", context.approver.clone().unwrap_or_default()).authority("KT. GIÁM ĐỐC"));
+            doc.signature = Some(
+                Signature::new("PHÓ GIÁM ĐỐC", context.approver.clone().unwrap_or_default())
+                    .authority("KT. GIÁM ĐỐC"),
+            );
             doc.recipients = Some(Recipients::new([
                 "Sở Nội vụ",
                 "Giám đốc, các Phó Giám đốc Sở",

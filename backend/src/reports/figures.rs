@@ -197,7 +197,13 @@ pub fn compute(
     let mut unit_query = units::table
         .filter(units::kind.ne(UnitKind::Department.as_str()))
         .filter(units::active.eq(true))
-        .select((units::id, units::code, units::short_name, units::name, units::active_since))
+        .select((
+            units::id,
+            units::code,
+            units::short_name,
+            units::name,
+            units::active_since,
+        ))
         .order((units::sort_order.asc(), units::sort_name.asc()))
         .into_boxed();
     if let Some(unit) = scope.unit_id {
@@ -212,7 +218,12 @@ pub fn compute(
                 .select((units::id, units::code, units::short_name, units::name))
                 .first::<(i64, String, String, String)>(conn)
                 .optional()?
-                .map(|(id, code, short_name, name)| FigureUnit { id, code, short_name, name }),
+                .map(|(id, code, short_name, name)| FigureUnit {
+                    id,
+                    code,
+                    short_name,
+                    name,
+                }),
         },
         None => None,
     };
@@ -222,7 +233,12 @@ pub fn compute(
         .filter(exemplars::discovered_on.ge(scope.from))
         .filter(exemplars::discovered_on.le(scope.to))
         .filter(exemplars::record_status.ne(RecordStatus::Draft.as_str()))
-        .group_by((exemplars::unit_id, exemplars::stage, exemplars::category, exemplars::field_of_work))
+        .group_by((
+            exemplars::unit_id,
+            exemplars::stage,
+            exemplars::category,
+            exemplars::field_of_work,
+        ))
         .select((
             exemplars::unit_id,
             exemplars::stage,
@@ -258,8 +274,17 @@ pub fn compute(
         .filter(introductions::month.ge(first_month.text()))
         .filter(introductions::month.le(last_month.text()))
         .filter(introductions::status.eq(IntroductionStatus::Submitted.as_str()))
-        .group_by((introductions::unit_id, introductions::month, introductions::on_time))
-        .select((introductions::unit_id, introductions::month, introductions::on_time, count_star()))
+        .group_by((
+            introductions::unit_id,
+            introductions::month,
+            introductions::on_time,
+        ))
+        .select((
+            introductions::unit_id,
+            introductions::month,
+            introductions::on_time,
+            count_star(),
+        ))
         .into_boxed();
     if let Some(unit) = scope.unit_id {
         query = query.filter(introductions::unit_id.eq(unit));
@@ -274,7 +299,11 @@ pub fn compute(
         .filter(evaluations::finalised_at.ge(start))
         .filter(evaluations::finalised_at.lt(end))
         .group_by((evaluations::conclusion, evaluations::evaluator_kind))
-        .select((evaluations::conclusion, evaluations::evaluator_kind, count_star()))
+        .select((
+            evaluations::conclusion,
+            evaluations::evaluator_kind,
+            count_star(),
+        ))
         .into_boxed();
     if let Some(unit) = scope.unit_id {
         query = query.filter(exemplars::unit_id.eq(unit));
@@ -286,8 +315,17 @@ pub fn compute(
         .inner_join(exemplars::table)
         .filter(replications::adopted_on.ge(scope.from))
         .filter(replications::adopted_on.le(scope.to))
-        .group_by((replications::scale, replications::exemplar_id, replications::adopter_name))
-        .select((replications::scale, replications::exemplar_id, replications::adopter_name, count_star()))
+        .group_by((
+            replications::scale,
+            replications::exemplar_id,
+            replications::adopter_name,
+        ))
+        .select((
+            replications::scale,
+            replications::exemplar_id,
+            replications::adopter_name,
+            count_star(),
+        ))
         .into_boxed();
     if let Some(unit) = scope.unit_id {
         query = query.filter(exemplars::unit_id.eq(unit));
@@ -311,8 +349,13 @@ pub fn compute(
     if let Some(unit) = scope.unit_id {
         query = query.filter(difficulties::unit_id.eq(unit));
     }
-    let difficulty_rows: Vec<(i64, (i64, String, String, String), String, String, NaiveDateTime)> =
-        query.load(conn)?;
+    let difficulty_rows: Vec<(
+        i64,
+        (i64, String, String, String),
+        String,
+        String,
+        NaiveDateTime,
+    )> = query.load(conn)?;
 
     let exemplar_figures = exemplar_figures(&unit_rows, &groups, by_movement);
     let introduction_figures = introduction_figures(calendar, &unit_rows, &intro_rows, scope, now);
@@ -332,7 +375,11 @@ pub fn compute(
 fn sorted_counts(map: BTreeMap<String, i64>) -> Vec<Count> {
     let mut counts: Vec<Count> = map
         .into_iter()
-        .map(|(key, count)| Count { label: key.clone(), key, count })
+        .map(|(key, count)| Count {
+            label: key.clone(),
+            key,
+            count,
+        })
         .collect();
     counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
     counts
@@ -368,7 +415,11 @@ fn exemplar_figures(
     }
     let mut movements: Vec<Count> = by_movement
         .into_iter()
-        .map(|(id, name, count)| Count { key: id.to_string(), label: name, count })
+        .map(|(id, name, count)| Count {
+            key: id.to_string(),
+            label: name,
+            count,
+        })
         .collect();
     movements.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     let by_unit = unit_rows
@@ -424,9 +475,17 @@ fn introduction_figures(
         .iter()
         .map(|row| {
             let from = owed_from(row.4, start);
-            let mut tally = UnitIntroductions { unit: unit_of(row), on_time: 0, late: 0, missing: 0 };
+            let mut tally = UnitIntroductions {
+                unit: unit_of(row),
+                on_time: 0,
+                late: 0,
+                missing: 0,
+            };
             for month in &months {
-                let flags = submitted.get(&(row.0, month.text())).map(Vec::as_slice).unwrap_or(&[]);
+                let flags = submitted
+                    .get(&(row.0, month.text()))
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
                 let due = calendar.introduction_due(*month);
                 match cell_status(*month, start, from, due, today, flags) {
                     CellStatus::OnTime => tally.on_time += 1,
@@ -454,7 +513,11 @@ fn evaluation_figures(rows: &[(Option<String>, String, i64)]) -> EvaluationFigur
         .map(|c| Count {
             key: c.as_str().to_owned(),
             label: c.label().to_owned(),
-            count: rows.iter().filter(|r| r.0.as_deref() == Some(c.as_str())).map(|r| r.2).sum(),
+            count: rows
+                .iter()
+                .filter(|r| r.0.as_deref() == Some(c.as_str()))
+                .map(|r| r.2)
+                .sum(),
         })
         .collect();
     let by_evaluator = EvaluatorKind::ALL
@@ -488,19 +551,32 @@ fn replication_figures(rows: &[(String, i64, String, i64)]) -> ReplicationFigure
 }
 
 fn difficulty_figures(
-    rows: Vec<(i64, (i64, String, String, String), String, String, NaiveDateTime)>,
+    rows: Vec<(
+        i64,
+        (i64, String, String, String),
+        String,
+        String,
+        NaiveDateTime,
+    )>,
 ) -> DifficultyFigures {
     let items: Vec<DifficultyItem> = rows
         .into_iter()
-        .filter_map(|(id, (unit_id, code, short_name, name), subject, status, raised_at)| {
-            Some(DifficultyItem {
-                id,
-                unit: FigureUnit { id: unit_id, code, short_name, name },
-                subject,
-                status: DifficultyStatus::parse(&status)?,
-                raised_on: local_date(raised_at),
-            })
-        })
+        .filter_map(
+            |(id, (unit_id, code, short_name, name), subject, status, raised_at)| {
+                Some(DifficultyItem {
+                    id,
+                    unit: FigureUnit {
+                        id: unit_id,
+                        code,
+                        short_name,
+                        name,
+                    },
+                    subject,
+                    status: DifficultyStatus::parse(&status)?,
+                    raised_on: local_date(raised_at),
+                })
+            },
+        )
         .collect();
     let by_status = DifficultyStatus::ALL
         .iter()

@@ -18,7 +18,9 @@ use crate::db::DbConnection;
 use crate::db::schema::{report_submissions, reports, units};
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use crate::http::etag::IfMatch;
-use crate::report_submissions::model::{self as submissions, DecisionInput, ResubmissionInput, SubmissionInput, SubmissionRow};
+use crate::report_submissions::model::{
+    self as submissions, DecisionInput, ResubmissionInput, SubmissionInput, SubmissionRow,
+};
 use crate::report_submissions::workflow::SubmissionAction;
 use crate::time::Day;
 use crate::units::{UnitKind, UnitRef};
@@ -206,7 +208,11 @@ impl ReportRow {
     }
 
     pub fn scope(&self) -> Scope {
-        Scope { from: self.period_from, to: self.period_to, unit_id: self.unit_id }
+        Scope {
+            from: self.period_from,
+            to: self.period_to,
+            unit_id: self.unit_id,
+        }
     }
 
     pub fn obligation_key(&self) -> Option<ObligationKey> {
@@ -273,7 +279,9 @@ pub fn find_row(conn: &mut DbConnection, id: i64) -> AppResult<ReportRow> {
 /// The one visibility rule of reports: unit roles read their unit's reports only; everyone else
 /// (the Office, the leader, the administrator, service accounts with `reports:read`) reads all.
 pub fn ensure_readable(principal: &Principal, row: &ReportRow) -> AppResult<()> {
-    if principal.role.is_unit_scoped() && (row.unit_id.is_none() || row.unit_id != principal.unit_id) {
+    if principal.role.is_unit_scoped()
+        && (row.unit_id.is_none() || row.unit_id != principal.unit_id)
+    {
         return Err(AppError::not_found("báo cáo"));
     }
     Ok(())
@@ -303,7 +311,8 @@ pub fn figures_of(
     status: ReportStatus,
     now: DateTime<Utc>,
 ) -> AppResult<(ReportFigures, bool)> {
-    if status != ReportStatus::Draft && status != ReportStatus::Returned
+    if status != ReportStatus::Draft
+        && status != ReportStatus::Returned
         && let Some(json) = &row.figures
     {
         let frozen: ReportFigures = serde_json::from_str(json).map_err(AppError::internal)?;
@@ -312,13 +321,23 @@ pub fn figures_of(
     Ok((compute(conn, calendar, row, now)?, false))
 }
 
-fn compute(conn: &mut DbConnection, calendar: &Calendar, row: &ReportRow, now: DateTime<Utc>) -> AppResult<ReportFigures> {
+fn compute(
+    conn: &mut DbConnection,
+    calendar: &Calendar,
+    row: &ReportRow,
+    now: DateTime<Utc>,
+) -> AppResult<ReportFigures> {
     let figures = figures::compute(conn, calendar, row.scope(), now)?;
     let consolidation = match (row.owner(), obligation_kind(row.kind)) {
-        (ReportOwner::Office, Some(kind)) => Some(consolidation::build(conn, calendar, kind, &row.period)?),
+        (ReportOwner::Office, Some(kind)) => {
+            Some(consolidation::build(conn, calendar, kind, &row.period)?)
+        }
         _ => None,
     };
-    Ok(ReportFigures { figures, consolidation })
+    Ok(ReportFigures {
+        figures,
+        consolidation,
+    })
 }
 
 fn unit_ref(conn: &mut DbConnection, id: Option<i64>) -> AppResult<Option<UnitRef>> {
@@ -329,7 +348,12 @@ fn unit_ref(conn: &mut DbConnection, id: Option<i64>) -> AppResult<Option<UnitRe
 }
 
 /// The whole report as `principal` sees it at `now`.
-pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64, now: DateTime<Utc>) -> AppResult<Report> {
+pub fn load(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<Report> {
     let row = find_row(conn, id)?;
     ensure_readable(principal, &row)?;
     let calendar = Calendar::load(conn)?;
@@ -362,7 +386,11 @@ pub fn load(conn: &mut DbConnection, principal: &Principal, id: i64, now: DateTi
         submission,
         figures,
         figures_frozen: frozen,
-        frozen_at: if frozen { row.frozen_at.map(|t| t.and_utc()) } else { None },
+        frozen_at: if frozen {
+            row.frozen_at.map(|t| t.and_utc())
+        } else {
+            None
+        },
         allowed_actions: workflow::allowed_actions(principal, &state),
         version: row.version,
         created_at: row.created_at.and_utc(),
@@ -405,7 +433,10 @@ pub fn list(
     };
     let total: i64 = filtered().count().get_result(conn)?;
     let rows: Vec<(ReportRow, Option<(String, NaiveDateTime)>, Option<UnitRef>)> = filtered()
-        .left_join(report_submissions::table.on(reports::submission_id.eq(report_submissions::id.nullable())))
+        .left_join(
+            report_submissions::table
+                .on(reports::submission_id.eq(report_submissions::id.nullable())),
+        )
         .left_join(units::table.on(reports::unit_id.eq(units::id.nullable())))
         .order((reports::updated_at.desc(), reports::id.desc()))
         .offset(offset)
@@ -423,7 +454,11 @@ pub fn list(
                 .as_ref()
                 .and_then(|(s, _)| crate::report_submissions::workflow::SubmissionStatus::parse(s))
                 .map_or(ReportStatus::Draft, ReportStatus::from);
-            let state = State { owner: row.owner(), unit_id: row.unit_id, status };
+            let state = State {
+                owner: row.owner(),
+                unit_id: row.unit_id,
+                status,
+            };
             ReportSummary {
                 id: row.id,
                 kind: row.kind,
@@ -444,7 +479,13 @@ pub fn list(
     Ok((items, total))
 }
 
-fn default_title(kind: ReportKind, period: &str, unit: Option<&str>, from: NaiveDate, to: NaiveDate) -> String {
+fn default_title(
+    kind: ReportKind,
+    period: &str,
+    unit: Option<&str>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> String {
     let what = "kết quả phát hiện, bồi dưỡng, tổng kết và nhân rộng điển hình tiên tiến";
     let whose = unit.map(|u| format!(" của {u}")).unwrap_or_default();
     match kind {
@@ -465,26 +506,52 @@ fn calendar_period(calendar: &Calendar, key: &ObligationKey) -> AppResult<(Naive
         return Err(AppError::field(
             "period",
             "unknown_period",
-            format!("Lịch báo cáo không có kỳ {} cho loại báo cáo này.", key.period),
+            format!(
+                "Lịch báo cáo không có kỳ {} cho loại báo cáo này.",
+                key.period
+            ),
         ));
     }
     let (first, last) = match key.kind {
         ObligationKind::AnnualReport => {
-            let year: i32 = key.period.parse().map_err(|_| AppError::field("period", "invalid", "Kỳ không hợp lệ."))?;
+            let year: i32 = key
+                .period
+                .parse()
+                .map_err(|_| AppError::field("period", "invalid", "Kỳ không hợp lệ."))?;
             (year, year)
         }
-        ObligationKind::MidtermReview => (calendar.settings.midterm_review.from_year, calendar.settings.midterm_review.to_year),
-        ObligationKind::FinalReview => (calendar.settings.final_review.from_year, calendar.settings.final_review.to_year),
-        ObligationKind::MonthlyIntroduction => return Err(AppError::field("kind", "not_a_report", "Không phải báo cáo.")),
+        ObligationKind::MidtermReview => (
+            calendar.settings.midterm_review.from_year,
+            calendar.settings.midterm_review.to_year,
+        ),
+        ObligationKind::FinalReview => (
+            calendar.settings.final_review.from_year,
+            calendar.settings.final_review.to_year,
+        ),
+        ObligationKind::MonthlyIntroduction => {
+            return Err(AppError::field(
+                "kind",
+                "not_a_report",
+                "Không phải báo cáo.",
+            ));
+        }
     };
-    match (NaiveDate::from_ymd_opt(first, 1, 1), NaiveDate::from_ymd_opt(last, 12, 31)) {
+    match (
+        NaiveDate::from_ymd_opt(first, 1, 1),
+        NaiveDate::from_ymd_opt(last, 12, 31),
+    ) {
         (Some(from), Some(to)) => Ok((from, to)),
         _ => Err(AppError::field("period", "invalid", "Kỳ không hợp lệ.")),
     }
 }
 
 /// Creates a draft; returns its id. Calendar reports are one per kind, unit and period (409).
-pub fn create(conn: &mut DbConnection, principal: &Principal, input: &NewReportInput, now: NaiveDateTime) -> AppResult<i64> {
+pub fn create(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    input: &NewReportInput,
+    now: NaiveDateTime,
+) -> AppResult<i64> {
     let owner = match (input.kind, input.unit_id) {
         (ReportKind::OnDemand, _) => ReportOwner::OnDemand,
         (_, Some(_)) => ReportOwner::Unit,
@@ -492,7 +559,11 @@ pub fn create(conn: &mut DbConnection, principal: &Principal, input: &NewReportI
     };
     workflow::authorize(
         principal,
-        &State { owner, unit_id: input.unit_id, status: ReportStatus::Draft },
+        &State {
+            owner,
+            unit_id: input.unit_id,
+            status: ReportStatus::Draft,
+        },
         ReportAction::Edit,
     )?;
     let unit_name = match input.unit_id {
@@ -503,7 +574,13 @@ pub fn create(conn: &mut DbConnection, principal: &Principal, input: &NewReportI
                 .first(conn)
                 .optional()?;
             match unit {
-                None => return Err(AppError::field("unitId", "not_found", "Đơn vị không tồn tại.")),
+                None => {
+                    return Err(AppError::field(
+                        "unitId",
+                        "not_found",
+                        "Đơn vị không tồn tại.",
+                    ));
+                }
                 Some((_, kind)) if kind == UnitKind::Department.as_str() => {
                     return Err(AppError::field(
                         "unitId",
@@ -518,12 +595,25 @@ pub fn create(conn: &mut DbConnection, principal: &Principal, input: &NewReportI
     };
     let (period, from, to) = match obligation_kind(input.kind) {
         Some(kind) => {
-            let period = input.period.as_deref().map(str::trim).unwrap_or_default().to_owned();
+            let period = input
+                .period
+                .as_deref()
+                .map(str::trim)
+                .unwrap_or_default()
+                .to_owned();
             if period.is_empty() {
-                return Err(AppError::field("period", "required", "Cần chọn kỳ báo cáo."));
+                return Err(AppError::field(
+                    "period",
+                    "required",
+                    "Cần chọn kỳ báo cáo.",
+                ));
             }
             let calendar = Calendar::load(conn)?;
-            let key = ObligationKey { kind, period: period.clone(), unit_id: input.unit_id };
+            let key = ObligationKey {
+                kind,
+                period: period.clone(),
+                unit_id: input.unit_id,
+            };
             let (from, to) = calendar_period(&calendar, &key)?;
             (period, from, to)
         }
@@ -531,18 +621,34 @@ pub fn create(conn: &mut DbConnection, principal: &Principal, input: &NewReportI
             let (Some(from), Some(to)) = (input.from, input.to) else {
                 let mut errors = Vec::new();
                 if input.from.is_none() {
-                    errors.push(FieldError::new("from", "required", "Cần ngày bắt đầu của kỳ báo cáo."));
+                    errors.push(FieldError::new(
+                        "from",
+                        "required",
+                        "Cần ngày bắt đầu của kỳ báo cáo.",
+                    ));
                 }
                 if input.to.is_none() {
-                    errors.push(FieldError::new("to", "required", "Cần ngày kết thúc của kỳ báo cáo."));
+                    errors.push(FieldError::new(
+                        "to",
+                        "required",
+                        "Cần ngày kết thúc của kỳ báo cáo.",
+                    ));
                 }
                 return Err(AppError::validation(errors));
             };
             let (from, to) = (from.date(), to.date());
             if to < from {
-                return Err(AppError::field("to", "before_start", "Ngày kết thúc không được trước ngày bắt đầu."));
+                return Err(AppError::field(
+                    "to",
+                    "before_start",
+                    "Ngày kết thúc không được trước ngày bắt đầu.",
+                ));
             }
-            (format!("{}..{}", from.format("%Y-%m-%d"), to.format("%Y-%m-%d")), from, to)
+            (
+                format!("{}..{}", from.format("%Y-%m-%d"), to.format("%Y-%m-%d")),
+                from,
+                to,
+            )
         }
     };
     if input.kind != ReportKind::OnDemand {
@@ -565,7 +671,10 @@ pub fn create(conn: &mut DbConnection, principal: &Principal, input: &NewReportI
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .map_or_else(|| default_title(input.kind, &period, unit_name.as_deref(), from, to), str::to_owned);
+        .map_or_else(
+            || default_title(input.kind, &period, unit_name.as_deref(), from, to),
+            str::to_owned,
+        );
     Ok(diesel::insert_into(reports::table)
         .values((
             reports::kind.eq(input.kind),
@@ -599,7 +708,11 @@ pub fn update(
     now: NaiveDateTime,
 ) -> AppResult<()> {
     let submission = submission_of(conn, row)?;
-    workflow::authorize(principal, &state_of(row, submission.as_ref()), ReportAction::Edit)?;
+    workflow::authorize(
+        principal,
+        &state_of(row, submission.as_ref()),
+        ReportAction::Edit,
+    )?;
     let expected = if_match.expect(row.version)?;
     let n = input.narrative.clone().normalized();
     versioned_update!(
@@ -631,11 +744,16 @@ pub fn submit(
     now: DateTime<Utc>,
 ) -> AppResult<i64> {
     if row.kind == ReportKind::OnDemand {
-        return Err(AppError::new(ErrorCode::Conflict).with_detail("Báo cáo theo yêu cầu không gửi theo lịch báo cáo."));
+        return Err(AppError::new(ErrorCode::Conflict)
+            .with_detail("Báo cáo theo yêu cầu không gửi theo lịch báo cáo."));
     }
     let submission = submission_of(conn, row)?;
     let state = state_of(row, submission.as_ref());
-    let action = if state.status == ReportStatus::Returned { ReportAction::Resubmit } else { ReportAction::Submit };
+    let action = if state.status == ReportStatus::Returned {
+        ReportAction::Resubmit
+    } else {
+        ReportAction::Submit
+    };
     workflow::authorize(principal, &state, action)?;
     let expected = if_match.expect(row.version)?;
     let calendar = Calendar::load(conn)?;
@@ -650,12 +768,17 @@ pub fn submit(
         row.id,
         expected,
         at,
-        (reports::figures.eq(Some(json)), reports::frozen_at.eq(Some(at)))
+        (
+            reports::figures.eq(Some(json)),
+            reports::frozen_at.eq(Some(at))
+        )
     )?;
     let submission_id = match submission {
         None => {
             let Some(key) = row.obligation_key() else {
-                return Err(AppError::internal("a calendar report without an obligation"));
+                return Err(AppError::internal(
+                    "a calendar report without an obligation",
+                ));
             };
             let input = SubmissionInput {
                 kind: key.kind,
@@ -671,8 +794,18 @@ pub fn submit(
             id
         }
         Some(current) => {
-            let input = ResubmissionInput { title: Some(row.title.clone()), note: None };
-            submissions::resubmit(conn, principal, &current, IfMatch::Version(current.version), at, &input)?;
+            let input = ResubmissionInput {
+                title: Some(row.title.clone()),
+                note: None,
+            };
+            submissions::resubmit(
+                conn,
+                principal,
+                &current,
+                IfMatch::Version(current.version),
+                at,
+                &input,
+            )?;
             current.id
         }
     };
@@ -695,17 +828,31 @@ pub fn decide(
     let transition = workflow::authorize(principal, &state, action)?;
     let note = input.note();
     if transition.note_required && note.is_none() {
-        return Err(AppError::validation(vec![FieldError::new("note", "required", "Cần ghi ý kiến khi trả lại báo cáo.")]));
+        return Err(AppError::validation(vec![FieldError::new(
+            "note",
+            "required",
+            "Cần ghi ý kiến khi trả lại báo cáo.",
+        )]));
     }
     let expected = if_match.expect(row.version)?;
     let (Some(current), Some(step)) = (submission, transition.submission) else {
-        return Err(AppError::internal("a decision on a report that was never submitted"));
+        return Err(AppError::internal(
+            "a decision on a report that was never submitted",
+        ));
     };
     let step = match step {
         SubmissionAction::Accept | SubmissionAction::Return => step,
         _ => return Err(AppError::internal("a decision table row names no decision")),
     };
     versioned_update!(conn, reports, row.id, expected, now)?;
-    submissions::decide(conn, principal, &current, step, IfMatch::Version(current.version), now, note)?;
+    submissions::decide(
+        conn,
+        principal,
+        &current,
+        step,
+        IfMatch::Version(current.version),
+        now,
+        note,
+    )?;
     Ok(current.id)
 }

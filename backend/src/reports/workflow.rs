@@ -106,20 +106,120 @@ const EDITABLE: &[ReportStatus] = &[ReportStatus::Draft, ReportStatus::Returned]
 const DRAFT: &[ReportStatus] = &[ReportStatus::Draft];
 const SENT: &[ReportStatus] = &[ReportStatus::Submitted];
 const RETURNED: &[ReportStatus] = &[ReportStatus::Returned];
-const NOT_EDITABLE: &str = "Báo cáo đã gửi không sửa được; chỉ sửa được dự thảo hoặc báo cáo bị trả lại.";
+const NOT_EDITABLE: &str =
+    "Báo cáo đã gửi không sửa được; chỉ sửa được dự thảo hoặc báo cáo bị trả lại.";
 
 pub const TRANSITIONS: &[ReportTransition] = &[
-    ReportTransition { action: ReportAction::Edit, owner: ReportOwner::Unit, roles: UNIT_WRITERS, from: EDITABLE, to: ReportStatus::Draft, submission: None, note_required: false, otherwise: NOT_EDITABLE },
-    ReportTransition { action: ReportAction::Edit, owner: ReportOwner::Office, roles: OFFICE, from: EDITABLE, to: ReportStatus::Draft, submission: None, note_required: false, otherwise: NOT_EDITABLE },
-    ReportTransition { action: ReportAction::Edit, owner: ReportOwner::OnDemand, roles: UNIT_WRITERS, from: DRAFT, to: ReportStatus::Draft, submission: None, note_required: false, otherwise: NOT_EDITABLE },
-    ReportTransition { action: ReportAction::Submit, owner: ReportOwner::Unit, roles: UNIT_SENDERS, from: DRAFT, to: ReportStatus::Submitted, submission: Some(SubmissionAction::Submit), note_required: false, otherwise: "Báo cáo đã được gửi; nếu bị trả lại, hãy gửi lại." },
-    ReportTransition { action: ReportAction::Submit, owner: ReportOwner::Office, roles: OFFICE, from: DRAFT, to: ReportStatus::Submitted, submission: Some(SubmissionAction::Submit), note_required: false, otherwise: "Báo cáo đã được gửi; nếu bị trả lại, hãy gửi lại." },
-    ReportTransition { action: ReportAction::Resubmit, owner: ReportOwner::Unit, roles: UNIT_SENDERS, from: RETURNED, to: ReportStatus::Submitted, submission: Some(SubmissionAction::Resubmit), note_required: false, otherwise: "Chỉ gửi lại được báo cáo đã bị trả lại." },
-    ReportTransition { action: ReportAction::Resubmit, owner: ReportOwner::Office, roles: OFFICE, from: RETURNED, to: ReportStatus::Submitted, submission: Some(SubmissionAction::Resubmit), note_required: false, otherwise: "Chỉ gửi lại được báo cáo đã bị trả lại." },
-    ReportTransition { action: ReportAction::Accept, owner: ReportOwner::Unit, roles: UNIT_DECIDERS, from: SENT, to: ReportStatus::Accepted, submission: Some(SubmissionAction::Accept), note_required: false, otherwise: "Chỉ tiếp nhận được báo cáo đang chờ xem xét." },
-    ReportTransition { action: ReportAction::Approve, owner: ReportOwner::Office, roles: LEADER, from: SENT, to: ReportStatus::Accepted, submission: Some(SubmissionAction::Accept), note_required: false, otherwise: "Chỉ phê duyệt được báo cáo tổng hợp đang chờ phê duyệt." },
-    ReportTransition { action: ReportAction::Return, owner: ReportOwner::Unit, roles: UNIT_DECIDERS, from: SENT, to: ReportStatus::Returned, submission: Some(SubmissionAction::Return), note_required: true, otherwise: "Chỉ trả lại được báo cáo đang chờ xem xét." },
-    ReportTransition { action: ReportAction::Return, owner: ReportOwner::Office, roles: LEADER, from: SENT, to: ReportStatus::Returned, submission: Some(SubmissionAction::Return), note_required: true, otherwise: "Chỉ trả lại được báo cáo đang chờ xem xét." },
+    ReportTransition {
+        action: ReportAction::Edit,
+        owner: ReportOwner::Unit,
+        roles: UNIT_WRITERS,
+        from: EDITABLE,
+        to: ReportStatus::Draft,
+        submission: None,
+        note_required: false,
+        otherwise: NOT_EDITABLE,
+    },
+    ReportTransition {
+        action: ReportAction::Edit,
+        owner: ReportOwner::Office,
+        roles: OFFICE,
+        from: EDITABLE,
+        to: ReportStatus::Draft,
+        submission: None,
+        note_required: false,
+        otherwise: NOT_EDITABLE,
+    },
+    ReportTransition {
+        action: ReportAction::Edit,
+        owner: ReportOwner::OnDemand,
+        roles: UNIT_WRITERS,
+        from: DRAFT,
+        to: ReportStatus::Draft,
+        submission: None,
+        note_required: false,
+        otherwise: NOT_EDITABLE,
+    },
+    ReportTransition {
+        action: ReportAction::Submit,
+        owner: ReportOwner::Unit,
+        roles: UNIT_SENDERS,
+        from: DRAFT,
+        to: ReportStatus::Submitted,
+        submission: Some(SubmissionAction::Submit),
+        note_required: false,
+        otherwise: "Báo cáo đã được gửi; nếu bị trả lại, hãy gửi lại.",
+    },
+    ReportTransition {
+        action: ReportAction::Submit,
+        owner: ReportOwner::Office,
+        roles: OFFICE,
+        from: DRAFT,
+        to: ReportStatus::Submitted,
+        submission: Some(SubmissionAction::Submit),
+        note_required: false,
+        otherwise: "Báo cáo đã được gửi; nếu bị trả lại, hãy gửi lại.",
+    },
+    ReportTransition {
+        action: ReportAction::Resubmit,
+        owner: ReportOwner::Unit,
+        roles: UNIT_SENDERS,
+        from: RETURNED,
+        to: ReportStatus::Submitted,
+        submission: Some(SubmissionAction::Resubmit),
+        note_required: false,
+        otherwise: "Chỉ gửi lại được báo cáo đã bị trả lại.",
+    },
+    ReportTransition {
+        action: ReportAction::Resubmit,
+        owner: ReportOwner::Office,
+        roles: OFFICE,
+        from: RETURNED,
+        to: ReportStatus::Submitted,
+        submission: Some(SubmissionAction::Resubmit),
+        note_required: false,
+        otherwise: "Chỉ gửi lại được báo cáo đã bị trả lại.",
+    },
+    ReportTransition {
+        action: ReportAction::Accept,
+        owner: ReportOwner::Unit,
+        roles: UNIT_DECIDERS,
+        from: SENT,
+        to: ReportStatus::Accepted,
+        submission: Some(SubmissionAction::Accept),
+        note_required: false,
+        otherwise: "Chỉ tiếp nhận được báo cáo đang chờ xem xét.",
+    },
+    ReportTransition {
+        action: ReportAction::Approve,
+        owner: ReportOwner::Office,
+        roles: LEADER,
+        from: SENT,
+        to: ReportStatus::Accepted,
+        submission: Some(SubmissionAction::Accept),
+        note_required: false,
+        otherwise: "Chỉ phê duyệt được báo cáo tổng hợp đang chờ phê duyệt.",
+    },
+    ReportTransition {
+        action: ReportAction::Return,
+        owner: ReportOwner::Unit,
+        roles: UNIT_DECIDERS,
+        from: SENT,
+        to: ReportStatus::Returned,
+        submission: Some(SubmissionAction::Return),
+        note_required: true,
+        otherwise: "Chỉ trả lại được báo cáo đang chờ xem xét.",
+    },
+    ReportTransition {
+        action: ReportAction::Return,
+        owner: ReportOwner::Office,
+        roles: LEADER,
+        from: SENT,
+        to: ReportStatus::Returned,
+        submission: Some(SubmissionAction::Return),
+        note_required: true,
+        otherwise: "Chỉ trả lại được báo cáo đang chờ xem xét.",
+    },
 ];
 
 /// A report's owner and state.
@@ -132,10 +232,16 @@ pub struct State {
 
 /// The transition that lets `principal` take `action` on a report in `state`: 403 for a role it
 /// is not for (or another unit's report), 409 in another state.
-pub fn authorize(principal: &Principal, state: &State, action: ReportAction) -> AppResult<&'static ReportTransition> {
+pub fn authorize(
+    principal: &Principal,
+    state: &State,
+    action: ReportAction,
+) -> AppResult<&'static ReportTransition> {
     let for_role: Vec<&'static ReportTransition> = TRANSITIONS
         .iter()
-        .filter(|t| t.action == action && t.owner == state.owner && t.roles.contains(&principal.role))
+        .filter(|t| {
+            t.action == action && t.owner == state.owner && t.roles.contains(&principal.role)
+        })
         .collect();
     if for_role.is_empty() {
         return Err(AppError::forbidden());
@@ -198,7 +304,12 @@ mod tests {
                 .find(|s| s.action == action && s.responsible == responsible)
                 .expect("a submission transition");
             for role in t.roles {
-                assert!(theirs.roles.contains(role), "{:?} {:?} {role:?}", t.action, t.owner);
+                assert!(
+                    theirs.roles.contains(role),
+                    "{:?} {:?} {role:?}",
+                    t.action,
+                    t.owner
+                );
             }
             assert_eq!(ReportStatus::from(theirs.to), t.to);
             for from in theirs.from {

@@ -72,15 +72,31 @@ impl FigureTable {
     }
 }
 
-fn counts(sheet: &'static str, title: String, heading: &'static str, counts: &[Count], totals: bool) -> FigureTable {
+fn counts(
+    sheet: &'static str,
+    title: String,
+    heading: &'static str,
+    counts: &[Count],
+    totals: bool,
+) -> FigureTable {
     FigureTable {
         sheet,
         title,
-        columns: vec![("STT", ColumnKind::Index), (heading, ColumnKind::Text), ("Số lượng", ColumnKind::Count)],
+        columns: vec![
+            ("STT", ColumnKind::Index),
+            (heading, ColumnKind::Text),
+            ("Số lượng", ColumnKind::Count),
+        ],
         rows: counts
             .iter()
             .enumerate()
-            .map(|(i, c)| vec![Cell::Number(i as i64 + 1), Cell::Text(c.label.clone()), Cell::Number(c.count)])
+            .map(|(i, c)| {
+                vec![
+                    Cell::Number(i as i64 + 1),
+                    Cell::Text(c.label.clone()),
+                    Cell::Number(c.count),
+                ]
+            })
             .collect(),
         totals,
     }
@@ -93,10 +109,35 @@ fn optional(value: Option<i64>) -> Cell {
 /// The tables of `figures` (and of the consolidation, for the Office's report), numbered.
 pub fn tables(figures: &Figures, consolidation: Option<&Consolidation>) -> Vec<FigureTable> {
     let mut tables = vec![
-        counts("Giai đoạn", "Điển hình phát hiện trong kỳ theo giai đoạn hiện nay".to_owned(), "Giai đoạn", &figures.exemplars.by_stage, true),
-        counts("Loại điển hình", "Điển hình phát hiện trong kỳ theo loại".to_owned(), "Loại điển hình", &figures.exemplars.by_category, true),
-        counts("Phong trào thi đua", "Điển hình theo phong trào thi đua (một điển hình có thể thuộc nhiều phong trào)".to_owned(), "Phong trào thi đua", &figures.exemplars.by_movement, false),
-        counts("Lĩnh vực", "Điển hình phát hiện trong kỳ theo lĩnh vực".to_owned(), "Lĩnh vực", &figures.exemplars.by_field, true),
+        counts(
+            "Giai đoạn",
+            "Điển hình phát hiện trong kỳ theo giai đoạn hiện nay".to_owned(),
+            "Giai đoạn",
+            &figures.exemplars.by_stage,
+            true,
+        ),
+        counts(
+            "Loại điển hình",
+            "Điển hình phát hiện trong kỳ theo loại".to_owned(),
+            "Loại điển hình",
+            &figures.exemplars.by_category,
+            true,
+        ),
+        counts(
+            "Phong trào thi đua",
+            "Điển hình theo phong trào thi đua (một điển hình có thể thuộc nhiều phong trào)"
+                .to_owned(),
+            "Phong trào thi đua",
+            &figures.exemplars.by_movement,
+            false,
+        ),
+        counts(
+            "Lĩnh vực",
+            "Điển hình phát hiện trong kỳ theo lĩnh vực".to_owned(),
+            "Lĩnh vực",
+            &figures.exemplars.by_field,
+            true,
+        ),
         FigureTable {
             sheet: "Theo đơn vị",
             title: "Điển hình phát hiện trong kỳ theo đơn vị".to_owned(),
@@ -153,9 +194,27 @@ pub fn tables(figures: &Figures, consolidation: Option<&Consolidation>) -> Vec<F
                 .collect(),
             totals: true,
         },
-        counts("Kết luận đánh giá", "Phiếu đánh giá hoàn tất trong kỳ theo kết luận".to_owned(), "Kết luận", &figures.evaluations.by_conclusion, true),
-        counts("Người đánh giá", "Phiếu đánh giá hoàn tất trong kỳ theo người đánh giá".to_owned(), "Người đánh giá", &figures.evaluations.by_evaluator, true),
-        counts("Nhân rộng", "Kết quả nhân rộng trong kỳ theo quy mô".to_owned(), "Quy mô", &figures.replications.by_scale, true),
+        counts(
+            "Kết luận đánh giá",
+            "Phiếu đánh giá hoàn tất trong kỳ theo kết luận".to_owned(),
+            "Kết luận",
+            &figures.evaluations.by_conclusion,
+            true,
+        ),
+        counts(
+            "Người đánh giá",
+            "Phiếu đánh giá hoàn tất trong kỳ theo người đánh giá".to_owned(),
+            "Người đánh giá",
+            &figures.evaluations.by_evaluator,
+            true,
+        ),
+        counts(
+            "Nhân rộng",
+            "Kết quả nhân rộng trong kỳ theo quy mô".to_owned(),
+            "Quy mô",
+            &figures.replications.by_scale,
+            true,
+        ),
         FigureTable {
             sheet: "Khó khăn vướng mắc",
             title: "Khó khăn, vướng mắc các đơn vị phản ánh trong kỳ".to_owned(),
@@ -212,7 +271,14 @@ pub fn tables(figures: &Figures, consolidation: Option<&Consolidation>) -> Vec<F
                         Cell::Text(r.unit.name.clone()),
                         Cell::Text(r.status.label().to_owned()),
                         Cell::Date(r.submitted_on),
-                        Cell::Text(if r.on_time { "Đúng hạn" } else { "Trễ hạn" }.to_owned()),
+                        Cell::Text(
+                            if r.on_time {
+                                "Đúng hạn"
+                            } else {
+                                "Trễ hạn"
+                            }
+                            .to_owned(),
+                        ),
                         optional(r.exemplars_discovered),
                         optional(r.introductions_on_time),
                         optional(r.introductions_late),
@@ -228,12 +294,22 @@ pub fn tables(figures: &Figures, consolidation: Option<&Consolidation>) -> Vec<F
         tables.push(FigureTable {
             sheet: "Đơn vị chưa gửi",
             title: "Đơn vị chưa gửi báo cáo".to_owned(),
-            columns: vec![("STT", ColumnKind::Index), ("Mã đơn vị", ColumnKind::Text), ("Đơn vị", ColumnKind::Text)],
+            columns: vec![
+                ("STT", ColumnKind::Index),
+                ("Mã đơn vị", ColumnKind::Text),
+                ("Đơn vị", ColumnKind::Text),
+            ],
             rows: c
                 .missing_units
                 .iter()
                 .enumerate()
-                .map(|(i, u)| vec![Cell::Number(i as i64 + 1), Cell::Text(u.code.clone()), Cell::Text(u.name.clone())])
+                .map(|(i, u)| {
+                    vec![
+                        Cell::Number(i as i64 + 1),
+                        Cell::Text(u.code.clone()),
+                        Cell::Text(u.name.clone()),
+                    ]
+                })
                 .collect(),
             totals: false,
         });
@@ -280,22 +356,40 @@ pub fn workbook(title: &str, tables: &[FigureTable]) -> AppResult<Vec<u8>> {
         .set_align(FormatAlign::VerticalCenter)
         .set_border(FormatBorder::Thin)
         .set_background_color("#DDEBF7");
-    let text = font(Format::new()).set_border(FormatBorder::Thin).set_text_wrap();
-    let number = font(Format::new()).set_border(FormatBorder::Thin).set_num_format("#,##0");
-    let index = font(Format::new()).set_border(FormatBorder::Thin).set_align(FormatAlign::Center);
-    let date = font(Format::new()).set_border(FormatBorder::Thin).set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center);
-    let total_label = font(Format::new()).set_bold().set_border(FormatBorder::Thin);
-    let total_number = font(Format::new()).set_bold().set_border(FormatBorder::Thin).set_num_format("#,##0");
+    let text = font(Format::new())
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap();
+    let number = font(Format::new())
+        .set_border(FormatBorder::Thin)
+        .set_num_format("#,##0");
+    let index = font(Format::new())
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Center);
+    let date = font(Format::new())
+        .set_border(FormatBorder::Thin)
+        .set_num_format("dd/mm/yyyy")
+        .set_align(FormatAlign::Center);
+    let total_label = font(Format::new())
+        .set_bold()
+        .set_border(FormatBorder::Thin);
+    let total_number = font(Format::new())
+        .set_bold()
+        .set_border(FormatBorder::Thin)
+        .set_num_format("#,##0");
     for (n, table) in tables.iter().enumerate() {
         let sheet = workbook.add_worksheet();
         sheet.set_name(table.sheet).map_err(err)?;
-        sheet.write_string_with_format(0, 0, title, &heading).map_err(err)?;
+        sheet
+            .write_string_with_format(0, 0, title, &heading)
+            .map_err(err)?;
         sheet
             .write_string_with_format(1, 0, format!("Biểu {}. {}", n + 1, table.title), &caption)
             .map_err(err)?;
         for (col, (name, kind)) in table.columns.iter().enumerate() {
             let col = col as u16;
-            sheet.write_string_with_format(HEADER_ROW, col, *name, &header).map_err(err)?;
+            sheet
+                .write_string_with_format(HEADER_ROW, col, *name, &header)
+                .map_err(err)?;
             let width = match kind {
                 ColumnKind::Index => 6.0,
                 ColumnKind::Count => 14.0,
@@ -309,14 +403,27 @@ pub fn workbook(title: &str, tables: &[FigureTable]) -> AppResult<Vec<u8>> {
             let row = first + i as u32;
             for (col, cell) in cells.iter().enumerate() {
                 let col = col as u16;
-                let kind = table.columns.get(usize::from(col)).map_or(ColumnKind::Text, |c| c.1);
+                let kind = table
+                    .columns
+                    .get(usize::from(col))
+                    .map_or(ColumnKind::Text, |c| c.1);
                 match cell {
-                    Cell::Text(t) => sheet.write_string_with_format(row, col, t, &text).map_err(err)?,
+                    Cell::Text(t) => sheet
+                        .write_string_with_format(row, col, t, &text)
+                        .map_err(err)?,
                     Cell::Number(v) => {
-                        let f = if kind == ColumnKind::Index { &index } else { &number };
-                        sheet.write_number_with_format(row, col, *v as f64, f).map_err(err)?
+                        let f = if kind == ColumnKind::Index {
+                            &index
+                        } else {
+                            &number
+                        };
+                        sheet
+                            .write_number_with_format(row, col, *v as f64, f)
+                            .map_err(err)?
                     }
-                    Cell::Date(d) => sheet.write_datetime_with_format(row, col, excel_date(*d)?, &date).map_err(err)?,
+                    Cell::Date(d) => sheet
+                        .write_datetime_with_format(row, col, excel_date(*d)?, &date)
+                        .map_err(err)?,
                     Cell::Empty => sheet.write_blank(row, col, &text).map_err(err)?,
                 };
             }
@@ -324,16 +431,25 @@ pub fn workbook(title: &str, tables: &[FigureTable]) -> AppResult<Vec<u8>> {
         if table.totals && !table.rows.is_empty() {
             let row = first + table.rows.len() as u32;
             let last = row; // 1-based number of the last data row
-            let label_col = table.columns.iter().position(|c| c.1 == ColumnKind::Text).unwrap_or(0) as u16;
+            let label_col = table
+                .columns
+                .iter()
+                .position(|c| c.1 == ColumnKind::Text)
+                .unwrap_or(0) as u16;
             for col in 0..table.columns.len() as u16 {
                 sheet.write_blank(row, col, &total_label).map_err(err)?;
             }
-            sheet.write_string_with_format(row, label_col, "Tổng cộng", &total_label).map_err(err)?;
+            sheet
+                .write_string_with_format(row, label_col, "Tổng cộng", &total_label)
+                .map_err(err)?;
             for (col, total) in table.total_cells().into_iter().enumerate() {
                 let Some(total) = total else { continue };
                 let letter = column_name(col as u16);
-                let formula = Formula::new(format!("=SUM({letter}{}:{letter}{last})", first + 1)).set_result(total.to_string());
-                sheet.write_formula_with_format(row, col as u16, formula, &total_number).map_err(err)?;
+                let formula = Formula::new(format!("=SUM({letter}{}:{letter}{last})", first + 1))
+                    .set_result(total.to_string());
+                sheet
+                    .write_formula_with_format(row, col as u16, formula, &total_number)
+                    .map_err(err)?;
             }
         }
         sheet.set_freeze_panes(HEADER_ROW + 1, 0).map_err(err)?;
@@ -346,15 +462,27 @@ pub fn workbook(title: &str, tables: &[FigureTable]) -> AppResult<Vec<u8>> {
 pub fn csv(tables: &[FigureTable]) -> AppResult<Vec<u8>> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
-        let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(&mut out);
+        let mut writer = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_writer(&mut out);
         for (n, table) in tables.iter().enumerate() {
-            writer.write_record([format!("Biểu {}. {}", n + 1, table.title)]).map_err(AppError::internal)?;
-            writer.write_record(table.columns.iter().map(|c| c.0)).map_err(AppError::internal)?;
+            writer
+                .write_record([format!("Biểu {}. {}", n + 1, table.title)])
+                .map_err(AppError::internal)?;
+            writer
+                .write_record(table.columns.iter().map(|c| c.0))
+                .map_err(AppError::internal)?;
             for row in &table.rows {
-                writer.write_record(row.iter().map(Cell::text)).map_err(AppError::internal)?;
+                writer
+                    .write_record(row.iter().map(Cell::text))
+                    .map_err(AppError::internal)?;
             }
             if table.totals && !table.rows.is_empty() {
-                let label_col = table.columns.iter().position(|c| c.1 == ColumnKind::Text).unwrap_or(0);
+                let label_col = table
+                    .columns
+                    .iter()
+                    .position(|c| c.1 == ColumnKind::Text)
+                    .unwrap_or(0);
                 let record: Vec<String> = table
                     .total_cells()
                     .into_iter()

@@ -9,8 +9,8 @@ use std::io::{Cursor, Read};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use lantoa::db::schema::{
-    criteria_sets, difficulties, evaluations, exemplar_movements, exemplars, introductions, movements, replications,
-    units, users,
+    criteria_sets, difficulties, evaluations, exemplar_movements, exemplars, introductions,
+    movements, replications, units, users,
 };
 use lantoa_tests::{Res, TestApp, db_test};
 use serde_json::{Value, json};
@@ -38,16 +38,88 @@ struct Ex {
 }
 
 const EXEMPLARS: &[Ex] = &[
-    Ex { unit: "TGPL", category: "advanced", stage: "discovered", field: "Trợ giúp pháp lý", discovered: "2026-01-01", record: "confirmed", movements: 1 },
-    Ex { unit: "TGPL", category: "advanced", stage: "nurturing", field: "Trợ giúp pháp lý", discovered: "2026-03-15", record: "submitted", movements: 2 },
-    Ex { unit: "TGPL", category: "new_model", stage: "summarized", field: "Hòa giải cơ sở", discovered: "2026-06-30", record: "confirmed", movements: 0 },
-    Ex { unit: "TGPL", category: "good_deed", stage: "replicated", field: "Trợ giúp pháp lý", discovered: "2026-12-31", record: "confirmed", movements: 1 },
+    Ex {
+        unit: "TGPL",
+        category: "advanced",
+        stage: "discovered",
+        field: "Trợ giúp pháp lý",
+        discovered: "2026-01-01",
+        record: "confirmed",
+        movements: 1,
+    },
+    Ex {
+        unit: "TGPL",
+        category: "advanced",
+        stage: "nurturing",
+        field: "Trợ giúp pháp lý",
+        discovered: "2026-03-15",
+        record: "submitted",
+        movements: 2,
+    },
+    Ex {
+        unit: "TGPL",
+        category: "new_model",
+        stage: "summarized",
+        field: "Hòa giải cơ sở",
+        discovered: "2026-06-30",
+        record: "confirmed",
+        movements: 0,
+    },
+    Ex {
+        unit: "TGPL",
+        category: "good_deed",
+        stage: "replicated",
+        field: "Trợ giúp pháp lý",
+        discovered: "2026-12-31",
+        record: "confirmed",
+        movements: 1,
+    },
     // Not counted: a draft, and two outside 2026.
-    Ex { unit: "TGPL", category: "advanced", stage: "discovered", field: "Trợ giúp pháp lý", discovered: "2026-05-05", record: "draft", movements: 1 },
-    Ex { unit: "TGPL", category: "advanced", stage: "discovered", field: "Trợ giúp pháp lý", discovered: "2025-12-31", record: "confirmed", movements: 1 },
-    Ex { unit: "HCTP", category: "new_factor", stage: "discovered", field: "Hộ tịch", discovered: "2027-01-01", record: "confirmed", movements: 1 },
-    Ex { unit: "HCTP", category: "new_factor", stage: "stopped", field: "Hộ tịch", discovered: "2026-08-08", record: "confirmed", movements: 2 },
-    Ex { unit: "HCTP", category: "advanced", stage: "nurturing", field: "Chứng thực", discovered: "2026-09-09", record: "submitted", movements: 1 },
+    Ex {
+        unit: "TGPL",
+        category: "advanced",
+        stage: "discovered",
+        field: "Trợ giúp pháp lý",
+        discovered: "2026-05-05",
+        record: "draft",
+        movements: 1,
+    },
+    Ex {
+        unit: "TGPL",
+        category: "advanced",
+        stage: "discovered",
+        field: "Trợ giúp pháp lý",
+        discovered: "2025-12-31",
+        record: "confirmed",
+        movements: 1,
+    },
+    Ex {
+        unit: "HCTP",
+        category: "new_factor",
+        stage: "discovered",
+        field: "Hộ tịch",
+        discovered: "2027-01-01",
+        record: "confirmed",
+        movements: 1,
+    },
+    Ex {
+        unit: "HCTP",
+        category: "new_factor",
+        stage: "stopped",
+        field: "Hộ tịch",
+        discovered: "2026-08-08",
+        record: "confirmed",
+        movements: 2,
+    },
+    Ex {
+        unit: "HCTP",
+        category: "advanced",
+        stage: "nurturing",
+        field: "Chứng thực",
+        discovered: "2026-09-09",
+        record: "submitted",
+        movements: 1,
+    },
 ];
 
 fn counted(e: &Ex, from: &str, to: &str) -> bool {
@@ -63,7 +135,11 @@ struct Fixture {
 fn seed(app: &TestApp) -> Fixture {
     app.db(|conn| {
         let unit = |conn: &mut lantoa::db::DbConnection, code: &str| -> i64 {
-            units::table.filter(units::code.eq(code)).select(units::id).first(conn).unwrap()
+            units::table
+                .filter(units::code.eq(code))
+                .select(units::id)
+                .first(conn)
+                .unwrap()
         };
         let created = at("2026-11-01 02:00:00");
         let moves: Vec<(i64, String)> = movements::table
@@ -84,7 +160,8 @@ fn seed(app: &TestApp) -> Fixture {
                     exemplars::unit_id.eq(unit_id),
                     exemplars::category.eq(e.category),
                     exemplars::field_of_work.eq(e.field),
-                    exemplars::achievements.eq("Hoàn thành xuất sắc nhiệm vụ.\nĐược người dân tin tưởng."),
+                    exemplars::achievements
+                        .eq("Hoàn thành xuất sắc nhiệm vụ.\nĐược người dân tin tưởng."),
                     exemplars::discovered_on.eq(discovered),
                     exemplars::stage.eq(e.stage),
                     exemplars::stage_changed_at.eq(created),
@@ -136,16 +213,58 @@ fn seed(app: &TestApp) -> Fixture {
                 .execute(conn)
                 .unwrap();
         }
-        let set: i64 = criteria_sets::table.select(criteria_sets::id).first(conn).unwrap();
-        let evaluator: i64 = users::table.filter(users::username.eq("vanphong")).select(users::id).first(conn).unwrap();
+        let set: i64 = criteria_sets::table
+            .select(criteria_sets::id)
+            .first(conn)
+            .unwrap();
+        let evaluator: i64 = users::table
+            .filter(users::username.eq("vanphong"))
+            .select(users::id)
+            .first(conn)
+            .unwrap();
         // Evaluations: (exemplar index, status, conclusion, kind, finalised, superseded).
         for (index, status, conclusion, kind, finalised, superseded) in [
-            (0, "final", "passed", "office_review", Some("2026-05-01 03:00:00"), false),
-            (1, "final", "needs_nurturing", "self_assessment", Some("2026-12-31 17:30:00"), false), // 00:30 on 01/01/2027 in Vietnam
-            (2, "final", "passed", "council_member", Some("2026-07-01 03:00:00"), false),
-            (2, "final", "not_passed", "council_member", Some("2026-06-01 03:00:00"), true),
+            (
+                0,
+                "final",
+                "passed",
+                "office_review",
+                Some("2026-05-01 03:00:00"),
+                false,
+            ),
+            (
+                1,
+                "final",
+                "needs_nurturing",
+                "self_assessment",
+                Some("2026-12-31 17:30:00"),
+                false,
+            ), // 00:30 on 01/01/2027 in Vietnam
+            (
+                2,
+                "final",
+                "passed",
+                "council_member",
+                Some("2026-07-01 03:00:00"),
+                false,
+            ),
+            (
+                2,
+                "final",
+                "not_passed",
+                "council_member",
+                Some("2026-06-01 03:00:00"),
+                true,
+            ),
             (3, "draft", "passed", "office_review", None, false),
-            (7, "final", "not_passed", "office_review", Some("2025-12-31 17:00:00"), false), // 00:00 on 01/01/2026 in Vietnam
+            (
+                7,
+                "final",
+                "not_passed",
+                "office_review",
+                Some("2025-12-31 17:00:00"),
+                false,
+            ), // 00:00 on 01/01/2026 in Vietnam
         ] {
             diesel::insert_into(evaluations::table)
                 .values((
@@ -188,8 +307,18 @@ fn seed(app: &TestApp) -> Fixture {
         }
         let hctp = unit(conn, "HCTP");
         for (unit_id, subject, status, raised) in [
-            (tgpl, "Hạn giới thiệu rơi vào ngày nghỉ", "answered", "2026-03-01 03:00:00"),
-            (hctp, "Thiếu kinh phí tuyên truyền", "open", "2026-10-01 03:00:00"),
+            (
+                tgpl,
+                "Hạn giới thiệu rơi vào ngày nghỉ",
+                "answered",
+                "2026-03-01 03:00:00",
+            ),
+            (
+                hctp,
+                "Thiếu kinh phí tuyên truyền",
+                "open",
+                "2026-10-01 03:00:00",
+            ),
             (hctp, "Việc của năm trước", "closed", "2025-11-01 03:00:00"),
         ] {
             diesel::insert_into(difficulties::table)
@@ -237,14 +366,31 @@ fn active_units(app: &TestApp) -> Vec<String> {
 fn check_figures(f: &Value, unit: Option<&str>, fixture: &Fixture, active: usize) {
     let from = "2026-01-01";
     let to = "2026-12-31";
-    let mine: Vec<&Ex> = EXEMPLARS.iter().filter(|e| counted(e, from, to) && unit.is_none_or(|u| e.unit == u)).collect();
+    let mine: Vec<&Ex> = EXEMPLARS
+        .iter()
+        .filter(|e| counted(e, from, to) && unit.is_none_or(|u| e.unit == u))
+        .collect();
     let ex = &f["exemplars"];
     assert_eq!(ex["discovered"], mine.len() as i64);
-    for stage in ["discovered", "nurturing", "summarized", "replicated", "stopped", "archived"] {
-        assert_eq!(count_of(&ex["byStage"], stage), mine.iter().filter(|e| e.stage == stage).count() as i64, "stage {stage}");
+    for stage in [
+        "discovered",
+        "nurturing",
+        "summarized",
+        "replicated",
+        "stopped",
+        "archived",
+    ] {
+        assert_eq!(
+            count_of(&ex["byStage"], stage),
+            mine.iter().filter(|e| e.stage == stage).count() as i64,
+            "stage {stage}"
+        );
     }
     for category in ["advanced", "new_model", "new_factor", "good_deed"] {
-        assert_eq!(count_of(&ex["byCategory"], category), mine.iter().filter(|e| e.category == category).count() as i64);
+        assert_eq!(
+            count_of(&ex["byCategory"], category),
+            mine.iter().filter(|e| e.category == category).count() as i64
+        );
     }
     let mut fields: BTreeMap<&str, i64> = BTreeMap::new();
     for e in &mine {
@@ -256,7 +402,12 @@ fn check_figures(f: &Value, unit: Option<&str>, fixture: &Fixture, active: usize
     assert_eq!(ex["byField"].as_array().unwrap().len(), fields.len());
     for (i, name) in fixture.movement_names.iter().enumerate() {
         let expected = mine.iter().filter(|e| e.movements > i).count() as i64;
-        let got = ex["byMovement"].as_array().unwrap().iter().find(|m| m["label"] == name.as_str()).map_or(0, |m| m["count"].as_i64().unwrap());
+        let got = ex["byMovement"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["label"] == name.as_str())
+            .map_or(0, |m| m["count"].as_i64().unwrap());
         assert_eq!(got, expected, "movement {name}");
     }
     // Introductions: April–November judged on 15/11/2026 (due the 10th); TGPL introduced in
@@ -308,7 +459,9 @@ fn workbook(bytes: &[u8]) -> calamine::Xlsx<Cursor<Vec<u8>>> {
 
 fn zip_part(bytes: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).unwrap();
-    let mut part = archive.by_name(name).unwrap_or_else(|_| panic!("{name} in the package"));
+    let mut part = archive
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the package"));
     let mut text = String::new();
     part.read_to_string(&mut text).unwrap();
     text
@@ -316,7 +469,9 @@ fn zip_part(bytes: &[u8], name: &str) -> String {
 
 fn zip_names(bytes: &[u8]) -> Vec<String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).unwrap();
-    (0..archive.len()).map(|i| archive.by_index(i).unwrap().name().unwrap().to_string()).collect()
+    (0..archive.len())
+        .map(|i| archive.by_index(i).unwrap().name().unwrap().to_string())
+        .collect()
 }
 
 /// The text of every `w:t` run, paragraphs separated by newlines.
@@ -326,14 +481,23 @@ fn docx_text(xml: &str) -> String {
     while let Some(start) = rest.find("<w:t") {
         let after = &rest[start + 4..];
         if after.starts_with('>') || after.starts_with(' ') {
-            let Some(open_end) = after.find('>') else { break };
+            let Some(open_end) = after.find('>') else {
+                break;
+            };
             let body = &after[open_end + 1..];
             if after[..open_end].ends_with('/') {
                 rest = body;
                 continue;
             }
-            let Some(close) = body.find("</w:t>") else { break };
-            out.push_str(&body[..close].replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"));
+            let Some(close) = body.find("</w:t>") else {
+                break;
+            };
+            out.push_str(
+                &body[..close]
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">"),
+            );
             rest = &body[close..];
             if let Some(next_p) = rest.find("<w:p")
                 && rest[..next_p].contains("</w:p>")
@@ -348,10 +512,15 @@ fn docx_text(xml: &str) -> String {
 }
 
 fn attribute(xml: &str, element: &str, name: &str) -> i64 {
-    let start = xml.find(&format!("<{element} ")).unwrap_or_else(|| panic!("{element} present"));
+    let start = xml
+        .find(&format!("<{element} "))
+        .unwrap_or_else(|| panic!("{element} present"));
     let tag = &xml[start..start + xml[start..].find('>').unwrap()];
     let key = format!("{name}=\"");
-    let at = tag.find(&key).unwrap_or_else(|| panic!("{element} has {name}: {tag}")) + key.len();
+    let at = tag
+        .find(&key)
+        .unwrap_or_else(|| panic!("{element} has {name}: {tag}"))
+        + key.len();
     tag[at..at + tag[at..].find('"').unwrap()].parse().unwrap()
 }
 
@@ -366,20 +535,33 @@ fn check_layout(bytes: &[u8]) {
     let bottom = mm(attribute(&document, "w:pgMar", "w:bottom"));
     let left = mm(attribute(&document, "w:pgMar", "w:left"));
     let right = mm(attribute(&document, "w:pgMar", "w:right"));
-    assert!((19.9..=25.1).contains(&top) && (19.9..=25.1).contains(&bottom), "{top} {bottom}");
+    assert!(
+        (19.9..=25.1).contains(&top) && (19.9..=25.1).contains(&bottom),
+        "{top} {bottom}"
+    );
     assert!((29.9..=35.1).contains(&left), "{left}");
     assert!((14.9..=20.1).contains(&right), "{right}");
     let styles = zip_part(bytes, "word/styles.xml");
-    assert!(styles.contains("w:ascii=\"Times New Roman\""), "Times New Roman is the default font");
+    assert!(
+        styles.contains("w:ascii=\"Times New Roman\""),
+        "Times New Roman is the default font"
+    );
     assert!(!document.contains("w:ascii=\"Calibri\"") && !document.contains("w:ascii=\"Arial\""));
 }
 
 async fn create(app: &TestApp, token: &str, body: Value) -> Res {
-    app.post("/api/v1/reports").token(token).json(&body).send().await
+    app.post("/api/v1/reports")
+        .token(token)
+        .json(&body)
+        .send()
+        .await
 }
 
 async fn act(app: &TestApp, token: &str, report: &Value, action: &str, note: Option<&str>) -> Res {
-    let mut req = app.post(&format!("/api/v1/reports/{}/{action}", report["id"])).token(token).if_match(&etag_of(report));
+    let mut req = app
+        .post(&format!("/api/v1/reports/{}/{action}", report["id"]))
+        .token(token)
+        .if_match(&etag_of(report));
     if action != "submit" {
         req = req.json(&json!({ "note": note }));
     }
@@ -454,29 +636,73 @@ fn check_figures_workbook(bytes: &[u8], figures: &Value) {
     use calamine::{Data, Reader};
     let mut book = workbook(bytes);
     let names = book.sheet_names().clone();
-    for expected in ["Giai đoạn", "Loại điển hình", "Phong trào thi đua", "Lĩnh vực", "Theo đơn vị", "Giới thiệu hằng tháng", "Kết luận đánh giá", "Nhân rộng", "Khó khăn vướng mắc"] {
-        assert!(names.iter().any(|n| n == expected), "sheet {expected} in {names:?}");
+    for expected in [
+        "Giai đoạn",
+        "Loại điển hình",
+        "Phong trào thi đua",
+        "Lĩnh vực",
+        "Theo đơn vị",
+        "Giới thiệu hằng tháng",
+        "Kết luận đánh giá",
+        "Nhân rộng",
+        "Khó khăn vướng mắc",
+    ] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "sheet {expected} in {names:?}"
+        );
     }
     let range = book.worksheet_range("Giai đoạn").unwrap();
-    assert_eq!(range.get_value((2, 1)), Some(&Data::String("Giai đoạn".into())));
-    assert_eq!(range.get_value((2, 2)), Some(&Data::String("Số lượng".into())));
+    assert_eq!(
+        range.get_value((2, 1)),
+        Some(&Data::String("Giai đoạn".into()))
+    );
+    assert_eq!(
+        range.get_value((2, 2)),
+        Some(&Data::String("Số lượng".into()))
+    );
     let stages = figures["exemplars"]["byStage"].as_array().unwrap();
     for (i, stage) in stages.iter().enumerate() {
-        assert_eq!(range.get_value((3 + i as u32, 1)), Some(&Data::String(stage["label"].as_str().unwrap().into())));
-        assert_eq!(range.get_value((3 + i as u32, 2)), Some(&Data::Float(stage["count"].as_f64().unwrap())));
+        assert_eq!(
+            range.get_value((3 + i as u32, 1)),
+            Some(&Data::String(stage["label"].as_str().unwrap().into()))
+        );
+        assert_eq!(
+            range.get_value((3 + i as u32, 2)),
+            Some(&Data::Float(stage["count"].as_f64().unwrap()))
+        );
     }
     let totals_row = 3 + stages.len() as u32;
-    assert_eq!(range.get_value((totals_row, 1)), Some(&Data::String("Tổng cộng".into())));
+    assert_eq!(
+        range.get_value((totals_row, 1)),
+        Some(&Data::String("Tổng cộng".into()))
+    );
     let formulas = book.worksheet_formula("Giai đoạn").unwrap();
-    let formula = formulas.get_value((totals_row, 2)).cloned().unwrap_or_default();
-    assert_eq!(formula.trim_start_matches('='), format!("SUM(C4:C{})", totals_row));
+    let formula = formulas
+        .get_value((totals_row, 2))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        formula.trim_start_matches('='),
+        format!("SUM(C4:C{})", totals_row)
+    );
     let units = book.worksheet_formula("Giới thiệu hằng tháng").unwrap();
     let rows = figures["introductions"]["byUnit"].as_array().unwrap().len() as u32;
-    assert_eq!(units.get_value((3 + rows, 4)).cloned().unwrap_or_default().trim_start_matches('='), format!("SUM(E4:E{})", 3 + rows));
+    assert_eq!(
+        units
+            .get_value((3 + rows, 4))
+            .cloned()
+            .unwrap_or_default()
+            .trim_start_matches('='),
+        format!("SUM(E4:E{})", 3 + rows)
+    );
     // The header rows are frozen on every sheet.
     for n in 1..=names.len() {
         let sheet = zip_part(bytes, &format!("xl/worksheets/sheet{n}.xml"));
-        assert!(sheet.contains("ySplit=\"3\"") && sheet.contains("state=\"frozen\""), "sheet {n} frozen");
+        assert!(
+            sheet.contains("ySplit=\"3\"") && sheet.contains("state=\"frozen\""),
+            "sheet {n} frozen"
+        );
     }
     // Dates as dd/mm/yyyy.
     let styles = zip_part(bytes, "xl/styles.xml");
@@ -882,7 +1108,11 @@ fn statements_for_figures(app: &TestApp, unit_id: Option<i64>) -> usize {
                 seen.fetch_add(1, Ordering::Relaxed);
             }
         });
-        let scope = lantoa::reports::figures::Scope { from: day("2026-01-01"), to: day("2026-12-31"), unit_id };
+        let scope = lantoa::reports::figures::Scope {
+            from: day("2026-01-01"),
+            to: day("2026-12-31"),
+            unit_id,
+        };
         lantoa::reports::figures::compute(conn, &calendar, scope, now).unwrap();
         counter.load(Ordering::Relaxed)
     })

@@ -3438,6 +3438,51 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/report-figures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The figures of any period, computed now: exemplars discovered by stage, category, movement,
+     *     field and unit; monthly introductions on time / late / missing; evaluations and
+     *     conclusions; replications; difficulties. For provincial systems (`reports:read`) and
+     *     dashboards.
+     * @description **Quyền:** admin, leader, office, tài khoản tích hợp (`reports:read`): toàn Sở hoặc một đơn
+     *     vị; unit_head, unit_staff: đơn vị mình.
+     */
+    get: operations['get_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/report-figures/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The figures of any period as an Excel workbook (one sheet per table, totals as formulas) or
+     *     a CSV file.
+     * @description **Quyền:** như `GET /report-figures`.
+     */
+    get: operations['export_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/report-submissions': {
     parameters: {
       query?: never;
@@ -3540,6 +3585,203 @@ export interface paths {
      * @description **Quyền:** office, leader (báo cáo của đơn vị); leader (báo cáo của Văn phòng Sở).
      */
     post: operations['return_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reports, most recently changed first.
+     * @description **Quyền:** admin, leader, office: tất cả; unit_head, unit_staff: báo cáo của đơn vị mình;
+     *     tài khoản tích hợp cần `reports:read`.
+     */
+    get: operations['list_reports'];
+    put?: never;
+    /**
+     * Starts a report (a draft with live figures): a unit's annual report or review, the Office's
+     *     consolidated report (`unitId` omitted), or an on-demand report for any period (`from`, `to`).
+     *     One calendar report per kind, unit and period.
+     * @description **Quyền:** office; unit_head, unit_staff (đơn vị mình; báo cáo tổng hợp: chỉ office).
+     */
+    post: operations['create_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/compendium': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * "Tài liệu gương điển hình tiên tiến": the selected exemplars (confirmed records) of a period
+     *     compiled into one DOCX — cover, table of contents, one section per exemplar with its photo.
+     * @description **Quyền:** admin, leader, office: mọi điển hình; unit_head, unit_staff: điển hình của đơn vị
+     *     mình; tài khoản tích hợp cần `reports:read`.
+     */
+    post: operations['compendium_docx'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One report with its figures (frozen once submitted) and what the caller may do.
+     * @description **Quyền:** như danh sách.
+     */
+    get: operations['get_report'];
+    /**
+     * Replaces the title and the narrative sections of a draft or returned report. Requires
+     *     `If-Match`.
+     * @description **Quyền:** office; unit_head, unit_staff (đơn vị mình).
+     */
+    put: operations['update_report'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accepts a unit's submitted report. Requires `If-Match`.
+     * @description **Quyền:** office, leader.
+     */
+    post: operations['accept_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/annex': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The report's figure tables (phụ lục) as an Excel workbook or a CSV file.
+     * @description **Quyền:** như danh sách.
+     */
+    get: operations['report_annex'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approves the Office's consolidated report before it is sent to Sở Nội vụ. Requires
+     *     `If-Match`.
+     * @description **Quyền:** leader.
+     */
+    post: operations['approve_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The report as an official document (Nghị định 30/2020): DOCX.
+     * @description **Quyền:** như danh sách.
+     */
+    get: operations['report_docx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Returns a submitted report with comments (`note`, required). Requires `If-Match`.
+     * @description **Quyền:** office, leader (báo cáo của đơn vị); leader (báo cáo tổng hợp).
+     */
+    post: operations['return_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submits the report — or submits a returned one again — through the report submission of its
+     *     obligation (judged on time or late now, in Vietnam time). Its figures are frozen from now on.
+     *     Requires `If-Match`. On-demand reports are not submitted (409).
+     * @description **Quyền:** unit_head (đơn vị mình), office; báo cáo tổng hợp: office.
+     */
+    post: operations['submit_report'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4860,6 +5102,16 @@ export interface components {
      * @enum {string}
      */
     CommentStatus: 'pending' | 'approved' | 'rejected';
+    CompendiumInput: {
+      /** @description The exemplars, in the order they are printed (confirmed records only). */
+      exemplarIds: number[];
+      /** @description First day of the period the compendium covers. */
+      from: components['schemas']['Day'];
+      /** @description Defaults to "Tài liệu gương điển hình tiên tiến". */
+      title?: string | null;
+      /** @description Last day of the period. */
+      to: components['schemas']['Day'];
+    };
     /**
      * @description The overall conclusion of an evaluation against the criteria.
      *
@@ -4903,6 +5155,13 @@ export interface components {
      * @enum {string}
      */
     ConsentMethod: 'written' | 'verbal' | 'email';
+    Consolidation: {
+      /** @description Units that owed the report and did not submit it. */
+      missingUnits: components['schemas']['FigureUnit'][];
+      totals: components['schemas']['UnitReportTotals'];
+      /** @description The units' reports, in the units' order. */
+      unitReports: components['schemas']['UnitReportEntry'][];
+    };
     /** @description A council with its members. */
     Council: {
       /** Format: date-time */
@@ -4984,6 +5243,15 @@ export interface components {
      * @enum {string}
      */
     CouncilRole: 'chair' | 'vice_chair' | 'standing' | 'member';
+    /** @description How many, under one heading. */
+    Count: {
+      /** Format: int64 */
+      count: number;
+      /** @description Stable code (`nurturing`, a movement's id, a field's text). */
+      key: string;
+      /** @description In Vietnamese. */
+      label: string;
+    };
     /** @description One version of a criteria set. */
     CriteriaSet: {
       /** @description Identifies the set across its versions (`TCC-CN`). */
@@ -5229,6 +5497,17 @@ export interface components {
       /** Format: int64 */
       userId?: number | null;
     };
+    DifficultyFigures: {
+      /** @description Every status, with how many of them stand in it now. */
+      byStatus: components['schemas']['Count'][];
+      /** @description The period's difficulties, oldest first. */
+      items: components['schemas']['DifficultyItem'][];
+      /**
+       * Format: int64
+       * @description Raised in the period.
+       */
+      total: number;
+    };
     /** @description What a unit writes when it raises (or edits) a difficulty. */
     DifficultyInput: {
       /** @description What is difficult, what was tried, what is asked of the Office. */
@@ -5245,6 +5524,15 @@ export interface components {
       obligationKey?: string | null;
       /** @example Vướng mắc khi lập hồ sơ đề nghị khen thưởng đột xuất */
       subject: string;
+    };
+    DifficultyItem: {
+      /** Format: int64 */
+      id: number;
+      /** Format: date */
+      raisedOn: string;
+      status: components['schemas']['DifficultyStatus'];
+      subject: string;
+      unit: components['schemas']['FigureUnit'];
     };
     /**
      * @description Where a difficulty stands.
@@ -5392,6 +5680,7 @@ export interface components {
      *     - `attachment`: Tệp đính kèm.
      *     - `settings`: Thiết lập.
      *     - `report_submission`: Báo cáo.
+     *     - `report`: Nội dung báo cáo.
      *     - `difficulty`: Khó khăn, vướng mắc.
      *     - `webhook_subscription`: Đăng ký webhook.
      *     - `propagation_activity`: Hoạt động tuyên truyền.
@@ -5424,6 +5713,7 @@ export interface components {
       | 'attachment'
       | 'settings'
       | 'report_submission'
+      | 'report'
       | 'difficulty'
       | 'webhook_subscription'
       | 'propagation_activity'
@@ -5602,6 +5892,15 @@ export interface components {
       /** Format: int32 */
       version: number;
     };
+    EvaluationFigures: {
+      byConclusion: components['schemas']['Count'][];
+      byEvaluator: components['schemas']['Count'][];
+      /**
+       * Format: int64
+       * @description Final, current evaluations completed in the period.
+       */
+      total: number;
+    };
     /** @description The evaluator's answers (a draft may be saved incomplete). */
     EvaluationInput: {
       comment?: string | null;
@@ -5764,6 +6063,23 @@ export interface components {
       | 'move_stage'
       | 'edit_records'
       | 'evaluate';
+    ExemplarFigures: {
+      /** @description By category (every category listed). */
+      byCategory: components['schemas']['Count'][];
+      /** @description By field of work, largest first. */
+      byField: components['schemas']['Count'][];
+      /** @description By emulation movement (an exemplar may belong to several). */
+      byMovement: components['schemas']['Count'][];
+      /** @description Of those, by their stage now (every stage listed). */
+      byStage: components['schemas']['Count'][];
+      /** @description By unit, in the units' order. */
+      byUnit: components['schemas']['UnitExemplars'][];
+      /**
+       * Format: int64
+       * @description Exemplars discovered in the period (records submitted or confirmed; drafts not counted).
+       */
+      discovered: number;
+    };
     /** @description Query parameters of `GET /api/v1/exemplars` that list the records behind a figure. */
     ExemplarFilters: {
       conclusion?: components['schemas']['Conclusion'] | null;
@@ -5947,6 +6263,38 @@ export interface components {
       unit?: string | null;
       /** Format: double */
       value: number;
+    };
+    /** @description A unit as it appears in figures (kept in the frozen snapshot). */
+    FigureUnit: {
+      code: string;
+      /** Format: int64 */
+      id: number;
+      name: string;
+      shortName: string;
+    };
+    /** @description Everything a report counts, for one period and scope. */
+    Figures: {
+      /**
+       * Format: date-time
+       * @description When they were computed (for a submitted report: when they were frozen).
+       */
+      computedAt: string;
+      difficulties: components['schemas']['DifficultyFigures'];
+      evaluations: components['schemas']['EvaluationFigures'];
+      exemplars: components['schemas']['ExemplarFigures'];
+      /**
+       * Format: date
+       * @description First day of the period (Vietnam time).
+       */
+      from: string;
+      introductions: components['schemas']['IntroductionFigures'];
+      replications: components['schemas']['ReplicationFigures'];
+      /**
+       * Format: date
+       * @description Last day of the period (Vietnam time).
+       */
+      to: string;
+      unit?: components['schemas']['FigureUnit'] | null;
     };
     /** @description The forwarding to a higher authority and its outcome. */
     ForwardInfo: {
@@ -6167,6 +6515,20 @@ export interface components {
       /** Format: int32 */
       version: number;
       writeUp: string;
+    };
+    IntroductionFigures: {
+      byUnit: components['schemas']['UnitIntroductions'][];
+      /**
+       * Format: int64
+       * @description Unit-months judged (due day passed, or introduced).
+       */
+      judged: number;
+      /** Format: int64 */
+      late: number;
+      /** Format: int64 */
+      missing: number;
+      /** Format: int64 */
+      onTime: number;
     };
     IntroductionGrid: {
       /** Format: int32 */
@@ -6449,6 +6811,21 @@ export interface components {
       id: number;
       name: string;
     };
+    /** @description The narrative sections of a report. */
+    Narrative: {
+      /** @description Kết quả đạt được. */
+      achievements?: string;
+      /** @description Nguyên nhân. */
+      causes?: string;
+      /** @description Phương hướng, nhiệm vụ thời gian tới. */
+      directions?: string;
+      /** @description Bài học kinh nghiệm. */
+      lessons?: string;
+      /** @description Kiến nghị, đề xuất. */
+      recommendations?: string;
+      /** @description Hạn chế. */
+      shortcomings?: string;
+    };
     /** @description A new evaluation. */
     NewEvaluation: {
       /**
@@ -6457,6 +6834,26 @@ export interface components {
        */
       criteriaSetId?: number | null;
       evaluatorKind: components['schemas']['EvaluatorKind'];
+    };
+    /** @description A new report (a draft). */
+    NewReportInput: {
+      from?: components['schemas']['Day'] | null;
+      kind: components['schemas']['ReportKind'];
+      /**
+       * @description `2026` for an annual report, the review's years (`2026-2028`, `2026-2030`) for a review;
+       *     ignored for an on-demand report.
+       * @example 2026
+       */
+      period?: string | null;
+      /** @description Defaults to the kind and period ("Báo cáo kết quả … năm 2026"). */
+      title?: string | null;
+      to?: components['schemas']['Day'] | null;
+      /**
+       * Format: int64
+       * @description The unit whose report it is; omitted or `null`: the Office's consolidated report (or a
+       *     Department-wide on-demand report).
+       */
+      unitId?: number | null;
     };
     /**
      * @description A new user. Without `temporaryPassword` one is generated; either way it must be changed at
@@ -6599,7 +6996,11 @@ export interface components {
       reason?: string | null;
     };
     /**
-     * @description Whether the action takes a note.
+     * @description Whether the action takes a note (every workflow's table uses this one rule).
+     *
+     *     - `none`: no note.
+     *     - `optional`: a note may be given.
+     *     - `required`: a note (the reason) must be given.
      * @enum {string}
      */
     NoteRule: 'none' | 'optional' | 'required';
@@ -7362,6 +7763,41 @@ export interface components {
       totalCapped: boolean;
     };
     /** @description One page of a list. */
+    Page_ReportSummary: {
+      items: {
+        allowedActions: components['schemas']['ReportAction'][];
+        /** Format: date */
+        from: string;
+        /** Format: int64 */
+        id: number;
+        kind: components['schemas']['ReportKind'];
+        owner: components['schemas']['ReportOwner'];
+        period: string;
+        status: components['schemas']['ReportStatus'];
+        /** Format: date-time */
+        submittedAt?: string | null;
+        title: string;
+        /** Format: date */
+        to: string;
+        unit?: components['schemas']['UnitRef'] | null;
+        /** Format: date-time */
+        updatedAt: string;
+        /** Format: int32 */
+        version: number;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
+    };
+    /** @description One page of a list. */
     Page_ServiceAccount: {
       items: {
         /** @description Public identifier sent with the secret to `/auth/token`. */
@@ -7781,20 +8217,25 @@ export interface components {
       | 'record_outcome'
       | 'mark_awarded';
     /**
-     * @description Who may take a step: people of some roles, or the council's standing member or chair of the
-     *     proposal's year (a membership, not a role).
+     * @description Who may take a step: people of some roles, or the council's standing member or chair of the proposal's year (a membership, not a role).
      *
-     *     - `roles`: people holding one of the listed roles.
+     *     - `roles`: people holding one of the listed roles (in `roles`).
      *     - `councilSecretary`: the council's standing member or chair of the proposal's year.
      */
     ProposalActor:
       | {
-          /** @enum {string} */
+          /**
+           * @description - `roles`: people holding one of the listed roles.
+           * @enum {string}
+           */
           kind: 'roles';
           roles: components['schemas']['Role'][];
         }
       | {
-          /** @enum {string} */
+          /**
+           * @description - `councilSecretary`: the council's standing member or chair of the proposal's year.
+           * @enum {string}
+           */
           kind: 'councilSecretary';
         };
     /** @description An action the caller may take now, or could take once `disabledReason` is resolved. */
@@ -8282,6 +8723,25 @@ export interface components {
       /** Format: int32 */
       version: number;
     };
+    ReplicationFigures: {
+      /**
+       * Format: int64
+       * @description Distinct adopters (units or outside bodies).
+       */
+      adopters: number;
+      /** @description By scale as recorded, largest first. */
+      byScale: components['schemas']['Count'][];
+      /**
+       * Format: int64
+       * @description Distinct exemplars replicated.
+       */
+      exemplars: number;
+      /**
+       * Format: int64
+       * @description Replications adopted in the period.
+       */
+      total: number;
+    };
     /** @description Where, when and how the model was adopted (nhân rộng). */
     ReplicationInput: {
       adoptedOn: components['schemas']['Day'];
@@ -8298,10 +8758,94 @@ export interface components {
       /** @description At what scale ("3 tổ hòa giải, 45 hòa giải viên"). */
       scale: string;
     };
+    Report: {
+      allowedActions: components['schemas']['ReportAction'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Frozen when submitted; live while a draft or returned. */
+      figures: components['schemas']['ReportFigures'];
+      figuresFrozen: boolean;
+      /** Format: date */
+      from: string;
+      /** Format: date-time */
+      frozenAt?: string | null;
+      /** Format: int64 */
+      id: number;
+      kind: components['schemas']['ReportKind'];
+      narrative: components['schemas']['Narrative'];
+      owner: components['schemas']['ReportOwner'];
+      /** @description `2026`, `2026-2028`, or `YYYY-MM-DD..YYYY-MM-DD` for an on-demand report. */
+      period: string;
+      status: components['schemas']['ReportStatus'];
+      submission?: components['schemas']['SubmissionInfo'] | null;
+      title: string;
+      /** Format: date */
+      to: string;
+      unit?: components['schemas']['UnitRef'] | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    /**
+     * @description A step on a report.
+     *
+     *     - `edit`: Sửa. Change the title and the narrative sections.
+     *     - `submit`: Gửi báo cáo. Submit the report (its figures are frozen).
+     *     - `resubmit`: Gửi lại. Submit a returned report again (its figures are frozen anew).
+     *     - `accept`: Tiếp nhận. Accept a unit's submitted report.
+     *     - `approve`: Phê duyệt. Approve the Office's consolidated report before it is sent to Sở Nội vụ.
+     *     - `return`: Trả lại. Return a submitted report, with comments.
+     * @enum {string}
+     */
+    ReportAction: 'edit' | 'submit' | 'resubmit' | 'accept' | 'approve' | 'return';
     /** @description Accepting or returning a report (a reason is required to return it). */
     ReportDecisionInput: {
       note?: string | null;
     };
+    /**
+     * @description A report's figures: the scope's own, and for the Office's consolidated report the units'
+     *     submitted reports and who did not submit.
+     */
+    ReportFigures: {
+      consolidation?: components['schemas']['Consolidation'] | null;
+      /** @description The unit's figures, or the Department-wide ones (consolidated and Department reports). */
+      figures: components['schemas']['Figures'];
+    };
+    /** @description The editable part of a report: title and narrative. */
+    ReportInput: {
+      narrative: components['schemas']['Narrative'];
+      title: string;
+    };
+    /**
+     * @description What a report is.
+     *
+     *     - `annual_report`: Báo cáo định kỳ hằng năm. A unit's annual report (to the Office by 20/10), or the Office's consolidated one.
+     *     - `midterm_review`: Báo cáo sơ kết. The mid-term review (sơ kết 2026–2028).
+     *     - `final_review`: Báo cáo tổng kết. The final review (tổng kết 2026–2030).
+     *     - `on_demand`: Báo cáo theo yêu cầu. A report for any period, outside the calendar (not submitted).
+     * @enum {string}
+     */
+    ReportKind: 'annual_report' | 'midterm_review' | 'final_review' | 'on_demand';
+    /**
+     * @description Whose report.
+     *
+     *     - `unit`: Đơn vị. A unit's report to the Office.
+     *     - `office`: Văn phòng Sở. The Office's consolidated report.
+     *     - `on_demand`: Theo yêu cầu. An on-demand report (a unit's or the Department's).
+     * @enum {string}
+     */
+    ReportOwner: 'unit' | 'office' | 'on_demand';
+    /**
+     * @description Where a report stands.
+     *
+     *     - `draft`: Dự thảo. Being written; figures are live.
+     *     - `submitted`: Đã gửi. Submitted (figures frozen), waiting for the Office (a unit's report) or the leader (the consolidated report).
+     *     - `accepted`: Đã tiếp nhận / phê duyệt. Accepted by the Office, or approved by the leader (the consolidated report).
+     *     - `returned`: Bị trả lại. Returned with comments; editable again until resubmitted.
+     * @enum {string}
+     */
+    ReportStatus: 'draft' | 'submitted' | 'accepted' | 'returned';
     ReportSubmission: {
       /** @description What the caller may do now. */
       allowedActions: components['schemas']['SubmissionAction'][];
@@ -8336,6 +8880,28 @@ export interface components {
       submittedAt: string;
       submittedBy?: components['schemas']['PersonRef'] | null;
       title: string;
+      unit?: components['schemas']['UnitRef'] | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    /** @description A report in a list (without its figures). */
+    ReportSummary: {
+      allowedActions: components['schemas']['ReportAction'][];
+      /** Format: date */
+      from: string;
+      /** Format: int64 */
+      id: number;
+      kind: components['schemas']['ReportKind'];
+      owner: components['schemas']['ReportOwner'];
+      period: string;
+      status: components['schemas']['ReportStatus'];
+      /** Format: date-time */
+      submittedAt?: string | null;
+      title: string;
+      /** Format: date */
+      to: string;
       unit?: components['schemas']['UnitRef'] | null;
       /** Format: date-time */
       updatedAt: string;
@@ -8659,6 +9225,26 @@ export interface components {
      * @enum {string}
      */
     SubmissionAction: 'submit' | 'resubmit' | 'accept' | 'return';
+    /** @description The report submission behind a submitted report. */
+    SubmissionInfo: {
+      /** Format: date-time */
+      decidedAt?: string | null;
+      /** @description The comments it was returned with, or the note on acceptance / approval. */
+      decisionNote?: string | null;
+      /**
+       * Format: date
+       * @description The obligation's last day (Vietnam time) under the current calendar.
+       */
+      dueOn?: string | null;
+      /** Format: int64 */
+      id: number;
+      /** @description Whether it was (last) submitted by then; `false` marks a late report. */
+      onTime?: boolean | null;
+      /** Format: date-time */
+      submittedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
     /** @description Sending a report for an obligation. */
     SubmissionInput: {
       /**
@@ -8991,6 +9577,17 @@ export interface components {
       filters: components['schemas']['ExemplarFilters'];
       unit: components['schemas']['UnitRef'];
     };
+    UnitExemplars: {
+      /** Format: int64 */
+      discovered: number;
+      /** Format: int64 */
+      nurturing: number;
+      /** Format: int64 */
+      replicated: number;
+      /** Format: int64 */
+      summarized: number;
+      unit: components['schemas']['FigureUnit'];
+    };
     /** @description The fields of a unit, for creating or replacing it. */
     UnitInput: {
       /**
@@ -9014,6 +9611,15 @@ export interface components {
       /** Format: int32 */
       sortOrder?: number;
     };
+    UnitIntroductions: {
+      /** Format: int64 */
+      late: number;
+      /** Format: int64 */
+      missing: number;
+      /** Format: int64 */
+      onTime: number;
+      unit: components['schemas']['FigureUnit'];
+    };
     /**
      * @description Where a unit stands in the Department.
      *
@@ -9034,6 +9640,65 @@ export interface components {
       id: number;
       name: string;
       shortName: string;
+    };
+    /** @description A unit's report as the consolidated report sees it. */
+    UnitReportEntry: {
+      /** Format: int64 */
+      difficulties?: number | null;
+      /** Format: int64 */
+      evaluations?: number | null;
+      /**
+       * Format: int64
+       * @description Its frozen figures (none for a submission made without a report).
+       */
+      exemplarsDiscovered?: number | null;
+      /** Format: int64 */
+      introductionsLate?: number | null;
+      /** Format: int64 */
+      introductionsMissing?: number | null;
+      /** Format: int64 */
+      introductionsOnTime?: number | null;
+      onTime: boolean;
+      /** Format: int64 */
+      replications?: number | null;
+      /**
+       * Format: int64
+       * @description The report written in Lan Tỏa, when there is one.
+       */
+      reportId?: number | null;
+      status: components['schemas']['SubmissionStatus'];
+      /**
+       * Format: date
+       * @description The day it was (last) submitted, Vietnam time.
+       */
+      submittedOn: string;
+      unit: components['schemas']['FigureUnit'];
+    };
+    /** @description The sums over the units' submitted (or accepted) reports' frozen figures. */
+    UnitReportTotals: {
+      /** Format: int64 */
+      difficulties: number;
+      /** Format: int64 */
+      evaluations: number;
+      /** Format: int64 */
+      exemplarsDiscovered: number;
+      /** Format: int64 */
+      introductionsLate: number;
+      /** Format: int64 */
+      introductionsMissing: number;
+      /** Format: int64 */
+      introductionsOnTime: number;
+      /** Format: int64 */
+      late: number;
+      /** Format: int64 */
+      onTime: number;
+      /** Format: int64 */
+      replications: number;
+      /**
+       * Format: int64
+       * @description Reports submitted or accepted (not returned).
+       */
+      reports: number;
     };
     /** @description Taking a publication down. */
     UnpublishRequest: {
@@ -16129,6 +16794,73 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  get_figures: {
+    parameters: {
+      query: {
+        /** @description First day of the period (inclusive, Vietnam time), `YYYY-MM-DD`. */
+        from: components['schemas']['Day'];
+        /** @description Last day of the period (inclusive), `YYYY-MM-DD`. */
+        to: components['schemas']['Day'];
+        /** @description One unit; omitted: the whole Department (unit roles: their unit, always). */
+        unitId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Figures'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  export_figures: {
+    parameters: {
+      query: {
+        /** @description First day of the period (inclusive, Vietnam time), `YYYY-MM-DD`. */
+        from: components['schemas']['Day'];
+        /** @description Last day of the period (inclusive), `YYYY-MM-DD`. */
+        to: components['schemas']['Day'];
+        unitId?: number;
+        /** @description `xlsx` (default) or `csv`. */
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp Excel (.xlsx) hoặc CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          'text/csv': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   list_report_submissions: {
     parameters: {
       query?: {
@@ -16347,6 +17079,404 @@ export interface operations {
       412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  list_reports: {
+    parameters: {
+      query?: {
+        kind?: components['schemas']['ReportKind'];
+        unitId?: number;
+        /** @description `2026`, `2026-2028` … */
+        period?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_ReportSummary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  create_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewReportInput'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  compendium_docx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompendiumInput'];
+      };
+    };
+    responses: {
+      /** @description Văn bản Word (.docx) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  update_report: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  accept_report: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportDecisionInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  report_annex: {
+    parameters: {
+      query?: {
+        /**
+         * @description `xlsx` (default: one sheet per table, totals as formulas) or `csv` (every table in one
+         *     UTF-8 file with a BOM).
+         */
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp Excel (.xlsx) hoặc CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          'text/csv': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  approve_report: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportDecisionInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  report_docx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Văn bản Word (.docx) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  return_report: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportDecisionInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  submit_report: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Report id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];

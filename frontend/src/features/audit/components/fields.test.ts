@@ -155,6 +155,7 @@ describe('every field the log keeps has a Vietnamese label', () => {
     introduction: ['Introduction'],
     attachment: ['Attachment'],
     settings: ['ProgrammeSettings', 'CalendarSettingsInput', 'Holidays'],
+    report: ['ReportInput'],
     report_submission: ['ReportSubmission'],
     difficulty: ['Difficulty'],
     webhook_subscription: ['Subscription'],

@@ -298,6 +298,32 @@ const SETTINGS: FieldMap = {
   },
 };
 
+const REPORT: FieldMap = {
+  ...RECORD,
+  title: { label: 'Tiêu đề báo cáo' },
+  kind: {
+    label: 'Loại báo cáo',
+    format: enumOf({
+      annual_report: 'Báo cáo định kỳ hằng năm',
+      midterm_review: 'Báo cáo sơ kết',
+      final_review: 'Báo cáo tổng kết',
+      on_demand: 'Báo cáo theo yêu cầu',
+    }),
+  },
+  unitId: { label: 'Đơn vị', format: 'unitId' },
+  period: { label: 'Kỳ báo cáo' },
+  narrative: { label: 'Nội dung (kết quả, hạn chế, nguyên nhân, bài học, phương hướng, kiến nghị)' },
+  status: {
+    label: 'Trạng thái',
+    format: enumOf({
+      draft: 'Bản nháp',
+      submitted: 'Đã gửi',
+      accepted: 'Đã tiếp nhận',
+      returned: 'Bị trả lại',
+    }),
+  },
+};
+
 const REPORT_SUBMISSION: FieldMap = {
   ...RECORD,
   title: { label: 'Tiêu đề báo cáo' },
@@ -661,6 +687,7 @@ export const FIELDS_BY_ENTITY: Record<EntityType, FieldMap> = {
   introduction: INTRODUCTION,
   attachment: ATTACHMENT,
   settings: SETTINGS,
+  report: REPORT,
   report_submission: REPORT_SUBMISSION,
   difficulty: DIFFICULTY,
   webhook_subscription: WEBHOOK_SUBSCRIPTION,

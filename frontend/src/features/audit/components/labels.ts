@@ -14,6 +14,7 @@ export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
   introduction: 'Bài giới thiệu',
   attachment: 'Tệp đính kèm',
   settings: 'Thiết lập',
+  report: 'Nội dung báo cáo',
   report_submission: 'Báo cáo',
   difficulty: 'Khó khăn, vướng mắc',
   webhook_subscription: 'Đăng ký webhook',
