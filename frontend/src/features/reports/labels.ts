@@ -104,6 +104,7 @@ export interface StepButton {
   noteRequired: boolean;
   danger: boolean;
   primary: boolean;
+  /** What happened, without the final full stop (a late submission adds "(trễ hạn)"). */
   done: string;
 }
 
@@ -125,7 +126,7 @@ function stepButton(step: ReportStep, owner: ReportOwner): StepButton {
         noteRequired: false,
         danger: false,
         primary: true,
-        done: toLeader ? 'Đã trình Lãnh đạo Sở phê duyệt.' : 'Đã gửi báo cáo.',
+        done: toLeader ? 'Đã trình Lãnh đạo Sở phê duyệt' : 'Đã gửi báo cáo',
       };
     case 'resubmit':
       return {
@@ -137,7 +138,7 @@ function stepButton(step: ReportStep, owner: ReportOwner): StepButton {
         noteRequired: false,
         danger: false,
         primary: true,
-        done: 'Đã gửi lại báo cáo.',
+        done: 'Đã gửi lại báo cáo',
       };
     case 'accept':
       return {
@@ -149,7 +150,7 @@ function stepButton(step: ReportStep, owner: ReportOwner): StepButton {
         noteRequired: false,
         danger: false,
         primary: true,
-        done: 'Đã tiếp nhận báo cáo.',
+        done: 'Đã tiếp nhận báo cáo',
       };
     case 'approve':
       return {
@@ -161,7 +162,7 @@ function stepButton(step: ReportStep, owner: ReportOwner): StepButton {
         noteRequired: false,
         danger: false,
         primary: true,
-        done: 'Đã phê duyệt báo cáo.',
+        done: 'Đã phê duyệt báo cáo',
       };
     case 'return':
       return {
@@ -175,7 +176,7 @@ function stepButton(step: ReportStep, owner: ReportOwner): StepButton {
         noteRequired: true,
         danger: true,
         primary: false,
-        done: 'Đã trả lại báo cáo.',
+        done: 'Đã trả lại báo cáo',
       };
   }
 }

@@ -45,7 +45,7 @@ function StepModal({
       {
         onSuccess: (after) => {
           message.success(
-            sending && after.submission?.onTime === false ? `${button.done} (trễ hạn)` : button.done,
+            `${button.done}${sending && after.submission?.onTime === false ? ' (trễ hạn)' : ''}.`,
           );
           onClose();
         },
@@ -101,7 +101,7 @@ function StepModal({
 export function ReportActions({ report, editor }: { report: Report; editor: NarrativeEditor }) {
   const [open, setOpen] = useState<StepButton | null>(null);
   const buttons = stepButtons(report.allowedActions, report.owner);
-  if (buttons.length === 0) return null;
+  // The open confirmation stays mounted when its step leaves no further step, to say it is done.
   return (
     <>
       <Space wrap data-testid="report-actions">
