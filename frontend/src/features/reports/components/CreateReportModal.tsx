@@ -79,7 +79,8 @@ export function CreateReportModal({ target, onClose }: { target?: ReportTarget; 
   const initialKind = target?.kind ?? 'annual_report';
   const initialValues: Values = {
     kind: initialKind,
-    scope: target && target.unitId === undefined && !unitRole ? 'office' : 'unit',
+    // The Office mostly writes its consolidated report; a link from the calendar says whose.
+    scope: target?.unitId !== undefined ? 'unit' : 'office',
     unitId: target?.unitId,
     period: target?.period ?? defaultPeriod(initialKind, plan.data, thisYear),
   };

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useReportStep } from '../api/reports';
 import type { Report } from '../api/types';
-import { filledSections, NARRATIVE_SECTIONS, type StepButton, stepButtons } from '../labels';
+import { filledSections, mayEdit, NARRATIVE_SECTIONS, type StepButton, stepButtons } from '../labels';
 import type { NarrativeEditor } from './NarrativeCard';
 
 interface Values {
@@ -105,6 +105,13 @@ export function ReportActions({ report, editor }: { report: Report; editor: Narr
   return (
     <>
       <Space wrap data-testid="report-actions">
+        {buttons.length === 0 && mayEdit(report.allowedActions) && (
+          <Typography.Text type="secondary" data-testid="report-actions-hint">
+            {report.kind === 'on_demand'
+              ? 'Báo cáo theo yêu cầu không gửi theo lịch: soạn nội dung rồi tải văn bản để sử dụng.'
+              : 'Bạn soạn nội dung báo cáo; việc gửi báo cáo do Thủ trưởng đơn vị hoặc Văn phòng Sở thực hiện.'}
+          </Typography.Text>
+        )}
         {buttons.map((button) => (
           <Button
             key={button.step}

@@ -71,7 +71,7 @@ export default function ReportLookupPage() {
                 ? 'Chưa lập báo cáo tổng hợp của kỳ này.'
                 : 'Chưa lập báo cáo của kỳ này.'
             }
-            subTitle="Báo cáo được lập trên Lan Tỏa với số liệu tính sẵn từ dữ liệu; đơn vị viết phần nội dung rồi gửi."
+            subTitle="Báo cáo được lập trên Lan Tỏa với số liệu tính sẵn từ dữ liệu; người lập viết phần nội dung rồi gửi."
             extra={
               mayOfferCreate(user.role, user.unit?.id, target.unitId) && (
                 <Button
