@@ -88,9 +88,9 @@ test('a unit head writes and submits the annual report, the Office accepts it an
 
   await scenario('reports-unit-writes-annual', async (page) => {
     await signIn(page, 'bttp.truong');
-    const bell = byTestId(page, 'bell');
-    assert.ok(Number(await bell.getAttribute('data-unread')) > 0, 'the unit head has unread reminders');
-    await bell.click();
+    // The unit head has unread reminders (the count arrives after the page).
+    await page.locator('[data-testid="bell"][data-unread]:not([data-unread="0"])').waitFor();
+    await byTestId(page, 'bell').click();
     await page.locator('[data-testid^="bell-item-"]', { hasText: 'Báo cáo định kỳ năm 2026' }).first().click();
     await expectTitle(page, 'Lịch báo cáo');
     assert.equal(new URL(page.url()).searchParams.get('key'), key, 'the reminder links to the obligation');
