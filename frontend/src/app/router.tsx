@@ -109,6 +109,24 @@ const signedInRoutes: RouteObject[] = [
             lazy: page(() => import('@/features/obligations/routes/ReportSubmissionPage')),
           },
           {
+            lazy: requireRole(ROUTE_ROLES.reports),
+            children: [
+              { path: PATHS.reports, lazy: page(() => import('@/features/reports/routes/ReportListPage')) },
+              {
+                path: PATHS.reportLookup,
+                lazy: page(() => import('@/features/reports/routes/ReportLookupPage')),
+              },
+              {
+                path: PATHS.compendium,
+                lazy: page(() => import('@/features/reports/routes/CompendiumPage')),
+              },
+              {
+                path: `${PATHS.reports}/:id`,
+                lazy: page(() => import('@/features/reports/routes/ReportPage')),
+              },
+            ],
+          },
+          {
             path: PATHS.difficulties,
             lazy: page(() => import('@/features/difficulties/routes/DifficultiesPage')),
           },

@@ -10,6 +10,7 @@ const PROGRAMME = [
   'Phong trào thi đua',
   'Tiêu chí đánh giá',
   'Lịch báo cáo',
+  'Báo cáo',
   'Khó khăn, vướng mắc',
 ];
 /** Everyone sees the proposals and their own ballots (a council member may hold any role). */

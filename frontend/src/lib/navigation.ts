@@ -20,6 +20,7 @@ import {
   TeamOutlined,
   TrophyOutlined,
   BookOutlined,
+  FileTextOutlined,
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Role } from '@/lib/api/models';
@@ -50,6 +51,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { path: PATHS.movements, label: 'Phong trào thi đua', icon: FlagOutlined },
   { path: PATHS.criteria, label: 'Tiêu chí đánh giá', icon: CheckSquareOutlined },
   { path: PATHS.obligations, label: 'Lịch báo cáo', icon: ScheduleOutlined },
+  { path: PATHS.reports, label: 'Báo cáo', icon: FileTextOutlined, roles: ROUTE_ROLES.reports },
   { path: PATHS.difficulties, label: 'Khó khăn, vướng mắc', icon: ExclamationCircleOutlined },
   {
     path: PATHS.commendations,

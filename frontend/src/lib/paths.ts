@@ -23,6 +23,10 @@ export const PATHS = {
   help: '/huong-dan',
   obligations: '/lich-bao-cao',
   difficulties: '/kho-khan',
+  reports: '/bao-cao',
+  /** Finds the report of a kind, period and unit (or offers to start it): links from the calendar. */
+  reportLookup: '/bao-cao/mo',
+  compendium: '/bao-cao/tai-lieu-dien-hinh',
   calendarSettings: '/cai-dat-lich',
   webhooks: '/webhook',
   commendations: '/khen-thuong',
@@ -48,6 +52,17 @@ export const councilMeetingPath = (id: number) => `${PATHS.councilMeetings}/${id
 /** The page of one commendation proposal and of its edit form. */
 export const commendationPath = (id: number) => `${PATHS.commendations}/${id}`;
 export const editCommendationPath = (id: number) => `${PATHS.commendations}/${id}/sua`;
+/** A report written in Lan Tỏa (its narrative, figures and workflow). */
+export const reportPagePath = (id: number) => `${PATHS.reports}/${id}`;
+/**
+ * The report of `kind` for `period` of a unit (`unitId` omitted: the Office's consolidated one):
+ * opens it if it was started, else offers to start it.
+ */
+export function reportLookupPath(target: { kind: string; period: string; unitId?: number | null }): string {
+  const query = new URLSearchParams({ kind: target.kind, period: target.period });
+  if (target.unitId) query.set('unitId', String(target.unitId));
+  return `${PATHS.reportLookup}?${query.toString()}`;
+}
 /** The public portal's page of an exemplar (the address the server's links use) and of a notice. */
 export const portalExemplarPath = (id: number) => `${PATHS.portal}/guong-dien-hinh/${id}`;
 export const portalNoticePath = (id: number) => `${PATHS.portalNotices}/${id}`;
@@ -78,6 +93,10 @@ export const ROUTE_ROLES = {
   eligibility: ['leader', 'office'],
   /** The propagation log (the unit roles see their own unit's; leader and admin read only). */
   propagation: ['admin', 'leader', 'office', 'unit_head', 'unit_staff'],
+  /** The reports written in Lan Tỏa (unit roles see their unit's). */
+  reports: ['admin', 'leader', 'office', 'unit_head', 'unit_staff'],
+  /** Starting and writing a report (the server decides which unit's and which kind). */
+  reportWrite: ['office', 'unit_head', 'unit_staff'],
   /** Recording propagation activities (leader and admin read the log only). */
   propagationWrite: ['office', 'unit_head', 'unit_staff'],
 } as const satisfies Record<string, readonly Role[]>;

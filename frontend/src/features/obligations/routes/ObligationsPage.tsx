@@ -1,4 +1,4 @@
-import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -13,6 +13,7 @@ import { useErrorNotice } from '@/components/use-error-notice';
 import { unitTreeQuery } from '@/lib/api/queries/units';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import { formatApiDate, formatDateTime } from '@/lib/dates';
+import { reportLookupPath } from '@/lib/paths';
 import { tablePagination, useListParams } from '@/lib/list-params';
 import { isUnitRole } from '@/lib/roles';
 import { useExportObligations, useObligations } from '../api/obligations';
@@ -172,20 +173,36 @@ export default function ObligationsPage() {
     {
       title: 'Thao tác',
       key: 'actions',
-      render: (_, obligation) =>
-        mayOfferSubmit(obligation, user.role, user.unit?.id) ? (
-          <Button
-            size="small"
-            type="primary"
-            icon={<SendOutlined />}
-            onClick={() => setSubmitting(obligation)}
-            data-testid={`obligation-submit-${obligation.key}`}
-          >
-            Gửi báo cáo
-          </Button>
-        ) : obligation.kind === 'monthly_introduction' && obligation.fulfilment.length === 0 ? (
-          <Link to={obligation.link}>Giới thiệu điển hình</Link>
-        ) : null,
+      render: (_, obligation) => (
+        <Space direction="vertical" size={4}>
+          {mayOfferSubmit(obligation, user.role, user.unit?.id) ? (
+            <Button
+              size="small"
+              type="primary"
+              icon={<SendOutlined />}
+              onClick={() => setSubmitting(obligation)}
+              data-testid={`obligation-submit-${obligation.key}`}
+            >
+              Gửi báo cáo
+            </Button>
+          ) : obligation.kind === 'monthly_introduction' && obligation.fulfilment.length === 0 ? (
+            <Link to={obligation.link}>Giới thiệu điển hình</Link>
+          ) : null}
+          {obligation.kind !== 'monthly_introduction' && (
+            // The report written in Lan Tỏa (opened, or started if there is none yet).
+            <Link
+              to={reportLookupPath({
+                kind: obligation.kind,
+                period: obligation.period,
+                unitId: obligation.unit?.id,
+              })}
+              data-testid={`obligation-report-open-${obligation.key}`}
+            >
+              <FileTextOutlined /> Nội dung báo cáo
+            </Link>
+          )}
+        </Space>
+      ),
     },
   ];
 

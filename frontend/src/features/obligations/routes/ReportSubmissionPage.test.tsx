@@ -29,11 +29,17 @@ const report = (over: Partial<ReportSubmission>): ReportSubmission => ({
   ...over,
 });
 
-function showReport(answer: ReportSubmission) {
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+
+/** The submission, and the reports written in Lan Tỏa for its obligation (none by default). */
+function showReport(answer: ReportSubmission, written: unknown[] = []) {
   vi.stubGlobal(
     'fetch',
-    vi.fn(
-      async () => new Response(JSON.stringify(answer), { headers: { 'Content-Type': 'application/json' } }),
+    vi.fn(async (request: Request) =>
+      new URL(request.url).pathname === '/api/v1/reports'
+        ? json({ items: written, page: 1, pageSize: 100, total: written.length, totalCapped: false })
+        : json(answer),
     ),
   );
   const router = createMemoryRouter(
@@ -54,7 +60,7 @@ describe('ReportSubmissionPage', () => {
     showReport(report({ allowedActions: ['resubmit'] }));
     expect(await screen.findByTestId('report-decision-note')).toHaveTextContent('bổ sung số liệu nhân rộng');
     expect(screen.getByTestId('report-status')).toHaveTextContent('Bị trả lại');
-    expect(screen.getByTestId('report-action-resubmit')).toHaveTextContent('Gửi lại');
+    expect(await screen.findByTestId('report-action-resubmit')).toHaveTextContent('Gửi lại');
     expect(screen.queryByTestId('report-action-accept')).toBeNull();
     expect(screen.queryByTestId('report-action-return')).toBeNull();
     expect(screen.getByText('(đúng hạn)')).toBeInTheDocument();
@@ -65,6 +71,16 @@ describe('ReportSubmissionPage', () => {
     expect(await screen.findByTestId('report-action-accept')).toHaveTextContent('Tiếp nhận');
     expect(screen.getByTestId('report-action-return')).toHaveTextContent('Trả lại');
     expect(screen.queryByTestId('report-decision-note')).toBeNull();
+  });
+
+  it('sends a report written in Lan Tỏa to its own page for the steps', async () => {
+    showReport(report({ status: 'submitted', decisionNote: null, allowedActions: ['accept', 'return'] }), [
+      { id: 41, owner: 'unit', unit: { id: 12 }, kind: 'annual_report', period: '2026' },
+    ]);
+    const link = await screen.findByTestId('report-written-link');
+    expect(link).toHaveAttribute('href', '/bao-cao/41');
+    expect(link).toHaveTextContent('Mở báo cáo để xem xét, gửi');
+    expect(screen.queryAllByTestId(/^report-action-/)).toHaveLength(0);
   });
 
   it('shows no step the server does not list', async () => {

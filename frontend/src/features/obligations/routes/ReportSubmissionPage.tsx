@@ -1,18 +1,38 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileTextOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { PATHS } from '@/lib/paths';
+import { findCalendarReport, reportListQuery } from '@/lib/api/queries/reports';
+import { PATHS, reportPagePath } from '@/lib/paths';
 import { formatApiDate, formatDateTime } from '@/lib/dates';
 import { type DecisionStep, useReportSubmission } from '../api/obligations';
-import type { SubmissionAction } from '../api/types';
+import type { ReportSubmission, SubmissionAction } from '../api/types';
 import { SubmissionStatusTag } from '../components/ObligationStatusTag';
 import { ReportStepModal } from '../components/ReportStepModal';
 import { OBLIGATION_KIND, periodText, SUBMISSION_ACTION } from '../labels';
 
 const STEPS: readonly SubmissionAction[] = ['resubmit', 'accept', 'return'];
+
+/** The report written in Lan Tỏa behind a submission, when there is one. */
+function useWrittenReport(submission: ReportSubmission | undefined) {
+  const unitId = submission?.responsible === 'office' ? undefined : submission?.unit?.id;
+  const reports = useQuery({
+    ...reportListQuery(
+      {
+        kind: submission?.kind as Exclude<ReportSubmission['kind'], 'monthly_introduction'>,
+        period: submission?.period,
+        unitId,
+      },
+      1,
+      100,
+    ),
+    enabled: submission !== undefined,
+  });
+  return { written: findCalendarReport(reports.data?.items, unitId), checking: reports.isPending };
+}
 
 /** A sent report: who sent it, when, whether on time, the decision, and the next steps allowed. */
 export default function ReportSubmissionPage() {
@@ -20,6 +40,8 @@ export default function ReportSubmissionPage() {
   const report = useReportSubmission(Number.isSafeInteger(id) && id > 0 ? id : undefined);
   const [step, setStep] = useState<DecisionStep | null>(null);
   const data = report.data;
+  // A report written in Lan Tỏa takes its steps on its own page, where its figures are frozen.
+  const { written, checking } = useWrittenReport(data);
 
   return (
     <>
@@ -80,17 +102,26 @@ export default function ReportSubmissionPage() {
             )}
           </Descriptions>
           <Space style={{ marginTop: 16 }} wrap>
-            {STEPS.filter((action) => data.allowedActions.includes(action)).map((action) => (
-              <Button
-                key={action}
-                type={action === 'return' ? 'default' : 'primary'}
-                danger={action === 'return'}
-                onClick={() => setStep(action as DecisionStep)}
-                data-testid={`report-action-${action}`}
-              >
-                {SUBMISSION_ACTION[action]}
-              </Button>
-            ))}
+            {written && (
+              <Link to={reportPagePath(written.id)} data-testid="report-written-link">
+                <Button type="primary" icon={<FileTextOutlined />}>
+                  {data.allowedActions.length > 0 ? 'Mở báo cáo để xem xét, gửi' : 'Nội dung báo cáo'}
+                </Button>
+              </Link>
+            )}
+            {!written &&
+              !checking &&
+              STEPS.filter((action) => data.allowedActions.includes(action)).map((action) => (
+                <Button
+                  key={action}
+                  type={action === 'return' ? 'default' : 'primary'}
+                  danger={action === 'return'}
+                  onClick={() => setStep(action as DecisionStep)}
+                  data-testid={`report-action-${action}`}
+                >
+                  {SUBMISSION_ACTION[action]}
+                </Button>
+              ))}
           </Space>
         </Card>
       )}
