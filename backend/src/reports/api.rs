@@ -274,6 +274,7 @@ where
 ///
 /// **Quyền:** unit_head (đơn vị mình), office; báo cáo tổng hợp: office.
 #[utoipa::path(
+    operation_id = "submit_written_report",
     tag = "Lịch báo cáo",
     params(("id" = i64, Path, description = "Report id"), ("If-Match" = String, Header, description = "ETag của phiên bản đã đọc")),
     security(("bearer" = ["office", "unit_head"])),
@@ -346,6 +347,7 @@ async fn decision(
 ///
 /// **Quyền:** office, leader.
 #[utoipa::path(
+    operation_id = "accept_written_report",
     tag = "Lịch báo cáo",
     request_body = DecisionInput,
     params(("id" = i64, Path, description = "Report id"), ("If-Match" = String, Header, description = "ETag của phiên bản đã đọc")),
@@ -415,6 +417,7 @@ pub async fn approve_report(
 ///
 /// **Quyền:** office, leader (báo cáo của đơn vị); leader (báo cáo tổng hợp).
 #[utoipa::path(
+    operation_id = "return_written_report",
     tag = "Lịch báo cáo",
     request_body = DecisionInput,
     params(("id" = i64, Path, description = "Report id"), ("If-Match" = String, Header, description = "ETag của phiên bản đã đọc")),

@@ -78,6 +78,24 @@ fn every_operation_documents_its_errors_and_security() {
 /// Every enumeration in the contract explains each of its values in its description
 /// (`- `value`: …`), so that clients and the Swagger UI need not guess what a code means.
 #[test]
+fn every_operation_has_its_own_id() {
+    let spec = serde_json::to_value(lantoa::openapi()).unwrap();
+    let mut seen = std::collections::BTreeMap::new();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            if let Some(id) = operation["operationId"].as_str() {
+                if let Some(other) = seen.insert(id.to_owned(), format!("{method} {path}")) {
+                    panic!(
+                        "{id} names both {other} and {method} {path}: generated clients mix them up"
+                    );
+                }
+            }
+        }
+    }
+    assert!(seen.len() > 100);
+}
+
+#[test]
 fn every_enum_value_is_described() {
     fn walk(node: &serde_json::Value, at: &str, missing: &mut Vec<String>) {
         match node {

@@ -131,6 +131,7 @@ fn sandboxed(response: &mut HttpResponse) {
 ///
 /// **Quyền:** như khi xem hoạt động tuyên truyền.
 #[utoipa::path(
+    operation_id = "download_propagation_attachment",
     tag = "Tuyên truyền",
     params(("id" = i64, Path, description = "Attachment id")),
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff"])),
@@ -182,6 +183,7 @@ pub async fn download_attachment(
 ///
 /// **Quyền:** như khi xem hoạt động tuyên truyền.
 #[utoipa::path(
+    operation_id = "propagation_attachment_thumbnail",
     tag = "Tuyên truyền",
     params(("id" = i64, Path, description = "Attachment id")),
     security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff"])),
@@ -221,6 +223,7 @@ pub async fn attachment_thumbnail(
 ///
 /// **Quyền:** office, unit_head, unit_staff (đơn vị mình).
 #[utoipa::path(
+    operation_id = "delete_propagation_attachment",
     tag = "Tuyên truyền",
     params(
         ("id" = i64, Path, description = "Attachment id"),

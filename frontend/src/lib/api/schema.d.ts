@@ -3067,7 +3067,7 @@ export interface paths {
      *
      *     **Quyền:** office, unit_head, unit_staff (đơn vị mình).
      */
-    delete: operations['delete_attachment'];
+    delete: operations['delete_propagation_attachment'];
     options?: never;
     head?: never;
     patch?: never;
@@ -3086,7 +3086,7 @@ export interface paths {
      *
      *     **Quyền:** như khi xem hoạt động tuyên truyền.
      */
-    get: operations['download_attachment'];
+    get: operations['download_propagation_attachment'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3108,7 +3108,7 @@ export interface paths {
      *
      *     **Quyền:** như khi xem hoạt động tuyên truyền.
      */
-    get: operations['attachment_thumbnail'];
+    get: operations['propagation_attachment_thumbnail'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3700,7 +3700,7 @@ export interface paths {
      * Accepts a unit's submitted report. Requires `If-Match`.
      * @description **Quyền:** office, leader.
      */
-    post: operations['accept_report'];
+    post: operations['accept_written_report'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3781,7 +3781,7 @@ export interface paths {
      * Returns a submitted report with comments (`note`, required). Requires `If-Match`.
      * @description **Quyền:** office, leader (báo cáo của đơn vị); leader (báo cáo tổng hợp).
      */
-    post: operations['return_report'];
+    post: operations['return_written_report'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3803,7 +3803,7 @@ export interface paths {
      *     Requires `If-Match`. On-demand reports are not submitted (409).
      * @description **Quyền:** unit_head (đơn vị mình), office; báo cáo tổng hợp: office.
      */
-    post: operations['submit_report'];
+    post: operations['submit_written_report'];
     delete?: never;
     options?: never;
     head?: never;
@@ -16292,7 +16292,7 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  delete_attachment: {
+  delete_propagation_attachment: {
     parameters: {
       query?: never;
       header: {
@@ -16325,7 +16325,7 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  download_attachment: {
+  download_propagation_attachment: {
     parameters: {
       query?: never;
       header?: never;
@@ -16365,7 +16365,7 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  attachment_thumbnail: {
+  propagation_attachment_thumbnail: {
     parameters: {
       query?: never;
       header?: never;
@@ -17446,7 +17446,7 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  accept_report: {
+  accept_written_report: {
     parameters: {
       query?: never;
       header: {
@@ -17597,7 +17597,7 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  return_report: {
+  return_written_report: {
     parameters: {
       query?: never;
       header: {
@@ -17639,7 +17639,7 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  submit_report: {
+  submit_written_report: {
     parameters: {
       query?: never;
       header: {

@@ -80,12 +80,7 @@ interface Answer<D> {
   response: Response;
 }
 
-/**
- * One workflow step on a report. The contract names `/reports/{id}/submit|accept|return` with
- * the same operation ids as the report submissions' steps, so the generated types describe those
- * endpoints (a body for submit, a submission as the answer): the requests are built here with the
- * report endpoints' own shapes (no body to submit, `{ note }` to decide; a Report back).
- */
+/** One workflow step on a report (no body to submit, `{ note }` to decide; a Report back). */
 function sendStep(report: Pick<Report, 'id' | 'version'>, step: ReportStep, note: string | null) {
   const params = { path: { id: report.id }, header: { 'If-Match': ifMatch(report.version) } };
   const body = { note };
@@ -94,7 +89,7 @@ function sendStep(report: Pick<Report, 'id' | 'version'>, step: ReportStep, note
     case 'submit':
     case 'resubmit':
       // A returned report is sent again by the same endpoint.
-      pending = api.POST('/api/v1/reports/{id}/submit', { params } as never);
+      pending = api.POST('/api/v1/reports/{id}/submit', { params });
       break;
     case 'accept':
       pending = api.POST('/api/v1/reports/{id}/accept', { params, body });
