@@ -1,10 +1,5 @@
 import type { Role } from '@/lib/api/models';
-import type {
-  Obligation,
-  ObligationKind,
-  SubmissionAction,
-  SubmissionStatus,
-} from './api/types';
+import type { Obligation, ObligationKind, SubmissionAction, SubmissionStatus } from './api/types';
 
 export { daysLeftText, OBLIGATION_STATUS } from '@/lib/obligation-status';
 

@@ -4,7 +4,6 @@ import { CELL_LOOKS } from '@/lib/introduction-cells';
 
 export { CELL_LOOKS, LEGEND, type CellLook } from '@/lib/introduction-cells';
 
-
 /** "T11" for the column header of `2026-11`. */
 export function monthColumn(month: string): string {
   return `T${Number(month.slice(5, 7))}`;
