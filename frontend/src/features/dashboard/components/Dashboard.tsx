@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Flex, Row, Select, Skeleton, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Card, Col, Flex, Row, Segmented, Skeleton, Typography } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { UnitSelect } from '@/components/UnitSelect';
 import { unitTreeQuery } from '@/lib/api/queries/units';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import { todayInVietnam } from '@/lib/dates';
@@ -17,6 +16,11 @@ import { TimelineCharts } from './TimelineCharts';
 import '../dashboard.css';
 
 const PARAMS = ['year', 'unitId'] as const;
+
+// The unit picker (a searchable select) only for those who pick a unit, after the first figures.
+const UnitSelect = lazy(() =>
+  import('@/components/UnitSelect').then((module) => ({ default: module.UnitSelect })),
+);
 
 export interface DashboardProps {
   /** What awaits the signed-in person (the home page's task list), shown beside the obligations. */
@@ -40,9 +44,10 @@ export function Dashboard({ tasks, aside }: DashboardProps) {
   const dashboard = useDashboard({ year: pickedYear, unitId: pickedUnit });
   const tree = useQuery({ ...unitTreeQuery(true), enabled: !unitRole, staleTime: 5 * 60_000 });
   const data = dashboard.data;
-  const year = data?.year ?? pickedYear ?? todayInVietnam().year();
-  const years = data ? planYears(data.firstYear, data.lastYear, data.year) : [year];
   const thisYear = data ? Number(data.today.slice(0, 4)) : todayInVietnam().year();
+  // The year asked for (the server's default is this year in Vietnam), shown while it loads.
+  const year = pickedYear ?? thisYear;
+  const years = data ? planYears(data.firstYear, data.lastYear, year) : [year];
   // The scope's unit: the one picked, or a unit person's own.
   const unitId = data?.unit?.id ?? (unitRole ? user.unit?.id : pickedUnit);
   const scope = data?.unit?.name ?? (unitRole ? user.unit?.name : undefined) ?? 'Toàn Sở';
@@ -65,26 +70,26 @@ export function Dashboard({ tasks, aside }: DashboardProps) {
           </Typography.Text>
         </div>
         <Flex gap={8} wrap>
-          <Select<number>
+          <Segmented<number>
             aria-label="Năm"
             value={year}
-            options={years.map((value) => ({ value, label: `Năm ${value}` }))}
+            options={years.map((value) => ({ value, label: String(value) }))}
             onChange={(value) => setFilters({ year: value === thisYear ? undefined : String(value) })}
-            loading={dashboard.isFetching}
-            style={{ width: 120 }}
             data-testid="dashboard-year"
           />
           {!unitRole && (
-            <UnitSelect
-              allowClear
-              aria-label="Đơn vị"
-              placeholder="Toàn Sở"
-              tree={tree.data}
-              value={pickedUnit}
-              onChange={(value) => setFilters({ unitId: value ? String(value) : undefined })}
-              style={{ minWidth: 260 }}
-              data-testid="dashboard-unit"
-            />
+            <Suspense fallback={<Skeleton.Input active style={{ width: 260 }} />}>
+              <UnitSelect
+                allowClear
+                aria-label="Đơn vị"
+                placeholder="Toàn Sở"
+                tree={tree.data}
+                value={pickedUnit}
+                onChange={(value) => setFilters({ unitId: value ? String(value) : undefined })}
+                style={{ minWidth: 260 }}
+                data-testid="dashboard-unit"
+              />
+            </Suspense>
           )}
         </Flex>
       </Flex>
@@ -95,7 +100,10 @@ export function Dashboard({ tasks, aside }: DashboardProps) {
         </Card>
       )}
       {data && (
-        <>
+        <div
+          aria-busy={dashboard.isPlaceholderData}
+          style={dashboard.isPlaceholderData ? { opacity: 0.55, transition: 'opacity 0.2s' } : undefined}
+        >
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
             {(tasks || aside) && (
               <Col xs={24} lg={12}>
@@ -114,7 +122,7 @@ export function Dashboard({ tasks, aside }: DashboardProps) {
             plan={{ figures: data.planFigures, title: `Giai đoạn ${data.firstYear}–${data.lastYear}` }}
             unitId={unitId}
           />
-          <IntroductionHeatmap grid={data.introductions} unitId={unitId} loading={dashboard.isFetching} />
+          <IntroductionHeatmap grid={data.introductions} unitId={unitId} />
           <TimelineCharts
             timeline={data.timeline}
             year={data.year}
@@ -123,7 +131,7 @@ export function Dashboard({ tasks, aside }: DashboardProps) {
             yearFigures={data.yearFigures}
             planFigures={data.planFigures}
           />
-        </>
+        </div>
       )}
     </section>
   );

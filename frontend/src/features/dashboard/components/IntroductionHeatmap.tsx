@@ -1,6 +1,4 @@
-import { Card, Flex, Table, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import type { HTMLAttributes } from 'react';
+import { Card, Flex, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import { HelpEmpty } from '@/components/HelpEmpty';
 import { CELL_LOOKS, LEGEND } from '@/lib/introduction-cells';
@@ -47,64 +45,26 @@ function Cell({ row, cell }: { row: GridRow; cell: GridCell }) {
   );
 }
 
-/** Units × months of the year: who introduced an exemplar on time, late, or not at all. */
+const TOTALS = [
+  ['onTime', 'Đúng', 'Số tháng giới thiệu đúng hạn', CELL_LOOKS.on_time.color],
+  ['late', 'Trễ', 'Số tháng giới thiệu trễ hạn', CELL_LOOKS.late.color],
+  ['missing', 'Chưa', 'Số tháng đã quá hạn mà chưa giới thiệu', CELL_LOOKS.missing.color],
+] as const;
+
+/**
+ * Units × months of the year: who introduced an exemplar on time, late, or not at all. A plain
+ * table (no table component): the home page loads it first, and it needs no sorting or paging.
+ */
 export function IntroductionHeatmap({
   grid,
   unitId,
-  loading,
 }: {
   grid: IntroductionGrid;
   /** The unit in scope: its row only. */
   unitId?: number;
-  loading?: boolean;
 }) {
   const currentMonth = grid.today.slice(0, 7);
   const rows = unitId === undefined ? grid.rows : grid.rows.filter((row) => row.unit.id === unitId);
-  const columns: ColumnsType<GridRow> = [
-    {
-      title: 'Đơn vị',
-      key: 'unit',
-      fixed: 'left',
-      width: 160,
-      render: (_, row) => (
-        <Typography.Text title={row.unit.name} style={{ whiteSpace: 'nowrap' }} ellipsis>
-          {row.unit.shortName}
-        </Typography.Text>
-      ),
-    },
-    ...grid.months.map((month, index) => ({
-      title: (
-        <span style={month === currentMonth ? { color: '#1f5fa8', fontWeight: 700 } : undefined}>
-          {monthHeader(month)}
-        </span>
-      ),
-      key: month,
-      align: 'center' as const,
-      width: 44,
-      onHeaderCell: () =>
-        ({ title: `Tháng ${Number(month.slice(5))}/${month.slice(0, 4)}` }) as HTMLAttributes<HTMLElement>,
-      render: (_: unknown, row: GridRow) =>
-        row.cells[index] ? <Cell row={row} cell={row.cells[index]} /> : null,
-    })),
-    ...(
-      [
-        ['onTime', 'Đúng', 'Số tháng giới thiệu đúng hạn', CELL_LOOKS.on_time.color],
-        ['late', 'Trễ', 'Số tháng giới thiệu trễ hạn', CELL_LOOKS.late.color],
-        ['missing', 'Chưa', 'Số tháng đã quá hạn mà chưa giới thiệu', CELL_LOOKS.missing.color],
-      ] as const
-    ).map(([key, title, hint, color]) => ({
-      title: <span title={hint}>{title}</span>,
-      key,
-      align: 'center' as const,
-      width: 56,
-      render: (_: unknown, row: GridRow) => (
-        <span style={{ color, fontWeight: 600 }} data-testid={`heatmap-${key}-${row.unit.code}`}>
-          {row[key]}
-        </span>
-      ),
-    })),
-  ];
-
   return (
     <Card
       size="small"
@@ -118,18 +78,60 @@ export function IntroductionHeatmap({
         chạm vào ô để xem hạn và số bài đã gửi; bấm vào ô để mở các bài giới thiệu của tháng đó.
       </Typography.Paragraph>
       <Legend />
-      <Table<GridRow>
-        rowKey={(row) => row.unit.id}
-        size="small"
-        columns={columns}
-        dataSource={rows}
-        loading={loading}
-        pagination={false}
-        bordered
-        scroll={{ x: 'max-content', y: rows.length > 14 ? 480 : undefined }}
-        onRow={(row) => ({ 'data-testid': `heatmap-row-${row.unit.code}` }) as HTMLAttributes<HTMLElement>}
-        locale={{ emptyText: <HelpEmpty description="Không có đơn vị nào" topic="introductions" /> }}
-      />
+      {rows.length === 0 ? (
+        <HelpEmpty description="Không có đơn vị nào" topic="introductions" />
+      ) : (
+        <div className="dashboard-heatmap-scroll">
+          <table className="dashboard-heatmap">
+            <caption className="dashboard-visually-hidden">
+              Tình hình giới thiệu điển hình hằng tháng năm {grid.year} của từng đơn vị
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" className="dashboard-heatmap-unit">
+                  Đơn vị
+                </th>
+                {grid.months.map((month) => (
+                  <th
+                    key={month}
+                    scope="col"
+                    title={`Tháng ${Number(month.slice(5))}/${month.slice(0, 4)}`}
+                    className={month === currentMonth ? 'dashboard-heatmap-now' : undefined}
+                  >
+                    {monthHeader(month)}
+                  </th>
+                ))}
+                {TOTALS.map(([key, title, hint]) => (
+                  <th key={key} scope="col" title={hint}>
+                    {title}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.unit.id} data-testid={`heatmap-row-${row.unit.code}`}>
+                  <th scope="row" className="dashboard-heatmap-unit" title={row.unit.name}>
+                    {row.unit.shortName}
+                  </th>
+                  {grid.months.map((month, index) => (
+                    <td key={month}>{row.cells[index] && <Cell row={row} cell={row.cells[index]} />}</td>
+                  ))}
+                  {TOTALS.map(([key, , , color]) => (
+                    <td
+                      key={key}
+                      style={{ color, fontWeight: 600 }}
+                      data-testid={`heatmap-${key}-${row.unit.code}`}
+                    >
+                      {row[key]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </Card>
   );
 }

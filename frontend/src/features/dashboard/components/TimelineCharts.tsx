@@ -1,8 +1,7 @@
-import { Card, Col, Collapse, Empty, Row, Segmented, Skeleton, Table, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Card, Col, Empty, Row, Segmented, Skeleton, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { Figures, TimelineMonth } from '../api/types';
-import { type Dimension, isEmpty, monthlySeries, type Series, type SeriesRow, yearlySeries } from '../series';
+import { type Dimension, isEmpty, monthlySeries, type Series, yearlySeries } from '../series';
 
 // The chart library comes in its own chunk, when the first chart is drawn.
 const StackedBars = lazy(() => import('../charts/StackedBars'));
@@ -22,31 +21,37 @@ const DIMENSIONS: { dimension: Dimension; title: string; note?: string }[] = [
 const counts = new Intl.NumberFormat('vi-VN');
 
 /** The chart's figures as a table: for screen readers, and to read off exact numbers. */
-function SeriesTable({ series }: { series: Series }) {
-  const columns: ColumnsType<SeriesRow> = [
-    { title: 'Kỳ', dataIndex: 'title', key: 'title', fixed: 'left', width: 120 },
-    ...series.keys.map((key) => ({
-      title: key.label,
-      key: key.key,
-      align: 'right' as const,
-      render: (_: unknown, row: SeriesRow) => counts.format(row.values[key.key] ?? 0),
-    })),
-    {
-      title: 'Điển hình phát hiện',
-      key: 'discovered',
-      align: 'right' as const,
-      render: (_: unknown, row: SeriesRow) => <strong>{counts.format(row.discovered)}</strong>,
-    },
-  ];
+function SeriesTable({ series, caption }: { series: Series; caption: string }) {
   return (
-    <Table<SeriesRow>
-      rowKey="period"
-      size="small"
-      columns={columns}
-      dataSource={series.rows}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-    />
+    <div className="dashboard-heatmap-scroll">
+      <table className="dashboard-figures-table">
+        <caption className="dashboard-visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Kỳ</th>
+            {series.keys.map((key) => (
+              <th scope="col" key={key.key}>
+                {key.label}
+              </th>
+            ))}
+            <th scope="col">Điển hình phát hiện</th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.rows.map((row) => (
+            <tr key={row.period}>
+              <th scope="row">{row.title}</th>
+              {series.keys.map((key) => (
+                <td key={key.key}>{counts.format(row.values[key.key] ?? 0)}</td>
+              ))}
+              <td>
+                <strong>{counts.format(row.discovered)}</strong>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -86,11 +91,10 @@ function ChartCard({
               {note}
             </Typography.Paragraph>
           )}
-          <Collapse
-            ghost
-            size="small"
-            items={[{ key: 'table', label: 'Bảng số liệu', children: <SeriesTable series={series} /> }]}
-          />
+          <details className="dashboard-details">
+            <summary>Bảng số liệu</summary>
+            <SeriesTable series={series} caption={title} />
+          </details>
         </>
       )}
     </Card>
