@@ -18,6 +18,11 @@ import type { Series, SeriesRow } from '../series';
 
 const counts = new Intl.NumberFormat('vi-VN');
 
+/** Long names (movements) cut in the legend; the tooltip and the table give them whole. */
+function shortName(name: string, max = 32): string {
+  return name.length > max ? `${name.slice(0, max - 1).trimEnd()}…` : name;
+}
+
 function RowTooltip({
   active,
   payload,
@@ -57,7 +62,10 @@ export default function StackedBars({ series, height = 260 }: { series: Series; 
           cursor={{ fill: 'rgba(31, 95, 168, 0.08)' }}
           content={({ active, payload }) => <RowTooltip active={active} payload={payload} series={series} />}
         />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend
+          wrapperStyle={{ fontSize: 12 }}
+          formatter={(value: string) => <span title={value}>{shortName(value)}</span>}
+        />
         {series.keys.map((key) => (
           <Bar
             key={key.key}

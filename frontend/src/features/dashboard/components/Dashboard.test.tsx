@@ -76,9 +76,9 @@ describe('Dashboard', () => {
     expect(screen.getByTestId('the-tasks')).toBeInTheDocument();
 
     // The figures are the report's: 7 discovered this year (to the list), 11 over the plan.
-    expect(screen.getByTestId('dashboard-discovered-year')).toHaveTextContent('7');
+    expect(screen.getByTestId('dashboard-discovered-year-value')).toHaveTextContent(/^7$/);
     expect(screen.getByTestId('dashboard-discovered-year')).toHaveAttribute('href', '/diem-hinh?year=2026');
-    expect(screen.getByTestId('dashboard-discovered-plan')).toHaveTextContent('11');
+    expect(screen.getByTestId('dashboard-discovered-plan')).toHaveTextContent(/^11$/);
     expect(screen.getByTestId('dashboard-introductions-tally')).toHaveTextContent(
       'Đúng hạn: 17Trễ hạn: 2Chưa giới thiệu: 2',
     );
@@ -99,7 +99,7 @@ describe('Dashboard', () => {
 
     // Overdue: 14 in all, the first shown with its unit, due date and status, linked to its page.
     const overdue = screen.getByTestId('dashboard-overdue');
-    expect(within(overdue).getByTestId('dashboard-overdue-total')).toHaveTextContent('14');
+    expect(within(overdue).getByTestId('dashboard-overdue-total')).toHaveAttribute('data-count', '14');
     const item = within(overdue).getByTestId('dashboard-obligation-annual_report:2026:12');
     expect(item).toHaveTextContent('Trung tâm TGPL · Hạn 20/10/2026 · Quá hạn 48 ngày');
     expect(item).toHaveTextContent('Quá hạn, chưa thực hiện');

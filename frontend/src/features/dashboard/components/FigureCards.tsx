@@ -43,7 +43,11 @@ function FigureCard({
   children?: ReactNode;
 }) {
   const value = (
-    <Statistic title={year.label} value={year.value} formatter={(v) => counts.format(Number(v))} />
+    <Statistic
+      title={year.label}
+      value={year.value}
+      formatter={(v) => <span data-testid={`${testId}-year-value`}>{counts.format(Number(v))}</span>}
+    />
   );
   return (
     <Card title={title} size="small" extra={extra} style={{ height: '100%' }} data-testid={testId}>
@@ -114,7 +118,7 @@ export function FigureCards({
   return (
     <>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="dashboard-figures">
-        <Col xs={24} sm={12} xl={6}>
+        <Col flex="1 1 200px">
           <FigureCard
             title="Điển hình phát hiện"
             testId="dashboard-discovered"
@@ -127,9 +131,9 @@ export function FigureCards({
             planTitle={plan.title}
           />
         </Col>
-        <Col xs={24} sm={12} xl={6}>
+        <Col flex="1 1 200px">
           <FigureCard
-            title="Giới thiệu hằng tháng đúng hạn"
+            title="Giới thiệu đúng hạn"
             testId="dashboard-introductions"
             year={{
               value: yearFigures.introductions.onTime,
@@ -142,7 +146,7 @@ export function FigureCards({
             <IntroductionTally figures={yearFigures} testId="dashboard-introductions-tally" />
           </FigureCard>
         </Col>
-        <Col xs={24} sm={12} xl={4}>
+        <Col flex="1 1 200px">
           <FigureCard
             title="Đánh giá hoàn tất"
             testId="dashboard-evaluations"
@@ -155,7 +159,7 @@ export function FigureCards({
             </Typography.Text>
           </FigureCard>
         </Col>
-        <Col xs={24} sm={12} xl={4}>
+        <Col flex="1 1 200px">
           <FigureCard
             title="Nhân rộng"
             testId="dashboard-replications"
@@ -169,7 +173,7 @@ export function FigureCards({
             </Typography.Text>
           </FigureCard>
         </Col>
-        <Col xs={24} sm={12} xl={4}>
+        <Col flex="1 1 200px">
           <FigureCard
             title="Khó khăn, vướng mắc"
             testId="dashboard-difficulties"

@@ -7,6 +7,9 @@ import { obligationsLink } from '../links';
 
 const counts = new Intl.NumberFormat('vi-VN');
 
+/** How many of each list the home page shows (the calendar lists them all). */
+export const SHOWN = 5;
+
 function ObligationItem({ obligation, showUnit }: { obligation: Obligation; showUnit: boolean }) {
   const status = OBLIGATION_STATUS[obligation.status];
   const days = daysLeftText(obligation);
@@ -54,16 +57,13 @@ function ObligationList({
       title={
         <Flex gap={8} align="center">
           {title}
-          <Badge
-            count={counts.format(total)}
-            showZero
-            color={total > 0 ? color : '#bfbfbf'}
-            data-testid={`${testId}-total`}
-          />
+          <span data-testid={`${testId}-total`} data-count={total}>
+            <Badge count={counts.format(total)} showZero color={total > 0 ? color : '#bfbfbf'} />
+          </span>
         </Flex>
       }
       extra={
-        total > items.length ? (
+        total > Math.min(items.length, SHOWN) ? (
           <Link to={obligationsLink(status, unitId)} data-testid={`${testId}-all`}>
             Xem tất cả
           </Link>
@@ -80,7 +80,7 @@ function ObligationList({
         </Typography.Text>
       ) : (
         <ul className="dashboard-obligations">
-          {items.map((obligation) => (
+          {items.slice(0, SHOWN).map((obligation) => (
             <ObligationItem key={obligation.key} obligation={obligation} showUnit={unitId === undefined} />
           ))}
         </ul>

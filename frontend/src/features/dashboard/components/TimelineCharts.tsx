@@ -150,7 +150,7 @@ export function TimelineCharts({
     >
       <Row gutter={[16, 16]}>
         {charts.map((chart) => (
-          <Col xs={24} xl={8} key={chart.dimension}>
+          <Col xs={24} lg={12} xxl={8} key={chart.dimension}>
             <ChartCard
               title={chart.title}
               note={chart.note}
