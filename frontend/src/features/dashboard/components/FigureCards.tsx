@@ -129,7 +129,11 @@ export function FigureCards({
             }}
             plan={{ value: planFigures.exemplars.discovered }}
             planTitle={plan.title}
-          />
+          >
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              Tính như báo cáo: hồ sơ đã gửi hoặc đã xác nhận, không tính bản nháp
+            </Typography.Text>
+          </FigureCard>
         </Col>
         <Col flex="1 1 200px">
           <FigureCard
