@@ -8,6 +8,7 @@ pub mod clock;
 pub mod commendations;
 pub mod config;
 pub mod criteria;
+pub mod dashboard;
 pub mod db;
 pub mod documents;
 pub mod dossiers;
@@ -107,6 +108,7 @@ where
                 .configure(auth::api::configure)
                 .configure(profile::api::configure)
                 .configure(home::api::configure)
+                .configure(dashboard::api::configure)
                 .configure(units::api::configure)
                 .configure(users::api::configure)
                 .configure(service_accounts::api::configure)

@@ -151,6 +151,31 @@ fn run(cli: Cli) -> Result<(), String> {
                 let report = seed::demo_year::seed(&mut conn, &args.database.data_dir, &clock)
                     .map_err(|e| format!("seeding the demo year failed: {e}"))?;
                 let _ = writeln!(out, "{}", seed::demo_year::describe(&report));
+                drop(conn);
+                let real_now = clock.now();
+                let state = lantoa::build_state(
+                    database,
+                    Clock::fixed(real_now),
+                    &rand::random::<[u8; 32]>(),
+                    &config::AuthArgs::default(),
+                    Settings {
+                        data_dir: args.database.data_dir.clone(),
+                        ..Settings::default()
+                    },
+                );
+                let commendations = actix_web::rt::System::new()
+                    .block_on(seed::demo_commendations::seed(state, real_now))
+                    .map_err(|e| {
+                        format!(
+                            "seeding the demo commendations failed: {}",
+                            e.internal_cause().unwrap_or_default()
+                        )
+                    })?;
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    seed::demo_commendations::describe(&commendations)
+                );
             }
             Ok(())
         }

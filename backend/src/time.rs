@@ -197,6 +197,11 @@ impl Month {
         }
     }
 
+    /// The month's first day.
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or_default()
+    }
+
     /// The deadline of this month's introduction.
     pub fn due_on(self, due_day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, self.month, due_day.clamp(1, 28)).unwrap_or_default()

@@ -412,3 +412,101 @@ db_test!(
         assert_eq!(counts(&app), before);
     }
 );
+
+/// The demo commendations, seeded through the API in process as `seed-demo` does.
+async fn seed_commendations(app: &TestApp) -> lantoa::seed::demo_commendations::Report {
+    let now = app.state.clock.now();
+    let state = lantoa::build_state(
+        app.state.db.clone(),
+        lantoa::clock::Clock::fixed(now),
+        b"a secret for the demo seeder only",
+        &lantoa::config::AuthArgs::default(),
+        lantoa::state::Settings {
+            data_dir: app.state.settings.data_dir.clone(),
+            ..lantoa::state::Settings::default()
+        },
+    );
+    lantoa::seed::demo_commendations::seed(state, now)
+        .await
+        .unwrap_or_else(|e| panic!("the demo commendations seed: {:?}", e.internal_cause()))
+}
+
+db_test!(
+    async fn the_demo_commendations_show_every_state_a_ballot_and_decisions_once(app) {
+        use lantoa::db::schema::{
+            ballots, commendation_events, commendation_nominees, commendation_proposals, council_meetings,
+            notice_comments, register_entries,
+        };
+        seed(&app);
+        let report = seed_commendations(&app).await;
+        assert!(!report.already_seeded);
+        assert_eq!((report.proposals, report.decided), (8, 2));
+        let states: Vec<String> = app.db(|conn| {
+            commendation_proposals::table
+                .select(commendation_proposals::state)
+                .order(commendation_proposals::state)
+                .load(conn)
+                .unwrap()
+        });
+        assert_eq!(
+            states,
+            ["approved", "awarded", "draft", "forwarded", "in_notice", "rejected", "returned", "submitted"]
+        );
+        // One closed meeting whose ballots were counted: one nominee failed the vote, and the
+        // decision left them out (a partial outcome).
+        let (meetings, closed_ballots, failed): (Vec<String>, i64, i64) = app.db(|conn| {
+            (
+                council_meetings::table.select(council_meetings::status).load(conn).unwrap(),
+                ballots::table.filter(ballots::status.eq("closed")).count().get_result(conn).unwrap(),
+                commendation_nominees::table
+                    .filter(commendation_nominees::vote_result.eq("failed"))
+                    .filter(commendation_nominees::outcome.eq("rejected"))
+                    .count()
+                    .get_result(conn)
+                    .unwrap(),
+            )
+        });
+        assert_eq!(meetings, ["closed"]);
+        assert_eq!((closed_ballots, failed), (4, 1));
+        // Numbered documents from the registers: two decisions, the minutes, the tờ trình.
+        let numbers: Vec<(String, i32)> = app.db(|conn| {
+            register_entries::table
+                .select((register_entries::kind, register_entries::number))
+                .order((register_entries::kind, register_entries::number))
+                .load(conn)
+                .unwrap()
+        });
+        assert_eq!(numbers.iter().filter(|(k, _)| k == "qd").count(), 2, "{numbers:?}");
+        assert!(numbers.iter().any(|(k, _)| k == "bb"), "{numbers:?}");
+        // The running notice has a published and a pending comment.
+        let comments: Vec<String> = app.db(|conn| {
+            notice_comments::table
+                .select(notice_comments::status)
+                .order(notice_comments::status)
+                .load(conn)
+                .unwrap()
+        });
+        assert_eq!(comments, ["approved", "pending"]);
+        let office = app.token("vanphong").await;
+        let notices = app.get("/api/v1/public/commendation-notices").send().await;
+        assert_eq!(notices.ok().as_array().map(Vec::len), Some(1), "{}", notices.text);
+        let decided = app.get("/api/v1/commendation-proposals?state=approved").token(&office).send().await;
+        assert_eq!(decided.status, 200, "{}", decided.text);
+
+        // Nothing after now.
+        let now = app.state.clock.now_naive();
+        let latest: Option<NaiveDateTime> = app.db(|conn| {
+            commendation_events::table
+                .select(diesel::dsl::max(commendation_events::occurred_at))
+                .first(conn)
+                .unwrap()
+        });
+        assert!(latest.is_some_and(|at| at <= now + Duration::seconds(5)), "{latest:?} {now}");
+
+        // Twice: nothing changes.
+        let before: i64 = app.db(|conn| commendation_events::table.count().get_result(conn).unwrap());
+        assert!(seed_commendations(&app).await.already_seeded);
+        let after: i64 = app.db(|conn| commendation_events::table.count().get_result(conn).unwrap());
+        assert_eq!(before, after);
+    }
+);

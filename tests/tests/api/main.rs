@@ -13,6 +13,7 @@ mod commendations_support;
 mod commendations_workflow;
 mod contract;
 mod conventions;
+mod dashboard;
 mod demo;
 mod difficulties;
 mod dossier;

@@ -27,17 +27,17 @@ fn at(text: &str) -> NaiveDateTime {
 
 /// One exemplar of the fixture.
 #[derive(Clone)]
-struct Ex {
-    unit: &'static str,
-    category: &'static str,
-    stage: &'static str,
-    field: &'static str,
-    discovered: &'static str,
-    record: &'static str,
-    movements: usize,
+pub(crate) struct Ex {
+    pub(crate) unit: &'static str,
+    pub(crate) category: &'static str,
+    pub(crate) stage: &'static str,
+    pub(crate) field: &'static str,
+    pub(crate) discovered: &'static str,
+    pub(crate) record: &'static str,
+    pub(crate) movements: usize,
 }
 
-const EXEMPLARS: &[Ex] = &[
+pub(crate) const EXEMPLARS: &[Ex] = &[
     Ex {
         unit: "TGPL",
         category: "advanced",
@@ -122,17 +122,17 @@ const EXEMPLARS: &[Ex] = &[
     },
 ];
 
-fn counted(e: &Ex, from: &str, to: &str) -> bool {
+pub(crate) fn counted(e: &Ex, from: &str, to: &str) -> bool {
     e.record != "draft" && e.discovered >= from && e.discovered <= to
 }
 
-struct Fixture {
+pub(crate) struct Fixture {
     exemplar_ids: Vec<i64>,
     movement_names: Vec<String>,
 }
 
 /// Writes the fixture straight into the database (as another feature's data would be).
-fn seed(app: &TestApp) -> Fixture {
+pub(crate) fn seed(app: &TestApp) -> Fixture {
     app.db(|conn| {
         let unit = |conn: &mut lantoa::db::DbConnection, code: &str| -> i64 {
             units::table

@@ -1471,6 +1471,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The dashboard: the figures of a year and of the whole plan period (computed exactly as the
+     *     reports compute them), exemplars discovered month by month by stage, category and movement,
+     *     the unit × month grid of monthly introductions, and the overdue and due-soon obligations.
+     * @description **Quyền:** admin, leader, office: toàn Sở hoặc một đơn vị; unit_head, unit_staff: đơn vị mình.
+     */
+    get: operations['dashboard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/difficulties': {
     parameters: {
       query?: never;
@@ -5345,6 +5367,36 @@ export interface components {
      * @enum {string}
      */
     CriterionMode: 'pass_fail' | 'score';
+    /** @description The dashboard of one year, for the Department or one unit. */
+    Dashboard: {
+      /**
+       * Format: int32
+       * @description The plan period (calendar settings), e.g. 2026–2030.
+       */
+      firstYear: number;
+      /** @description The unit × month grid of monthly introductions of `year`. */
+      introductions: components['schemas']['IntroductionGrid'];
+      /** Format: int32 */
+      lastYear: number;
+      obligations: components['schemas']['OpenObligations'];
+      /** @description The same as `GET /report-figures` over the plan period. */
+      planFigures: components['schemas']['Figures'];
+      /** @description Every month from the plan's first to the current one (at most the plan's last). */
+      timeline: components['schemas']['TimelineMonth'][];
+      /**
+       * Format: date
+       * @description Today in Vietnam, against which everything was judged.
+       */
+      today: string;
+      unit?: components['schemas']['FigureUnit'] | null;
+      /**
+       * Format: int32
+       * @description The year shown.
+       */
+      year: number;
+      /** @description The same as `GET /report-figures` from 01/01 to 31/12 of `year`. */
+      yearFigures: components['schemas']['Figures'];
+    };
     /**
      * Format: date
      * @description A calendar day, `YYYY-MM-DD`, years 1900–2200.
@@ -7256,6 +7308,17 @@ export interface components {
      * @enum {string}
      */
     OfficeCopies: 'all' | 'overdue' | 'none';
+    /** @description The open obligations in scope, first by deadline. */
+    OpenObligations: {
+      /** @description Within the "due soon" days of the calendar settings. */
+      dueSoon: components['schemas']['Obligation'][];
+      /** Format: int64 */
+      dueSoonTotal: number;
+      /** @description Past their deadline and not met. */
+      overdue: components['schemas']['Obligation'][];
+      /** Format: int64 */
+      overdueTotal: number;
+    };
     /** @description The higher authority's decision, per nominee. */
     OutcomeInput: {
       /** @description Not after today. */
@@ -9448,6 +9511,19 @@ export interface components {
       /** Format: date-time */
       occurredAt: string;
       toStage?: components['schemas']['Stage'] | null;
+    };
+    /** @description The exemplars discovered in one month. */
+    TimelineMonth: {
+      /** @description Every category. */
+      byCategory: components['schemas']['Count'][];
+      /** @description Only the movements with exemplars that month (an exemplar may belong to several). */
+      byMovement: components['schemas']['Count'][];
+      /** @description Every stage, by the stage the exemplars stand in now. */
+      byStage: components['schemas']['Count'][];
+      /** Format: int64 */
+      discovered: number;
+      /** @description `YYYY-MM`. */
+      month: string;
     };
     /** @description How long the handling took, in seconds. */
     Timings: {
@@ -12871,6 +12947,36 @@ export interface operations {
       412: components['responses']['PreconditionFailed'];
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  dashboard: {
+    parameters: {
+      query?: {
+        /** @description Default: this year (Vietnam time). */
+        year?: number;
+        /** @description One unit; omitted: the whole Department (unit roles: their unit, always). */
+        unitId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Dashboard'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };
