@@ -64,6 +64,8 @@ export default function StackedBars({ series, height = 260 }: { series: Series; 
         />
         <Legend
           wrapperStyle={{ fontSize: 12 }}
+          // The series' own order (the plan's stages, the movements largest first), not alphabetical.
+          itemSorter={null}
           formatter={(value: string) => <span title={value}>{shortName(value)}</span>}
         />
         {series.keys.map((key) => (
