@@ -177,15 +177,40 @@ export async function login(page, username, password) {
 }
 
 /** Opens an Ant Design select and picks the option showing `label` (typing `search` first, if given). */
+/**
+ * Picks `label` in an Ant Design select (typing `search` first when given), once its dropdown has
+ * finished sliding in, and checks that the select shows it: a click during the slide can land on
+ * another option or on nothing when the machine is busy, so it is tried again.
+ */
 export async function choose(page, testId, label, search) {
-  await byTestId(page, testId).click();
-  if (search) await page.keyboard.type(search);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: label,
-    })
-    .first()
-    .click();
+  const shows = () =>
+    page.evaluate(
+      ([id, text]) => {
+        const element = document.querySelector(`[data-testid="${id}"]`);
+        const select = element?.closest('.ant-select') ?? element;
+        return Boolean(select?.innerText.includes(text));
+      },
+      [testId, String(label)],
+    );
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await byTestId(page, testId).click();
+    if (search) await page.keyboard.type(search);
+    const option = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: label,
+      })
+      .first();
+    await option.waitFor();
+    await page.waitForFunction(
+      () => !document.querySelector('.ant-select-dropdown[class*="-enter"], .ant-select-dropdown[class*="-appear"]'),
+    );
+    await option.click();
+    if (await shows()) return;
+    await page.waitForTimeout(300);
+    if (await shows()) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`${testId}: could not choose ${label}`);
 }
 
 /**

@@ -185,6 +185,18 @@ pub fn document(report: &Report, context: &DocxContext) -> OfficialDocument {
         f.replications.exemplars,
         f.difficulties.total,
     )));
+    body.push(Block::text(format!(
+        "Khen thưởng: {} hồ sơ đề nghị với {} trường hợp; {} trường hợp được khen thưởng theo quyết định trong kỳ, \
+         tổng tiền thưởng {} đồng. Tuyên truyền: {} hoạt động, {} lượt xem, {} lượt chia sẻ, {} người tham dự.",
+        f.commendations.proposals,
+        f.commendations.nominees,
+        f.commendations.awarded,
+        crate::documents::official::format_dong(u128::try_from(f.commendations.reward_total).unwrap_or(0)),
+        f.propagation.activities,
+        f.propagation.views,
+        f.propagation.shares,
+        f.propagation.attendees,
+    )));
     let tables = xlsx::tables(f, report.figures.consolidation.as_ref());
     for (n, table) in tables.iter().enumerate() {
         body.push(Block::rich(vec![crate::documents::official::Span::italic(

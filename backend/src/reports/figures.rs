@@ -7,16 +7,19 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use diesel::dsl::count_star;
+use diesel::dsl::{count, count_star, sql};
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Nullable};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::calendar::deadlines::Calendar;
+use crate::commendations::types::{Authority, CommendationType, NomineeOutcome, ProposalState};
 use crate::db::DbConnection;
 use crate::db::schema::{
-    difficulties, evaluations, exemplar_movements, exemplars, introductions, movements,
-    replications, units,
+    award_forms, commendation_nominees, commendation_proposals, difficulties, evaluations,
+    exemplar_movements, exemplars, introductions, movements, propagation_activities, replications,
+    units,
 };
 use crate::difficulties::workflow::DifficultyStatus;
 use crate::error::AppResult;
@@ -24,8 +27,16 @@ use crate::evaluations::model::EvaluatorKind;
 use crate::exemplars::types::{Category, Conclusion, RecordStatus, Stage};
 use crate::introductions::grid::{CellStatus, cell_status, owed_from};
 use crate::introductions::model::IntroductionStatus;
+use crate::publicity::propagation::channel::Channel;
 use crate::time::{Month, local_date, local_day_start_utc};
 use crate::units::UnitKind;
+
+diesel::allow_columns_to_appear_in_same_group_by_clause!(
+    award_forms::code,
+    award_forms::name,
+    award_forms::authority,
+    commendation_proposals::commendation_type,
+);
 
 /// A unit as it appears in figures (kept in the frozen snapshot).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -138,6 +149,70 @@ pub struct DifficultyFigures {
     pub items: Vec<DifficultyItem>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AwardCount {
+    /// The award form's code (`GK-GDS`).
+    pub key: String,
+    /// Its name.
+    pub label: String,
+    /// Who decides it (`giam_doc_so`, `chu_tich_ubnd_tinh`, …).
+    pub authority: String,
+    /// Nominees awarded.
+    pub count: i64,
+    /// Rewards decided with them, in đồng.
+    pub reward: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CommendationFigures {
+    /// Proposals sent to the Office in the period (drafted in it and no longer drafts).
+    pub proposals: i64,
+    /// Their nominees.
+    pub nominees: i64,
+    /// The proposals by their state now (every state with proposals).
+    pub proposals_by_state: Vec<Count>,
+    /// The proposals by type (thường xuyên, đột xuất, chuyên đề, đặc biệt; every type listed).
+    pub proposals_by_type: Vec<Count>,
+    /// Nominees awarded by a decision dated in the period (the Department's or the higher
+    /// authority's recorded outcome).
+    pub awarded: i64,
+    /// Rewards of those decisions, in đồng.
+    pub reward_total: i64,
+    /// Awards by form, most first.
+    pub awards_by_form: Vec<AwardCount>,
+    /// Awards by commendation type (every type listed).
+    pub awards_by_type: Vec<Count>,
+    /// Awards by deciding authority (every authority listed).
+    pub awards_by_authority: Vec<Count>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ChannelReach {
+    /// The channel's code.
+    pub key: String,
+    pub label: String,
+    /// Activities held in the period.
+    pub activities: i64,
+    pub views: i64,
+    pub shares: i64,
+    pub attendees: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PropagationFigures {
+    /// Propagation activities held in the period.
+    pub activities: i64,
+    pub views: i64,
+    pub shares: i64,
+    pub attendees: i64,
+    /// By channel (every channel listed).
+    pub by_channel: Vec<ChannelReach>,
+}
+
 /// Everything a report counts, for one period and scope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -155,6 +230,12 @@ pub struct Figures {
     pub evaluations: EvaluationFigures,
     pub replications: ReplicationFigures,
     pub difficulties: DifficultyFigures,
+    /// Proposals and awards (absent from figures frozen before they were counted: zero).
+    #[serde(default)]
+    pub commendations: CommendationFigures,
+    /// Propagation activities and their reach (as above).
+    #[serde(default)]
+    pub propagation: PropagationFigures,
 }
 
 /// What to count: a period of Vietnam days and a unit (`None`: the whole Department).
@@ -357,6 +438,80 @@ pub fn compute(
         NaiveDateTime,
     )> = query.load(conn)?;
 
+    // 8. Proposals drafted in the period and sent on, by state and type, with their nominees.
+    let mut query = commendation_proposals::table
+        .left_join(commendation_nominees::table)
+        .filter(commendation_proposals::created_at.ge(start))
+        .filter(commendation_proposals::created_at.lt(end))
+        .filter(commendation_proposals::state.ne(ProposalState::Draft.as_str()))
+        .group_by((
+            commendation_proposals::id,
+            commendation_proposals::state,
+            commendation_proposals::commendation_type,
+        ))
+        .select((
+            commendation_proposals::id,
+            commendation_proposals::state,
+            commendation_proposals::commendation_type,
+            count(commendation_nominees::id.nullable()),
+        ))
+        .into_boxed();
+    if let Some(unit) = scope.unit_id {
+        query = query.filter(commendation_proposals::unit_id.eq(unit));
+    }
+    let proposal_rows: Vec<(i64, String, String, i64)> = query.load(conn)?;
+
+    // 9. Nominees awarded by a decision dated in the period, by form, type and authority.
+    let decided_in = commendation_proposals::decided_on
+        .ge(scope.from)
+        .and(commendation_proposals::decided_on.le(scope.to))
+        .and(commendation_proposals::higher_decision_date.is_null());
+    let higher_in = commendation_proposals::higher_decision_date
+        .ge(scope.from)
+        .and(commendation_proposals::higher_decision_date.le(scope.to));
+    let mut query = commendation_nominees::table
+        .inner_join(commendation_proposals::table.inner_join(award_forms::table))
+        .filter(commendation_nominees::outcome.eq(NomineeOutcome::Approved.as_str()))
+        .filter(decided_in.or(higher_in))
+        .group_by((
+            award_forms::code,
+            award_forms::name,
+            award_forms::authority,
+            commendation_proposals::commendation_type,
+        ))
+        .select((
+            award_forms::code,
+            award_forms::name,
+            award_forms::authority,
+            commendation_proposals::commendation_type,
+            count_star(),
+            sql::<Nullable<BigInt>>("CAST(SUM(commendation_nominees.reward_amount) AS BIGINT)"),
+        ))
+        .into_boxed();
+    if let Some(unit) = scope.unit_id {
+        query = query.filter(commendation_proposals::unit_id.eq(unit));
+    }
+    let award_rows: Vec<(String, String, String, String, i64, Option<i64>)> = query.load(conn)?;
+
+    // 10. Propagation activities held in the period, by channel, with their reach.
+    let mut query = propagation_activities::table
+        .filter(propagation_activities::held_on.ge(scope.from))
+        .filter(propagation_activities::held_on.le(scope.to))
+        .group_by(propagation_activities::channel)
+        .select((
+            propagation_activities::channel,
+            count_star(),
+            sql::<Nullable<BigInt>>("CAST(SUM(propagation_activities.views) AS BIGINT)"),
+            sql::<Nullable<BigInt>>("CAST(SUM(propagation_activities.shares) AS BIGINT)"),
+            sql::<Nullable<BigInt>>("CAST(SUM(propagation_activities.attendees) AS BIGINT)"),
+        ))
+        .into_boxed();
+    if let Some(unit) = scope.unit_id {
+        query = query.filter(propagation_activities::unit_id.eq(unit));
+    }
+    let channel_rows: Vec<(String, i64, Option<i64>, Option<i64>, Option<i64>)> =
+        query.load(conn)?;
+
     let exemplar_figures = exemplar_figures(&unit_rows, &groups, by_movement);
     let introduction_figures = introduction_figures(calendar, &unit_rows, &intro_rows, scope, now);
     Ok(Figures {
@@ -369,6 +524,8 @@ pub fn compute(
         evaluations: evaluation_figures(&evaluation_rows),
         replications: replication_figures(&replication_rows),
         difficulties: difficulty_figures(difficulty_rows),
+        commendations: commendation_figures(&proposal_rows, &award_rows),
+        propagation: propagation_figures(&channel_rows),
     })
 }
 
@@ -590,5 +747,107 @@ fn difficulty_figures(
         total: items.len() as i64,
         by_status,
         items,
+    }
+}
+
+fn commendation_figures(
+    proposals: &[(i64, String, String, i64)],
+    awards: &[(String, String, String, String, i64, Option<i64>)],
+) -> CommendationFigures {
+    let mut states: BTreeMap<&str, i64> = BTreeMap::new();
+    for (_, state, _, _) in proposals {
+        *states.entry(state.as_str()).or_default() += 1;
+    }
+    let proposals_by_state = ProposalState::ALL
+        .iter()
+        .filter_map(|state| {
+            states.get(state.as_str()).map(|count| Count {
+                key: state.as_str().to_owned(),
+                label: state.label().to_owned(),
+                count: *count,
+            })
+        })
+        .collect();
+    let proposals_by_type = CommendationType::ALL
+        .iter()
+        .map(|kind| Count {
+            key: kind.as_str().to_owned(),
+            label: kind.label().to_owned(),
+            count: proposals.iter().filter(|p| p.2 == kind.as_str()).count() as i64,
+        })
+        .collect();
+    let mut by_form: BTreeMap<&str, AwardCount> = BTreeMap::new();
+    for (code, name, authority, _, count, reward) in awards {
+        let entry = by_form.entry(code.as_str()).or_insert_with(|| AwardCount {
+            key: code.clone(),
+            label: name.clone(),
+            authority: authority.clone(),
+            ..AwardCount::default()
+        });
+        entry.count += count;
+        entry.reward += reward.unwrap_or(0);
+    }
+    let mut awards_by_form: Vec<AwardCount> = by_form.into_values().collect();
+    awards_by_form.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    let awards_by_type = CommendationType::ALL
+        .iter()
+        .map(|kind| Count {
+            key: kind.as_str().to_owned(),
+            label: kind.label().to_owned(),
+            count: awards
+                .iter()
+                .filter(|a| a.3 == kind.as_str())
+                .map(|a| a.4)
+                .sum(),
+        })
+        .collect();
+    let awards_by_authority = Authority::ALL
+        .iter()
+        .map(|authority| Count {
+            key: authority.as_str().to_owned(),
+            label: authority.label().to_owned(),
+            count: awards
+                .iter()
+                .filter(|a| a.2 == authority.as_str())
+                .map(|a| a.4)
+                .sum(),
+        })
+        .collect();
+    CommendationFigures {
+        proposals: proposals.len() as i64,
+        nominees: proposals.iter().map(|p| p.3).sum(),
+        proposals_by_state,
+        proposals_by_type,
+        awarded: awards.iter().map(|a| a.4).sum(),
+        reward_total: awards.iter().map(|a| a.5.unwrap_or(0)).sum(),
+        awards_by_form,
+        awards_by_type,
+        awards_by_authority,
+    }
+}
+
+fn propagation_figures(
+    rows: &[(String, i64, Option<i64>, Option<i64>, Option<i64>)],
+) -> PropagationFigures {
+    let by_channel: Vec<ChannelReach> = Channel::ALL
+        .iter()
+        .map(|channel| {
+            let row = rows.iter().find(|r| r.0 == channel.as_str());
+            ChannelReach {
+                key: channel.as_str().to_owned(),
+                label: channel.label().to_owned(),
+                activities: row.map_or(0, |r| r.1),
+                views: row.and_then(|r| r.2).unwrap_or(0),
+                shares: row.and_then(|r| r.3).unwrap_or(0),
+                attendees: row.and_then(|r| r.4).unwrap_or(0),
+            }
+        })
+        .collect();
+    PropagationFigures {
+        activities: by_channel.iter().map(|c| c.activities).sum(),
+        views: by_channel.iter().map(|c| c.views).sum(),
+        shares: by_channel.iter().map(|c| c.shares).sum(),
+        attendees: by_channel.iter().map(|c| c.attendees).sum(),
+        by_channel,
     }
 }

@@ -7,6 +7,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, FormatBorder, Formula,
 
 use super::consolidation::Consolidation;
 use super::figures::{Count, Figures};
+use crate::commendations::types::Authority;
 use crate::error::{AppError, AppResult};
 
 /// How a column is written and whether it is totalled.
@@ -241,6 +242,72 @@ pub fn tables(figures: &Figures, consolidation: Option<&Consolidation>) -> Vec<F
                 })
                 .collect(),
             totals: false,
+        },
+        counts(
+            "Hồ sơ đề nghị",
+            "Hồ sơ đề nghị khen thưởng gửi trong kỳ theo loại khen thưởng".to_owned(),
+            "Loại khen thưởng",
+            &figures.commendations.proposals_by_type,
+            true,
+        ),
+        FigureTable {
+            sheet: "Khen thưởng",
+            title: "Khen thưởng đã quyết định trong kỳ theo hình thức".to_owned(),
+            columns: vec![
+                ("STT", ColumnKind::Index),
+                ("Hình thức khen thưởng", ColumnKind::Text),
+                ("Cấp quyết định", ColumnKind::Text),
+                ("Số được khen thưởng", ColumnKind::Count),
+                ("Tiền thưởng (đồng)", ColumnKind::Count),
+            ],
+            rows: figures
+                .commendations
+                .awards_by_form
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    vec![
+                        Cell::Number(i as i64 + 1),
+                        Cell::Text(a.label.clone()),
+                        Cell::Text(
+                            Authority::parse(&a.authority)
+                                .map_or_else(|| a.authority.clone(), |x| x.label().to_owned()),
+                        ),
+                        Cell::Number(a.count),
+                        Cell::Number(a.reward),
+                    ]
+                })
+                .collect(),
+            totals: true,
+        },
+        FigureTable {
+            sheet: "Tuyên truyền",
+            title: "Hoạt động tuyên truyền trong kỳ theo kênh".to_owned(),
+            columns: vec![
+                ("STT", ColumnKind::Index),
+                ("Kênh tuyên truyền", ColumnKind::Text),
+                ("Số hoạt động", ColumnKind::Count),
+                ("Lượt xem", ColumnKind::Count),
+                ("Lượt chia sẻ", ColumnKind::Count),
+                ("Người tham dự", ColumnKind::Count),
+            ],
+            rows: figures
+                .propagation
+                .by_channel
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    vec![
+                        Cell::Number(i as i64 + 1),
+                        Cell::Text(c.label.clone()),
+                        Cell::Number(c.activities),
+                        Cell::Number(c.views),
+                        Cell::Number(c.shares),
+                        Cell::Number(c.attendees),
+                    ]
+                })
+                .collect(),
+            totals: true,
         },
     ];
     if let Some(c) = consolidation {

@@ -1129,6 +1129,150 @@ db_test!(
         seed(&app);
         assert_eq!(statements_for_figures(&app, None), empty);
         assert_eq!(statements_for_figures(&app, Some(tgpl)), empty_unit);
-        assert_eq!((empty, empty_unit), (7, 7), "one statement per figure group");
+        assert_eq!((empty, empty_unit), (10, 10), "one statement per figure group");
+    }
+);
+
+db_test!(
+    async fn figures_count_proposals_awards_and_propagation_by_their_own_dates(app) {
+        use lantoa::db::schema::{award_forms, commendation_nominees, commendation_proposals, propagation_activities};
+        vietnam_time(&app, 2027, 2, 1, 9, 0);
+        let tgpl = app.unit_id("TGPL").await;
+        let hctp = app.unit_id("HCTP").await;
+        app.db(|conn| {
+            let mut form = |code: &str| -> i64 {
+                award_forms::table
+                    .filter(award_forms::code.eq(code))
+                    .filter(award_forms::status.eq("published"))
+                    .select(award_forms::id)
+                    .first(conn)
+                    .unwrap()
+            };
+            let (gk, bk) = (form("GK-GDS"), form("BK-UBND"));
+            // (unit, form, type, state, created, decided, higher decision, nominees: (outcome, reward))
+            type P<'a> = (i64, i64, &'a str, &'a str, &'a str, Option<&'a str>, Option<&'a str>, Vec<(&'a str, Option<i64>)>);
+            let proposals: Vec<P> = vec![
+                (tgpl, gk, "regular", "approved", "2026-03-01 02:00:00", Some("2026-04-01"), None,
+                    vec![("approved", Some(1_000_000)), ("approved", Some(1_000_000)), ("rejected", None)]),
+                (hctp, bk, "ad_hoc", "awarded", "2026-05-01 02:00:00", None, Some("2026-06-15"), vec![("approved", Some(3_000_000))]),
+                // A draft: not counted.
+                (tgpl, gk, "regular", "draft", "2026-02-01 02:00:00", None, None, vec![("pending", None)]),
+                // Drafted before the period, decided in it: an award, not a proposal of 2026.
+                (tgpl, gk, "thematic", "approved", "2025-12-20 02:00:00", Some("2026-01-10"), None, vec![("approved", Some(500_000))]),
+                // Drafted in the period, decided after it: a proposal, not an award of 2026.
+                (hctp, gk, "regular", "approved", "2026-11-01 02:00:00", Some("2027-01-05"), None, vec![("approved", Some(1_000_000))]),
+            ];
+            for (n, (unit, form, kind, state, created, decided, higher, nominees)) in proposals.into_iter().enumerate() {
+                let id: i64 = diesel::insert_into(commendation_proposals::table)
+                    .values((
+                        commendation_proposals::unit_id.eq(unit),
+                        commendation_proposals::award_form_id.eq(form),
+                        commendation_proposals::commendation_type.eq(kind),
+                        commendation_proposals::year.eq(2026),
+                        commendation_proposals::title.eq(format!("Đề nghị {n}")),
+                        commendation_proposals::state.eq(state),
+                        commendation_proposals::decided_on.eq(decided.map(day)),
+                        commendation_proposals::higher_decision_date.eq(higher.map(day)),
+                        commendation_proposals::search_text.eq(""),
+                        commendation_proposals::version.eq(1),
+                        commendation_proposals::created_at.eq(at(created)),
+                        commendation_proposals::updated_at.eq(at(created)),
+                    ))
+                    .returning(commendation_proposals::id)
+                    .get_result(conn)
+                    .unwrap();
+                for (position, (outcome, reward)) in nominees.into_iter().enumerate() {
+                    diesel::insert_into(commendation_nominees::table)
+                        .values((
+                            commendation_nominees::proposal_id.eq(id),
+                            commendation_nominees::position.eq(position as i32),
+                            commendation_nominees::subject_kind.eq("individual"),
+                            commendation_nominees::full_name.eq(format!("Người {n}-{position}")),
+                            commendation_nominees::workplace.eq("Sở Tư pháp"),
+                            commendation_nominees::recognised_initiatives.eq(0),
+                            commendation_nominees::achievement.eq("Thành tích"),
+                            commendation_nominees::subject_key.eq(format!("k{n}-{position}")),
+                            commendation_nominees::review.eq("eligible"),
+                            commendation_nominees::outcome.eq(outcome),
+                            commendation_nominees::reward_amount.eq(reward),
+                        ))
+                        .execute(conn)
+                        .unwrap();
+                }
+            }
+            for (unit, channel, held, views, shares, attendees) in [
+                (tgpl, "zalo", "2026-03-03", Some(100_i64), Some(10_i64), None),
+                (tgpl, "zalo", "2026-07-07", Some(50), None, None),
+                (hctp, "conference", "2026-08-08", None, None, Some(120_i64)),
+                (tgpl, "facebook", "2025-12-31", Some(999), Some(99), None),
+            ] {
+                diesel::insert_into(propagation_activities::table)
+                    .values((
+                        propagation_activities::unit_id.eq(unit),
+                        propagation_activities::channel.eq(channel),
+                        propagation_activities::title.eq("Tuyên truyền"),
+                        propagation_activities::held_on.eq(day(held)),
+                        propagation_activities::views.eq(views),
+                        propagation_activities::shares.eq(shares),
+                        propagation_activities::attendees.eq(attendees),
+                        propagation_activities::search_text.eq(""),
+                        propagation_activities::version.eq(1),
+                        propagation_activities::created_at.eq(at("2026-01-01 00:00:00")),
+                        propagation_activities::updated_at.eq(at("2026-01-01 00:00:00")),
+                    ))
+                    .execute(conn)
+                    .unwrap();
+            }
+        });
+        let office = app.token("vanphong").await;
+        let all = app.get("/api/v1/report-figures?from=2026-01-01&to=2026-12-31").token(&office).send().await;
+        let c = &all.ok()["commendations"];
+        assert_eq!((c["proposals"].as_i64(), c["nominees"].as_i64()), (Some(3), Some(5)));
+        assert_eq!(count_of(&c["proposalsByType"], "regular"), 2);
+        assert_eq!(count_of(&c["proposalsByType"], "ad_hoc"), 1);
+        assert_eq!(count_of(&c["proposalsByType"], "thematic"), 0);
+        assert_eq!(count_of(&c["proposalsByState"], "approved"), 2);
+        assert_eq!((c["awarded"].as_i64(), c["rewardTotal"].as_i64()), (Some(4), Some(5_500_000)));
+        let forms: Vec<(String, i64, i64)> = c["awardsByForm"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["key"].as_str().unwrap().to_owned(), f["count"].as_i64().unwrap(), f["reward"].as_i64().unwrap()))
+            .collect();
+        assert_eq!(forms, [("GK-GDS".to_owned(), 3, 2_500_000), ("BK-UBND".to_owned(), 1, 3_000_000)]);
+        assert_eq!(count_of(&c["awardsByAuthority"], "giam_doc_so"), 3);
+        assert_eq!(count_of(&c["awardsByAuthority"], "chu_tich_ubnd_tinh"), 1);
+        assert_eq!(count_of(&c["awardsByType"], "thematic"), 1);
+        let p = &all.body["propagation"];
+        assert_eq!(
+            (p["activities"].as_i64(), p["views"].as_i64(), p["shares"].as_i64(), p["attendees"].as_i64()),
+            (Some(3), Some(150), Some(10), Some(120))
+        );
+        let zalo = p["byChannel"].as_array().unwrap().iter().find(|c| c["key"] == "zalo").unwrap();
+        assert_eq!((zalo["activities"].as_i64(), zalo["views"].as_i64()), (Some(2), Some(150)));
+
+        // One unit: its own only.
+        let one = app.get(&format!("/api/v1/report-figures?from=2026-01-01&to=2026-12-31&unitId={tgpl}")).token(&office).send().await;
+        let c = &one.ok()["commendations"];
+        assert_eq!((c["proposals"].as_i64(), c["nominees"].as_i64(), c["awarded"].as_i64()), (Some(1), Some(3), Some(3)));
+        assert_eq!(one.body["propagation"]["attendees"].as_i64(), Some(0));
+
+        // The annex has a sheet for each, its totals as formulas.
+        let body = reqwest::Client::new()
+            .get(app.url("/api/v1/report-figures/export?from=2026-01-01&to=2026-12-31"))
+            .bearer_auth(&office)
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap()
+            .to_vec();
+        use calamine::Reader;
+        let book = workbook(&body);
+        let names = book.sheet_names().clone();
+        for sheet in ["Hồ sơ đề nghị", "Khen thưởng", "Tuyên truyền"] {
+            assert!(names.iter().any(|n| n == sheet), "{sheet} in {names:?}");
+        }
     }
 );

@@ -4613,6 +4613,24 @@ export interface components {
      * @enum {string}
      */
     Authority: 'giam_doc_so' | 'chu_tich_ubnd_tinh' | 'bo_truong_bo_tu_phap' | 'higher';
+    AwardCount: {
+      /** @description Who decides it (`giam_doc_so`, `chu_tich_ubnd_tinh`, …). */
+      authority: string;
+      /**
+       * Format: int64
+       * @description Nominees awarded.
+       */
+      count: number;
+      /** @description The award form's code (`GK-GDS`). */
+      key: string;
+      /** @description Its name. */
+      label: string;
+      /**
+       * Format: int64
+       * @description Rewards decided with them, in đồng.
+       */
+      reward: number;
+    };
     /** @description One version of an award form. */
     AwardForm: {
       authority: components['schemas']['Authority'];
@@ -5005,6 +5023,22 @@ export interface components {
       | 'conference'
       | 'publication'
       | 'other';
+    ChannelReach: {
+      /**
+       * Format: int64
+       * @description Activities held in the period.
+       */
+      activities: number;
+      /** Format: int64 */
+      attendees: number;
+      /** @description The channel's code. */
+      key: string;
+      label: string;
+      /** Format: int64 */
+      shares: number;
+      /** Format: int64 */
+      views: number;
+    };
     /**
      * @description The checks Lan Tỏa knows; a rule picks one and gives its parameters.
      *
@@ -5057,6 +5091,39 @@ export interface components {
       conclusions?: string | null;
       /** @description What was presented and discussed (replaces the meeting's content when given). */
       content?: string | null;
+    };
+    CommendationFigures: {
+      /**
+       * Format: int64
+       * @description Nominees awarded by a decision dated in the period (the Department's or the higher
+       *     authority's recorded outcome).
+       */
+      awarded: number;
+      /** @description Awards by deciding authority (every authority listed). */
+      awardsByAuthority: components['schemas']['Count'][];
+      /** @description Awards by form, most first. */
+      awardsByForm: components['schemas']['AwardCount'][];
+      /** @description Awards by commendation type (every type listed). */
+      awardsByType: components['schemas']['Count'][];
+      /**
+       * Format: int64
+       * @description Their nominees.
+       */
+      nominees: number;
+      /**
+       * Format: int64
+       * @description Proposals sent to the Office in the period (drafted in it and no longer drafts).
+       */
+      proposals: number;
+      /** @description The proposals by their state now (every state with proposals). */
+      proposalsByState: components['schemas']['Count'][];
+      /** @description The proposals by type (thường xuyên, đột xuất, chuyên đề, đặc biệt; every type listed). */
+      proposalsByType: components['schemas']['Count'][];
+      /**
+       * Format: int64
+       * @description Rewards of those decisions, in đồng.
+       */
+      rewardTotal: number;
     };
     /** @description The pipeline's settings; a `version` of 0 means the defaults were never changed. */
     CommendationSettings: {
@@ -6326,6 +6393,8 @@ export interface components {
     };
     /** @description Everything a report counts, for one period and scope. */
     Figures: {
+      /** @description Proposals and awards (absent from figures frozen before they were counted: zero). */
+      commendations?: components['schemas']['CommendationFigures'];
       /**
        * Format: date-time
        * @description When they were computed (for a submitted report: when they were frozen).
@@ -6340,6 +6409,8 @@ export interface components {
        */
       from: string;
       introductions: components['schemas']['IntroductionFigures'];
+      /** @description Propagation activities and their reach (as above). */
+      propagation?: components['schemas']['PropagationFigures'];
       replications: components['schemas']['ReplicationFigures'];
       /**
        * Format: date
@@ -8133,6 +8204,21 @@ export interface components {
       version: number;
       /** Format: int64 */
       views?: number | null;
+    };
+    PropagationFigures: {
+      /**
+       * Format: int64
+       * @description Propagation activities held in the period.
+       */
+      activities: number;
+      /** Format: int64 */
+      attendees: number;
+      /** @description By channel (every channel listed). */
+      byChannel: components['schemas']['ChannelReach'][];
+      /** Format: int64 */
+      shares: number;
+      /** Format: int64 */
+      views: number;
     };
     /** @description The fields of a propagation activity, for recording or replacing it. */
     PropagationInput: {
