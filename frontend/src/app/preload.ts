@@ -7,6 +7,7 @@ export const loadSignedInShell = () => import('./signed-in/SignedInShell');
 export const loadAppLayout = () => import('./layout/AppLayout');
 export const loadRequireRole = () => import('./routes/RequireRole');
 export const loadHomePage = () => import('@/features/home/routes/HomePage');
+export const loadDashboard = () => import('@/features/dashboard');
 
 let preloaded = false;
 
@@ -14,7 +15,7 @@ export function preloadSignedIn(): void {
   if (preloaded) return;
   preloaded = true;
   // Only warms the module cache: a failure here is retried, and shown, by the router.
-  void Promise.all([loadSignedInShell(), loadAppLayout(), loadHomePage()]).catch(() => {
+  void Promise.all([loadSignedInShell(), loadAppLayout(), loadHomePage(), loadDashboard()]).catch(() => {
     preloaded = false;
   });
 }

@@ -4,7 +4,14 @@ import { session } from '@/lib/api/client';
 import type { Exemplar, Role } from '@/lib/api/models';
 import { useSession } from '@/lib/auth/use-session';
 import { PATHS, ROUTE_ROLES } from '@/lib/paths';
-import { loadAppLayout, loadHomePage, loadRequireRole, loadSignedInShell, preloadSignedIn } from './preload';
+import {
+  loadAppLayout,
+  loadDashboard,
+  loadHomePage,
+  loadRequireRole,
+  loadSignedInShell,
+  preloadSignedIn,
+} from './preload';
 import { RequireSignedIn } from './routes/guards';
 import { FullPageSpin, RouteError } from './routes/LightStatus';
 import { SessionGate } from './routes/SessionGate';
@@ -38,6 +45,12 @@ async function loadExemplarDetail() {
   return { Component: () => <ExemplarDetailPage extraTabs={extraTabs} /> };
 }
 
+/** The home page, with the dashboard in it (its charts load later, on their own). */
+async function loadHome() {
+  const [{ default: HomePage }, { Dashboard }] = await Promise.all([loadHomePage(), loadDashboard()]);
+  return { Component: () => <HomePage dashboard={Dashboard} /> };
+}
+
 /** The signed-in part of the app, added to the routes once someone is signed in (see below). */
 const signedInRoutes: RouteObject[] = [
   {
@@ -50,7 +63,7 @@ const signedInRoutes: RouteObject[] = [
       {
         lazy: async () => ({ Component: (await loadAppLayout()).AppLayout }),
         children: [
-          { index: true, lazy: page(loadHomePage) },
+          { index: true, lazy: loadHome },
           { path: PATHS.units, lazy: page(() => import('@/features/units/routes/UnitsPage')) },
           {
             path: PATHS.exemplars,

@@ -1,19 +1,7 @@
 import type { Role } from '@/lib/api/models';
-import type {
-  Obligation,
-  ObligationKind,
-  ObligationStatus,
-  SubmissionAction,
-  SubmissionStatus,
-} from './api/types';
+import type { Obligation, ObligationKind, SubmissionAction, SubmissionStatus } from './api/types';
 
-export const OBLIGATION_STATUS: Record<ObligationStatus, { label: string; color: string }> = {
-  upcoming: { label: 'Chưa đến hạn', color: 'default' },
-  due_soon: { label: 'Sắp đến hạn', color: 'gold' },
-  done_on_time: { label: 'Hoàn thành đúng hạn', color: 'green' },
-  done_late: { label: 'Hoàn thành trễ hạn', color: 'orange' },
-  missing: { label: 'Quá hạn, chưa thực hiện', color: 'red' },
-};
+export { daysLeftText, OBLIGATION_STATUS } from '@/lib/obligation-status';
 
 export const OBLIGATION_KIND: Record<ObligationKind, string> = {
   monthly_introduction: 'Giới thiệu điển hình hằng tháng',
@@ -40,14 +28,6 @@ export const optionsOf = <K extends string>(labels: Record<K, string | { label: 
     const entry = labels[value];
     return { value, label: typeof entry === 'string' ? entry : entry.label };
   });
-
-/** "còn 3 ngày", "hôm nay", "quá hạn 2 ngày" for an obligation not yet met. */
-export function daysLeftText(obligation: Pick<Obligation, 'daysLeft' | 'status'>): string | null {
-  if (obligation.status === 'done_on_time' || obligation.status === 'done_late') return null;
-  const days = obligation.daysLeft;
-  if (days === 0) return 'Hạn là hôm nay';
-  return days > 0 ? `Còn ${days} ngày` : `Quá hạn ${-days} ngày`;
-}
 
 /** A report obligation's period as people say it: "năm 2026", "giai đoạn 2026–2028", "tháng 11/2026". */
 export function periodText(kind: ObligationKind, period: string): string {

@@ -1,31 +1,8 @@
-import type { FigureFilters, HomeTask, TaskKind } from '@/lib/api/models';
+import type { HomeTask, TaskKind } from '@/lib/api/models';
+import { exemplarListLink } from '@/lib/exemplar-links';
 import { PATHS } from '@/lib/navigation';
 
-/** The order the exemplar list's parameters appear in a link (stable, readable addresses). */
-const FILTER_ORDER: readonly (keyof FigureFilters)[] = [
-  'year',
-  'unitId',
-  'stage',
-  'conclusion',
-  'recordStatus',
-  'returned',
-  'hasProposal',
-  'milestones',
-];
-
-/**
- * The exemplar list filtered as a figure says: its `filters` are query parameters of
- * `GET /exemplars`, which the list page reads from its address. Empty values are left out.
- */
-export function exemplarListLink(filters: FigureFilters | null | undefined): string {
-  const search = new URLSearchParams();
-  for (const key of FILTER_ORDER) {
-    const value = filters?.[key];
-    if (value !== null && value !== undefined) search.set(key, String(value));
-  }
-  const query = search.toString();
-  return query ? `${PATHS.exemplars}?${query}` : PATHS.exemplars;
-}
+export { exemplarListLink };
 
 /**
  * Where a task's count leads: the filtered exemplar list, or for the units that have not yet

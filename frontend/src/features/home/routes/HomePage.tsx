@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Badge, Card, Col, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import type { ComponentType, ReactNode } from 'react';
 import { Link } from 'react-router';
 import { HelpEmpty, HelpLink } from '@/components/HelpEmpty';
 import { PageHeading } from '@/components/PageHeading';
@@ -11,10 +12,8 @@ import { useCurrentUser } from '@/lib/auth/use-session';
 import { DATE_FORMAT, formatApiDate, formatMonth, fromApiDate, todayInVietnam } from '@/lib/dates';
 import { exemplarPath, navItemsFor, PATHS } from '@/lib/navigation';
 import { isUnitRole, roleLabel } from '@/lib/roles';
-import { CONCLUSION_LABELS, STAGE_COLORS, STAGE_LABELS } from '@/lib/vocabulary';
 import { upcomingDeadlines } from '../components/deadlines';
-import { FigureBars } from '../components/FigureBars';
-import { exemplarListLink, TASK_TEXTS, taskLink } from '../components/links';
+import { TASK_TEXTS, taskLink } from '../components/links';
 
 const ROLE_SUMMARY: Record<Role, string> = {
   admin:
@@ -169,147 +168,51 @@ function IntroductionCard({ introduction }: { introduction: MonthIntroduction | 
   );
 }
 
-/** For the leadership, the Office and admin: the Department's exemplars of this year. */
-function Picture({ picture }: { picture: DepartmentPicture }) {
-  const year = picture.introductions.year;
-  const introductions = picture.introductions;
-  const owed = introductions.onTime + introductions.late + introductions.missing;
-  const discovered = picture.byStage.reduce((sum, figure) => sum + figure.count, 0);
+/** For the leadership, the Office and admin: the latest replications in the Department. */
+function RecentReplications({ picture }: { picture: DepartmentPicture }) {
   return (
-    <>
-      <Typography.Title level={4} style={{ marginTop: 8 }} data-testid="home-picture">
-        Bức tranh điển hình tiên tiến năm {year}
-      </Typography.Title>
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} lg={8}>
-          <Card
-            title="Theo giai đoạn"
-            extra={
-              <Link to={exemplarListLink({ year })} data-testid="home-picture-total">
-                {counts.format(discovered)} điển hình
-              </Link>
-            }
-            style={{ height: '100%' }}
-          >
-            <FigureBars
-              testId="home-by-stage"
-              empty={`Chưa có điển hình nào phát hiện năm ${year}.`}
-              emptyTopic="stages"
-              bars={picture.byStage.map((figure) => ({
-                key: figure.stage,
-                label: <Tag color={STAGE_COLORS[figure.stage]}>{STAGE_LABELS[figure.stage]}</Tag>,
-                title: STAGE_LABELS[figure.stage],
-                count: figure.count,
-                to: exemplarListLink(figure.filters),
-                testId: `home-stage-${figure.stage}`,
-              }))}
-            />
-            {discovered === 0 && (
-              <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-                Chưa có điển hình nào phát hiện năm {year}: các đơn vị ghi nhận tại mục Điển hình.
-              </Typography.Paragraph>
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} lg={8}>
-          <Card title="Theo đơn vị" style={{ height: '100%' }}>
-            <div style={{ maxHeight: 330, overflowY: 'auto', paddingInlineEnd: 4 }}>
-              <FigureBars
-                testId="home-by-unit"
-                empty="Chưa có đơn vị nào đang hoạt động: quản trị viên thêm đơn vị tại mục Đơn vị."
-                emptyTopic="units"
-                bars={picture.byUnit.map((figure) => ({
-                  key: String(figure.unit.id),
-                  label: figure.unit.shortName,
-                  title: figure.unit.name,
-                  count: figure.count,
-                  to: exemplarListLink(figure.filters),
-                  testId: `home-unit-${figure.unit.code}`,
-                }))}
-              />
-            </div>
-          </Card>
-        </Col>
-        <Col xs={24} lg={8}>
-          <Flex vertical gap={16} style={{ height: '100%' }}>
-            <Card title="Kết luận đánh giá">
-              <FigureBars
-                testId="home-conclusions"
-                color="#52c41a"
-                empty="Chưa có kết luận đánh giá nào."
-                emptyTopic="standards"
-                bars={picture.conclusions.map((figure) => ({
-                  key: figure.conclusion,
-                  label: CONCLUSION_LABELS[figure.conclusion],
-                  title: CONCLUSION_LABELS[figure.conclusion],
-                  count: figure.count,
-                  to: exemplarListLink(figure.filters),
-                  testId: `home-conclusion-${figure.conclusion}`,
-                }))}
-              />
-            </Card>
-            <Card
-              title={`Giới thiệu năm ${year}`}
-              extra={<Link to={PATHS.introductions}>Bảng theo dõi</Link>}
-              data-testid="home-introduction-tally"
+    <Card title="Nhân rộng gần đây" style={{ marginBottom: 16 }} data-testid="home-replications">
+      {picture.recentReplications.length === 0 ? (
+        <Typography.Text type="secondary" data-testid="home-replications-empty">
+          Chưa có điển hình nào được nhân rộng. Khi đơn vị ghi nhận nơi áp dụng ở giai đoạn Nhân rộng, kết quả
+          hiện ở đây. <HelpLink topic="stages" />
+        </Typography.Text>
+      ) : (
+        <Flex vertical gap={8}>
+          {picture.recentReplications.map((replication) => (
+            <Flex
+              key={`${replication.exemplarId}-${replication.adopterName}-${replication.adoptedOn}`}
+              justify="space-between"
+              gap={12}
+              wrap
             >
-              {owed === 0 ? (
-                <Typography.Text type="secondary">
-                  Chưa có tháng nào đến hạn giới thiệu trong năm {year}. <HelpLink topic="calendar" />
-                </Typography.Text>
-              ) : (
-                <Row gutter={8}>
-                  {(
-                    [
-                      ['onTime', 'Đúng hạn', '#237804'],
-                      ['late', 'Trễ hạn', '#ad4e00'],
-                      ['missing', 'Chưa giới thiệu', '#a8071a'],
-                    ] as const
-                  ).map(([key, label, color]) => (
-                    <Col span={8} key={key}>
-                      <Link to={PATHS.introductions} data-testid={`home-introductions-${key}`}>
-                        <Statistic title={label} value={introductions[key]} styles={{ content: { color } }} />
-                      </Link>
-                    </Col>
-                  ))}
-                </Row>
-              )}
-            </Card>
-          </Flex>
-        </Col>
-      </Row>
-      <Card title="Nhân rộng gần đây" style={{ marginBottom: 16 }} data-testid="home-replications">
-        {picture.recentReplications.length === 0 ? (
-          <Typography.Text type="secondary" data-testid="home-replications-empty">
-            Chưa có điển hình nào được nhân rộng. Khi đơn vị ghi nhận nơi áp dụng ở giai đoạn Nhân rộng, kết
-            quả hiện ở đây. <HelpLink topic="stages" />
-          </Typography.Text>
-        ) : (
-          <Flex vertical gap={8}>
-            {picture.recentReplications.map((replication) => (
-              <Flex
-                key={`${replication.exemplarId}-${replication.adopterName}-${replication.adoptedOn}`}
-                justify="space-between"
-                gap={12}
-                wrap
-              >
-                <span>
-                  <Link to={exemplarPath(replication.exemplarId)}>{replication.exemplarName}</Link>
-                  <Typography.Text type="secondary"> → {replication.adopterName}</Typography.Text>
-                </span>
-                <Typography.Text style={{ whiteSpace: 'nowrap' }}>
-                  {formatApiDate(replication.adoptedOn)}
-                </Typography.Text>
-              </Flex>
-            ))}
-          </Flex>
-        )}
-      </Card>
-    </>
+              <span>
+                <Link to={exemplarPath(replication.exemplarId)}>{replication.exemplarName}</Link>
+                <Typography.Text type="secondary"> → {replication.adopterName}</Typography.Text>
+              </span>
+              <Typography.Text style={{ whiteSpace: 'nowrap' }}>
+                {formatApiDate(replication.adoptedOn)}
+              </Typography.Text>
+            </Flex>
+          ))}
+        </Flex>
+      )}
+    </Card>
   );
 }
 
-export default function HomePage() {
+/** What the home page hands the dashboard to place: the tasks, and a unit's own introduction. */
+export interface HomeDashboardProps {
+  tasks?: ReactNode;
+  aside?: ReactNode;
+}
+
+/**
+ * The home page: a greeting, then the dashboard (features/dashboard, which the app passes in)
+ * with what waits for the person, the obligations, the figures, the introductions and the
+ * charts; the recurring deadlines and the pages the role may open.
+ */
+export default function HomePage({ dashboard: Dashboard }: { dashboard: ComponentType<HomeDashboardProps> }) {
   const user = useCurrentUser();
   const home = useQuery(homeQuery());
   const settings = useQuery(settingsQuery());
@@ -329,6 +232,13 @@ export default function HomePage() {
       </Flex>
     </Card>
   );
+  const taskCard = home.isPending ? (
+    <Card>
+      <Skeleton active />
+    </Card>
+  ) : tasks.length > 0 ? (
+    <TaskList tasks={tasks} role={user.role} />
+  ) : undefined;
 
   return (
     <>
@@ -352,35 +262,20 @@ export default function HomePage() {
         </Typography.Paragraph>
       </Card>
       <ProblemAlert error={home.error} />
-      {home.isPending && (
-        <Card style={{ marginBottom: 16 }}>
-          <Skeleton active />
-        </Card>
-      )}
-      {home.data && (
-        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-          {tasks.length > 0 && (
-            <Col xs={24} lg={unitRole ? 14 : 12}>
-              <TaskList tasks={tasks} role={user.role} />
-            </Col>
-          )}
-          <Col xs={24} lg={unitRole ? 10 : 12}>
-            {unitRole ? <IntroductionCard introduction={home.data.introduction} /> : deadlines}
-          </Col>
-        </Row>
-      )}
-      {home.data?.picture && <Picture picture={home.data.picture} />}
+      <Dashboard
+        tasks={taskCard}
+        aside={unitRole && home.data ? <IntroductionCard introduction={home.data.introduction} /> : undefined}
+      />
+      {home.data?.picture && <RecentReplications picture={home.data.picture} />}
       <Row gutter={[16, 16]}>
-        {unitRole && (
-          <Col xs={24} md={12}>
-            {deadlines}
-          </Col>
-        )}
-        <Col xs={24} md={unitRole ? 12 : 24}>
+        <Col xs={24} md={12}>
+          {deadlines}
+        </Col>
+        <Col xs={24} md={12}>
           <Card title="Bạn có thể" style={{ height: '100%' }}>
             <Row gutter={[16, 12]}>
               {links.map(({ path, label, icon: Icon }) => (
-                <Col key={path} xs={24} md={unitRole ? 24 : 12} xl={unitRole ? 24 : 8}>
+                <Col key={path} xs={24} xl={12}>
                   <Flex gap={12} align="baseline">
                     <Icon />
                     <div>
