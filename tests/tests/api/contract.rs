@@ -83,12 +83,12 @@ fn every_operation_has_its_own_id() {
     let mut seen = std::collections::BTreeMap::new();
     for (path, item) in spec["paths"].as_object().unwrap() {
         for (method, operation) in item.as_object().unwrap() {
-            if let Some(id) = operation["operationId"].as_str() {
-                if let Some(other) = seen.insert(id.to_owned(), format!("{method} {path}")) {
-                    panic!(
-                        "{id} names both {other} and {method} {path}: generated clients mix them up"
-                    );
-                }
+            if let Some(id) = operation["operationId"].as_str()
+                && let Some(other) = seen.insert(id.to_owned(), format!("{method} {path}"))
+            {
+                panic!(
+                    "{id} names both {other} and {method} {path}: generated clients mix them up"
+                );
             }
         }
     }
