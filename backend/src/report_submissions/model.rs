@@ -395,7 +395,7 @@ fn check_obligation(
     Ok(())
 }
 
-fn existing(conn: &mut DbConnection, key: &ObligationKey) -> AppResult<Option<SubmissionRow>> {
+pub fn existing(conn: &mut DbConnection, key: &ObligationKey) -> AppResult<Option<SubmissionRow>> {
     let mut query = report_submissions::table
         .filter(report_submissions::kind.eq(key.kind))
         .filter(report_submissions::period.eq(key.period.clone()))

@@ -40,6 +40,8 @@ pub struct ReportQuery {
     /// `2026`, `2026-2028` …
     #[param(max_length = 30)]
     pub period: Option<String>,
+    /// `draft`, `submitted`, `accepted`, `returned`.
+    pub status: Option<super::workflow::ReportStatus>,
     #[param(minimum = 1, default = 1)]
     pub page: Option<i64>,
     #[param(minimum = 1, maximum = 100, default = 20)]
@@ -66,6 +68,7 @@ pub async fn list_reports(
     let filter = Filter {
         kind: q.kind,
         unit_id: q.unit_id,
+        status: q.status,
         period: q
             .period
             .map(|p| p.trim().to_owned())

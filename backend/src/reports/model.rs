@@ -21,7 +21,7 @@ use crate::http::etag::IfMatch;
 use crate::report_submissions::model::{
     self as submissions, DecisionInput, ResubmissionInput, SubmissionInput, SubmissionRow,
 };
-use crate::report_submissions::workflow::SubmissionAction;
+use crate::report_submissions::workflow::{SubmissionAction, SubmissionStatus};
 use crate::time::Day;
 use crate::units::{UnitKind, UnitRef};
 use crate::versioned_update;
@@ -404,6 +404,7 @@ pub struct Filter {
     pub kind: Option<ReportKind>,
     pub unit_id: Option<i64>,
     pub period: Option<String>,
+    pub status: Option<ReportStatus>,
 }
 
 /// Reports `principal` may read, newest first, with the total.
@@ -429,6 +430,24 @@ pub fn list(
         if let Some(unit) = only_unit {
             query = query.filter(reports::unit_id.eq(unit));
         }
+        let sent_as = |status: SubmissionStatus| {
+            report_submissions::table
+                .filter(report_submissions::status.eq(status.as_str()))
+                .select(report_submissions::id.nullable())
+        };
+        query = match filter.status {
+            None => query,
+            Some(ReportStatus::Draft) => query.filter(reports::submission_id.is_null()),
+            Some(ReportStatus::Submitted) => {
+                query.filter(reports::submission_id.eq_any(sent_as(SubmissionStatus::Submitted)))
+            }
+            Some(ReportStatus::Accepted) => {
+                query.filter(reports::submission_id.eq_any(sent_as(SubmissionStatus::Accepted)))
+            }
+            Some(ReportStatus::Returned) => {
+                query.filter(reports::submission_id.eq_any(sent_as(SubmissionStatus::Returned)))
+            }
+        };
         query
     };
     let total: i64 = filtered().count().get_result(conn)?;
@@ -615,6 +634,19 @@ pub fn create(
                 unit_id: input.unit_id,
             };
             let (from, to) = calendar_period(&calendar, &key)?;
+            // An obligation met by a plain submission on the calendar has no room for a written
+            // report: its submit would have nothing to go through.
+            if let Some(plain) = crate::report_submissions::model::existing(conn, &key)? {
+                let written: i64 = reports::table
+                    .filter(reports::submission_id.eq(plain.id))
+                    .count()
+                    .get_result(conn)?;
+                if written == 0 {
+                    return Err(AppError::new(ErrorCode::Conflict).with_detail(
+                        "Kỳ báo cáo này đã được gửi trên Lịch báo cáo (không kèm nội dung soạn trong Lan Tỏa), nên không lập thêm báo cáo cho kỳ này được.",
+                    ));
+                }
+            }
             (period, from, to)
         }
         None => {

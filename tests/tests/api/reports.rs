@@ -1276,3 +1276,39 @@ db_test!(
         }
     }
 );
+
+db_test!(
+    async fn no_written_report_for_a_period_already_sent_on_the_calendar(app) {
+        vietnam_time(&app, 2026, 10, 15, 9, 0);
+        let tgpl = app.unit_id("TGPL").await;
+        let head = app.token("tgpl.truong").await;
+        let sent = crate::support::submit_report(&app, &head, "annual_report", Some(tgpl), "2026").await;
+        assert_eq!(sent.status, 201, "{}", sent.text);
+        let res = create(&app, &head, json!({ "kind": "annual_report", "unitId": tgpl, "period": "2026" })).await;
+        let problem = res.problem(409, "conflict");
+        assert!(problem["detail"].as_str().unwrap().contains("Lịch báo cáo"), "{problem}");
+        // Another period is free, and a written report's own submission does not block it again.
+        let other = create(&app, &head, json!({ "kind": "midterm_review", "unitId": tgpl, "period": "2026-2028" })).await;
+        assert_eq!(other.status, 201, "{}", other.text);
+        let again = create(&app, &head, json!({ "kind": "midterm_review", "unitId": tgpl, "period": "2026-2028" })).await;
+        assert!(again.problem(409, "conflict")["detail"].as_str().unwrap().contains("đã được lập"));
+
+        // The list filters by status: a draft, then the same report once submitted.
+        let ids = |res: &lantoa_tests::Res| -> Vec<i64> {
+            res.body["items"].as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect()
+        };
+        let id = other.body["id"].as_i64().unwrap();
+        let drafts = app.get("/api/v1/reports?status=draft").token(&head).send().await;
+        assert_eq!(ids(&drafts), [id], "{}", drafts.text);
+        let sent = app.get("/api/v1/reports?status=submitted").token(&head).send().await;
+        assert!(ids(&sent).is_empty(), "{}", sent.text);
+        let submitted = act(&app, &head, &other.body, "submit", None).await;
+        assert_eq!(submitted.status, 200, "{}", submitted.text);
+        let sent = app.get("/api/v1/reports?status=submitted").token(&head).send().await;
+        assert_eq!((ids(&sent), sent.body["total"].as_i64()), (vec![id], Some(1)));
+        assert!(ids(&app.get("/api/v1/reports?status=draft").token(&head).send().await).is_empty());
+        assert!(ids(&app.get("/api/v1/reports?status=accepted").token(&head).send().await).is_empty());
+        let res = app.get("/api/v1/reports?status=sent").token(&head).send().await;
+        res.problem(400, "invalid_query");
+    }
+);

@@ -17284,6 +17284,8 @@ export interface operations {
         unitId?: number;
         /** @description `2026`, `2026-2028` … */
         period?: string;
+        /** @description `draft`, `submitted`, `accepted`, `returned`. */
+        status?: components['schemas']['ReportStatus'];
         page?: number;
         pageSize?: number;
       };

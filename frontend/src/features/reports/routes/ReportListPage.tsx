@@ -16,12 +16,12 @@ import { tablePagination, useListParams } from '@/lib/list-params';
 import { PATHS, reportPagePath, ROUTE_ROLES } from '@/lib/paths';
 import { isUnitRole } from '@/lib/roles';
 import { useReports } from '../api/reports';
-import type { ReportFilters, ReportKind, ReportSummary } from '../api/types';
+import type { ReportFilters, ReportKind, ReportStatus, ReportSummary } from '../api/types';
 import { CreateReportModal } from '../components/CreateReportModal';
 import { ReportStatusTag } from '../components/ReportStatusTag';
-import { optionsOf, ownerText, periodText, REPORT_KIND } from '../labels';
+import { optionsOf, ownerText, periodText, REPORT_KIND, REPORT_STATUS } from '../labels';
 
-const FILTERS = ['kind', 'period', 'unitId'] as const;
+const FILTERS = ['kind', 'period', 'unitId', 'status'] as const;
 
 /** "Báo cáo": the reports written in Lan Tỏa, newest change first, and starting a new one. */
 export default function ReportListPage() {
@@ -29,14 +29,15 @@ export default function ReportListPage() {
   const unitScoped = isUnitRole(user.role);
   const mayWrite = (ROUTE_ROLES.reportWrite as readonly string[]).includes(user.role);
   const list = useListParams(FILTERS);
-  const { kind, period, unitId } = list.filters;
+  const { kind, period, unitId, status } = list.filters;
   const filters: ReportFilters = useMemo(
     () => ({
       kind: kind as ReportKind | undefined,
       period,
       unitId: unitId ? Number(unitId) : undefined,
+      status: status as ReportStatus | undefined,
     }),
-    [kind, period, unitId],
+    [kind, period, unitId, status],
   );
   const reports = useReports(filters, list.page, list.pageSize);
   const tree = useQuery({ ...unitTreeQuery(false), enabled: !unitScoped, staleTime: 5 * 60_000 });
@@ -128,6 +129,15 @@ export default function ReportListPage() {
             options={optionsOf(REPORT_KIND)}
             style={{ minWidth: 230 }}
             data-testid="reports-filter-kind"
+          />
+          <Select
+            allowClear
+            placeholder="Tình trạng"
+            value={filters.status}
+            onChange={(value) => list.setFilters({ status: value })}
+            options={optionsOf(REPORT_STATUS)}
+            style={{ minWidth: 180 }}
+            data-testid="reports-filter-status"
           />
           <Input.Search
             allowClear

@@ -10,6 +10,7 @@ export interface ReportFilters {
   unitId?: number;
   /** `2026`, `2026-2028` … */
   period?: string;
+  status?: Schemas['ReportStatus'];
 }
 
 /** Every report query sits under `reports`: a step on a report invalidates them all. */
