@@ -132,6 +132,7 @@ where
                 .configure(difficulties::attachments_api::configure)
                 .configure(publicity::propagation::api::configure)
                 .configure(publicity::publication::api::configure)
+                .configure(publicity::publication::commendation_api::configure)
                 .configure(publicity::portal::api::configure)
                 .configure(commendations::proposals_api::configure)
                 .configure(commendations::workflow_api::configure)

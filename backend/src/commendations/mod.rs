@@ -6,7 +6,8 @@
 //! Models: `catalogue`, `salary`, `settings`, `occasions`, `proposals`, `files`, `timeline`,
 //! `workflow` (the table), `steps` (its effects), `detail` (a proposal as served), `notice`,
 //! `council`, `ballot`, `meeting_steps` (a meeting's ballots opened and closed), `registers`,
-//! `eligibility`, `facts`, `documents`, `seed`. HTTP handlers
+//! `eligibility`, `facts`, `documents`, `seed`. Publishing a decided commendation on the
+//! public portal is in `publicity::publication::commendation`. HTTP handlers
 //! are in the `*_api` files, one per area.
 
 pub mod ballot;

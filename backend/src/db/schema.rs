@@ -427,6 +427,26 @@ diesel::table! {
 }
 
 diesel::table! {
+    commendation_publications (nominee_id) {
+        nominee_id -> BigInt,
+        public_summary -> Text,
+        consent_given_on -> Nullable<Date>,
+        consent_method -> Nullable<Text>,
+        consent_recorded_by -> Nullable<Text>,
+        consent_note -> Nullable<Text>,
+        published_at -> Nullable<Timestamp>,
+        published_by -> Nullable<BigInt>,
+        unpublished_at -> Nullable<Timestamp>,
+        unpublished_by -> Nullable<BigInt>,
+        unpublish_reason -> Nullable<Text>,
+        search_text -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     exemplar_publications (exemplar_id) {
         exemplar_id -> BigInt,
         public_summary -> Text,
@@ -953,6 +973,7 @@ diesel::joinable!(propagation_activities -> units (unit_id));
 diesel::joinable!(propagation_exemplars -> propagation_activities (activity_id));
 diesel::joinable!(propagation_exemplars -> exemplars (exemplar_id));
 diesel::joinable!(exemplar_publications -> exemplars (exemplar_id));
+diesel::joinable!(commendation_publications -> commendation_nominees (nominee_id));
 diesel::joinable!(report_submissions -> units (unit_id));
 diesel::joinable!(webhook_deliveries -> webhook_subscriptions (subscription_id));
 diesel::joinable!(difficulties -> units (unit_id));
@@ -1004,6 +1025,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     propagation_activities,
     propagation_exemplars,
     exemplar_publications,
+    commendation_publications,
     award_forms,
     base_salaries,
     number_registers,

@@ -3,6 +3,8 @@
 
 /// The SPA's public page of a published exemplar, under the public base URL: `…/{id}`.
 pub const EXEMPLAR_PAGE_PATH: &str = "/cong-khai/guong-dien-hinh";
+/// The SPA's public pages of decided commendations.
+pub const COMMENDATION_PAGE_PATH: &str = "/cong-khai/khen-thuong";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublicitySettings {
@@ -65,6 +67,11 @@ impl PublicitySettings {
     /// The public page of exemplar `id` (a page of the SPA, no sign-in).
     pub fn exemplar_page(&self, id: i64) -> String {
         format!("{}{EXEMPLAR_PAGE_PATH}/{id}", self.base_url)
+    }
+
+    /// The public page of decided commendation `id` (a nominee; a page of the SPA, no sign-in).
+    pub fn commendation_page(&self, id: i64) -> String {
+        format!("{}{COMMENDATION_PAGE_PATH}/{id}", self.base_url)
     }
 
     /// An absolute address for a path of this server (`/api/v1/public/…`).

@@ -620,13 +620,39 @@ where
                 &cast.office,
             )
             .await?;
+        let awarded_on = when(11, 20, 15).with_timezone(&TIME_ZONE).date_naive();
         self.step(
             &cast.office,
             &approved,
             "mark-awarded",
-            json!({ "awardedOn": when(11, 20, 15).with_timezone(&TIME_ZONE).date_naive() }),
+            json!({ "awardedOn": awarded_on }),
         )
         .await?;
+        // The Office publishes them on the portal, with the written consent taken that day.
+        for nominee in approved["nominees"].as_array().into_iter().flatten() {
+            if nominee["outcome"] != "approved" {
+                continue;
+            }
+            let path = format!(
+                "/commendation-nominees/{}/publication/publish",
+                id_of(nominee)
+            );
+            let consent = json!({ "consent": {
+                "givenOn": awarded_on,
+                "method": "written",
+                "recordedBy": "Văn phòng Sở Tư pháp",
+                "note": "Bản đồng ý công khai thông tin lưu tại hồ sơ khen thưởng.",
+            } });
+            let unpublished = json!({ "version": 0 });
+            self.call(
+                Method::POST,
+                &path,
+                &cast.office,
+                Some(consent),
+                Some(&unpublished),
+            )
+            .await?;
+        }
 
         // Now: a Bằng khen of the province in its public notice, with a published and a pending
         // comment; a Lao động tiên tiến list waiting for the Office; a draft.

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
 import LoginPage from '@/features/auth/routes/LoginPage';
+import type { DecidedNomineeSlot } from '@/features/commendations/components/NomineesCard';
 import { session } from '@/lib/api/client';
 import type { Exemplar, Role } from '@/lib/api/models';
 import { useSession } from '@/lib/auth/use-session';
@@ -43,6 +44,20 @@ async function loadExemplarDetail() {
     },
   ];
   return { Component: () => <ExemplarDetailPage extraTabs={extraTabs} /> };
+}
+
+/** A proposal's page, with the publication of each decided nominee on the public portal. */
+async function loadProposalDetail() {
+  const [{ default: ProposalDetailPage }, { CommendationPublicationButton }] = await Promise.all([
+    import('@/features/commendations/routes/ProposalDetailPage'),
+    import('@/features/publication/components/CommendationPublication'),
+  ]);
+  const decidedNominee: DecidedNomineeSlot = (nominee, proposal) => (
+    <CommendationPublicationButton
+      target={{ proposalId: proposal.id, nomineeId: nominee.id, name: nominee.fullName }}
+    />
+  );
+  return { Component: () => <ProposalDetailPage decidedNominee={decidedNominee} /> };
 }
 
 /** The home page, with the dashboard in it (its charts load later, on their own). */
@@ -174,7 +189,7 @@ const signedInRoutes: RouteObject[] = [
               },
               {
                 path: `${PATHS.commendations}/:id`,
-                lazy: page(() => import('@/features/commendations/routes/ProposalDetailPage')),
+                lazy: loadProposalDetail,
               },
             ],
           },
@@ -289,6 +304,14 @@ export function createRouter() {
         },
         { path: 'lay-y-kien', lazy: page(() => import('@/features/portal/routes/NoticesPage')) },
         { path: 'lay-y-kien/:id', lazy: page(() => import('@/features/portal/routes/NoticePage')) },
+        {
+          path: 'khen-thuong',
+          lazy: page(() => import('@/features/portal/routes/CommendationsPage')),
+        },
+        {
+          path: 'khen-thuong/:id',
+          lazy: page(() => import('@/features/portal/routes/PublicCommendationPage')),
+        },
         {
           path: '*',
           lazy: async () => ({

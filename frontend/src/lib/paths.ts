@@ -40,6 +40,7 @@ export const PATHS = {
   propagation: '/tuyen-truyen',
   portal: '/cong-khai',
   portalNotices: '/cong-khai/lay-y-kien',
+  portalCommendations: '/cong-khai/khen-thuong',
 } as const;
 
 /** The page of one exemplar, of its edit form, and of one evaluation. */
@@ -63,8 +64,12 @@ export function reportLookupPath(target: { kind: string; period: string; unitId?
   if (target.unitId) query.set('unitId', String(target.unitId));
   return `${PATHS.reportLookup}?${query.toString()}`;
 }
-/** The public portal's page of an exemplar (the address the server's links use) and of a notice. */
+/**
+ * The public portal's page of an exemplar and of a decided commendation (the addresses the
+ * server's links use), and of a notice.
+ */
 export const portalExemplarPath = (id: number) => `${PATHS.portal}/guong-dien-hinh/${id}`;
+export const portalCommendationPath = (nomineeId: number) => `${PATHS.portalCommendations}/${nomineeId}`;
 export const portalNoticePath = (id: number) => `${PATHS.portalNotices}/${id}`;
 
 export const ROUTE_ROLES = {

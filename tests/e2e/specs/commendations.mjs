@@ -11,14 +11,29 @@ import {
   choose,
   expectTitle,
   login,
+  pickDate,
   runId,
   scenario,
+  todayInVietnam,
 } from '../harness.mjs';
 
 const GIAY_KHEN = 'Giấy khen của Giám đốc Sở Tư pháp';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 // A file the server recognises as PDF by its content.
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+const dmy = ({ year, month, day }) =>
+  `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+
+/** Opens the publication drawer of a decided nominee on its proposal's page, as the Office. */
+async function openNomineePublication(page, proposal, nominee) {
+  await login(page, 'vanphong', PASSWORD);
+  await byTestId(page, 'home-greeting').waitFor();
+  await page.goto(`${baseUrl}/khen-thuong/${proposal.id}`);
+  await expectTitle(page, proposal.title);
+  await byTestId(page, `nominee-publication-${nominee.id}`).click();
+  await byTestId(page, 'commendation-publication').waitFor();
+}
 
 async function signOut(page) {
   await byTestId(page, 'logout-button').click();
@@ -130,6 +145,82 @@ test('a unit head proposes an exemplar for a Giấy khen, the Office finds it el
   assert.equal(decided.state, 'approved');
   assert.equal(decided.nominees[0].outcome, 'approved');
   assert.ok(decided.decision.number.length > 0);
+
+  // The Office publishes the decided commendation on the public portal (with the consent of an
+  // individual, recorded in the same step).
+  const nominee = decided.nominees[0];
+  const publicText = `Khen thưởng công bố trong kiểm thử ${runId}: kịp thời trợ giúp pháp lý cho người dân vùng lũ.`;
+  const publicPath = `/cong-khai/khen-thuong/${nominee.id}`;
+  await scenario('commendation-publish', async (page) => {
+    await openNomineePublication(page, decided, nominee);
+    assert.equal(await byTestId(page, 'commendation-publication-status').innerText(), 'Chưa công bố');
+    await byTestId(page, 'commendation-publication-summary').fill(publicText);
+    if (nominee.subjectKind === 'individual') {
+      await pickDate(page, 'consent-given-on', dmy(todayInVietnam()));
+      await choose(page, 'consent-method', 'Bằng văn bản');
+      await byTestId(page, 'consent-note').fill('Bản đồng ý lưu tại Văn phòng Sở');
+    }
+    await byTestId(page, 'commendation-publish').click();
+    await page.getByText('Đã công bố khen thưởng trên cổng thông tin công khai.').waitFor();
+    await page
+      .locator('[data-testid="commendation-publication-status"]', { hasText: 'Đang công bố' })
+      .waitFor();
+    assert.equal(await byTestId(page, 'commendation-public-link').getAttribute('href'), publicPath);
+  });
+
+  // Signed out: the list of decided commendations finds it by name, its page shows the decision.
+  await scenario('commendation-portal', async (page) => {
+    await page.goto(`${baseUrl}/cong-khai`);
+    await byTestId(page, 'portal-nav-commendations').click();
+    await byTestId(page, 'portal-commendation-list').waitFor();
+    await expectTitle(page, 'Khen thưởng đã quyết định');
+    await byTestId(page, 'portal-commendation-search').fill(nominee.fullName);
+    await byTestId(page, 'portal-commendation-search-submit').click();
+    const item = byTestId(page, 'portal-commendation-item')
+      .filter({ hasText: nominee.fullName })
+      .filter({ hasText: runId });
+    await item.waitFor();
+    assert.match(await item.innerText(), /Quyết định số .+ ngày \d{2}\/\d{2}\/\d{4}/);
+    await item.getByRole('link', { name: nominee.fullName }).click();
+    await byTestId(page, 'portal-commendation-detail').waitFor();
+    assert.equal(new URL(page.url()).pathname, publicPath);
+    assert.equal(await byTestId(page, 'portal-commendation-name').innerText(), nominee.fullName);
+    const decision = await byTestId(page, 'portal-commendation-decision').innerText();
+    assert.ok(decision.includes(decided.decision.number), `the decision number in ${decision}`);
+    assert.match(decision, /^Quyết định số .+ ngày \d{2}\/\d{2}\/\d{4}$/);
+    assert.equal(await byTestId(page, 'portal-commendation-summary').innerText(), publicText);
+    const antd = await page.evaluate(
+      () => document.querySelectorAll('[class^="ant-"], [class*=" ant-"]').length,
+    );
+    assert.equal(antd, 0, 'the portal renders without the UI library');
+
+    const feed = await page.request.get(`${baseUrl}/api/v1/public/feed.atom`);
+    assert.equal(feed.status(), 200);
+    const entry = (await feed.text()).split('<entry').find((part) => part.includes(publicPath));
+    assert.ok(entry, 'the Atom feed carries the commendation');
+    assert.ok(entry.includes(nominee.fullName), 'its entry names the nominee');
+    assert.ok(entry.includes('term="commendation"'), 'its entry is a commendation');
+  });
+
+  // The Office takes it down with a reason: the public page is gone.
+  await scenario('commendation-unpublish', async (page) => {
+    await openNomineePublication(page, decided, nominee);
+    await byTestId(page, 'commendation-unpublish').click();
+    await byTestId(page, 'unpublish-reason').fill('Cá nhân rút lại sự đồng ý');
+    await answerDialog(page, 'unpublish-confirm');
+    await page.getByText('Đã gỡ công bố: trang công khai không còn hiển thị khen thưởng này.').waitFor();
+    await page
+      .locator('[data-testid="commendation-publication-status"]', { hasText: 'Đã gỡ công bố' })
+      .waitFor();
+    await byTestId(page, 'commendation-unpublished').getByText('Cá nhân rút lại sự đồng ý').waitFor();
+  });
+
+  await scenario('commendation-gone', async (page) => {
+    await page.goto(`${baseUrl}${publicPath}`);
+    await byTestId(page, 'portal-not-found').waitFor();
+    const atom = await (await page.request.get(`${baseUrl}/api/v1/public/feed.atom`)).text();
+    assert.ok(!atom.includes(`${publicPath}<`) && !atom.includes(`${publicPath}"`), 'the feed dropped it');
+  });
 });
 
 test('the Office sees the award catalogue with its rules, the base salary and the occasions', async () => {

@@ -492,6 +492,11 @@ db_test!(
         assert_eq!(notices.ok().as_array().map(Vec::len), Some(1), "{}", notices.text);
         let decided = app.get("/api/v1/commendation-proposals?state=approved").token(&office).send().await;
         assert_eq!(decided.status, 200, "{}", decided.text);
+        // The awarded Giấy khen are on the portal, with their decision's number.
+        let portal = app.get("/api/v1/public/commendations").send().await;
+        let items = portal.ok()["items"].as_array().unwrap();
+        assert!(!items.is_empty(), "{}", portal.text);
+        assert!(items.iter().all(|c| c["decisionNumber"].as_str().is_some_and(|n| n.ends_with("/QĐ-STP"))), "{}", portal.text);
 
         // Nothing after now.
         let now = app.state.clock.now_naive();

@@ -8,6 +8,7 @@ mod authz;
 mod catalogs;
 mod commendations_council;
 mod commendations_notice;
+mod commendations_publication;
 mod commendations_registers;
 mod commendations_support;
 mod commendations_workflow;

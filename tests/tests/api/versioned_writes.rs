@@ -561,3 +561,35 @@ db_test!(
         assert_eq!(submissions, 2, "one submission per report, however many submitted at once");
     }
 );
+
+db_test!(
+    async fn every_commendation_publication_write_has_exactly_one_winner(app) {
+        use crate::commendations_support::{
+            Tokens, approve_all, body, person, reviewed, step, unique_name,
+        };
+        let t = Tokens::new(&app).await;
+        let tgpl = app.unit_id("TGPL").await;
+        let nominees = vec![person(&unique_name(), tgpl), person(&unique_name(), tgpl)];
+        let draft = body(&app, &t.head, "TGPL", "GK-GDS", "ad_hoc", nominees).await;
+        let reviewed = reviewed(&app, &t, &draft).await;
+        let pending = step(&app, &t.office, &reviewed, "send-to-decision", json!({})).await;
+        let decided = step(&app, &t.leader, &pending, "approve", approve_all(&app, &pending)).await;
+        let path = |i: usize| format!("/api/v1/commendation-nominees/{}/publication", decided["nominees"][i]["id"]);
+
+        // The first save (ETag "0", one row), a save, publishing, taking down.
+        let text = json!({ "publicSummary": "Văn bản công khai của khen thưởng đã quyết định.", "consent": consent() });
+        race(&app, Shot::new("commendation publication first save", Method::PUT, path(0), &t.office, "\"0\"".to_owned()).json(text.clone())).await;
+        let current = app.get(&path(0)).token(&t.office).send().await;
+        assert_eq!(current.etag(), "\"1\"");
+        race(&app, Shot::new("commendation publication save", Method::PUT, path(0), &t.office, current.etag()).json(text)).await;
+        let current = app.get(&path(0)).token(&t.office).send().await;
+        race(&app, Shot::new("commendation publish", Method::POST, format!("{}/publish", path(0)), &t.office, current.etag()).json(json!({}))).await;
+        let current = app.get(&path(0)).token(&t.office).send().await;
+        race(&app, Shot::new("commendation unpublish", Method::POST, format!("{}/unpublish", path(0)), &t.leader, current.etag()).json(json!({ "reason": "Gỡ để kiểm tra lại thông tin." }))).await;
+        // Publishing straight away, without a saved text: one step on the timeline.
+        race(&app, Shot::new("commendation first publish", Method::POST, format!("{}/publish", path(1)), &t.office, "\"0\"".to_owned()).json(json!({ "consent": consent() }))).await;
+        let proposal = app.get(&format!("/api/v1/commendation-proposals/{}", decided["id"])).token(&t.office).send().await;
+        let published = proposal.ok()["timeline"].as_array().unwrap().iter().filter(|e| e["action"] == "publish").count();
+        assert_eq!(published, 2, "one step per successful publish");
+    }
+);

@@ -7,6 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use super::commendations::{self as decided, PublicCommendation, PublicCommendationQuery};
 use super::exemplars::{
     self as published, PublicExemplar, PublicExemplarQuery, PublicExemplarSummary, PublicFacets,
 };
@@ -106,6 +107,68 @@ pub async fn public_exemplar(
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, REVALIDATE))
         .json(exemplar))
+}
+
+/// Danh sách khen thưởng đã có quyết định được công bố (không cần đăng nhập).
+///
+/// Decided commendations the Office published: who, which award, the decision's number and
+/// date, the published text; newest first, filtered by the proposal's year, the proposing unit
+/// and words (ignoring case and diacritics, over what the public reads only). At most 50 a page.
+#[utoipa::path(
+    tag = "Cổng công khai",
+    params(PublicCommendationQuery),
+    security(()),
+    responses((status = 200, body = Page<PublicCommendation>))
+)]
+#[get("/public/commendations")]
+pub async fn public_commendations(
+    state: web::Data<AppState>,
+    Query(q): Query<PublicCommendationQuery>,
+) -> AppResult<HttpResponse> {
+    let page = page_request(q.page, q.page_size)?;
+    if let Some(year) = q.year
+        && !(2000..=2100).contains(&year)
+    {
+        return Err(AppError::field(
+            "year",
+            "range",
+            "Năm phải từ 2000 đến 2100.",
+        ));
+    }
+    let links = state.settings.publicity.clone();
+    let (items, total) = state
+        .db
+        .run(move |conn| decided::list(conn, &links, &q, page.offset(), page.limit()))
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, REVALIDATE))
+        .json(page.of(items, total)))
+}
+
+/// Trang công khai của một khen thưởng đã công bố.
+///
+/// 404 for a nominee that does not exist, was not published, was taken down or is not approved
+/// by a decision in force, alike.
+#[utoipa::path(
+    tag = "Cổng công khai",
+    params(("id" = i64, Path, description = "Nominee id")),
+    security(()),
+    responses((status = 200, body = PublicCommendation))
+)]
+#[get("/public/commendations/{id}")]
+pub async fn public_commendation(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let links = state.settings.publicity.clone();
+    let commendation = state
+        .db
+        .run(move |conn| decided::detail(conn, &links, id))
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, REVALIDATE))
+        .json(commendation))
 }
 
 /// An image answer with a strong validator, 304 when the client has it already.
@@ -255,8 +318,8 @@ pub async fn public_card(
 
 /// Nguồn tin Atom 1.0 các nội dung đã công bố.
 ///
-/// The Atom 1.0 feed of everything public (published exemplars now; decided commendations and
-/// public notices as they join the portal), newest change first, 50 entries, with stable
+/// The Atom 1.0 feed of everything public (published exemplars and decided commendations; each
+/// entry's category says which), newest change first, 50 entries, with stable
 /// `tag:` ids and absolute links built from `LANTOA_PUBLIC_BASE_URL`.
 #[utoipa::path(
     tag = "Cổng công khai",
@@ -342,6 +405,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(public_gallery)
         .service(public_facets)
         .service(public_exemplar)
+        .service(public_commendations)
+        .service(public_commendation)
         .service(public_photo)
         .service(public_card)
         .service(public_feed)

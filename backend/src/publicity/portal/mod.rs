@@ -2,13 +2,14 @@
 //! [`PublicSource`], which alone decides what of its kind is public; the Atom feed and the
 //! embeddable lists merge the sources' items.
 //!
-//! Adding a kind of public item (decided commendations, public notices): a variant of
+//! Adding a kind of public item (public notices next): a variant of
 //! [`PublicKind`], a `PublicSource` in a file of this folder reading only the rows that are
 //! public, one line in [`SOURCES`]; its own routes (detail, embed) go in [`api`] beside the
 //! exemplars', `security(())` and the same 404 for unknown and not-public ids.
 
 pub mod api;
 pub mod atom;
+pub mod commendations;
 pub mod embed;
 pub mod exemplars;
 pub mod photo;
@@ -25,6 +26,8 @@ text_enum!(
     pub enum PublicKind {
         /// A published exemplar (gương điển hình tiên tiến).
         Exemplar = "exemplar" / "Gương điển hình tiên tiến",
+        /// A published decided commendation (khen thưởng đã có quyết định).
+        Commendation = "commendation" / "Khen thưởng",
     }
 );
 
@@ -65,7 +68,10 @@ pub trait PublicSource: Sync {
 }
 
 /// Every kind the portal serves.
-pub const SOURCES: &[&dyn PublicSource] = &[&exemplars::PublishedExemplars];
+pub const SOURCES: &[&dyn PublicSource] = &[
+    &exemplars::PublishedExemplars,
+    &commendations::PublishedCommendations,
+];
 
 /// The newest public items of every source, newest first.
 pub fn latest(

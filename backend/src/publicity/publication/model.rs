@@ -57,19 +57,12 @@ impl PublicationRow {
     }
 
     fn consent(&self) -> Option<Consent> {
-        match (
+        Consent::from_columns(
             self.consent_given_on,
             self.consent_method,
-            &self.consent_recorded_by,
-        ) {
-            (Some(given_on), Some(method), Some(recorded_by)) => Some(Consent {
-                given_on,
-                method,
-                recorded_by: recorded_by.clone(),
-                note: self.consent_note.clone(),
-            }),
-            _ => None,
-        }
+            self.consent_recorded_by.as_deref(),
+            self.consent_note.as_deref(),
+        )
     }
 }
 
@@ -83,6 +76,26 @@ pub struct Consent {
     pub recorded_by: String,
     /// Where the written consent is kept, or what was agreed.
     pub note: Option<String>,
+}
+
+impl Consent {
+    /// The consent stored in a publication's columns (all or none are set).
+    pub fn from_columns(
+        given_on: Option<NaiveDate>,
+        method: Option<ConsentMethod>,
+        recorded_by: Option<&str>,
+        note: Option<&str>,
+    ) -> Option<Consent> {
+        match (given_on, method, recorded_by) {
+            (Some(given_on), Some(method), Some(recorded_by)) => Some(Consent {
+                given_on,
+                method,
+                recorded_by: recorded_by.to_owned(),
+                note: note.map(str::to_owned),
+            }),
+            _ => None,
+        }
+    }
 }
 
 /// The subject's consent, as recorded by the Office.
@@ -140,7 +153,7 @@ pub struct UnpublishRequest {
     pub reason: String,
 }
 
-fn trimmed(value: Option<String>) -> Option<String> {
+pub fn trimmed(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
@@ -177,7 +190,7 @@ impl ConsentInput {
         errors
     }
 
-    fn consent(&self, principal: &Principal) -> Consent {
+    pub fn consent(&self, principal: &Principal) -> Consent {
         Consent {
             given_on: *self.given_on,
             method: self.method,
@@ -307,7 +320,12 @@ pub fn view(
         unpublish_reason: row.and_then(|r| r.unpublish_reason.clone()),
         public_url: public.then(|| links.exemplar_page(exemplar.id)),
         card_url: public.then(|| links.absolute(&crate::publicity::portal::card_path(exemplar.id))),
-        allowed_actions: workflow::allowed_actions(principal, status, &facts),
+        allowed_actions: workflow::allowed_actions(
+            principal,
+            exemplar.unit_id,
+            status,
+            workflow::publish_blocker(&facts),
+        ),
         version: row.map_or(0, |r| r.version),
         updated_at: row.map(|r| r.updated_at.and_utc()),
     }

@@ -1,7 +1,9 @@
 //! Publishing as data: [`TRANSITIONS`] says which roles may take each action from which status
-//! and what the status becomes; [`publish_blocker`] holds the guards of publishing (a confirmed
-//! record, never stopped, the consent of an individual). Handlers authorise through
-//! [`authorize`], responses list [`allowed_actions`], the tests walk the same table.
+//! and what the status becomes, for exemplars and decided commendations alike;
+//! [`publish_blocker`] holds the guards of publishing an exemplar (a confirmed record, never
+//! stopped, the consent of an individual), [`Blocker`] the reasons of both kinds. Handlers
+//! authorise through [`authorize`], responses list [`allowed_actions`], the tests walk the same
+//! table.
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -61,7 +63,7 @@ pub const TRANSITIONS: &[Transition] = &[
         ],
         to: Some(PublicationStatus::Published),
         reason_required: false,
-        otherwise: "Điển hình đang được công bố.",
+        otherwise: "Nội dung này đang được công bố.",
     },
     Transition {
         action: PublicationAction::Unpublish,
@@ -69,7 +71,7 @@ pub const TRANSITIONS: &[Transition] = &[
         from: &[PublicationStatus::Published],
         to: Some(PublicationStatus::Unpublished),
         reason_required: true,
-        otherwise: "Điển hình không đang được công bố.",
+        otherwise: "Nội dung này hiện không được công bố.",
     },
 ];
 
@@ -85,12 +87,14 @@ pub struct Facts {
     pub has_consent: bool,
 }
 
-/// Why an exemplar cannot be published now.
+/// Why an exemplar or a commendation cannot be published now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Blocker {
     NotConfirmed,
     Stopped,
     ConsentMissing,
+    /// A commendation: the nominee is not (or no longer) approved by a decision in force.
+    NotDecided,
 }
 
 impl Blocker {
@@ -98,6 +102,9 @@ impl Blocker {
         match self {
             Blocker::NotConfirmed => "Chỉ công bố được hồ sơ đã được Văn phòng Sở xác nhận.",
             Blocker::Stopped => "Điển hình đã dừng theo dõi, không công bố được.",
+            Blocker::NotDecided => {
+                "Chỉ công bố được khen thưởng đã có quyết định khen thưởng cho cá nhân, tập thể này."
+            }
             Blocker::ConsentMissing => {
                 "Cần ghi nhận sự đồng ý của cá nhân (ngày, hình thức, người ghi nhận) trước khi công bố."
             }
@@ -157,21 +164,23 @@ pub struct AllowedPublicationAction {
     pub disabled_reason: Option<String>,
 }
 
-/// What `principal` may do to the publication now, in the table's order. Publishing is listed
-/// with its blocker when a guard fails (consent may be given in the publish request itself).
+/// What `principal` may do to the publication of something of unit `unit_id` now, in the
+/// table's order. Publishing is listed with its blocker when a guard fails (consent may be given
+/// in the publish request itself).
 pub fn allowed_actions(
     principal: &Principal,
+    unit_id: i64,
     status: PublicationStatus,
-    facts: &Facts,
+    blocker: Option<Blocker>,
 ) -> Vec<AllowedPublicationAction> {
     PublicationAction::ALL
         .iter()
         .copied()
-        .filter(|action| authorize(principal, facts.unit_id, status, *action).is_ok())
+        .filter(|action| authorize(principal, unit_id, status, *action).is_ok())
         .map(|action| AllowedPublicationAction {
             action,
             disabled_reason: (action == PublicationAction::Publish)
-                .then(|| publish_blocker(facts).map(|b| b.message().to_owned()))
+                .then(|| blocker.map(|b| b.message().to_owned()))
                 .flatten(),
         })
         .collect()

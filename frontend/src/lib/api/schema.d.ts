@@ -546,6 +546,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/commendation-nominees/{id}/publication': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Xem tình trạng công bố khen thưởng của một cá nhân, tập thể.
+     * @description Whether the decided commendation of this nominee is published on the portal, the text the
+     *     public reads (until one is saved: the achievement), the subject's consent, the public page
+     *     while public, and what the caller may do (`allowedActions`, with the reason publishing is not
+     *     possible yet: no decision in force, or an individual's consent missing). `version` is 0 (ETag
+     *     `"0"`) until the Office first saves or publishes.
+     *
+     *     **Quyền:** như hồ sơ đề nghị (admin, leader, office; đơn vị: hồ sơ của đơn vị mình).
+     */
+    get: operations['get_commendation_publication'];
+    /**
+     * Lưu nội dung công bố khen thưởng và sự đồng ý của cá nhân.
+     * @description Saves the text the public reads and the subject's consent, without publishing; while
+     *     published, the public page changes at once. The consent of a published individual cannot be
+     *     removed (409): take the publication down instead. Requires `If-Match` (`"0"` before the first
+     *     save).
+     *
+     *     **Quyền:** office.
+     */
+    put: operations['save_commendation_publication'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-nominees/{id}/publication/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Công bố khen thưởng trên cổng thông tin công khai.
+     * @description Publishes the decided commendation of this nominee: the nominee must be approved by a
+     *     decision in force (the proposal approved or awarded; 409 otherwise), and an individual's
+     *     consent must be recorded, now in `consent` or before (422 on `consent` otherwise; collectives
+     *     need none). The text is `publicSummary`, else the saved one, else the achievement. From then
+     *     on it is in the portal's list of decided commendations, its page and the Atom feed. Requires
+     *     `If-Match` (`"0"` before the first save).
+     *
+     *     **Quyền:** office.
+     */
+    post: operations['publish_commendation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commendation-nominees/{id}/publication/unpublish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Gỡ công bố khen thưởng ngay lập tức.
+     * @description Takes the publication down at once, with a reason: from this request on, the portal's list,
+     *     the page and the feed answer as if it had never been published. It may be published again
+     *     later. Requires `If-Match`.
+     *
+     *     **Quyền:** office, leader.
+     */
+    post: operations['unpublish_commendation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/commendation-occasions': {
     parameters: {
       query?: never;
@@ -3211,6 +3297,49 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/commendations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh sách khen thưởng đã có quyết định được công bố (không cần đăng nhập).
+     * @description Decided commendations the Office published: who, which award, the decision's number and
+     *     date, the published text; newest first, filtered by the proposal's year, the proposing unit
+     *     and words (ignoring case and diacritics, over what the public reads only). At most 50 a page.
+     */
+    get: operations['public_commendations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/commendations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Trang công khai của một khen thưởng đã công bố.
+     * @description 404 for a nominee that does not exist, was not published, was taken down or is not approved
+     *     by a decision in force, alike.
+     */
+    get: operations['public_commendation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public/embed/exemplars': {
     parameters: {
       query?: never;
@@ -3350,8 +3479,8 @@ export interface paths {
     };
     /**
      * Nguồn tin Atom 1.0 các nội dung đã công bố.
-     * @description The Atom 1.0 feed of everything public (published exemplars now; decided commendations and
-     *     public notices as they join the portal), newest change first, 50 entries, with stable
+     * @description The Atom 1.0 feed of everything public (published exemplars and decided commendations; each
+     *     entry's category says which), newest change first, 50 entries, with stable
      *     `tag:` ids and absolute links built from `LANTOA_PUBLIC_BASE_URL`.
      */
     get: operations['public_feed'];
@@ -5124,6 +5253,43 @@ export interface components {
        * @description Rewards of those decisions, in đồng.
        */
       rewardTotal: number;
+    };
+    /** @description A decided commendation's publication as the API serves it. */
+    CommendationPublication: {
+      /** @description What the caller may do now. */
+      allowedActions: components['schemas']['AllowedPublicationAction'][];
+      consent?: components['schemas']['Consent'] | null;
+      /** @description An individual: publishing needs the consent. */
+      consentRequired: boolean;
+      /** @description The nominee is approved by a decision in force (publishing is possible). */
+      decided: boolean;
+      /** Format: int64 */
+      nomineeId: number;
+      /** Format: int64 */
+      proposalId: number;
+      /** @description The portal shows it now: published, and the nominee approved by a decision in force. */
+      public: boolean;
+      /** @description The text the public reads (until one is saved: the nominee's achievement). */
+      publicSummary: string;
+      /** @description The public page (while public). */
+      publicUrl?: string | null;
+      /** Format: date-time */
+      publishedAt?: string | null;
+      /** Format: int64 */
+      publishedBy?: number | null;
+      status: components['schemas']['PublicationStatus'];
+      unpublishReason?: string | null;
+      /** Format: date-time */
+      unpublishedAt?: string | null;
+      /** Format: int64 */
+      unpublishedBy?: number | null;
+      /** Format: date-time */
+      updatedAt?: string | null;
+      /**
+       * Format: int32
+       * @description 0 until the first save (send `If-Match: "0"`).
+       */
+      version: number;
     };
     /** @description The pipeline's settings; a `version` of 0 means the defaults were never changed. */
     CommendationSettings: {
@@ -7811,6 +7977,58 @@ export interface components {
       totalCapped: boolean;
     };
     /** @description One page of a list. */
+    Page_PublicCommendation: {
+      items: {
+        authority: components['schemas']['Authority'];
+        authorityLabel: string;
+        /** @description The award ("Giấy khen của Giám đốc Sở Tư pháp"). */
+        awardForm: string;
+        commendationType: components['schemas']['CommendationType'];
+        commendationTypeLabel: string;
+        /** Format: date */
+        decisionDate?: string | null;
+        /** @description The decision's number ("05/QĐ-STP", or the higher authority's). */
+        decisionNumber?: string | null;
+        /** @description The public page of the exemplar it was proposed from, while that exemplar is public. */
+        exemplarUrl?: string | null;
+        /**
+         * Format: int64
+         * @description The nominee's id.
+         */
+        id: number;
+        jobTitle?: string | null;
+        name: string;
+        /** @description The text the Office published. */
+        publicSummary: string;
+        /** @description Its public page (absolute). */
+        publicUrl: string;
+        /** Format: date-time */
+        publishedAt: string;
+        subjectKind: components['schemas']['SubjectKind'];
+        /** @description The unit that proposed it. */
+        unit: components['schemas']['PublicUnit'];
+        /**
+         * Format: date-time
+         * @description The last change of what the public reads.
+         */
+        updatedAt: string;
+        workplace: string;
+        /** Format: int32 */
+        year: number;
+      }[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
+    };
+    /** @description One page of a list. */
     Page_PublicExemplarSummary: {
       items: {
         category: components['schemas']['Category'];
@@ -8573,6 +8791,45 @@ export interface components {
       file: string;
       /** @description What the file is. */
       kind: components['schemas']['ProposalFileKind'];
+    };
+    /** @description A published decided commendation: one person or collective and the award a decision gave. */
+    PublicCommendation: {
+      authority: components['schemas']['Authority'];
+      authorityLabel: string;
+      /** @description The award ("Giấy khen của Giám đốc Sở Tư pháp"). */
+      awardForm: string;
+      commendationType: components['schemas']['CommendationType'];
+      commendationTypeLabel: string;
+      /** Format: date */
+      decisionDate?: string | null;
+      /** @description The decision's number ("05/QĐ-STP", or the higher authority's). */
+      decisionNumber?: string | null;
+      /** @description The public page of the exemplar it was proposed from, while that exemplar is public. */
+      exemplarUrl?: string | null;
+      /**
+       * Format: int64
+       * @description The nominee's id.
+       */
+      id: number;
+      jobTitle?: string | null;
+      name: string;
+      /** @description The text the Office published. */
+      publicSummary: string;
+      /** @description Its public page (absolute). */
+      publicUrl: string;
+      /** Format: date-time */
+      publishedAt: string;
+      subjectKind: components['schemas']['SubjectKind'];
+      /** @description The unit that proposed it. */
+      unit: components['schemas']['PublicUnit'];
+      /**
+       * Format: date-time
+       * @description The last change of what the public reads.
+       */
+      updatedAt: string;
+      workplace: string;
+      /** Format: int32 */
+      year: number;
     };
     /** @description An approved comment as the public sees it (no contact details). */
     PublicComment: {
@@ -11143,6 +11400,162 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  get_commendation_publication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Nominee id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommendationPublication'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  save_commendation_publication: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc ("0" khi chưa có) */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Nominee id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublicationInput'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommendationPublication'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  publish_commendation: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc ("0" khi chưa có) */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Nominee id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommendationPublication'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  unpublish_commendation: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag của phiên bản đã đọc */
+        'If-Match': string;
+      };
+      path: {
+        /** @description Nominee id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UnpublishRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommendationPublication'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      428: components['responses']['PreconditionRequired'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -16562,6 +16975,68 @@ export interface operations {
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  public_commendations: {
+    parameters: {
+      query?: {
+        /**
+         * @description Words that must all appear in the name, job title, workplace, unit, form or public text,
+         *     ignoring case and diacritics.
+         */
+        q?: string;
+        /** @description The year of the proposal (the review year). */
+        year?: number;
+        /** @description The proposing unit. */
+        unitId?: number;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_PublicCommendation'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  public_commendation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Nominee id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicCommendation'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };

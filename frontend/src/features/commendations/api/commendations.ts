@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
 import { multipart, saveFile, unwrapFile } from '@/lib/api/files';
+import { proposalKeys } from '@/lib/api/queries/commendations';
 import type {
   AwardFormInput,
   BaseSalary,
@@ -22,10 +23,10 @@ import type {
 
 /** Every commendation query sits under `commendations`; a change invalidates what it touches. */
 export const commendationKeys = {
-  all: ['commendations'] as const,
-  proposals: ['commendations', 'proposals'] as const,
+  all: proposalKeys.all,
+  proposals: proposalKeys.proposals,
   list: (params: ProposalListParams) => ['commendations', 'proposals', 'list', params] as const,
-  detail: (id: number) => ['commendations', 'proposals', 'detail', id] as const,
+  detail: proposalKeys.detail,
   catalogue: ['commendations', 'catalogue'] as const,
   awardForms: (status?: string) => ['commendations', 'catalogue', 'award-forms', status ?? 'all'] as const,
   occasions: (active?: boolean) => ['commendations', 'catalogue', 'occasions', active ?? 'all'] as const,

@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Dropdown, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import type { ReactNode } from 'react';
 import { useErrorNotice } from '@/components/use-error-notice';
 import { SUBJECT_KIND_LABELS } from '@/lib/vocabulary';
 import { useDownloadDocument } from '../api/commendations';
@@ -52,11 +53,27 @@ function Checks({ checks }: { checks: CheckResult[] }) {
   );
 }
 
+/**
+ * What another feature shows for a nominee approved by the proposal's decision (the app passes
+ * the publication on the public portal): one cell per such nominee.
+ */
+export type DecidedNomineeSlot = (nominee: Nominee, proposal: Proposal) => ReactNode;
+
+/** The states in which a proposal's approved nominees hold a decision in force. */
+const DECIDED_STATES: readonly Proposal['state'][] = ['approved', 'awarded'];
+
 /** The nominees: who, what they achieved, the eligibility checks, the review, vote and decision. */
-export function NomineesCard({ proposal }: { proposal: Proposal }) {
+export function NomineesCard({
+  proposal,
+  decidedNominee,
+}: {
+  proposal: Proposal;
+  decidedNominee?: DecidedNomineeSlot;
+}) {
   const download = useDownloadDocument();
   const notifyError = useErrorNotice();
   const decided = proposal.decision !== null && proposal.decision !== undefined;
+  const inForce = DECIDED_STATES.includes(proposal.state);
   const columns: ColumnsType<Nominee> = [
     {
       title: 'Người được đề nghị',
@@ -141,6 +158,16 @@ export function NomineesCard({ proposal }: { proposal: Proposal }) {
                   </Button>
                 </Dropdown>
               ),
+          },
+        ]
+      : []),
+    ...(inForce && decidedNominee
+      ? [
+          {
+            title: 'Công khai',
+            key: 'publication',
+            render: (_: unknown, nominee: Nominee) =>
+              nominee.outcome === 'approved' ? decidedNominee(nominee, proposal) : null,
           },
         ]
       : []),

@@ -9,7 +9,7 @@ import { useProposal } from '../api/commendations';
 import type { Proposal } from '../api/models';
 import { AttachmentsCard } from '../components/AttachmentsCard';
 import { DocumentsCard } from '../components/DocumentsCard';
-import { NomineesCard } from '../components/NomineesCard';
+import { type DecidedNomineeSlot, NomineesCard } from '../components/NomineesCard';
 import { layoutActions } from '../components/proposal-actions';
 import { ProposalActionBar } from '../components/ProposalActionBar';
 import { ProposalStateTag } from '../components/ProposalStateTag';
@@ -92,7 +92,7 @@ function Overview({ proposal }: { proposal: Proposal }) {
   );
 }
 
-export default function ProposalDetailPage() {
+export default function ProposalDetailPage({ decidedNominee }: { decidedNominee?: DecidedNomineeSlot }) {
   const id = Number(useParams().id);
   const proposal = useProposal(id);
   if (proposal.error) {
@@ -150,7 +150,7 @@ export default function ProposalDetailPage() {
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <Overview proposal={data} />
-          <NomineesCard proposal={data} />
+          <NomineesCard proposal={data} decidedNominee={decidedNominee} />
           <AttachmentsCard proposal={data} />
         </Col>
         <Col xs={24} xl={8}>

@@ -116,7 +116,7 @@ describe('Dashboard', () => {
     for (const dimension of ['category', 'stage', 'movement']) {
       expect(screen.getByTestId(`dashboard-chart-${dimension}-chart`)).toBeInTheDocument();
     }
-    expect(await screen.findByTestId('dashboard-unit')).toBeInTheDocument();
+    expect(await screen.findByTestId('dashboard-unit', {}, { timeout: 10_000 })).toBeInTheDocument();
   });
 
   it('asks for the year and unit in the address', async () => {

@@ -17,6 +17,9 @@ export type PublicComment = Schemas['PublicComment'];
 export type CommentInput = Schemas['CommentInput'];
 export type CommentReceipt = Schemas['CommentReceipt'];
 export type GalleryParams = NonNullable<operations['public_gallery']['parameters']['query']>;
+export type PublicCommendation = Schemas['PublicCommendation'];
+export type PublicCommendationPage = Schemas['Page_PublicCommendation'];
+export type CommendationParams = NonNullable<operations['public_commendations']['parameters']['query']>;
 
 export const FEED_URL = '/api/v1/public/feed.atom';
 
@@ -28,6 +31,12 @@ export const fetchFacets = (signal: AbortSignal) =>
 
 export const fetchPublicExemplar = (id: number, signal: AbortSignal) =>
   unwrap(publicApi.GET('/api/v1/public/exemplars/{id}', { params: { path: { id } }, signal }));
+
+export const fetchCommendations = (query: CommendationParams, signal: AbortSignal) =>
+  unwrap(publicApi.GET('/api/v1/public/commendations', { params: { query }, signal }));
+
+export const fetchPublicCommendation = (id: number, signal: AbortSignal) =>
+  unwrap(publicApi.GET('/api/v1/public/commendations/{id}', { params: { path: { id } }, signal }));
 
 export const fetchNotices = (signal: AbortSignal) =>
   unwrap(publicApi.GET('/api/v1/public/commendation-notices', { signal }));

@@ -28,3 +28,15 @@ export function publicDateTime(instant: string): string {
   const date = new Date(instant);
   return Number.isNaN(date.getTime()) ? '' : `${TIME.format(date)} ${parts(date)}`;
 }
+
+/** An API calendar day `2026-12-10` → `10/12/2026` (no time zone: it is a day, not an instant). */
+export function publicDay(day: string | null | undefined): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day ?? '');
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : '';
+}
+
+/** The current year in Vietnam. */
+export function currentYear(now: Date = new Date()): number {
+  const year = DAY.formatToParts(now).find((part) => part.type === 'year')?.value;
+  return Number(year) || now.getFullYear();
+}

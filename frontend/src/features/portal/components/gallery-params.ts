@@ -3,7 +3,8 @@ import type { GalleryParams } from '../api/portal';
 export const GALLERY_PAGE_SIZE = 12;
 const CATEGORIES = ['advanced', 'new_model', 'new_factor', 'good_deed'] as const;
 
-function positive(value: string | null): number | undefined {
+/** A positive whole number from the address, or nothing. */
+export function positive(value: string | null): number | undefined {
   if (!value || !/^\d+$/.test(value)) return undefined;
   const number = Number(value);
   return number > 0 ? number : undefined;

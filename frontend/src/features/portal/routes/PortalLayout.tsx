@@ -17,6 +17,9 @@ export default function PortalLayout() {
             <NavLink to={PATHS.portal} end data-testid="portal-nav-gallery">
               Gương điển hình
             </NavLink>
+            <NavLink to={PATHS.portalCommendations} data-testid="portal-nav-commendations">
+              Khen thưởng
+            </NavLink>
             <NavLink to={PATHS.portalNotices} data-testid="portal-nav-notices">
               Lấy ý kiến khen thưởng
             </NavLink>

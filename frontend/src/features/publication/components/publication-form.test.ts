@@ -1,4 +1,5 @@
 import { dayjs } from '@/lib/dates';
+import type { CommendationPublication } from '../api/commendation-publication';
 import type { Publication } from '../api/publication';
 import { actionState, consentField, toConsent, toValues } from './publication-form';
 
@@ -51,5 +52,27 @@ describe('publication form', () => {
     expect(consentField('consent.givenOn')).toBe('consentGivenOn');
     expect(consentField('consent')).toBe('consentGivenOn');
     expect(consentField('other')).toBeNull();
+  });
+});
+
+describe('a decided commendation’s publication', () => {
+  it('fills the same form and reads the same actions', () => {
+    const commendation: CommendationPublication = {
+      nomineeId: 9,
+      proposalId: 3,
+      decided: true,
+      status: 'published',
+      public: true,
+      publicSummary: 'Hòa giải thành vụ tranh chấp đất đai kéo dài.',
+      consentRequired: false,
+      consent: null,
+      publicUrl: 'https://congkhai.example.vn/cong-khai/khen-thuong/9',
+      allowedActions: [{ action: 'edit' }, { action: 'unpublish' }],
+      version: 2,
+    };
+    expect(toValues(commendation).publicSummary).toBe(commendation.publicSummary);
+    expect(toConsent(toValues(commendation))).toBeNull();
+    expect(actionState(commendation, 'unpublish')).toEqual({ allowed: true, disabledReason: null });
+    expect(actionState(commendation, 'publish').allowed).toBe(false);
   });
 });

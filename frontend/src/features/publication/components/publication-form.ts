@@ -9,7 +9,25 @@ export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = {
   email: 'Qua thư điện tử',
 };
 
-export const PUBLICATION_STATUS_LABELS: Record<Publication['status'], string> = {
+/**
+ * What an exemplar's publication and a decided commendation's have in common: the form, the
+ * buttons and the status read only these.
+ */
+export type PublicationState = Pick<
+  Publication,
+  | 'status'
+  | 'public'
+  | 'publicSummary'
+  | 'consentRequired'
+  | 'consent'
+  | 'publishedAt'
+  | 'unpublishedAt'
+  | 'unpublishReason'
+  | 'allowedActions'
+  | 'version'
+>;
+
+export const PUBLICATION_STATUS_LABELS: Record<PublicationState['status'], string> = {
   not_published: 'Chưa công bố',
   published: 'Đang công bố',
   unpublished: 'Đã gỡ công bố',
@@ -25,7 +43,7 @@ export interface PublicationValues {
 
 export const PUBLICATION_FIELDS = ['publicSummary', 'consent'] as const;
 
-export function toValues(publication: Publication): PublicationValues {
+export function toValues(publication: PublicationState): PublicationValues {
   const consent = publication.consent;
   return {
     publicSummary: publication.publicSummary,
@@ -54,7 +72,7 @@ export interface ActionState {
 }
 
 /** Whether the server offers `action`, and why it cannot be done yet. */
-export function actionState(publication: Publication, action: PublicationAction): ActionState {
+export function actionState(publication: PublicationState, action: PublicationAction): ActionState {
   const found = publication.allowedActions.find((allowed) => allowed.action === action);
   return { allowed: Boolean(found), disabledReason: found?.disabledReason ?? null };
 }
