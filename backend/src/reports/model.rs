@@ -15,7 +15,7 @@ use crate::auth::{Principal, policy};
 use crate::calendar::deadlines::{self, Calendar};
 use crate::calendar::kinds::{ObligationKey, ObligationKind};
 use crate::db::DbConnection;
-use crate::db::schema::{report_submissions, reports, units};
+use crate::db::schema::{report_submissions, reports, units, users};
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use crate::http::etag::IfMatch;
 use crate::report_submissions::model::{
@@ -107,11 +107,15 @@ pub struct ReportFigures {
 pub struct SubmissionInfo {
     pub id: i64,
     pub submitted_at: DateTime<Utc>,
+    /// Who (last) submitted it.
+    pub submitted_by: Option<String>,
     /// The obligation's last day (Vietnam time) under the current calendar.
     pub due_on: Option<NaiveDate>,
     /// Whether it was (last) submitted by then; `false` marks a late report.
     pub on_time: Option<bool>,
     pub decided_at: Option<DateTime<Utc>>,
+    /// Who accepted, approved or returned it.
+    pub decided_by: Option<String>,
     /// The comments it was returned with, or the note on acceptance / approval.
     pub decision_note: Option<String>,
     pub version: i32,
@@ -157,6 +161,11 @@ pub struct ReportSummary {
     pub title: String,
     pub status: ReportStatus,
     pub submitted_at: Option<DateTime<Utc>>,
+    /// The obligation's last day (Vietnam time) under the current calendar; `null` for an
+    /// on-demand report.
+    pub due_on: Option<NaiveDate>,
+    /// Whether it was (last) submitted by then; `null` until submitted or without a deadline.
+    pub on_time: Option<bool>,
     pub allowed_actions: Vec<ReportAction>,
     pub version: i32,
     pub updated_at: DateTime<Utc>,
@@ -360,11 +369,29 @@ pub fn load(
     let submission = submission_of(conn, &row)?;
     let state = state_of(&row, submission.as_ref());
     let (figures, frozen) = figures_of(conn, &calendar, &row, state.status, now)?;
+    let actors: Vec<i64> = submission
+        .iter()
+        .flat_map(|s| [s.submitted_by, s.decided_by])
+        .flatten()
+        .collect();
+    let names: std::collections::HashMap<i64, String> = if actors.is_empty() {
+        Default::default()
+    } else {
+        users::table
+            .filter(users::id.eq_any(&actors))
+            .select((users::id, users::full_name))
+            .load::<(i64, String)>(conn)?
+            .into_iter()
+            .collect()
+    };
+    let name = |id: Option<i64>| id.and_then(|id| names.get(&id).cloned());
     let submission = submission.map(|s| {
         let due_on = calendar.due(&s.key());
         SubmissionInfo {
             id: s.id,
             submitted_at: s.submitted_at.and_utc(),
+            submitted_by: name(s.submitted_by),
+            decided_by: name(s.decided_by),
             on_time: due_on.map(|due| deadlines::met(s.submitted_at.and_utc(), due)),
             due_on,
             decided_at: s.decided_at.map(|t| t.and_utc()),
@@ -466,9 +493,15 @@ pub fn list(
             (units::id, units::code, units::short_name, units::name).nullable(),
         ))
         .load(conn)?;
+    let calendar = Calendar::load(conn)?;
     let items = rows
         .into_iter()
         .map(|(row, submission, unit)| {
+            let due_on = row.obligation_key().and_then(|key| calendar.due(&key));
+            let on_time = submission
+                .as_ref()
+                .zip(due_on)
+                .map(|((_, at), due)| deadlines::met(at.and_utc(), due));
             let status = submission
                 .as_ref()
                 .and_then(|(s, _)| crate::report_submissions::workflow::SubmissionStatus::parse(s))
@@ -489,6 +522,8 @@ pub fn list(
                 title: row.title.clone(),
                 status,
                 submitted_at: submission.map(|(_, at)| at.and_utc()),
+                due_on,
+                on_time,
                 allowed_actions: workflow::allowed_actions(principal, &state),
                 version: row.version,
                 updated_at: row.updated_at.and_utc(),

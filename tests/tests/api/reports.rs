@@ -765,6 +765,13 @@ db_test!(
         assert_eq!(submitted["status"], "submitted");
         assert_eq!(submitted["figuresFrozen"], true);
         assert_eq!(submitted["submission"]["onTime"], true);
+        // The list says the same: the deadline and whether it was met.
+        let listed = app.get("/api/v1/reports?kind=annual_report").token(&office).send().await;
+        let summary = listed.ok()["items"].as_array().unwrap().iter().find(|r| r["id"] == submitted["id"]).unwrap().clone();
+        assert_eq!(summary["dueOn"], submitted["submission"]["dueOn"]);
+        assert_eq!(summary["onTime"], true);
+        assert!(submitted["submission"]["submittedBy"].as_str().is_some_and(|name| !name.is_empty()), "{}", submitted["submission"]);
+        assert!(submitted["submission"]["decidedBy"].is_null());
         let frozen = submitted["figures"].clone();
         let obligation = crate::support::obligation(&app, &office, &format!("annual_report:2026:{tgpl}")).await;
         assert_eq!(obligation["status"], "done_on_time", "{obligation}");
@@ -819,6 +826,8 @@ db_test!(
         let accepted = accepted.ok().clone();
         assert_eq!(accepted["status"], "accepted");
         assert_eq!(accepted["allowedActions"], json!([]));
+        assert_ne!(accepted["submission"]["decidedBy"], accepted["submission"]["submittedBy"], "the Office accepted what the unit head sent");
+        assert!(accepted["submission"]["decidedBy"].is_string());
 
         // The Office consolidates: the units' reports, who did not submit, Department figures.
         create(&app, &head, json!({ "kind": "annual_report", "period": "2026" })).await.problem(403, "forbidden");

@@ -8118,11 +8118,19 @@ export interface components {
     Page_ReportSummary: {
       items: {
         allowedActions: components['schemas']['ReportAction'][];
+        /**
+         * Format: date
+         * @description The obligation's last day (Vietnam time) under the current calendar; `null` for an
+         *     on-demand report.
+         */
+        dueOn?: string | null;
         /** Format: date */
         from: string;
         /** Format: int64 */
         id: number;
         kind: components['schemas']['ReportKind'];
+        /** @description Whether it was (last) submitted by then; `null` until submitted or without a deadline. */
+        onTime?: boolean | null;
         owner: components['schemas']['ReportOwner'];
         period: string;
         status: components['schemas']['ReportStatus'];
@@ -9295,11 +9303,19 @@ export interface components {
     /** @description A report in a list (without its figures). */
     ReportSummary: {
       allowedActions: components['schemas']['ReportAction'][];
+      /**
+       * Format: date
+       * @description The obligation's last day (Vietnam time) under the current calendar; `null` for an
+       *     on-demand report.
+       */
+      dueOn?: string | null;
       /** Format: date */
       from: string;
       /** Format: int64 */
       id: number;
       kind: components['schemas']['ReportKind'];
+      /** @description Whether it was (last) submitted by then; `null` until submitted or without a deadline. */
+      onTime?: boolean | null;
       owner: components['schemas']['ReportOwner'];
       period: string;
       status: components['schemas']['ReportStatus'];
@@ -9635,6 +9651,8 @@ export interface components {
     SubmissionInfo: {
       /** Format: date-time */
       decidedAt?: string | null;
+      /** @description Who accepted, approved or returned it. */
+      decidedBy?: string | null;
       /** @description The comments it was returned with, or the note on acceptance / approval. */
       decisionNote?: string | null;
       /**
@@ -9648,6 +9666,8 @@ export interface components {
       onTime?: boolean | null;
       /** Format: date-time */
       submittedAt: string;
+      /** @description Who (last) submitted it. */
+      submittedBy?: string | null;
       /** Format: int32 */
       version: number;
     };

@@ -11,7 +11,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { UnitSelect } from '@/components/UnitSelect';
 import { unitTreeQuery } from '@/lib/api/queries/units';
 import { useCurrentUser } from '@/lib/auth/use-session';
-import { formatDateTime } from '@/lib/dates';
+import { formatApiDate, formatDateTime } from '@/lib/dates';
 import { tablePagination, useListParams } from '@/lib/list-params';
 import { PATHS, reportPagePath, ROUTE_ROLES } from '@/lib/paths';
 import { isUnitRole } from '@/lib/roles';
@@ -75,11 +75,30 @@ export default function ReportListPage() {
       ),
     },
     {
+      title: 'Hạn gửi',
+      key: 'dueOn',
+      render: (_, report) =>
+        report.dueOn ? (
+          <span style={{ whiteSpace: 'nowrap' }}>{formatApiDate(report.dueOn)}</span>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+      responsive: ['md'],
+    },
+    {
       title: 'Gửi lúc',
       key: 'submittedAt',
       render: (_, report) =>
         report.submittedAt ? (
-          <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(report.submittedAt)}</span>
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {formatDateTime(report.submittedAt)}{' '}
+            {report.onTime === true && <Typography.Text type="success">(đúng hạn)</Typography.Text>}
+            {report.onTime === false && (
+              <Typography.Text type="danger" data-testid={`report-late-${report.id}`}>
+                (trễ hạn)
+              </Typography.Text>
+            )}
+          </span>
         ) : (
           <Typography.Text type="secondary">—</Typography.Text>
         ),

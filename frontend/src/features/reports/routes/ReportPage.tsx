@@ -40,6 +40,12 @@ function Submitted({ report }: { report: Report }) {
       {submission.dueOn && (
         <Typography.Text type="secondary"> — hạn {formatApiDate(submission.dueOn)}</Typography.Text>
       )}
+      {submission.submittedBy && (
+        <Typography.Text type="secondary" data-testid="report-submitted-by">
+          {' '}
+          — {submission.submittedBy}
+        </Typography.Text>
+      )}
     </span>
   );
 }
@@ -79,6 +85,7 @@ function ReportBody({ report }: { report: Report }) {
           {submission?.decidedAt && report.status !== 'returned' && (
             <Descriptions.Item label={report.owner === 'office' ? 'Phê duyệt' : 'Tiếp nhận'} span={2}>
               {formatDateTime(submission.decidedAt)}
+              {submission.decidedBy ? ` — ${submission.decidedBy}` : ''}
               {submission.decisionNote ? `: ${submission.decisionNote}` : ''}
             </Descriptions.Item>
           )}
