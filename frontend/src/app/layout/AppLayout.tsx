@@ -8,6 +8,7 @@ import { activeNavPath, navItemsFor, PATHS } from '@/lib/navigation';
 import { roleLabel } from '@/lib/roles';
 import { NotificationBell } from '@/features/notifications/NotificationBell';
 import { WaitingBallotsBadge } from '@/features/council/components/WaitingBallotsBadge';
+import { AwaitingProposalsBadge } from '@/features/commendations/components/AwaitingProposalsBadge';
 
 export function AppLayout() {
   const user = useCurrentUser();
@@ -31,6 +32,7 @@ export function AppLayout() {
           <Link to={path} data-testid={`nav-${path === '/' ? 'home' : path.slice(1)}`}>
             {label}
             {path === PATHS.ballots && <WaitingBallotsBadge />}
+            {path === PATHS.commendations && <AwaitingProposalsBadge role={user.role} />}
           </Link>
         ),
       }))}
