@@ -9,19 +9,19 @@ use lantoa::db::DbConnection;
 use lantoa::db::schema::{criteria, criteria_sets, movements, units, users};
 use lantoa::db::search;
 
-const FAMILY: &[&str] = &[
+pub(crate) const FAMILY: &[&str] = &[
     "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Võ", "Phan", "Trương", "Bùi", "Đặng", "Đỗ",
     "Ngô", "Hồ", "Dương", "Lý",
 ];
-const MIDDLE: &[&str] = &[
+pub(crate) const MIDDLE: &[&str] = &[
     "Văn", "Thị", "Minh", "Thanh", "Hoàng", "Ngọc", "Quốc", "Thu", "Hữu", "Kim", "Đức", "Bảo",
 ];
-const GIVEN: &[&str] = &[
+pub(crate) const GIVEN: &[&str] = &[
     "An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hùng", "Hương", "Khoa", "Lan", "Linh",
     "Long", "Mai", "Nam", "Nga", "Phong", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Trung",
     "Tuấn", "Vy", "Yến", "Đức", "Ánh", "Nhung",
 ];
-const FIELDS: &[&str] = &[
+pub(crate) const FIELDS: &[&str] = &[
     "Trợ giúp pháp lý",
     "Hộ tịch",
     "Chứng thực",
@@ -35,7 +35,7 @@ const FIELDS: &[&str] = &[
     "Bồi thường nhà nước",
     "Hành chính, văn phòng",
 ];
-const ACTIONS: &[&str] = &[
+pub(crate) const ACTIONS: &[&str] = &[
     "hòa giải thành",
     "tư vấn pháp luật miễn phí cho",
     "trợ giúp pháp lý cho",
@@ -45,7 +45,7 @@ const ACTIONS: &[&str] = &[
     "hướng dẫn thủ tục cho",
     "đề xuất sáng kiến phục vụ",
 ];
-const WHOM: &[&str] = &[
+pub(crate) const WHOM: &[&str] = &[
     "người nghèo",
     "đồng bào dân tộc thiểu số",
     "người cao tuổi",
@@ -55,7 +55,7 @@ const WHOM: &[&str] = &[
     "người khuyết tật",
     "công nhân khu công nghiệp",
 ];
-const PLACES: &[&str] = &[
+pub(crate) const PLACES: &[&str] = &[
     "xã Mỹ Hiệp",
     "phường Cao Lãnh",
     "xã Tân Thuận",
@@ -65,7 +65,7 @@ const PLACES: &[&str] = &[
     "phường Mỹ Phú",
     "xã An Bình",
 ];
-const INITIATIVES: &[&str] = &[
+pub(crate) const INITIATIVES: &[&str] = &[
     "Số hóa hồ sơ trợ giúp pháp lý",
     "Tư vấn pháp luật qua Zalo",
     "Sổ tay hòa giải viên",
@@ -101,7 +101,7 @@ impl Rng {
     }
 }
 
-fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
@@ -109,7 +109,7 @@ fn opt(text: Option<&str>) -> String {
     text.map(quote).unwrap_or_else(|| "NULL".to_owned())
 }
 
-fn boolean(conn: &DbConnection, value: bool) -> &'static str {
+pub(crate) fn boolean(conn: &DbConnection, value: bool) -> &'static str {
     match (conn.backend(), value) {
         (lantoa::db::Backend::Postgres, true) => "TRUE",
         (lantoa::db::Backend::Postgres, false) => "FALSE",

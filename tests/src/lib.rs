@@ -5,6 +5,7 @@
 pub mod databases;
 pub mod generator;
 pub mod logs;
+pub mod province;
 
 use std::sync::Arc;
 
