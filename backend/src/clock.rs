@@ -12,12 +12,14 @@ use crate::time::TIME_ZONE;
 /// Marks a clock that follows the system time.
 const SYSTEM: i64 = i64::MIN;
 
-/// The current time: the system's, or a set instant that moves only when told to.
-/// Clones share the same time.
+/// The current time: the system's (possibly shifted by a constant offset), or a set instant that
+/// moves only when told to. Clones share the same time.
 #[derive(Debug, Clone)]
 pub struct Clock {
     /// Microseconds since the epoch of the set instant, or [`SYSTEM`].
     fixed_micros: Arc<AtomicI64>,
+    /// Added to the system time while the clock follows it.
+    offset: chrono::Duration,
 }
 
 impl Default for Clock {
@@ -29,8 +31,16 @@ impl Default for Clock {
 impl Clock {
     /// Follows the system time.
     pub fn system() -> Self {
+        Self::shifted(chrono::Duration::zero())
+    }
+
+    /// Follows the system time moved by `offset`: a rehearsal or test server that lives some days
+    /// ahead (a notice window that has ended, a deadline that has passed) without touching the
+    /// machine's time.
+    pub fn shifted(offset: chrono::Duration) -> Self {
         Self {
             fixed_micros: Arc::new(AtomicI64::new(SYSTEM)),
+            offset,
         }
     }
 
@@ -38,12 +48,13 @@ impl Clock {
     pub fn fixed(instant: DateTime<Utc>) -> Self {
         Self {
             fixed_micros: Arc::new(AtomicI64::new(instant.timestamp_micros())),
+            offset: chrono::Duration::zero(),
         }
     }
 
     pub fn now(&self) -> DateTime<Utc> {
         match self.fixed_micros.load(Ordering::Acquire) {
-            SYSTEM => Utc::now(),
+            SYSTEM => Utc::now() + self.offset,
             micros => DateTime::from_timestamp_micros(micros).unwrap_or_default(),
         }
     }
@@ -71,7 +82,7 @@ impl Clock {
         self.set(next);
     }
 
-    /// Lets the clock follow the system time again.
+    /// Lets the clock follow the system time (with its offset) again.
     pub fn follow_system(&self) {
         self.fixed_micros.store(SYSTEM, Ordering::Release);
     }
@@ -100,6 +111,15 @@ mod tests {
         let shared = clock.clone();
         shared.set(start);
         assert_eq!(clock.now(), start);
+    }
+
+    #[test]
+    fn a_shifted_clock_runs_ahead_of_the_system_time() {
+        let ahead = chrono::Duration::days(20);
+        let clock = Clock::shifted(ahead);
+        let before = Utc::now() + ahead;
+        let now = clock.now();
+        assert!(now >= before && now <= Utc::now() + ahead);
     }
 
     #[test]

@@ -125,6 +125,17 @@ pub struct ServeArgs {
     /// http(s) origins separated by commas.
     #[arg(long, env = "LANTOA_EMBED_FRAME_ANCESTORS", default_value = "*")]
     pub embed_frame_ancestors: String,
+    /// Runs the server's clock this many days ahead of (or, negative, behind) the machine's, for a
+    /// rehearsal or test copy: notices end, deadlines pass and reminders fall due as they will.
+    /// Never set it on the production server.
+    #[arg(
+        long,
+        env = "LANTOA_CLOCK_OFFSET_DAYS",
+        default_value_t = 0,
+        allow_negative_numbers = true,
+        value_parser = clap::value_parser!(i64).range(-3650..=3650)
+    )]
+    pub clock_offset_days: i64,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -60,9 +60,15 @@ fn run(cli: Cli) -> Result<(), String> {
                 &args.public_base_url,
                 &args.embed_frame_ancestors,
             )?;
+            if args.clock_offset_days != 0 {
+                tracing::warn!(
+                    days = args.clock_offset_days,
+                    "LANTOA_CLOCK_OFFSET_DAYS is set: this server's clock is not the machine's"
+                );
+            }
             let state = lantoa::build_state(
                 database,
-                Clock::system(),
+                Clock::shifted(chrono::Duration::days(args.clock_offset_days)),
                 &secret,
                 &args.auth,
                 Settings {

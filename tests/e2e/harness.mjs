@@ -67,6 +67,33 @@ async function waitUntilReady(url, deadline) {
   throw new Error('the server did not become ready within 30 s');
 }
 
+/** Starts the server on `port` with its clock `clockOffsetDays` ahead of the machine's. */
+async function startServer(port, clockOffsetDays) {
+  server = spawn(bin, ['serve', '--bind', `127.0.0.1:${port}`, '--static-dir', staticDir], {
+    env: { ...serverEnv(), LANTOA_CLOCK_OFFSET_DAYS: String(clockOffsetDays) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk) => {
+    serverLog = (serverLog + chunk).slice(-20_000);
+  };
+  server.stdout.on('data', keep);
+  server.stderr.on('data', keep);
+  await waitUntilReady(baseUrl, Date.now() + 30_000);
+}
+
+/**
+ * Restarts the server on the same address and database with its clock `clockOffsetDays` ahead of
+ * the machine's (0: back to the machine's time), as an operator would for a rehearsal copy. Tokens
+ * issued before stay signed by the same secret; sessions opened later sign in again.
+ */
+export async function restartServer({ clockOffsetDays }) {
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  stopServer();
+  await startServer(Number(new URL(baseUrl).port), clockOffsetDays);
+}
+
 function stopServer() {
   if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
 }
@@ -85,16 +112,7 @@ before(async () => {
 
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(bin, ['serve', '--bind', `127.0.0.1:${port}`, '--static-dir', staticDir], {
-    env: serverEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const keep = (chunk) => {
-    serverLog = (serverLog + chunk).slice(-20_000);
-  };
-  server.stdout.on('data', keep);
-  server.stderr.on('data', keep);
-  await waitUntilReady(baseUrl, Date.now() + 30_000);
+  await startServer(port, 0);
 
   // playwright gives every launch a fresh temporary profile (user-data dir) and deletes it on close.
   browser = await chromium.launch({

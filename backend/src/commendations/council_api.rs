@@ -16,7 +16,8 @@ use super::ballot::{self, VoteInput, WrittenVoteInput};
 use super::council::{self, AttendanceInput, Council, CouncilInput, MeetingInput, MemberInput};
 use super::documents;
 use super::meeting_steps;
-use super::meeting_view::{self, BallotView, Meeting, runs_ballots};
+use super::meeting_view::{self, BallotView, Meeting};
+use super::meeting_workflow::{self, MeetingAction, Transition as MeetingTransition};
 use super::proposals_api::docx_response;
 use super::types::{BallotStatus, MeetingStatus, VoteDenominator, VoteMode};
 use crate::audit::{self, AuditAction, AuditContext, EntityType};
@@ -341,6 +342,35 @@ pub async fn get_meeting(
     Ok(json_with_etag(StatusCode::OK, meeting.version, &meeting))
 }
 
+/// Lets the caller take `action` on the meeting when the workflow table allows it now.
+fn authorize_step(
+    conn: &mut DbConnection,
+    principal: &Principal,
+    row: &council::MeetingRow,
+    action: MeetingAction,
+) -> AppResult<()> {
+    meeting_workflow::authorize(&meeting_view::facts(conn, principal, row)?, action).map(|_| ())
+}
+
+/// Bảng quy trình cuộc họp Hội đồng.
+///
+/// A council meeting's steps as data: action, from-statuses, to-status, who (the meeting's
+/// managers or those who run its ballots) and guards. Each meeting's `allowedActions` says what
+/// its caller may do now.
+///
+/// **Quyền:** mọi người dùng.
+#[utoipa::path(
+    tag = "Hội đồng Thi đua – Khen thưởng",
+    security(("bearer" = ["admin", "leader", "office", "unit_head", "unit_staff"])),
+    responses((status = 200, body = Vec<MeetingTransition>))
+)]
+#[get("/council-meeting-workflow")]
+pub async fn meeting_workflow_table(
+    _auth: Auth<People>,
+) -> AppResult<web::Json<&'static [MeetingTransition]>> {
+    Ok(web::Json(meeting_workflow::TRANSITIONS))
+}
+
 /// Runs `change` on a meeting the caller may manage, audits it and answers the meeting.
 async fn change_meeting<F>(
     auth: Auth<People>,
@@ -460,7 +490,7 @@ pub async fn update_meeting(
         id.into_inner(),
         AuditAction::Update,
         move |conn, principal, row, ctx| {
-            council::ensure_runs(conn, principal, row.council_id)?;
+            authorize_step(conn, principal, row, MeetingAction::Update)?;
             council::update_meeting(conn, row, if_match, ctx.at, &input)
         },
     )
@@ -495,7 +525,7 @@ pub async fn set_attendance(
         id.into_inner(),
         AuditAction::Update,
         move |conn, principal, row, ctx| {
-            council::ensure_runs(conn, principal, row.council_id)?;
+            authorize_step(conn, principal, row, MeetingAction::RecordAttendance)?;
             council::set_attendance(conn, row, if_match, ctx.at, &input)
         },
     )
@@ -528,8 +558,7 @@ pub async fn open_ballots(
         id.into_inner(),
         AuditAction::Transition,
         move |conn, principal, row, ctx| {
-            council::ensure_runs(conn, principal, row.council_id)?;
-            council::ensure_planned(row)?;
+            authorize_step(conn, principal, row, MeetingAction::OpenBallots)?;
             let expected = if_match.expect(row.version)?;
             meeting_steps::open_ballots(conn, row, expected, ctx.at).map(|_| ())
         },
@@ -581,15 +610,7 @@ pub async fn close_ballots(
         id.into_inner(),
         AuditAction::Close,
         move |conn, principal, row, ctx| {
-            let member = council::membership(conn, principal, row.council_id)?;
-            if !runs_ballots(row, member.as_ref()) {
-                return Err(match member {
-                    Some(_) => AppError::forbidden().with_detail(
-                        "Chỉ thư ký, chủ trì cuộc họp hoặc Ủy viên thường trực kết thúc bỏ phiếu.",
-                    ),
-                    None => council::not_member(),
-                });
-            }
+            authorize_step(conn, principal, row, MeetingAction::CloseBallots)?;
             let expected = if_match.expect(row.version)?;
             let minutes = meeting_steps::Minutes {
                 content: input.content.as_deref(),
@@ -761,13 +782,7 @@ pub async fn written_vote(
             .transaction(move |conn| {
                 let row = ballot::find(conn, id)?;
                 let meeting = council::find_meeting(conn, row.meeting_id)?;
-                let caller = council::membership(conn, &principal, meeting.council_id)?;
-                if !runs_ballots(&meeting, caller.as_ref()) {
-                    return Err(match caller {
-                        Some(_) => AppError::forbidden().with_detail("Chỉ thư ký Hội đồng nhập phiếu bằng văn bản."),
-                        None => council::not_member(),
-                    });
-                }
+                authorize_step(conn, &principal, &meeting, MeetingAction::RecordWrittenVote)?;
                 ensure_open(&meeting, &row)?;
                 if row.denominator != VoteDenominator::AllMembers {
                     return Err(AppError::new(ErrorCode::Conflict).with_detail(
@@ -811,6 +826,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(update_member)
         .service(list_meetings)
         .service(get_meeting)
+        .service(meeting_workflow_table)
         .service(create_meeting)
         .service(update_meeting)
         .service(set_attendance)

@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 use super::ballot::{self, BallotRow};
 use super::council::{self, MeetingRow, MemberRow};
+use super::meeting_workflow::{AllowedAction, Facts, allowed_actions};
 use super::proposals;
 use super::registers;
 use super::types::{
@@ -142,7 +143,38 @@ pub struct Meeting {
     pub quorum: QuorumView,
     pub ballots: Vec<BallotView>,
     pub caller: CallerView,
+    /// What the caller may do to the meeting now (`GET /api/v1/council-meeting-workflow` has the
+    /// whole table).
+    pub allowed_actions: Vec<AllowedAction>,
     pub version: i32,
+}
+
+/// The meeting and the caller's place in it, as the workflow table reads them.
+pub fn facts(conn: &mut DbConnection, principal: &Principal, row: &MeetingRow) -> AppResult<Facts> {
+    let council_row = council::find_council(conn, row.council_id)?;
+    let member = council::membership(conn, principal, row.council_id)?;
+    let active = council::active_members(conn, row.council_id)?;
+    let attendance = council::attendance_of(conn, row.id)?;
+    let present = attendance
+        .iter()
+        .filter(|(id, present, _)| *present && active.iter().any(|m| m.id == *id))
+        .count();
+    let chair_or_standing = member
+        .as_ref()
+        .is_some_and(|m| matches!(m.role, CouncilRole::Chair | CouncilRole::Standing));
+    Ok(Facts {
+        status: row.status,
+        is_member: member.is_some(),
+        manages: chair_or_standing || council::manages(principal),
+        runs_ballots: runs_ballots(row, member.as_ref()),
+        attendance_recorded: !attendance.is_empty(),
+        quorum_shortfall: (!ballot::quorum_met(&council_row, present, active.len())).then(|| {
+            ballot::quorum_error(&council_row, present, active.len())
+                .detail
+                .map(|d| d.into_owned())
+                .unwrap_or_default()
+        }),
+    })
 }
 
 /// Whether the caller may close this meeting's ballots and enter written votes.
@@ -284,9 +316,7 @@ pub fn meeting(
         ballots.push(ballot_view(conn, &b, &members, member.as_ref())?);
     }
     let minutes_number = registers::find_opt(conn, row.minutes_entry_id)?.map(|e| e.text());
-    let runs = member
-        .as_ref()
-        .is_some_and(|m| matches!(m.role, CouncilRole::Chair | CouncilRole::Standing));
+    let facts = facts(conn, principal, row)?;
     Ok(Meeting {
         id: row.id,
         council: CouncilRef {
@@ -316,8 +346,8 @@ pub fn meeting(
         ballots,
         caller: CallerView {
             member_id: member.as_ref().map(|m| m.id),
-            manages: runs || council::manages(principal),
-            runs_ballots: runs_ballots(row, member.as_ref()),
+            manages: facts.manages,
+            runs_ballots: facts.runs_ballots,
             present: member.as_ref().and_then(|m| {
                 attendance
                     .iter()
@@ -325,6 +355,7 @@ pub fn meeting(
                     .and_then(|a| a.present)
             }),
         },
+        allowed_actions: allowed_actions(&facts),
         version: row.version,
     })
 }

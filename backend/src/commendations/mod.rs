@@ -36,6 +36,7 @@ pub mod eligibility_api;
 pub mod facts_import;
 pub mod meeting_steps;
 pub mod meeting_view;
+pub mod meeting_workflow;
 pub mod notice_api;
 pub mod proposals_api;
 pub mod registers_api;

@@ -457,6 +457,83 @@ pub fn comments_of(
         .load(conn)?)
 }
 
+/// The proposal a comment in the Office's queue is about.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CommentProposal {
+    pub id: i64,
+    pub title: String,
+    pub state: ProposalState,
+    pub unit_short_name: String,
+    /// The first instant after its notice (`null`: never in notice).
+    pub notice_ends_at: Option<DateTime<Utc>>,
+}
+
+/// A comment with the proposal it is about (the Office's queue across proposals).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct QueuedComment {
+    #[serde(flatten)]
+    pub comment: ModeratedComment,
+    pub proposal: CommentProposal,
+}
+
+/// Comments across every proposal, oldest first (the order they wait in), one page of them and
+/// how many there are.
+pub fn comment_queue(
+    conn: &mut DbConnection,
+    status: Option<CommentStatus>,
+    offset: i64,
+    limit: i64,
+) -> AppResult<(Vec<QueuedComment>, i64)> {
+    let filtered = || {
+        let mut query = notice_comments::table
+            .inner_join(commendation_proposals::table.inner_join(units::table))
+            .into_boxed();
+        if let Some(status) = status {
+            query = query.filter(notice_comments::status.eq(status));
+        }
+        query
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let rows: Vec<(
+        ModeratedComment,
+        i64,
+        String,
+        ProposalState,
+        String,
+        Option<NaiveDateTime>,
+    )> = filtered()
+        .select((
+            ModeratedComment::as_select(),
+            commendation_proposals::id,
+            commendation_proposals::title,
+            commendation_proposals::state,
+            units::short_name,
+            commendation_proposals::notice_ends_at,
+        ))
+        .order(notice_comments::id.asc())
+        .offset(offset)
+        .limit(limit)
+        .load(conn)?;
+    let items = rows
+        .into_iter()
+        .map(
+            |(comment, id, title, state, unit_short_name, ends)| QueuedComment {
+                comment,
+                proposal: CommentProposal {
+                    id,
+                    title,
+                    state,
+                    unit_short_name,
+                    notice_ends_at: ends.map(|t| t.and_utc()),
+                },
+            },
+        )
+        .collect();
+    Ok((items, total))
+}
+
 pub fn find_comment(conn: &mut DbConnection, id: i64) -> AppResult<ModeratedComment> {
     notice_comments::table
         .find(id)

@@ -8,7 +8,7 @@ use utoipa::IntoParams;
 
 use super::notice::{
     self, CommentInput, CommentReceipt, CommentStatus, ModeratedComment, Moderation, PublicComment,
-    PublicNotice,
+    PublicNotice, QueuedComment,
 };
 use super::proposals;
 use super::settings;
@@ -18,6 +18,7 @@ use crate::auth::{Auth, RequestMeta};
 use crate::error::{AppError, AppResult};
 use crate::http::etag::{IfMatch, json_with_etag};
 use crate::http::extract::{Json, Query};
+use crate::http::pagination::{Page, PageRequest};
 use crate::http::validation::validate;
 use crate::state::AppState;
 
@@ -197,6 +198,44 @@ pub async fn list_comments(
     ))
 }
 
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct CommentQueueQuery {
+    pub status: Option<CommentStatus>,
+    #[param(minimum = 1, default = 1)]
+    pub page: Option<i64>,
+    #[param(minimum = 1, maximum = 100, default = 20)]
+    pub page_size: Option<i64>,
+}
+
+/// Ý kiến góp ý của mọi hồ sơ (hàng chờ kiểm duyệt).
+///
+/// The public's comments across every proposal, oldest first, each with its proposal (title,
+/// state, unit, end of its notice): with `status=pending`, what waits for the Office, including
+/// comments on proposals whose notice has since ended. Contact details included.
+///
+/// **Quyền:** leader, office.
+#[utoipa::path(
+    tag = "Công khai khen thưởng",
+    params(CommentQueueQuery),
+    security(("bearer" = ["leader", "office"])),
+    responses((status = 200, body = Page<QueuedComment>))
+)]
+#[get("/notice-comments")]
+pub async fn comment_queue(
+    _auth: Auth<Review>,
+    state: web::Data<AppState>,
+    Query(q): Query<CommentQueueQuery>,
+) -> AppResult<web::Json<Page<QueuedComment>>> {
+    let page = PageRequest::new(q.page, q.page_size)?;
+    let (items, total) = state
+        .db
+        .run(move |conn| notice::comment_queue(conn, q.status, page.offset(), page.limit()))
+        .await?;
+    Ok(web::Json(page.of(items, total)))
+}
+
 async fn moderate(
     auth: Auth<CommendationOffice>,
     state: web::Data<AppState>,
@@ -312,6 +351,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(list_public_comments)
         .service(post_comment)
         .service(list_comments)
+        .service(comment_queue)
         .service(approve_comment)
         .service(reject_comment);
 }

@@ -38,6 +38,15 @@ pub struct ExemplarQuery {
     /// Year of discovery.
     #[param(minimum = 1900, maximum = 2200)]
     pub year: Option<i32>,
+    /// First year of discovery (with `yearTo`, a period such as the plan's 2026–2030).
+    #[param(minimum = 1900, maximum = 2200)]
+    pub year_from: Option<i32>,
+    /// Last year of discovery.
+    #[param(minimum = 1900, maximum = 2200)]
+    pub year_to: Option<i32>,
+    /// `true`: leave out drafts, as the reports and the dashboard count (submitted or confirmed
+    /// records only).
+    pub exclude_drafts: Option<bool>,
     pub conclusion: Option<Conclusion>,
     pub subject_kind: Option<SubjectKind>,
     pub record_status: Option<RecordStatus>,
@@ -81,17 +90,35 @@ pub enum SortField {
 
 /// The list's order, once its filters are known to be in range.
 pub fn sort_of(q: &ExemplarQuery) -> AppResult<(SortField, bool)> {
-    if let Some(year) = q.year
-        && !crate::time::year_in_range(year)
+    let out_of_range: Vec<&str> = [
+        ("year", q.year),
+        ("yearFrom", q.year_from),
+        ("yearTo", q.year_to),
+    ]
+    .into_iter()
+    .filter(|(_, year)| year.is_some_and(|y| !crate::time::year_in_range(y)))
+    .map(|(field, _)| field)
+    .collect();
+    if !out_of_range.is_empty() {
+        let message = format!(
+            "Năm phải từ {} đến {}.",
+            crate::time::FIRST_YEAR,
+            crate::time::LAST_YEAR
+        );
+        return Err(crate::error::AppError::validation(
+            out_of_range
+                .into_iter()
+                .map(|field| crate::error::FieldError::new(field, "range", message.clone()))
+                .collect(),
+        ));
+    }
+    if let (Some(from), Some(to)) = (q.year_from, q.year_to)
+        && from > to
     {
         return Err(crate::error::AppError::field(
-            "year",
-            "range",
-            format!(
-                "Năm phải từ {} đến {}.",
-                crate::time::FIRST_YEAR,
-                crate::time::LAST_YEAR
-            ),
+            "yearTo",
+            "before_start",
+            "Năm cuối không được trước năm đầu.",
         ));
     }
     parse_sort(
@@ -235,6 +262,24 @@ impl Listing {
         }
         if let Some(year) = q.year {
             listing.and("discovery_year", Bind::Int(i64::from(year)));
+        }
+        if let Some(from) = q.year_from {
+            listing.conditions.push((
+                "e.discovery_year >= ?".to_owned(),
+                vec![Bind::Int(i64::from(from))],
+            ));
+        }
+        if let Some(to) = q.year_to {
+            listing.conditions.push((
+                "e.discovery_year <= ?".to_owned(),
+                vec![Bind::Int(i64::from(to))],
+            ));
+        }
+        if q.exclude_drafts == Some(true) {
+            listing.conditions.push((
+                format!("e.record_status <> '{}'", RecordStatus::Draft.as_str()),
+                Vec::new(),
+            ));
         }
         if let Some(conclusion) = q.conclusion {
             listing.and(

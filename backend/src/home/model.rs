@@ -58,6 +58,12 @@ pub struct ExemplarFilters {
     pub conclusion: Option<Conclusion>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year_from: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year_to: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exclude_drafts: Option<bool>,
 }
 
 impl ExemplarFilters {
@@ -71,6 +77,9 @@ impl ExemplarFilters {
             unit_id: self.unit_id,
             conclusion: self.conclusion,
             year: self.year,
+            year_from: self.year_from,
+            year_to: self.year_to,
+            exclude_drafts: self.exclude_drafts,
             ..ExemplarQuery::default()
         }
     }

@@ -10,6 +10,9 @@ export type ExemplarLinkFilters = FigureFilters & {
 /** The order the exemplar list's parameters appear in a link (stable, readable addresses). */
 const FILTER_ORDER: readonly (keyof ExemplarLinkFilters)[] = [
   'year',
+  'yearFrom',
+  'yearTo',
+  'excludeDrafts',
   'unitId',
   'category',
   'stage',

@@ -14,6 +14,9 @@ import type {
   TimelineAction,
   UnitKind,
 } from '@/lib/api/models';
+import type { components } from '@/lib/api/schema';
+
+type ProposalState = components['schemas']['ProposalState'];
 
 /**
  * The programme's vocabulary in Vietnamese (the server's own labels), shared by every feature
@@ -179,3 +182,34 @@ export const SCOPE_LABELS: Record<Scope, string> = {
 export function optionsOf<K extends string>(labels: Record<K, string>, order?: readonly K[]) {
   return (order ?? (Object.keys(labels) as K[])).map((value) => ({ value, label: labels[value] }));
 }
+
+/** A commendation proposal's state, shown by the commendation and council pages. */
+export const PROPOSAL_STATE_LABELS: Record<ProposalState, string> = {
+  draft: 'Bản nháp',
+  submitted: 'Đã gửi',
+  received: 'Văn phòng đã tiếp nhận',
+  returned: 'Bị trả lại',
+  reviewed: 'Đã thẩm định',
+  in_notice: 'Đang công khai lấy ý kiến',
+  in_council: 'Chờ Hội đồng xét',
+  pending_decision: 'Chờ quyết định',
+  approved: 'Đã quyết định khen thưởng',
+  rejected: 'Không khen thưởng',
+  forwarded: 'Đã trình cấp trên',
+  awarded: 'Đã khen thưởng',
+};
+
+export const PROPOSAL_STATE_COLORS: Record<ProposalState, string> = {
+  draft: 'default',
+  submitted: 'blue',
+  received: 'geekblue',
+  returned: 'orange',
+  reviewed: 'cyan',
+  in_notice: 'purple',
+  in_council: 'magenta',
+  pending_decision: 'gold',
+  approved: 'green',
+  rejected: 'red',
+  forwarded: 'lime',
+  awarded: 'success',
+};

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
+import { downloadDecision } from '../commendation-setup.mjs';
 import {
   PASSWORD,
   answerDialog,
@@ -18,7 +18,6 @@ import {
 } from '../harness.mjs';
 
 const GIAY_KHEN = 'Giấy khen của Giám đốc Sở Tư pháp';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 // A file the server recognises as PDF by its content.
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -124,18 +123,7 @@ test('a unit head proposes an exemplar for a Giấy khen, the Office finds it el
     await byTestId(page, 'proposal-state').getByText('Đã quyết định khen thưởng').waitFor();
     await byTestId(page, 'proposal-timeline-approve').waitFor();
 
-    const answer = page.waitForResponse((r) =>
-      r.url().endsWith(`/commendation-proposals/${id}/documents/quyet-dinh`),
-    );
-    const download = page.waitForEvent('download');
-    await byTestId(page, 'document-quyet-dinh').click();
-    const response = await answer;
-    assert.equal(response.status(), 200);
-    assert.equal(response.headers()['content-type'], DOCX);
-    const file = await download;
-    assert.match(file.suggestedFilename(), /\.docx$/);
-    const bytes = await readFile(await file.path());
-    assert.equal(bytes.subarray(0, 4).toString('binary'), 'PK\u0003\u0004', 'a DOCX is a zip');
+    await downloadDecision(page, id);
   });
 
   // The decided proposal as the API has it: the nominee awarded, the number issued.

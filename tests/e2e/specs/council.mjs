@@ -3,9 +3,9 @@
 // proposal in public notice. Proposals reach those stages through the API.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { caller, councilOfTheYear, ifMatch, othersVote, PDF, userByName } from '../commendation-setup.mjs';
 import {
   answerDialog,
-  apiWithEtagAs,
   baseUrl,
   byTestId,
   expectTitle,
@@ -15,46 +15,6 @@ import {
   scenario,
   todayInVietnam,
 } from '../harness.mjs';
-
-/** The smallest file the server recognises as a PDF by its content. */
-const PDF =
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
-
-const ifMatch = (version) => ({ 'If-Match': `"${version}"` });
-
-/** Signs in through the API and returns a caller that also uploads multipart forms. */
-async function caller(username) {
-  const json = await apiWithEtagAs(username);
-  const signIn = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  const { accessToken } = await signIn.json();
-  const upload = async (path, fields) => {
-    const form = new FormData();
-    for (const [name, value] of Object.entries(fields)) {
-      if (value instanceof Blob) form.append(name, value, 'ho-so.pdf');
-      else form.append(name, value);
-    }
-    const response = await fetch(`${baseUrl}/api/v1${path}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${accessToken}` },
-      body: form,
-    });
-    const text = await response.text();
-    assert.ok(response.ok, `POST ${path}: ${response.status} ${text}`);
-    return JSON.parse(text);
-  };
-  return { json, upload };
-}
-
-async function userByName(office, username) {
-  const { body } = await office.json('GET', `/users?q=${encodeURIComponent(username)}&pageSize=20`);
-  const user = body.items.find((item) => item.username === username);
-  assert.ok(user, `user ${username}`);
-  return user;
-}
 
 /** A proposal of TGPL for `formCode`, submitted, received and found eligible by the Office. */
 async function reviewedProposal(office, unitHead, formCode, nomineeName) {
@@ -114,35 +74,6 @@ async function reviewedProposal(office, unitHead, formCode, nomineeName) {
   return proposal;
 }
 
-/** This year's council with the leader (chair), the Office (standing), the admin and a TGPL officer. */
-async function councilOfTheYear(office, admin) {
-  const year = todayInVietnam().year;
-  const { body: councils } = await office.json('GET', '/councils');
-  let council = councils.find((item) => item.year === year);
-  if (!council) {
-    ({ body: council } = await office.json('POST', '/councils', {
-      year,
-      name: `Hội đồng Thi đua - Khen thưởng Sở Tư pháp năm ${year}`,
-    }));
-  }
-  const places = [
-    ['lanhdao', 'chair', 'Giám đốc Sở'],
-    ['vanphong', 'standing', 'Chánh Văn phòng Sở'],
-    ['admin', 'member', 'Ủy viên'],
-    ['tgpl.canbo', 'member', 'Trợ giúp viên pháp lý'],
-  ];
-  for (const [username, role, title] of places) {
-    if (council.members.some((member) => member.username === username && member.active)) continue;
-    const user = await userByName(admin, username);
-    ({ body: council } = await office.json('POST', `/councils/${council.id}/members`, {
-      userId: user.id,
-      role,
-      title,
-    }));
-  }
-  return council;
-}
-
 test('a member votes by secret ballot, the Office closes it and reads the tallies', async () => {
   const office = await caller('vanphong');
   const unitHead = await caller('tgpl.truong');
@@ -196,21 +127,9 @@ test('a member votes by secret ballot, the Office closes it and reads the tallie
     choice: 'approve',
   });
   const present = entries.filter((entry) => entry.present).length;
-  const others = council.members.filter(
-    (member) =>
-      member.active && !['admin', 'lanhdao', 'vanphong', 'tgpl.canbo'].includes(member.username),
-  );
-  let abstain = 1;
-  let approve = 2;
-  for (const member of others) {
-    const conflicted = member.username.startsWith('tgpl.');
-    const voter = await caller(member.username);
-    await voter.json('POST', `/ballots/${ballot.id}/vote`, {
-      choice: conflicted ? 'abstain' : 'approve',
-    });
-    if (conflicted) abstain += 1;
-    else approve += 1;
-  }
+  const others = await othersVote(council, ballot.id, ['admin', 'lanhdao', 'vanphong', 'tgpl.canbo']);
+  const abstain = 1 + others.abstain;
+  const approve = 2 + others.approve;
 
   await scenario('council-member-in-conflict', async (page) => {
     await login(page, 'tgpl.canbo', PASSWORD);

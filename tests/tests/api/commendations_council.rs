@@ -358,3 +358,70 @@ db_test!(
         staff.problem(403, "not_council_member");
     }
 );
+
+/// What a meeting offers its caller: each action with the reason it cannot be taken yet.
+fn offered(meeting: &Value) -> Vec<(String, Option<String>)> {
+    meeting["allowedActions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["action"].as_str().unwrap().to_owned(),
+                a["disabledReason"].as_str().map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
+fn names(actions: &[(String, Option<String>)]) -> Vec<&str> {
+    actions.iter().map(|(a, _)| a.as_str()).collect()
+}
+
+db_test!(
+    async fn each_meeting_offers_its_caller_what_the_workflow_table_allows_and_nothing_else(app) {
+        let t = Tokens::new(&app).await;
+        let (council, ids) = council(&app, &t).await;
+        let m = Members::new(&app).await;
+        voting_form(&app, &t, "HD-CO-MAT", 50, true, "members_present").await;
+        let proposal = in_council(&app, &t, "XDKTVB", "HD-CO-MAT", &["Đinh Văn Quy Trình"]).await;
+        let table = app.get("/api/v1/council-meeting-workflow").token(&t.staff).send().await;
+        let actions: Vec<&str> = table.ok().as_array().unwrap().iter().map(|row| row["action"].as_str().unwrap()).collect();
+        assert_eq!(actions, ["update", "record_attendance", "open_ballots", "record_written_vote", "close_ballots"]);
+        assert_eq!(app.get("/api/v1/council-meeting-workflow").send().await.status, 401);
+
+        // Three of six present: opening is offered to the Office with the quorum's shortfall, and
+        // the step enforces the same guard.
+        let planned = meeting(&app, &t, &council, &ids, &[proposal["id"].as_i64().unwrap()], &["lanhdao", "vanphong", "hctp.truong"]).await;
+        let id = planned["id"].as_i64().unwrap();
+        let office = offered(&planned);
+        assert_eq!(names(&office), ["update", "record_attendance", "open_ballots"]);
+        assert!(office[2].1.as_deref().unwrap_or_default().starts_with("Có mặt 3/6"), "{office:?}");
+        open(&app, &t, &planned).await.problem(409, "quorum_not_met");
+        // The chair manages it too; an ordinary member reads it and may do nothing to it.
+        let as_chair = app.get(&format!("/api/v1/council-meetings/{id}")).token(m.of("lanhdao")).send().await;
+        assert_eq!(names(&offered(as_chair.ok())), ["update", "record_attendance", "open_ballots"]);
+        let as_member = app.get(&format!("/api/v1/council-meetings/{id}")).token(m.of("hctp.truong")).send().await;
+        assert!(offered(as_member.ok()).is_empty());
+        let entries: Vec<Value> = ids.iter().map(|(u, id)| json!({ "memberId": id, "present": u != "pbgdpl.truong" })).collect();
+        let attendance = format!("/api/v1/council-meetings/{id}/attendance");
+        let refused = app.put(&attendance).token(m.of("hctp.truong")).if_match(&as_member.etag()).json(&json!({ "entries": entries })).send().await;
+        refused.problem(403, "forbidden");
+        app.put(&attendance).token(&t.staff).if_match(&as_member.etag()).json(&json!({ "entries": entries })).send().await.problem(403, "not_council_member");
+
+        // Five of six: opening is offered without a reason.
+        let enough = app.put(&attendance).token(&t.office).if_match(&etag_of(&planned)).json(&json!({ "entries": entries })).send().await;
+        assert_eq!(offered(enough.ok())[2], ("open_ballots".to_owned(), None));
+        let voting = open(&app, &t, enough.ok()).await;
+        assert_eq!(voting.ok()["status"], "voting");
+        // The Office is the meeting's secretary: it may enter written votes and close the ballots.
+        assert_eq!(names(&offered(voting.ok())), ["record_written_vote", "close_ballots"]);
+        let as_member = app.get(&format!("/api/v1/council-meetings/{id}")).token(m.of("hctp.truong")).send().await;
+        assert!(offered(as_member.ok()).is_empty());
+        let frozen = app.put(&attendance).token(&t.office).if_match(&voting.etag()).json(&json!({ "entries": entries })).send().await;
+        frozen.problem(409, "conflict");
+        let closed = close(&app, &t, id).await;
+        assert_eq!(closed.ok()["status"], "closed");
+        assert!(offered(closed.ok()).is_empty(), "nothing is left to do");
+    }
+);

@@ -174,3 +174,42 @@ db_test!(
         assert!(!audit.ok().to_string().contains("0909"));
     }
 );
+
+db_test!(
+    async fn the_office_finds_every_pending_comment_even_after_the_notice_is_closed(app) {
+        let t = Tokens::new(&app).await;
+        let first = in_notice(&app, &t, &["Đoàn Hàng Chờ"]).await;
+        let second = in_notice(&app, &t, &["Quách Hàng Chờ"]).await;
+        for (notice, text) in [(&first, "Góp ý thứ nhất cho hồ sơ đầu."), (&second, "Góp ý cho hồ sơ sau."), (&first, "Góp ý thứ hai cho hồ sơ đầu.")] {
+            let res = app.post(&format!("/api/v1/public/commendation-notices/{}/comments", notice["id"])).json(&comment("Người Dân", text)).send().await;
+            assert_eq!(res.status, 202, "{}", res.text);
+        }
+        // The first notice ends and is closed with its comments still waiting: they stay in the queue.
+        end_notice(&app, first["id"].as_i64().unwrap());
+        let current = fetch(&app, &t.office, &first).await;
+        let closed = step(&app, &t.office, &current, "close-notice", json!({})).await;
+        assert_ne!(closed["state"], "in_notice");
+        let queue = app.get("/api/v1/notice-comments?status=pending").token(&t.office).send().await;
+        let page = queue.ok().clone();
+        assert_eq!(page["total"], 3);
+        let bodies: Vec<&str> = page["items"].as_array().unwrap().iter().map(|c| c["body"].as_str().unwrap()).collect();
+        assert_eq!(bodies, ["Góp ý thứ nhất cho hồ sơ đầu.", "Góp ý cho hồ sơ sau.", "Góp ý thứ hai cho hồ sơ đầu."], "oldest first");
+        let item = &page["items"][0];
+        assert_eq!(item["proposal"]["id"], first["id"]);
+        assert_eq!(item["proposal"]["state"], closed["state"]);
+        assert_eq!(item["proposal"]["unitShortName"], "Trung tâm TGPL");
+        assert!(item["proposal"]["noticeEndsAt"].is_string());
+        assert_eq!(item["contact"], "0909 123 456 – nguoidan@example.vn", "the Office sees the contact");
+        // Moderated comments leave the pending queue; pages and the other statuses work.
+        let approved = app.post(&format!("/api/v1/notice-comments/{}/approve", item["id"])).token(&t.office).if_match(&etag_of(item)).json(&json!({})).send().await;
+        assert_eq!(approved.ok()["status"], "approved");
+        let pending = app.get("/api/v1/notice-comments?status=pending&pageSize=1&page=2").token(&t.leader).send().await;
+        assert_eq!(pending.ok()["total"], 2);
+        assert_eq!(pending.body["items"][0]["body"], "Góp ý thứ hai cho hồ sơ đầu.");
+        let all = app.get("/api/v1/notice-comments").token(&t.office).send().await;
+        assert_eq!(all.ok()["total"], 3);
+        // Unit roles moderate nothing and read no contacts.
+        app.get("/api/v1/notice-comments").token(&t.head).send().await.problem(403, "forbidden");
+        app.get("/api/v1/notice-comments?pageSize=500").token(&t.office).send().await.problem(422, "validation_failed");
+    }
+);

@@ -7,7 +7,7 @@ use calamine::{Data, Reader, Xlsx};
 use lantoa_tests::{TestApp, db_test};
 use serde_json::json;
 
-use crate::support::{create_exemplar, etag_of, exemplar_body};
+use crate::support::{confirmed, create_exemplar, etag_of, exemplar_body, vietnam_time};
 use crate::units::urlencode;
 
 async fn names(app: &TestApp, token: &str, query: &str) -> Vec<String> {
@@ -90,6 +90,32 @@ db_test!(
         linked["movementIds"] = json!([movement]);
         app.post("/api/v1/exemplars").token(&office).json(&linked).send().await.ok();
         assert_eq!(names(&app, &office, &format!("movementId={movement}")).await, ["Lê Hoàng Phúc"]);
+    }
+);
+
+db_test!(
+    async fn a_period_of_years_without_drafts_lists_what_the_reports_count(app) {
+        vietnam_time(&app, 2027, 6, 1, 9, 0);
+        let staff = app.token("tgpl.canbo").await;
+        let head = app.token("tgpl.truong").await;
+        let office = app.token("vanphong").await;
+        seed_three(&app, &staff).await;
+        let tgpl = app.unit_id("TGPL").await;
+        let mut earlier = exemplar_body(tgpl, "Phan Văn Năm Trước");
+        earlier["discoveredOn"] = json!("2025-11-20");
+        confirmed(&app, &staff, &head, &office, &earlier).await;
+        let mut later = exemplar_body(tgpl, "Võ Thị Năm Sau");
+        later["discoveredOn"] = json!("2027-02-03");
+        confirmed(&app, &staff, &head, &office, &later).await;
+        // The three of `seed_three` are drafts (two of 2026, one of 2025).
+        assert_eq!(names(&app, &office, "yearFrom=2026&yearTo=2030").await, ["Nguyễn Văn Đức", "Tập thể Tổ tư vấn lưu động", "Võ Thị Năm Sau"]);
+        assert_eq!(names(&app, &office, "yearFrom=2026&yearTo=2030&excludeDrafts=true").await, ["Võ Thị Năm Sau"]);
+        assert_eq!(names(&app, &office, "yearTo=2025&excludeDrafts=true").await, ["Phan Văn Năm Trước"]);
+        assert_eq!(names(&app, &office, "yearFrom=2025&excludeDrafts=false").await.len(), 5);
+        let backwards = app.get("/api/v1/exemplars?yearFrom=2030&yearTo=2026").token(&office).send().await;
+        assert_eq!(backwards.field_errors(), ["yearTo:before_start"]);
+        let far = app.get("/api/v1/exemplars?yearFrom=1000&yearTo=9999").token(&office).send().await;
+        assert_eq!(far.field_errors(), ["yearFrom:range", "yearTo:range"]);
     }
 );
 

@@ -28,35 +28,7 @@ export const PROPOSAL_STATES: readonly ProposalState[] = [
   'awarded',
 ];
 
-export const PROPOSAL_STATE_LABELS: Record<ProposalState, string> = {
-  draft: 'Bản nháp',
-  submitted: 'Đã gửi',
-  received: 'Văn phòng đã tiếp nhận',
-  returned: 'Bị trả lại',
-  reviewed: 'Đã thẩm định',
-  in_notice: 'Đang công khai lấy ý kiến',
-  in_council: 'Chờ Hội đồng xét',
-  pending_decision: 'Chờ quyết định',
-  approved: 'Đã quyết định khen thưởng',
-  rejected: 'Không khen thưởng',
-  forwarded: 'Đã trình cấp trên',
-  awarded: 'Đã khen thưởng',
-};
-
-export const PROPOSAL_STATE_COLORS: Record<ProposalState, string> = {
-  draft: 'default',
-  submitted: 'blue',
-  received: 'geekblue',
-  returned: 'orange',
-  reviewed: 'cyan',
-  in_notice: 'purple',
-  in_council: 'magenta',
-  pending_decision: 'gold',
-  approved: 'green',
-  rejected: 'red',
-  forwarded: 'lime',
-  awarded: 'success',
-};
+export { PROPOSAL_STATE_COLORS, PROPOSAL_STATE_LABELS } from '@/lib/vocabulary';
 
 export const COMMENDATION_TYPE_LABELS: Record<CommendationType, string> = {
   regular: 'Thường xuyên',

@@ -1213,6 +1213,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/council-meeting-workflow': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Bảng quy trình cuộc họp Hội đồng.
+     * @description A council meeting's steps as data: action, from-statuses, to-status, who (the meeting's
+     *     managers or those who run its ballots) and guards. Each meeting's `allowedActions` says what
+     *     its caller may do now.
+     *
+     *     **Quyền:** mọi người dùng.
+     */
+    get: operations['meeting_workflow_table'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/council-meetings': {
     parameters: {
       query?: never;
@@ -2800,6 +2824,30 @@ export interface paths {
      * @description **Quyền:** admin, office.
      */
     post: operations['reopen_movement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notice-comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Ý kiến góp ý của mọi hồ sơ (hàng chờ kiểm duyệt).
+     * @description The public's comments across every proposal, oldest first, each with its proposal (title,
+     *     state, unit, end of its notice): with `status=pending`, what waits for the Office, including
+     *     comments on proposals whose notice has since ended. Contact details included.
+     *
+     *     **Quyền:** leader, office.
+     */
+    get: operations['comment_queue'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -5340,6 +5388,19 @@ export interface components {
        */
       nomineeId?: number | null;
     };
+    /** @description The proposal a comment in the Office's queue is about. */
+    CommentProposal: {
+      /** Format: int64 */
+      id: number;
+      /**
+       * Format: date-time
+       * @description The first instant after its notice (`null`: never in notice).
+       */
+      noticeEndsAt?: string | null;
+      state: components['schemas']['ProposalState'];
+      title: string;
+      unitShortName: string;
+    };
     /** @description What the sender is told. */
     CommentReceipt: {
       /** Format: int64 */
@@ -6368,6 +6429,7 @@ export interface components {
     /** @description Query parameters of `GET /api/v1/exemplars` that list the records behind a figure. */
     ExemplarFilters: {
       conclusion?: components['schemas']['Conclusion'] | null;
+      excludeDrafts?: boolean | null;
       hasProposal?: boolean | null;
       milestones?: components['schemas']['MilestoneWindow'] | null;
       recordStatus?: components['schemas']['RecordStatus'] | null;
@@ -6377,6 +6439,10 @@ export interface components {
       unitId?: number | null;
       /** Format: int32 */
       year?: number | null;
+      /** Format: int32 */
+      yearFrom?: number | null;
+      /** Format: int32 */
+      yearTo?: number | null;
     };
     /**
      * @description The fields of an exemplar, for creating or replacing it. Keep personal data minimal: a name,
@@ -6894,6 +6960,11 @@ export interface components {
     };
     Meeting: {
       agenda: components['schemas']['AgendaItem'][];
+      /**
+       * @description What the caller may do to the meeting now (`GET /api/v1/council-meeting-workflow` has the
+       *     whole table).
+       */
+      allowedActions: components['schemas']['MeetingAllowedAction'][];
       attendance: components['schemas']['AttendanceView'][];
       ballots: components['schemas']['BallotView'][];
       caller: components['schemas']['CallerView'];
@@ -6919,6 +6990,40 @@ export interface components {
       /** Format: int32 */
       version: number;
     };
+    /**
+     * @description Something a person can do to a council meeting.
+     *
+     *     - `update`: Sửa cuộc họp. Change the time, place, chair, secretary or agenda.
+     *     - `record_attendance`: Ghi thành phần dự họp. Record who is present and who is absent (with a reason).
+     *     - `open_ballots`: Mở phiếu bầu. Open a secret ballot for each nominee on the agenda.
+     *     - `record_written_vote`: Nhập phiếu bằng văn bản. Enter the written vote of an absent member.
+     *     - `close_ballots`: Kết thúc bỏ phiếu. Close and count the ballots, number the minutes and end the meeting.
+     * @enum {string}
+     */
+    MeetingAction: 'update' | 'record_attendance' | 'open_ballots' | 'record_written_vote' | 'close_ballots';
+    /**
+     * @description Who may take a step of a meeting.
+     *
+     *     - `managers`: the Office, or the council's chair or standing member.
+     *     - `ballot_runners`: the meeting's secretary or chair, or the council's standing member.
+     * @enum {string}
+     */
+    MeetingActor: 'managers' | 'ballot_runners';
+    /** @description A step the caller may take now, or could once `disabledReason` is resolved. */
+    MeetingAllowedAction: {
+      action: components['schemas']['MeetingAction'];
+      /** @description Why it cannot be done yet, in Vietnamese. */
+      disabledReason?: string | null;
+      toStatus?: components['schemas']['MeetingStatus'] | null;
+    };
+    /**
+     * @description What must hold before a step, beyond the status.
+     *
+     *     - `attendance_recorded`: the attendance has been recorded.
+     *     - `quorum_met`: those present make the council's quorum.
+     * @enum {string}
+     */
+    MeetingGuard: 'attendance_recorded' | 'quorum_met';
     MeetingInput: {
       /**
        * Format: int64
@@ -6961,6 +7066,14 @@ export interface components {
      * @enum {string}
      */
     MeetingStatus: 'planned' | 'voting' | 'closed';
+    /** @description One row of the meeting workflow. */
+    MeetingTransition: {
+      action: components['schemas']['MeetingAction'];
+      actor: components['schemas']['MeetingActor'];
+      from: components['schemas']['MeetingStatus'][];
+      guards: components['schemas']['MeetingGuard'][];
+      to?: components['schemas']['MeetingStatus'] | null;
+    };
     MemberInput: {
       /** @default true */
       active: boolean;
@@ -8061,6 +8174,23 @@ export interface components {
       totalCapped: boolean;
     };
     /** @description One page of a list. */
+    Page_QueuedComment: {
+      items: (components['schemas']['ModeratedComment'] & {
+        proposal: components['schemas']['CommentProposal'];
+      })[];
+      /** Format: int64 */
+      page: number;
+      /** Format: int64 */
+      pageSize: number;
+      /**
+       * Format: int64
+       * @description Number of matching records across all pages.
+       */
+      total: number;
+      /** @description `true` when there are more matches than `total` (a search stopped counting there). */
+      totalCapped: boolean;
+    };
+    /** @description One page of a list. */
     Page_ReportSubmission: {
       items: {
         /** @description What the caller may do now. */
@@ -9019,6 +9149,10 @@ export interface components {
       consent?: components['schemas']['ConsentInput'] | null;
       /** @description Replaces the saved text (default: the saved one, else the achievements). */
       publicSummary?: string | null;
+    };
+    /** @description A comment with the proposal it is about (the Office's queue across proposals). */
+    QueuedComment: components['schemas']['ModeratedComment'] & {
+      proposal: components['schemas']['CommentProposal'];
     };
     QuorumView: {
       met: boolean;
@@ -12746,6 +12880,29 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  meeting_workflow_table: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingTransition'][];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   list_meetings: {
     parameters: {
       query?: {
@@ -14474,6 +14631,15 @@ export interface operations {
         field?: string;
         /** @description Year of discovery. */
         year?: number;
+        /** @description First year of discovery (with `yearTo`, a period such as the plan's 2026–2030). */
+        yearFrom?: number;
+        /** @description Last year of discovery. */
+        yearTo?: number;
+        /**
+         * @description `true`: leave out drafts, as the reports and the dashboard count (submitted or confirmed
+         *     records only).
+         */
+        excludeDrafts?: boolean;
         conclusion?: components['schemas']['Conclusion'];
         subjectKind?: components['schemas']['SubjectKind'];
         recordStatus?: components['schemas']['RecordStatus'];
@@ -14566,6 +14732,15 @@ export interface operations {
         field?: string;
         /** @description Year of discovery. */
         year?: number;
+        /** @description First year of discovery (with `yearTo`, a period such as the plan's 2026–2030). */
+        yearFrom?: number;
+        /** @description Last year of discovery. */
+        yearTo?: number;
+        /**
+         * @description `true`: leave out drafts, as the reports and the dashboard count (submitted or confirmed
+         *     records only).
+         */
+        excludeDrafts?: boolean;
         conclusion?: components['schemas']['Conclusion'];
         subjectKind?: components['schemas']['SubjectKind'];
         recordStatus?: components['schemas']['RecordStatus'];
@@ -16090,6 +16265,35 @@ export interface operations {
       412: components['responses']['PreconditionFailed'];
       422: components['responses']['Unprocessable'];
       428: components['responses']['PreconditionRequired'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  comment_queue: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['CommentStatus'];
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page_QueuedComment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };

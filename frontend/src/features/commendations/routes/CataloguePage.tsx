@@ -35,6 +35,7 @@ import {
   useSaveOccasion,
 } from '../api/commendations';
 import type { AwardForm, BaseSalary, Occasion, OccasionKind, Rule } from '../api/models';
+import { AwardFormModal } from '../components/AwardFormModal';
 import {
   AUTHORITY_LABELS,
   AWARD_KIND_LABELS,
@@ -62,6 +63,7 @@ function AwardFormsTab() {
   const step = useAwardFormStep();
   const notifyError = useErrorNotice();
   const { message, modal } = App.useApp();
+  const [editing, setEditing] = useState<AwardForm | 'new' | null>(null);
   const rulesOf = (code: string): Rule[] =>
     (rules.data ?? []).filter((rule) => rule.awardFormCode === code || rule.awardFormCode === null);
   const runStep = (form: AwardForm, which: AwardFormStep, title: string, done: string) =>
@@ -163,6 +165,11 @@ function AwardFormsTab() {
       render: (_, form) => (
         <Space>
           {form.status === 'draft' && (
+            <Button size="small" onClick={() => setEditing(form)} data-testid={`award-form-edit-${form.id}`}>
+              Sửa
+            </Button>
+          )}
+          {form.status === 'draft' && (
             <Button
               size="small"
               onClick={() => runStep(form, 'publish', `Áp dụng "${form.name}"?`, 'Đã áp dụng phiên bản.')}
@@ -210,6 +217,14 @@ function AwardFormsTab() {
   ];
   return (
     <>
+      <Button
+        icon={<PlusOutlined />}
+        onClick={() => setEditing('new')}
+        style={{ marginBottom: 12 }}
+        data-testid="award-form-create"
+      >
+        Thêm hình thức khen thưởng
+      </Button>
       <ProblemAlert error={forms.error ?? rules.error} />
       <Table<AwardForm>
         rowKey="id"
@@ -223,6 +238,12 @@ function AwardFormsTab() {
         }
         data-testid="award-form-table"
       />
+      {editing !== null && (
+        <AwardFormModal
+          awardForm={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </>
   );
 }

@@ -15,10 +15,15 @@ export type CouncilInput = Schemas['CouncilInput'];
 export type CouncilMember = Schemas['CouncilMember'];
 export type CouncilRole = Schemas['CouncilRole'];
 export type Meeting = Schemas['Meeting'];
+export type MeetingAction = Schemas['MeetingAction'];
+export type MeetingAllowedAction = Schemas['MeetingAllowedAction'];
 export type MeetingInput = Schemas['MeetingInput'];
 export type MemberInput = Schemas['MemberInput'];
 export type ModeratedComment = Schemas['ModeratedComment'];
 export type CommentStatus = Schemas['CommentStatus'];
+/** The proposal a comment in the Office's queue is about, and a comment of that queue. */
+export type CommentProposal = Schemas['CommentProposal'];
+export type QueuedComment = Schemas['QueuedComment'];
 export type ProposalSummary = Schemas['ProposalSummary'];
 export type TallyView = Schemas['TallyView'];
 export type VoteDenominator = Schemas['VoteDenominator'];

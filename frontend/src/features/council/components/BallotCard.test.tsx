@@ -42,6 +42,7 @@ function meeting(ballot: BallotView): Meeting {
     quorum: { percent: 50, strict: true, present: 4, total: 5, met: true },
     ballots: [ballot],
     caller: { manages: false, runsBallots: false, memberId: 3, present: true },
+    allowedActions: [],
     version: 2,
   };
 }

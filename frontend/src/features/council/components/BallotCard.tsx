@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useErrorNotice } from '@/components/use-error-notice';
 import { useVote } from '../api/council';
 import type { BallotChoice, BallotView, Meeting } from '../api/types';
-import { CHOICE_LABELS, choicesFor, tallyText, thresholdText, voteState } from './ballot-logic';
+import { CHOICE_LABELS, choicesFor, meetingStep, tallyText, thresholdText, voteState } from './ballot-logic';
 import { WrittenVoteForm } from './WrittenVoteForm';
 
 interface BallotCardProps {
@@ -158,7 +158,7 @@ export function BallotCard({ meeting, ballot }: BallotCardProps) {
           )}
         </Flex>
       )}
-      {meeting.caller.runsBallots && <WrittenVoteForm meeting={meeting} ballot={ballot} />}
+      {meetingStep(meeting, 'record_written_vote') && <WrittenVoteForm meeting={meeting} ballot={ballot} />}
     </Card>
   );
 }

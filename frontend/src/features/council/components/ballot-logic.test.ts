@@ -3,6 +3,7 @@ import type { BallotView, Meeting } from '../api/types';
 import {
   attendanceDraft,
   choicesFor,
+  meetingStep,
   quorumText,
   sortMembers,
   tallyText,
@@ -61,6 +62,7 @@ function meeting(patch: Partial<Meeting> = {}): Meeting {
     quorum: { percent: 50, strict: true, present: 2, total: 3, met: true },
     ballots: [ballot()],
     caller: member,
+    allowedActions: [],
     version: 1,
     ...patch,
   };
@@ -163,5 +165,23 @@ describe('sortMembers', () => {
       { role: 'chair', active: true, fullName: 'Giám' },
     ]);
     expect(sorted.map((member) => member.fullName)).toEqual(['Giám', 'Dũng', 'An', 'Bình', 'Cũ']);
+  });
+});
+
+describe('meetingStep', () => {
+  it('finds what the server offers the caller, with its reason, and nothing it does not offer', () => {
+    const planned = meeting({
+      status: 'planned',
+      allowedActions: [
+        { action: 'record_attendance', toStatus: null },
+        { action: 'open_ballots', toStatus: 'voting', disabledReason: 'Có mặt 1/3 thành viên' },
+      ],
+    });
+    expect(meetingStep(planned, 'record_attendance')).toEqual({
+      action: 'record_attendance',
+      toStatus: null,
+    });
+    expect(meetingStep(planned, 'open_ballots')?.disabledReason).toBe('Có mặt 1/3 thành viên');
+    expect(meetingStep(planned, 'close_ballots')).toBeUndefined();
   });
 });

@@ -3,6 +3,8 @@ import type {
   BallotView,
   CouncilRole,
   Meeting,
+  MeetingAction,
+  MeetingAllowedAction,
   TallyView,
   VoteDenominator,
 } from '../api/types';
@@ -123,4 +125,9 @@ export function sortMembers<T extends { role: CouncilRole; active: boolean; full
       ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
       a.fullName.localeCompare(b.fullName, 'vi'),
   );
+}
+
+/** The step the server offers the caller on this meeting now, if any (never re-derived here). */
+export function meetingStep(meeting: Meeting, action: MeetingAction): MeetingAllowedAction | undefined {
+  return meeting.allowedActions.find((allowed) => allowed.action === action);
 }

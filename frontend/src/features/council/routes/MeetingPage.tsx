@@ -10,7 +10,7 @@ import { PATHS } from '@/lib/navigation';
 import { useDownloadMinutes, useMeeting, useOpenBallots } from '../api/council';
 import { AttendanceEditor } from '../components/AttendanceEditor';
 import { BallotCard } from '../components/BallotCard';
-import { MEETING_STATUS_LABELS, quorumText } from '../components/ballot-logic';
+import { MEETING_STATUS_LABELS, meetingStep, quorumText } from '../components/ballot-logic';
 import { CloseBallotsModal } from '../components/CloseBallotsModal';
 
 const STATUS_COLORS = { planned: 'default', voting: 'processing', closed: 'green' } as const;
@@ -37,7 +37,7 @@ export default function MeetingPage() {
   }
   if (!meeting.data) return <Skeleton active />;
   const data = meeting.data;
-  const { caller } = data;
+  const open = meetingStep(data, 'open_ballots');
   const nameOf = (memberId: number) =>
     data.attendance.find((entry) => entry.memberId === memberId)?.fullName ?? '—';
 
@@ -72,20 +72,20 @@ export default function MeetingPage() {
         }
         extra={
           <>
-            {caller.manages && data.status === 'planned' && (
+            {open && (
               <Button
                 type="primary"
                 icon={<PlayCircleOutlined />}
                 onClick={confirmOpen}
-                disabled={!data.quorum.met}
-                title={data.quorum.met ? undefined : 'Chưa đủ số thành viên có mặt theo quy chế'}
+                disabled={Boolean(open.disabledReason)}
+                title={open.disabledReason ?? undefined}
                 loading={openBallots.isPending}
                 data-testid="meeting-open-ballots"
               >
                 Bắt đầu bỏ phiếu
               </Button>
             )}
-            {caller.runsBallots && data.status === 'voting' && (
+            {meetingStep(data, 'close_ballots') && (
               <Button
                 danger
                 icon={<StopOutlined />}
@@ -144,7 +144,7 @@ export default function MeetingPage() {
         <AttendanceEditor
           key={data.version}
           meeting={data}
-          editable={caller.manages && data.status === 'planned'}
+          editable={meetingStep(data, 'record_attendance') !== undefined}
         />
       </Card>
 

@@ -1,4 +1,4 @@
-import { CheckOutlined, EyeInvisibleOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, EyeInvisibleOutlined } from '@ant-design/icons';
 import {
   Badge,
   Button,
@@ -15,17 +15,29 @@ import {
 } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { PageHeading } from '@/components/PageHeading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import { formatDateTime } from '@/lib/dates';
-import { useComments, useNoticeProposal } from '../api/notices';
+import { commendationPath } from '@/lib/paths';
+import { PROPOSAL_STATE_COLORS, PROPOSAL_STATE_LABELS } from '@/lib/vocabulary';
+import { COMMENT_QUEUE_PAGE_SIZE, useCommentQueue, useComments, useNoticeProposal } from '../api/notices';
 import { useProposalsInState } from '../api/proposals';
-import type { CommentStatus, ModeratedComment, ProposalSummary } from '../api/types';
+import type {
+  CommentProposal,
+  CommentStatus,
+  ModeratedComment,
+  ProposalSummary,
+  QueuedComment,
+} from '../api/types';
 import { ModerateCommentModal } from '../components/ModerateCommentModal';
 import { COMMENT_STATUS_COLORS, COMMENT_STATUS_LABELS, noticeWindow } from '../components/notice-logic';
 
-/** The proposals under public notice and the public's comments waiting for the Office. */
+/**
+ * The public's comments waiting for the Office on every proposal (also those whose notice has
+ * since ended), then the proposals under public notice with all their comments.
+ */
 export default function NoticeModerationPage() {
   const proposals = useProposalsInState('in_notice');
   const items = proposals.data?.items ?? [];
@@ -34,8 +46,12 @@ export default function NoticeModerationPage() {
     <>
       <PageHeading
         title="Kiểm duyệt công khai"
-        subtitle="Hồ sơ đề nghị khen thưởng đang công khai lấy ý kiến và ý kiến của nhân dân chờ kiểm duyệt"
+        subtitle="Ý kiến của nhân dân chờ kiểm duyệt trên mọi hồ sơ đề nghị khen thưởng (kể cả hồ sơ đã hết thời hạn công khai) và các hồ sơ đang công khai lấy ý kiến"
       />
+      <CommentQueueCard />
+      <Typography.Title level={5} style={{ margin: '0 0 12px' }}>
+        Hồ sơ đang công khai lấy ý kiến
+      </Typography.Title>
       <ProblemAlert error={proposals.error} />
       {proposals.isPending ? (
         <Skeleton active />
@@ -47,6 +63,148 @@ export default function NoticeModerationPage() {
         items.map((proposal) => <NoticeCard key={proposal.id} summary={proposal} />)
       )}
     </>
+  );
+}
+
+/**
+ * The pending comments of every proposal, oldest first, a page at a time: those on a proposal
+ * whose notice the Office has closed stay here until moderated.
+ */
+function CommentQueueCard() {
+  const user = useCurrentUser();
+  const canModerate = user.role === 'office';
+  const [page, setPage] = useState(1);
+  const queue = useCommentQueue('pending', page);
+  const [moderating, setModerating] = useState<{ comment: QueuedComment; approve: boolean } | null>(null);
+  const total = queue.data?.total ?? 0;
+
+  // The last comment of the last page was moderated: show the page that is now the last.
+  const lastPage = Math.max(1, Math.ceil(total / COMMENT_QUEUE_PAGE_SIZE));
+  if (queue.data && !queue.isPlaceholderData && page > lastPage) setPage(lastPage);
+
+  return (
+    <Card
+      style={{ marginBottom: 16 }}
+      title="Ý kiến chờ kiểm duyệt"
+      extra={queue.data && <Badge count={total} overflowCount={999} showZero color="orange" />}
+      data-testid="comment-queue"
+    >
+      <ProblemAlert error={queue.error} />
+      <Table<QueuedComment>
+        rowKey="id"
+        size="small"
+        loading={queue.isFetching}
+        dataSource={queue.data?.items}
+        pagination={{
+          current: page,
+          pageSize: COMMENT_QUEUE_PAGE_SIZE,
+          total,
+          showSizeChanger: false,
+          showTotal: (count) => `Tổng số ${count}${queue.data?.totalCapped ? '+' : ''} ý kiến`,
+          onChange: setPage,
+        }}
+        onRow={(comment) =>
+          ({
+            'data-testid': `comment-queue-row-${comment.id}`,
+            'data-state': comment.proposal.state,
+          }) as HTMLAttributes<HTMLElement>
+        }
+        columns={[
+          {
+            title: 'Hồ sơ',
+            key: 'proposal',
+            render: (_, comment) => <QueuedProposal commentId={comment.id} proposal={comment.proposal} />,
+          },
+          {
+            title: 'Người góp ý',
+            key: 'author',
+            render: (_, comment) => <CommentAuthor comment={comment} />,
+          },
+          {
+            title: 'Nội dung',
+            key: 'body',
+            render: (_, comment) => (
+              <div style={{ maxWidth: 480, whiteSpace: 'pre-wrap' }}>{comment.body}</div>
+            ),
+          },
+          {
+            title: 'Gửi lúc',
+            key: 'createdAt',
+            render: (_, comment) => formatDateTime(comment.createdAt),
+            responsive: ['md'],
+          },
+          ...(canModerate
+            ? [
+                {
+                  title: 'Kiểm duyệt',
+                  key: 'actions',
+                  render: (_: unknown, comment: QueuedComment) => (
+                    <Space size={4} wrap>
+                      <Button
+                        size="small"
+                        type="primary"
+                        icon={<CheckOutlined />}
+                        onClick={() => setModerating({ comment, approve: true })}
+                        data-testid={`comment-queue-approve-${comment.id}`}
+                      >
+                        Duyệt
+                      </Button>
+                      <Button
+                        size="small"
+                        icon={<CloseOutlined />}
+                        onClick={() => setModerating({ comment, approve: false })}
+                        data-testid={`comment-queue-reject-${comment.id}`}
+                      >
+                        Không duyệt
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+        locale={{ emptyText: <Empty description="Không có ý kiến nào chờ kiểm duyệt" /> }}
+        data-testid="comment-queue-table"
+      />
+      {moderating && (
+        <ModerateCommentModal
+          comment={moderating.comment}
+          approve={moderating.approve}
+          onClose={() => setModerating(null)}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** The proposal a queued comment is about: its title (a link), unit, state and end of notice. */
+function QueuedProposal({ commentId, proposal }: { commentId: number; proposal: CommentProposal }) {
+  const state = {
+    label: PROPOSAL_STATE_LABELS[proposal.state],
+    color: PROPOSAL_STATE_COLORS[proposal.state],
+  };
+  return (
+    <div style={{ maxWidth: 360 }}>
+      <Link to={commendationPath(proposal.id)} data-testid={`comment-queue-proposal-${commentId}`}>
+        {proposal.title}
+      </Link>
+      <div>
+        <Space size={4} wrap>
+          <Typography.Text type="secondary">{proposal.unitShortName}</Typography.Text>
+          <Tag color={state.color}>{state.label}</Tag>
+          {proposal.state !== 'in_notice' && (
+            <Tag color="warning" data-testid={`comment-queue-ended-${commentId}`}>
+              Đã hết thời hạn công khai
+            </Tag>
+          )}
+        </Space>
+      </div>
+      {proposal.noticeEndsAt && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          Hết hạn công khai {formatDateTime(proposal.noticeEndsAt)}
+        </Typography.Text>
+      )}
+    </div>
   );
 }
 
@@ -144,16 +302,7 @@ function NoticeCard({ summary }: { summary: ProposalSummary }) {
           {
             title: 'Người gửi',
             key: 'author',
-            render: (_, comment) => (
-              <>
-                <div>{comment.authorName}</div>
-                {comment.contact && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    Liên hệ (không công khai): {comment.contact}
-                  </Typography.Text>
-                )}
-              </>
-            ),
+            render: (_, comment) => <CommentAuthor comment={comment} />,
           },
           {
             title: 'Gửi lúc',
@@ -210,5 +359,19 @@ function NoticeCard({ summary }: { summary: ProposalSummary }) {
         />
       )}
     </Card>
+  );
+}
+
+/** Who wrote a comment, with the contact only the Office and the leader see. */
+function CommentAuthor({ comment }: { comment: ModeratedComment }) {
+  return (
+    <>
+      <div>{comment.authorName}</div>
+      {comment.contact && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          Liên hệ (không công khai): {comment.contact}
+        </Typography.Text>
+      )}
+    </>
   );
 }

@@ -75,16 +75,28 @@ describe('Dashboard', () => {
     expect(screen.getByTestId('dashboard-scope')).toHaveTextContent('Toàn Sở · giai đoạn 2026–2030');
     expect(screen.getByTestId('the-tasks')).toBeInTheDocument();
 
-    // The figures are the report's: 7 discovered this year (to the list), 11 over the plan.
+    // The figures are the report's: 7 discovered this year, 11 over the plan, each linked to the
+    // list of exactly those records (drafts left out, as the figures count).
     expect(screen.getByTestId('dashboard-discovered-year-value')).toHaveTextContent(/^7$/);
-    expect(screen.getByTestId('dashboard-discovered-year')).toHaveAttribute('href', '/diem-hinh?year=2026');
+    expect(screen.getByTestId('dashboard-discovered-year')).toHaveAttribute(
+      'href',
+      '/diem-hinh?year=2026&excludeDrafts=true',
+    );
     expect(screen.getByTestId('dashboard-discovered-plan')).toHaveTextContent(/^11$/);
+    expect(screen.getByTestId('dashboard-discovered-plan')).toHaveAttribute(
+      'href',
+      '/diem-hinh?yearFrom=2026&yearTo=2030&excludeDrafts=true',
+    );
     expect(screen.getByTestId('dashboard-introductions-tally')).toHaveTextContent(
       'Đúng hạn: 17Trễ hạn: 2Chưa giới thiệu: 2',
     );
     expect(screen.getByTestId('dashboard-stage-year-nurturing-count')).toHaveAttribute(
       'href',
-      '/diem-hinh?year=2026&stage=nurturing',
+      '/diem-hinh?year=2026&excludeDrafts=true&stage=nurturing',
+    );
+    expect(screen.getByTestId('dashboard-stage-plan-nurturing-count')).toHaveAttribute(
+      'href',
+      '/diem-hinh?yearFrom=2026&yearTo=2030&excludeDrafts=true&stage=nurturing',
     );
 
     // Every unit's row, each cell labelled for screen readers and linked to its month.
@@ -131,7 +143,11 @@ describe('Dashboard', () => {
     // One unit: its links carry it, and no by-unit figure.
     expect(screen.getByTestId('dashboard-discovered-year')).toHaveAttribute(
       'href',
-      '/diem-hinh?year=2027&unitId=12',
+      '/diem-hinh?year=2027&excludeDrafts=true&unitId=12',
+    );
+    expect(screen.getByTestId('dashboard-discovered-plan')).toHaveAttribute(
+      'href',
+      '/diem-hinh?yearFrom=2026&yearTo=2030&excludeDrafts=true&unitId=12',
     );
     expect(screen.queryByTestId('dashboard-by-unit')).toBeNull();
     expect(screen.getByTestId('dashboard-overdue-all')).toHaveAttribute(

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { FigureBars } from '@/components/FigureBars';
 import type { Stage } from '@/lib/api/models';
-import { exemplarListLink } from '@/lib/exemplar-links';
+import { type ExemplarLinkFilters, exemplarListLink } from '@/lib/exemplar-links';
 import { CELL_LOOKS } from '@/lib/introduction-cells';
 import { PATHS } from '@/lib/paths';
 import { MAIN_STAGES, STAGE_COLORS } from '@/lib/vocabulary';
@@ -16,8 +16,24 @@ interface Period {
   figures: Figures;
   /** "Năm 2026", "Giai đoạn 2026–2030". */
   title: string;
-  /** The exemplar list's year filter, for the year (the list has no filter for a period of years). */
+  /**
+   * The year, when the period is one: the exemplar list then filters by `year`; otherwise by the
+   * years of the figures' `from` and `to` (`yearFrom`, `yearTo`).
+   */
   year?: number;
+}
+
+/** The year of an API calendar date (`YYYY-MM-DD`). */
+const yearOf = (day: string) => Number(day.slice(0, 4));
+
+/**
+ * The exemplar list's filters for what a period's figures count: exemplars discovered in the
+ * period, drafts left out (records submitted or confirmed, as the reports count).
+ */
+function discoveredIn(period: Period): ExemplarLinkFilters {
+  return period.year !== undefined
+    ? { year: period.year, excludeDrafts: true }
+    : { yearFrom: yearOf(period.figures.from), yearTo: yearOf(period.figures.to), excludeDrafts: true };
 }
 
 function countOf(list: readonly Count[], key: string): number {
@@ -125,9 +141,12 @@ export function FigureCards({
             year={{
               value: yearFigures.exemplars.discovered,
               label: year.title,
-              to: exemplarListLink({ year: year.year, unitId }),
+              to: exemplarListLink({ ...discoveredIn(year), unitId }),
             }}
-            plan={{ value: planFigures.exemplars.discovered }}
+            plan={{
+              value: planFigures.exemplars.discovered,
+              to: exemplarListLink({ ...discoveredIn(plan), unitId }),
+            }}
             planTitle={plan.title}
           >
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -193,9 +212,9 @@ export function FigureCards({
       </Row>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {[
-          { period: year, testId: 'dashboard-stage-year', link: true },
-          { period: plan, testId: 'dashboard-stage-plan', link: false },
-        ].map(({ period, testId, link }) => (
+          { period: year, testId: 'dashboard-stage-year' },
+          { period: plan, testId: 'dashboard-stage-plan' },
+        ].map(({ period, testId }) => (
           <Col xs={24} lg={unitId === undefined ? 8 : 12} key={testId}>
             <Card
               size="small"
@@ -214,12 +233,7 @@ export function FigureCards({
                     label: <Tag color={STAGE_COLORS[count.key as Stage]}>{count.label}</Tag>,
                     title: count.label,
                     count: count.count,
-                    // The list filters by one year at most: the plan's figures link to nothing narrower than the stage.
-                    to: exemplarListLink({
-                      year: link ? period.year : undefined,
-                      unitId,
-                      stage: count.key as Stage,
-                    }),
+                    to: exemplarListLink({ ...discoveredIn(period), unitId, stage: count.key as Stage }),
                     testId: `${testId}-${count.key}`,
                   }))}
               />
@@ -239,7 +253,7 @@ export function FigureCards({
                     label: row.unit.shortName,
                     title: row.unit.name,
                     count: row.discovered,
-                    to: exemplarListLink({ year: year.year, unitId: row.unit.id }),
+                    to: exemplarListLink({ ...discoveredIn(year), unitId: row.unit.id }),
                     testId: `dashboard-unit-${row.unit.code}`,
                   }))}
                 />

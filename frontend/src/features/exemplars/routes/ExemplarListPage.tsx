@@ -49,6 +49,9 @@ const FILTERS = [
   'movementId',
   'field',
   'year',
+  'yearFrom',
+  'yearTo',
+  'excludeDrafts',
   'conclusion',
   'recordStatus',
   'subjectKind',
@@ -64,6 +67,9 @@ const MILESTONE_OPTIONS: { value: MilestoneWindow; label: string }[] = [
 
 const number = (value: string | undefined) => (value ? Number(value) : undefined);
 
+/** A year from the address as the picker's day (1 January), or null when there is none. */
+const yearDay = (value: string | undefined) => (value ? dayjs(`${value}-01-01`) : null);
+
 export default function ExemplarListPage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
@@ -78,6 +84,9 @@ export default function ExemplarListPage() {
     movementId: number(f.movementId),
     field: f.field,
     year: number(f.year),
+    yearFrom: number(f.yearFrom),
+    yearTo: number(f.yearTo),
+    excludeDrafts: f.excludeDrafts === 'true' ? true : undefined,
     conclusion: f.conclusion as Conclusion | undefined,
     recordStatus: f.recordStatus as RecordStatus | undefined,
     subjectKind: f.subjectKind as SubjectKind | undefined,
@@ -134,7 +143,10 @@ export default function ExemplarListPage() {
       />
       <Card>
         <FilterBar
-          activeCount={FILTERS.filter((key) => key !== 'q' && f[key]).length}
+          // The year range is one filter, however many of its ends are set.
+          activeCount={
+            FILTERS.filter((key) => key !== 'q' && !(key === 'yearTo' && f.yearFrom) && f[key]).length
+          }
           search={
             <SearchInput
               value={f.q}
@@ -224,6 +236,20 @@ export default function ExemplarListPage() {
             style={{ width: 140 }}
             data-testid="exemplar-filter-year"
           />
+          <DatePicker.RangePicker
+            picker="year"
+            placeholder={['Từ năm', 'Đến năm']}
+            allowEmpty={[true, true]}
+            value={f.yearFrom || f.yearTo ? [yearDay(f.yearFrom), yearDay(f.yearTo)] : null}
+            onChange={(days) =>
+              list.setFilters({
+                yearFrom: days?.[0] ? String(days[0].year()) : undefined,
+                yearTo: days?.[1] ? String(days[1].year()) : undefined,
+              })
+            }
+            style={{ width: 220 }}
+            data-testid="exemplar-filter-years"
+          />
           <Select
             allowClear
             placeholder="Kết luận"
@@ -257,6 +283,16 @@ export default function ExemplarListPage() {
             data-testid="exemplar-filter-returned"
           >
             Bị trả lại
+          </Checkbox>
+          <Checkbox
+            checked={f.excludeDrafts === 'true'}
+            onChange={(event) =>
+              list.setFilters({ excludeDrafts: event.target.checked ? 'true' : undefined })
+            }
+            style={{ alignSelf: 'center' }}
+            data-testid="exemplar-filter-exclude-drafts"
+          >
+            Không tính bản nháp
           </Checkbox>
           <Select
             allowClear
