@@ -1,5 +1,7 @@
-//! The reporting calendar in the demo year: the units' 2026 annual reports (PBGDPL's submitted,
-//! HCTP's returned for revision), the Office's consolidated report accepted by the leadership,
+//! The reporting calendar in the demo year: the units' 2026 annual reports written in Lan Tỏa
+//! (PBGDPL's submitted, HCTP's returned for revision, each with its narrative and its figures
+//! frozen at submission), the Office's consolidated report sent on the calendar and accepted by the
+//! leadership,
 //! the reminders the scheduler would have sent (before and after 20/10, and those due today),
 //! unread for the units, an inactive webhook subscription for Sở Nội vụ's system, and three
 //! difficulties (answered, referred to the leadership, waiting for the Office). Written through
@@ -17,8 +19,10 @@ use crate::difficulties::model::{self as difficulties, DifficultyInput};
 use crate::difficulties::workflow::DifficultyAction;
 use crate::error::{AppError, AppResult};
 use crate::http::etag::IfMatch;
-use crate::report_submissions::model::{self as reports, SubmissionInput};
+use crate::report_submissions::model::{self as reports, DecisionInput, SubmissionInput};
 use crate::report_submissions::workflow::SubmissionAction;
+use crate::reports::model::{self as written, Narrative, NewReportInput, ReportInput};
+use crate::reports::workflow::{ReportAction, ReportKind};
 use crate::webhooks::events::WebhookEvent;
 use crate::webhooks::model::{self as webhooks, SubscriptionInput};
 
@@ -69,6 +73,89 @@ fn submit(
     let row = reports::find_row(conn, id)?;
     crate::report_submissions::effects::announce(conn, &row, SubmissionAction::Submit, at)?;
     Ok(id)
+}
+
+/// A unit's 2026 annual report written in Lan Tỏa and submitted (its figures frozen then);
+/// returns the report's id.
+fn write_and_submit(
+    conn: &mut DbConnection,
+    head: &Principal,
+    unit: i64,
+    title: &str,
+    narrative: Narrative,
+    at: NaiveDateTime,
+) -> AppResult<i64> {
+    let input = NewReportInput {
+        kind: ReportKind::AnnualReport,
+        unit_id: Some(unit),
+        period: Some("2026".to_owned()),
+        from: None,
+        to: None,
+        title: Some(title.to_owned()),
+    };
+    let id = written::create(conn, head, &input, at - Duration::days(2))?;
+    let row = written::find_row(conn, id)?;
+    let text = ReportInput {
+        title: title.to_owned(),
+        narrative,
+    };
+    written::update(
+        conn,
+        head,
+        &row,
+        IfMatch::Any,
+        &text,
+        at - Duration::hours(3),
+    )?;
+    let row = written::find_row(conn, id)?;
+    let submission = written::submit(conn, head, &row, IfMatch::Any, at.and_utc())?;
+    let sent = reports::find_row(conn, submission)?;
+    crate::report_submissions::effects::announce(conn, &sent, SubmissionAction::Submit, at)?;
+    Ok(id)
+}
+
+/// The Office returns a unit's written report with its comments.
+fn return_written(
+    conn: &mut DbConnection,
+    office: &Principal,
+    id: i64,
+    note: &str,
+    at: NaiveDateTime,
+) -> AppResult<()> {
+    let row = written::find_row(conn, id)?;
+    let input = DecisionInput {
+        note: Some(note.to_owned()),
+    };
+    let submission = written::decide(
+        conn,
+        office,
+        &row,
+        ReportAction::Return,
+        IfMatch::Any,
+        &input,
+        at,
+    )?;
+    let after = reports::find_row(conn, submission)?;
+    crate::report_submissions::effects::announce(conn, &after, SubmissionAction::Return, at)
+}
+
+fn narrative(parts: [&str; 6]) -> Narrative {
+    let [
+        achievements,
+        shortcomings,
+        causes,
+        lessons,
+        directions,
+        recommendations,
+    ] = parts.map(str::to_owned);
+    Narrative {
+        achievements,
+        shortcomings,
+        causes,
+        lessons,
+        directions,
+        recommendations,
+    }
 }
 
 fn decide(
@@ -159,12 +246,19 @@ pub fn seed(conn: &mut DbConnection, clock: &Clock) -> AppResult<Report> {
     }
     if let Some(at) = story.at(day(10, 18), 15) {
         let head = principal(conn, "pbgdpl.truong")?;
-        submit(
+        write_and_submit(
             conn,
             &head,
-            Some(pbgdpl),
+            pbgdpl,
             "Báo cáo kết quả thực hiện Kế hoạch tuyên truyền, nhân rộng điển hình tiên tiến năm 2026 của Phòng Phổ biến, giáo dục pháp luật",
-            "Kèm theo danh sách 06 điển hình đã giới thiệu trong năm.",
+            narrative([
+                "Phòng đã phát hiện, giới thiệu 06 gương điển hình tiên tiến trong công tác phổ biến, giáo dục pháp luật và hòa giải ở cơ sở; giới thiệu đủ hằng tháng trên Trang thông tin điện tử phổ biến giáo dục pháp luật tỉnh; phối hợp tổ chức 02 hội nghị chia sẻ kinh nghiệm của tổ hòa giải tiêu biểu.",
+                "Việc nhân rộng mô hình \"Tổ hòa giải kiểu mẫu\" ở các xã vùng sâu còn chậm; một số tháng giới thiệu gương điển hình sát hạn.",
+                "Địa bàn rộng, lực lượng báo cáo viên pháp luật cấp xã thay đổi sau sắp xếp đơn vị hành chính.",
+                "Gắn việc phát hiện điển hình với theo dõi thường xuyên kết quả hòa giải ở cơ sở; phân công cụ thể người phụ trách giới thiệu hằng tháng.",
+                "Năm 2027 tiếp tục bồi dưỡng 03 điển hình đang theo dõi, tổng kết và nhân rộng mô hình tổ hòa giải kiểu mẫu ra 10 xã.",
+                "Đề nghị Văn phòng Sở tổng hợp, đề xuất khen thưởng đột xuất cho các hòa giải viên có thành tích xuất sắc.",
+            ]),
             at,
         )?;
         report.reports += 1;
@@ -173,12 +267,19 @@ pub fn seed(conn: &mut DbConnection, clock: &Clock) -> AppResult<Report> {
         Some(at) => {
             let head = principal(conn, "hctp.truong")?;
             report.reports += 1;
-            Some(submit(
+            Some(write_and_submit(
                 conn,
                 &head,
-                Some(hctp),
+                hctp,
                 "Báo cáo định kỳ năm 2026 của Phòng Hành chính tư pháp",
-                "Báo cáo gửi đúng hạn ngày 20/10.",
+                narrative([
+                    "Phòng đã giới thiệu các gương điển hình trong công tác hộ tịch, chứng thực và lý lịch tư pháp; phối hợp biểu dương công chức tư pháp – hộ tịch cấp xã tiêu biểu.",
+                    "Chưa tổng hợp đầy đủ kết quả nhân rộng mô hình liên thông thủ tục hành chính về đăng ký khai sinh.",
+                    "Số liệu nhân rộng do các xã gửi về chưa đầy đủ.",
+                    "Cần cập nhật kết quả nhân rộng ngay khi triển khai tại từng địa bàn.",
+                    "Năm 2027 tổng kết, nhân rộng mô hình liên thông thủ tục hành chính ra toàn tỉnh.",
+                    "",
+                ]),
                 at,
             )?)
         }
@@ -189,11 +290,10 @@ pub fn seed(conn: &mut DbConnection, clock: &Clock) -> AppResult<Report> {
         report.reminders += crate::reminders::send::send_in_app(conn, at.and_utc())?;
     }
     if let (Some(id), Some(at)) = (returned, story.at(day(10, 23), 10)) {
-        decide(
+        return_written(
             conn,
             &office,
             id,
-            SubmissionAction::Return,
             "Đề nghị bổ sung số liệu về số điển hình được nhân rộng và kết quả sau nhân rộng (mục II.3).",
             at,
         )?;

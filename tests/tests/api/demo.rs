@@ -380,6 +380,18 @@ db_test!(
         };
         assert!(unit_report("submitted") && unit_report("returned"), "{reports:?}");
         assert!(reports.iter().any(|r| r["status"] == "returned" && r["decisionNote"].is_string()));
+        // Those two are written in Lan Tỏa, with their narrative; the one waiting for the Office
+        // keeps the figures frozen when it was sent (the returned one is being revised).
+        let written = app.get("/api/v1/reports?kind=annual_report&pageSize=100").token(&office).send().await.ok().clone();
+        let written = written["items"].as_array().unwrap();
+        for status in ["submitted", "returned"] {
+            let summary = written.iter().find(|r| r["status"] == status && r["unit"].is_object()).unwrap_or_else(|| panic!("a written unit report {status}: {written:?}"));
+            let report = app.get(&format!("/api/v1/reports/{}", summary["id"])).token(&office).send().await.ok().clone();
+            assert!(report["narrative"]["achievements"].as_str().unwrap().len() > 50, "{report}");
+            assert_eq!(report["figuresFrozen"], status == "submitted", "{status}");
+            let docx = app.get(&format!("/api/v1/reports/{}/docx", summary["id"])).token(&office).send().await;
+            assert_eq!(docx.status, 200);
+        }
         let head = app.token("tgpl.truong").await;
         let bell = app.get("/api/v1/notifications?unread=true&pageSize=100").token(&head).send().await.ok().clone();
         let reminders: Vec<&serde_json::Value> = bell["items"]
