@@ -63,6 +63,13 @@ ensure_chromium() {
     [ -x /usr/bin/chromium ] || die "chromium is not installed (/usr/bin/chromium)"
 }
 
+# LibreOffice Writer without a GUI: the tests convert every official DOCX to PDF with it (the
+# documents must open in LibreOffice as well as in Word).
+ensure_libreoffice() {
+    command -v soffice >/dev/null || apt_install libreoffice-writer-nogui
+    command -v soffice >/dev/null || die "LibreOffice (soffice) is not installed"
+}
+
 # Drops the databases of test runs that are over (names lt_<kind>_<pid>…, the process gone), so
 # that runs side by side on one server keep their own.
 drop_test_databases() {

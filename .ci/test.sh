@@ -7,6 +7,8 @@ START=$SECONDS
 ensure_build_deps
 ensure_postgres
 ensure_chromium
+ensure_libreoffice
+export LANTOA_REQUIRE_LIBREOFFICE=1
 npm_install frontend
 npm_install tests/e2e
 

@@ -15,7 +15,7 @@ use lantoa::db::schema::{
 use lantoa_tests::{Res, TestApp, db_test};
 use serde_json::{Value, json};
 
-use crate::support::{etag_of, png, upload, vietnam_time};
+use crate::support::{etag_of, opens_in_libreoffice, png, upload, vietnam_time};
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -885,6 +885,7 @@ db_test!(
         assert_eq!(docx.headers()["content-type"], "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         let bytes = docx.bytes().await.unwrap().to_vec();
         check_layout(&bytes);
+        opens_in_libreoffice(&bytes, "bao-cao-tong-hop.docx");
         let document = zip_part(&bytes, "word/document.xml");
         let text = docx_text(&document);
         for expected in [
@@ -1058,6 +1059,7 @@ db_test!(
         assert_eq!(res.status(), 200);
         let bytes = res.bytes().await.unwrap().to_vec();
         check_layout(&bytes);
+        opens_in_libreoffice(&bytes, "tai-lieu-guong-dien-hinh.docx");
         let document = zip_part(&bytes, "word/document.xml");
         assert!(document.contains("TOC \\o &quot;1-1&quot;") || document.contains("TOC \\o \"1-1\""), "a table of contents field");
         let text = docx_text(&document);

@@ -379,3 +379,44 @@ pub async fn unit_token(app: &TestApp, username: &str) -> String {
     }
     app.token(username).await
 }
+
+/// Converts a generated document to PDF with LibreOffice (`soffice --headless`): it must open
+/// there as well as in Word. `.ci/test.sh` installs LibreOffice and sets
+/// `LANTOA_REQUIRE_LIBREOFFICE`, so there a missing `soffice` fails; elsewhere it is said and skipped.
+pub fn opens_in_libreoffice(bytes: &[u8], name: &str) {
+    let installed = std::process::Command::new("sh")
+        .args(["-c", "command -v soffice"])
+        .output()
+        .is_ok_and(|found| found.status.success());
+    if !installed {
+        assert!(
+            std::env::var_os("LANTOA_REQUIRE_LIBREOFFICE").is_none(),
+            "LibreOffice (soffice) is required: install libreoffice-writer-nogui"
+        );
+        eprintln!("soffice is not installed: {name} was not opened in LibreOffice");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let converted = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}/profile",
+            dir.path().display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        converted.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&converted.stderr)
+    );
+    let pdf = path.with_extension("pdf");
+    assert!(
+        std::fs::metadata(&pdf).is_ok_and(|m| m.len() > 1000),
+        "{name} converts to a PDF"
+    );
+}
