@@ -289,28 +289,34 @@ pub fn meeting(
         .filter(|a| a.present == Some(true))
         .count();
     let total = active.len();
-    let mut agenda = Vec::new();
-    for proposal_id in council::agenda_of(conn, row.id)? {
-        let (title, state, unit_name, form_name): (String, ProposalState, String, String) =
-            commendation_proposals::table
-                .inner_join(units::table)
-                .inner_join(award_forms::table)
-                .filter(commendation_proposals::id.eq(proposal_id))
-                .select((
-                    commendation_proposals::title,
-                    commendation_proposals::state,
-                    units::name,
-                    award_forms::name,
-                ))
-                .first(conn)?;
-        agenda.push(AgendaItem {
-            proposal_id,
-            title,
-            unit_name,
-            award_form_name: form_name,
-            state,
-        });
-    }
+    let agenda_ids = council::agenda_of(conn, row.id)?;
+    let agenda_rows: Vec<(i64, String, ProposalState, String, String)> =
+        commendation_proposals::table
+            .inner_join(units::table)
+            .inner_join(award_forms::table)
+            .filter(commendation_proposals::id.eq_any(&agenda_ids))
+            .select((
+                commendation_proposals::id,
+                commendation_proposals::title,
+                commendation_proposals::state,
+                units::name,
+                award_forms::name,
+            ))
+            .load(conn)?;
+    // In the agenda's order.
+    let agenda: Vec<AgendaItem> = agenda_ids
+        .iter()
+        .filter_map(|id| agenda_rows.iter().find(|r| r.0 == *id))
+        .map(
+            |(proposal_id, title, state, unit_name, form_name)| AgendaItem {
+                proposal_id: *proposal_id,
+                title: title.clone(),
+                unit_name: unit_name.clone(),
+                award_form_name: form_name.clone(),
+                state: *state,
+            },
+        )
+        .collect();
     let mut ballots = Vec::new();
     for b in ballot::of_meeting(conn, row.id)? {
         ballots.push(ballot_view(conn, &b, &members, member.as_ref())?);

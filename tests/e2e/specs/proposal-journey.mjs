@@ -226,6 +226,8 @@ test('a Giấy khen from the unit through public notice, secret ballot and decis
     await scenario('journey-council-meeting', async (page) => {
       await openProposal(page, 'vanphong', proposalId, title);
       await byTestId(page, 'proposal-action-close_notice').click();
+      // The dialog says a comment still waits for moderation.
+      await byTestId(page, 'close-notice-pending-comments').getByText('Còn 1 ý kiến').waitFor();
       await answerDialog(page, 'step-submit');
       await page.getByText('Đã kết thúc công khai.').waitFor();
       await byTestId(page, 'proposal-state').getByText('Chờ Hội đồng xét').waitFor();

@@ -1,7 +1,7 @@
 import { DownOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Dropdown, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useErrorNotice } from '@/components/use-error-notice';
 import { editCommendationPath, PATHS } from '@/lib/navigation';
 import {
@@ -207,6 +207,7 @@ export function ProposalActionBar({ proposal, layout }: { proposal: Proposal; la
       {noteSetup && (
         <NoteStepModal
           title={noteSetup.title}
+          description={dialog === 'close_notice' ? <PendingCommentsWarning proposal={proposal} /> : undefined}
           okText={noteSetup.okText}
           required={noteSetup.required}
           danger={noteSetup.required}
@@ -303,5 +304,25 @@ export function ProposalActionBar({ proposal, layout }: { proposal: Proposal; la
         />
       )}
     </>
+  );
+}
+
+/** Closing a notice: the comments still waiting for moderation, which the council should see. */
+function PendingCommentsWarning({ proposal }: { proposal: Proposal }) {
+  const pending = proposal.notice?.commentsPending ?? 0;
+  if (pending === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="close-notice-pending-comments"
+      title={`Còn ${pending} ý kiến của nhân dân chưa kiểm duyệt.`}
+      description={
+        <>
+          Nên kiểm duyệt trước khi trình Hội đồng; sau khi kết thúc công khai, các ý kiến này vẫn ở{' '}
+          <Link to={PATHS.noticeModeration}>Kiểm duyệt công khai</Link>.
+        </>
+      }
+    />
   );
 }
