@@ -159,22 +159,41 @@ pub fn facts(conn: &mut DbConnection, principal: &Principal, row: &MeetingRow) -
         .iter()
         .filter(|(id, present, _)| *present && active.iter().any(|m| m.id == *id))
         .count();
-    let chair_or_standing = member
-        .as_ref()
-        .is_some_and(|m| matches!(m.role, CouncilRole::Chair | CouncilRole::Standing));
-    Ok(Facts {
+    Ok(facts_of(
+        principal,
+        row,
+        member.as_ref(),
+        &council_row,
+        (present, active.len()),
+        !attendance.is_empty(),
+    ))
+}
+
+/// [`Facts`] from what is already loaded: the caller's membership, the council, how many active
+/// members are present of how many, and whether the attendance is recorded.
+fn facts_of(
+    principal: &Principal,
+    row: &MeetingRow,
+    member: Option<&MemberRow>,
+    council_row: &council::CouncilRow,
+    (present, total): (usize, usize),
+    attendance_recorded: bool,
+) -> Facts {
+    let chair_or_standing =
+        member.is_some_and(|m| matches!(m.role, CouncilRole::Chair | CouncilRole::Standing));
+    Facts {
         status: row.status,
         is_member: member.is_some(),
         manages: chair_or_standing || council::manages(principal),
-        runs_ballots: runs_ballots(row, member.as_ref()),
-        attendance_recorded: !attendance.is_empty(),
-        quorum_shortfall: (!ballot::quorum_met(&council_row, present, active.len())).then(|| {
-            ballot::quorum_error(&council_row, present, active.len())
+        runs_ballots: runs_ballots(row, member),
+        attendance_recorded,
+        quorum_shortfall: (!ballot::quorum_met(council_row, present, total)).then(|| {
+            ballot::quorum_error(council_row, present, total)
                 .detail
                 .map(|d| d.into_owned())
                 .unwrap_or_default()
         }),
-    })
+    }
 }
 
 /// Whether the caller may close this meeting's ballots and enter written votes.
@@ -322,7 +341,14 @@ pub fn meeting(
         ballots.push(ballot_view(conn, &b, &members, member.as_ref())?);
     }
     let minutes_number = registers::find_opt(conn, row.minutes_entry_id)?.map(|e| e.text());
-    let facts = facts(conn, principal, row)?;
+    let facts = facts_of(
+        principal,
+        row,
+        member.as_ref(),
+        &council_row,
+        (present, total),
+        !attendance_rows.is_empty(),
+    );
     Ok(Meeting {
         id: row.id,
         council: CouncilRef {
