@@ -93,6 +93,8 @@ pub fn build_state(
         },
         principals: Default::default(),
         exemplar_totals: Default::default(),
+        figures: Default::default(),
+        timelines: Default::default(),
     })
 }
 

@@ -7,8 +7,10 @@ use crate::auth::sessions::Lifetimes;
 use crate::auth::throttle::LoginThrottle;
 use crate::clock::Clock;
 use crate::config::AuthArgs;
+use crate::dashboard::timeline::TimelineCache;
 use crate::db::Db;
 use crate::exemplars::list_totals::ListTotals;
+use crate::reports::figures::FiguresCache;
 
 /// Everything handlers share.
 pub struct AppState {
@@ -22,6 +24,9 @@ pub struct AppState {
     pub principals: PrincipalCache,
     /// Totals of filtered exemplar lists, valid while the data behind them is unchanged.
     pub exemplar_totals: ListTotals,
+    /// Report figures and the dashboard's timeline, valid while the data they count is unchanged.
+    pub figures: FiguresCache,
+    pub timelines: TimelineCache,
 }
 
 #[derive(Debug, Clone)]

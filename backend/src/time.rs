@@ -153,7 +153,7 @@ pub fn serialize_utc<S: serde::Serializer>(
 }
 
 /// A calendar month, `YYYY-MM`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Month {
     pub year: i32,
     pub month: u32,

@@ -57,9 +57,10 @@ pub async fn dashboard(
         }
         None => q.unit_id,
     };
+    let caches = state.clone();
     let result = state
         .db
-        .run(move |conn| model::build(conn, year, unit_id, now))
+        .run(move |conn| model::build(conn, &caches, year, unit_id, now))
         .await?;
     Ok(web::Json(result))
 }

@@ -2,14 +2,15 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::timeline::{self, TimelineMonth};
+use super::timeline::TimelineMonth;
 use crate::calendar::deadlines::Calendar;
 use crate::db::DbConnection;
 use crate::error::AppResult;
 use crate::introductions::grid::{self, IntroductionGrid};
 use crate::obligations::model::{self as obligations, Obligation};
 use crate::obligations::status::ObligationStatus;
-use crate::reports::figures::{self, FigureUnit, Figures, Scope};
+use crate::reports::figures::{FigureUnit, Figures, Scope};
+use crate::state::AppState;
 use crate::time::{Month, local_date};
 
 /// How many obligations of each list the dashboard shows (the totals count them all).
@@ -61,6 +62,7 @@ fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
 /// The dashboard of `year` for `unit_id` (`None`: the Department), judged at `now`.
 pub fn build(
     conn: &mut DbConnection,
+    state: &AppState,
     year: i32,
     unit_id: Option<i64>,
     now: DateTime<Utc>,
@@ -76,20 +78,24 @@ pub fn build(
     );
 
     let (from, to) = year_bounds(year);
-    let year_figures = figures::compute(conn, &calendar, Scope { from, to, unit_id }, now)?;
+    let year_figures = state
+        .figures
+        .get(conn, &calendar, Scope { from, to, unit_id }, now)?;
     let plan = Scope {
         from: year_bounds(first_year).0,
         to: year_bounds(last_year).1,
         unit_id,
     };
-    let plan_figures = figures::compute(conn, &calendar, plan, now)?;
+    let plan_figures = state.figures.get(conn, &calendar, plan, now)?;
 
     let first_month = Month::of(plan.from);
     let last_month = Month::of(today).min(Month::of(plan.to));
     let timeline = if last_month < first_month {
         Vec::new()
     } else {
-        timeline::compute(conn, first_month, last_month, unit_id)?
+        state
+            .timelines
+            .get(conn, first_month, last_month, unit_id)?
     };
 
     let introductions = grid::build(conn, year, &calendar, today, unit_id)?;

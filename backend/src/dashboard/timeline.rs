@@ -11,6 +11,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::DbConnection;
+use crate::db::generation_cache::GenerationCache;
 use crate::db::schema::{exemplar_movements, exemplars, movements};
 use crate::error::AppResult;
 use crate::exemplars::types::{Category, RecordStatus, Stage};
@@ -43,6 +44,30 @@ struct MonthTally {
     stages: BTreeMap<String, i64>,
     categories: BTreeMap<String, i64>,
     movements: BTreeMap<i64, (String, i64)>,
+}
+
+/// Timelines kept while nothing they count has changed (the `figures` counter), by their first
+/// and last month and unit.
+pub struct TimelineCache(GenerationCache<(Month, Month, Option<i64>), Vec<TimelineMonth>>);
+
+impl Default for TimelineCache {
+    fn default() -> Self {
+        Self(GenerationCache::new("figures", 64))
+    }
+}
+
+impl TimelineCache {
+    pub fn get(
+        &self,
+        conn: &mut DbConnection,
+        first: Month,
+        last: Month,
+        unit_id: Option<i64>,
+    ) -> AppResult<Vec<TimelineMonth>> {
+        self.0.get_or_compute(conn, (first, last, unit_id), |conn| {
+            compute(conn, first, last, unit_id)
+        })
+    }
 }
 
 /// Every month from `first` to `last` (both `YYYY-MM` of the same calendar), zero-filled.

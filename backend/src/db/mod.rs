@@ -2,6 +2,7 @@
 //! chosen by the scheme of `DATABASE_URL`, an r2d2 pool, and one embedded migration history per
 //! backend.
 
+pub mod generation_cache;
 pub mod pool;
 pub mod queue;
 pub mod schema;
@@ -290,6 +291,21 @@ async fn queue(
             BUSY_WAIT.as_secs()
         ))),
     }
+}
+
+/// Whether `conn` is inside a transaction (or a savepoint of one).
+pub fn in_transaction(conn: &mut DbConnection) -> AppResult<bool> {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    let depth = match conn {
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()?
+        }
+        #[cfg(feature = "postgres")]
+        DbConnection::Pg(c) => {
+            AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()?
+        }
+    };
+    Ok(depth.is_some())
 }
 
 /// A transaction meant to write. On SQLite it starts with `BEGIN IMMEDIATE`, so that concurrent

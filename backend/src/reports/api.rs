@@ -9,7 +9,7 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::compendium::{self, CompendiumInput};
-use super::figures::{self, Figures, Scope};
+use super::figures::{Figures, Scope};
 use super::model::{self, Filter, NewReportInput, Report, ReportInput, ReportSummary};
 use super::workflow::{ReportAction, ReportKind};
 use super::{docx, xlsx};
@@ -110,11 +110,12 @@ pub async fn create_report(
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
     let now = state.clock.now();
+    let caches = state.clone();
     let report = state
         .db
         .transaction(move |conn| {
             let id = model::create(conn, &principal, &input, ctx.at)?;
-            let report = model::load(conn, &principal, id, now)?;
+            let report = model::load(conn, &caches.figures, &principal, id, now)?;
             audit::record(
                 conn,
                 &ctx,
@@ -162,9 +163,10 @@ pub async fn get_report(
     let id = id.into_inner();
     let principal = auth.principal;
     let now = state.clock.now();
+    let caches = state.clone();
     let report = state
         .db
-        .run(move |conn| model::load(conn, &principal, id, now))
+        .run(move |conn| model::load(conn, &caches.figures, &principal, id, now))
         .await?;
     Ok(json_with_etag(StatusCode::OK, report.version, &report))
 }
@@ -196,14 +198,15 @@ pub async fn update_report(
     let ctx = AuditContext::from(&auth);
     let principal = auth.principal;
     let now = state.clock.now();
+    let caches = state.clone();
     let report = state
         .db
         .transaction(move |conn| {
             let row = model::find_row(conn, id)?;
             model::ensure_readable(&principal, &row)?;
-            let before = model::load(conn, &principal, id, now)?;
+            let before = model::load(conn, &caches.figures, &principal, id, now)?;
             model::update(conn, &principal, &row, if_match, &input, ctx.at)?;
-            let after = model::load(conn, &principal, id, now)?;
+            let after = model::load(conn, &caches.figures, &principal, id, now)?;
             audit::record(
                 conn,
                 &ctx,
@@ -239,16 +242,17 @@ where
         + 'static,
 {
     let now = state.clock.now();
+    let caches = state.clone();
     let report = state
         .db
         .transaction(move |conn| {
             let row = model::find_row(conn, id)?;
             model::ensure_readable(&principal, &row)?;
-            let before = model::load(conn, &principal, id, now)?;
+            let before = model::load(conn, &caches.figures, &principal, id, now)?;
             let (submission_id, submission_action) = f(conn, &principal, &row)?;
             let submission = find_submission(conn, submission_id)?;
             effects::announce(conn, &submission, submission_action, ctx.at)?;
-            let after = model::load(conn, &principal, id, now)?;
+            let after = model::load(conn, &caches.figures, &principal, id, now)?;
             let audit_action = match action {
                 ReportAction::Submit => AuditAction::Submit,
                 ReportAction::Resubmit => AuditAction::Resubmit,
@@ -479,10 +483,11 @@ pub async fn report_docx(
     let id = id.into_inner();
     let principal = auth.principal;
     let now = state.clock.now();
+    let caches = state.clone();
     let (report, context) = state
         .db
         .run(move |conn| {
-            let report = model::load(conn, &principal, id, now)?;
+            let report = model::load(conn, &caches.figures, &principal, id, now)?;
             let context = docx::context(conn, &report)?;
             Ok((report, context))
         })
@@ -537,9 +542,10 @@ pub async fn report_annex(
     let id = id.into_inner();
     let principal = auth.principal;
     let now = state.clock.now();
+    let caches = state.clone();
     let report = state
         .db
-        .run(move |conn| model::load(conn, &principal, id, now))
+        .run(move |conn| model::load(conn, &caches.figures, &principal, id, now))
         .await?;
     let tables = xlsx::tables(
         &report.figures.figures,
@@ -620,11 +626,12 @@ pub async fn get_figures(
 ) -> AppResult<web::Json<Figures>> {
     let scope = figures_scope(&auth.principal, &q)?;
     let now = state.clock.now();
+    let caches = state.clone();
     let result = state
         .db
         .run(move |conn| {
             let calendar = Calendar::load(conn)?;
-            figures::compute(conn, &calendar, scope, now)
+            caches.figures.get(conn, &calendar, scope, now)
         })
         .await?;
     Ok(web::Json(result))
@@ -673,11 +680,12 @@ pub async fn export_figures(
         },
     )?;
     let now = state.clock.now();
+    let caches = state.clone();
     let result = state
         .db
         .run(move |conn| {
             let calendar = Calendar::load(conn)?;
-            figures::compute(conn, &calendar, scope, now)
+            caches.figures.get(conn, &calendar, scope, now)
         })
         .await?;
     let tables = xlsx::tables(&result, None);

@@ -16,6 +16,7 @@ use utoipa::ToSchema;
 use crate::calendar::deadlines::Calendar;
 use crate::commendations::types::{Authority, CommendationType, NomineeOutcome, ProposalState};
 use crate::db::DbConnection;
+use crate::db::generation_cache::GenerationCache;
 use crate::db::schema::{
     award_forms, commendation_nominees, commendation_proposals, difficulties, evaluations,
     exemplar_movements, exemplars, introductions, movements, propagation_activities, replications,
@@ -239,7 +240,7 @@ pub struct Figures {
 }
 
 /// What to count: a period of Vietnam days and a unit (`None`: the whole Department).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Scope {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -262,6 +263,34 @@ fn unit_of(row: &UnitRow) -> FigureUnit {
         code: row.1.clone(),
         short_name: row.2.clone(),
         name: row.3.clone(),
+    }
+}
+
+/// Figures kept between requests while nothing they count has changed (the `figures` counter,
+/// moved by triggers on every table counted), by scope, the day they were judged on and the
+/// calendar they were judged by. Whole-period figures take half a second or more on a large
+/// province, and the dashboard and the exports ask for the same ones again and again.
+pub struct FiguresCache(GenerationCache<(Scope, NaiveDate, String), Figures>);
+
+impl Default for FiguresCache {
+    fn default() -> Self {
+        Self(GenerationCache::new("figures", 64))
+    }
+}
+
+impl FiguresCache {
+    /// The figures of `scope` judged at `now`: kept ones when still current (their
+    /// `computedAt` says when they were computed), otherwise computed now.
+    pub fn get(
+        &self,
+        conn: &mut DbConnection,
+        calendar: &Calendar,
+        scope: Scope,
+        now: DateTime<Utc>,
+    ) -> AppResult<Figures> {
+        let key = (scope, local_date(now.naive_utc()), format!("{calendar:?}"));
+        self.0
+            .get_or_compute(conn, key, |conn| compute(conn, calendar, scope, now))
     }
 }
 
@@ -372,9 +401,9 @@ pub fn compute(
     }
     let intro_rows: Vec<(i64, String, Option<bool>, i64)> = query.load(conn)?;
 
-    // 5. Final, current evaluations completed in the period, by conclusion and evaluator.
+    // 5. Final, current evaluations completed in the period, by conclusion and evaluator (for
+    // one unit, of its exemplars: the whole Department's need no join).
     let mut query = evaluations::table
-        .inner_join(exemplars::table)
         .filter(evaluations::status.eq("final"))
         .filter(evaluations::superseded_at.is_null())
         .filter(evaluations::finalised_at.ge(start))
@@ -387,7 +416,13 @@ pub fn compute(
         ))
         .into_boxed();
     if let Some(unit) = scope.unit_id {
-        query = query.filter(exemplars::unit_id.eq(unit));
+        query = query.filter(
+            evaluations::exemplar_id.eq_any(
+                exemplars::table
+                    .filter(exemplars::unit_id.eq(unit))
+                    .select(exemplars::id),
+            ),
+        );
     }
     let evaluation_rows: Vec<(Option<String>, String, i64)> = query.load(conn)?;
 
@@ -547,15 +582,33 @@ fn exemplar_figures(
     groups: &[(i64, String, String, String, i64)],
     by_movement: Vec<(i64, String, i64)>,
 ) -> ExemplarFigures {
-    let total = |f: &dyn Fn(&(i64, String, String, String, i64)) -> bool| -> i64 {
-        groups.iter().filter(|g| f(g)).map(|g| g.4).sum()
-    };
+    // One pass over the groups (tens of thousands on a large province).
+    let mut stages: HashMap<&str, i64> = HashMap::new();
+    let mut categories: HashMap<&str, i64> = HashMap::new();
+    let mut fields: BTreeMap<String, i64> = BTreeMap::new();
+    let mut units: HashMap<i64, [i64; 4]> = HashMap::new();
+    let unit_stages = [Stage::Nurturing, Stage::Summarized, Stage::Replicated];
+    for (unit, stage, category, field, count) in groups {
+        *stages.entry(stage).or_default() += count;
+        *categories.entry(category).or_default() += count;
+        match fields.get_mut(field.trim()) {
+            Some(total) => *total += count,
+            None => {
+                fields.insert(field.trim().to_owned(), *count);
+            }
+        }
+        let tally = units.entry(*unit).or_default();
+        tally[0] += count;
+        if let Some(i) = unit_stages.iter().position(|s| s.as_str() == stage) {
+            tally[i + 1] += count;
+        }
+    }
     let by_stage = Stage::ALL
         .iter()
         .map(|stage| Count {
             key: stage.as_str().to_owned(),
             label: stage.label().to_owned(),
-            count: total(&|g| g.1 == stage.as_str()),
+            count: stages.get(stage.as_str()).copied().unwrap_or(0),
         })
         .collect();
     let by_category = Category::ALL
@@ -563,13 +616,9 @@ fn exemplar_figures(
         .map(|category| Count {
             key: category.as_str().to_owned(),
             label: category.label().to_owned(),
-            count: total(&|g| g.2 == category.as_str()),
+            count: categories.get(category.as_str()).copied().unwrap_or(0),
         })
         .collect();
-    let mut fields: BTreeMap<String, i64> = BTreeMap::new();
-    for g in groups {
-        *fields.entry(g.3.trim().to_owned()).or_default() += g.4;
-    }
     let mut movements: Vec<Count> = by_movement
         .into_iter()
         .map(|(id, name, count)| Count {
@@ -582,20 +631,19 @@ fn exemplar_figures(
     let by_unit = unit_rows
         .iter()
         .map(|row| {
-            let of = |stage: Option<Stage>| {
-                total(&|g| g.0 == row.0 && stage.is_none_or(|s| g.1 == s.as_str()))
-            };
+            let [discovered, nurturing, summarized, replicated] =
+                units.get(&row.0).copied().unwrap_or_default();
             UnitExemplars {
                 unit: unit_of(row),
-                discovered: of(None),
-                nurturing: of(Some(Stage::Nurturing)),
-                summarized: of(Some(Stage::Summarized)),
-                replicated: of(Some(Stage::Replicated)),
+                discovered,
+                nurturing,
+                summarized,
+                replicated,
             }
         })
         .collect();
     ExemplarFigures {
-        discovered: total(&|_| true),
+        discovered: groups.iter().map(|g| g.4).sum(),
         by_stage,
         by_category,
         by_movement: movements,

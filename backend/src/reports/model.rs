@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::consolidation::{self, Consolidation};
-use super::figures::{self, Figures, Scope};
+use super::figures::{self, Figures, FiguresCache, Scope};
 use super::workflow::{self, ReportAction, ReportKind, ReportOwner, ReportStatus, State};
 use crate::auth::{Principal, policy};
 use crate::calendar::deadlines::{self, Calendar};
@@ -315,6 +315,7 @@ fn state_of(row: &ReportRow, submission: Option<&SubmissionRow>) -> State {
 /// computed from the data.
 pub fn figures_of(
     conn: &mut DbConnection,
+    cache: &FiguresCache,
     calendar: &Calendar,
     row: &ReportRow,
     status: ReportStatus,
@@ -327,16 +328,18 @@ pub fn figures_of(
         let frozen: ReportFigures = serde_json::from_str(json).map_err(AppError::internal)?;
         return Ok((frozen, true));
     }
-    Ok((compute(conn, calendar, row, now)?, false))
+    let figures = cache.get(conn, calendar, row.scope(), now)?;
+    Ok((with_consolidation(conn, calendar, row, figures)?, false))
 }
 
-fn compute(
+/// The report's figures with, for the Office's scheduled reports, the consolidation of the
+/// units' reports.
+fn with_consolidation(
     conn: &mut DbConnection,
     calendar: &Calendar,
     row: &ReportRow,
-    now: DateTime<Utc>,
+    figures: Figures,
 ) -> AppResult<ReportFigures> {
-    let figures = figures::compute(conn, calendar, row.scope(), now)?;
     let consolidation = match (row.owner(), obligation_kind(row.kind)) {
         (ReportOwner::Office, Some(kind)) => {
             Some(consolidation::build(conn, calendar, kind, &row.period)?)
@@ -359,6 +362,7 @@ fn unit_ref(conn: &mut DbConnection, id: Option<i64>) -> AppResult<Option<UnitRe
 /// The whole report as `principal` sees it at `now`.
 pub fn load(
     conn: &mut DbConnection,
+    cache: &FiguresCache,
     principal: &Principal,
     id: i64,
     now: DateTime<Utc>,
@@ -368,7 +372,7 @@ pub fn load(
     let calendar = Calendar::load(conn)?;
     let submission = submission_of(conn, &row)?;
     let state = state_of(&row, submission.as_ref());
-    let (figures, frozen) = figures_of(conn, &calendar, &row, state.status, now)?;
+    let (figures, frozen) = figures_of(conn, cache, &calendar, &row, state.status, now)?;
     let actors: Vec<i64> = submission
         .iter()
         .flat_map(|s| [s.submitted_by, s.decided_by])
@@ -824,7 +828,8 @@ pub fn submit(
     workflow::authorize(principal, &state, action)?;
     let expected = if_match.expect(row.version)?;
     let calendar = Calendar::load(conn)?;
-    let frozen = compute(conn, &calendar, row, now)?;
+    let figures = figures::compute(conn, &calendar, row.scope(), now)?;
+    let frozen = with_consolidation(conn, &calendar, row, figures)?;
     let json = serde_json::to_string(&frozen).map_err(AppError::internal)?;
     let at = now.naive_utc();
     // The report's compare-and-set first: of concurrent submitters exactly one gets past it, the

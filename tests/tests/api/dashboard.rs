@@ -5,10 +5,10 @@
 use std::collections::BTreeMap;
 
 use lantoa_tests::{TestApp, db_test};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::reports::{EXEMPLARS, counted, seed};
-use crate::support::vietnam_time;
+use crate::support::{confirmed, exemplar_body, vietnam_time};
 
 async fn dashboard(app: &TestApp, token: &str, query: &str) -> Value {
     app.get(&format!("/api/v1/dashboard?{query}"))
@@ -166,5 +166,55 @@ db_test!(
         let integration = app.integration_token(&["reports:read"]).await;
         app.get("/api/v1/dashboard").token(&integration).send().await.problem(403, "forbidden");
         assert_eq!(app.get("/api/v1/dashboard").send().await.status, 401);
+    }
+);
+
+fn discovered_in(dashboard: &Value, month: &str) -> i64 {
+    dashboard["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["month"] == month)
+        .map_or(0, |m| m["discovered"].as_i64().unwrap())
+}
+
+db_test!(
+    async fn kept_figures_are_reused_until_any_instance_changes_the_data_or_the_day_turns(app) {
+        vietnam_time(&app, 2026, 6, 15, 9, 0);
+        let office = app.token("vanphong").await;
+        let staff = app.token("tgpl.canbo").await;
+        let head = app.token("tgpl.truong").await;
+        let period = "from=2026-01-01&to=2026-12-31";
+        let first = figures(&app, &office, period).await;
+        let board = dashboard(&app, &office, "year=2026").await;
+
+        // Nothing changed, minutes later: the same figures, computed at the first request.
+        vietnam_time(&app, 2026, 6, 15, 9, 5);
+        let again = figures(&app, &office, period).await;
+        assert_eq!(again, first);
+        assert_eq!(board["yearFigures"], first);
+
+        // An exemplar of March confirmed through another instance: this one counts it at once,
+        // in the figures and in the dashboard's timeline.
+        let other = app.second_instance().await;
+        let mut body = exemplar_body(app.unit_id("TGPL").await, "Đặng Thị Mới Đếm");
+        body["discoveredOn"] = json!("2026-03-20");
+        confirmed(&other, &staff, &head, &office, &body).await;
+        let after = figures(&app, &office, period).await;
+        assert_eq!(
+            after["exemplars"]["discovered"].as_i64().unwrap(),
+            first["exemplars"]["discovered"].as_i64().unwrap() + 1
+        );
+        assert_ne!(after["computedAt"], first["computedAt"]);
+        let board_after = dashboard(&app, &office, "year=2026").await;
+        assert_eq!(discovered_in(&board_after, "2026-03"), discovered_in(&board, "2026-03") + 1);
+        assert_eq!(timeless(board_after["yearFigures"].clone()), timeless(after.clone()));
+
+        // The next day the introductions are judged again: computed afresh.
+        vietnam_time(&app, 2026, 6, 16, 9, 0);
+        let office = app.token("vanphong").await;
+        let next_day = figures(&app, &office, period).await;
+        assert_ne!(next_day["computedAt"], after["computedAt"]);
+        assert_eq!(next_day["exemplars"], after["exemplars"]);
     }
 );

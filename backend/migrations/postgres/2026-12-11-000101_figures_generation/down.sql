@@ -1,0 +1,14 @@
+DROP TRIGGER units_figures_generation ON units;
+DROP TRIGGER exemplars_figures_generation ON exemplars;
+DROP TRIGGER exemplar_movements_figures_generation ON exemplar_movements;
+DROP TRIGGER movements_figures_generation ON movements;
+DROP TRIGGER introductions_figures_generation ON introductions;
+DROP TRIGGER evaluations_figures_generation ON evaluations;
+DROP TRIGGER replications_figures_generation ON replications;
+DROP TRIGGER difficulties_figures_generation ON difficulties;
+DROP TRIGGER commendation_proposals_figures_generation ON commendation_proposals;
+DROP TRIGGER commendation_nominees_figures_generation ON commendation_nominees;
+DROP TRIGGER award_forms_figures_generation ON award_forms;
+DROP TRIGGER propagation_activities_figures_generation ON propagation_activities;
+DROP FUNCTION bump_figures_generation();
+DELETE FROM list_generations WHERE name = 'figures';
