@@ -55,7 +55,7 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::{Compress, Condition, ErrorHandlers, from_fn};
 use actix_web::{App, web};
 use utoipa::OpenApi;
-use utoipa_actix_web::{AppExt, UtoipaApp, scope};
+use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::jwt::JwtKeys;
@@ -98,63 +98,57 @@ pub fn build_state(
     })
 }
 
-/// Registers every API operation; the same function feeds the server and the OpenAPI export.
-fn api<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
-where
-    T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
-{
-    app.service(http::health::healthz)
-        .service(http::health::readyz)
-        .service(
-            scope::scope("/api/v1")
-                .configure(auth::api::configure)
-                .configure(profile::api::configure)
-                .configure(home::api::configure)
-                .configure(dashboard::api::configure)
-                .configure(units::api::configure)
-                .configure(users::api::configure)
-                .configure(service_accounts::api::configure)
-                .configure(movements::api::configure)
-                .configure(dossiers::api::configure)
-                .configure(dossiers::workflow_api::configure)
-                .configure(dossiers::records_api::configure)
-                .configure(evaluations::api::configure)
-                .configure(dossiers::attachments_api::configure)
-                .configure(criteria::api::configure)
-                .configure(introductions::api::configure)
-                .configure(notifications::api::configure)
-                .configure(settings::api::configure)
-                .configure(calendar::api::configure)
-                .configure(working_days::api::configure)
-                .configure(obligations::api::configure)
-                .configure(report_submissions::api::configure)
-                .configure(reports::api::configure)
-                .configure(webhooks::api::configure)
-                .configure(difficulties::api::configure)
-                .configure(difficulties::attachments_api::configure)
-                .configure(publicity::propagation::api::configure)
-                .configure(publicity::publication::api::configure)
-                .configure(publicity::publication::commendation_api::configure)
-                .configure(publicity::portal::api::configure)
-                .configure(commendations::proposals_api::configure)
-                .configure(commendations::workflow_api::configure)
-                .configure(commendations::notice_api::configure)
-                .configure(commendations::council_api::configure)
-                .configure(commendations::catalogue_api::configure)
-                .configure(commendations::registers_api::configure)
-                .configure(commendations::eligibility_api::configure)
-                .service(audit::api::list_audit)
-                .default_service(web::to(http::fallback::api_not_found))
-                .wrap(from_fn(auth::authenticate)),
-        )
+/// Registers every operation under `/api/v1`; the same function feeds the server and the
+/// OpenAPI export.
+fn api_v1(cfg: &mut impl http::routes::Routes) {
+    auth::api::configure(cfg);
+    profile::api::configure(cfg);
+    home::api::configure(cfg);
+    dashboard::api::configure(cfg);
+    units::api::configure(cfg);
+    users::api::configure(cfg);
+    service_accounts::api::configure(cfg);
+    movements::api::configure(cfg);
+    dossiers::api::configure(cfg);
+    dossiers::workflow_api::configure(cfg);
+    dossiers::records_api::configure(cfg);
+    evaluations::api::configure(cfg);
+    dossiers::attachments_api::configure(cfg);
+    criteria::api::configure(cfg);
+    introductions::api::configure(cfg);
+    notifications::api::configure(cfg);
+    settings::api::configure(cfg);
+    calendar::api::configure(cfg);
+    working_days::api::configure(cfg);
+    obligations::api::configure(cfg);
+    report_submissions::api::configure(cfg);
+    reports::api::configure(cfg);
+    webhooks::api::configure(cfg);
+    difficulties::api::configure(cfg);
+    difficulties::attachments_api::configure(cfg);
+    publicity::propagation::api::configure(cfg);
+    publicity::publication::api::configure(cfg);
+    publicity::publication::commendation_api::configure(cfg);
+    publicity::portal::api::configure(cfg);
+    commendations::proposals_api::configure(cfg);
+    commendations::workflow_api::configure(cfg);
+    commendations::notice_api::configure(cfg);
+    commendations::council_api::configure(cfg);
+    commendations::catalogue_api::configure(cfg);
+    commendations::registers_api::configure(cfg);
+    commendations::eligibility_api::configure(cfg);
+    cfg.service(audit::api::list_audit);
 }
 
 /// The OpenAPI document of the API.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, mut spec) = api(App::new()
+    let (_, mut spec) = App::new()
         .into_utoipa_app()
-        .openapi(openapi::ApiDoc::openapi()))
-    .split_for_parts();
+        .openapi(openapi::ApiDoc::openapi())
+        .service(http::health::healthz)
+        .service(http::health::readyz)
+        .service(scope::scope("/api/v1").configure(|cfg| api_v1(cfg)))
+        .split_for_parts();
     // Modifiers run on the derive's document, before the paths are collected: run them again.
     use utoipa::Modify;
     openapi::StandardErrors.modify(&mut spec);
@@ -174,14 +168,19 @@ pub fn app(
         InitError = (),
     >,
 > {
-    let (app, _) = api(App::new()
-        .into_utoipa_app()
+    let app = App::new()
         .app_data(state)
         .app_data(http::fallback::path_config())
         .app_data(http::fallback::json_config())
-        .app_data(http::fallback::query_config()))
-    .split_for_parts();
-    let app = app
+        .app_data(http::fallback::query_config())
+        .service(http::health::healthz)
+        .service(http::health::readyz)
+        .service(
+            web::scope("/api/v1")
+                .configure(|cfg| api_v1(cfg))
+                .default_service(web::to(http::fallback::api_not_found))
+                .wrap(from_fn(auth::authenticate)),
+        )
         .route(
             "/api/openapi.json",
             web::get().to(http::api_docs::openapi_json),

@@ -429,7 +429,7 @@ pub async fn service_token(
     )
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(login)
         .service(refresh_session)
         .service(logout)

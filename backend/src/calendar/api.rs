@@ -73,7 +73,7 @@ pub async fn update_calendar_settings(
     Ok(json_with_etag(StatusCode::OK, current.version, &current))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(get_calendar_settings)
         .service(update_calendar_settings);
 }

@@ -784,7 +784,7 @@ pub async fn delete_occasion(
     Ok(HttpResponse::NoContent().finish())
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_award_forms)
         .service(get_award_form)
         .service(create_award_form)

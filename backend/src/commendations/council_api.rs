@@ -817,7 +817,7 @@ pub async fn written_vote(
     ))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_councils)
         .service(get_council)
         .service(create_council)

@@ -676,7 +676,7 @@ pub async fn discipline_template(_auth: Auth<CommendationOffice>) -> AppResult<H
     Ok(xlsx(bytes, "mau-nhap-ky-luat.xlsx"))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_rules)
         .service(create_rule)
         .service(update_rule)

@@ -345,7 +345,7 @@ pub async fn reject_comment(
     .await
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_notices)
         .service(get_notice)
         .service(list_public_comments)

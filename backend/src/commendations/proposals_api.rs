@@ -956,7 +956,7 @@ pub async fn certificate_document(
     Ok(docx_response(bytes, &name))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_proposals)
         .service(workflow_table)
         .service(get_proposal)

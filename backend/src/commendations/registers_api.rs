@@ -154,7 +154,7 @@ pub async fn cancel_number(
     Ok(json_with_etag(StatusCode::OK, entry.version, &entry))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_entries)
         .service(reserve_number)
         .service(cancel_number);

@@ -472,7 +472,7 @@ pub async fn mark_awarded(
     .await
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(submit_proposal)
         .service(receive_proposal)
         .service(return_proposal)

@@ -289,7 +289,7 @@ pub async fn delete_criteria_set(
     Ok(HttpResponse::NoContent().finish())
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_criteria_sets)
         .service(get_criteria_set)
         .service(create_criteria_set)

@@ -65,6 +65,6 @@ pub async fn dashboard(
     Ok(web::Json(result))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(dashboard);
 }

@@ -523,7 +523,7 @@ pub async fn reopen_difficulty(
     .await
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_difficulties)
         .service(difficulty_summary)
         .service(get_difficulty)

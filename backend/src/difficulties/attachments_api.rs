@@ -137,6 +137,6 @@ pub async fn upload_difficulty_attachment(
     ))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(upload_difficulty_attachment);
 }

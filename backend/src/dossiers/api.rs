@@ -339,7 +339,7 @@ pub async fn delete_exemplar(
     Ok(HttpResponse::NoContent().finish())
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_exemplars)
         .service(super::import_api::import_template)
         .service(export_exemplars)

@@ -495,7 +495,7 @@ pub async fn choose_exemplar_photo(
     .await
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(upload_exemplar_attachment)
         .service(upload_replication_attachment)
         .service(upload_evaluation_attachment)

@@ -289,7 +289,7 @@ pub async fn delete_replication(
     Ok(HttpResponse::NoContent().finish())
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(save_nurturing_plan)
         .service(save_summary)
         .service(add_replication)

@@ -337,7 +337,7 @@ pub async fn move_stage(
     .await
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(submit_exemplar)
         .service(confirm_exemplar)
         .service(return_exemplar)

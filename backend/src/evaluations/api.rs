@@ -342,7 +342,7 @@ pub async fn delete_evaluation(
     Ok(HttpResponse::NoContent().finish())
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_evaluations)
         .service(create_evaluation)
         .service(get_evaluation)

@@ -28,6 +28,6 @@ pub async fn home(auth: Auth<People>, state: web::Data<AppState>) -> AppResult<w
     Ok(web::Json(home))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(home);
 }

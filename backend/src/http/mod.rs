@@ -9,6 +9,7 @@ pub mod fallback;
 pub mod health;
 pub mod pagination;
 pub mod request_id;
+pub mod routes;
 pub mod security_headers;
 pub mod spa;
 pub mod text;

@@ -480,7 +480,7 @@ pub async fn delete_introduction(
     Ok(HttpResponse::NoContent().finish())
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_introductions)
         .service(introduction_grid)
         .service(remind_units)

@@ -243,7 +243,7 @@ pub async fn reopen_movement(
     set_active(auth, state, id.into_inner(), if_match, true).await
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_movements)
         .service(get_movement)
         .service(create_movement)

@@ -169,7 +169,7 @@ pub async fn mark_all_notifications_read(
     Ok(HttpResponse::NoContent().finish())
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_notifications)
         .service(notification_count)
         .service(mark_all_notifications_read)

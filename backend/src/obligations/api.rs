@@ -241,6 +241,6 @@ pub async fn export_obligations(
         .body(bytes))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(export_obligations).service(list_obligations);
 }

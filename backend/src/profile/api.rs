@@ -188,7 +188,7 @@ pub async fn change_password(
     token_response(&state, user, session_id, refresh, now)
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(get_profile)
         .service(update_profile)
         .service(change_password);

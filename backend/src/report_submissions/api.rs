@@ -322,7 +322,7 @@ pub async fn return_report(
     .await
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_report_submissions)
         .service(get_report_submission)
         .service(submit_report)

@@ -748,7 +748,7 @@ pub async fn compendium_docx(
     ))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_reports)
         .service(create_report)
         .service(compendium_docx)

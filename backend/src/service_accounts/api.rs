@@ -268,7 +268,7 @@ pub async fn rotate_service_account_secret(
     Ok(response)
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_service_accounts)
         .service(create_service_account)
         .service(get_service_account)

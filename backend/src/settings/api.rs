@@ -72,6 +72,6 @@ pub async fn update_settings(
     Ok(json_with_etag(StatusCode::OK, settings.version, &settings))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(get_settings).service(update_settings);
 }

@@ -440,7 +440,7 @@ pub async fn delete_unit(
     Ok(HttpResponse::NoContent().finish())
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_units)
         .service(unit_tree)
         .service(get_unit)

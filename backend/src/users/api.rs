@@ -363,7 +363,7 @@ pub async fn reset_password(
     }))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_users)
         .service(get_user)
         .service(create_user)

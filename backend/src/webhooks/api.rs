@@ -346,7 +346,7 @@ pub async fn redeliver_webhook(
     Ok(HttpResponse::Created().json(delivery))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_webhooks)
         .service(create_webhook)
         .service(get_webhook)

@@ -72,7 +72,7 @@ pub async fn update_public_holidays(
     Ok(json_with_etag(StatusCode::OK, days.version, &days))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(get_public_holidays)
         .service(update_public_holidays);
 }

@@ -401,7 +401,7 @@ pub async fn embed_exemplars(
         .body(html))
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(public_gallery)
         .service(public_facets)
         .service(public_exemplar)

@@ -273,7 +273,7 @@ pub async fn delete_activity(
     Ok(HttpResponse::NoContent().finish())
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(list_activities)
         .service(export_activities)
         .service(get_activity)

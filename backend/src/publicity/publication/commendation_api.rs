@@ -242,7 +242,7 @@ pub async fn unpublish_commendation(
     .await
 }
 
-pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+pub fn configure(cfg: &mut impl crate::http::routes::Routes) {
     cfg.service(get_commendation_publication)
         .service(save_commendation_publication)
         .service(publish_commendation)
