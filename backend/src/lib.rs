@@ -177,7 +177,7 @@ pub fn app(
         .service(http::health::readyz)
         .service(
             web::scope("/api/v1")
-                .configure(|cfg| api_v1(cfg))
+                .configure(api_v1)
                 .default_service(web::to(http::fallback::api_not_found))
                 .wrap(from_fn(auth::authenticate)),
         )
